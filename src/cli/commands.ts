@@ -1,0 +1,8 @@
+/** The command table: one module per command, each `(args) => exit code`. */
+export type Command = (args: readonly string[]) => Promise<number>;
+
+import { validateCommand } from './validate';
+
+export const commands: Record<string, Command> = {
+  validate: validateCommand,
+};
