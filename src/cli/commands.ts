@@ -1,8 +1,10 @@
 /** The command table: one module per command, each `(args) => exit code`. */
 export type Command = (args: readonly string[]) => Promise<number>;
 
+import { checkCommand } from './check';
 import { validateCommand } from './validate';
 
 export const commands: Record<string, Command> = {
   validate: validateCommand,
+  check: checkCommand,
 };

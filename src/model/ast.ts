@@ -47,6 +47,8 @@ export type Expr =
   /** `sent.E`, `acked.E'`, … */
   | (Span & { readonly kind: 'observable'; readonly which: Observable; readonly event: string; readonly primed: boolean })
   | (Span & { readonly kind: 'unary'; readonly op: UnaryOp; readonly operand: Expr })
-  | (Span & { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr })
-  | (Span & { readonly kind: 'conditional'; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr })
+  /** `opStart`: the operator's column, where type and evaluation errors point (the parser sets it). */
+  | (Span & { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: Expr; readonly right: Expr; readonly opStart?: number })
+  /** `opStart`: the column of `?`. */
+  | (Span & { readonly kind: 'conditional'; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr; readonly opStart?: number })
   | (Span & { readonly kind: 'call'; readonly fn: FunctionName; readonly args: readonly Expr[] });

@@ -9,7 +9,9 @@ import { z } from 'zod';
  * state, expressions) live in the loader, not here.
  */
 
-export const intType = z.strictObject({ int: z.tuple([z.number().int(), z.number().int()]) });
+// Bounds are plain numbers here: zod's `.int()` stops at ±(2^53 − 1), while MODEL.md allows ±2^53.
+// The loader checks that they are integers within ±2^53 and that lo <= hi.
+export const intType = z.strictObject({ int: z.tuple([z.number(), z.number()]) });
 export const enumType = z.strictObject({ enum: z.array(z.string()) });
 export const valueType = z.union([z.literal('bool'), intType, enumType]);
 export type ValueTypeJson = z.infer<typeof valueType>;

@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { explore } from '../engine/explorer';
+import { initialConfiguration } from '../engine/configuration';
+import { verdictLine, violationTable } from '../engine/traceTable';
+import { viewConfiguration } from '../engine/view';
+import { loadDesign } from '../model/load';
+import type { Command } from './commands';
+
+/**
+ * `check FILE [--json] [--max-states N] [--max-seconds S]` (MODEL.md §7, §8): exit 0 ok,
+ * 1 violation, 2 invalid design (every error with its JSON path), 3 incomplete.
+ */
+export const checkCommand: Command = async (args) => {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    process.stderr.write(`check: ${parsed}\nusage: check FILE [--json] [--max-states N] [--max-seconds S]\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await readFile(parsed.file, 'utf8');
+  } catch (error) {
+    const message = `cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}`;
+    if (parsed.json) process.stdout.write(`${JSON.stringify({ valid: false, errors: [{ path: '', message }] }, null, 2)}\n`);
+    else process.stderr.write(`${message}\n`);
+    return 2;
+  }
+  const loaded = loadDesign(text);
+  if (!loaded.ok) {
+    if (parsed.json) {
+      const errors = loaded.errors.map((e) => ({ path: e.path, message: e.message, code: e.code, ...(e.column !== undefined ? { column: e.column } : {}) }));
+      process.stdout.write(`${JSON.stringify({ valid: false, errors }, null, 2)}\n`);
+    } else {
+      process.stderr.write(`invalid design: ${loaded.errors.length} error(s)\n`);
+      for (const e of loaded.errors) process.stderr.write(`  ${e.path || '(file)'}: ${e.message}\n`);
+    }
+    return 2;
+  }
+  const model = loaded.model;
+  const showProgress = !parsed.json || process.stderr.isTTY;
+  const result = explore(model, {
+    ...(parsed.maxStates !== undefined ? { maxStates: parsed.maxStates } : {}),
+    ...(parsed.maxSeconds !== undefined ? { maxSeconds: parsed.maxSeconds } : {}),
+    progressEveryMs: 250,
+    onProgress: (p) => {
+      if (showProgress && process.stderr.isTTY && p.elapsedMs > 1000) {
+        process.stderr.write(`\r${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.statesPerSecond} states/s   `);
+      }
+    },
+  });
+  if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
+  if (parsed.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else {
+    const out = [verdictLine(result)];
+    const initial = viewConfiguration(model, initialConfiguration(model));
+    for (const v of result.violations) out.push('', violationTable(v, initial));
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+  return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;
+};
+
+interface CheckArgs {
+  file: string;
+  json: boolean;
+  maxStates?: number;
+  maxSeconds?: number;
+}
+
+function parseArgs(args: readonly string[]): CheckArgs | string {
+  let file: string | undefined;
+  let json = false;
+  let maxStates: number | undefined;
+  let maxSeconds: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--max-states' || a === '--max-seconds') {
+      const value = Number(args[++i]);
+      if (!Number.isFinite(value) || value <= 0) return `${a} needs a positive number`;
+      if (a === '--max-states') maxStates = Math.floor(value);
+      else maxSeconds = value;
+    } else if (a.startsWith('--')) return `unknown option ${a}`;
+    else if (file === undefined) file = a;
+    else return `unexpected argument ${a}`;
+  }
+  if (file === undefined) return 'missing FILE';
+  return { file, json, ...(maxStates !== undefined ? { maxStates } : {}), ...(maxSeconds !== undefined ? { maxSeconds } : {}) };
+}

@@ -1,0 +1,231 @@
+import type { Model } from '../model/model';
+import { applyStep } from './apply';
+import { checkConfiguration } from './checks';
+import { initialConfiguration, type Configuration } from './configuration';
+import { enabledSteps, isQuiescent } from './enabled';
+import { FingerprintSet, fingerprint } from './fingerprintSet';
+import { createCodec } from './pack';
+import type { CheckProgress, CheckResult, ExploreOptions, Limit } from './result';
+import { buildReport, type Found } from './report';
+import type { Violation } from './violation';
+
+/**
+ * Breadth-first model checking (MODEL.md §6, §7), after TLC: configurations packed into
+ * fixed-width Int32 records, a 64-bit fingerprint set, one flat queue per level (the previous
+ * level is freed), and for every stored configuration its parent and the index of the step
+ * that reached it, from which `report.ts` rebuilds shortest traces by re-running the steps.
+ *
+ * `createExploration` runs in slices (`run(budgetMs)`) so a worker can poll for cancellation;
+ * `explore` runs one to the end.
+ */
+export interface Exploration {
+  /** Explores for about `budgetMs`; true once the search is over. */
+  run(budgetMs: number): boolean;
+  progress(): CheckProgress;
+  /** The result; a search stopped before its end reports `incomplete` (or the violations found). */
+  result(): CheckResult;
+  /** Stops the search at once with the given limit. */
+  stop(limit: Limit): void;
+}
+
+export function explore(model: Model, options: ExploreOptions = {}): CheckResult {
+  const exploration = createExploration(model, options);
+  while (!exploration.run(options.progressEveryMs ?? 250)) {
+    options.onProgress?.(exploration.progress());
+  }
+  return exploration.result();
+}
+
+const now = (): number => performance.now();
+
+export function createExploration(model: Model, options: ExploreOptions = {}): Exploration {
+  const codec = createCodec(model);
+  const W = codec.width;
+  const Q = W + 1; // a queued record carries its configuration's id after the packed slots
+  const maxStates = options.maxStates ?? Infinity;
+  const maxBytes = options.maxBytes ?? Infinity;
+  const maxMs = (options.maxSeconds ?? Infinity) * 1000;
+
+  const seen = new FingerprintSet(1 << 14);
+  const fp = new Int32Array(2);
+  let links = new Int32Array(2 * 4096); // per id: parent id, index of the step in the parent's enabledSteps
+  let states = 0;
+  let transitions = 0;
+  const statesReached = new Uint8Array(model.states.length);
+  const transitionsReached = new Uint8Array(model.transitions.length);
+  const outcomes = { ok: 0, error: 0, ambiguous: 0 };
+  const found = new Map<string, Found>();
+  let foundDepth = -1;
+
+  let level = new Int32Array(Q);
+  let levelCount = 0;
+  let cursor = 0;
+  let depth = 0;
+  let next = new Int32Array(Q * 1024);
+  let nextCount = 0;
+  let peakQueueBytes = 0;
+
+  let done = false;
+  let limit: Limit | null = null;
+  let activeMs = 0;
+  const scratch = new Int32Array(Q);
+
+  function record(v: Violation, d: number, parent: number, stepIndex: number): void {
+    const key = `${v.kind}\u0000${v.name}`;
+    if (foundDepth === -1) foundDepth = d;
+    if (d === foundDepth && !found.has(key)) found.set(key, { kind: v.kind, name: v.name, detail: v.detail, depth: d, parent, stepIndex });
+  }
+
+  /** Stores a configuration unless seen; checks it; queues it when it violates nothing. */
+  function store(config: Configuration, parent: number, stepIndex: number, d: number): void {
+    codec.pack(config, scratch, 0);
+    fingerprint(scratch, 0, W, fp);
+    if (states >= maxStates) {
+      // Only a configuration not seen before would exceed the limit.
+      if (seen.add(fp[0]!, fp[1]!)) limit = 'states';
+      return;
+    }
+    if (!seen.add(fp[0]!, fp[1]!)) return;
+    const id = states++;
+    if (2 * id + 2 > links.length) {
+      const grown = new Int32Array(links.length * 2);
+      grown.set(links);
+      links = grown;
+    }
+    links[2 * id] = parent;
+    links[2 * id + 1] = stepIndex;
+    statesReached[config.state] = 1;
+    const quiescent = isQuiescent(model, config);
+    if (quiescent) {
+      let ok = false, error = false, ambiguous = false;
+      for (const c of config.clients) {
+        if (c.status === 'ok') ok = true;
+        else if (c.status === 'error') error = true;
+        else if (c.status === 'ambiguous') ambiguous = true;
+      }
+      if (ok) outcomes.ok++;
+      if (error) outcomes.error++;
+      if (ambiguous) outcomes.ambiguous++;
+    }
+    const violations = checkConfiguration(model, config, quiescent);
+    for (const v of violations) record(v, d, parent, stepIndex);
+    if (violations.length > 0) return;
+    if ((nextCount + 1) * Q > next.length) {
+      const grown = new Int32Array(next.length * 2);
+      grown.set(next);
+      next = grown;
+    }
+    next.set(scratch.subarray(0, W), nextCount * Q);
+    next[nextCount * Q + W] = id;
+    nextCount++;
+  }
+
+  function expand(index: number): void {
+    const id = level[index * Q + W]!;
+    const config = codec.unpack(level, index * Q);
+    const steps = enabledSteps(model, config);
+    transitions += steps.length;
+    for (let k = 0; k < steps.length; k++) {
+      const outcome = applyStep(model, config, steps[k]!, { checkConfiguration: false });
+      if (outcome.transition !== null) transitionsReached[outcome.transition] = 1;
+      for (const v of outcome.violations) record(v, depth + 1, id, k);
+      if (outcome.next !== null && !outcome.violations.some((v) => v.step)) store(outcome.next, id, k, depth + 1);
+      if (limit !== null) return;
+    }
+  }
+
+  function finishLevel(): void {
+    if (found.size > 0) {
+      done = true;
+      return;
+    }
+    if (nextCount === 0) {
+      done = true;
+      return;
+    }
+    peakQueueBytes = Math.max(peakQueueBytes, level.byteLength + next.byteLength);
+    level = next.slice(0, nextCount * Q);
+    levelCount = nextCount;
+    next = new Int32Array(Math.max(Q * 1024, level.length));
+    nextCount = 0;
+    cursor = 0;
+    depth++;
+  }
+
+  function bytes(): number {
+    return seen.bytes + links.byteLength + Math.max(peakQueueBytes, level.byteLength + next.byteLength);
+  }
+
+  // The initial configuration: depth 0.
+  store(initialConfiguration(model), -1, -1, 0);
+  if (found.size > 0) done = true;
+  else {
+    level = next.slice(0, Q);
+    levelCount = 1;
+    nextCount = 0;
+  }
+
+  function run(budgetMs: number): boolean {
+    const start = now();
+    const deadline = start + budgetMs;
+    let tick = 0;
+    while (!done) {
+      if (cursor === levelCount) {
+        finishLevel();
+        continue;
+      }
+      expand(cursor++);
+      if (limit !== null) break;
+      if (++tick % 64 === 0) {
+        const t = now();
+        if (options.shouldStop?.()) limit = 'cancelled';
+        else if (activeMs + (t - start) > maxMs) limit = 'time';
+        else if (bytes() > maxBytes) limit = 'memory';
+        if (limit !== null || t >= deadline) break;
+      }
+    }
+    if (limit !== null) done = true;
+    activeMs += now() - start;
+    return done;
+  }
+
+  function progress(): CheckProgress {
+    return { states, transitions, depth, statesPerSecond: rate(), elapsedMs: activeMs };
+  }
+
+  function rate(): number {
+    return activeMs > 0 ? Math.round(states / (activeMs / 1000)) : 0;
+  }
+
+  return {
+    run,
+    progress,
+    stop(l) {
+      if (!done) {
+        limit = l;
+        done = true;
+      }
+    },
+    result(): CheckResult {
+      const violation = found.size > 0;
+      const complete = done && limit === null;
+      const verdict = violation ? 'violation' : complete ? 'ok' : 'incomplete';
+      const lastFull = violation ? foundDepth : complete ? (levelCount > 0 ? depth : 0) : Math.max(0, cursor === levelCount ? depth : depth - 1);
+      return buildReport(model, {
+        verdict,
+        states,
+        transitions,
+        depth: lastFull,
+        found: [...found.values()],
+        links,
+        statesReached,
+        transitionsReached,
+        outcomes,
+        seconds: activeMs / 1000,
+        statesPerSecond: rate(),
+        bytesPerState: states > 0 ? Math.round(bytes() / states) : 0,
+        limit,
+      });
+    },
+  };
+}

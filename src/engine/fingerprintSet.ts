@@ -1,0 +1,89 @@
+/**
+ * A set of 64-bit fingerprints in one open-addressing Int32Array (after TLC's FPSet): each
+ * configuration is remembered as two independent 32-bit hashes of its packed record, never as
+ * a string. Like TLC's, it is approximate: two configurations whose 64-bit fingerprints collide
+ * count as one (about n² / 2^65 for n configurations: under 1 in 30 million at 1,000,000).
+ */
+export class FingerprintSet {
+  private table: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(initialCapacity = 1 << 12) {
+    let capacity = 16;
+    while (capacity < initialCapacity * 2) capacity *= 2;
+    this.table = new Int32Array(capacity * 2);
+    this.mask = capacity - 1;
+  }
+
+  /** Adds the fingerprint (a, b); true when it was not there yet. (0, 0) is stored as (0, 1). */
+  add(a: number, b: number): boolean {
+    if (a === 0 && b === 0) b = 1;
+    const table = this.table;
+    let i = (a ^ Math.imul(b, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      const x = table[2 * i]!;
+      const y = table[2 * i + 1]!;
+      if (x === 0 && y === 0) break;
+      if (x === a && y === b) return false;
+      i = (i + 1) & this.mask;
+    }
+    table[2 * i] = a;
+    table[2 * i + 1] = b;
+    this.size++;
+    // Kept at most half full so probes stay short.
+    if (this.size * 2 > this.mask + 1) this.grow();
+    return true;
+  }
+
+  get bytes(): number {
+    return this.table.byteLength;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    this.mask = this.mask * 2 + 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const a = old[j]!;
+      const b = old[j + 1]!;
+      if (a === 0 && b === 0) continue;
+      let i = (a ^ Math.imul(b, 0x9e3779b1)) & this.mask;
+      while (this.table[2 * i] !== 0 || this.table[2 * i + 1] !== 0) i = (i + 1) & this.mask;
+      this.table[2 * i] = a;
+      this.table[2 * i + 1] = b;
+    }
+  }
+}
+
+/** Two independent 32-bit hashes (murmur3-style mixing, different seeds) of `width` slots at `offset`. */
+export function fingerprint(record: Int32Array, offset: number, width: number, out: Int32Array): void {
+  let h1 = 0x2545f491;
+  let h2 = 0x6b43a9b5;
+  for (let i = 0; i < width; i++) {
+    const k = record[offset + i]!;
+    let k1 = Math.imul(k, 0xcc9e2d51);
+    k1 = (k1 << 15) | (k1 >>> 17);
+    k1 = Math.imul(k1, 0x1b873593);
+    h1 ^= k1;
+    h1 = (h1 << 13) | (h1 >>> 19);
+    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    let k2 = Math.imul(k ^ 0x5bd1e995, 0x85ebca6b);
+    k2 = (k2 << 17) | (k2 >>> 15);
+    k2 = Math.imul(k2, 0xc2b2ae35);
+    h2 ^= k2;
+    h2 = (h2 << 11) | (h2 >>> 21);
+    h2 = (Math.imul(h2, 9) + 0x38495ab5) | 0;
+  }
+  out[0] = fmix(h1 ^ width);
+  out[1] = fmix(h2 ^ (width * 31));
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}

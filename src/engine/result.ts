@@ -1,0 +1,64 @@
+import type { Actor } from './step';
+import type { ViolationKind } from './violation';
+import type { ConfigurationView } from './view';
+
+/** The result of a check, MODEL.md §7, plus speed figures. Plain JSON. */
+export type Verdict = 'ok' | 'violation' | 'incomplete';
+export type Limit = 'states' | 'time' | 'memory' | 'cancelled';
+
+export interface TraceStep {
+  readonly label: string;
+  readonly actor: Actor;
+  /** The configuration the step produced; for a step violation, the one it started from. */
+  readonly configuration: ConfigurationView;
+  readonly description: string;
+  /** Only on a violation's last step: what went wrong. */
+  readonly violation?: string;
+}
+
+export interface ViolationReport {
+  readonly kind: ViolationKind;
+  readonly name: string;
+  readonly depth: number;
+  readonly detail: string;
+  readonly trace: readonly TraceStep[];
+}
+
+export interface Coverage {
+  readonly reached: readonly string[];
+  readonly unreached: readonly string[];
+}
+
+export interface CheckResult {
+  readonly verdict: Verdict;
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+  readonly violations: readonly ViolationReport[];
+  readonly coverage: { readonly states: Coverage; readonly transitions: Coverage };
+  readonly outcomes: { readonly ok: number; readonly error: number; readonly ambiguous: number };
+  readonly seconds: number;
+  readonly statesPerSecond: number;
+  readonly bytesPerState: number;
+  /** Which limit stopped the search, if one did. */
+  readonly limit: Limit | null;
+  /** A sentence for people when a limit stopped the search (`reason` in the UI). */
+  readonly reason?: string;
+}
+
+export interface CheckProgress {
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+  readonly statesPerSecond: number;
+  readonly elapsedMs: number;
+}
+
+export interface ExploreOptions {
+  readonly maxStates?: number;
+  readonly maxSeconds?: number;
+  readonly maxBytes?: number;
+  readonly onProgress?: (p: CheckProgress) => void;
+  readonly progressEveryMs?: number;
+  readonly shouldStop?: () => boolean;
+}

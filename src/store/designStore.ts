@@ -1,0 +1,110 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Design } from '../model/schema';
+import { applyEdit, copyFragment, paste, type DesignEdit, type Fragment, type Point } from './designEdits';
+import * as H from './history';
+
+/** What is selected on the canvas: session state, never saved, never undone. */
+export interface Selection {
+  readonly states: readonly string[];
+  readonly transitions: readonly number[];
+}
+
+export const noSelection: Selection = { states: [], transitions: [] };
+
+export interface ApplyOptions {
+  /** Edits with the same key in a row are one undo step (a drag, typing in one field). */
+  readonly merge?: string;
+  /** Applied without an undo step (automatic layout of a design that arrived without one). */
+  readonly silent?: boolean;
+}
+
+export interface DesignState {
+  readonly design: Design;
+  readonly history: H.History;
+  readonly selection: Selection;
+  /** States copied with Ctrl+C, with the transitions among them. */
+  readonly clipboard: Fragment | null;
+  /** The state being renamed in place on the canvas (F2 or double-click). */
+  readonly renaming: string | null;
+  readonly setRenaming: (name: string | null) => void;
+  readonly apply: (edit: DesignEdit, options?: ApplyOptions) => void;
+  readonly undo: () => boolean;
+  readonly redo: () => boolean;
+  /** Ends a merge run (a field lost focus): the next edit starts a new undo step. */
+  readonly breakMerge: () => void;
+  /** Loads another document: its design, an empty history, nothing selected. */
+  readonly reset: (design: Design) => void;
+  readonly select: (selection: Selection) => void;
+  readonly copy: () => boolean;
+  readonly paste: (offset?: Point) => boolean;
+  readonly deleteSelection: () => boolean;
+}
+
+export type DesignStore = StoreApi<DesignState>;
+
+/** A store per editor (made by the provider, or by a test): never a module singleton. */
+export function createDesignStore(initial: Design): DesignStore {
+  return createStore<DesignState>()((set, get) => ({
+    design: initial,
+    history: H.emptyHistory,
+    selection: noSelection,
+    clipboard: null,
+    renaming: null,
+    setRenaming: (renaming) => set({ renaming }),
+    apply: (edit, options = {}) => {
+      const { design, history } = get();
+      const next = applyEdit(design, edit);
+      if (next === design) return;
+      set({ design: next, history: options.silent ? history : H.record(history, design, options.merge ?? null) });
+    },
+    undo: () => {
+      const r = H.undo(get().history, get().design);
+      if (!r) return false;
+      set({ design: r.design, history: r.history, selection: keepSelection(get().selection, r.design) });
+      return true;
+    },
+    redo: () => {
+      const r = H.redo(get().history, get().design);
+      if (!r) return false;
+      set({ design: r.design, history: r.history, selection: keepSelection(get().selection, r.design) });
+      return true;
+    },
+    breakMerge: () => set({ history: H.breakMerge(get().history) }),
+    reset: (design) => set({ design, history: H.emptyHistory, selection: noSelection }),
+    select: (selection) => set({ selection }),
+    copy: () => {
+      const { selection, design } = get();
+      if (selection.states.length === 0) return false;
+      set({ clipboard: copyFragment(design, selection.states) });
+      return true;
+    },
+    paste: (offset = { x: 40, y: 40 }) => {
+      const { clipboard, design, history } = get();
+      if (!clipboard || clipboard.states.length === 0) return false;
+      const r = paste(design, clipboard, offset);
+      // The clipboard moves on, so pasting twice does not stack copies on one spot.
+      const moved: Fragment = {
+        ...clipboard,
+        positions: Object.fromEntries(Object.entries(clipboard.positions).map(([k, p]) => [k, { x: p.x + offset.x, y: p.y + offset.y }])),
+      };
+      set({ design: r.design, history: H.record(history, design), selection: { states: r.names, transitions: [] }, clipboard: moved });
+      return true;
+    },
+    deleteSelection: () => {
+      const { selection, apply } = get();
+      if (selection.states.length === 0 && selection.transitions.length === 0) return false;
+      apply({ type: 'removeSelection', states: selection.states, transitions: selection.transitions });
+      set({ selection: noSelection });
+      return true;
+    },
+  }));
+}
+
+/** Drops selected names and indices that no longer exist after an undo or redo. */
+function keepSelection(selection: Selection, design: Design): Selection {
+  const names = new Set(design.states.map((s) => s.name));
+  return {
+    states: selection.states.filter((n) => names.has(n)),
+    transitions: selection.transitions.filter((i) => i < design.transitions.length),
+  };
+}

@@ -1,0 +1,60 @@
+import { useStore } from 'zustand';
+import type { CheckStore } from '../../store/check';
+import type { ViolationView } from '../../store/checkTypes';
+import { CheckProgressBar } from './CheckProgressBar';
+import { CheckResultPanel } from './CheckResultPanel';
+
+interface Props {
+  readonly store: CheckStore;
+  /** The current design text, or null when the design does not load (nothing to check). */
+  readonly designText: string | null;
+  readonly onReplay: (v: ViolationView) => void;
+}
+
+/** Check mode: limits, Run/Cancel, progress while the worker explores, then the result. */
+export function CheckView({ store, designText, onReplay }: Props) {
+  const s = useStore(store);
+  const running = s.status === 'running';
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+        <label>
+          max states{' '}
+          <input
+            type="number"
+            min={1}
+            aria-label="max states"
+            value={s.limits.maxStates}
+            disabled={running}
+            onChange={(e) => s.setLimits({ maxStates: Math.max(1, Number(e.target.value) || 1) })}
+            style={{ width: 110 }}
+          />
+        </label>
+        <label>
+          max seconds{' '}
+          <input
+            type="number"
+            min={1}
+            aria-label="max seconds"
+            value={s.limits.maxSeconds}
+            disabled={running}
+            onChange={(e) => s.setLimits({ maxSeconds: Math.max(1, Number(e.target.value) || 1) })}
+            style={{ width: 70 }}
+          />
+        </label>
+        <button type="button" disabled={running || designText === null} onClick={() => designText !== null && void s.start(designText)}>
+          Run check
+        </button>
+        <button type="button" disabled={!running} onClick={s.cancel}>
+          Cancel
+        </button>
+      </div>
+      {designText === null ? <p role="status">The design has errors: fix them in Design mode to check it.</p> : null}
+      {running ? <CheckProgressBar progress={s.progress} limits={s.limits} /> : null}
+      {s.status === 'failed' ? <p role="alert">The check could not run: {s.error}</p> : null}
+      {s.result ? (
+        <CheckResultPanel result={s.result} cancelled={s.cancelled} stale={s.designText !== designText} onReplay={onReplay} />
+      ) : null}
+    </div>
+  );
+}

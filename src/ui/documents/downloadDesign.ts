@@ -1,0 +1,17 @@
+import type { Design } from '../../model/schema';
+
+/** Saves the design as `NAME.protocol.json` through the browser's download. */
+export function downloadDesign(design: Design): void {
+  const blob = new Blob([`${JSON.stringify(design, null, 2)}\n`], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${fileStem(design.name)}.protocol.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A file name from a design name: letters, digits, `-` and `_` only. */
+export function fileStem(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'design';
+}

@@ -1,0 +1,141 @@
+import type { KeyboardEvent } from 'react';
+import type { RunEvent } from './runEvent';
+import { layoutSequence, type Glyph, type Marker, type RunStart, type Shape, type Tone } from './sequenceLayout';
+
+const TONE: Record<Tone, string> = { normal: '#334155', retry: '#b45309', ok: '#15803d', error: '#b91c1c', fault: '#7c3aed' };
+const GLYPH: Record<Glyph, string> = {
+  hourglass: '⌛',
+  ambiguous: '?',
+  cross: '✕',
+  bolt: '⚡',
+  restart: '↻',
+  disk: '💾',
+  double: '×2',
+  spark: '✶',
+};
+
+interface Props {
+  readonly start: RunStart;
+  readonly events: readonly RunEvent[];
+  /** The row the simulator stands on (0 = initial configuration). */
+  readonly cursor: number;
+  /** Travel to row `index`: the simulator jumps there; the next step taken forks. */
+  readonly onJump: (index: number) => void;
+}
+
+/** The run as a sequence diagram, drawn with React elements (user text is only ever SVG text). */
+export function SequenceDiagram({ start, events, cursor, onJump }: Props) {
+  const layout = layoutSequence(start, events);
+  const onKey = (index: number) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onJump(index);
+    }
+  };
+  const machine = layout.lanes[layout.lanes.length - 1]!;
+  return (
+    <svg
+      role="group"
+      aria-label="sequence diagram"
+      width={layout.width}
+      height={layout.height}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      style={{ fontFamily: 'system-ui, sans-serif', fontSize: 11, display: 'block' }}
+    >
+      <defs>
+        <marker id="seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <path d="M0,0 L10,5 L0,10 z" fill="context-stroke" />
+        </marker>
+      </defs>
+      {layout.bands.map((b, i) => (
+        <g key={`band-${i}`} aria-hidden="true">
+          <rect
+            x={machine.x - 5}
+            y={b.y1}
+            width={10}
+            height={b.y2 - b.y1}
+            fill={b.mode === 'recovering' ? '#fecaca' : b.mode === 'busy' ? '#fde68a' : '#bfdbfe'}
+            stroke="#64748b"
+            strokeWidth={0.5}
+          />
+        </g>
+      ))}
+      {layout.lanes.map((lane) => (
+        <g key={lane.id} aria-hidden="true">
+          <text x={lane.x} y={16} textAnchor="middle" fontWeight={600}>
+            {lane.label}
+          </text>
+          <line x1={lane.x} x2={lane.x} y1={layout.laneTop} y2={layout.height - 4} stroke="#94a3b8" strokeDasharray="3 3" />
+        </g>
+      ))}
+      {layout.rows.map((row) => (
+        <g
+          key={row.index}
+          role="button"
+          tabIndex={0}
+          aria-label={row.name}
+          aria-current={row.index === cursor ? 'step' : undefined}
+          data-testid={`seq-row-${row.index}`}
+          onClick={() => onJump(row.index)}
+          onKeyDown={onKey(row.index)}
+          style={{ cursor: 'pointer', outline: 'none' }}
+        >
+          <rect
+            x={0}
+            y={row.top}
+            width={layout.width}
+            height={row.y - row.top + (row.y - row.top)}
+            fill={row.index === cursor ? '#e0f2fe' : row.violated ? '#fee2e2' : 'transparent'}
+          />
+          <text x={4} y={row.y + 4} fill="#64748b">
+            {row.index}
+          </text>
+          {row.shapes.map((s, i) => (
+            <ShapeView key={i} shape={s} />
+          ))}
+          <text x={machine.x + 12} y={row.y + 4} fill={row.violated ? '#b91c1c' : '#0f172a'} fontWeight={row.violated ? 700 : 400}>
+            {row.violated ? `${row.stateText} ⚠ violation` : row.stateText}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+function ShapeView({ shape }: { shape: Shape }) {
+  if (shape.kind === 'marker') return <MarkerView m={shape} />;
+  const colour = TONE[shape.tone];
+  const mid = (shape.x1 + shape.x2) / 2;
+  return (
+    <g>
+      <line
+        x1={shape.x1}
+        x2={shape.x2}
+        y1={shape.y + 4}
+        y2={shape.y + 4}
+        stroke={colour}
+        strokeWidth={1.5}
+        strokeDasharray={shape.tone === 'retry' ? '5 3' : undefined}
+        markerEnd="url(#seq-arrow)"
+      />
+      <text x={mid} y={shape.y - 2} textAnchor="middle" fill={colour}>
+        {shape.text}
+      </text>
+    </g>
+  );
+}
+
+function MarkerView({ m }: { m: Marker }) {
+  const colour = TONE[m.tone];
+  return (
+    <g>
+      <circle cx={m.x} cy={m.y} r={8} fill="#fff" stroke={colour} />
+      <text x={m.x} y={m.y + 4} textAnchor="middle" fill={colour} fontWeight={700}>
+        {GLYPH[m.glyph]}
+      </text>
+      <text x={m.x + 12} y={m.y - 6} fill={colour}>
+        {m.text}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,66 @@
+import { useRef, useState, type ChangeEvent } from 'react';
+
+interface Props {
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly onUndo: () => void;
+  readonly onRedo: () => void;
+  readonly onReset: () => void;
+  readonly onHappyPath: () => void;
+  readonly onRandomRun: (seed: number) => void;
+  readonly onSave: () => string | null;
+  readonly onLoad: (text: string) => void;
+  readonly fileName: string;
+}
+
+/** Run controls. Undo/Redo move through the simulation history only, never the design's. */
+export function SimulateToolbar(p: Props) {
+  const [seed, setSeed] = useState('1');
+  const file = useRef<HTMLInputElement>(null);
+  const save = () => {
+    const text = p.onSave();
+    if (text === null) return;
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = p.fileName;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+  const load = async (e: ChangeEvent<HTMLInputElement>) => {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (f) p.onLoad(await f.text());
+  };
+  const seedValue = Number.parseInt(seed, 10);
+  return (
+    <div role="toolbar" aria-label="simulation controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
+      <button type="button" onClick={p.onUndo} disabled={!p.canUndo} aria-label="Undo step">
+        Undo
+      </button>
+      <button type="button" onClick={p.onRedo} disabled={!p.canRedo} aria-label="Next step">
+        Redo / Next
+      </button>
+      <button type="button" onClick={p.onReset}>
+        Reset
+      </button>
+      <button type="button" onClick={p.onHappyPath}>
+        Happy path
+      </button>
+      <label>
+        seed{' '}
+        <input aria-label="seed" value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" style={{ width: 60 }} />
+      </label>
+      <button type="button" onClick={() => p.onRandomRun(Number.isFinite(seedValue) ? seedValue : 1)}>
+        Random run
+      </button>
+      <button type="button" onClick={save}>
+        Save trace
+      </button>
+      <button type="button" onClick={() => file.current?.click()}>
+        Load trace
+      </button>
+      <input ref={file} type="file" accept=".json,application/json" aria-label="trace file" hidden onChange={(e) => void load(e)} />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useStore } from 'zustand';
+import type { SimulationStore } from '../../store/simulation';
+import { ConfigurationPanels } from './ConfigurationPanels';
+import { SequenceDiagram } from './SequenceDiagram';
+import { SimulateToolbar } from './SimulateToolbar';
+import { StepList } from './StepList';
+
+/** The Simulate mode over a running session: controls, enabled steps, panels, sequence diagram. */
+export function SimulateView({ store, designName }: { store: SimulationStore; designName: string }) {
+  const s = useStore(store);
+  if (!s.view) return <p>Loading the simulator…</p>;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10, minWidth: 0 }}>
+      <SimulateToolbar
+        canUndo={s.cursor > 0}
+        canRedo={s.cursor < s.length}
+        onUndo={s.undo}
+        onRedo={s.redo}
+        onReset={s.reset}
+        onHappyPath={s.happyPath}
+        onRandomRun={s.randomRun}
+        onSave={s.saveTrace}
+        onLoad={(text) => void s.loadTrace(text)}
+        fileName={`${designName.replace(/[^A-Za-z0-9_-]+/g, '-') || 'design'}.trace.json`}
+      />
+      {s.notice ? (
+        <p role="status" style={{ margin: 0, padding: 6, background: '#fef3c7', border: '1px solid #f59e0b', borderRadius: 4 }}>
+          {s.notice}{' '}
+          <button type="button" onClick={s.dismissNotice} aria-label="Dismiss notice">
+            ×
+          </button>
+        </p>
+      ) : null}
+      <p style={{ margin: 0 }} aria-live="polite">
+        Step {s.cursor} of {s.length} · state <strong data-testid="sim-state">{s.view.state}</strong> · {s.view.modeText}
+      </p>
+      <section aria-label="Enabled steps">
+        <h3 style={{ margin: '0 0 4px' }}>Enabled steps</h3>
+        {s.cursor < s.length ? (
+          <p style={{ margin: '0 0 4px', fontSize: 12, color: '#64748b' }}>
+            You are back at step {s.cursor}: taking a step here forks the run (the later steps are dropped).
+          </p>
+        ) : null}
+        <StepList steps={s.view.steps} onTake={(label) => void s.take(label)} />
+      </section>
+      <ConfigurationPanels view={s.view} />
+      <section aria-label="Run" style={{ overflow: 'auto', border: '1px solid #cbd5e1', borderRadius: 6 }}>
+        <SequenceDiagram
+          start={{
+            requests: s.requests.map((r) => r.request),
+            requestLabel: (r) => s.requests.find((x) => x.request === r)?.label ?? `request ${r}`,
+            initialState: s.initialState,
+          }}
+          events={s.events}
+          cursor={s.cursor}
+          onJump={s.jump}
+        />
+      </section>
+    </div>
+  );
+}

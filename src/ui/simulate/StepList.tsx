@@ -1,0 +1,51 @@
+import type { StepButton } from '../../store/simulationTypes';
+import type { Actor } from './runEvent';
+
+const GROUPS: readonly { actor: Actor; title: string }[] = [
+  { actor: 'client', title: 'Client' },
+  { actor: 'network', title: 'Network' },
+  { actor: 'machine', title: 'Machine' },
+  { actor: 'fault', title: 'Faults' },
+];
+
+interface Props {
+  readonly steps: readonly StepButton[];
+  readonly onTake: (label: string) => void;
+}
+
+/** The enabled steps of the current configuration, one button each, grouped by who moves. */
+export function StepList({ steps, onTake }: Props) {
+  if (steps.length === 0) return <p role="status">No step is enabled: the run has ended here.</p>;
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 8 }}>
+      {GROUPS.map(({ actor, title }) => {
+        const mine = steps.filter((s) => s.actor === actor);
+        return (
+          <section key={actor} aria-label={`${title} steps`}>
+            <h4 style={{ margin: '0 0 4px' }}>{title}</h4>
+            {mine.length === 0 ? (
+              <span style={{ color: '#94a3b8' }}>none</span>
+            ) : (
+              mine.map((s) => (
+                <button
+                  key={s.label}
+                  type="button"
+                  onClick={() => onTake(s.label)}
+                  style={{
+                    display: 'block',
+                    width: '100%',
+                    textAlign: 'left',
+                    marginBottom: 3,
+                    borderColor: actor === 'fault' ? '#7c3aed' : undefined,
+                  }}
+                >
+                  {s.label}
+                </button>
+              ))
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

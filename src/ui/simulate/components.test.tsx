@@ -1,0 +1,99 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SimView } from '../../store/simulationTypes';
+import { ConfigurationPanels } from './ConfigurationPanels';
+import { SequenceDiagram } from './SequenceDiagram';
+import { StepList } from './StepList';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let host: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+});
+
+const view = (over: Partial<SimView> = {}): SimView => ({
+  mode: 'up',
+  modeText: 'up',
+  state: 'Charged',
+  vars: [{ name: 'charges', value: '1', changed: true, storage: 'ghost' }],
+  persisted: { state: 'Charged', vars: [{ name: 'balance', value: '1' }], dedupe: [{ request: 'Charge#1', reply: 'ok' }] },
+  dedupe: [],
+  toMachine: ['Charge#1'],
+  toClient: [],
+  clients: [{ request: 1, label: 'Charge#1', status: 'ambiguous', attempts: 2, maxAttempts: 2 }],
+  invariants: [{ name: 'charged at most once', holds: true }],
+  violations: [],
+  steps: [],
+  budgets: [],
+  ...over,
+});
+
+describe('Simulate components', () => {
+  it('groups step buttons by actor and takes the clicked one', () => {
+    const onTake = vi.fn();
+    act(() =>
+      root.render(
+        <StepList
+          steps={[
+            { label: 'send Charge#1', actor: 'client' },
+            { label: 'crash', actor: 'fault' },
+          ]}
+          onTake={onTake}
+        />,
+      ),
+    );
+    const faults = host.querySelector('section[aria-label="Faults steps"]')!;
+    expect(faults.textContent).toContain('crash');
+    const send = [...host.querySelectorAll('button')].find((b) => b.textContent === 'send Charge#1')!;
+    act(() => send.click());
+    expect(onTake).toHaveBeenCalledWith('send Charge#1');
+  });
+
+  it('raises an alert only when an invariant is false', () => {
+    act(() => root.render(<ConfigurationPanels view={view()} />));
+    expect(host.querySelector('[role="alert"]')).toBeNull();
+    act(() => root.render(<ConfigurationPanels view={view({ invariants: [{ name: 'charged at most once', holds: false }] })} />));
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain('VIOLATED: charged at most once');
+  });
+
+  it('shows the persisted record, the durable dedupe table and the ambiguous client', () => {
+    act(() => root.render(<ConfigurationPanels view={view()} />));
+    const persisted = host.querySelector('section[aria-label="Persisted record"]')!;
+    expect(persisted.textContent).toContain('balance');
+    expect(persisted.querySelector('table[aria-label="durable dedupe table"]')?.textContent).toContain('Charge#1');
+    expect(host.querySelector('[data-testid="client-1"]')?.textContent).toContain('ambiguous');
+    expect(host.querySelector('tr[data-changed="true"]')?.textContent).toContain('charges');
+  });
+
+  it('draws each run step as a focusable row that jumps when clicked or on Enter', () => {
+    const onJump = vi.fn();
+    act(() =>
+      root.render(
+        <SequenceDiagram
+          start={{ requests: [1], initialState: 'Idle' }}
+          events={[{ index: 1, label: 'send Charge#1', kind: 'send', request: 1, stateAfter: 'Idle', modeAfter: 'up' }]}
+          cursor={1}
+          onJump={onJump}
+        />,
+      ),
+    );
+    const rows = [...host.querySelectorAll('g[role="button"]')];
+    expect(rows.map((r) => r.getAttribute('aria-label'))).toEqual(['step 0: start', 'step 1: send Charge#1']);
+    expect(rows[1]!.getAttribute('tabindex')).toBe('0');
+    expect(rows[1]!.getAttribute('aria-current')).toBe('step');
+    act(() => rows[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    expect(onJump).toHaveBeenCalledWith(0);
+    act(() => rows[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    expect(onJump).toHaveBeenCalledWith(1);
+  });
+});
