@@ -2,9 +2,13 @@
 export type Command = (args: readonly string[]) => Promise<number>;
 
 import { checkCommand } from './check';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { validateCommand } from './validate';
 
 export const commands: Record<string, Command> = {
   validate: validateCommand,
   check: checkCommand,
+  export: exportCommand,
+  import: importCommand,
 };

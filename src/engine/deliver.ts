@@ -12,7 +12,7 @@ export interface DeliverResult {
   readonly violations: Violation[];
   /** The transition selected (guard true, every earlier false), even when the step then violated. */
   readonly transition: TransitionModel | null;
-  readonly description: string;
+  readonly describe: () => string;
 }
 
 /**
@@ -30,7 +30,7 @@ export function processDeliver(model: Model, before: Configuration, d: Draft, r:
     if (cached !== null && cached !== undefined) {
       if (cached !== 'noreply') sendToClient(model, d, { request: r, reply: cached });
       const answer = cached === 'noreply' ? 'no reply' : `cached reply ${cached}`;
-      return { violations: [], transition: null, description: `${label} is a ${event.idempotency} dedupe hit: ${answer}` };
+      return { violations: [], transition: null, describe: () => `${label} is a ${event.idempotency} dedupe hit: ${answer}` };
     }
   }
 
@@ -41,7 +41,7 @@ export function processDeliver(model: Model, before: Configuration, d: Draft, r:
     return {
       violations: [{ kind: 'eval-error', name: t.name, detail: `guard of ${t.name}: ${selection.message}`, step: true }],
       transition: null,
-      description: `${label}: the guard of ${t.name} fails to evaluate`,
+      describe: () => `${label}: the guard of ${t.name} fails to evaluate`,
     };
   }
   const replayOn = model.environment.replay;
@@ -56,7 +56,7 @@ export function processDeliver(model: Model, before: Configuration, d: Draft, r:
     }
     if (replayOn && first === 'none') d.firstOutcome[r - 1] = outcome;
     const what = outcome === 'error' ? 'rejected (error)' : 'ignored (no reply)';
-    return { violations, transition: null, description: `${label} is ${what}: no transition from ${model.states[before.state]!.name}` };
+    return { violations, transition: null, describe: () => `${label} is ${what}: no transition from ${model.states[before.state]!.name}` };
   }
 
   const t = selection.transition;
@@ -75,7 +75,7 @@ export function processDeliver(model: Model, before: Configuration, d: Draft, r:
     if (changes.length > 0) violations.push(replayViolation(event.name, label, first, changes.join(', ')));
   }
   if (violations.length > 0 || !updates.ok) {
-    return { violations, transition: t, description: `${label} processed by ${t.name}: the step violates` };
+    return { violations, transition: t, describe: () => `${label} processed by ${t.name}: the step violates` };
   }
   if (replayOn && first === 'none') d.firstOutcome[r - 1] = outcome;
 
@@ -87,16 +87,16 @@ export function processDeliver(model: Model, before: Configuration, d: Draft, r:
       persist(model, d);
       recordDedupe(d, event.idempotency, r, t.reply);
       d.mode = { kind: 'busy', request: r, phase: 'ack', reply: t.reply };
-      return { violations, transition: t, description: `${label} processed by ${t.name} (${to}), persisted; the ${t.reply} reply waits for ack` };
+      return { violations, transition: t, describe: () => `${label} processed by ${t.name} (${to}), persisted; the ${t.reply} reply waits for ack` };
     case 'best-effort':
       if (event.idempotency === 'volatile') d.dedupe[r - 1] = t.reply;
       sendToClient(model, d, { request: r, reply: t.reply });
       d.mode = { kind: 'busy', request: r, phase: 'persist', reply: t.reply };
-      return { violations, transition: t, description: `${label} processed by ${t.name} (${to}), replied ${t.reply} before persisting` };
+      return { violations, transition: t, describe: () => `${label} processed by ${t.name} (${to}), replied ${t.reply} before persisting` };
     case 'none':
       persist(model, d);
       recordDedupe(d, event.idempotency, r, 'noreply');
-      return { violations, transition: t, description: `${label} processed by ${t.name} (${to}), persisted; no reply` };
+      return { violations, transition: t, describe: () => `${label} processed by ${t.name} (${to}), persisted; no reply` };
   }
 }
 

@@ -2,7 +2,7 @@ import { showValue, type Model } from '../model/model';
 import { requestLabel, type Configuration, type ReplyMessage } from './configuration';
 import { frameOf, guardEnv } from './frame';
 import { selectTransition } from './select';
-import { makeStep, type Step } from './step';
+import { makeStep, type Step, type StepAction } from './step';
 
 /**
  * The steps enabled in a configuration (MODEL.md §4), in a fixed order: send, deliver, ack or
@@ -11,76 +11,75 @@ import { makeStep, type Step } from './step';
  * the same list, which lets the explorer name a step by its index in it.
  */
 export function enabledSteps(model: Model, config: Configuration): Step[] {
-  const steps: Step[] = [];
+  return enabledActions(model, config).map((a) => makeStep(a, stepLabel(model, config, a)));
+}
+
+/** `enabledSteps` without labels: what the explorer runs, since it names steps by index. */
+export function enabledActions(model: Model, config: Configuration): StepAction[] {
+  const steps: StepAction[] = [];
   const env = model.environment;
-  const label = (r: number) => requestLabel(model, config, r);
-  const replyLabel = (m: ReplyMessage) => `${label(m.request)} ${m.reply}`;
 
   const unsent = config.clients.findIndex((c) => c.status === 'unsent');
   if (unsent >= 0) {
     const r = unsent + 1;
     for (const e of model.clientEvents) {
       const event = model.events[e]!;
-      event.payloadValues.forEach((values, payloadIndex) => {
-        const shown = event.payload.map((f, i) => ` ${f.name}=${String(showValue(f.type, values[i]!))}`).join('');
-        steps.push(makeStep({ kind: 'send', request: r, event: e, payloadIndex }, `send ${event.name}#${r}${shown}`));
-      });
+      for (let payloadIndex = 0; payloadIndex < event.payloadValues.length; payloadIndex++) {
+        steps.push({ kind: 'send', request: r, event: e, payloadIndex });
+      }
     }
   }
 
   const mode = config.mode;
   if (mode.kind === 'up') {
     for (const r of env.reorder ? distinct(config.toMachine) : config.toMachine.slice(0, 1)) {
-      steps.push(makeStep({ kind: 'deliver', request: r }, `deliver ${label(r)}`));
+      steps.push({ kind: 'deliver', request: r });
     }
   } else if (mode.kind === 'busy') {
-    steps.push(makeStep({ kind: mode.phase, request: mode.request }, `${mode.phase} ${label(mode.request)}`));
+    steps.push({ kind: mode.phase, request: mode.request });
   }
 
   for (const m of env.reorder ? distinctReplies(config.toClient) : config.toClient.slice(0, 1)) {
-    steps.push(makeStep({ kind: 'receive', request: m.request, reply: m.reply }, `receive ${replyLabel(m)}`));
+    steps.push({ kind: 'receive', request: m.request, reply: m.reply });
   }
 
   config.clients.forEach((c, i) => {
     if (c.status !== 'pending') return;
     const max = model.events[c.event]!.maxAttempts;
     const retry = c.attempts < max;
-    const what = retry ? `retry ${c.attempts + 1} of ${max}` : 'gives up: ambiguous';
-    steps.push(makeStep({ kind: 'timeout', request: i + 1, retry }, `timeout ${label(i + 1)} (${what})`));
+    steps.push({ kind: 'timeout', request: i + 1, retry });
   });
 
   if (mode.kind === 'up' && model.firedEvents.length > 0) {
     const genv = guardEnv(frameOf(model, config, false));
     for (const e of model.firedEvents) {
       if (selectTransition(model.candidates[config.state]![e]!, genv).kind !== 'none') {
-        steps.push(makeStep({ kind: 'fire', event: e }, `fire ${model.events[e]!.name}`));
+        steps.push({ kind: 'fire', event: e });
       }
     }
   }
-  if (mode.kind === 'recovering') steps.push(makeStep({ kind: 'restart' }, 'restart'));
+  if (mode.kind === 'recovering') steps.push({ kind: 'restart' });
 
   const budgets = config.budgets;
   if (budgets.drops < env.drop) {
-    for (const { position, count } of dropChoices(config.toMachine, (a, b) => a === b, env.reorder)) {
+    for (const { position } of dropChoices(config.toMachine, sameRequest, env.reorder)) {
       const r = config.toMachine[position]!;
-      steps.push(makeStep({ kind: 'drop', channel: 'toMachine', position, request: r }, `drop ${label(r)}${at(position, count)}`));
+      steps.push({ kind: 'drop', channel: 'toMachine', position, request: r });
     }
-    for (const { position, count } of dropChoices(config.toClient, sameMessage, env.reorder)) {
+    for (const { position } of dropChoices(config.toClient, sameMessage, env.reorder)) {
       const m = config.toClient[position]!;
-      steps.push(
-        makeStep({ kind: 'drop', channel: 'toClient', position, request: m.request, reply: m.reply }, `drop reply ${replyLabel(m)}${at(position, count)}`),
-      );
+      steps.push({ kind: 'drop', channel: 'toClient', position, request: m.request, reply: m.reply });
     }
   }
   if (budgets.duplicates < env.duplicate) {
     for (const r of distinct(config.toMachine)) {
-      steps.push(makeStep({ kind: 'duplicate', channel: 'toMachine', request: r }, `duplicate ${label(r)}`));
+      steps.push({ kind: 'duplicate', channel: 'toMachine', request: r });
     }
     for (const m of distinctReplies(config.toClient)) {
-      steps.push(makeStep({ kind: 'duplicate', channel: 'toClient', request: m.request, reply: m.reply }, `duplicate reply ${replyLabel(m)}`));
+      steps.push({ kind: 'duplicate', channel: 'toClient', request: m.request, reply: m.reply });
     }
   }
-  if (budgets.crashes < env.crashes && mode.kind !== 'recovering') steps.push(makeStep({ kind: 'crash' }, 'crash'));
+  if (budgets.crashes < env.crashes && mode.kind !== 'recovering') steps.push({ kind: 'crash' });
   return steps;
 }
 
@@ -98,6 +97,50 @@ export function isQuiescent(model: Model, config: Configuration): boolean {
   if (model.firedEvents.length === 0) return true;
   const genv = guardEnv(frameOf(model, config, false));
   return model.firedEvents.every((e) => selectTransition(model.candidates[config.state]![e]!, genv).kind === 'none');
+}
+
+/** The label of an enabled action in `config`: `send Charge#1 amount=2`, `drop reply Charge#1 ok`, … */
+export function stepLabel(model: Model, config: Configuration, a: StepAction): string {
+  const label = (r: number) => requestLabel(model, config, r);
+  switch (a.kind) {
+    case 'send': {
+      const event = model.events[a.event]!;
+      const values = event.payloadValues[a.payloadIndex]!;
+      const shown = event.payload.map((f, i) => ` ${f.name}=${String(showValue(f.type, values[i]!))}`).join('');
+      return `send ${event.name}#${a.request}${shown}`;
+    }
+    case 'deliver':
+    case 'ack':
+    case 'persist':
+      return `${a.kind} ${label(a.request)}`;
+    case 'receive':
+      return `receive ${label(a.request)} ${a.reply}`;
+    case 'timeout': {
+      const c = config.clients[a.request - 1]!;
+      const max = model.events[c.event]!.maxAttempts;
+      return `timeout ${label(a.request)} (${a.retry ? `retry ${c.attempts + 1} of ${max}` : 'gives up: ambiguous'})`;
+    }
+    case 'fire':
+      return `fire ${model.events[a.event]!.name}`;
+    case 'restart':
+    case 'crash':
+      return a.kind;
+    case 'drop': {
+      const choices =
+        a.channel === 'toMachine'
+          ? dropChoices(config.toMachine, sameRequest, model.environment.reorder)
+          : dropChoices(config.toClient, sameMessage, model.environment.reorder);
+      const count = choices.find((c) => c.position === a.position)?.count ?? 1;
+      const what = a.channel === 'toMachine' ? label(a.request) : `reply ${label(a.request)} ${a.reply!}`;
+      return `drop ${what}${at(a.position, count)}`;
+    }
+    case 'duplicate':
+      return a.channel === 'toMachine' ? `duplicate ${label(a.request)}` : `duplicate reply ${label(a.request)} ${a.reply!}`;
+  }
+}
+
+function sameRequest(a: number, b: number): boolean {
+  return a === b;
 }
 
 function sameMessage(a: ReplyMessage, b: ReplyMessage): boolean {

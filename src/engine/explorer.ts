@@ -1,8 +1,8 @@
 import type { Model } from '../model/model';
-import { applyStep } from './apply';
+import { applyAction } from './apply';
 import { checkConfiguration } from './checks';
 import { initialConfiguration, type Configuration } from './configuration';
-import { enabledSteps, isQuiescent } from './enabled';
+import { enabledActions, isQuiescent } from './enabled';
 import { FingerprintSet, fingerprint } from './fingerprintSet';
 import { createCodec } from './pack';
 import type { CheckProgress, CheckResult, ExploreOptions, Limit } from './result';
@@ -37,6 +37,7 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
 }
 
 const now = (): number => performance.now();
+const NO_CONFIGURATION_CHECK = { checkConfiguration: false };
 
 export function createExploration(model: Model, options: ExploreOptions = {}): Exploration {
   const codec = createCodec(model);
@@ -123,10 +124,10 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   function expand(index: number): void {
     const id = level[index * Q + W]!;
     const config = codec.unpack(level, index * Q);
-    const steps = enabledSteps(model, config);
+    const steps = enabledActions(model, config);
     transitions += steps.length;
     for (let k = 0; k < steps.length; k++) {
-      const outcome = applyStep(model, config, steps[k]!, { checkConfiguration: false });
+      const outcome = applyAction(model, config, steps[k]!, NO_CONFIGURATION_CHECK);
       if (outcome.transition !== null) transitionsReached[outcome.transition] = 1;
       for (const v of outcome.violations) record(v, depth + 1, id, k);
       if (outcome.next !== null && !outcome.violations.some((v) => v.step)) store(outcome.next, id, k, depth + 1);
@@ -169,7 +170,8 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
     const start = now();
     const deadline = start + budgetMs;
     let tick = 0;
-    while (!done) {
+    if (!done && options.shouldStop?.()) limit = 'cancelled';
+    while (!done && limit === null) {
       if (cursor === levelCount) {
         finishLevel();
         continue;

@@ -69,12 +69,12 @@ export function createCodec(model: Model): Codec {
     for (let r = 0; r < n; r++) {
       const cl = c.clients[r]!;
       out[o + clientBase + 2 * r] =
-        STATUS.indexOf(cl.status) |
+        STATUS_CODE[cl.status] |
         (cl.attempts << 3) |
         ((cl.event + 1) << 6) |
-        (FIRST.indexOf(c.firstOutcome[r]!) << 15) |
-        (CACHED.indexOf(c.dedupe[r]!) << 17) |
-        (CACHED.indexOf(c.persisted.dedupe[r]!) << 20);
+        (FIRST_CODE[c.firstOutcome[r]!] << 15) |
+        (cachedCode(c.dedupe[r]!) << 17) |
+        (cachedCode(c.persisted.dedupe[r]!) << 20);
       out[o + clientBase + 2 * r + 1] = cl.event < 0 ? 0 : payloadIndex(cl.event, cl.payload);
     }
     if (env.reorder) {
@@ -92,8 +92,8 @@ export function createCodec(model: Model): Codec {
       out[o + replyBase + 1] = hi;
       return;
     }
-    writeSequence(c.toMachine.map((r) => r), 3, machinePer, machineCap, out, o + machineBase, machineSlots);
-    writeSequence(c.toClient.map(replyCode), 4, clientPer, clientCap, out, o + replyBase, clientSlots);
+    writeSequence(c.toMachine, requestCode, 3, machinePer, machineCap, out, o + machineBase, machineSlots);
+    writeSequence(c.toClient, replyCode, 4, clientPer, clientCap, out, o + replyBase, clientSlots);
   }
 
   function unpack(rec: Int32Array, o: number): Configuration {
@@ -176,11 +176,22 @@ function replyOf(code: number): ReplyMessage {
 }
 
 /** Slot 0 holds the length; codes (stored + 1, so 0 means empty) fill the next slots `per` at a time. */
-function writeSequence(codes: number[], bits: number, per: number, cap: number, out: Int32Array, o: number, slots: number): void {
-  if (codes.length > cap) throw new Error(`channel holds ${codes.length} messages, beyond its bound ${cap}`);
-  out[o] = codes.length;
+function writeSequence<T>(items: readonly T[], code: (item: T) => number, bits: number, per: number, cap: number, out: Int32Array, o: number, slots: number): void {
+  // A bound broken here is a bug in the bound (it follows from requests, attempts and duplicates).
+  if (items.length > cap) throw new Error(`channel holds ${items.length} messages, beyond its bound ${cap}`);
+  out[o] = items.length;
   for (let s = 1; s < slots; s++) out[o + s] = 0;
-  for (let i = 0; i < codes.length; i++) out[o + 1 + Math.floor(i / per)]! |= codes[i]! << (bits * (i % per));
+  for (let i = 0; i < items.length; i++) out[o + 1 + Math.floor(i / per)]! |= code(items[i]!) << (bits * (i % per));
+}
+
+function requestCode(r: number): number {
+  return r;
+}
+
+const STATUS_CODE: Record<ClientStatus, number> = { unsent: 0, pending: 1, ok: 2, error: 3, ambiguous: 4 };
+const FIRST_CODE: Record<FirstOutcome, number> = { none: 0, ok: 1, error: 2, noreply: 3 };
+function cachedCode(c: CachedReply | null): number {
+  return c === null ? 0 : c === 'ok' ? 1 : c === 'error' ? 2 : 3;
 }
 
 function readSequence(rec: Int32Array, o: number, bits: number, per: number): number[] {

@@ -89,7 +89,7 @@ export function scanJson(text: string, maxDepth: number): SyntaxProblem | null {
     return { offset: pos, code: 'json-syntax', message: 'a string is not closed (missing ")' };
   };
   const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-  // Returns true when a scalar was consumed.
+  // Consumes one string, number, true, false or null; returns the problem when there is none.
   const scanScalar = (): SyntaxProblem | null => {
     const c = text[pos];
     if (c === '"') return scanString();

@@ -140,6 +140,14 @@ describe('the schema stage reports at the right path', () => {
     });
     expect(errors.map((e) => e.path).sort()).toEqual(['/states/1', '/transitions/0/guardd', '/version']);
   });
+  it('still runs the later stages when the only schema problems are unknown keys', () => {
+    const errors = errorsOf((d) => {
+      d.transitions[0].guardd = 'true';
+      d.invariants[0].expr = 'chargez <= 1';
+      d.states[1].initial = true;
+    });
+    expect(errors.map((e) => e.path)).toEqual(['/transitions/0/guardd', '/states', '/invariants/0/expr']);
+  });
   it('refuses a value that is not an object', () => {
     for (const value of [null, [], 'x', 3]) {
       const r = loadDesignValue(value);

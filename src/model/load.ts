@@ -3,6 +3,7 @@ import { compileModel } from './compileModel';
 import { stripExtensions } from './extensions';
 import { readJsonText } from './jsonText';
 import type { DesignError, LoadResult } from './model';
+import { parsePointer } from './pointer';
 import { checkSchema } from './schemaErrors';
 import { checkSemantics } from './semantics';
 
@@ -38,13 +39,39 @@ function loadValue(value: unknown): LoadResult {
   if (!stripped.ok) return failed(stripped.errors);
   const bounds = checkBounds(stripped.value);
   if (bounds.length) return failed(bounds);
-  const schema = checkSchema(stripped.value);
-  if (!schema.ok) return failed(schema.errors);
+  let schema = checkSchema(stripped.value);
+  let earlier: readonly DesignError[] = [];
+  if (!schema.ok) {
+    // Unknown keys alone (the usual typo) leave a well-shaped design once they are set aside,
+    // so the later stages can still run and every error is reported in one pass.
+    if (!schema.errors.every((e) => e.code === 'unknown-key')) return failed(schema.errors);
+    earlier = schema.errors;
+    schema = checkSchema(withoutKeys(stripped.value, schema.errors.map((e) => parsePointer(e.path))));
+    if (!schema.ok) return failed(earlier);
+  }
   const order = isRecord(stripped.value) ? Object.keys(stripped.value) : [];
   const semantic = checkSemantics(schema.design, order);
-  const compiled = compileModel(schema.design, semantic);
+  const compiled = compileModel(schema.design, [...earlier, ...semantic]);
   if (!compiled.ok) return failed(compiled.errors);
   return { ok: true, model: compiled.model, warnings: [] };
+}
+
+/** A copy of `value` without the keys at `paths` (each path ends in an object key). */
+function withoutKeys(value: unknown, paths: readonly string[][]): unknown {
+  let copy: unknown;
+  try {
+    copy = structuredClone(value);
+  } catch {
+    return null; // not plain data (an editor value holding a function): report the schema errors only
+  }
+  for (const path of paths) {
+    let node: unknown = copy;
+    for (const token of path.slice(0, -1)) {
+      node = Array.isArray(node) ? node[Number(token)] : isRecord(node) ? node[token] : undefined;
+    }
+    if (isRecord(node)) delete node[path[path.length - 1]!];
+  }
+  return copy;
 }
 
 function failed(errors: readonly DesignError[]): LoadResult {

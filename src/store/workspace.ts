@@ -65,6 +65,8 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
   const { repository, designs, examples } = deps;
   const now = deps.now ?? Date.now;
   let autosave: Autosave | null = null;
+  // init runs once even when called twice (React's StrictMode mounts effects twice).
+  let initializing: Promise<void> | null = null;
 
   return createStore<WorkspaceState>()((set, get) => {
     const refresh = async () => set({ documents: await repository.list() });
@@ -101,7 +103,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
       lesson: null,
       deleted: null,
       refused: null,
-      init: async () => {
+      init: () => (initializing ??= (async () => {
         const last = await repository.lastOpened();
         const record = last ? await repository.get(last) : undefined;
         if (record) await show(record);
@@ -114,7 +116,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
         }
         await refresh();
         set({ ready: true });
-      },
+      })()),
       create,
       openExample: (example) => create(example.design, example.lesson),
       open: async (id) => {

@@ -17,7 +17,10 @@ export function tsString(text: string): string {
 export function tsCommentLines(text: string): string[] {
   return text
     .replace(/\*\//g, '*\\/')
+    // Harmless in a .ts file, but the text may be pasted into a page: no `</script>` either.
+    .replace(/<\//g, '<\\/')
     .split(LINE_BREAKS)
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .map((line) => line.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').trimEnd());
 }
 

@@ -126,7 +126,7 @@ export function parseRequest(input: unknown): ParseResult {
   }
   const kinds = new Set<ValueType['kind']>();
   const cases = client.map((e) => handCase(e, kinds));
-  const helpers = [HAND_HELPERS.record];
+  const helpers: string[] = [HAND_HELPERS.record];
   if (kinds.has('int')) helpers.push(HAND_HELPERS.int);
   if (kinds.has('bool')) helpers.push(HAND_HELPERS.bool);
   if (kinds.has('enum')) helpers.push(HAND_HELPERS.enum);

@@ -24,6 +24,7 @@ import { useLayoutOnArrival } from './useLayoutOnArrival';
 
 const nodeTypes = { state: StateNode };
 const edgeTypes = { transition: TransitionEdge };
+const fitViewOptions = { padding: 0.15, maxZoom: 1.25 };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 type Sizes = ReadonlyMap<string, { width: number; height: number }>;
@@ -156,6 +157,7 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
         minZoom={0.1}
         maxZoom={2.5}
         fitView
+        fitViewOptions={fitViewOptions}
         colorMode="system"
         proOptions={{ hideAttribution: true }}
       >

@@ -41,7 +41,7 @@ function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
       </div>
       <div className="state-node__badges">
         <span className="badge" title={data.durable ? 'Durable: entering this state is persisted' : 'Volatile: entering this state is not persisted'} aria-label={data.durable ? 'durable' : 'volatile'}>
-          {data.durable ? '⛁' : '≈'}
+          {data.durable ? '▣' : '◌'}
         </span>
         {data.hasRecovery && (
           <span className="badge badge--recovery" title="Recovery ($restart) is specified from this state" aria-label="recovery specified">

@@ -5,7 +5,7 @@ import { useDesignState } from '../../store/useDesign';
 import { edgeBetween, selfLoop, type Box } from './edgeGeometry';
 import type { TransitionFlowEdge } from './flowElements';
 
-const ACK_BADGE = { durable: '⛁ ack', 'best-effort': '~ best-effort', none: '∅ no ack' } as const;
+const ACK_BADGE = { durable: 'ack', 'best-effort': '~ best-effort', none: 'no ack' } as const;
 
 /** A transition: a straight, bowed or looping path with its label `Event [guard] / updates` and badges. */
 function TransitionEdgeView({ source, target, data, selected, markerEnd }: EdgeProps<TransitionFlowEdge>) {

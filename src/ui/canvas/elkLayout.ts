@@ -14,7 +14,7 @@ export async function layeredLayout(design: Design, size: (name: string) => { wi
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.spacing.nodeNode': '60',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '140',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '240',
       'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
     },
     children: names.map((id) => ({ id, ...size(id) })),

@@ -18,7 +18,7 @@ export function useAutoLayout(): (options?: { silent?: boolean }) => Promise<voi
       // The design may have changed while ELK ran (another document opened): then drop the result.
       if (designs.getState().design.states !== design.states) return;
       designs.getState().apply({ type: 'setLayout', layout }, { silent });
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 0 }));
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1.25 }));
     },
     [designs, flow],
   );

@@ -19,7 +19,8 @@ export function useLayoutOnArrival(documentKey: string | null): void {
     // Wait a frame so the nodes are measured before ELK sizes them.
     const frame = requestAnimationFrame(() => {
       if (missing) void autoLayout({ silent: true });
-      else void flow.fitView({ padding: 0.15, duration: 0 });
+      else if (design.states.length === 0) void flow.setViewport({ x: 0, y: 0, zoom: 1 });
+      else void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1.25 });
     });
     return () => cancelAnimationFrame(frame);
   }, [documentKey, designs, autoLayout, flow]);

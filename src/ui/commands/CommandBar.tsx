@@ -10,7 +10,8 @@ export function CommandBar({ ctx }: { ctx: CommandContext }) {
           const keys = showKeys(c);
           return (
             <button key={c.id} type="button" aria-label={c.label} title={keys ? `${c.label} (${keys})` : c.label} disabled={c.edits && ctx.readOnly} onClick={() => c.run(ctx)}>
-              <span aria-hidden="true">{c.icon}</span> <span className="command-bar__label">{c.label}</span>
+              {c.icon && <span aria-hidden="true">{c.icon} </span>}
+              <span className="command-bar__label">{c.label}</span>
             </button>
           );
         })}

@@ -35,7 +35,7 @@ export const commands: readonly Command[] = [
   {
     id: 'add-state',
     label: 'Add state',
-    icon: '＋',
+    icon: '+',
     keys: [],
     edits: true,
     toolbar: true,
@@ -50,9 +50,9 @@ export const commands: readonly Command[] = [
   },
   { id: 'undo', label: 'Undo', icon: '↶', keys: ['Mod+z'], edits: true, inFields: true, toolbar: true, run: ({ designs }) => designs.getState().undo() },
   { id: 'redo', label: 'Redo', icon: '↷', keys: ['Mod+Shift+z', 'Mod+y'], edits: true, inFields: true, toolbar: true, run: ({ designs }) => designs.getState().redo() },
-  { id: 'delete', label: 'Delete selection', icon: '🗑', keys: ['Delete', 'Backspace'], edits: true, toolbar: true, run: ({ designs }) => designs.getState().deleteSelection() },
+  { id: 'delete', label: 'Delete selection', keys: ['Delete', 'Backspace'], edits: true, toolbar: true, run: ({ designs }) => designs.getState().deleteSelection() },
   { id: 'copy', label: 'Copy states', icon: '⧉', keys: ['Mod+c'], edits: false, run: ({ designs }) => designs.getState().copy() },
-  { id: 'paste', label: 'Paste states', icon: '📋', keys: ['Mod+v'], edits: true, run: ({ designs }) => designs.getState().paste() },
+  { id: 'paste', label: 'Paste states', keys: ['Mod+v'], edits: true, run: ({ designs }) => designs.getState().paste() },
   {
     id: 'rename',
     label: 'Rename state',
@@ -80,7 +80,6 @@ export const commands: readonly Command[] = [
   {
     id: 'save',
     label: 'Save file',
-    icon: '⭳',
     keys: ['Mod+s'],
     edits: false,
     inFields: true,
@@ -93,7 +92,6 @@ export const commands: readonly Command[] = [
   {
     id: 'open',
     label: 'Open file',
-    icon: '📂',
     keys: ['Mod+o'],
     edits: false,
     inFields: true,

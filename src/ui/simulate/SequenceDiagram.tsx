@@ -3,16 +3,7 @@ import type { RunEvent } from './runEvent';
 import { layoutSequence, type Glyph, type Marker, type RunStart, type Shape, type Tone } from './sequenceLayout';
 
 const TONE: Record<Tone, string> = { normal: '#334155', retry: '#b45309', ok: '#15803d', error: '#b91c1c', fault: '#7c3aed' };
-const GLYPH: Record<Glyph, string> = {
-  hourglass: '⌛',
-  ambiguous: '?',
-  cross: '✕',
-  bolt: '⚡',
-  restart: '↻',
-  disk: '💾',
-  double: '×2',
-  spark: '✶',
-};
+const GLYPH: Record<'ambiguous' | 'restart' | 'double' | 'spark', string> = { ambiguous: '?', restart: '↻', double: '×2', spark: '*' };
 
 interface Props {
   readonly start: RunStart;
@@ -91,7 +82,7 @@ export function SequenceDiagram({ start, events, cursor, onJump }: Props) {
             {row.index}
           </text>
           {row.shapes.map((s, i) => (
-            <ShapeView key={i} shape={s} />
+            <ShapeView key={i} shape={s} machineX={machine.x} />
           ))}
           <text x={machine.x + 12} y={row.y + 4} fill={row.violated ? '#b91c1c' : '#0f172a'} fontWeight={row.violated ? 700 : 400}>
             {row.violated ? `${row.stateText} ⚠ violation` : row.stateText}
@@ -102,8 +93,9 @@ export function SequenceDiagram({ start, events, cursor, onJump }: Props) {
   );
 }
 
-function ShapeView({ shape }: { shape: Shape }) {
-  if (shape.kind === 'marker') return <MarkerView m={shape} />;
+function ShapeView({ shape, machineX }: { shape: Shape; machineX: number }) {
+  // Machine markers write to their left: the machine's state sits to the right of its lane.
+  if (shape.kind === 'marker') return <MarkerView m={shape} textLeft={shape.x === machineX} />;
   const colour = TONE[shape.tone];
   const mid = (shape.x1 + shape.x2) / 2;
   return (
@@ -125,17 +117,40 @@ function ShapeView({ shape }: { shape: Shape }) {
   );
 }
 
-function MarkerView({ m }: { m: Marker }) {
+function MarkerView({ m, textLeft }: { m: Marker; textLeft: boolean }) {
   const colour = TONE[m.tone];
   return (
     <g>
       <circle cx={m.x} cy={m.y} r={8} fill="#fff" stroke={colour} />
-      <text x={m.x} y={m.y + 4} textAnchor="middle" fill={colour} fontWeight={700}>
-        {GLYPH[m.glyph]}
-      </text>
-      <text x={m.x + 12} y={m.y - 6} fill={colour}>
-        {m.text}
-      </text>
+      <GlyphShape glyph={m.glyph} x={m.x} y={m.y} colour={colour} />
+      {m.text ? (
+        <text x={textLeft ? m.x - 12 : m.x + 12} y={m.y + 4} textAnchor={textLeft ? 'end' : 'start'} fill={colour}>
+          {m.text}
+        </text>
+      ) : null}
     </g>
   );
+}
+
+/** Drawn, not emoji: headless and minimal systems lack colour-emoji fonts. */
+function GlyphShape({ glyph, x, y, colour }: { glyph: Glyph; x: number; y: number; colour: string }) {
+  switch (glyph) {
+    case 'hourglass':
+      return <path d={`M${x - 4},${y - 5} h8 l-8,10 h8 z`} fill="none" stroke={colour} strokeWidth={1.4} strokeLinejoin="round" />;
+    case 'cross':
+      return <path d={`M${x - 4},${y - 4} l8,8 M${x + 4},${y - 4} l-8,8`} stroke={colour} strokeWidth={1.8} />;
+    case 'bolt':
+      return <path d={`M${x + 1},${y - 6} l-5,7 h4 l-1,5 l5,-7 h-4 z`} fill={colour} />;
+    case 'disk':
+      return <rect x={x - 4} y={y - 4} width={8} height={8} fill="none" stroke={colour} strokeWidth={1.5} />;
+    case 'ambiguous':
+    case 'restart':
+    case 'double':
+    case 'spark':
+      return (
+        <text x={x} y={y + 4} textAnchor="middle" fill={colour} fontWeight={700} fontSize={glyph === 'double' ? 8 : 11}>
+          {GLYPH[glyph]}
+        </text>
+      );
+  }
 }

@@ -17,7 +17,7 @@ interface Props {
 export function StepList({ steps, onTake }: Props) {
   if (steps.length === 0) return <p role="status">No step is enabled: the run has ended here.</p>;
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 1fr))', gap: 8 }}>
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 8 }}>
       {GROUPS.map(({ actor, title }) => {
         const mine = steps.filter((s) => s.actor === actor);
         return (

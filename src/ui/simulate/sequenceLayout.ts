@@ -69,9 +69,9 @@ export interface SequenceLayout {
 
 export const ROW_HEIGHT = 34;
 export const HEADER_HEIGHT = 36;
-const LANE_GAP = 150;
-const MARGIN_LEFT = 70;
-const STATE_COLUMN = 160;
+const LANE_GAP = 105;
+const MARGIN_LEFT = 42;
+const STATE_COLUMN = 112;
 
 export interface RunStart {
   /** Request ids of the run's clients, 1..requests. */
@@ -149,7 +149,7 @@ function shapesOf(e: RunEvent, y: number, clientX: number, networkX: number, mac
       // The third outcome: the client cannot tell slow from lost. An hourglass, not a cross.
       return e.retried === false
         ? [marker(clientX, 'ambiguous', 'timeout: ambiguous', 'fault')]
-        : [marker(clientX, 'hourglass', 'timeout'), arrow(clientX, networkX, `retry ${req}`, 'retry')];
+        : [marker(clientX, 'hourglass', ''), arrow(clientX, networkX, `timeout: retry ${req}`, 'retry')];
     case 'deliver':
       return [arrow(networkX, machineX, e.note ? `deliver ${req} (${e.note})` : `deliver ${req}`)];
     case 'ack':

@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { paymentDesign } from '../model/designFixture';
+import { validateCommand } from './validate';
+
+let out = '';
+let err = '';
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const dir = mkdtempSync(join(tmpdir(), 'validate-'));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('validate FILE [--json]', () => {
+  it('exits 0 for a valid design and says so', async () => {
+    const path = file('ok.protocol.json', JSON.stringify(paymentDesign()));
+    expect(await validateCommand([path, '--json'])).toBe(0);
+    expect(JSON.parse(out)).toEqual({ valid: true, errors: [] });
+    out = '';
+    expect(await validateCommand([path])).toBe(0);
+    expect(out).toContain('valid');
+  });
+
+  it('exits 2 and lists every error with its path', async () => {
+    const d = paymentDesign() as { transitions: Record<string, unknown>[]; version: number };
+    d.transitions[0]!.guardd = 'true';
+    d.version = 2;
+    const path = file('bad.protocol.json', JSON.stringify(d));
+    expect(await validateCommand(['--json', path])).toBe(2);
+    const json = JSON.parse(out) as { valid: boolean; errors: { path: string; message: string; code: string }[] };
+    expect(json.valid).toBe(false);
+    expect(json.errors.map((e) => e.path).sort()).toEqual(['/transitions/0/guardd', '/version']);
+    out = '';
+    expect(await validateCommand([path])).toBe(2);
+    expect(out).toContain('/transitions/0/guardd: Unknown key "guardd"; did you mean "guard"?');
+  });
+
+  it('shows (root) for errors about the whole file, and exits 2 for bad JSON', async () => {
+    const path = file('broken.protocol.json', '{"format": ');
+    expect(await validateCommand([path])).toBe(2);
+    expect(out).toMatch(/\(root\): The file is not valid JSON: .* line 1, column 12\./);
+  });
+
+  it('exits 2 for an unreadable file, with an error at ""', async () => {
+    expect(await validateCommand([join(dir, 'missing.json'), '--json'])).toBe(2);
+    expect(JSON.parse(out)).toMatchObject({ valid: false, errors: [{ path: '', message: expect.stringContaining('ENOENT') }] });
+  });
+
+  it('exits 2 with usage when the arguments are wrong', async () => {
+    expect(await validateCommand([])).toBe(2);
+    expect(await validateCommand(['a', 'b'])).toBe(2);
+    expect(await validateCommand(['a', '--yaml'])).toBe(2);
+    expect(err).toContain('unknown option --yaml');
+  });
+});

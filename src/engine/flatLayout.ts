@@ -1,0 +1,98 @@
+import type { Model } from '../model/model';
+import type { Configuration } from './configuration';
+
+/**
+ * The explorer's working form of a configuration: one Int32 slot per field, every field always
+ * in canonical form (busy fields zero unless busy, channel tails zero, multisets sorted), so two
+ * vectors are equal exactly when the configurations are. The fast stepper (`flatStep.ts`) works
+ * on these vectors directly; fingerprints are taken over the whole vector.
+ */
+export interface FlatLayout {
+  readonly width: number;
+  readonly nv: number;
+  readonly requests: number;
+  readonly vars: number;
+  readonly pvars: number;
+  /** Start of request r's (0-based) seven slots: `client(r) = clients + 7 * r`. */
+  readonly clients: number;
+  readonly tmLen: number;
+  readonly tmCap: number;
+  readonly tcLen: number;
+  readonly tcCap: number;
+}
+
+export const MODE = 0; // 0 up, 1 recovering, 2 busy
+export const BUSY_R = 1; // 1-based request
+export const BUSY_PHASE = 2; // 0 ack, 1 persist
+export const BUSY_REPLY = 3; // 0 ok, 1 error
+export const STATE = 4;
+export const PSTATE = 5;
+export const DROPS = 6;
+export const DUPS = 7;
+export const CRASHES = 8;
+// Offsets inside a request's seven slots.
+export const STATUS = 0; // 0 unsent, 1 pending, 2 ok, 3 error, 4 ambiguous
+export const ATTEMPTS = 1;
+export const EVENT = 2; // -1 while unsent
+export const PAYLOAD = 3; // index in payloadValues
+export const FIRST = 4; // 0 none, 1 ok, 2 error, 3 noreply
+export const DEDUPE = 5; // 0 none, 1 ok, 2 error, 3 noreply
+export const PDEDUPE = 6;
+
+export function flatLayout(model: Model): FlatLayout {
+  const env = model.environment;
+  const nv = model.vars.length;
+  const n = env.requests;
+  const maxAttempts = Math.max(1, ...model.clientEvents.map((e) => model.events[e]!.maxAttempts));
+  const tmCap = n * maxAttempts + env.duplicate;
+  const tcCap = tmCap + n + env.duplicate;
+  const vars = 9;
+  const pvars = vars + nv;
+  const clients = pvars + nv;
+  const tmLen = clients + 7 * n;
+  const tcLen = tmLen + 1 + tmCap;
+  return { width: tcLen + 1 + tcCap, nv, requests: n, vars, pvars, clients, tmLen, tmCap, tcLen, tcCap };
+}
+
+/** Whether every value fits an Int32 slot (a var with a range beyond that uses the packed codec). */
+export function fitsFlat(model: Model): boolean {
+  return model.vars.every((v) => v.type.kind !== 'int' || (v.type.lo >= -0x80000000 && v.type.hi <= 0x7fffffff));
+}
+
+const STATUS_CODE = { unsent: 0, pending: 1, ok: 2, error: 3, ambiguous: 4 } as const;
+const OUTCOME_CODE = { none: 0, ok: 1, error: 2, noreply: 3 } as const;
+
+export function toFlat(model: Model, L: FlatLayout, c: Configuration, out: Int32Array): void {
+  out.fill(0);
+  const m = c.mode;
+  out[MODE] = m.kind === 'up' ? 0 : m.kind === 'recovering' ? 1 : 2;
+  if (m.kind === 'busy') {
+    out[BUSY_R] = m.request;
+    out[BUSY_PHASE] = m.phase === 'ack' ? 0 : 1;
+    out[BUSY_REPLY] = m.reply === 'ok' ? 0 : 1;
+  }
+  out[STATE] = c.state;
+  out[PSTATE] = c.persisted.state;
+  out[DROPS] = c.budgets.drops;
+  out[DUPS] = c.budgets.duplicates;
+  out[CRASHES] = c.budgets.crashes;
+  for (let i = 0; i < L.nv; i++) {
+    out[L.vars + i] = c.vars[i]!;
+    out[L.pvars + i] = c.persisted.vars[i]!;
+  }
+  for (let r = 0; r < L.requests; r++) {
+    const b = L.clients + 7 * r;
+    const cl = c.clients[r]!;
+    out[b + STATUS] = STATUS_CODE[cl.status];
+    out[b + ATTEMPTS] = cl.attempts;
+    out[b + EVENT] = cl.event;
+    out[b + PAYLOAD] = cl.event < 0 ? 0 : model.events[cl.event]!.payloadValues.findIndex((p) => p.every((x, i) => x === cl.payload[i]));
+    out[b + FIRST] = OUTCOME_CODE[c.firstOutcome[r]!];
+    out[b + DEDUPE] = c.dedupe[r] === null ? 0 : OUTCOME_CODE[c.dedupe[r]!];
+    out[b + PDEDUPE] = c.persisted.dedupe[r] === null ? 0 : OUTCOME_CODE[c.persisted.dedupe[r]!];
+  }
+  out[L.tmLen] = c.toMachine.length;
+  c.toMachine.forEach((r, i) => (out[L.tmLen + 1 + i] = r));
+  out[L.tcLen] = c.toClient.length;
+  c.toClient.forEach((m, i) => (out[L.tcLen + 1 + i] = (m.request - 1) * 2 + (m.reply === 'ok' ? 0 : 1)));
+}

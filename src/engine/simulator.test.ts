@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulator } from './simulator';
+import { testModel } from './testDesign';
+
+const model = testModel({
+  vars: [{ name: 'charges', type: { int: [0, 3] }, initial: 0, storage: 'ghost' }],
+  states: [{ name: 'Idle', initial: true }, { name: 'Charged' }],
+  events: [{ name: 'Charge', source: 'client', retry: { maxAttempts: 2 }, idempotency: 'durable' }],
+  transitions: [{ from: 'Idle', event: 'Charge', to: 'Charged', updates: { charges: 'charges + 1' } }],
+  invariants: [{ name: 'once', expr: 'charges <= sent.Charge' }],
+  environment: { requests: 1, network: { drop: 1 }, crashes: 1 },
+});
+
+describe('the simulator', () => {
+  it('starts at the initial configuration with the enabled steps grouped by actor', () => {
+    const sim = createSimulator(model);
+    const view = sim.current();
+    expect(view.state).toBe('Idle');
+    expect(view.stepsByActor.client.map((s) => s.label)).toEqual(['send Charge#1']);
+    expect(view.stepsByActor.fault.map((s) => s.label)).toEqual(['crash']);
+    expect(view.invariants).toEqual([{ name: 'once', kind: 'state', value: true }]);
+  });
+
+  it('takes steps by label and marks changed vars', () => {
+    const sim = createSimulator(model);
+    expect(sim.take('send Charge#1').ok).toBe(true);
+    expect(sim.take('deliver Charge#1').ok).toBe(true);
+    const view = sim.current();
+    expect(view.modeText).toBe('busy(Charge#1, ack, ok)');
+    expect(view.vars).toEqual([{ name: 'charges', value: '1', changed: true, storage: 'ghost' }]);
+    expect(sim.take('receive Charge#1 ok')).toMatchObject({ ok: false });
+  });
+
+  it('undoes, redoes, jumps, and forks when a step is taken behind the end', () => {
+    const sim = createSimulator(model);
+    sim.take('send Charge#1');
+    sim.take('deliver Charge#1');
+    sim.take('ack Charge#1');
+    expect(sim.cursor()).toBe(3);
+    expect(sim.undo()).toBe(true);
+    expect(sim.current().modeText).toBe('busy(Charge#1, ack, ok)');
+    expect(sim.redo()).toBe(true);
+    expect(sim.redo()).toBe(false);
+    sim.jump(1);
+    expect(sim.history()).toHaveLength(4);
+    sim.take('drop Charge#1');
+    expect(sim.history().map((p) => p.step?.label ?? null)).toEqual([null, 'send Charge#1', 'drop Charge#1']);
+    expect(sim.redo()).toBe(false);
+  });
+
+  it('replays a trace and reports the first label no longer enabled', () => {
+    const sim = createSimulator(model);
+    expect(sim.replay(['send Charge#1', 'deliver Charge#1', 'ack Charge#1'])).toEqual({ ok: true, steps: 3 });
+    const stale = sim.replay(['send Charge#1', 'ack Charge#1']);
+    expect(stale).toMatchObject({ ok: false, steps: 1, stale: 'ack Charge#1' });
+  });
+
+  it('exports a trace that imports back to the same history', () => {
+    const sim = createSimulator(model);
+    sim.happyPath(20);
+    const file = sim.exportTrace();
+    expect(file.steps).toEqual(['send Charge#1', 'deliver Charge#1', 'ack Charge#1', 'receive Charge#1 ok']);
+    const other = createSimulator(model);
+    expect(other.importTrace(JSON.stringify(file))).toEqual({ ok: true, steps: 4 });
+    expect(other.current()).toEqual(sim.current());
+    expect(other.importTrace('{')).toMatchObject({ ok: false });
+  });
+
+  it('runs the same random walk for the same seed', () => {
+    const a = createSimulator(model);
+    const b = createSimulator(model);
+    a.randomRun(42, 30);
+    b.randomRun(42, 30);
+    expect(a.exportTrace().steps).toEqual(b.exportTrace().steps);
+  });
+});

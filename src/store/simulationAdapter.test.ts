@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { explore } from '../engine/explorer';
+import { loadDesign } from '../model/load';
+import type { Model } from '../model/model';
+import { createSession } from './simulationAdapter';
+
+function model(path: string): Model {
+  const r = loadDesign(readFileSync(new URL(path, import.meta.url), 'utf8'));
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.model;
+}
+
+const retried = () => model('../../examples/payment-retried.protocol.json');
+const durableCrash = () => model('../../e2e/fixtures/payment-durable-crash.protocol.json');
+
+describe('simulation session over the engine', () => {
+  it('groups steps by actor, drops and duplicates under the network', () => {
+    const s = createSession(retried());
+    expect(s.take('send Charge#1')).toBe(true);
+    const steps = s.view().steps;
+    expect(steps.find((x) => x.label === 'deliver Charge#1')?.actor).toBe('network');
+    expect(steps.filter((x) => x.label.startsWith('drop') || x.label.startsWith('duplicate')).every((x) => x.actor === 'network')).toBe(true);
+    expect(steps.find((x) => x.label === 'crash')?.actor).toBe('fault');
+    expect(steps.find((x) => x.label === 'deliver Charge#1')?.transition).toBe(0);
+  });
+
+  it('replays the explorer\'s shortest violation, ending on the violating second delivery', () => {
+    const m = retried();
+    const result = explore(m);
+    expect(result.verdict).toBe('violation');
+    const v = result.violations.find((x) => x.kind === 'replay')!;
+    const labels = v.trace.map((t) => t.label);
+    const s = createSession(m);
+    expect(s.replay(labels)).toEqual({ ok: true, steps: labels.length });
+    const events = s.events();
+    expect(events.map((e) => e.label)).toEqual(labels);
+    expect(events.filter((e) => e.kind === 'deliver')).toHaveLength(2);
+    expect(events.at(-1)?.violations?.[0]).toMatch(/^replay Charge/);
+    expect(s.cursor()).toBe(labels.length);
+    expect(s.view().violations[0]).toMatch(/^replay Charge/);
+    expect(s.view().steps).toEqual([]);
+    // Stepping back off the violation and forward onto it again.
+    s.jump(0);
+    expect(s.cursor()).toBe(0);
+    for (let i = 0; i < labels.length; i++) s.redo();
+    expect(s.cursor()).toBe(labels.length);
+    s.undo();
+    expect(s.cursor()).toBe(labels.length - 1);
+    expect(s.view().steps.length).toBeGreaterThan(0);
+  });
+
+  it('walks send, deliver, crash before the ack, restart, timeout and retry, then gives up ambiguous', () => {
+    const s = createSession(durableCrash());
+    for (const l of ['send Charge#1', 'deliver Charge#1']) expect(s.take(l)).toBe(true);
+    let v = s.view();
+    expect(v.modeText).toBe('busy(Charge#1, ack, ok)');
+    expect(v.persisted.dedupe).toEqual([{ request: 'Charge#1', reply: 'ok' }]);
+    expect(v.persisted.vars).toEqual([{ name: 'balance', value: '1' }]);
+    expect(s.take('crash')).toBe(true);
+    expect(s.view().mode).toBe('recovering');
+    expect(s.take('restart')).toBe(true);
+    expect(s.lastTransition()).toBe(1);
+    const timeout = s.view().steps.find((x) => x.label.startsWith('timeout Charge#1'))!;
+    expect(timeout.label).toBe('timeout Charge#1 (retry 2 of 2)');
+    expect(s.take(timeout.label)).toBe(true);
+    expect(s.take('deliver Charge#1')).toBe(true);
+    v = s.view();
+    expect(v.toClient).toEqual(['Charge#1 ok']);
+    expect(v.clients[0]).toMatchObject({ status: 'pending', attempts: 2, maxAttempts: 2 });
+    expect(s.take('timeout Charge#1 (gives up: ambiguous)')).toBe(true);
+    expect(s.view().clients[0]!.status).toBe('ambiguous');
+    const kinds = s.events().map((e) => e.kind);
+    expect(kinds).toEqual(['send', 'deliver', 'crash', 'restart', 'timeout', 'deliver', 'timeout']);
+    expect(s.events()[4]).toMatchObject({ retried: true });
+    expect(s.events()[6]).toMatchObject({ retried: false });
+    expect(s.events()[5]).toMatchObject({ note: 'answered' });
+  });
+
+  it('exports a trace that imports back, and names the first stale step of a foreign trace', () => {
+    const s = createSession(durableCrash());
+    s.happyPath();
+    const n = s.length();
+    expect(n).toBeGreaterThan(2);
+    const text = s.exportTrace();
+    s.reset();
+    expect(s.importTrace(text)).toEqual({ ok: true, steps: n });
+    const foreign = JSON.stringify({ format: 'protocol-studio-trace', version: 1, steps: ['send Charge#1', 'fire Tick'] });
+    expect(s.importTrace(foreign)).toMatchObject({ ok: false, steps: 1, stale: 'fire Tick' });
+    expect(s.length()).toBe(1);
+  });
+
+  it('forks when a step is taken after jumping back', () => {
+    const s = createSession(durableCrash());
+    s.happyPath();
+    s.jump(1);
+    expect(s.take('crash')).toBe(true);
+    expect(s.length()).toBe(2);
+    expect(s.events().map((e) => e.label)).toEqual(['send Charge#1', 'crash']);
+  });
+});

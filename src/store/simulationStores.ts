@@ -1,0 +1,49 @@
+import type { CanvasOverlayStore } from './canvasOverlay';
+import { createCheckStore, type CheckStore } from './check';
+import { workerCheckRunner } from './checkRunner';
+import type { CheckRunner } from './checkTypes';
+import type { EditorStores } from './editorContext';
+import { createSimulationStore, type OverlaySink, type SimulationStore } from './simulation';
+
+/**
+ * The Simulate and Check stores of one editor. They are session data (never saved, never in the
+ * design's history) and are shared by both modes (Check's Replay loads the Simulate run), so
+ * they hang off the editor's own stores: one pair per editor, made on first use, no singleton.
+ */
+export interface RunStores {
+  readonly simulation: SimulationStore;
+  readonly check: CheckStore;
+}
+
+const byEditor = new WeakMap<EditorStores, RunStores>();
+
+/** Lets tests (and the e2e hook) run checks without a worker. */
+let runnerOverride: CheckRunner | null = null;
+export function setCheckRunnerForTests(runner: CheckRunner | null): void {
+  runnerOverride = runner;
+}
+
+export function runStoresOf(editor: EditorStores): RunStores {
+  let stores = byEditor.get(editor);
+  if (!stores) {
+    const worker = workerCheckRunner();
+    stores = {
+      simulation: createSimulationStore(overlaySink(editor.overlay)),
+      check: createCheckStore((text, limits) => (runnerOverride ?? worker)(text, limits)),
+    };
+    byEditor.set(editor, stores);
+  }
+  return stores;
+}
+
+/** Simulate's highlight on the canvas: the current state and the transition just taken. */
+export function overlaySink(overlay: CanvasOverlayStore): OverlaySink {
+  return {
+    show: (state, transition) => {
+      const next: { activeState?: string; activeTransition?: number } = {};
+      if (state !== null) next.activeState = state;
+      if (transition !== null) next.activeTransition = transition;
+      overlay.setState({ activeState: undefined, activeTransition: undefined, ...next });
+    },
+  };
+}

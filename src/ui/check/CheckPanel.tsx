@@ -1,0 +1,49 @@
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
+import { createSession } from '../../store/simulationAdapter';
+import type { ViolationView } from '../../store/checkTypes';
+import { useCanvasOverlayStore } from '../../store/useCanvasOverlay';
+import { useDesign } from '../../store/useDesign';
+import { useLoadResult } from '../../store/useLoadResult';
+import { semanticText } from '../simulate/designText';
+import { useRunStores } from '../simulate/useRunStores';
+import { CheckView } from './CheckView';
+import { dimmedOf } from './coverageOverlay';
+
+interface Props {
+  /** Switches the editor to Simulate mode (Replay loads the violation's trace there first). */
+  readonly onShowSimulate?: () => void;
+}
+
+/** Check mode: runs the explorer in the worker; Replay hands a trace to Simulate; coverage dims the canvas. */
+export function CheckPanel({ onShowSimulate }: Props) {
+  const { check, simulation } = useRunStores();
+  const overlay = useCanvasOverlayStore();
+  const design = useDesign();
+  const load = useLoadResult();
+  const text = useMemo(() => (load.ok ? semanticText(design) : null), [design, load]);
+  const result = useStore(check, (s) => s.result);
+  const resultText = useStore(check, (s) => s.designText);
+
+  useEffect(() => {
+    // Simulate's highlight does not belong here; unreached elements of a current result do.
+    const dim = result && resultText === text ? dimmedOf(result, design) : { dimmedStates: [], dimmedTransitions: [] };
+    overlay.setState({ activeState: undefined, activeTransition: undefined, onTransitionClick: undefined, ...dim });
+  }, [overlay, result, resultText, text, design]);
+  useEffect(() => () => overlay.setState({ dimmedStates: [], dimmedTransitions: [] }), [overlay]);
+
+  const replay = (v: ViolationView) => {
+    if (!load.ok || text === null) return;
+    const sim = simulation.getState();
+    if (sim.session === null || sim.designText !== text) sim.open(createSession(load.model), text);
+    simulation.getState().loadAtStart(v.trace.map((t) => t.label));
+    onShowSimulate?.();
+  };
+
+  return (
+    <section aria-label="Check">
+      <h2 style={{ margin: '8px 10px 0' }}>Check</h2>
+      <CheckView store={check} designText={text} onReplay={replay} />
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { examples } from '../../../examples';
+import { useWorkspace } from '../../store/useWorkspace';
+import { Dialog } from '../common/Dialog';
+
+/** The document list (new, open, duplicate, rename, delete) and the examples gallery. */
+export function DocumentsDialog({ onClose, onOpenFile }: { onClose: () => void; onOpenFile: () => void }) {
+  const documents = useWorkspace((w) => w.documents);
+  const currentId = useWorkspace((w) => w.currentId);
+  const { create, open, duplicate, rename, remove, openExample } = useWorkspace((w) => w);
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const then = (p: Promise<unknown>) => void p.then(onClose);
+  return (
+    <Dialog title="Documents" onClose={onClose}>
+      <div className="documents">
+        <div className="documents__actions">
+          <button type="button" className="primary" onClick={() => then(create())}>
+            New document
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              onClose();
+              onOpenFile();
+            }}
+          >
+            Open file…
+          </button>
+        </div>
+        <h3>Your documents</h3>
+        <ul className="documents__list" aria-label="Your documents">
+          {documents.map((d) => (
+            <li key={d.id} className={d.id === currentId ? 'is-current' : undefined}>
+              {renaming === d.id ? (
+                <form
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void rename(d.id, draft.trim() || d.name).then(() => setRenaming(null));
+                  }}
+                >
+                  <input aria-label={`New name for ${d.name}`} value={draft} autoFocus onChange={(e) => setDraft(e.target.value)} />
+                  <button type="submit">Save name</button>
+                </form>
+              ) : (
+                <button type="button" className="documents__open" aria-label={`Open ${d.name}`} aria-current={d.id === currentId ? 'true' : undefined} onClick={() => then(open(d.id))}>
+                  {d.name || '(unnamed)'} <small>{new Date(d.updatedAt).toLocaleString()}</small>
+                </button>
+              )}
+              <button type="button" aria-label={`Duplicate ${d.name}`} onClick={() => then(duplicate(d.id))}>
+                Duplicate
+              </button>
+              <button
+                type="button"
+                aria-label={`Rename ${d.name}`}
+                onClick={() => {
+                  setDraft(d.name);
+                  setRenaming(d.id);
+                }}
+              >
+                Rename
+              </button>
+              <button type="button" className="danger" aria-label={`Delete ${d.name}`} onClick={() => void remove(d.id)}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+        <h3>Examples</h3>
+        <ul className="gallery" aria-label="Examples">
+          {examples.map((ex) => (
+            <li key={ex.slug}>
+              <button type="button" aria-label={`Open example ${ex.title}`} onClick={() => then(openExample(ex))}>
+                <strong>{ex.title}</strong>
+                <span>{ex.lesson}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <div className="dialog__actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { exportFileName, TARGET_INFO, TARGETS, type Target } from '../../export';
+import { useLoadResult } from '../../store/useLoadResult';
+import { CodePreview } from './CodePreview';
+import { ImportPanel } from './ImportPanel';
+import { useExportText } from './useExportText';
+
+function download(text: string, name: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The dialog's body (lazy-loaded): an Export tab with target, options and preview, and an Import tab. */
+export default function ExportDialogContent({ onClose }: { onClose(): void }) {
+  const loaded = useLoadResult();
+  const [tab, setTab] = useState<'export' | 'import'>('export');
+  const [target, setTarget] = useState<Target>('ts');
+  const [zod, setZod] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const result = useExportText(loaded, target, zod);
+  const language = target === 'ts' || target === 'xstate' ? 'typescript' : target === 'json' ? 'json' : 'plain';
+  return (
+    <div className="export-dialog">
+      <div role="tablist" aria-label="Export or import">
+        <button type="button" role="tab" aria-selected={tab === 'export'} onClick={() => setTab('export')}>
+          Export
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'import'} onClick={() => setTab('import')}>
+          Import
+        </button>
+      </div>
+      {tab === 'export' ? (
+        <section aria-label="Export">
+          <label>
+            Target{' '}
+            <select aria-label="Export target" value={target} onChange={(e) => setTarget(e.target.value as Target)}>
+              {TARGETS.map((t) => (
+                <option key={t} value={t}>
+                  {TARGET_INFO[t].label}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          {target === 'ts' && (
+            <label>
+              <input type="checkbox" checked={zod} onChange={(e) => setZod(e.target.checked)} /> Parse requests with zod
+            </label>
+          )}
+          {result.status === 'pending' && <p role="status">Generating…</p>}
+          {result.status === 'invalid' && <p role="alert">{result.message}</p>}
+          {result.status === 'ready' && (
+            <>
+              <CodePreview text={result.text} language={language} label={`${TARGET_INFO[target].label} preview`} />
+              <button
+                type="button"
+                onClick={async () => {
+                  await navigator.clipboard.writeText(result.text);
+                  setCopied(true);
+                }}
+              >
+                {copied ? 'Copied' : 'Copy'}
+              </button>{' '}
+              <button
+                type="button"
+                onClick={() => loaded.ok && download(result.text, exportFileName(loaded.model, target), TARGET_INFO[target].mime)}
+              >
+                Download
+              </button>
+            </>
+          )}
+        </section>
+      ) : (
+        <ImportPanel onDone={onClose} />
+      )}
+      <p>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </p>
+    </div>
+  );
+}

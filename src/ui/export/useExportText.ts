@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import { exportDesign, type Target } from '../../export';
+import type { LoadResult } from '../../model/model';
+
+export type ExportText = { readonly status: 'pending' } | { readonly status: 'ready'; readonly text: string } | { readonly status: 'invalid'; readonly message: string };
+
+/** The export of the loaded design for a target, recomputed when the design or options change. */
+export function useExportText(loaded: LoadResult, target: Target, zod: boolean): ExportText {
+  const [result, setResult] = useState<ExportText>({ status: 'pending' });
+  useEffect(() => {
+    let live = true;
+    if (!loaded.ok) {
+      setResult({ status: 'invalid', message: `The design has ${loaded.errors.length} error(s); fix them to export.` });
+      return;
+    }
+    setResult({ status: 'pending' });
+    exportDesign(loaded.model, target, { zod }).then(
+      (text) => live && setResult({ status: 'ready', text }),
+      (e: unknown) => live && setResult({ status: 'invalid', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loaded, target, zod]);
+  return result;
+}

@@ -1,0 +1,81 @@
+import { parsePointer } from '../../model/pointer';
+import type { DesignError } from '../../model/model';
+import type { Design } from '../../model/schema';
+import type { Selection } from '../../store/designStore';
+import { useDesign, useDesignState } from '../../store/useDesign';
+import { useLoadResult } from '../../store/useLoadResult';
+import { fieldId } from '../fields/fieldId';
+import { useSidePanel, type SideTab } from './sidePanelContext';
+
+/** Every problem the loader finds in the open design; a click goes to the element and its field. */
+export function ErrorList() {
+  const result = useLoadResult();
+  const design = useDesign();
+  const select = useDesignState((s) => s.select);
+  const { setTab } = useSidePanel();
+  if (result.ok) {
+    return (
+      <div className="error-list is-ok" role="status">
+        ✓ The design is valid.
+      </div>
+    );
+  }
+  const go = (error: DesignError) => {
+    const target = targetOf(design, error.path);
+    if (target.selection) select(target.selection);
+    setTab(target.tab);
+    // Two frames: one for the tab to render, one for the inspector of the new selection.
+    requestAnimationFrame(() => requestAnimationFrame(() => focusField(error.path)));
+  };
+  return (
+    <details className="error-list" open>
+      <summary>
+        {result.errors.length} {result.errors.length === 1 ? 'problem' : 'problems'}
+      </summary>
+      <ul aria-label="Problems">
+        {result.errors.map((e, i) => (
+          <li key={i}>
+            <button type="button" onClick={() => go(e)}>
+              <code>{e.path || '(file)'}</code> {e.message}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function targetOf(design: Design, path: string): { tab: SideTab; selection?: Selection } {
+  const [head, index] = parsePointer(path);
+  const i = Number(index);
+  switch (head) {
+    case 'states': {
+      const name = design.states[i]?.name;
+      return name === undefined ? { tab: 'inspector' } : { tab: 'inspector', selection: { states: [name], transitions: [] } };
+    }
+    case 'transitions':
+      return Number.isInteger(i) ? { tab: 'inspector', selection: { states: [], transitions: [i] } } : { tab: 'inspector' };
+    case 'vars':
+    case 'events':
+    case 'invariants':
+    case 'environment':
+      return { tab: head };
+    default:
+      return { tab: 'design' };
+  }
+}
+
+/** Focuses the control at the path, or the nearest enclosing one that has a control. */
+function focusField(path: string): void {
+  let p = path;
+  for (;;) {
+    const el = document.getElementById(fieldId(p));
+    if (el) {
+      el.focus();
+      el.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+    if (p === '') return;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+}

@@ -1,0 +1,90 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
+import { clearOverlay } from '../../store/canvasOverlay';
+import { useEditorStores } from '../../store/editorContext';
+import { useDesign } from '../../store/useDesign';
+import { useWorkspace } from '../../store/useWorkspace';
+import { DesignCanvas } from '../canvas/DesignCanvas';
+import { CheckPanel } from '../check/CheckPanel';
+import { CommandBar } from '../commands/CommandBar';
+import { useCommandContext } from '../commands/useCommandContext';
+import { useCommandKeys } from '../commands/useCommandKeys';
+import { DeletedToast } from '../documents/DeletedToast';
+import { DocumentsDialog } from '../documents/DocumentsDialog';
+import { LessonBanner } from '../documents/LessonBanner';
+import { RefusedFileDialog } from '../documents/RefusedFileDialog';
+import { useFileOpening } from '../documents/useFileOpening';
+import { ExportDialog } from '../export/ExportDialog';
+import { SimulatePanel } from '../simulate/SimulatePanel';
+import { ModeTabs, type Mode } from './ModeTabs';
+import { SidePanel } from './SidePanel';
+import { SidePanelContext, type SideTab } from './sidePanelContext';
+
+/** Header (document, mode, export), the canvas, and the mode's side panel. */
+export function Shell() {
+  const design = useDesign();
+  const { overlay } = useEditorStores();
+  const currentId = useWorkspace((w) => w.currentId);
+  const ready = useWorkspace((w) => w.ready);
+  const [mode, setMode] = useState<Mode>('design');
+  const [tab, setTab] = useState<SideTab>('inspector');
+  const [documentsOpen, setDocumentsOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const files = useFileOpening();
+  const readOnly = mode !== 'design';
+  const ctx = useCommandContext(readOnly, files.pick);
+  useCommandKeys(ctx);
+  const changeMode = useCallback(
+    (next: Mode) => {
+      if (next === 'design') clearOverlay(overlay);
+      setMode(next);
+    },
+    [overlay],
+  );
+  const flow = useReactFlow();
+  useEffect(() => {
+    const hook = window.__protocolStudio;
+    if (hook) hook.setViewport = (v) => void flow.setViewport(v);
+  }, [flow, ready]);
+  useEffect(() => {
+    document.title = `${design.name || 'Untitled'} · Protocol Studio`;
+  }, [design.name]);
+
+  return (
+    <SidePanelContext.Provider value={{ tab, setTab }}>
+      <div className="app">
+        <header className="app-header">
+          <span className="app-header__brand">Protocol Studio</span>
+          <button type="button" className="app-header__doc" aria-label={`Documents (open: ${design.name})`} onClick={() => setDocumentsOpen(true)}>
+            <span aria-hidden="true">☰</span> <span className="app-header__name">{design.name || 'Untitled'}</span>
+          </button>
+          <ModeTabs mode={mode} onChange={changeMode} />
+          <button type="button" className="primary" onClick={() => setExportOpen(true)}>
+            Export
+          </button>
+        </header>
+        {mode === 'design' && <CommandBar ctx={ctx} />}
+        <LessonBanner />
+        <main className="app-main">
+          <div className="app-canvas">{ready && <DesignCanvas readOnly={readOnly} documentKey={currentId} />}</div>
+          {mode === 'design' && <SidePanel />}
+          {mode === 'simulate' && (
+            <aside className="side-panel" aria-label="Simulate panel">
+              <SimulatePanel />
+            </aside>
+          )}
+          {mode === 'check' && (
+            <aside className="side-panel" aria-label="Check panel">
+              <CheckPanel onShowSimulate={() => changeMode('simulate')} />
+            </aside>
+          )}
+        </main>
+        <input ref={files.inputRef} type="file" accept=".json,application/json" hidden aria-label="Open a .protocol.json file" onChange={(e) => files.onPicked(e.target.files)} />
+        {documentsOpen && <DocumentsDialog onClose={() => setDocumentsOpen(false)} onOpenFile={files.pick} />}
+        <RefusedFileDialog />
+        <DeletedToast />
+        <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
+      </div>
+    </SidePanelContext.Provider>
+  );
+}
