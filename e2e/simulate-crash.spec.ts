@@ -13,8 +13,13 @@ test('send, deliver, crash before the ack, restart, retry: the durable key answe
   await expect(run.panel('In flight')).toContainText('to machine: Charge#1');
   await expect(run.panel('Clients')).toContainText('pending');
 
-  await run.take('deliver Charge#1');
+  // Clicking the transition's event on the canvas takes the step that fires it: deliver Charge#1.
+  await page.getByRole('button', { name: /^Transition 1:/ }).click();
+  await expect(run.row('step 2: deliver Charge#1')).toBeVisible();
   await expect(page.getByText('busy(Charge#1, ack, ok)').first()).toBeVisible();
+  // The canvas highlights the state entered and the transition just taken.
+  await expect(page.locator('.state-node.is-active')).toContainText('Charged');
+  await expect(page.locator('.edge-label.is-active')).toHaveCount(1);
   const persisted = run.panel('Persisted record');
   await expect(persisted.getByRole('table', { name: 'durable dedupe table' })).toContainText('Charge#1');
   await expect(persisted.getByRole('table', { name: 'persisted vars' })).toContainText('balance1');
@@ -37,7 +42,7 @@ test('send, deliver, crash before the ack, restart, retry: the durable key answe
   // The sequence diagram tells the story; the timeouts are hourglasses, not failures.
   await expect(run.row('step 3: crash')).toBeVisible();
   await expect(run.row('step 4: restart')).toBeVisible();
-  await expect(run.row('step 5: timeout Charge#1 (retry 2 of 2)')).toContainText('timeout: retry #1');
+  await expect(run.row('step 5: timeout Charge#1 (retry 2 of 2)')).toContainText('retry #1');
   await expect(run.row('step 7: timeout Charge#1 (gives up: ambiguous)')).toContainText('timeout: ambiguous');
 
   // Undo/Redo move in the run only; jumping back and taking another step forks it.

@@ -3,7 +3,9 @@ import { applyAction } from './apply';
 import { checkConfiguration } from './checks';
 import { initialConfiguration, type Configuration } from './configuration';
 import { enabledActions, isQuiescent } from './enabled';
-import { FingerprintSet, fingerprint } from './fingerprintSet';
+import { FingerprintSet, fingerprint, fingerprintRanges } from './fingerprintSet';
+import { FlatStepper } from './flatStep';
+import { STATE, fitsFlat, flatLayout, toFlat } from './flatLayout';
 import { createCodec } from './pack';
 import type { CheckProgress, CheckResult, ExploreOptions, Limit } from './result';
 import { buildReport, type Found } from './report';
@@ -38,10 +40,15 @@ export function explore(model: Model, options: ExploreOptions = {}): CheckResult
 
 const now = (): number => performance.now();
 const NO_CONFIGURATION_CHECK = { checkConfiguration: false };
+const STATUS_CODE = { unsent: 0, pending: 1, ok: 2, error: 3, ambiguous: 4 } as const;
 
 export function createExploration(model: Model, options: ExploreOptions = {}): Exploration {
-  const codec = createCodec(model);
-  const W = codec.width;
+  const flat = fitsFlat(model);
+  const layout = flatLayout(model);
+  const stepper = new FlatStepper(model, layout);
+  // The readable path (unpack, enabledActions, applyAction, pack) serves models whose values do not fit Int32 slots.
+  const codec = flat ? null : createCodec(model);
+  const W = codec ? codec.width : layout.width;
   const Q = W + 1; // a queued record carries its configuration's id after the packed slots
   const maxStates = options.maxStates ?? Infinity;
   const maxBytes = options.maxBytes ?? Infinity;
@@ -77,10 +84,14 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
     if (d === foundDepth && !found.has(key)) found.set(key, { kind: v.kind, name: v.name, detail: v.detail, depth: d, parent, stepIndex });
   }
 
-  /** Stores a configuration unless seen; checks it; queues it when it violates nothing. */
-  function store(config: Configuration, parent: number, stepIndex: number, d: number): void {
-    codec.pack(config, scratch, 0);
-    fingerprint(scratch, 0, W, fp);
+  /** Stores a configuration (packed in `scratch`) unless seen; checks it; queues it when it violates nothing. */
+  function store(config: Configuration | null, parent: number, stepIndex: number, d: number): void {
+    if (codec) fingerprint(scratch, 0, W, fp);
+    else {
+      // Hash up to the used end of toMachine, then toClient's length and used slots.
+      const tc = layout.tcLen;
+      fingerprintRanges(scratch, 0, layout.tmLen + 1 + scratch[layout.tmLen]!, tc, 1 + scratch[tc]!, fp);
+    }
     if (states >= maxStates) {
       // Only a configuration not seen before would exceed the limit.
       if (seen.add(fp[0]!, fp[1]!)) limit = 'states';
@@ -95,20 +106,22 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
     }
     links[2 * id] = parent;
     links[2 * id + 1] = stepIndex;
-    statesReached[config.state] = 1;
-    const quiescent = isQuiescent(model, config);
+    const statuses = config ? config.clients.map((c) => c.status) : null;
+    statesReached[config ? config.state : scratch[STATE]!] = 1;
+    const quiescent = config ? isQuiescent(model, config) : stepper.quiescent(scratch);
     if (quiescent) {
       let ok = false, error = false, ambiguous = false;
-      for (const c of config.clients) {
-        if (c.status === 'ok') ok = true;
-        else if (c.status === 'error') error = true;
-        else if (c.status === 'ambiguous') ambiguous = true;
+      for (let r = 0; r < layout.requests; r++) {
+        const status = statuses ? STATUS_CODE[statuses[r]!] : scratch[layout.clients + 7 * r]!;
+        if (status === 2) ok = true;
+        else if (status === 3) error = true;
+        else if (status === 4) ambiguous = true;
       }
       if (ok) outcomes.ok++;
       if (error) outcomes.error++;
       if (ambiguous) outcomes.ambiguous++;
     }
-    const violations = checkConfiguration(model, config, quiescent);
+    const violations = config ? checkConfiguration(model, config, quiescent) : stepper.checkState(scratch, quiescent);
     for (const v of violations) record(v, d, parent, stepIndex);
     if (violations.length > 0) return;
     if ((nextCount + 1) * Q > next.length) {
@@ -122,6 +135,10 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   }
 
   function expand(index: number): void {
+    if (codec === null) {
+      expandFlat(index);
+      return;
+    }
     const id = level[index * Q + W]!;
     const config = codec.unpack(level, index * Q);
     const steps = enabledActions(model, config);
@@ -130,7 +147,26 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
       const outcome = applyAction(model, config, steps[k]!, NO_CONFIGURATION_CHECK);
       if (outcome.transition !== null) transitionsReached[outcome.transition] = 1;
       for (const v of outcome.violations) record(v, depth + 1, id, k);
-      if (outcome.next !== null && !outcome.violations.some((v) => v.step)) store(outcome.next, id, k, depth + 1);
+      if (outcome.next !== null && !outcome.violations.some((v) => v.step)) {
+        codec.pack(outcome.next, scratch, 0);
+        store(outcome.next, id, k, depth + 1);
+      }
+      if (limit !== null) return;
+    }
+  }
+
+  function expandFlat(index: number): void {
+    const id = level[index * Q + W]!;
+    const src = level.subarray(index * Q, index * Q + W);
+    const count = stepper.enumerate(src);
+    transitions += count;
+    for (let k = 0; k < count; k++) {
+      const produced = stepper.apply(src, k, scratch);
+      if (stepper.transition >= 0) transitionsReached[stepper.transition] = 1;
+      for (const v of stepper.violations) record(v, depth + 1, id, k);
+      if (!produced) continue;
+      for (const v of stepper.checkStep(src, scratch)) record(v, depth + 1, id, k);
+      store(null, id, k, depth + 1);
       if (limit !== null) return;
     }
   }
@@ -158,7 +194,10 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   }
 
   // The initial configuration: depth 0.
-  store(initialConfiguration(model), -1, -1, 0);
+  const initial = initialConfiguration(model);
+  if (codec) codec.pack(initial, scratch, 0);
+  else toFlat(model, layout, initial, scratch);
+  store(codec ? initial : null, -1, -1, 0);
   if (found.size > 0) done = true;
   else {
     level = next.slice(0, Q);

@@ -58,10 +58,20 @@ export class FingerprintSet {
 
 /** Two independent 32-bit hashes (murmur3-style mixing, different seeds) of `width` slots at `offset`. */
 export function fingerprint(record: Int32Array, offset: number, width: number, out: Int32Array): void {
+  fingerprintRanges(record, offset, width, 0, 0, out);
+}
+
+/**
+ * The same over two ranges, [a, a + n) then [b, b + m): the explorer's flat vectors hash their
+ * fixed part and the used part of each channel (a channel's length is inside the hashed part, and
+ * its unused tail is always zero, so equal configurations still hash equal).
+ */
+export function fingerprintRanges(record: Int32Array, a: number, n: number, b: number, m: number, out: Int32Array): void {
   let h1 = 0x2545f491;
   let h2 = 0x6b43a9b5;
-  for (let i = 0; i < width; i++) {
-    const k = record[offset + i]!;
+  const width = n + m;
+  for (let j = 0; j < width; j++) {
+    const k = record[j < n ? a + j : b + j - n]!;
     let k1 = Math.imul(k, 0xcc9e2d51);
     k1 = (k1 << 15) | (k1 >>> 17);
     k1 = Math.imul(k1, 0x1b873593);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../ui/simulate/runEvent';
+import type { RunEvent } from './simulationRunEvent';
 import { createSimulationStore } from './simulation';
 import type { ReplayOutcome, SimSession, SimView } from './simulationTypes';
 

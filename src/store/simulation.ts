@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RunEvent } from '../ui/simulate/runEvent';
+import type { RunEvent } from './simulationRunEvent';
 import type { ReplayOutcome, SimSession, SimView } from './simulationTypes';
 
 /**

@@ -6,7 +6,7 @@ import type { Step } from '../engine/step';
 import { parseTraceFile, traceFile } from '../engine/traceFile';
 import type { Violation } from '../engine/violation';
 import type { Model } from '../model/model';
-import type { Actor, RunEvent } from '../ui/simulate/runEvent';
+import type { Actor, RunEvent } from './simulationRunEvent';
 import type { ReplayOutcome, SimSession, SimView, StepButton } from './simulationTypes';
 
 /** Steps a happy path or random run takes at most: runs end long before in teaching designs. */

@@ -1,4 +1,4 @@
-import type { Actor, RunEvent } from '../ui/simulate/runEvent';
+import type { Actor, RunEvent } from './simulationRunEvent';
 
 /**
  * What the Simulate panels draw: one configuration of MODEL.md §3 with display strings already

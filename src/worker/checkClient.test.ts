@@ -47,7 +47,7 @@ describe('the check client and the worker session', () => {
   it('answers an invalid design with its errors', async () => {
     const result = await startCheck('{"format": "protocol-studio"}', {}, inProcessWorker).result;
     expect(result).toHaveProperty('error');
-    expect((result as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
+    expect((result as unknown as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
   });
 
   it('stops on cancel and says incomplete', async () => {

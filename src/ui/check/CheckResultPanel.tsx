@@ -26,6 +26,7 @@ export function CheckResultPanel({ result, cancelled, stale, onReplay }: Props) 
       >
         Verdict: {r.verdict}. {VERDICT_TEXT[r.verdict]}
         {r.verdict === 'incomplete' && cancelled ? ' Cancelled.' : ''}
+        {r.verdict === 'incomplete' && !cancelled && r.reason ? ` Stopped: ${r.reason}.` : ''}
       </p>
       {stale ? <p style={{ margin: 0, color: '#b45309' }}>The design changed since this check ran: run it again.</p> : null}
       <p style={{ margin: 0 }}>

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
-import type { RunEvent } from './runEvent';
-import { layoutSequence, type Glyph, type Marker, type RunStart, type Shape, type Tone } from './sequenceLayout';
+import type { RunEvent } from '../../store/simulationRunEvent';
+import { layoutSequence, ROW_HEIGHT, type Glyph, type Marker, type RunStart, type Shape, type Tone } from './sequenceLayout';
 
 const TONE: Record<Tone, string> = { normal: '#334155', retry: '#b45309', ok: '#15803d', error: '#b91c1c', fault: '#7c3aed' };
 const GLYPH: Record<'ambiguous' | 'restart' | 'double' | 'spark', string> = { ambiguous: '?', restart: '↻', double: '×2', spark: '*' };
@@ -75,7 +75,7 @@ export function SequenceDiagram({ start, events, cursor, onJump }: Props) {
             x={0}
             y={row.top}
             width={layout.width}
-            height={row.y - row.top + (row.y - row.top)}
+            height={ROW_HEIGHT}
             fill={row.index === cursor ? '#e0f2fe' : row.violated ? '#fee2e2' : 'transparent'}
           />
           <text x={4} y={row.y + 4} fill="#64748b">

@@ -1,5 +1,5 @@
 import type { StepButton } from '../../store/simulationTypes';
-import type { Actor } from './runEvent';
+import type { Actor } from '../../store/simulationRunEvent';
 
 const GROUPS: readonly { actor: Actor; title: string }[] = [
   { actor: 'client', title: 'Client' },

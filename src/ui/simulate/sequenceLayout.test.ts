@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from './runEvent';
+import type { RunEvent } from '../../store/simulationRunEvent';
 import { layoutSequence, ROW_HEIGHT } from './sequenceLayout';
 
 const ev = (index: number, e: Omit<RunEvent, 'index' | 'stateAfter' | 'modeAfter'> & Partial<RunEvent>): RunEvent => ({
@@ -51,7 +51,7 @@ describe('layoutSequence', () => {
     const l = layoutSequence({ requests: [1], initialState: 'Idle' }, retriedPayment);
     const shapes = l.rows[3]!.shapes;
     expect(shapes[0]).toMatchObject({ kind: 'marker', glyph: 'hourglass' });
-    expect(shapes[1]).toMatchObject({ kind: 'arrow', tone: 'retry', text: 'timeout: retry #1' });
+    expect(shapes[1]).toMatchObject({ kind: 'arrow', tone: 'retry', text: 'retry #1' });
     expect(shapes.some((s) => s.kind === 'marker' && s.glyph === 'cross')).toBe(false);
   });
 

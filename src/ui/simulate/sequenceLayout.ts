@@ -1,4 +1,4 @@
-import type { RunEvent } from './runEvent';
+import type { RunEvent } from '../../store/simulationRunEvent';
 
 /**
  * Lays a run out as a sequence diagram: one lane per client request, one for the network, one
@@ -149,7 +149,7 @@ function shapesOf(e: RunEvent, y: number, clientX: number, networkX: number, mac
       // The third outcome: the client cannot tell slow from lost. An hourglass, not a cross.
       return e.retried === false
         ? [marker(clientX, 'ambiguous', 'timeout: ambiguous', 'fault')]
-        : [marker(clientX, 'hourglass', ''), arrow(clientX, networkX, `timeout: retry ${req}`, 'retry')];
+        : [marker(clientX, 'hourglass', ''), arrow(clientX, networkX, `retry ${req}`, 'retry')];
     case 'deliver':
       return [arrow(networkX, machineX, e.note ? `deliver ${req} (${e.note})` : `deliver ${req}`)];
     case 'ack':

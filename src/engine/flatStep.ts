@@ -1,0 +1,439 @@
+import type { EvalEnv, EvalFrame, InvariantModel, Model, TransitionModel } from '../model/model';
+import { stateInvariants, stepInvariants } from './checks';
+import * as F from './flatLayout';
+import { selectTransition, evaluationMessage } from './select';
+import { inType } from './updates';
+import type { Violation } from './violation';
+
+/**
+ * MODEL.md §4-§6 on flat vectors (`flatLayout.ts`): the explorer's fast path. It enumerates the
+ * enabled steps in exactly the order of `enabledActions` (traces name steps by that index and
+ * are rebuilt through the readable engine) and applies them without building objects. The
+ * property tests hold it to the readable engine through a naive explorer.
+ */
+export const SEND = 0, DELIVER = 1, ACK = 2, PERSIST = 3, RECEIVE = 4, TIMEOUT = 5, FIRE = 6, RESTART = 7;
+export const DROP_M = 8, DROP_C = 9, DUP_M = 10, DUP_C = 11, CRASH = 12;
+
+const NO_PAYLOAD: readonly number[] = [];
+const ZERO: ArrayLike<number> = Object.freeze([]);
+
+export class FlatStepper {
+  kinds = new Int32Array(64);
+  args = new Int32Array(64);
+  args2 = new Int32Array(64);
+  /** Violations of the last `apply` / `checkStep` / `checkState`. */
+  violations: Violation[] = [];
+  /** Transition selected by the last `apply`, -1 for none. */
+  transition = -1;
+  private taken: TransitionModel | null = null;
+  private payload: readonly number[] = NO_PAYLOAD;
+  private readonly newVars: number[];
+  private readonly stateInv: InvariantModel[];
+  private readonly stepInv: InvariantModel[];
+  private readonly stateObs: boolean;
+  private readonly durable: number[];
+  private readonly volatile: number[];
+
+  constructor(
+    private readonly model: Model,
+    private readonly L: F.FlatLayout,
+  ) {
+    this.newVars = model.vars.map(() => 0);
+    this.stateInv = stateInvariants(model);
+    this.stepInv = stepInvariants(model);
+    this.stateObs = this.stateInv.some((i) => i.expr.readsObservables);
+    this.durable = model.vars.filter((v) => v.storage === 'durable').map((v) => v.index);
+    this.volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => v.index);
+  }
+
+  private frame(v: Int32Array, observables: boolean): EvalFrame {
+    const L = this.L;
+    const vars = v.subarray(L.vars, L.vars + L.nv);
+    if (!observables) return { state: v[F.STATE]!, vars, sent: ZERO, acked: ZERO, failed: ZERO, ambiguous: ZERO, crashes: v[F.CRASHES]! };
+    const n = this.model.events.length;
+    const sent = new Array<number>(n).fill(0), acked = new Array<number>(n).fill(0);
+    const failed = new Array<number>(n).fill(0), ambiguous = new Array<number>(n).fill(0);
+    for (let r = 0; r < L.requests; r++) {
+      const b = L.clients + 7 * r;
+      const s = v[b + F.STATUS]!;
+      if (s === 0) continue;
+      const e = v[b + F.EVENT]!;
+      sent[e]!++;
+      if (s === 2) acked[e]!++;
+      else if (s === 3) failed[e]!++;
+      else if (s === 4) ambiguous[e]!++;
+    }
+    return { state: v[F.STATE]!, vars, sent, acked, failed, ambiguous, crashes: v[F.CRASHES]! };
+  }
+
+  private push(kind: number, a: number, b = 0): void {
+    const i = this.count++;
+    if (i >= this.kinds.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.kinds = grow(this.kinds);
+      this.args = grow(this.args);
+      this.args2 = grow(this.args2);
+    }
+    this.kinds[i] = kind;
+    this.args[i] = a;
+    this.args2[i] = b;
+  }
+  private count = 0;
+
+  /** Fills `kinds`/`args`/`args2` with the enabled steps; returns how many. */
+  enumerate(v: Int32Array): number {
+    const { model, L } = this;
+    const env = model.environment;
+    this.count = 0;
+    for (let r = 0; r < L.requests; r++) {
+      if (v[L.clients + 7 * r + F.STATUS] !== 0) continue;
+      for (const e of model.clientEvents) {
+        const k = model.events[e]!.payloadValues.length;
+        for (let p = 0; p < k; p++) this.push(SEND, e, p);
+      }
+      break;
+    }
+    const mode = v[F.MODE]!;
+    const tm = L.tmLen, tc = L.tcLen;
+    const tmN = v[tm]!, tcN = v[tc]!;
+    if (mode === 0) {
+      if (env.reorder) {
+        for (let i = 0; i < tmN; i++) if (i === 0 || v[tm + 1 + i] !== v[tm + i]) this.push(DELIVER, v[tm + 1 + i]!);
+      } else if (tmN > 0) this.push(DELIVER, v[tm + 1]!);
+    } else if (mode === 2) this.push(v[F.BUSY_PHASE] === 0 ? ACK : PERSIST, v[F.BUSY_R]!);
+    if (env.reorder) {
+      for (let i = 0; i < tcN; i++) if (i === 0 || v[tc + 1 + i] !== v[tc + i]) this.push(RECEIVE, i);
+    } else if (tcN > 0) this.push(RECEIVE, 0);
+    for (let r = 0; r < L.requests; r++) if (v[L.clients + 7 * r + F.STATUS] === 1) this.push(TIMEOUT, r + 1);
+    if (mode === 0 && model.firedEvents.length > 0) {
+      const genv: EvalEnv = { pre: this.frame(v, false), post: null, payload: NO_PAYLOAD };
+      const cands = model.candidates[v[F.STATE]!]!;
+      for (const e of model.firedEvents) if (selectTransition(cands[e]!, genv).kind !== 'none') this.push(FIRE, e);
+    }
+    if (mode === 1) this.push(RESTART, 0);
+    if (v[F.DROPS]! < env.drop) {
+      // A sequence: one drop per run of equal neighbours; a (sorted) multiset: one per distinct message.
+      for (let i = 0; i < tmN; i++) if (i === 0 || v[tm + 1 + i] !== v[tm + i]) this.push(DROP_M, i);
+      for (let i = 0; i < tcN; i++) if (i === 0 || v[tc + 1 + i] !== v[tc + i]) this.push(DROP_C, i);
+    }
+    if (v[F.DUPS]! < env.duplicate) {
+      for (let i = 0; i < tmN; i++) if (firstOccurrence(v, tm + 1, i)) this.push(DUP_M, v[tm + 1 + i]!);
+      for (let i = 0; i < tcN; i++) if (firstOccurrence(v, tc + 1, i)) this.push(DUP_C, v[tc + 1 + i]!);
+    }
+    if (v[F.CRASHES]! < env.crashes && mode !== 1) this.push(CRASH, 0);
+    return this.count;
+  }
+
+  /** §6 quiescence on a vector. */
+  quiescent(v: Int32Array): boolean {
+    const { model, L } = this;
+    if (v[F.MODE] !== 0 || v[L.tmLen] !== 0 || v[L.tcLen] !== 0) return false;
+    for (let r = 0; r < L.requests; r++) {
+      const s = v[L.clients + 7 * r + F.STATUS];
+      if (s === 1 || (s === 0 && model.clientEvents.length > 0)) return false;
+    }
+    if (model.firedEvents.length === 0) return true;
+    const genv: EvalEnv = { pre: this.frame(v, false), post: null, payload: NO_PAYLOAD };
+    const cands = model.candidates[v[F.STATE]!]!;
+    return model.firedEvents.every((e) => selectTransition(cands[e]!, genv).kind === 'none');
+  }
+
+  /** State invariants and deadlock of a vector, into `violations`. */
+  checkState(v: Int32Array, quiescent: boolean): Violation[] {
+    const out: Violation[] = [];
+    if (this.stateInv.length > 0) {
+      const env: EvalEnv = { pre: this.frame(v, this.stateObs), post: null, payload: NO_PAYLOAD };
+      for (const inv of this.stateInv) checkInvariant(inv, env, out);
+    }
+    const { model } = this;
+    const s = model.states[v[F.STATE]!]!;
+    if (quiescent && model.environment.deadlock && model.hasFinal && !s.final) {
+      out.push({ kind: 'deadlock', name: s.name, detail: `nothing is left to do but faults, and ${s.name} is not final`, step: false });
+    }
+    return out;
+  }
+
+  /** Step and taken-transition invariants across the last `apply` (src → dst). */
+  checkStep(src: Int32Array, dst: Int32Array): Violation[] {
+    const taken = this.taken?.invariants ?? [];
+    if (this.stepInv.length === 0 && taken.length === 0) return [];
+    const obs = this.stepInv.some((i) => i.expr.readsObservables) || taken.some((i) => i.expr.readsObservables);
+    const env: EvalEnv = { pre: this.frame(src, obs), post: this.frame(dst, obs), payload: this.payload };
+    const out: Violation[] = [];
+    for (const inv of this.stepInv) checkInvariant(inv, env, out);
+    for (const inv of taken) checkInvariant(inv, env, out);
+    return out;
+  }
+
+  /** Applies step i of the last enumeration; false when it violated while computed (see `violations`). */
+  apply(src: Int32Array, i: number, dst: Int32Array): boolean {
+    const { model, L } = this;
+    const kind = this.kinds[i]!, a = this.args[i]!, b = this.args2[i]!;
+    dst.set(src);
+    this.violations = [];
+    this.transition = -1;
+    this.taken = null;
+    this.payload = NO_PAYLOAD;
+    switch (kind) {
+      case SEND: {
+        let r = 0;
+        while (src[L.clients + 7 * r + F.STATUS] !== 0) r++;
+        const c = L.clients + 7 * r;
+        dst[c + F.STATUS] = 1;
+        dst[c + F.ATTEMPTS] = 1;
+        dst[c + F.EVENT] = a;
+        dst[c + F.PAYLOAD] = b;
+        this.pushMachine(dst, r + 1);
+        return true;
+      }
+      case DELIVER:
+        removeAt(dst, L.tmLen, indexOf(dst, L.tmLen, a));
+        return this.deliver(src, dst, a);
+      case ACK:
+        this.pushClient(dst, (a - 1) * 2 + src[F.BUSY_REPLY]!);
+        clearBusy(dst);
+        return true;
+      case PERSIST: {
+        this.persist(dst);
+        const e = src[L.clients + 7 * (a - 1) + F.EVENT]!;
+        if (model.events[e]!.idempotency === 'durable') dst[L.clients + 7 * (a - 1) + F.PDEDUPE] = src[F.BUSY_REPLY]! + 1;
+        clearBusy(dst);
+        return true;
+      }
+      case RECEIVE: {
+        const code = src[L.tcLen + 1 + a]!;
+        removeAt(dst, L.tcLen, a);
+        const c = L.clients + 7 * (code >> 1);
+        if (src[c + F.STATUS] === 1) dst[c + F.STATUS] = 2 + (code & 1);
+        return true;
+      }
+      case TIMEOUT: {
+        const c = L.clients + 7 * (a - 1);
+        if (src[c + F.ATTEMPTS]! < model.events[src[c + F.EVENT]!]!.maxAttempts) {
+          dst[c + F.ATTEMPTS] = src[c + F.ATTEMPTS]! + 1;
+          this.pushMachine(dst, a);
+        } else dst[c + F.STATUS] = 4;
+        return true;
+      }
+      case FIRE:
+        return this.take(src, dst, model.candidates[src[F.STATE]!]![a]!);
+      case RESTART:
+        dst[F.MODE] = 0;
+        return this.take(src, dst, model.restarts[src[F.STATE]!]!);
+      case DROP_M:
+        removeAt(dst, L.tmLen, a);
+        dst[F.DROPS]!++;
+        return true;
+      case DROP_C:
+        removeAt(dst, L.tcLen, a);
+        dst[F.DROPS]!++;
+        return true;
+      case DUP_M:
+        this.pushMachine(dst, a);
+        dst[F.DUPS]!++;
+        return true;
+      case DUP_C:
+        this.pushClient(dst, a);
+        dst[F.DUPS]!++;
+        return true;
+      case CRASH: {
+        clearBusy(dst);
+        dst[F.MODE] = 1;
+        dst[F.STATE] = src[F.PSTATE]!;
+        for (const i of this.durable) dst[L.vars + i] = src[L.pvars + i]!;
+        for (const i of this.volatile) dst[L.vars + i] = model.vars[i]!.initial;
+        for (let r = 0; r < L.requests; r++) dst[L.clients + 7 * r + F.DEDUPE] = 0;
+        dst[F.CRASHES]!++;
+        return true;
+      }
+    }
+    throw new Error(`unknown step kind ${kind}`);
+  }
+
+  private deliver(src: Int32Array, dst: Int32Array, r: number): boolean {
+    const { model, L } = this;
+    const c = L.clients + 7 * (r - 1);
+    const e = src[c + F.EVENT]!;
+    const event = model.events[e]!;
+    if (event.idempotency !== 'none') {
+      const cached = src[c + (event.idempotency === 'durable' ? F.PDEDUPE : F.DEDUPE)]!;
+      if (cached !== 0) {
+        if (cached !== 3) this.pushClient(dst, (r - 1) * 2 + cached - 1);
+        return true;
+      }
+    }
+    const payload = event.payloadValues[src[c + F.PAYLOAD]!]!;
+    this.payload = payload;
+    const env: EvalEnv = { pre: this.frame(src, false), post: null, payload };
+    const sel = selectTransition(model.candidates[src[F.STATE]!]![e]!, env);
+    if (sel.kind === 'error') {
+      this.violations.push({ kind: 'eval-error', name: sel.transition.name, detail: `guard of ${sel.transition.name}: ${sel.message}`, step: true });
+      return false;
+    }
+    const replay = model.environment.replay;
+    const first = src[c + F.FIRST]!;
+    if (sel.kind === 'none') {
+      const outcome = event.unhandled === 'reject' ? 2 : 3;
+      if (outcome === 2) this.pushClient(dst, (r - 1) * 2 + 1);
+      if (replay && first !== 0 && first !== outcome) {
+        this.violations.push(replayViolation(event.name, r, first, `ends with ${OUTCOMES[outcome]}`));
+        return false;
+      }
+      if (replay && first === 0) dst[c + F.FIRST] = outcome;
+      return true;
+    }
+    const t = sel.transition;
+    this.transition = t.index;
+    const outcome = t.ack === 'none' ? 3 : t.reply === 'ok' ? 1 : 2;
+    const updated = this.updates(t, env);
+    if (replay && first !== 0) {
+      let changed = t.to !== src[F.STATE] || outcome !== first;
+      if (updated !== 'error') for (let i = 0; i < L.nv && !changed; i++) changed = this.newVars[i] !== src[L.vars + i];
+      if (changed) this.violations.push(replayViolation(event.name, r, first, 'changes the state, a var or the outcome'));
+    }
+    if (this.violations.length > 0) return false;
+    if (replay && first === 0) dst[c + F.FIRST] = outcome;
+    dst[F.STATE] = t.to;
+    for (let i = 0; i < L.nv; i++) dst[L.vars + i] = this.newVars[i]!;
+    this.taken = t;
+    const reply = t.reply === 'ok' ? 0 : 1;
+    if (t.ack === 'durable') {
+      this.persist(dst);
+      if (event.idempotency === 'durable') dst[c + F.PDEDUPE] = reply + 1;
+      else if (event.idempotency === 'volatile') dst[c + F.DEDUPE] = reply + 1;
+      setBusy(dst, r, 0, reply);
+    } else if (t.ack === 'best-effort') {
+      if (event.idempotency === 'volatile') dst[c + F.DEDUPE] = reply + 1;
+      this.pushClient(dst, (r - 1) * 2 + reply);
+      setBusy(dst, r, 1, reply);
+    } else {
+      this.persist(dst);
+      if (event.idempotency === 'durable') dst[c + F.PDEDUPE] = 3;
+      else if (event.idempotency === 'volatile') dst[c + F.DEDUPE] = 3;
+    }
+    return true;
+  }
+
+  /** `fire` and `restart`: select, update, enter, persist. */
+  private take(src: Int32Array, dst: Int32Array, candidates: readonly TransitionModel[]): boolean {
+    const env: EvalEnv = { pre: this.frame(src, false), post: null, payload: NO_PAYLOAD };
+    const sel = selectTransition(candidates, env);
+    if (sel.kind === 'error') {
+      this.violations.push({ kind: 'eval-error', name: sel.transition.name, detail: `guard of ${sel.transition.name}: ${sel.message}`, step: true });
+      return false;
+    }
+    if (sel.kind === 'none') return true;
+    const t = sel.transition;
+    this.transition = t.index;
+    if (this.updates(t, env) !== 'ok') return false;
+    dst[F.STATE] = t.to;
+    for (let i = 0; i < this.L.nv; i++) dst[this.L.vars + i] = this.newVars[i]!;
+    this.taken = t;
+    this.persist(dst);
+    return true;
+  }
+
+  /** Simultaneous updates into `newVars`, with eval-error and out-of-range step violations. */
+  private updates(t: TransitionModel, env: EvalEnv): 'ok' | 'violation' | 'error' {
+    const { model, L } = this;
+    const pre = env.pre.vars;
+    for (let i = 0; i < L.nv; i++) this.newVars[i] = pre[i]!;
+    for (const u of t.updates) {
+      try {
+        this.newVars[u.var] = u.expr.evaluate(env);
+      } catch (error) {
+        const detail = `update of ${model.vars[u.var]!.name}: ${evaluationMessage(error, u.expr.text)}`;
+        this.violations.push({ kind: 'eval-error', name: t.name, detail, step: true });
+        return 'error';
+      }
+    }
+    let ok = true;
+    for (const u of t.updates) {
+      const v = model.vars[u.var]!;
+      if (!inType(v.type, this.newVars[u.var]!)) {
+        ok = false;
+        this.violations.push({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${this.newVars[u.var]}, outside its type`, step: true });
+      }
+    }
+    return ok ? 'ok' : 'violation';
+  }
+
+  private persist(dst: Int32Array): void {
+    const L = this.L;
+    if (this.model.states[dst[F.STATE]!]!.durable) dst[F.PSTATE] = dst[F.STATE]!;
+    for (const i of this.durable) dst[L.pvars + i] = dst[L.vars + i]!;
+  }
+
+  private pushMachine(dst: Int32Array, r: number): void {
+    insert(dst, this.L.tmLen, this.L.tmCap, r, this.model.environment.reorder);
+  }
+
+  private pushClient(dst: Int32Array, code: number): void {
+    insert(dst, this.L.tcLen, this.L.tcCap, code, this.model.environment.reorder);
+  }
+}
+
+const OUTCOMES = ['none', 'ok', 'error', 'noreply'];
+
+function replayViolation(event: string, r: number, first: number, what: string): Violation {
+  return { kind: 'replay', name: event, detail: `${event}#${r} was first processed with outcome ${OUTCOMES[first]}; processing it again ${what}`, step: true };
+}
+
+function checkInvariant(inv: InvariantModel, env: EvalEnv, out: Violation[]): void {
+  try {
+    if (inv.expr.evaluate(env) === 0) out.push({ kind: 'invariant', name: inv.name, detail: `\`${inv.expr.text}\` is false`, step: false });
+  } catch (error) {
+    out.push({ kind: 'eval-error', name: inv.name, detail: evaluationMessage(error, inv.expr.text), step: false });
+  }
+}
+
+function firstOccurrence(v: Int32Array, base: number, i: number): boolean {
+  const x = v[base + i];
+  for (let j = 0; j < i; j++) if (v[base + j] === x) return false;
+  return true;
+}
+
+function indexOf(v: Int32Array, len: number, x: number): number {
+  const n = v[len]!;
+  for (let i = 0; i < n; i++) if (v[len + 1 + i] === x) return i;
+  return -1;
+}
+
+/** Removes element i of the channel at `len`, shifting the rest and zeroing the freed slot. */
+function removeAt(v: Int32Array, len: number, i: number): void {
+  const n = v[len]!;
+  for (let j = i; j < n - 1; j++) v[len + 1 + j] = v[len + 2 + j]!;
+  v[len + n] = 0;
+  v[len] = n - 1;
+}
+
+/** Appends (a sequence) or inserts in order after equal elements (a multiset). */
+function insert(v: Int32Array, len: number, cap: number, x: number, sorted: boolean): void {
+  const n = v[len]!;
+  if (n >= cap) throw new Error(`channel beyond its bound ${cap}`);
+  let i = n;
+  if (sorted) while (i > 0 && v[len + i]! > x) {
+    v[len + 1 + i] = v[len + i]!;
+    i--;
+  }
+  v[len + 1 + i] = x;
+  v[len] = n + 1;
+}
+
+function clearBusy(v: Int32Array): void {
+  v[F.MODE] = 0;
+  v[F.BUSY_R] = 0;
+  v[F.BUSY_PHASE] = 0;
+  v[F.BUSY_REPLY] = 0;
+}
+
+function setBusy(v: Int32Array, r: number, phase: number, reply: number): void {
+  v[F.MODE] = 2;
+  v[F.BUSY_R] = r;
+  v[F.BUSY_PHASE] = phase;
+  v[F.BUSY_REPLY] = reply;
+}

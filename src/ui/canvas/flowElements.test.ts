@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDesign } from '../../store/designEdits';
+import { emptyOverlay } from '../../store/canvasOverlay';
+import { noSelection } from '../../store/designStore';
+import { edgeBetween, selfLoop } from './edgeGeometry';
+import { toEdges, transitionDetail } from './flowElements';
+
+const design = {
+  ...emptyDesign(),
+  states: [{ name: 'A', initial: true }, { name: 'B' }],
+  events: [{ name: 'Go', source: 'client' as const }],
+  transitions: [
+    { from: 'A', event: 'Go', to: 'B' },
+    { from: 'B', event: 'Go', to: 'A' },
+    { from: 'A', event: 'Go', to: 'A' },
+    { from: 'A', event: 'Go', to: 'A' },
+    { from: 'A', event: '$restart', to: 'A' },
+  ],
+};
+
+describe('transition edges', () => {
+  it('fan out both directions between two states so they never overlap', () => {
+    const [ab, ba] = toEdges(design, noSelection, emptyOverlay);
+    const a = { x: 0, y: 0, width: 100, height: 40 };
+    const b = { x: 300, y: 0, width: 100, height: 40 };
+    const one = edgeBetween(a, b, ab!.data!.offset);
+    const two = edgeBetween(b, a, ba!.data!.offset);
+    expect(Math.abs(one.labelY - two.labelY)).toBeGreaterThan(20);
+  });
+
+  it('stacks self-loops, each larger than the last, and marks $restart edges', () => {
+    const edges = toEdges(design, noSelection, emptyOverlay);
+    expect(edges.slice(2).map((e) => e.data!.loop)).toEqual([0, 1, 2]);
+    expect(edges[4]!.data!.restart).toBe(true);
+    const box = { x: 0, y: 0, width: 100, height: 40 };
+    expect(selfLoop(box, 1).labelY).toBeLessThan(selfLoop(box, 0).labelY);
+  });
+
+  it('labels a transition as [guard] / updates', () => {
+    expect(transitionDetail({ from: 'A', event: 'Go', to: 'B', guard: 'x < 2', updates: { x: 'x + 1' } })).toBe('[x < 2] / x := x + 1');
+  });
+});
