@@ -22,9 +22,9 @@ export class RunDriver {
   async openExample(title: string) {
     await this.page.getByRole('button', { name: /^Documents/ }).click();
     await this.page.getByRole('button', { name: `Open example ${title}` }).click();
-    await expect(this.page.getByRole('button', { name: /^Documents \(open:/ })).toBeVisible();
-    const dialog = this.page.getByRole('dialog');
-    if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Close' }).click();
+    // Opening an example closes the documents dialog and shows the example's lesson.
+    await expect(this.page.getByRole('dialog')).toBeHidden();
+    await expect(this.page.getByRole('note', { name: 'Lesson' })).toBeVisible();
   }
 
   async mode(name: 'Design' | 'Simulate' | 'Check') {

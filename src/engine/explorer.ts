@@ -4,6 +4,7 @@ import { checkConfiguration } from './checks';
 import { initialConfiguration, type Configuration } from './configuration';
 import { enabledActions, isQuiescent } from './enabled';
 import { FingerprintSet, fingerprint, fingerprintRanges } from './fingerprintSet';
+import { createFlatCodec } from './flatCodec';
 import { FlatStepper } from './flatStep';
 import { STATE, fitsFlat, flatLayout, toFlat } from './flatLayout';
 import { createCodec } from './pack';
@@ -48,7 +49,10 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   const stepper = new FlatStepper(model, layout);
   // The readable path (unpack, enabledActions, applyAction, pack) serves models whose values do not fit Int32 slots.
   const codec = flat ? null : createCodec(model);
-  const W = codec ? codec.width : layout.width;
+  const bitCodec = createFlatCodec(model, flat ? layout : flatLayout({ ...model, vars: [] }));
+  const W = codec ? codec.width : bitCodec.words;
+  const vec = new Int32Array(layout.width); // the flat vector a step produces
+  const src = new Int32Array(layout.width); // the flat vector being expanded
   const Q = W + 1; // a queued record carries its configuration's id after the packed slots
   const maxStates = options.maxStates ?? Infinity;
   const maxBytes = options.maxBytes ?? Infinity;
@@ -88,9 +92,10 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   function store(config: Configuration | null, parent: number, stepIndex: number, d: number): void {
     if (codec) fingerprint(scratch, 0, W, fp);
     else {
-      // Hash up to the used end of toMachine, then toClient's length and used slots.
+      // Hashing the flat vector up to the used end of each channel is cheaper than packing
+      // every successor; only new configurations get packed (below) for the queue.
       const tc = layout.tcLen;
-      fingerprintRanges(scratch, 0, layout.tmLen + 1 + scratch[layout.tmLen]!, tc, 1 + scratch[tc]!, fp);
+      fingerprintRanges(vec, 0, layout.tmLen + 1 + vec[layout.tmLen]!, tc, 1 + vec[tc]!, fp);
     }
     if (states >= maxStates) {
       // Only a configuration not seen before would exceed the limit.
@@ -107,12 +112,12 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
     links[2 * id] = parent;
     links[2 * id + 1] = stepIndex;
     const statuses = config ? config.clients.map((c) => c.status) : null;
-    statesReached[config ? config.state : scratch[STATE]!] = 1;
-    const quiescent = config ? isQuiescent(model, config) : stepper.quiescent(scratch);
+    statesReached[config ? config.state : vec[STATE]!] = 1;
+    const quiescent = config ? isQuiescent(model, config) : stepper.quiescent(vec);
     if (quiescent) {
       let ok = false, error = false, ambiguous = false;
       for (let r = 0; r < layout.requests; r++) {
-        const status = statuses ? STATUS_CODE[statuses[r]!] : scratch[layout.clients + 7 * r]!;
+        const status = statuses ? STATUS_CODE[statuses[r]!] : vec[layout.clients + 7 * r]!;
         if (status === 2) ok = true;
         else if (status === 3) error = true;
         else if (status === 4) ambiguous = true;
@@ -121,9 +126,10 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
       if (error) outcomes.error++;
       if (ambiguous) outcomes.ambiguous++;
     }
-    const violations = config ? checkConfiguration(model, config, quiescent) : stepper.checkState(scratch, quiescent);
+    const violations = config ? checkConfiguration(model, config, quiescent) : stepper.checkState(vec, quiescent);
     for (const v of violations) record(v, d, parent, stepIndex);
     if (violations.length > 0) return;
+    if (!codec) bitCodec.pack(vec, scratch, 0);
     if ((nextCount + 1) * Q > next.length) {
       const grown = new Int32Array(next.length * 2);
       grown.set(next);
@@ -157,15 +163,15 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
 
   function expandFlat(index: number): void {
     const id = level[index * Q + W]!;
-    const src = level.subarray(index * Q, index * Q + W);
+    bitCodec.unpack(level, index * Q, src);
     const count = stepper.enumerate(src);
     transitions += count;
     for (let k = 0; k < count; k++) {
-      const produced = stepper.apply(src, k, scratch);
+      const produced = stepper.apply(src, k, vec);
       if (stepper.transition >= 0) transitionsReached[stepper.transition] = 1;
       for (const v of stepper.violations) record(v, depth + 1, id, k);
       if (!produced) continue;
-      for (const v of stepper.checkStep(src, scratch)) record(v, depth + 1, id, k);
+      for (const v of stepper.checkStep(src, vec)) record(v, depth + 1, id, k);
       store(null, id, k, depth + 1);
       if (limit !== null) return;
     }
@@ -196,7 +202,7 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   // The initial configuration: depth 0.
   const initial = initialConfiguration(model);
   if (codec) codec.pack(initial, scratch, 0);
-  else toFlat(model, layout, initial, scratch);
+  else toFlat(model, layout, initial, vec);
   store(codec ? initial : null, -1, -1, 0);
   if (found.size > 0) done = true;
   else {

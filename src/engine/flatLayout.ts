@@ -54,9 +54,12 @@ export function flatLayout(model: Model): FlatLayout {
   return { width: tcLen + 1 + tcCap, nv, requests: n, vars, pvars, clients, tmLen, tmCap, tcLen, tcCap };
 }
 
-/** Whether every value fits an Int32 slot (a var with a range beyond that uses the packed codec). */
+/**
+ * Whether every value fits an Int32 slot and its range a 30-bit field (`flatCodec.ts`); other
+ * models take the explorer's readable path.
+ */
 export function fitsFlat(model: Model): boolean {
-  return model.vars.every((v) => v.type.kind !== 'int' || (v.type.lo >= -0x80000000 && v.type.hi <= 0x7fffffff));
+  return model.vars.every((v) => v.type.kind !== 'int' || (v.type.lo >= -0x80000000 && v.type.hi <= 0x7fffffff && v.type.hi - v.type.lo < 2 ** 30));
 }
 
 const STATUS_CODE = { unsent: 0, pending: 1, ok: 2, error: 3, ambiguous: 4 } as const;

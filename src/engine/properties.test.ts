@@ -101,6 +101,20 @@ describe('the explorer against properties', () => {
     );
   });
 
+  it('takes the readable path for values too wide for its fast path, with the same counts', () => {
+    fc.assert(
+      fc.property(smallDesign, (design) => {
+        const vars = design.vars as unknown[];
+        // An extra ghost var whose range is too wide for a 30-bit field, never assigned: same state space.
+        const wide = testModel({ ...design, vars: [...vars, { name: 'wide', type: { int: [0, 2 ** 40] }, initial: 2 ** 35, storage: 'ghost' }] });
+        const fast = explore(testModel(design), { maxStates: LIMIT });
+        const slow = explore(wide, { maxStates: LIMIT });
+        expect([slow.verdict, slow.states, slow.transitions, slow.depth]).toEqual([fast.verdict, fast.states, fast.transitions, fast.depth]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('stops when asked and says incomplete, never ok', () => {
     fc.assert(
       fc.property(loadable, (model) => {

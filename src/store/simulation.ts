@@ -82,7 +82,7 @@ export function createSimulationStore(overlay?: OverlaySink): SimulationStore {
       sync(s, extra);
     };
     const staleNotice = (r: ReplayOutcome): string | null =>
-      r.ok ? null : `Step ${r.steps + 1} no longer applies: ${r.stale} (${r.reason}).`;
+      r.ok ? (r.warning ?? null) : `Step ${r.steps + 1} no longer applies: ${r.stale} (${r.reason}).`;
 
     return {
       ...empty,

@@ -88,6 +88,8 @@ describe('simulation session over the engine', () => {
     const foreign = JSON.stringify({ format: 'protocol-studio-trace', version: 1, steps: ['send Charge#1', 'fire Tick'] });
     expect(s.importTrace(foreign)).toMatchObject({ ok: false, steps: 1, stale: 'fire Tick' });
     expect(s.length()).toBe(1);
+    const older = JSON.stringify({ ...JSON.parse(text), hash: '0123456789abcdef' });
+    expect(s.importTrace(older)).toMatchObject({ ok: true, steps: n, warning: expect.stringMatching(/another version of the design/) });
   });
 
   it('forks when a step is taken after jumping back', () => {

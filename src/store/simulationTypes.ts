@@ -67,7 +67,8 @@ export interface SimView {
 }
 
 export type ReplayOutcome =
-  | { readonly ok: true; readonly steps: number }
+  /** `warning`: every step applied, but something deserves a word (e.g. the design changed since). */
+  | { readonly ok: true; readonly steps: number; readonly warning?: string }
   | { readonly ok: false; readonly steps: number; readonly stale: string; readonly reason: string };
 
 /**

@@ -10,17 +10,26 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import { useStore } from 'zustand';
 import { RESTART_EVENT } from '../../model/schema';
 import { nextName, type DesignEdit, type Point } from '../../store/designEdits';
 import { useEditorStores } from '../../store/editorContext';
 import { useDesign, useDesignState } from '../../store/useDesign';
+import { EdgeLabelLayer } from './edgeLabelLayer';
 import { EventPrompt, type PendingTransition } from './EventPrompt';
 import { toEdges, toNodes, type StateFlowNode, type TransitionFlowEdge } from './flowElements';
 import { StateNode } from './StateNode';
 import { TransitionEdge } from './TransitionEdge';
 import { useLayoutOnArrival } from './useLayoutOnArrival';
+import { useZoomClass } from './useZoomClass';
 
 const nodeTypes = { state: StateNode };
 const edgeTypes = { transition: TransitionEdge };
@@ -43,8 +52,19 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
   const [measured, setMeasured] = useState<Sizes>(new Map());
   const [pending, setPending] = useState<PendingTransition | null>(null);
   const gesture = useRef(0);
+  const container = useRef<HTMLDivElement>(null);
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  useZoomClass(container);
+  useLayoutEffect(
+    () =>
+      setLabelLayer(container.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null),
+    [],
+  );
 
-  const nodes = useMemo(() => toNodes(design, selection, overlay, dragging, measured, readOnly), [design, selection, overlay, dragging, measured, readOnly]);
+  const nodes = useMemo(
+    () => toNodes(design, selection, overlay, dragging, measured, readOnly),
+    [design, selection, overlay, dragging, measured, readOnly],
+  );
   const edges = useMemo(() => toEdges(design, selection, overlay), [design, selection, overlay]);
   const nameOf = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.name])), [nodes]);
 
@@ -78,7 +98,9 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
       if (moving.size) setDragging((d) => new Map([...d, ...moving]));
       if (Object.keys(done).length) {
         // One drag is one undo step: every position of the gesture merges into one edit.
-        designs.getState().apply({ type: 'moveStates', positions: done }, { merge: `move:${gesture.current}` });
+        designs
+          .getState()
+          .apply({ type: 'moveStates', positions: done }, { merge: `move:${gesture.current}` });
         setDragging(new Map());
       }
       if (selected) designs.getState().select({ ...designs.getState().selection, states: [...selected] });
@@ -96,7 +118,8 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
         if (c.selected) selected.add(index);
         else selected.delete(index);
       }
-      if (selected) designs.getState().select({ ...designs.getState().selection, transitions: [...selected] });
+      if (selected)
+        designs.getState().select({ ...designs.getState().selection, transitions: [...selected] });
     },
     [designs],
   );
@@ -106,7 +129,12 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
       const from = state.fromNode ? nameOf.get(state.fromNode.id) : undefined;
       if (from === undefined || readOnly) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
-      const under = point ? document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node')?.getAttribute('data-id') : null;
+      const under = point
+        ? document
+            .elementFromPoint(point.clientX, point.clientY)
+            ?.closest('.react-flow__node')
+            ?.getAttribute('data-id')
+        : null;
       const to = nameOf.get(state.toNode?.id ?? under ?? '');
       if (to !== undefined) setPending({ from, to });
     },
@@ -115,11 +143,19 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
 
   const onDoubleClick = useCallback(
     (e: ReactMouseEvent) => {
-      if (readOnly || !(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
+      if (readOnly || !(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane'))
+        return;
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const { design: d, apply, select } = designs.getState();
-      const name = nextName('State', d.states.map((s) => s.name));
-      apply({ type: 'addState', state: d.states.length === 0 ? { name, initial: true } : { name }, position: { x: Math.round(p.x - 60), y: Math.round(p.y - 24) } });
+      const name = nextName(
+        'State',
+        d.states.map((s) => s.name),
+      );
+      apply({
+        type: 'addState',
+        state: d.states.length === 0 ? { name, initial: true } : { name },
+        position: { x: Math.round(p.x - 60), y: Math.round(p.y - 24) },
+      });
       select({ states: [name], transitions: [] });
     },
     [designs, flow, readOnly],
@@ -129,7 +165,8 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
     if (!pending) return;
     const { design: d, apply, select } = designs.getState();
     const edits: DesignEdit[] = [];
-    if (event !== RESTART_EVENT && !d.events.some((e) => e.name === event)) edits.push({ type: 'addEvent', item: { name: event, source: 'client' } });
+    if (event !== RESTART_EVENT && !d.events.some((e) => e.name === event))
+      edits.push({ type: 'addEvent', item: { name: event, source: 'client' } });
     edits.push({ type: 'addTransition', transition: { from: pending.from, event, to: pending.to } });
     apply({ type: 'batch', edits });
     select({ states: [], transitions: [d.transitions.length] });
@@ -137,36 +174,43 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
   };
 
   return (
-    <div className="canvas" onDoubleClick={onDoubleClick} aria-label="Design canvas">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={() => {
-          gesture.current++;
-        }}
-        onConnectEnd={onConnectEnd}
-        nodesConnectable={!readOnly}
-        nodesDraggable={!readOnly}
-        deleteKeyCode={null}
-        zoomOnDoubleClick={false}
-        minZoom={0.1}
-        maxZoom={2.5}
-        fitView
-        fitViewOptions={fitViewOptions}
-        colorMode="system"
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-      </ReactFlow>
+    <div className="canvas" ref={container} onDoubleClick={onDoubleClick} aria-label="Design canvas">
+      <EdgeLabelLayer value={labelLayer}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          defaultEdgeOptions={defaultEdgeOptions}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStart={() => {
+            gesture.current++;
+          }}
+          onConnectEnd={onConnectEnd}
+          nodesConnectable={!readOnly}
+          nodesDraggable={!readOnly}
+          deleteKeyCode={null}
+          zoomOnDoubleClick={false}
+          minZoom={0.1}
+          maxZoom={2.5}
+          fitView
+          fitViewOptions={fitViewOptions}
+          colorMode="system"
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={24} />
+          <MiniMap pannable zoomable ariaLabel="Minimap" />
+          <Controls showInteractive={false} aria-label="Zoom controls" />
+        </ReactFlow>
+      </EdgeLabelLayer>
       {pending && (
-        <EventPrompt pending={pending} events={design.events.map((e) => e.name)} onChoose={chooseEvent} onCancel={() => setPending(null)} />
+        <EventPrompt
+          pending={pending}
+          events={design.events.map((e) => e.name)}
+          onChoose={chooseEvent}
+          onCancel={() => setPending(null)}
+        />
       )}
     </div>
   );

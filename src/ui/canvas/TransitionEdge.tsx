@@ -1,8 +1,10 @@
-import { BaseEdge, EdgeLabelRenderer, useInternalNode, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, useInternalNode, type EdgeProps } from '@xyflow/react';
+import { memo, useContext } from 'react';
+import { createPortal } from 'react-dom';
 import { useCanvasOverlay } from '../../store/useCanvasOverlay';
 import { useDesignState } from '../../store/useDesign';
 import { edgeBetween, selfLoop, type Box } from './edgeGeometry';
+import { EdgeLabelLayer } from './edgeLabelLayer';
 import type { TransitionFlowEdge } from './flowElements';
 
 const ACK_BADGE = { durable: 'ack', 'best-effort': '~ best-effort', none: 'no ack' } as const;
@@ -11,6 +13,7 @@ const ACK_BADGE = { durable: 'ack', 'best-effort': '~ best-effort', none: 'no ac
 function TransitionEdgeView({ source, target, data, selected, markerEnd }: EdgeProps<TransitionFlowEdge>) {
   const from = useInternalNode(source);
   const to = useInternalNode(target);
+  const labelLayer = useContext(EdgeLabelLayer);
   const onTransitionClick = useCanvasOverlay((o) => o.onTransitionClick);
   const select = useDesignState((s) => s.select);
   if (!from || !to || !data) return null;
@@ -19,34 +22,36 @@ function TransitionEdgeView({ source, target, data, selected, markerEnd }: EdgeP
     .filter(Boolean)
     .join(' ');
   const label = `${data.event}${data.detail ? ` ${data.detail}` : ''}`;
+  // The anchor is a zero-size box at the label point that centres the label with flexbox: placed
+  // by left/top rather than a transform, so 600 labels add no compositing work while panning.
+  const labelElement = (
+    <div className="edge-label-anchor" style={{ left: shape.labelX, top: shape.labelY }}>
+      <div className={`edge-label nodrag nopan ${classes}`}>
+        <button
+          type="button"
+          className="edge-label__event"
+          aria-label={`Transition ${data.index + 1}: ${label}`}
+          title={label}
+          onClick={() => (onTransitionClick ? onTransitionClick(data.index) : select({ states: [], transitions: [data.index] }))}
+        >
+          {data.restart ? '↻ ' : ''}
+          {data.event}
+          {data.detail && <span className="edge-label__detail"> {data.detail}</span>}
+        </button>
+        {data.client && <span className={`badge edge-label__badge badge--ack-${data.ack}`} title={`Ack: ${data.ack}`}>{ACK_BADGE[data.ack]}</span>}
+        {data.errorReply && <span className="badge edge-label__badge badge--error" title="Replies error">error</span>}
+        {data.invariants.length > 0 && (
+          <span className="badge edge-label__badge badge--invariant" title={`Invariants: ${data.invariants.join(', ')}`}>
+            ✓{data.invariants.length}
+          </span>
+        )}
+      </div>
+    </div>
+  );
   return (
     <>
       <BaseEdge path={shape.path} markerEnd={markerEnd} className={classes} interactionWidth={14} />
-      <EdgeLabelRenderer>
-        <div
-          className={`edge-label nodrag nopan ${classes}`}
-          style={{ transform: `translate(-50%, -50%) translate(${shape.labelX}px, ${shape.labelY}px)` }}
-        >
-          <button
-            type="button"
-            className="edge-label__event"
-            aria-label={`Transition ${data.index + 1}: ${label}`}
-            title={label}
-            onClick={() => (onTransitionClick ? onTransitionClick(data.index) : select({ states: [], transitions: [data.index] }))}
-          >
-            {data.restart ? '↻ ' : ''}
-            {data.event}
-            {data.detail && <span className="edge-label__detail"> {data.detail}</span>}
-          </button>
-          {data.client && <span className={`badge badge--ack-${data.ack}`} title={`Ack: ${data.ack}`}>{ACK_BADGE[data.ack]}</span>}
-          {data.errorReply && <span className="badge badge--error" title="Replies error">error</span>}
-          {data.invariants.length > 0 && (
-            <span className="badge badge--invariant" title={`Invariants: ${data.invariants.join(', ')}`}>
-              ✓{data.invariants.length}
-            </span>
-          )}
-        </div>
-      </EdgeLabelRenderer>
+      {labelLayer && createPortal(labelElement, labelLayer)}
     </>
   );
 }

@@ -5,7 +5,8 @@ import type { ViolationView } from '../../store/checkTypes';
 import { useCanvasOverlayStore } from '../../store/useCanvasOverlay';
 import { useDesign } from '../../store/useDesign';
 import { useLoadResult } from '../../store/useLoadResult';
-import { semanticText } from '../simulate/designText';
+import { runKey, semanticText } from '../simulate/designText';
+import { useDocumentId } from '../simulate/useDocumentId';
 import { useRunStores } from '../simulate/useRunStores';
 import { CheckView } from './CheckView';
 import { dimmedOf } from './coverageOverlay';
@@ -22,6 +23,7 @@ export function CheckPanel({ onShowSimulate }: Props) {
   const design = useDesign();
   const load = useLoadResult();
   const text = useMemo(() => (load.ok ? semanticText(design) : null), [design, load]);
+  const documentId = useDocumentId();
   const result = useStore(check, (s) => s.result);
   const resultText = useStore(check, (s) => s.designText);
 
@@ -35,7 +37,8 @@ export function CheckPanel({ onShowSimulate }: Props) {
   const replay = (v: ViolationView) => {
     if (!load.ok || text === null) return;
     const sim = simulation.getState();
-    if (sim.session === null || sim.designText !== text) sim.open(createSession(load.model), text);
+    const key = runKey(documentId, text);
+    if (sim.session === null || sim.designText !== key) sim.open(createSession(load.model), key);
     simulation.getState().loadAtStart(v.trace.map((t) => t.label));
     onShowSimulate?.();
   };

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { RunEvent } from '../../store/simulationRunEvent';
 import { layoutSequence, ROW_HEIGHT, type Glyph, type Marker, type RunStart, type Shape, type Tone } from './sequenceLayout';
 
@@ -17,10 +17,19 @@ interface Props {
 /** The run as a sequence diagram, drawn with React elements (user text is only ever SVG text). */
 export function SequenceDiagram({ start, events, cursor, onJump }: Props) {
   const layout = layoutSequence(start, events);
-  const onKey = (index: number) => (e: KeyboardEvent) => {
+  // SVG groups get no reliable focus outline, so the focused row draws its own.
+  const [focused, setFocused] = useState<number | null>(null);
+  const onKey = (index: number) => (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       onJump(index);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      // Arrow keys move between rows like a list; Enter travels there.
+      const next = e.currentTarget.ownerSVGElement?.querySelector<SVGGElement>(`[data-row="${index + (e.key === 'ArrowDown' ? 1 : -1)}"]`);
+      if (next) {
+        e.preventDefault();
+        next.focus();
+      }
     }
   };
   const machine = layout.lanes[layout.lanes.length - 1]!;
@@ -66,9 +75,13 @@ export function SequenceDiagram({ start, events, cursor, onJump }: Props) {
           tabIndex={0}
           aria-label={row.name}
           aria-current={row.index === cursor ? 'step' : undefined}
-          data-testid={`seq-row-${row.index}`}
+          data-row={row.index}
           onClick={() => onJump(row.index)}
           onKeyDown={onKey(row.index)}
+          onFocus={() => setFocused(row.index)}
+          onBlur={() => setFocused((f) => (f === row.index ? null : f))}
+          // Rows past the cursor are the redo future: drawn faint until stepped into.
+          opacity={row.index > cursor ? 0.45 : 1}
           style={{ cursor: 'pointer', outline: 'none' }}
         >
           <rect
@@ -77,6 +90,8 @@ export function SequenceDiagram({ start, events, cursor, onJump }: Props) {
             width={layout.width}
             height={ROW_HEIGHT}
             fill={row.index === cursor ? '#e0f2fe' : row.violated ? '#fee2e2' : 'transparent'}
+            stroke={focused === row.index ? '#2563eb' : 'none'}
+            strokeWidth={2}
           />
           <text x={4} y={row.y + 4} fill="#64748b">
             {row.index}

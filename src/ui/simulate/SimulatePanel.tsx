@@ -4,7 +4,8 @@ import { useCanvasOverlayStore } from '../../store/useCanvasOverlay';
 import { createSession } from '../../store/simulationAdapter';
 import { useDesign } from '../../store/useDesign';
 import { useLoadResult } from '../../store/useLoadResult';
-import { semanticText } from './designText';
+import { runKey, sameDocument, semanticText } from './designText';
+import { useDocumentId } from './useDocumentId';
 import { SimulateView } from './SimulateView';
 import { useRunStores } from './useRunStores';
 
@@ -17,16 +18,17 @@ export function SimulatePanel() {
   const overlay = useCanvasOverlayStore();
   const design = useDesign();
   const load = useLoadResult();
-  const text = useMemo(() => semanticText(design), [design]);
+  const documentId = useDocumentId();
+  const key = useMemo(() => runKey(documentId, semanticText(design)), [documentId, design]);
   const hasSession = useStore(simulation, (s) => s.session !== null);
 
   useEffect(() => {
     if (!load.ok) return;
     const s = simulation.getState();
-    if (s.session === null) s.open(createSession(load.model), text);
-    else if (s.designText !== text) s.rebase(createSession(load.model), text);
+    if (s.session === null || !sameDocument(s.designText, key)) s.open(createSession(load.model), key);
+    else if (s.designText !== key) s.rebase(createSession(load.model), key);
     else s.jump(s.cursor); // re-publish the highlight after the canvas was cleared
-  }, [load, text, simulation]);
+  }, [load, key, simulation]);
 
   useEffect(() => {
     overlay.setState({

@@ -11,10 +11,13 @@ const GROUPS: readonly { actor: Actor; title: string }[] = [
 interface Props {
   readonly steps: readonly StepButton[];
   readonly onTake: (label: string) => void;
+  /** The run stopped on a violation (nothing is explored past one). */
+  readonly violated?: boolean;
 }
 
 /** The enabled steps of the current configuration, one button each, grouped by who moves. */
-export function StepList({ steps, onTake }: Props) {
+export function StepList({ steps, onTake, violated = false }: Props) {
+  if (steps.length === 0 && violated) return <p role="status">The run stops at this violation: Undo steps back before it.</p>;
   if (steps.length === 0) return <p role="status">No step is enabled: the run has ended here.</p>;
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 8 }}>

@@ -95,5 +95,7 @@ describe('Simulate components', () => {
     expect(onJump).toHaveBeenCalledWith(0);
     act(() => rows[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
     expect(onJump).toHaveBeenCalledWith(1);
+    act(() => rows[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true })));
+    expect(document.activeElement).toBe(rows[0]);
   });
 });

@@ -8,3 +8,15 @@ export function semanticText(design: Design): string {
   const { layout: _layout, ...rest } = design;
   return JSON.stringify(rest);
 }
+
+/**
+ * What a simulation run belongs to: the open document and its semantic text. An edit of the same
+ * document rebuilds the run and replays it; another document starts a fresh run.
+ */
+export function runKey(documentId: string, text: string): string {
+  return `${documentId}\n${text}`;
+}
+
+export function sameDocument(a: string | null, b: string): boolean {
+  return a !== null && a.slice(0, a.indexOf('\n')) === b.slice(0, b.indexOf('\n'));
+}

@@ -1,0 +1,126 @@
+import type { Model, ValueType } from '../model/model';
+import * as F from './flatLayout';
+
+/**
+ * Bit-packs a flat vector (`flatLayout.ts`) into a few Int32 words and back: each slot gets the
+ * bits its range needs (a state index, a budget, a var's value minus its low bound, a channel
+ * code), so a stored or queued configuration of kv-register takes 3 words instead of 45 slots.
+ * Fingerprints are taken over the packed words, which also makes hashing cheaper.
+ */
+export interface FlatCodec {
+  readonly words: number;
+  pack(v: Int32Array, out: Int32Array, o: number): void;
+  unpack(rec: Int32Array, o: number, v: Int32Array): void;
+}
+
+export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
+  const env = model.environment;
+  const slots: number[] = [];
+  const lows: number[] = [];
+  const widths: number[] = [];
+  const field = (slot: number, lo: number, hi: number) => {
+    slots.push(slot);
+    lows.push(lo);
+    widths.push(bits(hi - lo));
+  };
+  const n = L.requests;
+  field(F.MODE, 0, 2);
+  field(F.BUSY_R, 0, n);
+  field(F.BUSY_PHASE, 0, 1);
+  field(F.BUSY_REPLY, 0, 1);
+  field(F.STATE, 0, model.states.length - 1);
+  field(F.PSTATE, 0, model.states.length - 1);
+  field(F.DROPS, 0, env.drop);
+  field(F.DUPS, 0, env.duplicate);
+  field(F.CRASHES, 0, env.crashes);
+  for (const v of model.vars) {
+    const [lo, hi] = range(v.type);
+    field(L.vars + v.index, lo, hi);
+    if (v.storage === 'durable') field(L.pvars + v.index, lo, hi);
+    // Non-durable persisted slots never change (they stay at `initial`): not packed, restored below.
+  }
+  const maxAttempts = Math.max(1, ...model.events.map((e) => e.maxAttempts));
+  const maxPayloads = Math.max(1, ...model.events.map((e) => e.payloadValues.length));
+  for (let r = 0; r < n; r++) {
+    const b = L.clients + 7 * r;
+    field(b + F.STATUS, 0, 4);
+    field(b + F.ATTEMPTS, 0, maxAttempts);
+    field(b + F.EVENT, -1, model.events.length - 1);
+    field(b + F.PAYLOAD, 0, maxPayloads - 1);
+    field(b + F.FIRST, 0, 3);
+    field(b + F.DEDUPE, 0, 3);
+    field(b + F.PDEDUPE, 0, 3);
+  }
+  field(L.tmLen, 0, L.tmCap);
+  for (let i = 0; i < L.tmCap; i++) field(L.tmLen + 1 + i, 0, n);
+  field(L.tcLen, 0, L.tcCap);
+  for (let i = 0; i < L.tcCap; i++) field(L.tcLen + 1 + i, 0, Math.max(0, 2 * n - 1));
+
+  // Lay fields into words without straddling a word boundary.
+  const word: number[] = [];
+  const shift: number[] = [];
+  let w = 0;
+  let used = 0;
+  for (let i = 0; i < slots.length; i++) {
+    if (used + widths[i]! > 32) {
+      w++;
+      used = 0;
+    }
+    word.push(w);
+    shift.push(used);
+    used += widths[i]!;
+  }
+  const words = w + 1;
+  // Zero-width fields always hold their low bound: restored on unpack, skipped on pack.
+  const live = slots.map((_, i) => i).filter((i) => widths[i]! > 0);
+  const constant = slots.map((_, i) => i).filter((i) => widths[i] === 0).map((i) => [slots[i]!, lows[i]!] as const);
+  const S = Int32Array.from(live.map((i) => slots[i]!));
+  const LO = Int32Array.from(live.map((i) => lows[i]!));
+  const MASK = Int32Array.from(live.map((i) => (widths[i]! >= 31 ? 0x7fffffff : (1 << widths[i]!) - 1)));
+  const WO = Int32Array.from(live.map((i) => word[i]!));
+  const SH = Int32Array.from(live.map((i) => shift[i]!));
+  const fixed = [
+    ...constant,
+    ...model.vars.filter((v) => v.storage !== 'durable').map((v) => [L.pvars + v.index, v.initial] as const),
+  ];
+  const count = live.length;
+
+  return {
+    words,
+    pack(v, out, o) {
+      let cur = 0;
+      let acc = 0;
+      for (let i = 0; i < count; i++) {
+        const wi = WO[i]!;
+        if (wi !== cur) {
+          out[o + cur] = acc;
+          for (let k = cur + 1; k < wi; k++) out[o + k] = 0;
+          cur = wi;
+          acc = 0;
+        }
+        acc |= (v[S[i]!]! - LO[i]!) << SH[i]!;
+      }
+      out[o + cur] = acc;
+      for (let k = cur + 1; k < words; k++) out[o + k] = 0;
+    },
+    unpack(rec, o, v) {
+      for (let i = 0; i < count; i++) v[S[i]!] = ((rec[o + WO[i]!]! >>> SH[i]!) & MASK[i]!) + LO[i]!;
+      for (const [slot, value] of fixed) v[slot] = value;
+    },
+  };
+}
+
+function bits(x: number): number {
+  return x <= 0 ? 0 : 32 - Math.clz32(x);
+}
+
+function range(type: ValueType): [number, number] {
+  switch (type.kind) {
+    case 'int':
+      return [type.lo, type.hi];
+    case 'bool':
+      return [0, 1];
+    case 'enum':
+      return [0, type.values.length - 1];
+  }
+}
