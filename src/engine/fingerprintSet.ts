@@ -73,12 +73,20 @@ export function fingerprintRanges(record: Int32Array, a: number, n: number, b: n
     const from = pass === 0 ? a : b;
     const to = from + (pass === 0 ? n : m);
     for (let i = from; i < to; i++) {
-      // Two multiply-xorshift chains with different odd constants; `fmix` below finishes both.
+      // Two murmur3-style chains with different seeds and constants; `fmix` below finishes both.
       const k = record[i]!;
-      h1 = Math.imul(h1 ^ k, 0x9e3779b1);
-      h1 ^= h1 >>> 16;
-      h2 = Math.imul(h2 + k, 0x85ebca77);
-      h2 ^= h2 >>> 13;
+      let k1 = Math.imul(k, 0xcc9e2d51);
+      k1 = (k1 << 15) | (k1 >>> 17);
+      k1 = Math.imul(k1, 0x1b873593);
+      h1 ^= k1;
+      h1 = (h1 << 13) | (h1 >>> 19);
+      h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+      let k2 = Math.imul(k ^ 0x5bd1e995, 0x85ebca6b);
+      k2 = (k2 << 17) | (k2 >>> 15);
+      k2 = Math.imul(k2, 0xc2b2ae35);
+      h2 ^= k2;
+      h2 = (h2 << 11) | (h2 >>> 21);
+      h2 = (Math.imul(h2, 9) + 0x38495ab5) | 0;
     }
   }
   const width = n + m;

@@ -1,5 +1,6 @@
 import type { EvalEnv, EvalFrame, InvariantModel, Model, TransitionModel } from '../model/model';
 import { stateInvariants, stepInvariants } from './checks';
+import { clearBusy, firstOccurrence, indexOf, insert, removeAt, setBusy } from './flatChannels';
 import * as F from './flatLayout';
 import { selectTransition, evaluationMessage } from './select';
 import { inType } from './updates';
@@ -84,11 +85,21 @@ export class FlatStepper {
   }
   private count = 0;
 
+  /** The guard frame of the vector last enumerated: every step from it reads the same one. */
+  private srcFrame: EvalFrame | null = null;
+  private srcVector: Int32Array | null = null;
+
+  private guardFrame(v: Int32Array): EvalFrame {
+    return v === this.srcVector && this.srcFrame !== null ? this.srcFrame : this.frame(v, false);
+  }
+
   /** Fills `kinds`/`args`/`args2` with the enabled steps; returns how many. */
   enumerate(v: Int32Array): number {
     const { model, L } = this;
     const env = model.environment;
     this.count = 0;
+    this.srcVector = v;
+    this.srcFrame = this.frame(v, false);
     for (let r = 0; r < L.requests; r++) {
       if (v[L.clients + 7 * r + F.STATUS] !== 0) continue;
       for (const e of model.clientEvents) {
@@ -110,7 +121,7 @@ export class FlatStepper {
     } else if (tcN > 0) this.push(RECEIVE, 0);
     for (let r = 0; r < L.requests; r++) if (v[L.clients + 7 * r + F.STATUS] === 1) this.push(TIMEOUT, r + 1);
     if (mode === 0 && model.firedEvents.length > 0) {
-      const genv: EvalEnv = { pre: this.frame(v, false), post: null, payload: NO_PAYLOAD };
+      const genv: EvalEnv = { pre: this.srcFrame, post: null, payload: NO_PAYLOAD };
       const cands = model.candidates[v[F.STATE]!]!;
       for (const e of model.firedEvents) if (selectTransition(cands[e]!, genv).kind !== 'none') this.push(FIRE, e);
     }
@@ -268,7 +279,7 @@ export class FlatStepper {
     }
     const payload = event.payloadValues[src[c + F.PAYLOAD]!]!;
     this.payload = payload;
-    const env: EvalEnv = { pre: this.frame(src, false), post: null, payload };
+    const env: EvalEnv = { pre: this.guardFrame(src), post: null, payload };
     const sel = selectTransition(model.candidates[src[F.STATE]!]![e]!, env);
     if (sel.kind === 'error') {
       this.violations.push({ kind: 'eval-error', name: sel.transition.name, detail: `guard of ${sel.transition.name}: ${sel.message}`, step: true });
@@ -320,7 +331,7 @@ export class FlatStepper {
 
   /** `fire` and `restart`: select, update, enter, persist. */
   private take(src: Int32Array, dst: Int32Array, candidates: readonly TransitionModel[]): boolean {
-    const env: EvalEnv = { pre: this.frame(src, false), post: null, payload: NO_PAYLOAD };
+    const env: EvalEnv = { pre: this.guardFrame(src), post: null, payload: NO_PAYLOAD };
     const sel = selectTransition(candidates, env);
     if (sel.kind === 'error') {
       this.violations.push({ kind: 'eval-error', name: sel.transition.name, detail: `guard of ${sel.transition.name}: ${sel.message}`, step: true });
@@ -389,51 +400,4 @@ function checkInvariant(inv: InvariantModel, env: EvalEnv, out: Violation[]): vo
   } catch (error) {
     out.push({ kind: 'eval-error', name: inv.name, detail: evaluationMessage(error, inv.expr.text), step: false });
   }
-}
-
-function firstOccurrence(v: Int32Array, base: number, i: number): boolean {
-  const x = v[base + i];
-  for (let j = 0; j < i; j++) if (v[base + j] === x) return false;
-  return true;
-}
-
-function indexOf(v: Int32Array, len: number, x: number): number {
-  const n = v[len]!;
-  for (let i = 0; i < n; i++) if (v[len + 1 + i] === x) return i;
-  return -1;
-}
-
-/** Removes element i of the channel at `len`, shifting the rest and zeroing the freed slot. */
-function removeAt(v: Int32Array, len: number, i: number): void {
-  const n = v[len]!;
-  for (let j = i; j < n - 1; j++) v[len + 1 + j] = v[len + 2 + j]!;
-  v[len + n] = 0;
-  v[len] = n - 1;
-}
-
-/** Appends (a sequence) or inserts in order after equal elements (a multiset). */
-function insert(v: Int32Array, len: number, cap: number, x: number, sorted: boolean): void {
-  const n = v[len]!;
-  if (n >= cap) throw new Error(`channel beyond its bound ${cap}`);
-  let i = n;
-  if (sorted) while (i > 0 && v[len + i]! > x) {
-    v[len + 1 + i] = v[len + i]!;
-    i--;
-  }
-  v[len + 1 + i] = x;
-  v[len] = n + 1;
-}
-
-function clearBusy(v: Int32Array): void {
-  v[F.MODE] = 0;
-  v[F.BUSY_R] = 0;
-  v[F.BUSY_PHASE] = 0;
-  v[F.BUSY_REPLY] = 0;
-}
-
-function setBusy(v: Int32Array, r: number, phase: number, reply: number): void {
-  v[F.MODE] = 2;
-  v[F.BUSY_R] = r;
-  v[F.BUSY_PHASE] = phase;
-  v[F.BUSY_REPLY] = reply;
 }
