@@ -47,26 +47,6 @@ export class FlatStepper {
     this.volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => v.index);
   }
 
-  private frame(v: Int32Array, observables: boolean): EvalFrame {
-    const L = this.L;
-    const vars = v.subarray(L.vars, L.vars + L.nv);
-    if (!observables) return { state: v[F.STATE]!, vars, sent: ZERO, acked: ZERO, failed: ZERO, ambiguous: ZERO, crashes: v[F.CRASHES]! };
-    const n = this.model.events.length;
-    const sent = new Array<number>(n).fill(0), acked = new Array<number>(n).fill(0);
-    const failed = new Array<number>(n).fill(0), ambiguous = new Array<number>(n).fill(0);
-    for (let r = 0; r < L.requests; r++) {
-      const b = L.clients + 7 * r;
-      const s = v[b + F.STATUS]!;
-      if (s === 0) continue;
-      const e = v[b + F.EVENT]!;
-      sent[e]!++;
-      if (s === 2) acked[e]!++;
-      else if (s === 3) failed[e]!++;
-      else if (s === 4) ambiguous[e]!++;
-    }
-    return { state: v[F.STATE]!, vars, sent, acked, failed, ambiguous, crashes: v[F.CRASHES]! };
-  }
-
   private push(kind: number, a: number, b = 0): void {
     const i = this.count++;
     if (i >= this.kinds.length) {
