@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { explore } from '../engine/explorer';
 import { initialConfiguration } from '../engine/configuration';
 import { verdictLine, violationTable } from '../engine/traceTable';
 import { viewConfiguration } from '../engine/view';
 import { loadDesign } from '../model/load';
+import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
 
 /**
@@ -11,21 +11,18 @@ import type { Command } from './commands';
  * 1 violation, 2 invalid design (every error with its JSON path), 3 incomplete.
  */
 export const checkCommand: Command = async (args) => {
-  const parsed = parseArgs(args);
+  const parsed = checkArguments(args);
   if (typeof parsed === 'string') {
     process.stderr.write(`check: ${parsed}\nusage: check FILE [--json] [--max-states N] [--max-seconds S]\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = await readFile(parsed.file, 'utf8');
-  } catch (error) {
-    const message = `cannot read ${parsed.file}: ${error instanceof Error ? error.message : String(error)}`;
-    if (parsed.json) process.stdout.write(`${JSON.stringify({ valid: false, errors: [{ path: '', message }] }, null, 2)}\n`);
-    else process.stderr.write(`${message}\n`);
+  const read = await readDesignText(parsed.file);
+  if (!read.ok) {
+    if (parsed.json) process.stdout.write(`${JSON.stringify({ valid: false, errors: [{ path: '', message: read.message }] }, null, 2)}\n`);
+    else process.stderr.write(`${read.message}\n`);
     return 2;
   }
-  const loaded = loadDesign(text);
+  const loaded = loadDesign(read.text);
   if (!loaded.ok) {
     if (parsed.json) {
       const errors = loaded.errors.map((e) => ({ path: e.path, message: e.message, code: e.code, ...(e.column !== undefined ? { column: e.column } : {}) }));
@@ -66,23 +63,16 @@ interface CheckArgs {
   maxSeconds?: number;
 }
 
-function parseArgs(args: readonly string[]): CheckArgs | string {
-  let file: string | undefined;
-  let json = false;
-  let maxStates: number | undefined;
-  let maxSeconds: number | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') json = true;
-    else if (a === '--max-states' || a === '--max-seconds') {
-      const value = Number(args[++i]);
-      if (!Number.isFinite(value) || value <= 0) return `${a} needs a positive number`;
-      if (a === '--max-states') maxStates = Math.floor(value);
-      else maxSeconds = value;
-    } else if (a.startsWith('--')) return `unknown option ${a}`;
-    else if (file === undefined) file = a;
-    else return `unexpected argument ${a}`;
+function checkArguments(args: readonly string[]): CheckArgs | string {
+  const parsed = parseCommandArguments(args, { flags: ['json'], options: { 'max-states': '', 'max-seconds': '' } });
+  if (typeof parsed === 'string') return parsed;
+  const limits: { maxStates?: number; maxSeconds?: number } = {};
+  for (const [option, key] of [['max-states', 'maxStates'], ['max-seconds', 'maxSeconds']] as const) {
+    const text = parsed.options[option];
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0) return `--${option} needs a positive number`;
+    limits[key] = key === 'maxStates' ? Math.floor(value) : value;
   }
-  if (file === undefined) return 'missing FILE';
-  return { file, json, ...(maxStates !== undefined ? { maxStates } : {}), ...(maxSeconds !== undefined ? { maxSeconds } : {}) };
+  return { file: parsed.file, json: parsed.flags.has('json'), ...limits };
 }

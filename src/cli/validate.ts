@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { loadDesign } from '../model/load';
 import type { DesignError } from '../model/model';
+import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
 
 /**
@@ -9,26 +9,20 @@ import type { Command } from './commands';
  * otherwise each error is one line `path: message`, with `(root)` for the whole file.
  */
 export const validateCommand: Command = async (args) => {
-  const json = args.includes('--json');
-  const files = args.filter((a) => a !== '--json');
-  const unknownOption = files.find((a) => a.startsWith('--'));
-  if (files.length !== 1 || unknownOption) {
-    process.stderr.write(
-      unknownOption ? `validate: unknown option ${unknownOption}\n` : 'usage: npm run -s cli -- validate FILE [--json]\n',
-    );
+  const parsed = parseCommandArguments(args, { flags: ['json'] });
+  if (typeof parsed === 'string') {
+    process.stderr.write(`validate: ${parsed}\nusage: npm run -s cli -- validate FILE [--json]\n`);
     return 2;
   }
-  const file = files[0]!;
-  let errors: readonly DesignError[];
-  try {
-    const text = await readFile(file, 'utf8');
-    const result = loadDesign(text);
-    errors = result.ok ? [] : result.errors;
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-    errors = [{ path: '', code: 'unreadable', message: `Cannot read ${file} (${reason}); check the path and permissions.` }];
-  }
-  if (json) {
+  const { file } = parsed;
+  const read = await readDesignText(file);
+  const errors: readonly DesignError[] = read.ok
+    ? (() => {
+        const result = loadDesign(read.text);
+        return result.ok ? [] : result.errors;
+      })()
+    : [{ path: '', code: 'unreadable', message: read.message }];
+  if (parsed.flags.has('json')) {
     process.stdout.write(JSON.stringify({ valid: errors.length === 0, errors }, null, 2) + '\n');
   } else if (errors.length === 0) {
     process.stdout.write(`${file}: valid\n`);

@@ -3,7 +3,7 @@ import { applyAction } from './apply';
 import { checkConfiguration } from './checks';
 import { initialConfiguration, type Configuration } from './configuration';
 import { enabledActions, isQuiescent } from './enabled';
-import { FingerprintSet, fingerprint, fingerprintRanges } from './fingerprintSet';
+import { FingerprintSet, fingerprint } from './fingerprintSet';
 import { createFlatCodec } from './flatCodec';
 import { FlatStepper } from './flatStep';
 import { STATE, fitsFlat, flatLayout, toFlat } from './flatLayout';
@@ -88,48 +88,22 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
     if (d === foundDepth && !found.has(key)) found.set(key, { kind: v.kind, name: v.name, detail: v.detail, depth: d, parent, stepIndex });
   }
 
-  /** Stores a configuration (packed in `scratch`) unless seen; checks it; queues it when it violates nothing. */
-  function store(config: Configuration | null, parent: number, stepIndex: number, d: number): void {
-    if (codec) fingerprint(scratch, 0, W, fp);
-    else {
-      // Hashing the flat vector up to the used end of each channel is cheaper than packing
-      // every successor; only new configurations get packed (below) for the queue.
-      const tc = layout.tcLen;
-      fingerprintRanges(vec, 0, layout.tmLen + 1 + vec[layout.tmLen]!, tc, 1 + vec[tc]!, fp);
-    }
+  /** The readable path's store: the configuration is packed in `scratch`; checks it, queues it when it violates nothing. */
+  function store(config: Configuration, parent: number, stepIndex: number, d: number): void {
+    fingerprint(scratch, 0, W, fp);
     if (states >= maxStates) {
       // Only a configuration not seen before would exceed the limit.
       if (seen.add(fp[0]!, fp[1]!)) limit = 'states';
       return;
     }
     if (!seen.add(fp[0]!, fp[1]!)) return;
-    const id = states++;
-    if (2 * id + 2 > links.length) {
-      const grown = new Int32Array(links.length * 2);
-      grown.set(links);
-      links = grown;
-    }
-    links[2 * id] = parent;
-    links[2 * id + 1] = stepIndex;
-    const statuses = config ? config.clients.map((c) => c.status) : null;
-    statesReached[config ? config.state : vec[STATE]!] = 1;
-    const quiescent = config ? isQuiescent(model, config) : stepper.quiescent(vec);
-    if (quiescent) {
-      let ok = false, error = false, ambiguous = false;
-      for (let r = 0; r < layout.requests; r++) {
-        const status = statuses ? STATUS_CODE[statuses[r]!] : vec[layout.clients + 7 * r]!;
-        if (status === 2) ok = true;
-        else if (status === 3) error = true;
-        else if (status === 4) ambiguous = true;
-      }
-      if (ok) outcomes.ok++;
-      if (error) outcomes.error++;
-      if (ambiguous) outcomes.ambiguous++;
-    }
-    const violations = config ? checkConfiguration(model, config, quiescent) : stepper.checkState(vec, quiescent);
+    const id = newId(parent, stepIndex);
+    statesReached[config.state] = 1;
+    const quiescent = isQuiescent(model, config);
+    if (quiescent) countOutcomes(config.clients.map((c) => c.status));
+    const violations = checkConfiguration(model, config, quiescent);
     for (const v of violations) record(v, d, parent, stepIndex);
     if (violations.length > 0) return;
-    if (!codec) bitCodec.pack(vec, scratch, 0);
     if ((nextCount + 1) * Q > next.length) {
       const grown = new Int32Array(next.length * 2);
       grown.set(next);
@@ -166,15 +140,74 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
     bitCodec.unpack(level, index * Q, src);
     const count = stepper.enumerate(src);
     transitions += count;
+    const d = depth + 1;
     for (let k = 0; k < count; k++) {
       const produced = stepper.apply(src, k, vec);
       if (stepper.transition >= 0) transitionsReached[stepper.transition] = 1;
-      for (const v of stepper.violations) record(v, depth + 1, id, k);
+      if (stepper.violations.length > 0) for (const v of stepper.violations) record(v, d, id, k);
       if (!produced) continue;
-      for (const v of stepper.checkStep(src, vec)) record(v, depth + 1, id, k);
-      store(null, id, k, depth + 1);
+      if (stepper.hasStepChecks) for (const v of stepper.checkStep(src, vec)) record(v, d, id, k);
+      storeFlat(id, k, d);
       if (limit !== null) return;
     }
+  }
+
+  /**
+   * `store` for the flat path: packs `vec` straight into the next free record of the level
+   * queue and fingerprints the packed words there; the record is kept (the count advanced) only
+   * for a new configuration that violates nothing, so nothing is copied or allocated per step.
+   */
+  function storeFlat(parent: number, stepIndex: number, d: number): void {
+    if ((nextCount + 1) * Q > next.length) {
+      const grown = new Int32Array(next.length * 2);
+      grown.set(next);
+      next = grown;
+    }
+    const o = nextCount * Q;
+    bitCodec.pack(vec, next, o);
+    if (states >= maxStates) {
+      // Only a configuration not seen before would exceed the limit.
+      if (seen.addRecord(next, o, W)) limit = 'states';
+      return;
+    }
+    if (!seen.addRecord(next, o, W)) return;
+    const id = newId(parent, stepIndex);
+    statesReached[vec[STATE]!] = 1;
+    const quiescent = stepper.quiescent(vec);
+    if (quiescent) countOutcomes(null);
+    const violations = stepper.checkState(vec, quiescent);
+    if (violations.length > 0) {
+      for (const v of violations) record(v, d, parent, stepIndex);
+      return;
+    }
+    next[o + W] = id;
+    nextCount++;
+  }
+
+  function newId(parent: number, stepIndex: number): number {
+    const id = states++;
+    if (2 * id + 2 > links.length) {
+      const grown = new Int32Array(links.length * 2);
+      grown.set(links);
+      links = grown;
+    }
+    links[2 * id] = parent;
+    links[2 * id + 1] = stepIndex;
+    return id;
+  }
+
+  /** §7 outcomes of a quiescent configuration: `vec` on the flat path, else the readable statuses. */
+  function countOutcomes(statuses: readonly (keyof typeof STATUS_CODE)[] | null): void {
+    let ok = false, error = false, ambiguous = false;
+    for (let r = 0; r < layout.requests; r++) {
+      const status = statuses ? STATUS_CODE[statuses[r]!] : vec[layout.clients + 7 * r]!;
+      if (status === 2) ok = true;
+      else if (status === 3) error = true;
+      else if (status === 4) ambiguous = true;
+    }
+    if (ok) outcomes.ok++;
+    if (error) outcomes.error++;
+    if (ambiguous) outcomes.ambiguous++;
   }
 
   function finishLevel(): void {
@@ -201,9 +234,13 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
 
   // The initial configuration: depth 0.
   const initial = initialConfiguration(model);
-  if (codec) codec.pack(initial, scratch, 0);
-  else toFlat(model, layout, initial, vec);
-  store(codec ? initial : null, -1, -1, 0);
+  if (codec) {
+    codec.pack(initial, scratch, 0);
+    store(initial, -1, -1, 0);
+  } else {
+    toFlat(model, layout, initial, vec);
+    storeFlat(-1, -1, 0);
+  }
   if (found.size > 0) done = true;
   else {
     level = next.slice(0, Q);

@@ -79,29 +79,42 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   const MASK = Int32Array.from(live.map((i) => (widths[i]! >= 31 ? 0x7fffffff : (1 << widths[i]!) - 1)));
   const WO = Int32Array.from(live.map((i) => word[i]!));
   const SH = Int32Array.from(live.map((i) => shift[i]!));
+  // The same per field as one interleaved table (slot, low bound, shift, word) for `pack`.
+  const D = Int32Array.from(live.flatMap((i) => [slots[i]!, lows[i]!, shift[i]!, word[i]!]));
   const fixed = [
     ...constant,
     ...model.vars.filter((v) => v.storage !== 'durable').map((v) => [L.pvars + v.index, v.initial] as const),
   ];
   const count = live.length;
+  // A channel's slots past its length are zero, so `pack` visits only the used ones: live fields
+  // [0, tmSlots + used toMachine) and [tcFrom, tcSlots + used toClient). Fields are in slot order.
+  const upTo = (slot: number) => live.filter((i) => slots[i]! < slot).length;
+  const tmSlots = upTo(L.tmLen + 1);
+  const tcFrom = upTo(L.tcLen);
+  const tcSlots = upTo(L.tcLen + 1);
+  const tmLive = L.tmCap > 0 && upTo(L.tmLen + 2) > tmSlots;
+  const tcLive = L.tcCap > 0 && upTo(L.tcLen + 2) > tcSlots;
 
   return {
     words,
     pack(v, out, o) {
+      for (let k = 0; k < words; k++) out[o + k] = 0;
+      const end1 = tmSlots + (tmLive ? v[L.tmLen]! : 0);
+      const end2 = tcSlots + (tcLive ? v[L.tcLen]! : 0);
       let cur = 0;
       let acc = 0;
-      for (let i = 0; i < count; i++) {
-        const wi = WO[i]!;
+      for (let i = 0; i < end2; i++) {
+        if (i === end1) i = tcFrom;
+        const j = 4 * i;
+        const wi = D[j + 3]!;
         if (wi !== cur) {
-          out[o + cur] = acc;
-          for (let k = cur + 1; k < wi; k++) out[o + k] = 0;
+          out[o + cur] |= acc;
           cur = wi;
           acc = 0;
         }
-        acc |= (v[S[i]!]! - LO[i]!) << SH[i]!;
+        acc |= (v[D[j]!]! - D[j + 1]!) << D[j + 2]!;
       }
-      out[o + cur] = acc;
-      for (let k = cur + 1; k < words; k++) out[o + k] = 0;
+      out[o + cur] |= acc;
     },
     unpack(rec, o, v) {
       for (let i = 0; i < count; i++) v[S[i]!] = ((rec[o + WO[i]!]! >>> SH[i]!) & MASK[i]!) + LO[i]!;

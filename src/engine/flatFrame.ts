@@ -37,7 +37,7 @@ export class FlatFrames {
     } else f = this.newFrame(v);
     f.state = v[F.STATE]!;
     f.crashes = v[F.CRASHES]!;
-    if (observables) this.count_(v, f);
+    if (observables) this.countObservables(v, f);
     return f;
   }
 
@@ -48,7 +48,7 @@ export class FlatFrames {
   }
 
   /** The observable counts of §2 (`sent.E`, …) from the client slots. */
-  private count_(v: Int32Array, f: FlatFrame): void {
+  private countObservables(v: Int32Array, f: FlatFrame): void {
     const L = this.L;
     const { sent, acked, failed, ambiguous } = f;
     sent.fill(0);

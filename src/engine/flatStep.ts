@@ -1,8 +1,9 @@
 import type { EvalEnv, EvalFrame, InvariantModel, Model, TransitionModel } from '../model/model';
 import { stateInvariants, stepInvariants } from './checks';
+import { FlatFrames } from './flatFrame';
 import { clearBusy, firstOccurrence, indexOf, insert, removeAt, setBusy } from './flatChannels';
 import * as F from './flatLayout';
-import { selectTransition, evaluationMessage } from './select';
+import { evaluationMessage } from './select';
 import { inType } from './updates';
 import type { Violation } from './violation';
 
@@ -16,14 +17,17 @@ export const SEND = 0, DELIVER = 1, ACK = 2, PERSIST = 3, RECEIVE = 4, TIMEOUT =
 export const DROP_M = 8, DROP_C = 9, DUP_M = 10, DUP_C = 11, CRASH = 12;
 
 const NO_PAYLOAD: readonly number[] = [];
-const ZERO: ArrayLike<number> = Object.freeze([]);
+const NO_VIOLATIONS: Violation[] = [];
+const NO_FRAME: EvalFrame = { state: 0, vars: NO_PAYLOAD, sent: NO_PAYLOAD, acked: NO_PAYLOAD, failed: NO_PAYLOAD, ambiguous: NO_PAYLOAD, crashes: 0 };
 
 export class FlatStepper {
   kinds = new Int32Array(64);
   args = new Int32Array(64);
   args2 = new Int32Array(64);
   /** Violations of the last `apply` / `checkStep` / `checkState`. */
-  violations: Violation[] = [];
+  violations: Violation[] = NO_VIOLATIONS;
+  /** Whether any step invariant or transition invariant exists: otherwise `checkStep` has nothing to do. */
+  readonly hasStepChecks: boolean;
   /** Transition selected by the last `apply`, -1 for none. */
   transition = -1;
   private taken: TransitionModel | null = null;
@@ -34,6 +38,13 @@ export class FlatStepper {
   private readonly stateObs: boolean;
   private readonly durable: number[];
   private readonly volatile: number[];
+  private readonly frames: FlatFrames;
+  private readonly clientEvents: Int32Array;
+  private readonly payloadCounts: Int32Array;
+  /** The one guard/update environment, refilled before each use. */
+  private readonly env: { pre: EvalEnv['pre']; post: EvalEnv['post']; payload: EvalEnv['payload'] };
+  /** The message of the guard error the last `select` met (it then returns its transition with `selError` set). */
+  private selError: string | null = null;
 
   constructor(
     private readonly model: Model,
@@ -43,6 +54,11 @@ export class FlatStepper {
     this.stateInv = stateInvariants(model);
     this.stepInv = stepInvariants(model);
     this.stateObs = this.stateInv.some((i) => i.expr.readsObservables);
+    this.hasStepChecks = this.stepInv.length > 0 || model.transitions.some((t) => t.invariants.length > 0);
+    this.frames = new FlatFrames(L, model.events.length);
+    this.env = { pre: NO_FRAME, post: null, payload: NO_PAYLOAD };
+    this.clientEvents = Int32Array.from(model.clientEvents);
+    this.payloadCounts = Int32Array.from(model.events.map((e) => e.payloadValues.length));
     this.durable = model.vars.filter((v) => v.storage === 'durable').map((v) => v.index);
     this.volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => v.index);
   }
@@ -65,25 +81,16 @@ export class FlatStepper {
   }
   private count = 0;
 
-  /** The guard frame of the vector last enumerated: every step from it reads the same one. */
-  private srcFrame: EvalFrame | null = null;
-  private srcVector: Int32Array | null = null;
-
-  private guardFrame(v: Int32Array): EvalFrame {
-    return v === this.srcVector && this.srcFrame !== null ? this.srcFrame : this.frame(v, false);
-  }
-
   /** Fills `kinds`/`args`/`args2` with the enabled steps; returns how many. */
   enumerate(v: Int32Array): number {
     const { model, L } = this;
     const env = model.environment;
     this.count = 0;
-    this.srcVector = v;
-    this.srcFrame = this.frame(v, false);
     for (let r = 0; r < L.requests; r++) {
       if (v[L.clients + 7 * r + F.STATUS] !== 0) continue;
-      for (const e of model.clientEvents) {
-        const k = model.events[e]!.payloadValues.length;
+      const ce = this.clientEvents;
+      for (let j = 0; j < ce.length; j++) {
+        const e = ce[j]!, k = this.payloadCounts[e]!;
         for (let p = 0; p < k; p++) this.push(SEND, e, p);
       }
       break;
@@ -101,9 +108,9 @@ export class FlatStepper {
     } else if (tcN > 0) this.push(RECEIVE, 0);
     for (let r = 0; r < L.requests; r++) if (v[L.clients + 7 * r + F.STATUS] === 1) this.push(TIMEOUT, r + 1);
     if (mode === 0 && model.firedEvents.length > 0) {
-      const genv: EvalEnv = { pre: this.srcFrame, post: null, payload: NO_PAYLOAD };
+      const genv = this.guardEnv(v, NO_PAYLOAD);
       const cands = model.candidates[v[F.STATE]!]!;
-      for (const e of model.firedEvents) if (selectTransition(cands[e]!, genv).kind !== 'none') this.push(FIRE, e);
+      for (const e of model.firedEvents) if (this.select(cands[e]!, genv) !== null) this.push(FIRE, e);
     }
     if (mode === 1) this.push(RESTART, 0);
     if (v[F.DROPS]! < env.drop) {
@@ -128,21 +135,23 @@ export class FlatStepper {
       if (s === 1 || (s === 0 && model.clientEvents.length > 0)) return false;
     }
     if (model.firedEvents.length === 0) return true;
-    const genv: EvalEnv = { pre: this.frame(v, false), post: null, payload: NO_PAYLOAD };
+    const genv = this.guardEnv(v, NO_PAYLOAD);
     const cands = model.candidates[v[F.STATE]!]!;
-    return model.firedEvents.every((e) => selectTransition(cands[e]!, genv).kind === 'none');
+    for (const e of model.firedEvents) if (this.select(cands[e]!, genv) !== null) return false;
+    return true;
   }
 
   /** State invariants and deadlock of a vector, into `violations`. */
   checkState(v: Int32Array, quiescent: boolean): Violation[] {
-    const out: Violation[] = [];
+    let out = NO_VIOLATIONS;
     if (this.stateInv.length > 0) {
-      const env: EvalEnv = { pre: this.frame(v, this.stateObs), post: null, payload: NO_PAYLOAD };
-      for (const inv of this.stateInv) checkInvariant(inv, env, out);
+      const env = this.guardEnv(v, NO_PAYLOAD, this.stateObs);
+      for (const inv of this.stateInv) out = checkInvariant(inv, env, out);
     }
     const { model } = this;
     const s = model.states[v[F.STATE]!]!;
     if (quiescent && model.environment.deadlock && model.hasFinal && !s.final) {
+      if (out === NO_VIOLATIONS) out = [];
       out.push({ kind: 'deadlock', name: s.name, detail: `nothing is left to do but faults, and ${s.name} is not final`, step: false });
     }
     return out;
@@ -150,13 +159,13 @@ export class FlatStepper {
 
   /** Step and taken-transition invariants across the last `apply` (src → dst). */
   checkStep(src: Int32Array, dst: Int32Array): Violation[] {
-    const taken = this.taken?.invariants ?? [];
-    if (this.stepInv.length === 0 && taken.length === 0) return [];
+    const taken = this.taken?.invariants ?? NO_INVARIANTS;
+    if (this.stepInv.length === 0 && taken.length === 0) return NO_VIOLATIONS;
     const obs = this.stepInv.some((i) => i.expr.readsObservables) || taken.some((i) => i.expr.readsObservables);
-    const env: EvalEnv = { pre: this.frame(src, obs), post: this.frame(dst, obs), payload: this.payload };
-    const out: Violation[] = [];
-    for (const inv of this.stepInv) checkInvariant(inv, env, out);
-    for (const inv of taken) checkInvariant(inv, env, out);
+    const env: EvalEnv = { pre: this.frames.frame(src, obs), post: this.frames.frame(dst, obs), payload: this.payload };
+    let out = NO_VIOLATIONS;
+    for (const inv of this.stepInv) out = checkInvariant(inv, env, out);
+    for (const inv of taken) out = checkInvariant(inv, env, out);
     return out;
   }
 
@@ -165,7 +174,7 @@ export class FlatStepper {
     const { model, L } = this;
     const kind = this.kinds[i]!, a = this.args[i]!, b = this.args2[i]!;
     dst.set(src);
-    this.violations = [];
+    this.violations = NO_VIOLATIONS;
     this.transition = -1;
     this.taken = null;
     this.payload = NO_PAYLOAD;
@@ -259,32 +268,31 @@ export class FlatStepper {
     }
     const payload = event.payloadValues[src[c + F.PAYLOAD]!]!;
     this.payload = payload;
-    const env: EvalEnv = { pre: this.guardFrame(src), post: null, payload };
-    const sel = selectTransition(model.candidates[src[F.STATE]!]![e]!, env);
-    if (sel.kind === 'error') {
-      this.violations.push({ kind: 'eval-error', name: sel.transition.name, detail: `guard of ${sel.transition.name}: ${sel.message}`, step: true });
+    const env = this.guardEnv(src, payload);
+    const t = this.select(model.candidates[src[F.STATE]!]![e]!, env);
+    if (t !== null && this.selError !== null) {
+      this.violate({ kind: 'eval-error', name: t.name, detail: `guard of ${t.name}: ${this.selError}`, step: true });
       return false;
     }
     const replay = model.environment.replay;
     const first = src[c + F.FIRST]!;
-    if (sel.kind === 'none') {
+    if (t === null) {
       const outcome = event.unhandled === 'reject' ? 2 : 3;
       if (outcome === 2) this.pushClient(dst, (r - 1) * 2 + 1);
       if (replay && first !== 0 && first !== outcome) {
-        this.violations.push(replayViolation(event.name, r, first, `ends with ${OUTCOMES[outcome]}`));
+        this.violate(replayViolation(event.name, r, first, `ends with ${OUTCOMES[outcome]}`));
         return false;
       }
       if (replay && first === 0) dst[c + F.FIRST] = outcome;
       return true;
     }
-    const t = sel.transition;
     this.transition = t.index;
     const outcome = t.ack === 'none' ? 3 : t.reply === 'ok' ? 1 : 2;
     const updated = this.updates(t, env);
     if (replay && first !== 0) {
       let changed = t.to !== src[F.STATE] || outcome !== first;
       if (updated !== 'error') for (let i = 0; i < L.nv && !changed; i++) changed = this.newVars[i] !== src[L.vars + i];
-      if (changed) this.violations.push(replayViolation(event.name, r, first, 'changes the state, a var or the outcome'));
+      if (changed) this.violate(replayViolation(event.name, r, first, 'changes the state, a var or the outcome'));
     }
     if (this.violations.length > 0) return false;
     if (replay && first === 0) dst[c + F.FIRST] = outcome;
@@ -311,14 +319,13 @@ export class FlatStepper {
 
   /** `fire` and `restart`: select, update, enter, persist. */
   private take(src: Int32Array, dst: Int32Array, candidates: readonly TransitionModel[]): boolean {
-    const env: EvalEnv = { pre: this.guardFrame(src), post: null, payload: NO_PAYLOAD };
-    const sel = selectTransition(candidates, env);
-    if (sel.kind === 'error') {
-      this.violations.push({ kind: 'eval-error', name: sel.transition.name, detail: `guard of ${sel.transition.name}: ${sel.message}`, step: true });
+    const env = this.guardEnv(src, NO_PAYLOAD);
+    const t = this.select(candidates, env);
+    if (t !== null && this.selError !== null) {
+      this.violate({ kind: 'eval-error', name: t.name, detail: `guard of ${t.name}: ${this.selError}`, step: true });
       return false;
     }
-    if (sel.kind === 'none') return true;
-    const t = sel.transition;
+    if (t === null) return true;
     this.transition = t.index;
     if (this.updates(t, env) !== 'ok') return false;
     dst[F.STATE] = t.to;
@@ -338,7 +345,7 @@ export class FlatStepper {
         this.newVars[u.var] = u.expr.evaluate(env);
       } catch (error) {
         const detail = `update of ${model.vars[u.var]!.name}: ${evaluationMessage(error, u.expr.text)}`;
-        this.violations.push({ kind: 'eval-error', name: t.name, detail, step: true });
+        this.violate({ kind: 'eval-error', name: t.name, detail, step: true });
         return 'error';
       }
     }
@@ -347,10 +354,44 @@ export class FlatStepper {
       const v = model.vars[u.var]!;
       if (!inType(v.type, this.newVars[u.var]!)) {
         ok = false;
-        this.violations.push({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${this.newVars[u.var]}, outside its type`, step: true });
+        this.violate({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${this.newVars[u.var]}, outside its type`, step: true });
       }
     }
     return ok ? 'ok' : 'violation';
+  }
+
+  /** The shared environment over `v`'s frame (bare names only). */
+  private guardEnv(v: Int32Array, payload: readonly number[], observables = false): EvalEnv {
+    const env = this.env;
+    env.pre = this.frames.frame(v, observables);
+    env.post = null;
+    env.payload = payload;
+    return env;
+  }
+
+  /**
+   * `selectTransition` without its result objects: the first transition whose guard is true,
+   * null for none; on a guard error, that transition with `selError` set (§6: guards are tried
+   * in document order, a later guard's error is no violation once an earlier one holds).
+   */
+  private select(candidates: readonly TransitionModel[], env: EvalEnv): TransitionModel | null {
+    this.selError = null;
+    for (let i = 0; i < candidates.length; i++) {
+      const t = candidates[i]!;
+      if (t.guard === null) return t;
+      try {
+        if (t.guard.evaluate(env) !== 0) return t;
+      } catch (error) {
+        this.selError = evaluationMessage(error, t.guard.text);
+        return t;
+      }
+    }
+    return null;
+  }
+
+  private violate(v: Violation): void {
+    if (this.violations === NO_VIOLATIONS) this.violations = [];
+    this.violations.push(v);
   }
 
   private persist(dst: Int32Array): void {
@@ -374,10 +415,18 @@ function replayViolation(event: string, r: number, first: number, what: string):
   return { kind: 'replay', name: event, detail: `${event}#${r} was first processed with outcome ${OUTCOMES[first]}; processing it again ${what}`, step: true };
 }
 
-function checkInvariant(inv: InvariantModel, env: EvalEnv, out: Violation[]): void {
+const NO_INVARIANTS: readonly InvariantModel[] = [];
+
+/** Evaluates one invariant; returns `out`, or a new array with the violation when `out` was the shared empty one. */
+function checkInvariant(inv: InvariantModel, env: EvalEnv, out: Violation[]): Violation[] {
+  let v: Violation | null = null;
   try {
-    if (inv.expr.evaluate(env) === 0) out.push({ kind: 'invariant', name: inv.name, detail: `\`${inv.expr.text}\` is false`, step: false });
+    if (inv.expr.evaluate(env) === 0) v = { kind: 'invariant', name: inv.name, detail: `\`${inv.expr.text}\` is false`, step: false };
   } catch (error) {
-    out.push({ kind: 'eval-error', name: inv.name, detail: evaluationMessage(error, inv.expr.text), step: false });
+    v = { kind: 'eval-error', name: inv.name, detail: evaluationMessage(error, inv.expr.text), step: false };
   }
+  if (v === null) return out;
+  if (out === NO_VIOLATIONS) out = [];
+  out.push(v);
+  return out;
 }

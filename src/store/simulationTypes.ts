@@ -1,3 +1,4 @@
+import type { SimulatorView } from '../engine/simulatorView';
 import type { Actor, RunEvent } from './simulationRunEvent';
 
 /**
@@ -6,15 +7,11 @@ import type { Actor, RunEvent } from './simulationRunEvent';
  * the panels never depend on the engine's packing.
  */
 
-export type ClientStatus = 'unsent' | 'pending' | 'ok' | 'error' | 'ambiguous';
-export type Mode = 'up' | 'busy' | 'recovering';
-
-export interface VarRow {
-  readonly name: string;
-  readonly value: string;
-  readonly changed: boolean;
-  readonly storage: 'durable' | 'volatile' | 'ghost';
-}
+// The rows that carry no display decisions are the engine's own types, not copies.
+import type { ClientStatus } from '../engine/configuration';
+import type { VarRow } from '../engine/simulatorView';
+export type { ClientStatus, VarRow };
+export type Mode = SimulatorView['mode'];
 
 export interface DedupeRow {
   /** e.g. `Charge#1`. */

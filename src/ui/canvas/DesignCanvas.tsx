@@ -12,6 +12,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import {
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -24,6 +25,7 @@ import { nextName, type DesignEdit, type Point } from '../../store/designEdits';
 import { useEditorStores } from '../../store/editorContext';
 import { useDesign, useDesignState } from '../../store/useDesign';
 import { EdgeLabelLayer } from './edgeLabelLayer';
+import { placeEdges, UNMEASURED } from './edgePlacement';
 import { EventPrompt, type PendingTransition } from './EventPrompt';
 import { toEdges, toNodes, type StateFlowNode, type TransitionFlowEdge } from './flowElements';
 import { StateNode } from './StateNode';
@@ -65,7 +67,14 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
     () => toNodes(design, selection, overlay, dragging, measured, readOnly),
     [design, selection, overlay, dragging, measured, readOnly],
   );
-  const edges = useMemo(() => toEdges(design, selection, overlay), [design, selection, overlay]);
+  const placed = useRef<ReadonlyMap<string, TransitionFlowEdge>>(new Map());
+  const edges = useMemo(() => {
+    const boxes = new Map(nodes.map((n) => [n.id, { ...n.position, ...(measured.get(n.id) ?? UNMEASURED) }]));
+    return placeEdges(toEdges(design, selection, overlay), boxes, placed.current);
+  }, [nodes, measured, design, selection, overlay]);
+  useEffect(() => {
+    placed.current = new Map(edges.map((e) => [e.id, e]));
+  }, [edges]);
   const nameOf = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.name])), [nodes]);
 
   useLayoutOnArrival(documentKey);

@@ -1,24 +1,29 @@
-import { BaseEdge, useInternalNode, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { createPortal } from 'react-dom';
 import { useCanvasOverlay } from '../../store/useCanvasOverlay';
 import { useDesignState } from '../../store/useDesign';
-import { edgeBetween, selfLoop, type Box } from './edgeGeometry';
 import { EdgeLabelLayer } from './edgeLabelLayer';
 import type { TransitionFlowEdge } from './flowElements';
 
 const ACK_BADGE = { durable: 'ack', 'best-effort': '~ best-effort', none: 'no ack' } as const;
 
 /** A transition: a straight, bowed or looping path with its label `Event [guard] / updates` and badges. */
-function TransitionEdgeView({ source, target, data, selected, markerEnd }: EdgeProps<TransitionFlowEdge>) {
-  const from = useInternalNode(source);
-  const to = useInternalNode(target);
+function TransitionEdgeView({ data, selected, markerEnd }: EdgeProps<TransitionFlowEdge>) {
   const labelLayer = useContext(EdgeLabelLayer);
   const onTransitionClick = useCanvasOverlay((o) => o.onTransitionClick);
   const select = useDesignState((s) => s.select);
-  if (!from || !to || !data) return null;
-  const shape = source === target ? selfLoop(box(from), data.loop) : edgeBetween(box(from), box(to), data.offset);
-  const classes = ['transition-edge', data.restart ? 'is-restart' : '', selected ? 'is-selected' : '', data.active ? 'is-active' : '', data.dimmed ? 'is-dimmed' : '']
+  // The shape comes with the data (placeEdges): reading the two nodes from React Flow's store
+  // here would subscribe every edge to every store update, pan and zoom included.
+  const shape = data?.shape;
+  if (!data || !shape) return null;
+  const classes = [
+    'transition-edge',
+    data.restart ? 'is-restart' : '',
+    selected ? 'is-selected' : '',
+    data.active ? 'is-active' : '',
+    data.dimmed ? 'is-dimmed' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const label = `${data.event}${data.detail ? ` ${data.detail}` : ''}`;
@@ -32,16 +37,31 @@ function TransitionEdgeView({ source, target, data, selected, markerEnd }: EdgeP
           className="edge-label__event"
           aria-label={`Transition ${data.index + 1}: ${label}`}
           title={label}
-          onClick={() => (onTransitionClick ? onTransitionClick(data.index) : select({ states: [], transitions: [data.index] }))}
+          onClick={() =>
+            onTransitionClick
+              ? onTransitionClick(data.index)
+              : select({ states: [], transitions: [data.index] })
+          }
         >
           {data.restart ? '↻ ' : ''}
           {data.event}
           {data.detail && <span className="edge-label__detail"> {data.detail}</span>}
         </button>
-        {data.client && <span className={`badge edge-label__badge badge--ack-${data.ack}`} title={`Ack: ${data.ack}`}>{ACK_BADGE[data.ack]}</span>}
-        {data.errorReply && <span className="badge edge-label__badge badge--error" title="Replies error">error</span>}
+        {data.client && (
+          <span className={`badge edge-label__badge badge--ack-${data.ack}`} title={`Ack: ${data.ack}`}>
+            {ACK_BADGE[data.ack]}
+          </span>
+        )}
+        {data.errorReply && (
+          <span className="badge edge-label__badge badge--error" title="Replies error">
+            error
+          </span>
+        )}
         {data.invariants.length > 0 && (
-          <span className="badge edge-label__badge badge--invariant" title={`Invariants: ${data.invariants.join(', ')}`}>
+          <span
+            className="badge edge-label__badge badge--invariant"
+            title={`Invariants: ${data.invariants.join(', ')}`}
+          >
             ✓{data.invariants.length}
           </span>
         )}
@@ -54,15 +74,6 @@ function TransitionEdgeView({ source, target, data, selected, markerEnd }: EdgeP
       {labelLayer && createPortal(labelElement, labelLayer)}
     </>
   );
-}
-
-function box(node: NonNullable<ReturnType<typeof useInternalNode>>): Box {
-  return {
-    x: node.internals.positionAbsolute.x,
-    y: node.internals.positionAbsolute.y,
-    width: node.measured.width ?? 120,
-    height: node.measured.height ?? 48,
-  };
 }
 
 export const TransitionEdge = memo(TransitionEdgeView);

@@ -4,6 +4,7 @@ import { RESTART_EVENT } from '../../model/schema';
 import { layoutOf, type Point } from '../../store/designEdits';
 import type { Selection } from '../../store/designStore';
 import type { CanvasOverlay } from '../../store/canvasOverlay';
+import type { EdgeShape } from './edgeGeometry';
 
 /** What a state node draws. */
 export interface StateNodeData extends Record<string, unknown> {
@@ -33,6 +34,8 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   readonly loop: number;
   readonly active: boolean;
   readonly dimmed: boolean;
+  /** Path and label point, filled in by `placeEdges` from the node boxes (absent: not drawn yet). */
+  readonly shape?: EdgeShape;
 }
 
 export type StateFlowNode = Node<StateNodeData, 'state'>;
