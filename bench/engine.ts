@@ -1,7 +1,9 @@
 /**
  * Engine benchmark: configurations per second and bytes per stored configuration on one thread,
- * for the conformance `kv-register` and a scalable family; then the command line on a design of
- * about a million configurations. Prints figures, asserts nothing.
+ * for the conformance `kv-register` and a scalable family; then the command line end to end on
+ * a design of about a million configurations. Prints figures, asserts nothing.
+ * Run as `npm run bench -- engine` (`--quick` for a shorter family); `scripts/bench.mjs` bundles
+ * this file with esbuild first, so the engine runs as the command line ships it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +14,7 @@ import { loadDesign, loadDesignValue } from '../src/model/load';
 import type { Model } from '../src/model/model';
 import { registerDesign, type FamilyParams } from './engineDesigns';
 
-const root = join(import.meta.dirname, '..');
+const root = process.cwd(); // scripts/bench.mjs runs every benchmark from the project root
 const quick = process.argv.includes('--quick');
 
 function model(value: unknown): Model {
@@ -22,10 +24,22 @@ function model(value: unknown): Model {
 }
 
 const rows: string[][] = [['design', 'verdict', 'states', 'transitions', 'seconds', 'states/s', 'bytes/state']];
+function row(name: string, r: { verdict: string; states: number; transitions: number; seconds: number; bytesPerState: number }): void {
+  const rate = r.seconds > 0 ? Math.round(r.states / r.seconds) : 0;
+  rows.push([name, r.verdict, String(r.states), String(r.transitions), r.seconds.toFixed(3), String(rate), String(r.bytesPerState)]);
+}
+/** The best of a few runs (after a warm-up for the JIT), as long as they take under a second or so. */
 function measure(name: string, m: Model): void {
-  explore(m, { maxStates: 50_000 }); // warm-up (JIT), not reported
-  const r = explore(m, { maxSeconds: quick ? 3 : 10 }); // an `incomplete` row still gives the rate
-  rows.push([name, r.verdict, String(r.states), String(r.transitions), r.seconds.toFixed(3), String(r.statesPerSecond), String(r.bytesPerState)]);
+  explore(m, { maxStates: 50_000 });
+  const limit = { maxSeconds: quick ? 3 : 10 }; // an `incomplete` row still gives the rate
+  let best = explore(m, limit);
+  let spent = best.seconds;
+  for (let run = 1; run < 5 && spent < 1; run++) {
+    const r = explore(m, limit);
+    spent += r.seconds;
+    if (r.seconds < best.seconds) best = r;
+  }
+  row(name, best);
 }
 
 measure('kv-register', model(readFileSync(join(root, 'src/engine/__fixtures__/conformance/kv-register.protocol.json'), 'utf8')));
@@ -37,21 +51,27 @@ for (const p of quick ? family.slice(0, 4) : family) {
   measure(String(d.name), model(d));
 }
 
-const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
-for (const r of rows) console.log(r.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  '));
-
-// The command line end to end (process start, load, explore, JSON out) on a ~1M-configuration design.
+// The command line end to end (npm, process start, load, explore, JSON out) on ~1M configurations:
+// its `seconds` column is the wall time of the whole command, its states/s the states over that.
 const big = registerDesign({ requests: 2, budget: 2, values: 5 }); // 1,259,403 configurations
 const dir = mkdtempSync(join(tmpdir(), 'ps-bench-'));
 const file = join(dir, 'big.protocol.json');
 writeFileSync(file, JSON.stringify(big));
 spawnSync('npm', ['run', '-s', 'cli', '--', 'validate', file], { cwd: root }); // builds the CLI bundle if stale
-const t0 = performance.now();
-const cli = spawnSync('npm', ['run', '-s', 'cli', '--', 'check', file, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-const wall = (performance.now() - t0) / 1000;
-try {
-  const r = JSON.parse(cli.stdout) as { verdict: string; states: number; seconds: number };
-  console.log(`\ncli check ${String(big.name)}: ${r.verdict}, ${r.states} states, explore ${r.seconds.toFixed(2)} s, wall ${wall.toFixed(2)} s (exit ${cli.status})`);
-} catch {
-  console.log(`\ncli check failed (exit ${cli.status}): ${cli.stderr.slice(0, 300)}`);
+let explored = '';
+for (let run = 0; run < (quick ? 1 : 3); run++) {
+  const t0 = performance.now();
+  const cli = spawnSync('npm', ['run', '-s', 'cli', '--', 'check', file, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = (performance.now() - t0) / 1000;
+  try {
+    const r = JSON.parse(cli.stdout) as { verdict: string; states: number; transitions: number; seconds: number; bytesPerState: number };
+    row(`cli check ${String(big.name)} #${run + 1}`, { ...r, seconds: wall });
+    explored += ` ${r.seconds.toFixed(2)}`;
+  } catch {
+    console.log(`cli check failed (exit ${cli.status}): ${cli.stderr.slice(0, 300)}`);
+  }
 }
+
+const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
+for (const r of rows) console.log(r.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  '));
+console.log(`\ncli rows: wall time of \`npm run -s cli -- check FILE --json\`; explore alone took${explored} s`);

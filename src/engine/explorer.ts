@@ -5,6 +5,7 @@ import { initialConfiguration, type Configuration } from './configuration';
 import { enabledActions, isQuiescent } from './enabled';
 import { FingerprintSet, fingerprint } from './fingerprintSet';
 import { createFlatCodec } from './flatCodec';
+import { FlatFingerprint } from './flatFingerprint';
 import { FlatStepper } from './flatStep';
 import { STATE, fitsFlat, flatLayout, toFlat } from './flatLayout';
 import { createCodec } from './pack';
@@ -53,7 +54,9 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   const W = codec ? codec.width : bitCodec.words;
   const vec = new Int32Array(layout.width); // the flat vector a step produces
   const src = new Int32Array(layout.width); // the flat vector being expanded
-  const Q = W + 1; // a queued record carries its configuration's id after the packed slots
+  // A queued record carries its configuration's id and fingerprint after the packed slots.
+  const Q = W + 3;
+  const zobrist = new FlatFingerprint(layout, bitCodec);
   const maxStates = options.maxStates ?? Infinity;
   const maxBytes = options.maxBytes ?? Infinity;
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
@@ -136,8 +139,9 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   }
 
   function expandFlat(index: number): void {
-    const id = level[index * Q + W]!;
-    bitCodec.unpack(level, index * Q, src);
+    const o = index * Q;
+    const id = level[o + W]!, h1 = level[o + W + 1]!, h2 = level[o + W + 2]!;
+    bitCodec.unpack(level, o, src);
     const count = stepper.enumerate(src);
     transitions += count;
     const d = depth + 1;
@@ -147,30 +151,25 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
       if (stepper.violations.length > 0) for (const v of stepper.violations) record(v, d, id, k);
       if (!produced) continue;
       if (stepper.hasStepChecks) for (const v of stepper.checkStep(src, vec)) record(v, d, id, k);
+      zobrist.step(src, vec, h1, h2, stepper.kinds[k]!);
       storeFlat(id, k, d);
       if (limit !== null) return;
     }
   }
 
   /**
-   * `store` for the flat path: packs `vec` straight into the next free record of the level
-   * queue and fingerprints the packed words there; the record is kept (the count advanced) only
-   * for a new configuration that violates nothing, so nothing is copied or allocated per step.
+   * `store` for the flat path, `vec` fingerprinted in `zobrist`: a new configuration that
+   * violates nothing is packed straight into the next record of the level queue. Nothing is
+   * packed or allocated for the (most) successors seen before.
    */
   function storeFlat(parent: number, stepIndex: number, d: number): void {
-    if ((nextCount + 1) * Q > next.length) {
-      const grown = new Int32Array(next.length * 2);
-      grown.set(next);
-      next = grown;
-    }
-    const o = nextCount * Q;
-    bitCodec.pack(vec, next, o);
+    const h1 = zobrist.h1, h2 = zobrist.h2;
     if (states >= maxStates) {
       // Only a configuration not seen before would exceed the limit.
-      if (seen.addRecord(next, o, W)) limit = 'states';
+      if (seen.add(h1, h2)) limit = 'states';
       return;
     }
-    if (!seen.addRecord(next, o, W)) return;
+    if (!seen.add(h1, h2)) return;
     const id = newId(parent, stepIndex);
     statesReached[vec[STATE]!] = 1;
     const quiescent = stepper.quiescent(vec);
@@ -180,7 +179,16 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
       for (const v of violations) record(v, d, parent, stepIndex);
       return;
     }
+    if ((nextCount + 1) * Q > next.length) {
+      const grown = new Int32Array(next.length * 2);
+      grown.set(next);
+      next = grown;
+    }
+    const o = nextCount * Q;
+    bitCodec.pack(vec, next, o);
     next[o + W] = id;
+    next[o + W + 1] = h1;
+    next[o + W + 2] = h2;
     nextCount++;
   }
 
@@ -239,6 +247,7 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
     store(initial, -1, -1, 0);
   } else {
     toFlat(model, layout, initial, vec);
+    zobrist.of(vec);
     storeFlat(-1, -1, 0);
   }
   if (found.size > 0) done = true;

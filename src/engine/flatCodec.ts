@@ -9,6 +9,9 @@ import * as F from './flatLayout';
  */
 export interface FlatCodec {
   readonly words: number;
+  /** Per slot of the layout: its low bound and how many values it can hold (0 for a slot never packed). */
+  readonly slotLow: Int32Array;
+  readonly slotValues: Int32Array;
   pack(v: Int32Array, out: Int32Array, o: number): void;
   unpack(rec: Int32Array, o: number, v: Int32Array): void;
 }
@@ -18,7 +21,11 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   const slots: number[] = [];
   const lows: number[] = [];
   const widths: number[] = [];
+  const slotLow = new Int32Array(L.width);
+  const slotValues = new Int32Array(L.width);
   const field = (slot: number, lo: number, hi: number) => {
+    slotLow[slot] = lo;
+    slotValues[slot] = Math.min(hi - lo + 1, 0x7fffffff);
     slots.push(slot);
     lows.push(lo);
     widths.push(bits(hi - lo));
@@ -74,18 +81,15 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   // Zero-width fields always hold their low bound: restored on unpack, skipped on pack.
   const live = slots.map((_, i) => i).filter((i) => widths[i]! > 0);
   const constant = slots.map((_, i) => i).filter((i) => widths[i] === 0).map((i) => [slots[i]!, lows[i]!] as const);
-  const S = Int32Array.from(live.map((i) => slots[i]!));
-  const LO = Int32Array.from(live.map((i) => lows[i]!));
   const MASK = Int32Array.from(live.map((i) => (widths[i]! >= 31 ? 0x7fffffff : (1 << widths[i]!) - 1)));
-  const WO = Int32Array.from(live.map((i) => word[i]!));
-  const SH = Int32Array.from(live.map((i) => shift[i]!));
   // The same per field as one interleaved table (slot, low bound, shift, word) for `pack`.
   const D = Int32Array.from(live.flatMap((i) => [slots[i]!, lows[i]!, shift[i]!, word[i]!]));
   const fixed = [
     ...constant,
     ...model.vars.filter((v) => v.storage !== 'durable').map((v) => [L.pvars + v.index, v.initial] as const),
   ];
-  const count = live.length;
+  const FIXED_SLOT = Int32Array.from(fixed.map(([slot]) => slot));
+  const FIXED_VALUE = Int32Array.from(fixed.map(([, value]) => value));
   // A channel's slots past its length are zero, so `pack` visits only the used ones: live fields
   // [0, tmSlots + used toMachine) and [tcFrom, tcSlots + used toClient). Fields are in slot order.
   const upTo = (slot: number) => live.filter((i) => slots[i]! < slot).length;
@@ -97,6 +101,8 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
 
   return {
     words,
+    slotLow,
+    slotValues,
     pack(v, out, o) {
       for (let k = 0; k < words; k++) out[o + k] = 0;
       const end1 = tmSlots + (tmLive ? v[L.tmLen]! : 0);
@@ -117,8 +123,20 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
       out[o + cur] |= acc;
     },
     unpack(rec, o, v) {
-      for (let i = 0; i < count; i++) v[S[i]!] = ((rec[o + WO[i]!]! >>> SH[i]!) & MASK[i]!) + LO[i]!;
-      for (const [slot, value] of fixed) v[slot] = value;
+      // Like `pack`, only the used part of each channel is decoded; the rest is zeroed.
+      const field = (i: number) => {
+        const j = 4 * i;
+        v[D[j]!] = ((rec[o + D[j + 3]!]! >>> D[j + 2]!) & MASK[i]!) + D[j + 1]!;
+      };
+      for (let i = 0; i < tmSlots; i++) field(i);
+      const end1 = tmSlots + (tmLive ? v[L.tmLen]! : 0);
+      for (let i = tmSlots; i < end1; i++) field(i);
+      if (tmLive) for (let i = L.tmLen + 1 + v[L.tmLen]!, e = L.tmLen + 1 + L.tmCap; i < e; i++) v[i] = 0;
+      for (let i = tcFrom; i < tcSlots; i++) field(i);
+      const end2 = tcSlots + (tcLive ? v[L.tcLen]! : 0);
+      for (let i = tcSlots; i < end2; i++) field(i);
+      if (tcLive) for (let i = L.tcLen + 1 + v[L.tcLen]!, e = L.tcLen + 1 + L.tcCap; i < e; i++) v[i] = 0;
+      for (let i = 0; i < FIXED_SLOT.length; i++) v[FIXED_SLOT[i]!] = FIXED_VALUE[i]!;
     },
   };
 }

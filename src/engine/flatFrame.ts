@@ -51,10 +51,7 @@ export class FlatFrames {
   private countObservables(v: Int32Array, f: FlatFrame): void {
     const L = this.L;
     const { sent, acked, failed, ambiguous } = f;
-    sent.fill(0);
-    acked.fill(0);
-    failed.fill(0);
-    ambiguous.fill(0);
+    for (let e = 0; e < sent.length; e++) sent[e] = acked[e] = failed[e] = ambiguous[e] = 0;
     for (let r = 0; r < L.requests; r++) {
       const b = L.clients + 7 * r;
       const s = v[b + F.STATUS]!;

@@ -12,7 +12,6 @@ function StateNodeView({ data, selected }: NodeProps<StateFlowNode>) {
     .join(' ');
   return (
     <div className={classes}>
-      <Handle type="target" position={Position.Left} className="state-node__target" isConnectable={false} />
       <div className="state-node__row">
         {data.initial && (
           <span className="state-node__marker" title="Initial state" aria-label="initial">

@@ -1,11 +1,32 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { Design } from '../../model/schema';
+import type { Design, TransitionJson } from '../../model/schema';
 import type { Point } from '../../store/designEdits';
+import { transitionDetail } from './flowElements';
 
 const elk = new ELK();
 
+/** Must match `.edge-label__event` in theme.css: 11 px text, 14 px lines, wrapped at 180 px. */
+const LABEL_MAX_WIDTH = 180;
+const LABEL_LINE = 14;
+const CHAR_WIDTH = 6.4;
+const BADGE_ROOM = 44;
+
+/**
+ * The room an edge label takes, estimated from its text (ELK runs before anything is drawn): ELK
+ * then keeps that much space between the two states, so the label does not run under them.
+ */
+export function labelSize(t: TransitionJson): { width: number; height: number } {
+  const text = `${t.event} ${transitionDetail(t)}`.trim();
+  const textWidth = text.length * CHAR_WIDTH + 10;
+  const lines = Math.ceil(textWidth / LABEL_MAX_WIDTH);
+  return { width: Math.min(textWidth, LABEL_MAX_WIDTH) + BADGE_ROOM, height: lines * LABEL_LINE + 4 };
+}
+
 /** Positions for every state from ELK's layered algorithm, left to right along transitions. */
-export async function layeredLayout(design: Design, size: (name: string) => { width: number; height: number }): Promise<Record<string, Point>> {
+export async function layeredLayout(
+  design: Design,
+  size: (name: string) => { width: number; height: number },
+): Promise<Record<string, Point>> {
   const names = [...new Set(design.states.map((s) => s.name))];
   const known = new Set(names);
   const graph = await elk.layout({
@@ -14,15 +35,23 @@ export async function layeredLayout(design: Design, size: (name: string) => { wi
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.spacing.nodeNode': '60',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '240',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+      'elk.spacing.edgeLabel': '8',
+      'elk.edgeLabels.placement': 'CENTER',
       'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
     },
     children: names.map((id) => ({ id, ...size(id) })),
     edges: design.transitions
       .filter((t) => t.from !== t.to && known.has(t.from) && known.has(t.to))
-      .map((t, i) => ({ id: `e${i}`, sources: [t.from], targets: [t.to] })),
+      .map((t, i) => ({
+        id: `e${i}`,
+        sources: [t.from],
+        targets: [t.to],
+        labels: [{ id: `l${i}`, text: t.event, ...labelSize(t) }],
+      })),
   });
   const out: Record<string, Point> = {};
-  for (const child of graph.children ?? []) out[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
+  for (const child of graph.children ?? [])
+    out[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
   return out;
 }
