@@ -37,29 +37,6 @@ export class FingerprintSet {
     return true;
   }
 
-  /**
-   * Adds the fingerprint of `width` packed words at `offset` (the flat path's records: a few
-   * words, so two short murmur3-style chains cost less than any cleverer scheme); true when new.
-   */
-  addRecord(record: Int32Array, offset: number, width: number): boolean {
-    let h1 = 0x2545f491 ^ width;
-    let h2 = 0x6b43a9b5 ^ Math.imul(width, 31);
-    for (let i = offset, end = offset + width; i < end; i++) {
-      const k = record[i]!;
-      let k1 = Math.imul(k, 0xcc9e2d51);
-      k1 = (k1 << 15) | (k1 >>> 17);
-      h1 ^= Math.imul(k1, 0x1b873593);
-      h1 = (h1 << 13) | (h1 >>> 19);
-      h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
-      let k2 = Math.imul(k ^ 0x5bd1e995, 0x85ebca6b);
-      k2 = (k2 << 17) | (k2 >>> 15);
-      h2 ^= Math.imul(k2, 0xc2b2ae35);
-      h2 = (h2 << 11) | (h2 >>> 21);
-      h2 = (Math.imul(h2, 9) + 0x38495ab5) | 0;
-    }
-    return this.add(fmix(h1), fmix(h2));
-  }
-
   get bytes(): number {
     return this.table.byteLength;
   }

@@ -1,6 +1,6 @@
 import type { FlatCodec } from './flatCodec';
 import type { FlatLayout } from './flatLayout';
-import { CLIENTS, STEP_PARTS, TO_CLIENT, TO_MACHINE, VARS } from './flatStep';
+import { CLIENTS, STEP_PARTS, TO_CLIENT, TO_MACHINE, VARS } from './flatStepKinds';
 
 /**
  * Zobrist fingerprints of flat vectors (`flatLayout.ts`), as chess engines and Spin's
