@@ -1,7 +1,7 @@
 /**
  * A set of 64-bit fingerprints in one open-addressing Int32Array (after TLC's FPSet): each
- * configuration is remembered as two independent 32-bit hashes of its packed record, never as
- * a string. Like TLC's, it is approximate: two configurations whose 64-bit fingerprints collide
+ * configuration is remembered as two independent 32-bit hashes (of its flat vector, incrementally,
+ * `flatFingerprint.ts`; of its packed record on the readable path), never as a string. Like TLC's, it is approximate: two configurations whose 64-bit fingerprints collide
  * count as one (about n² / 2^65 for n configurations: under 1 in 30 million at 1,000,000).
  */
 export class FingerprintSet {

@@ -3,6 +3,7 @@ import { stateInvariants, stepInvariants } from './checks';
 import { FlatFrames } from './flatFrame';
 import { clearBusy, firstOccurrence, indexOf, insert, removeAt, setBusy } from './flatChannels';
 import * as F from './flatLayout';
+import { NO_INVARIANTS, NO_VIOLATIONS, OUTCOMES, checkInvariant, replayViolation } from './flatViolations';
 import { ACK, CRASH, DELIVER, DROP_C, DROP_M, DUP_C, DUP_M, FIRE, PERSIST, RECEIVE, RESTART, SEND, TIMEOUT } from './flatStepKinds';
 import { evaluationMessage } from './select';
 import { inType } from './updates';
@@ -17,7 +18,6 @@ import type { Violation } from './violation';
 export * from './flatStepKinds';
 
 const NO_PAYLOAD: readonly number[] = [];
-const NO_VIOLATIONS: Violation[] = [];
 const NO_FRAME: EvalFrame = { state: 0, vars: NO_PAYLOAD, sent: NO_PAYLOAD, acked: NO_PAYLOAD, failed: NO_PAYLOAD, ambiguous: NO_PAYLOAD, crashes: 0 };
 
 export class FlatStepper {
@@ -407,26 +407,4 @@ export class FlatStepper {
   private pushClient(dst: Int32Array, code: number): void {
     insert(dst, this.L.tcLen, this.L.tcCap, code, this.model.environment.reorder);
   }
-}
-
-const OUTCOMES = ['none', 'ok', 'error', 'noreply'];
-
-function replayViolation(event: string, r: number, first: number, what: string): Violation {
-  return { kind: 'replay', name: event, detail: `${event}#${r} was first processed with outcome ${OUTCOMES[first]}; processing it again ${what}`, step: true };
-}
-
-const NO_INVARIANTS: readonly InvariantModel[] = [];
-
-/** Evaluates one invariant; returns `out`, or a new array with the violation when `out` was the shared empty one. */
-function checkInvariant(inv: InvariantModel, env: EvalEnv, out: Violation[]): Violation[] {
-  let v: Violation | null = null;
-  try {
-    if (inv.expr.evaluate(env) === 0) v = { kind: 'invariant', name: inv.name, detail: `\`${inv.expr.text}\` is false`, step: false };
-  } catch (error) {
-    v = { kind: 'eval-error', name: inv.name, detail: evaluationMessage(error, inv.expr.text), step: false };
-  }
-  if (v === null) return out;
-  if (out === NO_VIOLATIONS) out = [];
-  out.push(v);
-  return out;
 }
