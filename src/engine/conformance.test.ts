@@ -1,12 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { conformanceDir } from '../conformanceSuite';
 import { loadDesign } from '../model/load';
 import { explore } from './explorer';
 
 /**
- * The valid half of the shared conformance suite (a copy under __fixtures__, so the test runs
- * without the shared folder) through the explorer: every figure of expected.json exactly.
+ * The valid half of the conformance suite (the live shared one, else the copy in test-fixtures/)
+ * through the explorer: every figure of expected.json exactly.
  */
 interface Expected {
   verdict: string;
@@ -18,7 +19,7 @@ interface Expected {
   coverage: { states: string[]; transitions: string[] };
 }
 
-const dir = join(import.meta.dirname, '__fixtures__', 'conformance');
+const dir = conformanceDir('valid');
 const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Expected>;
 const files = readdirSync(dir).filter((f) => f.endsWith('.protocol.json'));
 

@@ -1,17 +1,16 @@
 import fc from 'fast-check';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { conformanceDir } from '../conformanceSuite';
 import { paymentDesign } from './designFixture';
 import { loadDesign, loadDesignValue } from './load';
 
 /** Whatever it is given, the loader returns data: a model or errors with pointers, never a throw. */
 
-const SUITE = '/work/shared/conformance';
 const seeds: unknown[] = [paymentDesign()];
-for (const dir of ['valid', 'invalid']) {
-  const folder = join(SUITE, dir);
-  if (!existsSync(folder)) continue;
+for (const half of ['valid', 'invalid'] as const) {
+  const folder = conformanceDir(half);
   for (const f of readdirSync(folder).filter((name) => name.endsWith('.protocol.json'))) {
     try {
       seeds.push(JSON.parse(readFileSync(join(folder, f), 'utf8')));

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { conformanceDir } from '../conformanceSuite';
 import type { CheckResult } from '../engine/result';
 import { startCheck, type WorkerLike } from './checkClient';
 import { runCheck } from './checkSession';
 import type { FromWorker, ToWorker } from './protocol';
 
-const fixtures = join(import.meta.dirname, '..', 'engine', '__fixtures__', 'conformance');
+const fixtures = conformanceDir('valid');
 const kv = readFileSync(join(fixtures, 'kv-register.protocol.json'), 'utf8');
 const payment = readFileSync(join(fixtures, 'payment-retry-no-dedupe.protocol.json'), 'utf8');
 

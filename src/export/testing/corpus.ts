@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { conformanceDir } from '../../conformanceSuite';
 import { loadDesign } from '../../model/load';
 import type { Model } from '../../model/model';
 
 /** Every valid design the project knows: the shared conformance designs and examples/. */
 export function corpus(): { name: string; model: Model }[] {
-  const dirs = ['/work/shared/conformance/valid', join(process.cwd(), 'examples')];
+  const dirs = [conformanceDir('valid'), join(process.cwd(), 'examples')];
   const out: { name: string; model: Model }[] = [];
   for (const dir of dirs) {
     let files: string[];
