@@ -45,7 +45,7 @@ function measure(name: string, m: Model): void {
 // Warm the JIT on the whole path first: without it the first row ran at half the speed of the
 // identical `register r2 b1 v2` row below.
 for (let run = 0; run < 3; run++) explore(model(registerDesign({ requests: 2, budget: 2, values: 2 })));
-measure('kv-register', model(readFileSync(join(root, 'src/engine/__fixtures__/conformance/kv-register.protocol.json'), 'utf8')));
+measure('kv-register', model(readFileSync(join(root, 'test-fixtures/conformance/valid/kv-register.protocol.json'), 'utf8')));
 const family: FamilyParams[] = [];
 for (const requests of [1, 2, 3]) for (const budget of [0, 1, 2]) family.push({ requests, budget, values: 2 });
 family.push({ requests: 2, budget: 1, values: 3 }, { requests: 2, budget: 1, values: 2, reorder: true });

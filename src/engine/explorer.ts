@@ -151,7 +151,7 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
       if (stepper.violations.length > 0) for (const v of stepper.violations) record(v, d, id, k);
       if (!produced) continue;
       if (stepper.hasStepChecks) for (const v of stepper.checkStep(src, vec)) record(v, d, id, k);
-      zobrist.step(src, vec, h1, h2, stepper.kinds[k]!);
+      zobrist.step(src, vec, h1, h2, stepper.kinds[k]!, stepper.client);
       storeFlat(id, k, d);
       if (limit !== null) return;
     }

@@ -99,6 +99,14 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   const tmLive = L.tmCap > 0 && upTo(L.tmLen + 2) > tmSlots;
   const tcLive = L.tcCap > 0 && upTo(L.tcLen + 2) > tcSlots;
 
+  /** Decodes live fields [from, to) of the record at `o` into their slots of `v`. */
+  const decode = (rec: Int32Array, o: number, v: Int32Array, from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const j = 4 * i;
+      v[D[j]!] = ((rec[o + D[j + 3]!]! >>> D[j + 2]!) & MASK[i]!) + D[j + 1]!;
+    }
+  };
+
   return {
     words,
     slotLow,
@@ -124,18 +132,14 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
     },
     unpack(rec, o, v) {
       // Like `pack`, only the used part of each channel is decoded; the rest is zeroed.
-      const field = (i: number) => {
-        const j = 4 * i;
-        v[D[j]!] = ((rec[o + D[j + 3]!]! >>> D[j + 2]!) & MASK[i]!) + D[j + 1]!;
-      };
-      for (let i = 0; i < tmSlots; i++) field(i);
-      const end1 = tmSlots + (tmLive ? v[L.tmLen]! : 0);
-      for (let i = tmSlots; i < end1; i++) field(i);
-      if (tmLive) for (let i = L.tmLen + 1 + v[L.tmLen]!, e = L.tmLen + 1 + L.tmCap; i < e; i++) v[i] = 0;
-      for (let i = tcFrom; i < tcSlots; i++) field(i);
-      const end2 = tcSlots + (tcLive ? v[L.tcLen]! : 0);
-      for (let i = tcSlots; i < end2; i++) field(i);
-      if (tcLive) for (let i = L.tcLen + 1 + v[L.tcLen]!, e = L.tcLen + 1 + L.tcCap; i < e; i++) v[i] = 0;
+      decode(rec, o, v, 0, tmSlots);
+      const tmN = tmLive ? v[L.tmLen]! : 0;
+      decode(rec, o, v, tmSlots, tmSlots + tmN);
+      if (tmLive) for (let i = L.tmLen + 1 + tmN, e = L.tmLen + 1 + L.tmCap; i < e; i++) v[i] = 0;
+      decode(rec, o, v, tcFrom, tcSlots);
+      const tcN = tcLive ? v[L.tcLen]! : 0;
+      decode(rec, o, v, tcSlots, tcSlots + tcN);
+      if (tcLive) for (let i = L.tcLen + 1 + tcN, e = L.tcLen + 1 + L.tcCap; i < e; i++) v[i] = 0;
       for (let i = 0; i < FIXED_SLOT.length; i++) v[FIXED_SLOT[i]!] = FIXED_VALUE[i]!;
     },
   };

@@ -28,7 +28,7 @@ describe('the incremental fingerprint', () => {
           if (count === 0) return;
           const k = choice % count;
           if (!stepper.apply(src, k, dst)) return;
-          zobrist.step(src, dst, h1, h2, stepper.kinds[k]!);
+          zobrist.step(src, dst, h1, h2, stepper.kinds[k]!, stepper.client);
           h1 = zobrist.h1;
           h2 = zobrist.h2;
           // Packing and unpacking also gives back the same vector (channel tails zeroed).

@@ -1,6 +1,7 @@
 import type { FlatCodec } from './flatCodec';
 import type { FlatLayout } from './flatLayout';
-import { CLIENTS, STEP_PARTS, TO_CLIENT, TO_MACHINE, VARS } from './flatStepKinds';
+import { CRASHES, DROPS, DUPS, PSTATE } from './flatLayout';
+import { CLIENTS, CRASHES_USED, DROPS_USED, DUPS_USED, MACHINE, STEP_PARTS, TO_CLIENT, TO_MACHINE, VARS } from './flatStepKinds';
 
 /**
  * Zobrist fingerprints of flat vectors (`flatLayout.ts`), as chess engines and Spin's
@@ -58,17 +59,23 @@ export class FlatFingerprint {
 
   /**
    * The fingerprint of `dst` from that of `src` (h1, h2) after a step of the given kind,
-   * comparing only the parts such a step can change (`STEP_PARTS`): the header always, and of a
-   * channel only its used part (channel tails are zero in both).
+   * comparing only the parts such a step can change (`STEP_PARTS`): of the clients only the
+   * request at slot `client` (-1: all), of a channel only its used part (tails are zero in both).
    */
-  step(src: Int32Array, dst: Int32Array, h1: number, h2: number, kind: number): void {
+  step(src: Int32Array, dst: Int32Array, h1: number, h2: number, kind: number, client: number): void {
     const L = this.L;
     const parts = STEP_PARTS[kind]!;
     this.h1 = h1;
     this.h2 = h2;
-    this.diff(src, dst, 0, L.vars);
+    if (parts & MACHINE) this.diff(src, dst, 0, PSTATE + 1);
+    if (parts & DROPS_USED) this.diff(src, dst, DROPS, DROPS + 1);
+    if (parts & DUPS_USED) this.diff(src, dst, DUPS, DUPS + 1);
+    if (parts & CRASHES_USED) this.diff(src, dst, CRASHES, CRASHES + 1);
     if (parts & VARS) this.diff(src, dst, L.vars, L.clients);
-    if (parts & CLIENTS) this.diff(src, dst, L.clients, L.tmLen);
+    if (parts & CLIENTS) {
+      if (client >= 0) this.diff(src, dst, client, client + 7);
+      else this.diff(src, dst, L.clients, L.tmLen);
+    }
     if (parts & TO_MACHINE) this.diff(src, dst, L.tmLen, L.tmLen + 1 + Math.max(src[L.tmLen]!, dst[L.tmLen]!));
     if (parts & TO_CLIENT) this.diff(src, dst, L.tcLen, L.tcLen + 1 + Math.max(src[L.tcLen]!, dst[L.tcLen]!));
   }

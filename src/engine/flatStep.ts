@@ -30,6 +30,8 @@ export class FlatStepper {
   readonly hasStepChecks: boolean;
   /** Transition selected by the last `apply`, -1 for none. */
   transition = -1;
+  /** The first slot of the one request the last `apply` may have changed, -1 for any (see `STEP_PARTS`). */
+  client = -1;
   private taken: TransitionModel | null = null;
   private payload: readonly number[] = NO_PAYLOAD;
   private readonly newVars: number[];
@@ -178,11 +180,13 @@ export class FlatStepper {
     this.transition = -1;
     this.taken = null;
     this.payload = NO_PAYLOAD;
+    this.client = -1;
     switch (kind) {
       case SEND: {
         let r = 0;
         while (src[L.clients + 7 * r + F.STATUS] !== 0) r++;
         const c = L.clients + 7 * r;
+        this.client = c;
         dst[c + F.STATUS] = 1;
         dst[c + F.ATTEMPTS] = 1;
         dst[c + F.EVENT] = a;
@@ -199,6 +203,7 @@ export class FlatStepper {
         return true;
       case PERSIST: {
         this.persist(dst);
+        this.client = L.clients + 7 * (a - 1);
         const e = src[L.clients + 7 * (a - 1) + F.EVENT]!;
         if (model.events[e]!.idempotency === 'durable') dst[L.clients + 7 * (a - 1) + F.PDEDUPE] = src[F.BUSY_REPLY]! + 1;
         clearBusy(dst);
@@ -208,11 +213,13 @@ export class FlatStepper {
         const code = src[L.tcLen + 1 + a]!;
         removeAt(dst, L.tcLen, a);
         const c = L.clients + 7 * (code >> 1);
+        this.client = c;
         if (src[c + F.STATUS] === 1) dst[c + F.STATUS] = 2 + (code & 1);
         return true;
       }
       case TIMEOUT: {
         const c = L.clients + 7 * (a - 1);
+        this.client = c;
         if (src[c + F.ATTEMPTS]! < model.events[src[c + F.EVENT]!]!.maxAttempts) {
           dst[c + F.ATTEMPTS] = src[c + F.ATTEMPTS]! + 1;
           this.pushMachine(dst, a);
@@ -257,6 +264,7 @@ export class FlatStepper {
   private deliver(src: Int32Array, dst: Int32Array, r: number): boolean {
     const { model, L } = this;
     const c = L.clients + 7 * (r - 1);
+    this.client = c;
     const e = src[c + F.EVENT]!;
     const event = model.events[e]!;
     if (event.idempotency !== 'none') {
