@@ -98,3 +98,13 @@ export async function withApp(givenUrl, port, body) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   console.log('bench/browser.mjs: shared set-up of the browser benchmarks; nothing to measure here.');
 }
+
+/** Opens the app in a new 1280x720 page and waits until its start-up document is drawn (else it would replace ours). */
+export async function openApp(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(url);
+  await page.waitForFunction(
+    () => window.__protocolStudio?.setViewport !== undefined && document.querySelector('.react-flow__node') !== null,
+  );
+  return page;
+}

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { transformSync } from 'esbuild';
-import { withApp } from './browser.mjs';
+import { openApp, withApp } from './browser.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4198);
 const CANCEL_AFTER_MS = 1000;
@@ -65,14 +65,7 @@ function mainThread(p, from, to) {
 }
 
 await withApp(process.argv[2], PORT, async (browser, url) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(url);
-  // As bench/editor.mjs: wait until the start-up document is shown, or it would replace ours.
-  await page.waitForFunction(
-    () =>
-      window.__protocolStudio?.setViewport !== undefined &&
-      document.querySelector('.react-flow__node') !== null,
-  );
+  const page = await openApp(browser, url);
   await page.evaluate((t) => window.__protocolStudio.openDesign(t), JSON.stringify(design));
   await page.getByRole('button', { name: `Documents (open: ${design.name})` }).waitFor();
   await page.getByRole('tab', { name: 'Check', exact: true }).click();

@@ -3,7 +3,7 @@
 // through its test hook. Prints time to interactive and pan/zoom frames per second (median of three
 // windows) with renderer CPU time per frame; asserts nothing.
 // Usage: node bench/editor.mjs [URL]   (without a URL it builds and serves the app).
-import { withApp } from './browser.mjs';
+import { openApp, withApp } from './browser.mjs';
 
 const STATES = 300;
 const TRANSITIONS = 600;
@@ -43,13 +43,7 @@ function generateDesign() {
 }
 
 await withApp(process.argv[2], PORT, async (browser, url) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(url);
-  await page.waitForFunction(
-    () =>
-      window.__protocolStudio?.setViewport !== undefined &&
-      document.querySelector('.react-flow__node') !== null,
-  );
+  const page = await openApp(browser, url);
   const design = JSON.stringify(generateDesign());
 
   const tti = await page.evaluate(

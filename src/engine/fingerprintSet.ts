@@ -95,7 +95,8 @@ export function fingerprintRanges(record: Int32Array, a: number, n: number, b: n
   out[1] = fmix(h2 ^ (width * 31));
 }
 
-function fmix(h: number): number {
+/** murmur3's 32-bit finaliser: every input bit flips about half the output bits. */
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -1,4 +1,5 @@
 import type { FlatCodec } from './flatCodec';
+import { fmix } from './fingerprintSet';
 import type { FlatLayout } from './flatLayout';
 import { CRASHES, DROPS, DUPS, PSTATE } from './flatLayout';
 import { CLIENTS, CRASHES_USED, DROPS_USED, DUPS_USED, MACHINE, STEP_PARTS, TO_CLIENT, TO_MACHINE, VARS } from './flatStepKinds';
@@ -111,11 +112,3 @@ function word2(i: number, x: number): number {
   return fmix((Math.imul(i + 7, 0xc2b2ae3d) + Math.imul(x ^ 0x6b43a9b5, 0x27d4eb2f)) ^ 0x68e31da4);
 }
 
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
-}

@@ -41,20 +41,14 @@ export interface StepButton {
   readonly transition?: number;
 }
 
-export interface SimView {
-  readonly mode: Mode;
-  /** e.g. `busy(Charge#1, ack, ok)`. */
-  readonly modeText: string;
-  readonly state: string;
-  readonly vars: readonly VarRow[];
+/** The engine's view where it needs no translation; the rest decoded for the panels. */
+export interface SimView extends Pick<SimulatorView, 'mode' | 'modeText' | 'state' | 'vars' | 'toMachine' | 'toClient'> {
   readonly persisted: {
     readonly state: string;
     readonly vars: readonly { readonly name: string; readonly value: string }[];
     readonly dedupe: readonly DedupeRow[];
   };
   readonly dedupe: readonly DedupeRow[];
-  readonly toMachine: readonly string[];
-  readonly toClient: readonly string[];
   readonly clients: readonly ClientRow[];
   readonly invariants: readonly InvariantRow[];
   /** Violations of the last step or of this configuration, as `kind name: detail`. */
