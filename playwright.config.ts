@@ -1,11 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-// Use the system Chromium when there is one (this machine cannot download Playwright's own);
-// a user with Playwright's browsers installed gets them when neither path exists.
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-  (p): p is string => typeof p === 'string' && p !== '' && existsSync(p),
-);
+// The system Chromium when there is one, else Playwright's own (shared with the benchmarks).
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 // Each concurrent run (or developer) may pick its own port.
 const port = Number(process.env.PW_PORT ?? 4173);
@@ -24,16 +19,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 720 },
     trace: 'retain-on-failure',
-    launchOptions: {
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: `npx vite build --logLevel error --outDir dist/app-${port} && npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir dist/app-${port}`,

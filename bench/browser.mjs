@@ -4,10 +4,10 @@
 // nothing itself; `scripts/bench.mjs` runs every bench/*.mjs, so running this file directly
 // just says so and exits.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Vite's own entry run by node (not through `npx`), so that stopping the server stops vite
@@ -15,19 +15,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const viteBin = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
 
 // Same browser choice as playwright.config.ts.
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-  (p) => typeof p === 'string' && p !== '' && existsSync(p),
-);
-export const launchOptions = {
-  ...(systemChromium ? { executablePath: systemChromium } : {}),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+export const launchOptions = chromiumLaunchOptions;
 
 const listening = (url) =>
   fetch(url).then(

@@ -18,43 +18,68 @@ export function CheckView({ store, designText, onReplay }: Props) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <label>
-          max states{' '}
-          <input
-            type="number"
-            min={1}
-            aria-label="max states"
-            value={s.limits.maxStates}
-            disabled={running}
-            onChange={(e) => s.setLimits({ maxStates: Math.max(1, Number(e.target.value) || 1) })}
-            style={{ width: 110 }}
-          />
-        </label>
-        <label>
-          max seconds{' '}
-          <input
-            type="number"
-            min={1}
-            aria-label="max seconds"
-            value={s.limits.maxSeconds}
-            disabled={running}
-            onChange={(e) => s.setLimits({ maxSeconds: Math.max(1, Number(e.target.value) || 1) })}
-            style={{ width: 70 }}
-          />
-        </label>
-        <button type="button" disabled={running || designText === null} onClick={() => designText !== null && void s.start(designText)}>
+        <LimitField
+          label="max states"
+          width={110}
+          value={s.limits.maxStates}
+          disabled={running}
+          onChange={(maxStates) => s.setLimits({ maxStates })}
+        />
+        <LimitField
+          label="max seconds"
+          width={70}
+          value={s.limits.maxSeconds}
+          disabled={running}
+          onChange={(maxSeconds) => s.setLimits({ maxSeconds })}
+        />
+        <button
+          type="button"
+          disabled={running || designText === null}
+          onClick={() => designText !== null && void s.start(designText)}
+        >
           Run check
         </button>
         <button type="button" disabled={!running} onClick={s.cancel}>
           Cancel
         </button>
       </div>
-      {designText === null ? <p role="status">The design has errors: fix them in Design mode to check it.</p> : null}
+      {designText === null ? (
+        <p role="status">The design has errors: fix them in Design mode to check it.</p>
+      ) : null}
       {running ? <CheckProgressBar progress={s.progress} limits={s.limits} /> : null}
       {s.status === 'failed' ? <p role="alert">The check could not run: {s.error}</p> : null}
       {s.result ? (
-        <CheckResultPanel result={s.result} cancelled={s.cancelled} stale={s.designText !== designText} onReplay={onReplay} />
+        <CheckResultPanel
+          result={s.result}
+          cancelled={s.cancelled}
+          stale={s.designText !== designText}
+          onReplay={onReplay}
+        />
       ) : null}
     </div>
+  );
+}
+
+/** A positive whole-number limit of the search (never below 1, so a typo cannot mean "no limit"). */
+function LimitField(props: {
+  label: string;
+  width: number;
+  value: number;
+  disabled: boolean;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <input
+        type="number"
+        min={1}
+        aria-label={props.label}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(Math.max(1, Number(e.target.value) || 1))}
+        style={{ width: props.width }}
+      />
+    </label>
   );
 }
