@@ -47,16 +47,18 @@ const STATUS_CODE = { unsent: 0, pending: 1, ok: 2, error: 3, ambiguous: 4 } as 
 export function createExploration(model: Model, options: ExploreOptions = {}): Exploration {
   const flat = fitsFlat(model);
   const layout = flatLayout(model);
-  const stepper = new FlatStepper(model, layout);
   // The readable path (unpack, enabledActions, applyAction, pack) serves models whose values do not fit Int32 slots.
   const codec = flat ? null : createCodec(model);
   const bitCodec = createFlatCodec(model, flat ? layout : flatLayout({ ...model, vars: [] }));
+  const zobrist = new FlatFingerprint(layout, bitCodec);
+  const stepper = new FlatStepper(model, layout, zobrist);
   const W = codec ? codec.width : bitCodec.words;
-  const vec = new Int32Array(layout.width); // the flat vector a step produces
-  const src = new Int32Array(layout.width); // the flat vector being expanded
+  // The flat vector being expanded: each step is applied to it in place and undone (`flatFingerprint.ts`).
+  const vec = new Int32Array(layout.width);
+  // A copy of the parent, only for step and transition invariants (they read both sides of a step).
+  const pre = new Int32Array(layout.width);
   // A queued record carries its configuration's id and fingerprint after the packed slots.
   const Q = W + 3;
-  const zobrist = new FlatFingerprint(layout, bitCodec);
   const maxStates = options.maxStates ?? Infinity;
   const maxBytes = options.maxBytes ?? Infinity;
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
@@ -141,24 +143,28 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   function expandFlat(index: number): void {
     const o = index * Q;
     const id = level[o + W]!, h1 = level[o + W + 1]!, h2 = level[o + W + 2]!;
-    bitCodec.unpack(level, o, src);
-    const count = stepper.enumerate(src);
+    bitCodec.unpack(level, o, vec);
+    const checksSteps = stepper.hasStepChecks;
+    if (checksSteps) pre.set(vec);
+    const count = stepper.enumerate(vec);
     transitions += count;
     const d = depth + 1;
     for (let k = 0; k < count; k++) {
-      const produced = stepper.apply(src, k, vec);
+      zobrist.begin(h1, h2);
+      const produced = stepper.apply(vec, k);
       if (stepper.transition >= 0) transitionsReached[stepper.transition] = 1;
       if (stepper.violations.length > 0) for (const v of stepper.violations) record(v, d, id, k);
-      if (!produced) continue;
-      if (stepper.hasStepChecks) for (const v of stepper.checkStep(src, vec)) record(v, d, id, k);
-      zobrist.step(src, vec, h1, h2, stepper.kinds[k]!, stepper.client);
-      storeFlat(id, k, d);
+      if (produced) {
+        if (checksSteps) for (const v of stepper.checkStep(pre, vec)) record(v, d, id, k);
+        storeFlat(id, k, d);
+      }
+      zobrist.undo(vec);
       if (limit !== null) return;
     }
   }
 
   /**
-   * `store` for the flat path, `vec` fingerprinted in `zobrist`: a new configuration that
+   * `store` for the flat path, `vec` (a successor) fingerprinted in `zobrist`: a new configuration that
    * violates nothing is packed straight into the next record of the level queue. Nothing is
    * packed or allocated for the (most) successors seen before.
    */

@@ -1,6 +1,11 @@
+import type { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
 
-/** Channel and mode edits on flat vectors (`flatLayout.ts`), shared by the fast stepper. */
+/**
+ * Channel and mode edits on flat vectors (`flatLayout.ts`), shared by the fast stepper. Every
+ * write goes through the journal `j` (`flatFingerprint.ts`), so the fingerprint follows and the
+ * explorer can undo the step.
+ */
 
 export function firstOccurrence(v: Int32Array, base: number, i: number): boolean {
   const x = v[base + i];
@@ -15,36 +20,35 @@ export function indexOf(v: Int32Array, len: number, x: number): number {
 }
 
 /** Removes element i of the channel at `len`, shifting the rest and zeroing the freed slot. */
-export function removeAt(v: Int32Array, len: number, i: number): void {
+export function removeAt(j: FlatFingerprint, v: Int32Array, len: number, i: number): void {
   const n = v[len]!;
-  for (let j = i; j < n - 1; j++) v[len + 1 + j] = v[len + 2 + j]!;
-  v[len + n] = 0;
-  v[len] = n - 1;
+  for (let k = i; k < n - 1; k++) j.set(v, len + 1 + k, v[len + 2 + k]!);
+  j.set(v, len + n, 0);
+  j.set(v, len, n - 1);
 }
 
 /** Appends (a sequence) or inserts in order after equal elements (a multiset). */
-export function insert(v: Int32Array, len: number, cap: number, x: number, sorted: boolean): void {
+export function insert(j: FlatFingerprint, v: Int32Array, len: number, cap: number, x: number, sorted: boolean): void {
   const n = v[len]!;
   if (n >= cap) throw new Error(`channel beyond its bound ${cap}`);
   let i = n;
-  if (sorted) while (i > 0 && v[len + i]! > x) {
-    v[len + 1 + i] = v[len + i]!;
-    i--;
-  }
-  v[len + 1 + i] = x;
-  v[len] = n + 1;
+  if (sorted)
+    while (i > 0 && v[len + i]! > x) {
+      j.set(v, len + 1 + i, v[len + i]!);
+      i--;
+    }
+  j.set(v, len + 1 + i, x);
+  j.set(v, len, n + 1);
 }
 
-export function clearBusy(v: Int32Array): void {
-  v[F.MODE] = 0;
-  v[F.BUSY_R] = 0;
-  v[F.BUSY_PHASE] = 0;
-  v[F.BUSY_REPLY] = 0;
+export function clearBusy(j: FlatFingerprint, v: Int32Array): void {
+  setMode(j, v, 0, 0, 0, 0);
 }
 
-export function setBusy(v: Int32Array, r: number, phase: number, reply: number): void {
-  v[F.MODE] = 2;
-  v[F.BUSY_R] = r;
-  v[F.BUSY_PHASE] = phase;
-  v[F.BUSY_REPLY] = reply;
+/** The mode and its busy fields (zero unless busy: 2 with request r, phase and reply). */
+export function setMode(j: FlatFingerprint, v: Int32Array, mode: number, r: number, phase: number, reply: number): void {
+  j.set(v, F.MODE, mode);
+  j.set(v, F.BUSY_R, r);
+  j.set(v, F.BUSY_PHASE, phase);
+  j.set(v, F.BUSY_REPLY, reply);
 }

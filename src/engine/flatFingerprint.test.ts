@@ -8,38 +8,44 @@ import { FlatStepper } from './flatStep';
 import { smallDesign } from './smallDesigns';
 import { testModel } from './testDesign';
 
-describe('the incremental fingerprint', () => {
-  it('equals the fingerprint of the whole vector after every step of a random walk', () => {
+describe('the journaled fingerprint', () => {
+  it('follows every step of a random walk, and undo gives the parent back', () => {
     fc.assert(
       fc.property(smallDesign.map(testModel), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), (model, choices) => {
         if (!fitsFlat(model)) return;
         const L = flatLayout(model);
         const codec = createFlatCodec(model, L);
-        const stepper = new FlatStepper(model, L);
         const zobrist = new FlatFingerprint(L, codec);
-        let src = new Int32Array(L.width);
-        let dst = new Int32Array(L.width);
+        const stepper = new FlatStepper(model, L, zobrist);
+        const v = new Int32Array(L.width);
         const whole = new Int32Array(L.width);
-        toFlat(model, L, initialConfiguration(model), src);
-        zobrist.of(src);
+        toFlat(model, L, initialConfiguration(model), v);
+        zobrist.of(v);
         let h1 = zobrist.h1, h2 = zobrist.h2;
         for (const choice of choices) {
-          const count = stepper.enumerate(src);
+          const count = stepper.enumerate(v);
           if (count === 0) return;
           const k = choice % count;
-          if (!stepper.apply(src, k, dst)) return;
-          zobrist.step(src, dst, h1, h2, stepper.kinds[k]!, stepper.client);
+          const parent = v.slice();
+          // Every step, taken and undone, leaves the parent and its fingerprint as they were.
+          for (let other = 0; other < count; other++) {
+            zobrist.begin(h1, h2);
+            stepper.apply(v, other);
+            zobrist.undo(v);
+            expect([...v]).toEqual([...parent]);
+          }
+          zobrist.begin(h1, h2);
+          if (!stepper.apply(v, k)) return;
           h1 = zobrist.h1;
           h2 = zobrist.h2;
           // Packing and unpacking also gives back the same vector (channel tails zeroed).
           const rec = new Int32Array(codec.words);
-          codec.pack(dst, rec, 0);
+          codec.pack(v, rec, 0);
           whole.fill(-7);
           codec.unpack(rec, 0, whole);
-          expect([...whole]).toEqual([...dst]);
-          zobrist.of(dst);
+          expect([...whole]).toEqual([...v]);
+          zobrist.of(v);
           expect([zobrist.h1, zobrist.h2]).toEqual([h1, h2]);
-          [src, dst] = [dst, src];
         }
       }),
       { numRuns: 300 },

@@ -1,18 +1,20 @@
 import type { FlatCodec } from './flatCodec';
 import { fmix } from './fingerprintSet';
 import type { FlatLayout } from './flatLayout';
-import { CRASHES, DROPS, DUPS, PSTATE } from './flatLayout';
-import { CLIENTS, CRASHES_USED, DROPS_USED, DUPS_USED, MACHINE, STEP_PARTS, TO_CLIENT, TO_MACHINE, VARS } from './flatStepKinds';
 
 /**
  * Zobrist fingerprints of flat vectors (`flatLayout.ts`), as chess engines and Spin's
  * incremental hashing do: a vector's two 32-bit hashes are the XOR over its slots of a
- * pseudo-random word per (slot, value). A step changes a handful of slots, so a successor's
- * fingerprint is its parent's with those slots' words swapped: no packing or full hash per step.
- * The words of small ranges are tabled (the table is only a cache of `word`, so both agree).
+ * pseudo-random word per (slot, value).
+ *
+ * The explorer applies each step to the parent's vector in place, every write going through
+ * `set`, which journals the slot's old value and swaps its words in the fingerprint; `undo`
+ * then gives the parent back. So a successor costs its writes and nothing else: no copy of the
+ * vector, no compare to find what changed, no packing unless it is new.
+ * The words of small ranges are tabled (the table is only a cache of `word1`/`word2`).
  */
 export class FlatFingerprint {
-  /** The fingerprint last computed by `of` or `step`. */
+  /** The fingerprint of the vector as last computed by `of` or edited since `begin`. */
   h1 = 0;
   h2 = 0;
   private readonly base: Int32Array;
@@ -20,6 +22,10 @@ export class FlatFingerprint {
   private readonly size: Int32Array;
   /** The tabled words, interleaved: (word1, word2) of value k of slot i at 2 * (base[i] + k). */
   private readonly t: Int32Array;
+  /** The journal since `begin`: slot and old value of each write, in order. */
+  private slots = new Int32Array(256);
+  private olds = new Int32Array(256);
+  private n = 0;
 
   constructor(
     private readonly L: FlatLayout,
@@ -47,7 +53,7 @@ export class FlatFingerprint {
     }
   }
 
-  /** The fingerprint of a whole vector (the initial configuration). */
+  /** The fingerprint of a whole vector (the initial configuration; tests). */
   of(v: Int32Array): void {
     let h1 = 0, h2 = 0;
     for (let i = 0; i < this.L.width; i++) {
@@ -58,48 +64,50 @@ export class FlatFingerprint {
     this.h2 = h2;
   }
 
-  /**
-   * The fingerprint of `dst` from that of `src` (h1, h2) after a step of the given kind,
-   * comparing only the parts such a step can change (`STEP_PARTS`): of the clients only the
-   * request at slot `client` (-1: all), of a channel only its used part (tails are zero in both).
-   */
-  step(src: Int32Array, dst: Int32Array, h1: number, h2: number, kind: number, client: number): void {
-    const L = this.L;
-    const parts = STEP_PARTS[kind]!;
+  /** Starts a journal of edits to a vector whose fingerprint is (h1, h2). */
+  begin(h1: number, h2: number): void {
     this.h1 = h1;
     this.h2 = h2;
-    if (parts & MACHINE) this.diff(src, dst, 0, PSTATE + 1);
-    if (parts & DROPS_USED) this.diff(src, dst, DROPS, DROPS + 1);
-    if (parts & DUPS_USED) this.diff(src, dst, DUPS, DUPS + 1);
-    if (parts & CRASHES_USED) this.diff(src, dst, CRASHES, CRASHES + 1);
-    if (parts & VARS) this.diff(src, dst, L.vars, L.clients);
-    if (parts & CLIENTS) {
-      if (client >= 0) this.diff(src, dst, client, client + 7);
-      else this.diff(src, dst, L.clients, L.tmLen);
-    }
-    if (parts & TO_MACHINE) this.diff(src, dst, L.tmLen, L.tmLen + 1 + Math.max(src[L.tmLen]!, dst[L.tmLen]!));
-    if (parts & TO_CLIENT) this.diff(src, dst, L.tcLen, L.tcLen + 1 + Math.max(src[L.tcLen]!, dst[L.tcLen]!));
+    this.n = 0;
   }
 
-  private diff(src: Int32Array, dst: Int32Array, from: number, to: number): void {
-    const { low, size, base, t } = this;
-    let h1 = this.h1, h2 = this.h2;
-    for (let i = from; i < to; i++) {
-      const a = src[i]!, b = dst[i]!;
-      if (a === b) continue;
-      const lo = low[i]!, n = size[i]!;
-      const ka = (a - lo) >>> 0, kb = (b - lo) >>> 0;
-      if (ka < n && kb < n) {
-        const pa = 2 * (base[i]! + ka), pb = 2 * (base[i]! + kb);
-        h1 ^= t[pa]! ^ t[pb]!;
-        h2 ^= t[pa + 1]! ^ t[pb + 1]!;
-      } else {
-        h1 ^= word1(i, a) ^ word1(i, b);
-        h2 ^= word2(i, a) ^ word2(i, b);
-      }
+  /** `v[i] = x`, journaled, with the fingerprint following. */
+  set(v: Int32Array, i: number, x: number): void {
+    const a = v[i]!;
+    if (a === x) return;
+    v[i] = x;
+    const n = this.n;
+    if (n === this.slots.length) this.growJournal();
+    this.slots[n] = i;
+    this.olds[n] = a;
+    this.n = n + 1;
+    const lo = this.low[i]!, size = this.size[i]!;
+    const ka = (a - lo) >>> 0, kb = (x - lo) >>> 0;
+    if (ka < size && kb < size) {
+      const t = this.t, pa = 2 * (this.base[i]! + ka), pb = 2 * (this.base[i]! + kb);
+      this.h1 ^= t[pa]! ^ t[pb]!;
+      this.h2 ^= t[pa + 1]! ^ t[pb + 1]!;
+    } else {
+      this.h1 ^= word1(i, a) ^ word1(i, x);
+      this.h2 ^= word2(i, a) ^ word2(i, x);
     }
-    this.h1 = h1;
-    this.h2 = h2;
+  }
+
+  /** Gives back the vector as it was at `begin` (the fingerprint is left as edited). */
+  undo(v: Int32Array): void {
+    const { slots, olds } = this;
+    for (let k = this.n - 1; k >= 0; k--) v[slots[k]!] = olds[k]!;
+    this.n = 0;
+  }
+
+  private growJournal(): void {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.slots = grow(this.slots);
+    this.olds = grow(this.olds);
   }
 }
 
@@ -111,4 +119,3 @@ function word1(i: number, x: number): number {
 function word2(i: number, x: number): number {
   return fmix((Math.imul(i + 7, 0xc2b2ae3d) + Math.imul(x ^ 0x6b43a9b5, 0x27d4eb2f)) ^ 0x68e31da4);
 }
-

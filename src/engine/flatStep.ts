@@ -1,7 +1,8 @@
 import type { EvalEnv, EvalFrame, InvariantModel, Model, TransitionModel } from '../model/model';
 import { stateInvariants, stepInvariants } from './checks';
 import { FlatFrames } from './flatFrame';
-import { clearBusy, firstOccurrence, indexOf, insert, removeAt, setBusy } from './flatChannels';
+import { clearBusy, firstOccurrence, indexOf, insert, removeAt, setMode } from './flatChannels';
+import type { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
 import { NO_INVARIANTS, NO_VIOLATIONS, OUTCOMES, checkInvariant, replayViolation } from './flatViolations';
 import { ACK, CRASH, DELIVER, DROP_C, DROP_M, DUP_C, DUP_M, FIRE, PERSIST, RECEIVE, RESTART, SEND, TIMEOUT } from './flatStepKinds';
@@ -30,8 +31,6 @@ export class FlatStepper {
   readonly hasStepChecks: boolean;
   /** Transition selected by the last `apply`, -1 for none. */
   transition = -1;
-  /** The first slot of the one request the last `apply` may have changed, -1 for any (see `STEP_PARTS`). */
-  client = -1;
   private taken: TransitionModel | null = null;
   private payload: readonly number[] = NO_PAYLOAD;
   private readonly newVars: number[];
@@ -48,9 +47,14 @@ export class FlatStepper {
   /** The message of the guard error the last `select` met (it then returns its transition with `selError` set). */
   private selError: string | null = null;
 
+  /**
+   * `j` journals every write `apply` makes (`flatFingerprint.ts`): the caller starts it with the
+   * parent's fingerprint, reads the successor's after `apply`, and undoes it to get the parent back.
+   */
   constructor(
     private readonly model: Model,
     private readonly L: F.FlatLayout,
+    private readonly j: FlatFingerprint,
   ) {
     this.newVars = model.vars.map(() => 0);
     this.stateInv = stateInvariants(model);
@@ -159,175 +163,171 @@ export class FlatStepper {
     return out;
   }
 
-  /** Step and taken-transition invariants across the last `apply` (src → dst). */
-  checkStep(src: Int32Array, dst: Int32Array): Violation[] {
+  /** Step and taken-transition invariants across the last `apply` (`pre`: a copy of the parent; `post`: the successor). */
+  checkStep(pre: Int32Array, post: Int32Array): Violation[] {
     const taken = this.taken?.invariants ?? NO_INVARIANTS;
     if (this.stepInv.length === 0 && taken.length === 0) return NO_VIOLATIONS;
     const obs = this.stepInv.some((i) => i.expr.readsObservables) || taken.some((i) => i.expr.readsObservables);
-    const env: EvalEnv = { pre: this.frames.frame(src, obs), post: this.frames.frame(dst, obs), payload: this.payload };
+    const env: EvalEnv = { pre: this.frames.frame(pre, obs), post: this.frames.frame(post, obs), payload: this.payload };
     let out = NO_VIOLATIONS;
     for (const inv of this.stepInv) out = checkInvariant(inv, env, out);
     for (const inv of taken) out = checkInvariant(inv, env, out);
     return out;
   }
 
-  /** Applies step i of the last enumeration; false when it violated while computed (see `violations`). */
-  apply(src: Int32Array, i: number, dst: Int32Array): boolean {
-    const { model, L } = this;
+  /**
+   * Applies step i of the last enumeration to `v` in place, every write through the journal;
+   * false when it violated while computed (see `violations`). Each case reads a slot before it
+   * writes it, so `v` reads as the parent until written.
+   */
+  apply(v: Int32Array, i: number): boolean {
+    const { model, L, j } = this;
     const kind = this.kinds[i]!, a = this.args[i]!, b = this.args2[i]!;
-    dst.set(src);
     this.violations = NO_VIOLATIONS;
     this.transition = -1;
     this.taken = null;
     this.payload = NO_PAYLOAD;
-    this.client = -1;
     switch (kind) {
       case SEND: {
         let r = 0;
-        while (src[L.clients + 7 * r + F.STATUS] !== 0) r++;
+        while (v[L.clients + 7 * r + F.STATUS] !== 0) r++;
         const c = L.clients + 7 * r;
-        this.client = c;
-        dst[c + F.STATUS] = 1;
-        dst[c + F.ATTEMPTS] = 1;
-        dst[c + F.EVENT] = a;
-        dst[c + F.PAYLOAD] = b;
-        this.pushMachine(dst, r + 1);
+        j.set(v, c + F.STATUS, 1);
+        j.set(v, c + F.ATTEMPTS, 1);
+        j.set(v, c + F.EVENT, a);
+        j.set(v, c + F.PAYLOAD, b);
+        this.pushMachine(v, r + 1);
         return true;
       }
       case DELIVER:
-        removeAt(dst, L.tmLen, indexOf(dst, L.tmLen, a));
-        return this.deliver(src, dst, a);
+        removeAt(j, v, L.tmLen, indexOf(v, L.tmLen, a));
+        return this.deliver(v, a);
       case ACK:
-        this.pushClient(dst, (a - 1) * 2 + src[F.BUSY_REPLY]!);
-        clearBusy(dst);
+        this.pushClient(v, (a - 1) * 2 + v[F.BUSY_REPLY]!);
+        clearBusy(j, v);
         return true;
       case PERSIST: {
-        this.persist(dst);
-        this.client = L.clients + 7 * (a - 1);
-        const e = src[L.clients + 7 * (a - 1) + F.EVENT]!;
-        if (model.events[e]!.idempotency === 'durable') dst[L.clients + 7 * (a - 1) + F.PDEDUPE] = src[F.BUSY_REPLY]! + 1;
-        clearBusy(dst);
+        this.persist(v);
+        const c = L.clients + 7 * (a - 1);
+        if (model.events[v[c + F.EVENT]!]!.idempotency === 'durable') j.set(v, c + F.PDEDUPE, v[F.BUSY_REPLY]! + 1);
+        clearBusy(j, v);
         return true;
       }
       case RECEIVE: {
-        const code = src[L.tcLen + 1 + a]!;
-        removeAt(dst, L.tcLen, a);
+        const code = v[L.tcLen + 1 + a]!;
+        removeAt(j, v, L.tcLen, a);
         const c = L.clients + 7 * (code >> 1);
-        this.client = c;
-        if (src[c + F.STATUS] === 1) dst[c + F.STATUS] = 2 + (code & 1);
+        if (v[c + F.STATUS] === 1) j.set(v, c + F.STATUS, 2 + (code & 1));
         return true;
       }
       case TIMEOUT: {
         const c = L.clients + 7 * (a - 1);
-        this.client = c;
-        if (src[c + F.ATTEMPTS]! < model.events[src[c + F.EVENT]!]!.maxAttempts) {
-          dst[c + F.ATTEMPTS] = src[c + F.ATTEMPTS]! + 1;
-          this.pushMachine(dst, a);
-        } else dst[c + F.STATUS] = 4;
+        const attempts = v[c + F.ATTEMPTS]!;
+        if (attempts < model.events[v[c + F.EVENT]!]!.maxAttempts) {
+          j.set(v, c + F.ATTEMPTS, attempts + 1);
+          this.pushMachine(v, a);
+        } else j.set(v, c + F.STATUS, 4);
         return true;
       }
       case FIRE:
-        return this.take(src, dst, model.candidates[src[F.STATE]!]![a]!);
+        return this.take(v, model.candidates[v[F.STATE]!]![a]!);
       case RESTART:
-        dst[F.MODE] = 0;
-        return this.take(src, dst, model.restarts[src[F.STATE]!]!);
+        j.set(v, F.MODE, 0);
+        return this.take(v, model.restarts[v[F.STATE]!]!);
       case DROP_M:
-        removeAt(dst, L.tmLen, a);
-        dst[F.DROPS]!++;
+        removeAt(j, v, L.tmLen, a);
+        j.set(v, F.DROPS, v[F.DROPS]! + 1);
         return true;
       case DROP_C:
-        removeAt(dst, L.tcLen, a);
-        dst[F.DROPS]!++;
+        removeAt(j, v, L.tcLen, a);
+        j.set(v, F.DROPS, v[F.DROPS]! + 1);
         return true;
       case DUP_M:
-        this.pushMachine(dst, a);
-        dst[F.DUPS]!++;
+        this.pushMachine(v, a);
+        j.set(v, F.DUPS, v[F.DUPS]! + 1);
         return true;
       case DUP_C:
-        this.pushClient(dst, a);
-        dst[F.DUPS]!++;
+        this.pushClient(v, a);
+        j.set(v, F.DUPS, v[F.DUPS]! + 1);
         return true;
       case CRASH: {
-        clearBusy(dst);
-        dst[F.MODE] = 1;
-        dst[F.STATE] = src[F.PSTATE]!;
-        for (const i of this.durable) dst[L.vars + i] = src[L.pvars + i]!;
-        for (const i of this.volatile) dst[L.vars + i] = model.vars[i]!.initial;
-        for (let r = 0; r < L.requests; r++) dst[L.clients + 7 * r + F.DEDUPE] = 0;
-        dst[F.CRASHES]!++;
+        setMode(j, v, 1, 0, 0, 0);
+        j.set(v, F.STATE, v[F.PSTATE]!);
+        for (const i of this.durable) j.set(v, L.vars + i, v[L.pvars + i]!);
+        for (const i of this.volatile) j.set(v, L.vars + i, model.vars[i]!.initial);
+        for (let r = 0; r < L.requests; r++) j.set(v, L.clients + 7 * r + F.DEDUPE, 0);
+        j.set(v, F.CRASHES, v[F.CRASHES]! + 1);
         return true;
       }
     }
     throw new Error(`unknown step kind ${kind}`);
   }
 
-  private deliver(src: Int32Array, dst: Int32Array, r: number): boolean {
-    const { model, L } = this;
+  /** §5 on `v`, whose toMachine channel has already lost the message of request r. */
+  private deliver(v: Int32Array, r: number): boolean {
+    const { model, L, j } = this;
     const c = L.clients + 7 * (r - 1);
-    this.client = c;
-    const e = src[c + F.EVENT]!;
+    const e = v[c + F.EVENT]!;
     const event = model.events[e]!;
     if (event.idempotency !== 'none') {
-      const cached = src[c + (event.idempotency === 'durable' ? F.PDEDUPE : F.DEDUPE)]!;
+      const cached = v[c + (event.idempotency === 'durable' ? F.PDEDUPE : F.DEDUPE)]!;
       if (cached !== 0) {
-        if (cached !== 3) this.pushClient(dst, (r - 1) * 2 + cached - 1);
+        if (cached !== 3) this.pushClient(v, (r - 1) * 2 + cached - 1);
         return true;
       }
     }
-    const payload = event.payloadValues[src[c + F.PAYLOAD]!]!;
+    const payload = event.payloadValues[v[c + F.PAYLOAD]!]!;
     this.payload = payload;
-    const env = this.guardEnv(src, payload);
-    const t = this.select(model.candidates[src[F.STATE]!]![e]!, env);
+    const env = this.guardEnv(v, payload);
+    const t = this.select(model.candidates[v[F.STATE]!]![e]!, env);
     if (t !== null && this.selError !== null) {
       this.violate({ kind: 'eval-error', name: t.name, detail: `guard of ${t.name}: ${this.selError}`, step: true });
       return false;
     }
     const replay = model.environment.replay;
-    const first = src[c + F.FIRST]!;
+    const first = v[c + F.FIRST]!;
     if (t === null) {
       const outcome = event.unhandled === 'reject' ? 2 : 3;
-      if (outcome === 2) this.pushClient(dst, (r - 1) * 2 + 1);
+      if (outcome === 2) this.pushClient(v, (r - 1) * 2 + 1);
       if (replay && first !== 0 && first !== outcome) {
         this.violate(replayViolation(event.name, r, first, `ends with ${OUTCOMES[outcome]}`));
         return false;
       }
-      if (replay && first === 0) dst[c + F.FIRST] = outcome;
+      if (replay && first === 0) j.set(v, c + F.FIRST, outcome);
       return true;
     }
     this.transition = t.index;
     const outcome = t.ack === 'none' ? 3 : t.reply === 'ok' ? 1 : 2;
     const updated = this.updates(t, env);
     if (replay && first !== 0) {
-      let changed = t.to !== src[F.STATE] || outcome !== first;
-      if (updated !== 'error') for (let i = 0; i < L.nv && !changed; i++) changed = this.newVars[i] !== src[L.vars + i];
+      let changed = t.to !== v[F.STATE] || outcome !== first;
+      if (updated !== 'error') for (let i = 0; i < L.nv && !changed; i++) changed = this.newVars[i] !== v[L.vars + i];
       if (changed) this.violate(replayViolation(event.name, r, first, 'changes the state, a var or the outcome'));
     }
     if (this.violations.length > 0) return false;
-    if (replay && first === 0) dst[c + F.FIRST] = outcome;
-    dst[F.STATE] = t.to;
-    for (let i = 0; i < L.nv; i++) dst[L.vars + i] = this.newVars[i]!;
-    this.taken = t;
+    if (replay && first === 0) j.set(v, c + F.FIRST, outcome);
+    this.enter(v, t);
     const reply = t.reply === 'ok' ? 0 : 1;
     if (t.ack === 'durable') {
-      this.persist(dst);
-      if (event.idempotency === 'durable') dst[c + F.PDEDUPE] = reply + 1;
-      else if (event.idempotency === 'volatile') dst[c + F.DEDUPE] = reply + 1;
-      setBusy(dst, r, 0, reply);
+      this.persist(v);
+      if (event.idempotency === 'durable') j.set(v, c + F.PDEDUPE, reply + 1);
+      else if (event.idempotency === 'volatile') j.set(v, c + F.DEDUPE, reply + 1);
+      setMode(j, v, 2, r, 0, reply);
     } else if (t.ack === 'best-effort') {
-      if (event.idempotency === 'volatile') dst[c + F.DEDUPE] = reply + 1;
-      this.pushClient(dst, (r - 1) * 2 + reply);
-      setBusy(dst, r, 1, reply);
+      if (event.idempotency === 'volatile') j.set(v, c + F.DEDUPE, reply + 1);
+      this.pushClient(v, (r - 1) * 2 + reply);
+      setMode(j, v, 2, r, 1, reply);
     } else {
-      this.persist(dst);
-      if (event.idempotency === 'durable') dst[c + F.PDEDUPE] = 3;
-      else if (event.idempotency === 'volatile') dst[c + F.DEDUPE] = 3;
+      this.persist(v);
+      if (event.idempotency === 'durable') j.set(v, c + F.PDEDUPE, 3);
+      else if (event.idempotency === 'volatile') j.set(v, c + F.DEDUPE, 3);
     }
     return true;
   }
 
   /** `fire` and `restart`: select, update, enter, persist. */
-  private take(src: Int32Array, dst: Int32Array, candidates: readonly TransitionModel[]): boolean {
-    const env = this.guardEnv(src, NO_PAYLOAD);
+  private take(v: Int32Array, candidates: readonly TransitionModel[]): boolean {
+    const env = this.guardEnv(v, NO_PAYLOAD);
     const t = this.select(candidates, env);
     if (t !== null && this.selError !== null) {
       this.violate({ kind: 'eval-error', name: t.name, detail: `guard of ${t.name}: ${this.selError}`, step: true });
@@ -336,11 +336,17 @@ export class FlatStepper {
     if (t === null) return true;
     this.transition = t.index;
     if (this.updates(t, env) !== 'ok') return false;
-    dst[F.STATE] = t.to;
-    for (let i = 0; i < this.L.nv; i++) dst[this.L.vars + i] = this.newVars[i]!;
-    this.taken = t;
-    this.persist(dst);
+    this.enter(v, t);
+    this.persist(v);
     return true;
+  }
+
+  /** Enters t's target with the updated vars (`newVars`). */
+  private enter(v: Int32Array, t: TransitionModel): void {
+    const { L, j } = this;
+    j.set(v, F.STATE, t.to);
+    for (let i = 0; i < L.nv; i++) j.set(v, L.vars + i, this.newVars[i]!);
+    this.taken = t;
   }
 
   /** Simultaneous updates into `newVars`, with eval-error and out-of-range step violations. */
@@ -402,17 +408,17 @@ export class FlatStepper {
     this.violations.push(v);
   }
 
-  private persist(dst: Int32Array): void {
-    const L = this.L;
-    if (this.model.states[dst[F.STATE]!]!.durable) dst[F.PSTATE] = dst[F.STATE]!;
-    for (const i of this.durable) dst[L.pvars + i] = dst[L.vars + i]!;
+  private persist(v: Int32Array): void {
+    const { L, j } = this;
+    if (this.model.states[v[F.STATE]!]!.durable) j.set(v, F.PSTATE, v[F.STATE]!);
+    for (const i of this.durable) j.set(v, L.pvars + i, v[L.vars + i]!);
   }
 
-  private pushMachine(dst: Int32Array, r: number): void {
-    insert(dst, this.L.tmLen, this.L.tmCap, r, this.model.environment.reorder);
+  private pushMachine(v: Int32Array, r: number): void {
+    insert(this.j, v, this.L.tmLen, this.L.tmCap, r, this.model.environment.reorder);
   }
 
-  private pushClient(dst: Int32Array, code: number): void {
-    insert(dst, this.L.tcLen, this.L.tcCap, code, this.model.environment.reorder);
+  private pushClient(v: Int32Array, code: number): void {
+    insert(this.j, v, this.L.tcLen, this.L.tcCap, code, this.model.environment.reorder);
   }
 }
