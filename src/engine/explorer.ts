@@ -140,10 +140,16 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
     }
   }
 
+  /** Where the record of the configuration being expanded starts in `level`. */
+  let parentAt = 0;
+
   function expandFlat(index: number): void {
     const o = index * Q;
     const id = level[o + W]!, h1 = level[o + W + 1]!, h2 = level[o + W + 2]!;
-    bitCodec.unpack(level, o, vec);
+    // The vector still holds the record before this one (each step was undone): decode only what differs.
+    if (index > 0) bitCodec.unpackChanged(level, o, vec, level, o - Q);
+    else bitCodec.unpack(level, o, vec);
+    parentAt = o;
     const checksSteps = stepper.hasStepChecks;
     if (checksSteps) pre.set(vec);
     const count = stepper.enumerate(vec);
@@ -191,7 +197,8 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
       next = grown;
     }
     const o = nextCount * Q;
-    bitCodec.pack(vec, next, o);
+    if (parent < 0) bitCodec.pack(vec, next, o);
+    else bitCodec.repack(vec, level, parentAt, zobrist.slots, zobrist.n, next, o);
     next[o + W] = id;
     next[o + W + 1] = h1;
     next[o + W + 2] = h2;

@@ -13,7 +13,17 @@ export interface FlatCodec {
   readonly slotLow: Int32Array;
   readonly slotValues: Int32Array;
   pack(v: Int32Array, out: Int32Array, o: number): void;
+  /**
+   * `pack` of a successor from its parent's record at `po` and the slots the step wrote
+   * (`slots[0..n)`, repeats allowed): the parent's words with only those fields replaced.
+   */
+  repack(v: Int32Array, parent: Int32Array, po: number, slots: Int32Array, n: number, out: Int32Array, o: number): void;
   unpack(rec: Int32Array, o: number, v: Int32Array): void;
+  /**
+   * `unpack` into a vector that holds the record at `po` of `prev`: only the words that differ
+   * are decoded. Records next to each other in a BFS level are siblings, so most words are equal.
+   */
+  unpackChanged(rec: Int32Array, o: number, v: Int32Array, prev: Int32Array, po: number): void;
 }
 
 export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
@@ -98,6 +108,15 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   const tcSlots = upTo(L.tcLen + 1);
   const tmLive = L.tmCap > 0 && upTo(L.tmLen + 2) > tmSlots;
   const tcLive = L.tcCap > 0 && upTo(L.tcLen + 2) > tcSlots;
+  // Live fields are laid in order, so word w holds fields [WORD_START[w], WORD_START[w + 1]).
+  const WORD_START = new Int32Array(words + 1);
+  for (let f = 0, w = 0; w <= words; w++) {
+    while (f < live.length && word[live[f]!]! < w) f++;
+    WORD_START[w] = f;
+  }
+  // Per slot: its live field, -1 for a slot never packed (it never changes).
+  const FIELD_OF = new Int32Array(L.width).fill(-1);
+  live.forEach((i, f) => (FIELD_OF[slots[i]!] = f));
 
   /** Decodes live fields [from, to) of the record at `o` into their slots of `v`. */
   const decode = (rec: Int32Array, o: number, v: Int32Array, from: number, to: number): void => {
@@ -129,6 +148,18 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
         acc |= (v[D[j]!]! - D[j + 1]!) << D[j + 2]!;
       }
       out[o + cur] |= acc;
+    },
+    repack(v, parent, po, written, n, out, o) {
+      for (let k = 0; k < words; k++) out[o + k] = parent[po + k]!;
+      for (let k = 0; k < n; k++) {
+        const slot = written[k]!, f = FIELD_OF[slot]!;
+        if (f < 0) continue;
+        const j = 4 * f, at = o + D[j + 3]!, sh = D[j + 2]!;
+        out[at] = (out[at]! & ~(MASK[f]! << sh)) | ((v[slot]! - D[j + 1]!) << sh);
+      }
+    },
+    unpackChanged(rec, o, v, prev, po) {
+      for (let w = 0; w < words; w++) if (rec[o + w] !== prev[po + w]) decode(rec, o, v, WORD_START[w]!, WORD_START[w + 1]!);
     },
     unpack(rec, o, v) {
       // Like `pack`, only the used part of each channel is decoded; the rest is zeroed.

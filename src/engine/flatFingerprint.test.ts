@@ -9,7 +9,7 @@ import { smallDesign } from './smallDesigns';
 import { testModel } from './testDesign';
 
 describe('the journaled fingerprint', () => {
-  it('follows every step of a random walk, and undo gives the parent back', () => {
+  it('follows every step of a random walk; undo gives the parent back; repack and partial unpack agree with pack', () => {
     fc.assert(
       fc.property(smallDesign.map(testModel), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), (model, choices) => {
         if (!fitsFlat(model)) return;
@@ -34,6 +34,8 @@ describe('the journaled fingerprint', () => {
             zobrist.undo(v);
             expect([...v]).toEqual([...parent]);
           }
+          const parentRec = new Int32Array(codec.words);
+          codec.pack(parent, parentRec, 0);
           zobrist.begin(h1, h2);
           if (!stepper.apply(v, k)) return;
           h1 = zobrist.h1;
@@ -44,6 +46,14 @@ describe('the journaled fingerprint', () => {
           whole.fill(-7);
           codec.unpack(rec, 0, whole);
           expect([...whole]).toEqual([...v]);
+          // Repacking the parent's record with the journaled slots packs the same words.
+          const repacked = new Int32Array(codec.words);
+          codec.repack(v, parentRec, 0, zobrist.slots, zobrist.n, repacked, 0);
+          expect([...repacked]).toEqual([...rec]);
+          // Decoding only the words that differ from the parent's turns the parent into the child.
+          const partial = parent.slice();
+          codec.unpackChanged(rec, 0, partial, parentRec, 0);
+          expect([...partial]).toEqual([...v]);
           zobrist.of(v);
           expect([zobrist.h1, zobrist.h2]).toEqual([h1, h2]);
         }

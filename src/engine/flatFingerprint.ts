@@ -22,10 +22,10 @@ export class FlatFingerprint {
   private readonly size: Int32Array;
   /** The tabled words, interleaved: (word1, word2) of value k of slot i at 2 * (base[i] + k). */
   private readonly t: Int32Array;
-  /** The journal since `begin`: slot and old value of each write, in order. */
-  private slots = new Int32Array(256);
+  /** The journal since `begin`: slot and old value of each write, in order (`slots[0..n)`). */
+  slots = new Int32Array(256);
   private olds = new Int32Array(256);
-  private n = 0;
+  n = 0;
 
   constructor(
     private readonly L: FlatLayout,
