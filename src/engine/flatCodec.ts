@@ -159,7 +159,14 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
       }
     },
     unpackChanged(rec, o, v, prev, po) {
-      for (let w = 0; w < words; w++) if (rec[o + w] !== prev[po + w]) decode(rec, o, v, WORD_START[w]!, WORD_START[w + 1]!);
+      for (let w = 0; w < words; w++) {
+        const x = rec[o + w]!;
+        if (x === prev[po + w]) continue;
+        for (let i = WORD_START[w]!, end = WORD_START[w + 1]!; i < end; i++) {
+          const j = 4 * i;
+          v[D[j]!] = ((x >>> D[j + 2]!) & MASK[i]!) + D[j + 1]!;
+        }
+      }
     },
     unpack(rec, o, v) {
       // Like `pack`, only the used part of each channel is decoded; the rest is zeroed.
