@@ -108,12 +108,11 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   const tcSlots = upTo(L.tcLen + 1);
   const tmLive = L.tmCap > 0 && upTo(L.tmLen + 2) > tmSlots;
   const tcLive = L.tcCap > 0 && upTo(L.tcLen + 2) > tcSlots;
-  // Live fields are laid in order, so word w holds fields [WORD_START[w], WORD_START[w + 1]).
-  const WORD_START = new Int32Array(words + 1);
-  for (let f = 0, w = 0; w <= words; w++) {
-    while (f < live.length && word[live[f]!]! < w) f++;
-    WORD_START[w] = f;
-  }
+  // Per bit of each word: the live field holding it (bits no field holds stay zero in every record).
+  const BIT_FIELD = new Int32Array(32 * words);
+  live.forEach((i, f) => {
+    for (let bit = shift[i]!; bit < shift[i]! + widths[i]!; bit++) BIT_FIELD[32 * word[i]! + bit] = f;
+  });
   // Per slot: its live field, -1 for a slot never packed (it never changes).
   const FIELD_OF = new Int32Array(L.width).fill(-1);
   live.forEach((i, f) => (FIELD_OF[slots[i]!] = f));
@@ -161,10 +160,13 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
     unpackChanged(rec, o, v, prev, po) {
       for (let w = 0; w < words; w++) {
         const x = rec[o + w]!;
-        if (x === prev[po + w]) continue;
-        for (let i = WORD_START[w]!, end = WORD_START[w + 1]!; i < end; i++) {
-          const j = 4 * i;
-          v[D[j]!] = ((x >>> D[j + 2]!) & MASK[i]!) + D[j + 1]!;
+        // Only the fields with a changed bit: the highest changed bit names its field.
+        let changed = x ^ prev[po + w]!;
+        while (changed !== 0) {
+          const f = BIT_FIELD[32 * w + 31 - Math.clz32(changed)]!;
+          const j = 4 * f, sh = D[j + 2]!, mask = MASK[f]!;
+          v[D[j]!] = ((x >>> sh) & mask) + D[j + 1]!;
+          changed &= ~(mask << sh);
         }
       }
     },
