@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator } from './simulator';
+import { simulatorView } from './simulatorView';
 import { testModel } from './testDesign';
 
 const model = testModel({
@@ -72,5 +73,66 @@ describe('the simulator', () => {
     a.randomRun(42, 30);
     b.randomRun(42, 30);
     expect(a.exportTrace().steps).toEqual(b.exportTrace().steps);
+  });
+
+  // A counter that only a timer moves: every run is the same walk, whatever the seed.
+  const ticking = (max: number, invariants: unknown[] = []) =>
+    testModel({
+      vars: [{ name: 'n', type: { int: [0, max] }, initial: 0 }],
+      states: [{ name: 'On', initial: true }],
+      events: [{ name: 'Tick', source: 'internal' }],
+      transitions: [{ id: 'tick', from: 'On', event: 'Tick', to: 'On', updates: { n: 'n + 1' } }],
+      invariants,
+    });
+
+  it('ends a random run before a step that violates while computed and names that step', () => {
+    const sim = createSimulator(ticking(2));
+    expect(sim.randomRun(5, 10)).toBe(2);
+    expect(sim.history()).toHaveLength(3);
+    const refusal = sim.refusal();
+    expect(refusal?.step.label).toBe('fire Tick');
+    expect(refusal?.outcome.next).toBeNull();
+    expect(refusal?.outcome.violations).toEqual([expect.objectContaining({ kind: 'out-of-range', name: 'n', step: true })]);
+    expect(refusal?.outcome.violations[0]!.detail).toMatch(/\b3\b/);
+    // The happy path meets the same step; any move away forgets it.
+    sim.reset();
+    expect(sim.refusal()).toBeNull();
+    expect(sim.happyPath(10)).toBe(2);
+    expect(sim.refusal()?.step.label).toBe('fire Tick');
+    sim.undo();
+    expect(sim.refusal()).toBeNull();
+  });
+
+  it('refuses a violating step taken by hand and forgets it once a step is taken', () => {
+    const sim = createSimulator(ticking(2));
+    sim.take('fire Tick');
+    sim.take('fire Tick');
+    expect(sim.take('fire Tick')).toMatchObject({ ok: false, reason: expect.stringMatching(/^out-of-range n: /) });
+    expect(sim.refusal()?.step.label).toBe('fire Tick');
+    expect(sim.take('no such step')).toMatchObject({ ok: false });
+    expect(sim.refusal()).toBeNull();
+  });
+
+  it('ends a random run on the first point whose invariant is false, kept as a history point', () => {
+    const sim = createSimulator(ticking(5, [{ name: 'below two', expr: 'n < 2' }]));
+    expect(sim.randomRun(5, 10)).toBe(2);
+    expect(sim.cursor()).toBe(2);
+    expect(sim.history().at(-1)!.violations).toEqual([expect.objectContaining({ kind: 'invariant', name: 'below two' })]);
+    expect(sim.refusal()).toBeNull();
+    // Nothing is expanded past a violation: a second run from here takes no step.
+    expect(sim.randomRun(6, 10)).toBe(0);
+  });
+
+  it('marks a step invariant false by its own violation only, not by a step violation that shares its name', () => {
+    const m = ticking(1, [{ name: 'n', expr: "n' >= n", kind: 'step' }]);
+    const sim = createSimulator(m);
+    sim.take('fire Tick');
+    const refused = sim.take('fire Tick');
+    expect(refused).toMatchObject({ ok: false });
+    const violations = refused.ok ? [] : refused.outcome!.violations;
+    expect(violations).toEqual([expect.objectContaining({ kind: 'out-of-range', name: 'n' })]);
+    expect(simulatorView(m, sim.configuration(), null, violations).invariants).toEqual([{ name: 'n', kind: 'step', value: true }]);
+    const own = [{ kind: 'invariant' as const, name: 'n', detail: "n' >= n is false", step: false }];
+    expect(simulatorView(m, sim.configuration(), null, own).invariants).toEqual([{ name: 'n', kind: 'step', value: false, detail: "n' >= n is false" }]);
   });
 });

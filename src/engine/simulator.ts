@@ -22,6 +22,13 @@ export interface HistoryPoint {
   readonly violations: readonly Violation[];
 }
 
+/** A step that `take` refused because it violates while computed (MODEL.md §6), with what it would do. */
+export interface Refusal {
+  readonly step: Step;
+  /** `next` is null; `violations` are the step's own. */
+  readonly outcome: StepOutcome;
+}
+
 export type TakeResult =
   | { readonly ok: true; readonly outcome: StepOutcome }
   | { readonly ok: false; readonly reason: string; readonly outcome?: StepOutcome };
@@ -37,6 +44,11 @@ export interface Simulator {
   enabled(): Step[];
   /** Takes an enabled step (or its label). A step that violates while computed is refused, with its outcome. */
   take(step: Step | string): TakeResult;
+  /**
+   * The step violation the session stands before: the step the last `take` refused because it
+   * violates while computed (also the step a run chose last and ended on); null after any other move.
+   */
+  refusal(): Refusal | null;
   undo(): boolean;
   redo(): boolean;
   jump(index: number): void;
@@ -46,9 +58,17 @@ export interface Simulator {
   reset(): void;
   /** Replays labels from the initial configuration; stops at the first one no longer enabled. */
   replay(labels: readonly string[]): ReplayResult;
-  /** Takes up to `maxSteps` steps with no fault and no timeout, by a fixed preference; returns how many. */
+  /**
+   * Takes up to `maxSteps` steps with no fault and no timeout, by a fixed preference; returns how
+   * many. Like `randomRun`, it ends at the first violation (see there).
+   */
   happyPath(maxSteps: number): number;
-  /** Takes up to `maxSteps` steps chosen by a seeded PRNG (same seed, same run); returns how many. */
+  /**
+   * Takes up to `maxSteps` steps chosen by a seeded PRNG (same seed, same run); returns how many.
+   * The run ends at its first violation, as the explorer expands no violating configuration
+   * (MODEL.md §6): on the point whose configuration or step invariant is broken, or before a
+   * chosen step that violates while computed, which `refusal()` then names.
+   */
   randomRun(seed: number, maxSteps: number): number;
   exportTrace(): TraceFile;
   importTrace(text: string): ReplayResult;
@@ -63,16 +83,19 @@ export function createSimulator(model: Model): Simulator {
   const start = initialConfiguration(model);
   let points: HistoryPoint[] = [{ step: null, outcome: null, configuration: start, violations: checkConfiguration(model, start) }];
   let at = 0;
+  let refused: Refusal | null = null;
 
   const here = () => points[at]!;
 
   function take(stepOrLabel: Step | string): TakeResult {
+    refused = null;
     const label = typeof stepOrLabel === 'string' ? stepOrLabel : stepOrLabel.label;
     const step = enabledSteps(model, here().configuration).find((s) => s.label === label);
     if (!step) return { ok: false, reason: `\`${label}\` is not enabled here` };
     const outcome = applyStep(model, here().configuration, step);
     if (outcome.next === null) {
       const why = outcome.violations.map((v) => `${v.kind} ${v.name}: ${v.detail}`).join('; ') || outcome.description;
+      if (outcome.violations.length > 0) refused = { step, outcome };
       return { ok: false, reason: why, outcome };
     }
     points = points.slice(0, at + 1);
@@ -82,6 +105,7 @@ export function createSimulator(model: Model): Simulator {
   }
 
   function reset(): void {
+    refused = null;
     points = points.slice(0, 1);
     at = 0;
   }
@@ -95,14 +119,22 @@ export function createSimulator(model: Model): Simulator {
     return { ok: true, steps: labels.length };
   }
 
+  /** Takes chosen steps until `maxSteps`, no choice, or the first violation (a refused step leaves `refused` set). */
   function walk(maxSteps: number, choose: (steps: Step[]) => Step | undefined): number {
+    refused = null;
     let taken = 0;
-    while (taken < maxSteps) {
+    while (taken < maxSteps && here().violations.length === 0) {
       const step = choose(enabledSteps(model, here().configuration));
       if (!step || !take(step).ok) break;
       taken++;
     }
     return taken;
+  }
+
+  /** Moves the cursor; the step violation it stood before (if any) no longer applies. */
+  function moveTo(index: number): void {
+    refused = null;
+    at = index;
   }
 
   return {
@@ -111,18 +143,19 @@ export function createSimulator(model: Model): Simulator {
     configuration: () => here().configuration,
     enabled: () => enabledSteps(model, here().configuration),
     take,
+    refusal: () => refused,
     undo() {
       if (at === 0) return false;
-      at--;
+      moveTo(at - 1);
       return true;
     },
     redo() {
       if (at >= points.length - 1) return false;
-      at++;
+      moveTo(at + 1);
       return true;
     },
     jump(index) {
-      at = Math.max(0, Math.min(points.length - 1, Math.floor(index)));
+      moveTo(Math.max(0, Math.min(points.length - 1, Math.floor(index))));
     },
     cursor: () => at,
     history: () => points,

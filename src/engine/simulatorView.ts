@@ -112,7 +112,8 @@ function invariantRows(model: Model, config: Configuration, violations: readonly
   const env = { pre: frameOf(model, config, true), post: null, payload: [] };
   return model.invariants.map((inv): InvariantRow => {
     if (inv.kind === 'step') {
-      const v = violations.find((x) => x.name === inv.name);
+      // Only its own violation: a step violation may carry the same name (a var, event or state).
+      const v = violations.find((x) => !x.step && (x.kind === 'invariant' || x.kind === 'eval-error') && x.name === inv.name);
       return v ? { name: inv.name, kind: 'step', value: v.kind === 'eval-error' ? 'error' : false, detail: v.detail } : { name: inv.name, kind: 'step', value: true };
     }
     try {

@@ -1,5 +1,4 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RunEvent } from './simulationRunEvent';
 import type { ReplayOutcome, SimSession, SimView } from './simulationTypes';
 
 /**
@@ -13,16 +12,17 @@ export interface OverlaySink {
   readonly show: (state: string | null, transition: number | null) => void;
 }
 
-export interface SimulationState {
+/** What the store mirrors of the session: its getters' values, read again after every move. */
+type Picture = { readonly [K in 'events' | 'cursor' | 'length' | 'requests' | 'initialState']: ReturnType<SimSession[K]> };
+
+/** The session's moves, each followed by a fresh picture (and a notice where one is due). */
+type Moves = Pick<SimSession, 'take' | 'undo' | 'redo' | 'jump' | 'reset' | 'happyPath' | 'randomRun'>;
+
+export interface SimulationState extends Picture, Moves {
   readonly session: SimSession | null;
   /** The design text the session was built from (to notice edits). */
   readonly designText: string | null;
   readonly view: SimView | null;
-  readonly events: readonly RunEvent[];
-  readonly cursor: number;
-  readonly length: number;
-  readonly requests: readonly { readonly request: number; readonly label: string }[];
-  readonly initialState: string;
   /** A message for the person, e.g. the first step of a loaded trace that no longer applies. */
   readonly notice: string | null;
 
@@ -30,13 +30,6 @@ export interface SimulationState {
   /** Replaces the session after a design edit, replaying the old run as far as it still applies. */
   readonly rebase: (session: SimSession, designText: string) => void;
   readonly close: () => void;
-  readonly take: (label: string) => boolean;
-  readonly undo: () => void;
-  readonly redo: () => void;
-  readonly jump: (index: number) => void;
-  readonly reset: () => void;
-  readonly happyPath: () => void;
-  readonly randomRun: (seed: number) => void;
   readonly saveTrace: () => string | null;
   readonly loadTrace: (text: string) => ReplayOutcome | null;
   /** Loads a trace (e.g. a violation's) as history with the cursor at step 0, ready to step with Redo. */
@@ -46,7 +39,7 @@ export interface SimulationState {
 
 export type SimulationStore = StoreApi<SimulationState>;
 
-const empty = {
+const empty: Picture & Pick<SimulationState, 'session' | 'designText' | 'view' | 'notice'> = {
   session: null,
   designText: null,
   view: null,
@@ -56,23 +49,21 @@ const empty = {
   requests: [],
   initialState: '',
   notice: null,
-} as const;
+};
 
 export function createSimulationStore(overlay?: OverlaySink): SimulationStore {
   return createStore<SimulationState>()((set, get) => {
     /** Copies the session's current picture into the store and onto the canvas. */
     const sync = (session: SimSession, extra: Partial<SimulationState> = {}) => {
       const view = session.view();
-      set({
-        session,
-        view,
+      const picture: Picture = {
         events: session.events(),
         cursor: session.cursor(),
         length: session.length(),
         requests: session.requests(),
         initialState: session.initialState(),
-        ...extra,
-      });
+      };
+      set({ session, view, ...picture, ...extra });
       overlay?.show(view.state, session.lastTransition() ?? null);
     };
     const withSession = (f: (s: SimSession) => void, extra?: Partial<SimulationState>) => {

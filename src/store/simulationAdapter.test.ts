@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../engine/explorer';
+import { testModel } from '../engine/testDesign';
 import { loadDesign } from '../model/load';
 import type { Model } from '../model/model';
 import { createSession } from './simulationAdapter';
@@ -36,9 +37,10 @@ describe('simulation session over the engine', () => {
     const events = s.events();
     expect(events.map((e) => e.label)).toEqual(labels);
     expect(events.filter((e) => e.kind === 'deliver')).toHaveLength(2);
-    expect(events.at(-1)?.violations?.[0]).toMatch(/^replay Charge/);
+    expect(events.at(-1)?.violations?.[0]).toMatchObject({ kind: 'replay', name: 'Charge', step: true });
     expect(s.cursor()).toBe(labels.length);
-    expect(s.view().violations[0]).toMatch(/^replay Charge/);
+    expect(s.view().violations[0]).toMatchObject({ kind: 'replay', name: 'Charge' });
+    expect(s.view().violatingStep).toEqual({ index: labels.length, label: labels.at(-1) });
     expect(s.view().steps).toEqual([]);
     // Stepping back off the violation and forward onto it again.
     s.jump(0);
@@ -56,7 +58,7 @@ describe('simulation session over the engine', () => {
     let v = s.view();
     expect(v.modeText).toBe('busy(Charge#1, ack, ok)');
     expect(v.persisted.dedupe).toEqual([{ request: 'Charge#1', reply: 'ok' }]);
-    expect(v.persisted.vars).toEqual([{ name: 'balance', value: '1' }]);
+    expect(v.persisted.vars).toEqual([{ name: 'balance', value: '1', differs: false }]);
     expect(s.take('crash')).toBe(true);
     expect(s.view().mode).toBe('recovering');
     expect(s.take('restart')).toBe(true);
@@ -99,5 +101,52 @@ describe('simulation session over the engine', () => {
     expect(s.take('crash')).toBe(true);
     expect(s.length()).toBe(2);
     expect(s.events().map((e) => e.label)).toEqual(['send Charge#1', 'crash']);
+  });
+
+  it('ends a random run on the step that violates while computed, named in the view, instead of stopping before it', () => {
+    const s = createSession(retried());
+    s.randomRun(5);
+    expect(s.length()).toBe(10);
+    expect(s.cursor()).toBe(10);
+    const last = s.events().at(-1)!;
+    expect(last).toMatchObject({ index: 10, label: 'deliver Charge#1', kind: 'deliver' });
+    expect(last.violations).toEqual([expect.objectContaining({ kind: 'replay', name: 'Charge', step: true })]);
+    const v = s.view();
+    expect(v.violatingStep).toEqual({ index: 10, label: 'deliver Charge#1' });
+    expect(v.violations).toEqual([{ kind: 'replay', name: 'Charge', detail: expect.any(String), step: true }]);
+    expect(v.violations[0]!.detail.length).toBeGreaterThan(0);
+    expect(v.steps).toEqual([]);
+    // The same seed ends the same way; Undo steps back before the step, where steps are enabled again.
+    const again = createSession(retried());
+    again.randomRun(5);
+    expect(again.events().map((e) => e.label)).toEqual(s.events().map((e) => e.label));
+    s.undo();
+    expect(s.cursor()).toBe(9);
+    expect(s.view().violatingStep).toBeUndefined();
+    expect(s.view().steps.map((x) => x.label)).toContain('deliver Charge#1');
+    // Its trace ends on the violating step and replays onto it.
+    s.redo();
+    const text = s.exportTrace();
+    expect((JSON.parse(text) as { steps: string[] }).steps).toHaveLength(10);
+    const other = createSession(retried());
+    expect(other.importTrace(text)).toEqual({ ok: true, steps: 10 });
+    expect(other.view().violatingStep).toEqual({ index: 10, label: 'deliver Charge#1' });
+  });
+
+  it('ends a happy path that meets a step violation on it too', () => {
+    const s = createSession(
+      testModel({
+        vars: [{ name: 'n', type: { int: [0, 2] }, initial: 0 }],
+        states: [{ name: 'On', initial: true }],
+        events: [{ name: 'Tick', source: 'internal' }],
+        transitions: [{ id: 'tick', from: 'On', event: 'Tick', to: 'On', updates: { n: 'n + 1' } }],
+      }),
+    );
+    s.happyPath();
+    expect(s.events().map((e) => e.label)).toEqual(['fire Tick', 'fire Tick', 'fire Tick']);
+    expect(s.cursor()).toBe(3);
+    expect(s.view().violatingStep).toEqual({ index: 3, label: 'fire Tick' });
+    expect(s.view().violations).toEqual([expect.objectContaining({ kind: 'out-of-range', name: 'n' })]);
+    expect(s.view().vars).toEqual([expect.objectContaining({ name: 'n', value: '2' })]);
   });
 });

@@ -1,6 +1,6 @@
-import { applyStep, type StepOutcome } from '../engine/apply';
+import { applyStep } from '../engine/apply';
 import { requestLabel, type Configuration } from '../engine/configuration';
-import { createSimulator, type HistoryPoint } from '../engine/simulator';
+import { createSimulator, type HistoryPoint, type Refusal } from '../engine/simulator';
 import { simulatorView, type SimulatorView } from '../engine/simulatorView';
 import type { Step } from '../engine/step';
 import { designHash, parseTraceFile, traceFile } from '../engine/traceFile';
@@ -16,16 +16,16 @@ const RUN_LIMIT = 200;
  * Wraps the engine's simulator as a `SimSession`. One addition: a step that violates while it
  * is computed (out-of-range, eval-error, replay) produces no configuration, so the engine
  * refuses it; here it becomes the run's last row (its "tail"), shown on the configuration it
- * started from with what went wrong (MODEL.md §6), so a replayed violation ends on its cause.
+ * started from with what went wrong (MODEL.md §6), so a replayed violation, a step taken by
+ * hand and a happy path or random run that chose such a step all end on their cause.
  */
 export function createSession(model: Model): SimSession {
   const sim = createSimulator(model);
-  let tail: { step: Step; outcome: StepOutcome; parent: number } | null = null;
+  let tail: (Refusal & { readonly parent: number }) | null = null;
   let onTail = false;
 
   const points = () => sim.history();
   const end = () => points().length - 1;
-  const violationText = (v: Violation) => `${v.kind} ${v.name}: ${v.detail}`;
 
   /** Drops the future after the cursor (the engine forks only on a step that succeeds). */
   const truncateToCursor = () => {
@@ -37,30 +37,49 @@ export function createSession(model: Model): SimSession {
     sim.replay(labels);
   };
 
+  /** Keeps a refused step as the run's last row, after the cursor's point, and stands on it. */
+  const endOn = (refusal: Refusal) => {
+    truncateToCursor();
+    tail = { ...refusal, parent: sim.cursor() };
+    onTail = true;
+  };
+
   const take = (label: string): boolean => {
     if (onTail) return false;
-    const r = sim.take(label);
-    if (r.ok) {
+    if (sim.take(label).ok) {
       tail = null;
       return true;
     }
-    if (!r.outcome) return false;
-    // Enabled, but it violates while computed: record it as the run's last row.
-    const step = sim.enabled().find((s) => s.label === label);
-    if (!step) return false;
-    truncateToCursor();
-    tail = { step, outcome: r.outcome, parent: sim.cursor() };
-    onTail = true;
+    // Enabled, but it violates while computed: the run ends on it.
+    const refusal = sim.refusal();
+    if (!refusal) return false;
+    endOn(refusal);
     return true;
   };
 
-  const replay = (labels: readonly string[]): ReplayOutcome => {
+  const reset = () => {
     tail = null;
     onTail = false;
+    sim.reset();
+  };
+
+  const replay = (labels: readonly string[]): ReplayOutcome => {
+    reset();
     const r = sim.replay(labels);
     if (r.ok) return r;
-    if (r.steps === labels.length - 1 && take(labels[labels.length - 1]!)) return { ok: true, steps: labels.length };
-    return r;
+    // A trace ending on a step violation (as the explorer reports one) ends on that step.
+    const refusal = sim.refusal();
+    if (r.steps !== labels.length - 1 || !refusal) return r;
+    endOn(refusal);
+    return { ok: true, steps: labels.length };
+  };
+
+  /** A run from the start; when it chose a step that violates while computed, it ends on that step. */
+  const run = (walk: () => void) => {
+    reset();
+    walk();
+    const refusal = sim.refusal();
+    if (refusal) endOn(refusal);
   };
 
   const stepButton = (config: Configuration, s: Step): StepButton => {
@@ -70,29 +89,11 @@ export function createSession(model: Model): SimSession {
     return t === null ? { label: s.label, actor } : { label: s.label, actor, transition: t };
   };
 
-  const toSimView = (v: SimulatorView, config: Configuration, enabled: boolean): SimView => ({
-    mode: v.mode,
-    modeText: v.modeText,
-    state: v.state,
-    vars: v.vars,
-    persisted: {
-      state: v.persisted.state,
-      vars: v.persisted.vars.map((x) => ({ name: x.name, value: x.value })),
-      dedupe: v.persisted.dedupe,
-    },
-    dedupe: v.dedupe,
-    toMachine: v.toMachine,
-    toClient: v.toClient,
-    clients: v.clients.map((c) => ({ request: c.request, label: c.label, status: c.status, attempts: c.attempts, maxAttempts: c.maxAttempts })),
-    invariants: v.invariants.map((i) => ({
-      name: i.name,
-      holds: i.value === true,
-      ...(i.detail !== undefined ? { detail: i.detail } : i.value === 'error' ? { detail: 'fails to evaluate' } : {}),
-    })),
-    violations: v.violations.map(violationText),
-    steps: enabled ? v.steps.map((s) => stepButton(config, s)) : [],
-    budgets: v.budgets,
-  });
+  /** The engine's view as it is, its enabled steps as buttons (none on a step that violated). */
+  const toSimView = (v: SimulatorView, config: Configuration, enabled: boolean): SimView => {
+    const { steps, stepsByActor: _byActor, ...rest } = v;
+    return { ...rest, steps: enabled ? steps.map((s) => stepButton(config, s)) : [] };
+  };
 
   const runEvent = (index: number, step: Step, before: Configuration, after: Configuration, violations: readonly Violation[]): RunEvent => {
     const mode = after.mode.kind;
@@ -126,7 +127,7 @@ export function createSession(model: Model): SimSession {
       // A delivery answered straight away without a change: a dedupe hit or a rejection.
       Object.assign(extra, { note: 'answered' });
     }
-    return { ...base, ...extra, ...(violations.length > 0 ? { violations: violations.map(violationText) } : {}) };
+    return { ...base, ...extra, ...(violations.length > 0 ? { violations } : {}) };
   };
 
   const events = (): RunEvent[] => {
@@ -146,7 +147,8 @@ export function createSession(model: Model): SimSession {
         const ps = points();
         const config = ps[tail.parent]!.configuration;
         const previous = tail.parent > 0 ? ps[tail.parent - 1]!.configuration : null;
-        return toSimView(simulatorView(model, config, previous, tail.outcome.violations), config, false);
+        const view = toSimView(simulatorView(model, config, previous, tail.outcome.violations), config, false);
+        return { ...view, violatingStep: { index: tail.parent + 1, label: tail.step.label } };
       }
       return toSimView(sim.current(), sim.configuration(), true);
     },
@@ -180,19 +182,9 @@ export function createSession(model: Model): SimSession {
         sim.jump(i);
       }
     },
-    reset: () => {
-      tail = null;
-      onTail = false;
-      sim.reset();
-    },
-    happyPath: () => {
-      replay([]);
-      sim.happyPath(RUN_LIMIT);
-    },
-    randomRun: (seed) => {
-      replay([]);
-      sim.randomRun(seed, RUN_LIMIT);
-    },
+    reset,
+    happyPath: () => run(() => sim.happyPath(RUN_LIMIT)),
+    randomRun: (seed) => run(() => sim.randomRun(seed, RUN_LIMIT)),
     exportTrace: () => {
       const labels = events()
         .slice(0, onTail && tail ? tail.parent + 1 : sim.cursor())

@@ -1,25 +1,15 @@
+import type { Reply } from '../engine/configuration';
+import type { SimulatorView } from '../engine/simulatorView';
+import type { Actor, Channel, StepKind } from '../engine/step';
+import type { Violation } from '../engine/violation';
+
 /**
  * One step of a simulated run as the sequence diagram sees it: plain data, built from the
- * simulator's history by `runEvents.ts`, so the layout is a pure function testable without React.
+ * simulator's history by `simulationAdapter.ts`, so the layout is a pure function testable
+ * without React. The step's words (kind, actor, channel, reply, violation) are the engine's own.
  */
 
-export type StepKind =
-  | 'send'
-  | 'deliver'
-  | 'ack'
-  | 'persist'
-  | 'receive'
-  | 'drop'
-  | 'duplicate'
-  | 'timeout'
-  | 'fire'
-  | 'crash'
-  | 'restart';
-
-/** Which side of the world a step belongs to (MODEL.md §4), used to group the step buttons. */
-export type Actor = 'client' | 'network' | 'machine' | 'fault';
-
-export type ReplyValue = 'ok' | 'error';
+export type { Actor, StepKind };
 
 export interface RunEvent {
   /** 1-based position in the run: row `step N` of the diagram. */
@@ -30,16 +20,19 @@ export interface RunEvent {
   /** The request the step concerns (send, deliver, ack, persist, receive, timeout, drop/duplicate of a request or reply). */
   readonly request?: number;
   /** For drop/duplicate: which channel the message was on. */
-  readonly channel?: 'toMachine' | 'toClient';
+  readonly channel?: Channel;
   /** The reply carried: an ack's reply, a received reply, a dropped/duplicated reply. */
-  readonly reply?: ReplyValue;
+  readonly reply?: Reply;
   /** For timeout: true when the client retried, false when it gave up (ambiguous). */
   readonly retried?: boolean;
-  /** For deliver: how the machine answered, when the simulator says (`dedupe` = served from a table). */
+  /** For deliver: how the machine answered, when the simulator can tell (`answered`: a dedupe hit or a rejection). */
   readonly note?: string;
-  /** The machine's state (name) after the step, and its mode. */
+  /** The machine's state (name) after the step, and its mode; the state it started from for a step that violates while computed. */
   readonly stateAfter: string;
-  readonly modeAfter: 'up' | 'busy' | 'recovering';
-  /** Names of violations the step caused or the configuration it produced shows. */
-  readonly violations?: readonly string[];
+  readonly modeAfter: SimulatorView['mode'];
+  /**
+   * Violations the step caused or the configuration it produced shows. When one of them is a
+   * step violation (`step: true`) the step produced no configuration and the run ends on it.
+   */
+  readonly violations?: readonly Violation[];
 }

@@ -2,59 +2,31 @@ import type { SimulatorView } from '../engine/simulatorView';
 import type { Actor, RunEvent } from './simulationRunEvent';
 
 /**
- * What the Simulate panels draw: one configuration of MODEL.md §3 with display strings already
- * decoded, plus the enabled steps. Built from the engine's own view by `simulationAdapter.ts`, so
- * the panels never depend on the engine's packing.
+ * What the Simulate panels draw: the engine's own view of one configuration (`SimulatorView`:
+ * display strings already decoded, never the explorer's packing), with the enabled steps turned
+ * into buttons. `simulationAdapter.ts` builds it; the only display decisions it adds are the
+ * step buttons' grouping and transitions, and the step violation the run ended on.
  */
 
-// The rows that carry no display decisions are the engine's own types, not copies.
-import type { ClientStatus } from '../engine/configuration';
-import type { VarRow } from '../engine/simulatorView';
-export type { ClientStatus, VarRow };
-export type Mode = SimulatorView['mode'];
-
-export interface DedupeRow {
-  /** e.g. `Charge#1`. */
-  readonly request: string;
-  readonly reply: string;
-}
-
-export interface ClientRow {
-  readonly request: number;
-  /** e.g. `Charge#1`, or `#2` while unsent. */
-  readonly label: string;
-  readonly status: ClientStatus;
-  readonly attempts: number;
-  readonly maxAttempts: number;
-}
-
-export interface InvariantRow {
-  readonly name: string;
-  readonly holds: boolean;
-  readonly detail?: string;
-}
+export type { ClientStatus } from '../engine/configuration';
+export type { ClientRow, DedupeRow, InvariantRow, VarRow } from '../engine/simulatorView';
 
 export interface StepButton {
   readonly label: string;
+  /** Who moves; drop and duplicate are listed under the network (the engine files them as faults). */
   readonly actor: Actor;
   /** The design transition the step would take, when known (canvas click → step). */
   readonly transition?: number;
 }
 
-/** The engine's view where it needs no translation; the rest decoded for the panels. */
-export interface SimView extends Pick<SimulatorView, 'mode' | 'modeText' | 'state' | 'vars' | 'toMachine' | 'toClient'> {
-  readonly persisted: {
-    readonly state: string;
-    readonly vars: readonly { readonly name: string; readonly value: string }[];
-    readonly dedupe: readonly DedupeRow[];
-  };
-  readonly dedupe: readonly DedupeRow[];
-  readonly clients: readonly ClientRow[];
-  readonly invariants: readonly InvariantRow[];
-  /** Violations of the last step or of this configuration, as `kind name: detail`. */
-  readonly violations: readonly string[];
+export interface SimView extends Omit<SimulatorView, 'steps' | 'stepsByActor'> {
   readonly steps: readonly StepButton[];
-  readonly budgets: readonly { readonly name: string; readonly used: number; readonly max: number }[];
+  /**
+   * Set when the cursor stands on a step that violates while computed (MODEL.md §6): its row and
+   * label. The rest of the view is then the configuration it started from, `violations` the
+   * step's own, and no step is enabled.
+   */
+  readonly violatingStep?: { readonly index: number; readonly label: string };
 }
 
 export type ReplayOutcome =
@@ -64,7 +36,8 @@ export type ReplayOutcome =
 
 /**
  * A simulation session over one loaded design: a history of steps with a cursor. Taking a step
- * when the cursor is behind the end forks (drops the redo tail).
+ * when the cursor is behind the end forks (drops the redo tail). A step that violates while it
+ * is computed ends the run as its last row, whether taken by hand or chosen by a run.
  */
 export interface SimSession {
   readonly view: () => SimView;
@@ -81,6 +54,7 @@ export interface SimSession {
   readonly redo: () => void;
   readonly jump: (index: number) => void;
   readonly reset: () => void;
+  /** Runs from the start and ends at the first violation, like the explorer (see `Simulator.randomRun`). */
   readonly happyPath: () => void;
   readonly randomRun: (seed: number) => void;
   readonly exportTrace: () => string;

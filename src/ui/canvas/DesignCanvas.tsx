@@ -2,7 +2,6 @@ import {
   Background,
   ConnectionMode,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   useReactFlow,
@@ -38,7 +37,6 @@ import { FAR_ZOOM, useZoomClass } from './useZoomClass';
 const nodeTypes = { state: StateNode };
 const edgeTypes = { transition: TransitionEdge };
 const fitViewOptions = { padding: 0.15, maxZoom: 1.25 };
-const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
 type Sizes = ReadonlyMap<string, { width: number; height: number }>;
 
@@ -196,7 +194,6 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
           edges={edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
-          defaultEdgeOptions={defaultEdgeOptions}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onNodeDragStart={() => {

@@ -32,6 +32,7 @@ function sameEdge(a: TransitionFlowEdge, b: TransitionFlowEdge): boolean {
     a.source === b.source &&
     a.target === b.target &&
     a.selected === b.selected &&
+    a.markerEnd === b.markerEnd &&
     a.ariaLabel === b.ariaLabel &&
     !!a.data &&
     !!b.data &&

@@ -3,7 +3,7 @@ import { emptyDesign } from '../../store/designEdits';
 import { emptyOverlay } from '../../store/canvasOverlay';
 import { noSelection } from '../../store/designStore';
 import { edgeBetween, selfLoop } from './edgeGeometry';
-import { toEdges, transitionDetail } from './flowElements';
+import { ARROWHEADS, toEdges, transitionDetail } from './flowElements';
 
 const design = {
   ...emptyDesign(),
@@ -38,5 +38,13 @@ describe('transition edges', () => {
 
   it('labels a transition as [guard] / updates', () => {
     expect(transitionDetail({ from: 'A', event: 'Go', to: 'B', guard: 'x < 2', updates: { x: 'x + 1' } })).toBe('[x < 2] / x := x + 1');
+  });
+
+  it('gives each edge the arrowhead of its stroke colour: accent when selected or active, orange for $restart', () => {
+    const plain = toEdges(design, noSelection, emptyOverlay);
+    expect(plain.map((e) => e.markerEnd)).toEqual([ARROWHEADS.plain, ARROWHEADS.plain, ARROWHEADS.plain, ARROWHEADS.plain, ARROWHEADS.restart]);
+    const picked = toEdges(design, { states: [], transitions: [0, 4] }, { ...emptyOverlay, activeTransition: 2 });
+    expect(picked.map((e) => e.markerEnd)).toEqual([ARROWHEADS.accent, ARROWHEADS.plain, ARROWHEADS.accent, ARROWHEADS.plain, ARROWHEADS.accent]);
+    expect([ARROWHEADS.plain.color, ARROWHEADS.restart.color, ARROWHEADS.accent.color]).toEqual(['var(--edge)', 'var(--restart)', 'var(--accent)']);
   });
 });

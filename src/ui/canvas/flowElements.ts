@@ -1,4 +1,4 @@
-import type { Edge, Node } from '@xyflow/react';
+import { MarkerType, type Edge, type EdgeMarker, type Node } from '@xyflow/react';
 import type { Design, TransitionJson } from '../../model/schema';
 import { RESTART_EVENT } from '../../model/schema';
 import { layoutOf, type Point } from '../../store/designEdits';
@@ -42,6 +42,25 @@ export type StateFlowNode = Node<StateNodeData, 'state'>;
 export type TransitionFlowEdge = Edge<TransitionEdgeData, 'transition'>;
 
 const PARALLEL_SPACING = 46;
+
+/**
+ * The arrowhead in each colour an edge's stroke takes (theme.css: plain, `$restart`, selected or
+ * active), so the head follows its line; the plain one too, as React Flow's own default grey is
+ * lighter than our edges. React Flow draws one marker per distinct value, three here; constants,
+ * so an unchanged edge keeps the same marker object (`placeEdges` compares them).
+ */
+const ARROWHEAD = { type: MarkerType.ArrowClosed, width: 16, height: 16 } as const;
+export const ARROWHEADS = {
+  plain: { ...ARROWHEAD, color: 'var(--edge)' },
+  restart: { ...ARROWHEAD, color: 'var(--restart)' },
+  accent: { ...ARROWHEAD, color: 'var(--accent)' },
+} satisfies Record<string, EdgeMarker>;
+
+/** The arrowhead whose colour matches the stroke theme.css gives the edge. */
+export function arrowheadOf(restart: boolean, selected: boolean, active: boolean): EdgeMarker {
+  if (selected || active) return ARROWHEADS.accent;
+  return restart ? ARROWHEADS.restart : ARROWHEADS.plain;
+}
 
 /** Node ids are state names; a repeated name (an error the loader reports) gets a distinct id. */
 export function nodeIds(design: Design): string[] {
@@ -128,25 +147,28 @@ export function toEdges(design: Design, selection: Selection, overlay: CanvasOve
     if (!states.has(t.from) || !states.has(t.to)) return;
     const client = clientEvents.has(t.event);
     const { offset, loop } = place.get(i) ?? { offset: 0, loop: 0 };
+    const restart = t.event === RESTART_EVENT;
+    const active = overlay.activeTransition === i;
     edges.push({
       id: `t${i}`,
       type: 'transition',
       source: t.from,
       target: t.to,
       selected: selected.has(i),
+      markerEnd: arrowheadOf(restart, selected.has(i), active),
       ariaLabel: `Transition ${i + 1}: ${t.from} to ${t.to} on ${t.event}`,
       data: {
         index: i,
         event: t.event,
         detail: transitionDetail(t),
-        restart: t.event === RESTART_EVENT,
+        restart,
         client,
         ack: t.ack ?? 'durable',
         errorReply: t.reply === 'error',
         invariants: (t.invariants ?? []).map((v) => v.name),
         offset,
         loop,
-        active: overlay.activeTransition === i,
+        active,
         dimmed: dimmed.has(i),
       },
     });

@@ -1,10 +1,6 @@
 import type { CheckResultView, ViolationView } from '../../store/checkTypes';
+import { verdictText } from './verdictText';
 
-const VERDICT_TEXT = {
-  ok: 'OK: every reachable configuration satisfies every check.',
-  violation: 'Violation found.',
-  incomplete: 'Incomplete: a limit stopped the search before it was exhaustive (this is not a pass).',
-} as const;
 const VERDICT_COLOUR = { ok: '#15803d', violation: '#b91c1c', incomplete: '#b45309' } as const;
 
 interface Props {
@@ -24,9 +20,7 @@ export function CheckResultPanel({ result, cancelled, stale, onReplay }: Props) 
         role={r.verdict === 'violation' ? 'alert' : 'status'}
         style={{ margin: 0, fontWeight: 700, color: VERDICT_COLOUR[r.verdict] }}
       >
-        Verdict: {r.verdict}. {VERDICT_TEXT[r.verdict]}
-        {r.verdict === 'incomplete' && cancelled ? ' Cancelled.' : ''}
-        {r.verdict === 'incomplete' && !cancelled && r.reason ? ` Stopped: ${r.reason}.` : ''}
+        {verdictText(r, cancelled)}
       </p>
       {stale ? <p style={{ margin: 0, color: '#b45309' }}>The design changed since this check ran: run it again.</p> : null}
       <p style={{ margin: 0 }}>

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import type { ClientStatus, DedupeRow, SimView } from '../../store/simulationTypes';
+import type { ClientStatus, DedupeRow, InvariantRow, SimView } from '../../store/simulationTypes';
+
+const VALUE_TEXT = { true: 'holds', false: 'FALSE', error: 'ERROR' } as const;
 
 const STATUS_COLOUR: Record<ClientStatus, string> = {
   unsent: '#64748b',
@@ -41,24 +43,14 @@ function DedupeTable({ rows, label }: { rows: readonly DedupeRow[]; label: strin
  * messages in flight, and each client request's status.
  */
 export function ConfigurationPanels({ view }: { view: SimView }) {
-  const broken = view.invariants.filter((i) => !i.holds);
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: 8 }}>
       <Box title="Invariants">
-        {broken.length > 0 || view.violations.length > 0 ? (
-          <div role="alert" style={{ color: '#fff', background: '#b91c1c', padding: 6, borderRadius: 4, fontWeight: 700 }}>
-            {broken.map((i) => (
-              <div key={i.name}>VIOLATED: {i.name}{i.detail ? ` (${i.detail})` : ''}</div>
-            ))}
-            {view.violations.map((v) => (
-              <div key={v}>VIOLATION: {v}</div>
-            ))}
-          </div>
-        ) : null}
+        <ViolationAlert view={view} />
         <ul aria-label="invariant list" style={{ margin: 0, paddingLeft: 16 }}>
           {view.invariants.map((i) => (
-            <li key={i.name} style={{ color: i.holds ? '#15803d' : '#b91c1c', fontWeight: i.holds ? 400 : 700 }}>
-              {i.name}: {i.holds ? 'holds' : 'FALSE'}
+            <li key={i.name} style={{ color: i.value === true ? '#15803d' : '#b91c1c', fontWeight: i.value === true ? 400 : 700 }}>
+              {i.name}: {VALUE_TEXT[String(i.value) as keyof typeof VALUE_TEXT]}
             </li>
           ))}
         </ul>
@@ -93,6 +85,7 @@ export function ConfigurationPanels({ view }: { view: SimView }) {
               <tr key={v.name}>
                 <td>{v.name}</td>
                 <td>{v.value}</td>
+                <td style={{ color: '#b45309' }}>{v.differs ? 'memory differs' : ''}</td>
               </tr>
             ))}
           </tbody>
@@ -119,6 +112,7 @@ export function ConfigurationPanels({ view }: { view: SimView }) {
                 <td>
                   attempt {c.attempts}/{c.maxAttempts}
                 </td>
+                <td style={{ color: '#64748b' }}>{c.payload}</td>
               </tr>
             ))}
           </tbody>
@@ -126,4 +120,39 @@ export function ConfigurationPanels({ view }: { view: SimView }) {
       </Box>
     </div>
   );
+}
+
+/**
+ * What broke here, loud: each false invariant and each violation with its kind, name and detail.
+ * On a step that violates while computed it first names that step: the run ends on it.
+ */
+function ViolationAlert({ view }: { view: SimView }) {
+  const broken = view.invariants.filter((i) => i.value !== true && !named(view, i));
+  if (broken.length === 0 && view.violations.length === 0 && !view.violatingStep) return null;
+  return (
+    <div role="alert" style={{ color: '#fff', background: '#b91c1c', padding: 6, borderRadius: 4, fontWeight: 700 }}>
+      {view.violatingStep ? (
+        <div style={{ marginBottom: 4 }}>
+          Step {view.violatingStep.index}, {view.violatingStep.label}, violates while it is computed: it produces no
+          configuration, so the run ends on it (shown on the configuration it started from).
+        </div>
+      ) : null}
+      {broken.map((i) => (
+        <div key={i.name}>
+          VIOLATED: {i.name}
+          {i.detail ? ` (${i.detail})` : ''}
+        </div>
+      ))}
+      {view.violations.map((v, k) => (
+        <div key={`${v.kind}-${v.name}-${k}`}>
+          VIOLATION: {v.kind} {v.name}: <span style={{ fontWeight: 400 }}>{v.detail}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** A broken invariant the violations already list (with its detail) is said once. */
+function named(view: SimView, invariant: InvariantRow): boolean {
+  return view.violations.some((v) => (v.kind === 'invariant' || v.kind === 'eval-error') && !v.step && v.name === invariant.name);
 }

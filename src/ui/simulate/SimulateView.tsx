@@ -41,7 +41,12 @@ export function SimulateView({ store, designName }: { store: SimulationStore; de
             You are back at step {s.cursor}: taking a step here forks the run (the later steps are dropped).
           </p>
         ) : null}
-        <StepList steps={s.view.steps} violated={s.view.violations.length > 0} onTake={(label) => void s.take(label)} />
+        <StepList
+          steps={s.view.steps}
+          violated={s.view.violations.length > 0}
+          violatingStep={s.view.violatingStep}
+          onTake={(label) => void s.take(label)}
+        />
       </section>
       <ConfigurationPanels view={s.view} />
       <section aria-label="Run" style={{ overflow: 'auto', border: '1px solid #cbd5e1', borderRadius: 6 }}>

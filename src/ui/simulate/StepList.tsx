@@ -1,5 +1,5 @@
-import type { StepButton } from '../../store/simulationTypes';
 import type { Actor } from '../../store/simulationRunEvent';
+import type { SimView, StepButton } from '../../store/simulationTypes';
 
 const GROUPS: readonly { actor: Actor; title: string }[] = [
   { actor: 'client', title: 'Client' },
@@ -13,10 +13,20 @@ interface Props {
   readonly onTake: (label: string) => void;
   /** The run stopped on a violation (nothing is explored past one). */
   readonly violated?: boolean;
+  /** The step the run ends on because it violates while computed, if the cursor is on it. */
+  readonly violatingStep?: SimView['violatingStep'];
 }
 
 /** The enabled steps of the current configuration, one button each, grouped by who moves. */
-export function StepList({ steps, onTake, violated = false }: Props) {
+export function StepList({ steps, onTake, violated = false, violatingStep }: Props) {
+  if (steps.length === 0 && violatingStep) {
+    return (
+      <p role="status">
+        The run ends on step {violatingStep.index}, {violatingStep.label}: it violates while it is computed. Undo steps back
+        before it.
+      </p>
+    );
+  }
   if (steps.length === 0 && violated) return <p role="status">The run stops at this violation: Undo steps back before it.</p>;
   if (steps.length === 0) return <p role="status">No step is enabled: the run has ended here.</p>;
   return (

@@ -26,12 +26,12 @@ const view = (over: Partial<SimView> = {}): SimView => ({
   modeText: 'up',
   state: 'Charged',
   vars: [{ name: 'charges', value: '1', changed: true, storage: 'ghost' }],
-  persisted: { state: 'Charged', vars: [{ name: 'balance', value: '1' }], dedupe: [{ request: 'Charge#1', reply: 'ok' }] },
+  persisted: { state: 'Charged', vars: [{ name: 'balance', value: '1', differs: false }], dedupe: [{ request: 'Charge#1', reply: 'ok' }] },
   dedupe: [],
   toMachine: ['Charge#1'],
   toClient: [],
-  clients: [{ request: 1, label: 'Charge#1', status: 'ambiguous', attempts: 2, maxAttempts: 2 }],
-  invariants: [{ name: 'charged at most once', holds: true }],
+  clients: [{ request: 1, label: 'Charge#1', status: 'ambiguous', attempts: 2, maxAttempts: 2, payload: 'amount=2' }],
+  invariants: [{ name: 'charged at most once', kind: 'state', value: true }],
   violations: [],
   steps: [],
   budgets: [],
@@ -62,8 +62,38 @@ describe('Simulate components', () => {
   it('raises an alert only when an invariant is false', () => {
     act(() => root.render(<ConfigurationPanels view={view()} />));
     expect(host.querySelector('[role="alert"]')).toBeNull();
-    act(() => root.render(<ConfigurationPanels view={view({ invariants: [{ name: 'charged at most once', holds: false }] })} />));
+    act(() => root.render(<ConfigurationPanels view={view({ invariants: [{ name: 'charged at most once', kind: 'state', value: false }] })} />));
     expect(host.querySelector('[role="alert"]')?.textContent).toContain('VIOLATED: charged at most once');
+    expect(host.querySelector('ul[aria-label="invariant list"]')?.textContent).toBe('charged at most once: FALSE');
+  });
+
+  it('says a false invariant once, with its detail, when the violations list it', () => {
+    const broken = view({
+      invariants: [{ name: 'charged at most once', kind: 'state', value: false }],
+      violations: [{ kind: 'invariant', name: 'charged at most once', detail: 'charges <= sent.Charge is false', step: false }],
+    });
+    act(() => root.render(<ConfigurationPanels view={broken} />));
+    const alert = host.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toBe('VIOLATION: invariant charged at most once: charges <= sent.Charge is false');
+  });
+
+  it('names the step a run ends on when it violates while computed, with each violation it produces', () => {
+    const ended = view({
+      violatingStep: { index: 5, label: 'deliver Charge#1' },
+      violations: [
+        { kind: 'replay', name: 'Charge', detail: 'the outcome differs from the first delivery', step: true },
+        { kind: 'out-of-range', name: 'charges', detail: 'charges := 4 is outside 0..3', step: true },
+      ],
+    });
+    act(() => root.render(<ConfigurationPanels view={ended} />));
+    const lines = [...host.querySelectorAll('[role="alert"] > div')].map((d) => d.textContent);
+    expect(lines[0]).toMatch(/^Step 5, deliver Charge#1, violates while it is computed: it produces no configuration/);
+    expect(lines.slice(1)).toEqual([
+      'VIOLATION: replay Charge: the outcome differs from the first delivery',
+      'VIOLATION: out-of-range charges: charges := 4 is outside 0..3',
+    ]);
+    act(() => root.render(<StepList steps={[]} onTake={() => {}} violated violatingStep={ended.violatingStep} />));
+    expect(host.querySelector('[role="status"]')?.textContent).toMatch(/^The run ends on step 5, deliver Charge#1: it violates while it is computed/);
   });
 
   it('shows the persisted record, the durable dedupe table and the ambiguous client', () => {
@@ -72,6 +102,7 @@ describe('Simulate components', () => {
     expect(persisted.textContent).toContain('balance');
     expect(persisted.querySelector('table[aria-label="durable dedupe table"]')?.textContent).toContain('Charge#1');
     expect(host.querySelector('[data-testid="client-1"]')?.textContent).toContain('ambiguous');
+    expect(host.querySelector('[data-testid="client-1"]')?.textContent).toContain('amount=2');
     expect(host.querySelector('tr[data-changed="true"]')?.textContent).toContain('charges');
   });
 

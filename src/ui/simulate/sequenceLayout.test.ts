@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../store/simulationRunEvent';
-import { layoutSequence, ROW_HEIGHT } from './sequenceLayout';
+import { layoutSequence, ROW_HEIGHT, STATE_INSET, type Shape } from './sequenceLayout';
+import { estimateWidth, fitText } from './textFit';
 
 const ev = (index: number, e: Omit<RunEvent, 'index' | 'stateAfter' | 'modeAfter'> & Partial<RunEvent>): RunEvent => ({
   index,
@@ -14,7 +15,13 @@ const retriedPayment: RunEvent[] = [
   ev(2, { label: 'deliver Charge#1', kind: 'deliver', request: 1, stateAfter: 'Charged', modeAfter: 'busy' }),
   ev(3, { label: 'timeout Charge#1', kind: 'timeout', request: 1, retried: true, stateAfter: 'Charged', modeAfter: 'busy' }),
   ev(4, { label: 'ack Charge#1', kind: 'ack', request: 1, reply: 'ok', stateAfter: 'Charged' }),
-  ev(5, { label: 'deliver Charge#1', kind: 'deliver', request: 1, stateAfter: 'Charged', violations: ['replay Charge'] }),
+  ev(5, {
+    label: 'deliver Charge#1',
+    kind: 'deliver',
+    request: 1,
+    stateAfter: 'Charged',
+    violations: [{ kind: 'replay', name: 'Charge', detail: 'the outcome differs', step: true }],
+  }),
 ];
 
 describe('layoutSequence', () => {
@@ -82,7 +89,8 @@ describe('layoutSequence', () => {
     expect(l.rows[1]!.shapes[0]).toMatchObject({ x: network, glyph: 'cross', text: 'drop request #1' });
     expect(l.rows[2]!.shapes[0]).toMatchObject({ x: network, glyph: 'double', text: 'duplicate reply #1 ok' });
     expect(l.rows[3]!.shapes[0]).toMatchObject({ x: machine, glyph: 'bolt' });
-    expect(l.rows[3]!.stateText).toBe('Idle (recovering)');
+    expect(l.rows[3]!.stateText).toBe('Idle');
+    expect(l.rows[3]!.subline).toMatchObject({ text: 'recovering', violation: false });
     expect(l.rows[4]!.shapes[0]).toMatchObject({ x: machine, glyph: 'restart' });
   });
 
@@ -91,5 +99,96 @@ describe('layoutSequence', () => {
     expect(l.bands.map((b) => `${b.state}/${b.mode}`)).toEqual(['Idle/up', 'Charged/busy', 'Charged/up']);
     expect(l.bands[0]!.y2).toBe(l.bands[1]!.y1);
     expect(l.rows[5]!.violated).toBe(true);
+  });
+
+  it('marks a step that violates while computed with what broke, the details in its title', () => {
+    const l = layoutSequence({ requests: [1], initialState: 'Idle' }, retriedPayment);
+    expect(l.rows[5]!.subline).toMatchObject({ text: '⚠ replay Charge', violation: true });
+    expect(l.rows[5]!.subline!.title).toBe('This step violates while it is computed: it produces no configuration.\nreplay Charge: the outcome differs');
+  });
+});
+
+// Two requests in the Simulate side panel: 380 px less its padding and a scrollbar.
+const PANEL = 320;
+const twoRequests: RunEvent[] = [
+  ev(1, { label: 'send Charge#1', kind: 'send', request: 1 }),
+  ev(2, { label: 'send Charge#2', kind: 'send', request: 2 }),
+  ev(3, { label: 'deliver Charge#1', kind: 'deliver', request: 1, note: 'answered', stateAfter: 'AwaitingSettlement', modeAfter: 'busy' }),
+  ev(4, { label: 'duplicate reply Charge#2 ok', kind: 'duplicate', request: 2, channel: 'toClient', reply: 'ok' }),
+  ev(5, { label: 'timeout Charge#2 (gives up: ambiguous)', kind: 'timeout', request: 2, retried: false }),
+  ev(6, { label: 'persist Charge#1', kind: 'persist', request: 1 }),
+  ev(7, { label: 'receive Charge#2 ok', kind: 'receive', request: 2, reply: 'ok' }),
+];
+
+/** Every text's extent [left, right] as the layout places it, by the estimate. */
+function extents(shapes: readonly Shape[]): [number, number][] {
+  return shapes
+    .filter((s) => s.text !== '')
+    .map((s) => {
+      const w = estimateWidth(s.text);
+      const left = s.anchor === 'start' ? s.textX : s.anchor === 'end' ? s.textX - w : s.textX - w / 2;
+      return [left, left + w];
+    });
+}
+
+describe('layoutSequence in a narrow panel', () => {
+  const start = { requests: [1, 2], requestLabel: (r: number) => `Charge#${r}`, initialState: 'Idle' };
+
+  it('fits a two-request run into the panel by narrowing the lanes, every text inside the lanes left of the machine', () => {
+    const roomy = layoutSequence(start, twoRequests);
+    expect(roomy.width).toBeGreaterThan(PANEL);
+    const l = layoutSequence(start, twoRequests, { width: PANEL });
+    expect(l.width).toBeLessThanOrEqual(PANEL);
+    const machine = l.lanes.at(-1)!.x;
+    for (const row of l.rows) {
+      for (const [left, right] of extents(row.shapes)) {
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(right).toBeLessThanOrEqual(machine);
+      }
+      expect(machine + STATE_INSET + estimateWidth(row.stateText, row.violated)).toBeLessThanOrEqual(l.width);
+    }
+    // What fits is drawn whole: arrows and markers keep their words.
+    expect(l.rows[3]!.shapes[0]).toMatchObject({ text: 'deliver #1 (answered)' });
+    expect(l.rows[4]!.shapes[0]).toMatchObject({ text: 'duplicate reply #2 ok' });
+    expect(l.rows[5]!.shapes[0]).toMatchObject({ text: 'timeout: ambiguous' });
+    expect(l.lanes.map((x) => x.text)).toEqual(['Charge#1', 'Charge#2', 'network', 'machine']);
+  });
+
+  it('cuts a state name too long for its column, keeping the whole name as its title', () => {
+    const l = layoutSequence(start, twoRequests, { width: PANEL });
+    const row = l.rows[3]!;
+    expect(row.stateText).toMatch(/^Awaiting.*…$/);
+    expect(row.stateTitle).toBe('AwaitingSettlement');
+    expect(row.subline).toMatchObject({ text: 'busy', violation: false });
+  });
+
+  it('puts lane names on two alternating lines when one is wider than a gap', () => {
+    const l = layoutSequence(start, twoRequests, { width: PANEL });
+    expect(new Set(l.lanes.map((x) => x.textY)).size).toBe(2);
+    expect(l.lanes[0]!.textY).not.toBe(l.lanes[1]!.textY);
+    const roomy = layoutSequence(start, twoRequests);
+    expect(new Set(roomy.lanes.map((x) => x.textY)).size).toBe(1);
+  });
+
+  it('keeps a readable spacing for very many lanes and grows past the width, which then scrolls', () => {
+    const l = layoutSequence({ requests: [1, 2, 3, 4], initialState: 'Idle' }, [], { width: PANEL });
+    expect(l.width).toBeGreaterThan(PANEL);
+    expect(l.lanes[1]!.x - l.lanes[0]!.x).toBe(48);
+  });
+});
+
+describe('fitText', () => {
+  it('leaves a text that fits alone, with no title', () => {
+    expect(fitText('send #1', 100, estimateWidth)).toEqual({ text: 'send #1' });
+  });
+
+  it('cuts a text that does not fit to the longest prefix that does, with an ellipsis and the whole text as title', () => {
+    const fitted = fitText('AwaitingSettlement', 60, estimateWidth);
+    expect(fitted.title).toBe('AwaitingSettlement');
+    expect(fitted.text.endsWith('…')).toBe(true);
+    expect(estimateWidth(fitted.text)).toBeLessThanOrEqual(60);
+    const oneMore = `${'AwaitingSettlement'.slice(0, fitted.text.length)}…`;
+    expect(estimateWidth(oneMore)).toBeGreaterThan(60);
+    expect(fitText('AwaitingSettlement', 3, estimateWidth).text).toBe('…');
   });
 });

@@ -1,0 +1,23 @@
+import type { CheckResultView } from '../../store/checkTypes';
+
+/**
+ * The verdict as one sentence that says it once: what was found and how sure it is, e.g.
+ * `Violation: 2 shortest traces at depth 5.` (MODEL.md §6: each distinct violation found at the
+ * shallowest depth, with one shortest trace each).
+ */
+export function verdictText(r: Pick<CheckResultView, 'verdict' | 'violations' | 'depth' | 'reason'>, cancelled: boolean): string {
+  switch (r.verdict) {
+    case 'ok':
+      return 'OK: every reachable configuration satisfies every check.';
+    case 'violation': {
+      const n = r.violations.length;
+      const found = `Violation: ${n} shortest trace${n === 1 ? '' : 's'} at depth ${r.depth}`;
+      // A limit hit while finishing that depth: the violations are real, the list may be short.
+      return r.reason ? `${found}; ${r.reason} at that depth, so the list may be partial.` : `${found}.`;
+    }
+    case 'incomplete': {
+      const why = cancelled ? ' Cancelled.' : r.reason ? ` Stopped: ${r.reason}.` : '';
+      return `Incomplete: a limit stopped the search before it was exhaustive (this is not a pass).${why}`;
+    }
+  }
+}
