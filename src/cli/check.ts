@@ -1,19 +1,20 @@
-import { explore } from '../engine/explorer';
 import { initialConfiguration } from '../engine/configuration';
 import { verdictLine, violationTable } from '../engine/traceTable';
 import { viewConfiguration } from '../engine/view';
 import { loadDesign } from '../model/load';
 import { parseCommandArguments, readDesignText } from './arguments';
+import { defaultThreads, exploreOnThreads } from './checkThreads';
 import type { Command } from './commands';
 
 /**
- * `check FILE [--json] [--max-states N] [--max-seconds S]` (MODEL.md §7, §8): exit 0 ok,
- * 1 violation, 2 invalid design (every error with its JSON path), 3 incomplete.
+ * `check FILE [--json] [--max-states N] [--max-seconds S] [--threads N]` (MODEL.md §7, §8):
+ * exit 0 ok, 1 violation, 2 invalid design (every error with its JSON path), 3 incomplete.
+ * `--threads` (default: the machine's cores, at most 4) splits a long search over threads.
  */
 export const checkCommand: Command = async (args) => {
   const parsed = checkArguments(args);
   if (typeof parsed === 'string') {
-    process.stderr.write(`check: ${parsed}\nusage: check FILE [--json] [--max-states N] [--max-seconds S]\n`);
+    process.stderr.write(`check: ${parsed}\nusage: check FILE [--json] [--max-states N] [--max-seconds S] [--threads N]\n`);
     return 2;
   }
   const read = await readDesignText(parsed.file);
@@ -35,7 +36,7 @@ export const checkCommand: Command = async (args) => {
   }
   const model = loaded.model;
   const showProgress = !parsed.json || process.stderr.isTTY;
-  const result = explore(model, {
+  const result = await exploreOnThreads(model, read.text, {
     ...(parsed.maxStates !== undefined ? { maxStates: parsed.maxStates } : {}),
     ...(parsed.maxSeconds !== undefined ? { maxSeconds: parsed.maxSeconds } : {}),
     progressEveryMs: 250,
@@ -44,7 +45,7 @@ export const checkCommand: Command = async (args) => {
         process.stderr.write(`\r${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.statesPerSecond} states/s   `);
       }
     },
-  });
+  }, { threads: parsed.threads, bundleUrl: new URL(import.meta.url) });
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (parsed.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
@@ -61,10 +62,11 @@ interface CheckArgs {
   json: boolean;
   maxStates?: number;
   maxSeconds?: number;
+  threads: number;
 }
 
 function checkArguments(args: readonly string[]): CheckArgs | string {
-  const parsed = parseCommandArguments(args, { flags: ['json'], options: { 'max-states': '', 'max-seconds': '' } });
+  const parsed = parseCommandArguments(args, { flags: ['json'], options: { 'max-states': '', 'max-seconds': '', threads: '' } });
   if (typeof parsed === 'string') return parsed;
   const limits: { maxStates?: number; maxSeconds?: number } = {};
   for (const [option, key] of [['max-states', 'maxStates'], ['max-seconds', 'maxSeconds']] as const) {
@@ -74,5 +76,10 @@ function checkArguments(args: readonly string[]): CheckArgs | string {
     if (!Number.isFinite(value) || value <= 0) return `--${option} needs a positive number`;
     limits[key] = key === 'maxStates' ? Math.floor(value) : value;
   }
-  return { file: parsed.file, json: parsed.flags.has('json'), ...limits };
+  let threads = defaultThreads();
+  if (parsed.options.threads !== undefined) {
+    threads = Number(parsed.options.threads);
+    if (!Number.isInteger(threads) || threads < 1 || threads > 64) return '--threads needs a whole number from 1 to 64';
+  }
+  return { file: parsed.file, json: parsed.flags.has('json'), threads, ...limits };
 }

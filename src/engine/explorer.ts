@@ -11,7 +11,9 @@ import { STATE, fitsFlat, flatLayout, toFlat } from './flatLayout';
 import { createCodec } from './pack';
 import type { CheckProgress, CheckResult, ExploreOptions, Limit } from './result';
 import { buildReport, type Found } from './report';
+import type { SharedFingerprintSet } from './sharedFingerprintSet';
 import type { Violation } from './violation';
+export type { Found } from './report';
 
 /**
  * Breadth-first model checking (MODEL.md §6, §7), after TLC: configurations packed into
@@ -32,6 +34,56 @@ export interface Exploration {
   stop(limit: Limit): void;
 }
 
+/**
+ * One thread's part of a search on several threads (`partitioned.ts`). The threads share the
+ * fingerprint set (`sharedFingerprintSet.ts`), so a configuration belongs to the thread that
+ * stored it first; each expands the share of a level the coordinator gives it and queues what it
+ * stored for the next. A configuration's id is `index + count * (its number on that thread)`.
+ */
+export interface Partition {
+  /**
+   * Expands the rest of this thread's share of the level: true when it is all expanded; false
+   * when it stopped for a limit (`summary().limit`) or because the shared set must grow first.
+   */
+  expandLevel(deadlineMs: number): boolean;
+  /** The records this thread queued for the next level (handed over; `Q` Int32 each). */
+  takeNext(): Int32Array;
+  /** This thread's share of the level at `depth`, as records taken from some `takeNext`. */
+  setLevel(records: Int32Array, depth: number): void;
+  summary(): PartitionSummary;
+  /** What the coordinator merges at the end; the partition is spent afterwards. */
+  final(): PartitionFinal;
+}
+
+export interface PartitionSummary {
+  readonly states: number;
+  readonly transitions: number;
+  /** Configurations queued for the next level. */
+  readonly next: number;
+  /** Depth of the violations found, -1 for none. */
+  readonly foundDepth: number;
+  readonly limit: Limit | null;
+  readonly bytes: number;
+  /** Int32 per queued record. */
+  readonly record: number;
+}
+
+export interface PartitionFinal extends PartitionSummary {
+  /** Per configuration number on this thread: parent id, step index. */
+  readonly links: Int32Array;
+  readonly found: readonly Found[];
+  readonly statesReached: Uint8Array;
+  readonly transitionsReached: Uint8Array;
+  readonly outcomes: { ok: number; error: number; ambiguous: number };
+}
+
+/** Where a partition sits: its index of `count`, and the set the threads share. */
+export interface Sharing {
+  readonly index: number;
+  readonly count: number;
+  readonly set: SharedFingerprintSet;
+}
+
 export function explore(model: Model, options: ExploreOptions = {}): CheckResult {
   const exploration = createExploration(model, options);
   while (!exploration.run(options.progressEveryMs ?? 250)) {
@@ -45,6 +97,16 @@ const NO_CONFIGURATION_CHECK = { checkConfiguration: false };
 const STATUS_CODE = { unsent: 0, pending: 1, ok: 2, error: 3, ambiguous: 4 } as const;
 
 export function createExploration(model: Model, options: ExploreOptions = {}): Exploration {
+  return createSearch(model, options, null);
+}
+
+/** Partition `sharing.index` of a search on several threads; only models on the flat path can be split. */
+export function createPartition(model: Model, options: ExploreOptions, sharing: Sharing): Partition {
+  if (!fitsFlat(model)) throw new Error('only a design whose values fit the flat path can be split over threads');
+  return createSearch(model, options, sharing);
+}
+
+function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | null): Exploration & Partition {
   const flat = fitsFlat(model);
   const layout = flatLayout(model);
   // The readable path (unpack, enabledActions, applyAction, pack) serves models whose values do not fit Int32 slots.
@@ -60,6 +122,8 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   // A queued record carries its configuration's id and fingerprint after the packed slots.
   const Q = W + 3;
   const maxStates = options.maxStates ?? Infinity;
+  const index = sharing?.index ?? 0, count = sharing?.count ?? 1;
+  const shared = sharing?.set ?? null;
   const maxBytes = options.maxBytes ?? Infinity;
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
 
@@ -74,7 +138,7 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   const found = new Map<string, Found>();
   let foundDepth = -1;
 
-  let level = new Int32Array(Q);
+  let level: Int32Array = new Int32Array(Q);
   let levelCount = 0;
   let cursor = 0;
   let depth = 0;
@@ -176,12 +240,18 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
    */
   function storeFlat(parent: number, stepIndex: number, d: number): void {
     const h1 = zobrist.h1, h2 = zobrist.h2;
-    if (states >= maxStates) {
+    if (shared !== null) {
+      if (!shared.add(h1, h2)) return;
+      // Every thread's configurations count against the limit.
+      if (shared.size > maxStates) {
+        limit = 'states';
+        return;
+      }
+    } else if (states >= maxStates) {
       // Only a configuration not seen before would exceed the limit.
       if (seen.add(h1, h2)) limit = 'states';
       return;
-    }
-    if (!seen.add(h1, h2)) return;
+    } else if (!seen.add(h1, h2)) return;
     const id = newId(parent, stepIndex);
     statesReached[vec[STATE]!] = 1;
     const quiescent = stepper.quiescent(vec);
@@ -205,16 +275,17 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
     nextCount++;
   }
 
+  /** The next configuration's id (`index + count * number`), its parent and step remembered. */
   function newId(parent: number, stepIndex: number): number {
-    const id = states++;
-    if (2 * id + 2 > links.length) {
+    const local = states++;
+    if (2 * local + 2 > links.length) {
       const grown = new Int32Array(links.length * 2);
       grown.set(links);
       links = grown;
     }
-    links[2 * id] = parent;
-    links[2 * id + 1] = stepIndex;
-    return id;
+    links[2 * local] = parent;
+    links[2 * local + 1] = stepIndex;
+    return index + count * local;
   }
 
   /** §7 outcomes of a quiescent configuration: `vec` on the flat path, else the readable statuses. */
@@ -250,7 +321,9 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   }
 
   function bytes(): number {
-    return seen.bytes + links.byteLength + Math.max(peakQueueBytes, level.byteLength + next.byteLength);
+    // The shared set is counted once, by partition 0.
+    const set = shared === null ? seen.bytes : index === 0 ? shared.bytes : 0;
+    return set + links.byteLength + Math.max(peakQueueBytes, level.byteLength + next.byteLength);
   }
 
   // The initial configuration: depth 0.
@@ -258,16 +331,21 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   if (codec) {
     codec.pack(initial, scratch, 0);
     store(initial, -1, -1, 0);
-  } else {
+  } else if (index === 0) {
+    // On several threads, partition 0 starts from the initial configuration; the others wait for a share.
     toFlat(model, layout, initial, vec);
     zobrist.of(vec);
     storeFlat(-1, -1, 0);
   }
   if (found.size > 0) done = true;
   else {
-    level = next.slice(0, Q);
-    levelCount = 1;
+    level = next.slice(0, nextCount * Q);
+    levelCount = nextCount;
     nextCount = 0;
+  }
+
+  function summary(): PartitionSummary {
+    return { states, transitions, next: nextCount, foundDepth: found.size > 0 ? foundDepth : -1, limit, bytes: bytes(), record: Q };
   }
 
   function run(budgetMs: number): boolean {
@@ -304,6 +382,34 @@ export function createExploration(model: Model, options: ExploreOptions = {}): E
   }
 
   return {
+    expandLevel(deadlineMs) {
+      let tick = 0;
+      while (cursor < levelCount && limit === null) {
+        if (shared!.full()) return false;
+        expand(cursor++);
+        if (++tick % 64 === 0 && limit === null) {
+          if (options.shouldStop?.()) limit = 'cancelled';
+          else if (now() > deadlineMs) limit = 'time';
+          else if (bytes() > maxBytes) limit = 'memory';
+        }
+      }
+      return limit === null;
+    },
+    takeNext() {
+      const records = next.subarray(0, nextCount * Q);
+      peakQueueBytes = Math.max(peakQueueBytes, level.byteLength + next.byteLength);
+      next = new Int32Array(Q * 1024);
+      nextCount = 0;
+      return records;
+    },
+    setLevel(records, d) {
+      level = records;
+      levelCount = records.length / Q;
+      cursor = 0;
+      depth = d;
+    },
+    summary,
+    final: () => ({ ...summary(), links: links.subarray(0, 2 * states), found: [...found.values()], statesReached, transitionsReached, outcomes }),
     run,
     progress,
     stop(l) {

@@ -66,7 +66,8 @@ export function buildReport(model: Model, e: Explored): CheckResult {
 /** Rebuilds a shortest trace by re-running, from the initial configuration, the step recorded for each ancestor. */
 function traceOf(model: Model, links: Int32Array, f: Found): ViolationReport {
   const path: number[] = [];
-  for (let id = f.parent; id > 0; id = links[2 * id]!) path.push(links[2 * id + 1]!);
+  // Up the parent links to the initial configuration (the one whose parent is -1).
+  for (let id = f.parent; id >= 0 && links[2 * id]! >= 0; id = links[2 * id]!) path.push(links[2 * id + 1]!);
   path.reverse();
   if (f.parent >= 0) path.push(f.stepIndex);
   const trace: TraceStep[] = [];

@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { conformanceDir } from '../conformanceSuite';
+import { loadDesign } from '../model/load';
+import type { Model } from '../model/model';
+import { explore } from './explorer';
+import { fitsFlat } from './flatLayout';
+import { explorePartitioned } from './partitioned';
+import type { CheckResult } from './result';
+import { createSimulator } from './simulator';
+import { smallDesign } from './smallDesigns';
+import { testModel } from './testDesign';
+
+/** Every figure MODEL.md §7 gives for a complete search; which shortest trace is shown may differ. */
+function figures(r: CheckResult) {
+  return {
+    verdict: r.verdict,
+    states: r.states,
+    transitions: r.transitions,
+    depth: r.depth,
+    violations: r.violations.map((v) => `${v.kind}:${v.name}@${v.depth}`).sort(),
+    coverage: r.coverage,
+    outcomes: r.outcomes,
+    limit: r.limit,
+  };
+}
+
+/** Each trace replays in the simulator into its violation at its last step. */
+function expectTracesReplay(model: Model, r: CheckResult): void {
+  for (const v of r.violations) {
+    expect(v.trace).toHaveLength(v.depth);
+    const labels = v.trace.map((t) => t.label);
+    if (labels.length === 0) continue;
+    const sim = createSimulator(model);
+    expect(sim.replay(labels.slice(0, -1))).toEqual({ ok: true, steps: labels.length - 1 });
+    const last = sim.take(labels.at(-1)!);
+    const violations = last.ok ? sim.history().at(-1)!.violations : (last.outcome?.violations ?? []);
+    expect(violations.map((x) => `${x.kind}:${x.name}`)).toContain(`${v.kind}:${v.name}`);
+  }
+}
+
+const dir = conformanceDir('valid');
+const files = readdirSync(dir).filter((f) => f.endsWith('.protocol.json'));
+
+describe('the search split over partitions', () => {
+  it.each(files)('%s: two and three partitions give what one thread gives', async (file) => {
+    const loaded = loadDesign(readFileSync(join(dir, file), 'utf8'));
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    if (!fitsFlat(loaded.model)) return;
+    const one = explore(loaded.model);
+    for (const count of [2, 3]) {
+      // A shared set of 1,024 slots grows on the way for every design over 768 configurations.
+      const split = await explorePartitioned(loaded.model, {}, count, 1024);
+      expect(figures(split)).toEqual(figures(one));
+      expectTracesReplay(loaded.model, split);
+    }
+  });
+
+  it('agrees with one thread on random small designs, traces included', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallDesign.map(testModel), fc.integer({ min: 2, max: 4 }), async (model, count) => {
+        if (!fitsFlat(model)) return;
+        const one = explore(model, { maxStates: 20_000 });
+        if (one.verdict === 'incomplete') return;
+        const split = await explorePartitioned(model, {}, count, 1024);
+        expect(figures(split)).toEqual(figures(one));
+        expectTracesReplay(model, split);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('never stores more than a state limit, and says incomplete when it stops', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallDesign.map(testModel), fc.integer({ min: 1, max: 60 }), async (model, maxStates) => {
+        if (!fitsFlat(model)) return;
+        const split = await explorePartitioned(model, { maxStates }, 2);
+        expect(split.states).toBeLessThanOrEqual(maxStates);
+        if (split.verdict === 'ok') expect(explore(model).states).toBeLessThanOrEqual(maxStates);
+        if (split.verdict === 'incomplete') expect(split.limit).toBe('states');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('stops when asked and says incomplete', async () => {
+    const loaded = loadDesign(readFileSync(join(dir, 'kv-register.protocol.json'), 'utf8'));
+    if (!loaded.ok) throw new Error('kv-register does not load');
+    const split = await explorePartitioned(loaded.model, { shouldStop: () => true }, 2);
+    expect(split).toMatchObject({ verdict: 'incomplete', limit: 'cancelled' });
+  });
+});

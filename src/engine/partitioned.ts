@@ -1,0 +1,202 @@
+import type { Model } from '../model/model';
+import { createPartition, type Found, type Partition, type PartitionFinal, type PartitionSummary } from './explorer';
+import { buildReport } from './report';
+import type { CheckResult, ExploreOptions, Limit } from './result';
+import { SharedFingerprintSet, type SharedSetBuffers } from './sharedFingerprintSet';
+
+/**
+ * A breadth-first search on several threads, after TLC's workers: the threads share one
+ * fingerprint set (`sharedFingerprintSet.ts`) and each expands a share of every level; a
+ * coordinator keeps them level by level, deals each level out evenly, and stops them all while
+ * the set grows. Transport-agnostic: a port is a partition on this thread (`localPort`) or in a
+ * worker (the command line's `src/cli/checkThreads.ts`).
+ *
+ * Every figure a complete level gives (states, transitions, depth, the set of violations,
+ * coverage, outcomes) is what one thread finds; which of several shortest traces is reported may
+ * differ from run to run (a configuration two threads reach in one level keeps the parent of the
+ * first to store it).
+ */
+export interface PartitionPort {
+  /** Expands the rest of this share of the level; see `Partition.expandLevel`. */
+  expandLevel(remainingMs: number): Promise<{ expanded: boolean; summary: PartitionSummary }>;
+  /** Takes up the shared set's buffers after it grew. */
+  adopt(buffers: SharedSetBuffers): Promise<void>;
+  /** The records queued for the next level (handed over) and where the partition stands. */
+  takeNext(): Promise<{ records: Int32Array; summary: PartitionSummary }>;
+  setLevel(records: Int32Array, depth: number): Promise<void>;
+  final(): Promise<PartitionFinal>;
+}
+
+/**
+ * A partition on this thread. Expanding yields first, so the coordinator has posted its requests
+ * to the other threads before this one starts working.
+ */
+export function localPort(partition: Partition): PartitionPort {
+  return {
+    async expandLevel(remainingMs) {
+      await null;
+      const expanded = partition.expandLevel(performance.now() + remainingMs);
+      return { expanded, summary: partition.summary() };
+    },
+    adopt: async () => {}, // the set object on this thread is the one that grew
+    takeNext: async () => ({ records: partition.takeNext(), summary: partition.summary() }),
+    setLevel: async (records, depth) => partition.setLevel(records, depth),
+    final: async () => partition.final(),
+  };
+}
+
+/**
+ * The whole search as `count` partitions taking turns on this thread: the reference for the
+ * threaded one (`setCapacity`: the shared set's first size; tests make it small so that it grows).
+ */
+export function explorePartitioned(model: Model, options: ExploreOptions, count: number, setCapacity = 1 << 16): Promise<CheckResult> {
+  const set = SharedFingerprintSet.create(setCapacity, Math.min(setCapacity, 1 << 16));
+  const ports = Array.from({ length: count }, (_, index) => localPort(createPartition(model, options, { index, count, set })));
+  return coordinate(model, set, ports, count, options);
+}
+
+/**
+ * Runs the search over `ports`, port p being partition p of `count` (partition 0 holds the
+ * initial configuration). `join`, when given, is asked at each level's end for the ports of the
+ * next partitions that are ready to take part (threads that were still starting).
+ */
+export async function coordinate(
+  model: Model,
+  set: SharedFingerprintSet,
+  initialPorts: readonly PartitionPort[],
+  count: number,
+  options: ExploreOptions = {},
+  join: () => Promise<PartitionPort[]> = async () => [],
+): Promise<CheckResult> {
+  const ports = [...initialPorts];
+  const started = performance.now();
+  const maxMs = (options.maxSeconds ?? Infinity) * 1000;
+  let sums: PartitionSummary[] = [];
+  let level = 0; // the level being expanded
+  let limit: Limit | null = null;
+  let verdict: CheckResult['verdict'] = 'ok';
+  let depth = 0;
+  const total = (key: 'states' | 'transitions') => sums.reduce((n, s) => n + s[key], 0);
+
+  for (;;) {
+    // Expand the level; whenever the shared set fills up, every thread stops, it grows, they go on.
+    const expanded: boolean[] = ports.map(() => false);
+    for (;;) {
+      const remainingMs = maxMs - (performance.now() - started);
+      const pending = ports.map((port, p) => (expanded[p] ? null : port.expandLevel(remainingMs)));
+      for (const [p, answer] of (await Promise.all(pending)).entries()) if (answer) expanded[p] = answer.expanded || answer.summary.limit !== null;
+      if (expanded.every(Boolean)) break;
+      set.grow();
+      await Promise.all(ports.map((port) => port.adopt(set.buffers)));
+    }
+    const nexts = await Promise.all(ports.map((port) => port.takeNext()));
+    sums = nexts.map((n) => n.summary);
+    options.onProgress?.({ states: total('states'), transitions: total('transitions'), depth: level, statesPerSecond: rate(), elapsedMs: performance.now() - started });
+    limit = sums.find((s) => s.limit !== null)?.limit ?? null;
+    if (sums.some((s) => s.foundDepth >= 0)) {
+      verdict = 'violation';
+      break;
+    }
+    if (limit !== null) {
+      verdict = 'incomplete';
+      depth = Math.max(0, level - 1);
+      break;
+    }
+    const records = nexts.map((n) => n.records);
+    if (records.every((r) => r.length === 0)) {
+      depth = level;
+      break;
+    }
+    const joined = await join();
+    await Promise.all(joined.map((port) => port.adopt(set.buffers)));
+    ports.push(...joined);
+    await Promise.all(deal(records, ports.length, sums[0]!.record).map((share, p) => ports[p]!.setLevel(share, level + 1)));
+    level++;
+  }
+
+  function rate(): number {
+    const ms = performance.now() - started;
+    return ms > 0 ? Math.round(total('states') / (ms / 1000)) : 0;
+  }
+
+  const finals = await Promise.all(ports.map((p) => p.final()));
+  const seconds = (performance.now() - started) / 1000;
+  const found = mergeFound(finals);
+  if (verdict === 'violation') depth = found[0]!.depth;
+  const states = finals.reduce((n, f) => n + f.states, 0);
+  const bytes = finals.reduce((n, f) => n + f.bytes, 0);
+  return buildReport(model, {
+    verdict,
+    states,
+    transitions: finals.reduce((n, f) => n + f.transitions, 0),
+    depth,
+    found,
+    links: mergeLinks(finals, count),
+    statesReached: union(finals.map((f) => f.statesReached)),
+    transitionsReached: union(finals.map((f) => f.transitionsReached)),
+    outcomes: {
+      ok: finals.reduce((n, f) => n + f.outcomes.ok, 0),
+      error: finals.reduce((n, f) => n + f.outcomes.error, 0),
+      ambiguous: finals.reduce((n, f) => n + f.outcomes.ambiguous, 0),
+    },
+    seconds,
+    statesPerSecond: seconds > 0 ? Math.round(states / seconds) : 0,
+    bytesPerState: states > 0 ? Math.round(bytes / states) : 0,
+    limit,
+  });
+}
+
+/** The next level dealt out in equal shares of whole records (`q` Int32 each), each in a buffer of its own. */
+function deal(records: readonly Int32Array[], parts: number, q: number): Int32Array[] {
+  const total = records.reduce((n, r) => n + r.length, 0) / q;
+  const shares = Array.from({ length: parts }, (_, p) => new Int32Array((Math.floor((total * (p + 1)) / parts) - Math.floor((total * p) / parts)) * q));
+  let share = 0, at = 0;
+  for (const r of records) {
+    for (let from = 0; from < r.length; ) {
+      while (at === shares[share]!.length) {
+        share++;
+        at = 0;
+      }
+      const n = Math.min(r.length - from, shares[share]!.length - at);
+      shares[share]!.set(r.subarray(from, from + n), at);
+      from += n;
+      at += n;
+    }
+  }
+  return shares;
+}
+
+/** The violations at the shortest depth, one per (kind, name), the lowest partition's first. */
+function mergeFound(finals: readonly PartitionFinal[]): Found[] {
+  const depths = finals.filter((f) => f.foundDepth >= 0).map((f) => f.foundDepth);
+  if (depths.length === 0) return [];
+  const shortest = Math.min(...depths);
+  const byKey = new Map<string, Found>();
+  for (const f of finals) {
+    for (const v of f.found) {
+      const key = `${v.kind}\u0000${v.name}`;
+      if (v.depth === shortest && !byKey.has(key)) byKey.set(key, v);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Links of every partition by configuration id (`p + count * number`). */
+function mergeLinks(finals: readonly PartitionFinal[], count: number): Int32Array {
+  const most = Math.max(...finals.map((f) => f.links.length / 2));
+  const links = new Int32Array(2 * count * most).fill(-1);
+  finals.forEach((f, p) => {
+    for (let local = 0; local < f.links.length / 2; local++) {
+      const id = p + count * local;
+      links[2 * id] = f.links[2 * local]!;
+      links[2 * id + 1] = f.links[2 * local + 1]!;
+    }
+  });
+  return links;
+}
+
+function union(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts[0]!.length);
+  for (const part of parts) for (let i = 0; i < part.length; i++) out[i]! |= part[i]!;
+  return out;
+}

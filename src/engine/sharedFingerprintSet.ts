@@ -1,0 +1,103 @@
+/**
+ * `FingerprintSet` over shared memory, for a search on several threads (`partitioned.ts`): one
+ * open-addressing table of (h1, h2) pairs in a SharedArrayBuffer that every thread probes with
+ * plain reads and claims empty slots in with a compare-and-swap, as TLC's workers share their
+ * FPSet. A slot is claimed by swapping its first word from 0, then its second word is stored;
+ * a reader that meets a claimed slot whose second word is still 0 waits for it (neither word of
+ * a stored pair is ever 0).
+ *
+ * It never grows on its own: a thread that sees it over 3/4 full stops at its next
+ * configuration (`full`), and once every thread has stopped, one of them `grow`s it and the
+ * others `adopt` the new buffers. The quarter left free (at least 16,384 slots) takes what the
+ * threads store before they next look.
+ */
+export interface SharedSetBuffers {
+  readonly table: SharedArrayBuffer;
+  /** [0]: pairs stored. */
+  readonly header: SharedArrayBuffer;
+}
+
+export class SharedFingerprintSet {
+  private table!: Int32Array;
+  private header!: Int32Array;
+  private mask = 0;
+
+  constructor(buffers: SharedSetBuffers) {
+    this.adopt(buffers);
+  }
+
+  /** `smallest` below 65,536 only for tests: the free quarter must take a few configurations' successors per thread. */
+  static create(initialCapacity = 1 << 16, smallest = 1 << 16): SharedFingerprintSet {
+    let capacity = smallest;
+    while (capacity < initialCapacity) capacity *= 2;
+    return new SharedFingerprintSet({ table: new SharedArrayBuffer(capacity * 8), header: new SharedArrayBuffer(8) });
+  }
+
+  get buffers(): SharedSetBuffers {
+    return { table: this.table.buffer as SharedArrayBuffer, header: this.header.buffer as SharedArrayBuffer };
+  }
+
+  adopt(buffers: SharedSetBuffers): void {
+    this.table = new Int32Array(buffers.table);
+    this.header = new Int32Array(buffers.header);
+    this.mask = this.table.length / 2 - 1;
+  }
+
+  /** Pairs stored by every thread so far. */
+  get size(): number {
+    return Atomics.load(this.header, 0);
+  }
+
+  get bytes(): number {
+    return this.table.byteLength;
+  }
+
+  /** Over 3/4 full: every thread should stop so that one can `grow` it. */
+  full(): boolean {
+    return Atomics.load(this.header, 0) * 4 > (this.mask + 1) * 3;
+  }
+
+  /** Adds the fingerprint (a, b); true when no thread had added it before. */
+  add(a: number, b: number): boolean {
+    if (a === 0) a = 0x2545f491; // 0 marks an empty slot, and an unwritten second word
+    if (b === 0) b = 0x6b43a9b5;
+    const table = this.table, mask = this.mask;
+    let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+    for (let probes = 0; ; probes++) {
+      if (probes > mask) throw new Error('the shared fingerprint set is full');
+      let x = table[2 * i]!;
+      if (x === 0) {
+        x = Atomics.compareExchange(table, 2 * i, 0, a);
+        if (x === 0) {
+          Atomics.store(table, 2 * i + 1, b);
+          Atomics.add(this.header, 0, 1);
+          return true;
+        }
+      }
+      if (x === a) {
+        let y = table[2 * i + 1]!;
+        while (y === 0) y = Atomics.load(table, 2 * i + 1);
+        if (y === b) return false;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
+  /** Doubles the table. Only while no other thread uses it; they `adopt(buffers)` afterwards. */
+  grow(): void {
+    const old = this.table;
+    const table = new Int32Array(new SharedArrayBuffer(old.byteLength * 2));
+    const mask = table.length / 2 - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const a = old[j]!;
+      if (a === 0) continue;
+      const b = old[j + 1]!;
+      let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+      while (table[2 * i] !== 0) i = (i + 1) & mask;
+      table[2 * i] = a;
+      table[2 * i + 1] = b;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
