@@ -1,4 +1,5 @@
-// Bundles src/cli/main.ts into dist/cli.mjs for Node (one file, no runtime TypeScript).
+// Bundles src/cli/main.ts into dist/cli.mjs for Node (one file, no runtime TypeScript), and
+// src/cli/checkThread.ts into dist/check-thread.mjs (what `check`'s worker threads run).
 import { build } from 'esbuild';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,15 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 export async function buildCli() {
+  await build({
+    entryPoints: [join(root, 'src/cli/checkThread.ts')],
+    outfile: join(root, 'dist/check-thread.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+  });
   await build({
     entryPoints: [join(root, 'src/cli/main.ts')],
     outfile: join(root, 'dist/cli.mjs'),

@@ -36,7 +36,7 @@ export const checkCommand: Command = async (args) => {
   }
   const model = loaded.model;
   const showProgress = !parsed.json || process.stderr.isTTY;
-  const result = await exploreOnThreads(model, read.text, {
+  const result = await exploreOnThreads(model, {
     ...(parsed.maxStates !== undefined ? { maxStates: parsed.maxStates } : {}),
     ...(parsed.maxSeconds !== undefined ? { maxSeconds: parsed.maxSeconds } : {}),
     progressEveryMs: 250,
@@ -45,7 +45,7 @@ export const checkCommand: Command = async (args) => {
         process.stderr.write(`\r${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.statesPerSecond} states/s   `);
       }
     },
-  }, { threads: parsed.threads, bundleUrl: new URL(import.meta.url) });
+  }, { threads: parsed.threads, workerUrl: new URL('./check-thread.mjs', import.meta.url) });
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (parsed.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {

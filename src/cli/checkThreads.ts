@@ -1,17 +1,17 @@
 import { availableParallelism } from 'node:os';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { createPartition, explore, type Partition } from '../engine/explorer';
+import { Worker } from 'node:worker_threads';
+import { createPartition, explore } from '../engine/explorer';
 import { fitsFlat } from '../engine/flatLayout';
 import { coordinate, localPort, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
 import { SharedFingerprintSet, type SharedSetBuffers } from '../engine/sharedFingerprintSet';
-import { loadDesign } from '../model/load';
 import type { Model } from '../model/model';
+import type { Design } from '../model/schema';
 
 /**
  * `check` on several threads (`src/engine/partitioned.ts`): this thread is partition 0 and starts
- * at once; each worker thread runs this same bundle as partition p and joins at the first level's
- * end after it is up (~0.1 s), so a small design never waits for one.
+ * at once; each worker thread runs `checkThread.ts` (bundled apart, engine and model only) as
+ * partition p and joins at the first level's end after it is up, so a small design never waits.
  */
 
 /** Threads `check` uses unless told (`--threads N`): the cores there are, at most four. */
@@ -21,8 +21,8 @@ export function defaultThreads(): number {
 
 export interface Threading {
   readonly threads: number;
-  /** The bundle the workers run (this command line's own file). */
-  readonly bundleUrl: URL;
+  /** The bundle the workers run (`dist/check-thread.mjs`, beside the command line's). */
+  readonly workerUrl: URL;
   /** Wait for every worker before the first level (tests: so that they surely take part). */
   readonly waitForThreads?: boolean;
 }
@@ -30,9 +30,10 @@ export interface Threading {
 /** The check result and how many threads took part. */
 export type ThreadedResult = CheckResult & { readonly threads: number };
 
-interface PartitionData {
+export interface PartitionData {
   readonly role: 'check-partition';
-  readonly designText: string;
+  /** The checked design (`model.design`): plain data a thread can receive. */
+  readonly design: Design;
   readonly index: number;
   readonly count: number;
   readonly buffers: SharedSetBuffers;
@@ -40,27 +41,22 @@ interface PartitionData {
   readonly limits: Pick<ExploreOptions, 'maxStates' | 'maxBytes'>;
 }
 
-type Request =
+export type Request =
   | { readonly type: 'expand'; readonly remainingMs: number }
   | { readonly type: 'adopt'; readonly buffers: SharedSetBuffers }
   | { readonly type: 'takeNext' }
   | { readonly type: 'setLevel'; readonly records: Int32Array; readonly depth: number }
   | { readonly type: 'final' };
 
-/** Whether this thread is one of `check`'s partition workers (main.ts then serves instead of parsing argv). */
-export function isPartitionWorker(): boolean {
-  return parentPort !== null && (workerData as PartitionData | null)?.role === 'check-partition';
-}
-
-export async function exploreOnThreads(model: Model, designText: string, options: ExploreOptions, threading: Threading): Promise<ThreadedResult> {
-  const { threads, bundleUrl } = threading;
+export async function exploreOnThreads(model: Model, options: ExploreOptions, threading: Threading): Promise<ThreadedResult> {
+  const { threads, workerUrl } = threading;
   if (threads <= 1 || !fitsFlat(model)) return { ...explore(model, options), threads: 1 };
   const set = SharedFingerprintSet.create();
   const workers: { worker: Worker; ready: boolean; failed: boolean }[] = [];
   for (let index = 1; index < threads; index++) {
     const data: PartitionData = {
       role: 'check-partition',
-      designText,
+      design: model.design,
       index,
       count: threads,
       buffers: set.buffers,
@@ -70,12 +66,12 @@ export async function exploreOnThreads(model: Model, designText: string, options
       },
     };
     try {
-      const entry = { worker: new Worker(bundleUrl, { workerData: data }), ready: false, failed: false };
+      const entry = { worker: new Worker(workerUrl, { workerData: data }), ready: false, failed: false };
       entry.worker.once('message', () => (entry.ready = true));
       entry.worker.once('error', () => (entry.failed = true));
       workers.push(entry);
     } catch {
-      break; // e.g. run from TypeScript sources, where the bundle is not this file
+      break; // no thread to be had: the search goes on alone
     }
   }
   try {
@@ -121,42 +117,4 @@ function workerPort(worker: Worker): PartitionPort {
     setLevel: (records, depth) => call({ type: 'setLevel', records, depth }, [records.buffer as ArrayBuffer]),
     final: () => call({ type: 'final' }),
   };
-}
-
-/** The worker's side: loads the same design and answers the coordinator's requests. */
-export function servePartition(): void {
-  const port = parentPort!;
-  const data = workerData as PartitionData;
-  const loaded = loadDesign(data.designText);
-  if (!loaded.ok) throw new Error('the design did not load in a check thread');
-  const set = new SharedFingerprintSet(data.buffers);
-  const part: Partition = createPartition(loaded.model, data.limits, { index: data.index, count: data.count, set });
-  port.on('message', (request: Request) => {
-    switch (request.type) {
-      case 'expand': {
-        const expanded = part.expandLevel(performance.now() + request.remainingMs);
-        port.postMessage({ expanded, summary: part.summary() });
-        return;
-      }
-      case 'adopt':
-        set.adopt(request.buffers);
-        port.postMessage(null);
-        return;
-      case 'takeNext': {
-        const records = part.takeNext();
-        port.postMessage({ records, summary: part.summary() }, [records.buffer as ArrayBuffer]);
-        return;
-      }
-      case 'setLevel':
-        part.setLevel(request.records, request.depth);
-        port.postMessage(null);
-        return;
-      case 'final': {
-        const final = part.final();
-        port.postMessage(final, [final.links.buffer as ArrayBuffer]);
-        return;
-      }
-    }
-  });
-  port.postMessage('ready');
 }

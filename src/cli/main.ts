@@ -2,7 +2,6 @@
  * `npm run -s cli -- COMMAND …` (MODEL.md §8). Parsing of the command word lives here; each command
  * is a module of its own that takes its arguments and returns the process exit code.
  */
-import { isPartitionWorker, servePartition } from './checkThreads';
 import { commands } from './commands';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -17,15 +16,12 @@ async function main(argv: readonly string[]): Promise<number> {
   return command(rest);
 }
 
-// The same bundle runs `check`'s partition threads (checkThreads.ts).
-if (isPartitionWorker()) servePartition();
-else
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 70;
-    },
-  );
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

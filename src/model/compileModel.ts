@@ -14,7 +14,8 @@ import {
   type VarModel,
 } from './model';
 import { toPointer } from './pointer';
-import { RESTART_EVENT, type Design } from './schema';
+import { RESTART_EVENT } from './restartEvent';
+import type { Design } from './schema';
 import { encodeValue, toValueType } from './valueTypes';
 
 /**

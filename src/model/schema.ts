@@ -134,5 +134,4 @@ export const designSchema = z.strictObject({
 /** A design document as written in a `.protocol.json` file (after `x-*` keys are set aside). */
 export type Design = z.infer<typeof designSchema>;
 
-/** The name a `$restart` transition gives as its event. */
-export const RESTART_EVENT = '$restart';
+export { RESTART_EVENT } from './restartEvent';

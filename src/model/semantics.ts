@@ -2,7 +2,8 @@ import { identifierProblem } from './identifiers';
 import { LIMITS } from './limits';
 import type { DesignError } from './model';
 import { toPointer, type PathSegment } from './pointer';
-import { RESTART_EVENT, type Design } from './schema';
+import { RESTART_EVENT } from './restartEvent';
+import type { Design } from './schema';
 import { didYouMean } from './spelling';
 import { checkValueType, encodeValue, showValueType, toValueType } from './valueTypes';
 

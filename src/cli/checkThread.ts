@@ -1,0 +1,51 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { createPartition, type Partition } from '../engine/explorer';
+import { SharedFingerprintSet } from '../engine/sharedFingerprintSet';
+import { compileModel } from '../model/compileModel';
+import type { PartitionData, Request } from './checkThreads';
+
+/**
+ * A partition thread of `check` (`checkThreads.ts`): bundled on its own as dist/check-thread.mjs
+ * (the engine and the model compiler, no schema library, nothing of the command line) so that it
+ * is up sooner. It compiles the design the main thread already checked and answers the
+ * coordinator's requests.
+ */
+function servePartition(): void {
+  const port = parentPort!;
+  const data = workerData as PartitionData;
+  // The design was loaded and checked on the main thread; compiling it again needs no schema (nor zod).
+  const loaded = compileModel(data.design, []);
+  if (!loaded.ok) throw new Error('the design did not compile in a check thread');
+  const set = new SharedFingerprintSet(data.buffers);
+  const part: Partition = createPartition(loaded.model, data.limits, { index: data.index, count: data.count, set });
+  port.on('message', (request: Request) => {
+    switch (request.type) {
+      case 'expand': {
+        const expanded = part.expandLevel(performance.now() + request.remainingMs);
+        port.postMessage({ expanded, summary: part.summary() });
+        return;
+      }
+      case 'adopt':
+        set.adopt(request.buffers);
+        port.postMessage(null);
+        return;
+      case 'takeNext': {
+        const records = part.takeNext();
+        port.postMessage({ records, summary: part.summary() }, [records.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'setLevel':
+        part.setLevel(request.records, request.depth);
+        port.postMessage(null);
+        return;
+      case 'final': {
+        const final = part.final();
+        port.postMessage(final, [final.links.buffer as ArrayBuffer]);
+        return;
+      }
+    }
+  });
+  port.postMessage('ready');
+}
+
+if (parentPort !== null && (workerData as PartitionData | null)?.role === 'check-partition') servePartition();
