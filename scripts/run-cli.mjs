@@ -20,6 +20,7 @@ function newestSource(dir) {
 
 const stale =
   !existsSync(bundle) ||
+  !existsSync(join(root, 'dist', 'check-thread.mjs')) ||
   ['src', 'examples'].some((d) => existsSync(join(root, d)) && newestSource(join(root, d)) > statSync(bundle).mtimeMs);
 if (stale) {
   const { buildCli } = await import('./build-cli.mjs');

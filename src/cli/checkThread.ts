@@ -21,8 +21,7 @@ function servePartition(): void {
   port.on('message', (request: Request) => {
     switch (request.type) {
       case 'expand': {
-        const expanded = part.expandLevel(performance.now() + request.remainingMs);
-        port.postMessage({ expanded, summary: part.summary() });
+        port.postMessage(part.expandLevel(performance.now() + request.remainingMs));
         return;
       }
       case 'adopt':
@@ -35,7 +34,7 @@ function servePartition(): void {
         return;
       }
       case 'setLevel':
-        part.setLevel(request.records, request.depth);
+        part.setLevel(request.records, request.depth, request.claims, request.chunk);
         port.postMessage(null);
         return;
       case 'final': {

@@ -10,8 +10,9 @@ import type { Design } from '../model/schema';
 
 /**
  * `check` on several threads (`src/engine/partitioned.ts`): this thread is partition 0 and starts
- * at once; each worker thread runs `checkThread.ts` (bundled apart, engine and model only) as
- * partition p and joins at the first level's end after it is up, so a small design never waits.
+ * at once; after `ALONE_MS` each worker thread starts `checkThread.ts` (bundled apart, engine
+ * and model only, up in ~60 ms) as partition p and joins at the first level's end after it is
+ * up, so a small design never waits for one.
  */
 
 /** Threads `check` uses unless told (`--threads N`): the cores there are, at most four. */
@@ -23,7 +24,7 @@ export interface Threading {
   readonly threads: number;
   /** The bundle the workers run (`dist/check-thread.mjs`, beside the command line's). */
   readonly workerUrl: URL;
-  /** Wait for every worker before the first level (tests: so that they surely take part). */
+  /** Start the workers at once and wait for them before the first level (tests: so that they surely take part). */
   readonly waitForThreads?: boolean;
 }
 
@@ -45,48 +46,61 @@ export type Request =
   | { readonly type: 'expand'; readonly remainingMs: number }
   | { readonly type: 'adopt'; readonly buffers: SharedSetBuffers }
   | { readonly type: 'takeNext' }
-  | { readonly type: 'setLevel'; readonly records: Int32Array; readonly depth: number }
+  | { readonly type: 'setLevel'; readonly records: Int32Array; readonly depth: number; readonly claims: Int32Array; readonly chunk: number }
   | { readonly type: 'final' };
+
+/**
+ * Workers are started once the search has run this long alone: a search that ends sooner is
+ * faster on one thread (a new thread, and the compiler threads it keeps busy, slow the first).
+ */
+const ALONE_MS = 150;
 
 export async function exploreOnThreads(model: Model, options: ExploreOptions, threading: Threading): Promise<ThreadedResult> {
   const { threads, workerUrl } = threading;
   if (threads <= 1 || !fitsFlat(model)) return { ...explore(model, options), threads: 1 };
+  const started = performance.now();
   const set = SharedFingerprintSet.create();
   const workers: { worker: Worker; ready: boolean; failed: boolean }[] = [];
-  for (let index = 1; index < threads; index++) {
-    const data: PartitionData = {
-      role: 'check-partition',
-      design: model.design,
-      index,
-      count: threads,
-      buffers: set.buffers,
-      limits: {
-        ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
-        ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes / threads } : {}),
-      },
-    };
-    try {
-      const entry = { worker: new Worker(workerUrl, { workerData: data }), ready: false, failed: false };
-      entry.worker.once('message', () => (entry.ready = true));
-      entry.worker.once('error', () => (entry.failed = true));
-      workers.push(entry);
-    } catch {
-      break; // no thread to be had: the search goes on alone
+  const spawn = (): void => {
+    for (let index = 1; index < threads; index++) {
+      const data: PartitionData = {
+        role: 'check-partition',
+        design: model.design,
+        index,
+        count: threads,
+        buffers: set.buffers,
+        limits: {
+          ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
+          ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes / threads } : {}),
+        },
+      };
+      try {
+        const entry = { worker: new Worker(workerUrl, { workerData: data }), ready: false, failed: false };
+        entry.worker.once('message', () => (entry.ready = true));
+        entry.worker.once('error', () => (entry.failed = true));
+        workers.push(entry);
+      } catch {
+        return; // no thread to be had: the search goes on alone
+      }
     }
-  }
+  };
+  let spawned = false;
+  let joined = 0;
+  // Asked at each level's end: starts the workers when it is time, and lets in those that are up
+  // (in index order, each after those before it).
+  const join = async (): Promise<PartitionPort[]> => {
+    if (!spawned && (threading.waitForThreads || performance.now() - started >= ALONE_MS)) {
+      spawned = true;
+      spawn();
+      if (threading.waitForThreads) while (workers.some((w) => !w.ready && !w.failed)) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    // Let the workers' "ready" through: the search alone never yields to the event loop.
+    if (joined < workers.length) await new Promise((resolve) => setImmediate(resolve));
+    const ports: PartitionPort[] = [];
+    while (joined < workers.length && workers[joined]!.ready && !workers[joined]!.failed) ports.push(workerPort(workers[joined++]!.worker));
+    return ports;
+  };
   try {
-    if (threading.waitForThreads) {
-      while (workers.some((w) => !w.ready && !w.failed)) await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    // Workers join in index order, each as soon as it and those before it are up.
-    let joined = 0;
-    const join = async (): Promise<PartitionPort[]> => {
-      // Let the workers' "ready" through: the search alone never yields to the event loop.
-      if (joined < workers.length) await new Promise((resolve) => setImmediate(resolve));
-      const ports: PartitionPort[] = [];
-      while (joined < workers.length && workers[joined]!.ready && !workers[joined]!.failed) ports.push(workerPort(workers[joined++]!.worker));
-      return ports;
-    };
     const first = [localPort(createPartition(model, options, { index: 0, count: threads, set })), ...(await join())];
     const result = await coordinate(model, set, first, threads, options, join);
     return { ...result, threads: 1 + joined };
@@ -114,7 +128,7 @@ function workerPort(worker: Worker): PartitionPort {
     expandLevel: (remainingMs) => call({ type: 'expand', remainingMs }),
     adopt: (buffers) => call({ type: 'adopt', buffers }),
     takeNext: () => call({ type: 'takeNext' }),
-    setLevel: (records, depth) => call({ type: 'setLevel', records, depth }, [records.buffer as ArrayBuffer]),
+    setLevel: (records, depth, claims, chunk) => call({ type: 'setLevel', records, depth, claims, chunk }), // shared memory: nothing to transfer
     final: () => call({ type: 'final' }),
   };
 }

@@ -42,18 +42,26 @@ export interface Exploration {
  */
 export interface Partition {
   /**
-   * Expands the rest of this thread's share of the level: true when it is all expanded; false
-   * when it stopped for a limit (`summary().limit`) or because the shared set must grow first.
+   * Expands configurations of the level, claiming them a chunk at a time from the counter every
+   * thread shares, so a faster thread simply takes more (a new worker is slow until its code is
+   * compiled). Stops when no chunk is left (`expanded`), for a limit (`stopped`, see
+   * `summary().limit`), when the shared set must grow first (`full`), or after `chunks` chunks
+   * (`yielded`: threads taking turns on one thread).
    */
-  expandLevel(deadlineMs: number): boolean;
+  expandLevel(deadlineMs: number, chunks?: number): ExpandStatus;
   /** The records this thread queued for the next level (handed over; `Q` Int32 each). */
   takeNext(): Int32Array;
-  /** This thread's share of the level at `depth`, as records taken from some `takeNext`. */
-  setLevel(records: Int32Array, depth: number): void;
+  /**
+   * The level at `depth` (every thread's records of the last level together, the same array on
+   * every thread), the shared counter its chunks are claimed with, and the chunk length.
+   */
+  setLevel(records: Int32Array, depth: number, claims: Int32Array, chunk: number): void;
   summary(): PartitionSummary;
   /** What the coordinator merges at the end; the partition is spent afterwards. */
   final(): PartitionFinal;
 }
+
+export type ExpandStatus = 'expanded' | 'stopped' | 'full' | 'yielded';
 
 export interface PartitionSummary {
   readonly states: number;
@@ -206,13 +214,16 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
 
   /** Where the record of the configuration being expanded starts in `level`. */
   let parentAt = 0;
+  /** The record expanded last in this level (-2: none): the vector still holds it. */
+  let expandedLast = -2;
 
   function expandFlat(index: number): void {
     const o = index * Q;
     const id = level[o + W]!, h1 = level[o + W + 1]!, h2 = level[o + W + 2]!;
     // The vector still holds the record before this one (each step was undone): decode only what differs.
-    if (index > 0) bitCodec.unpackChanged(level, o, vec, level, o - Q);
+    if (index === expandedLast + 1) bitCodec.unpackChanged(level, o, vec, level, o - Q);
     else bitCodec.unpack(level, o, vec);
+    expandedLast = index;
     parentAt = o;
     const checksSteps = stepper.hasStepChecks;
     if (checksSteps) pre.set(vec);
@@ -314,6 +325,7 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
     peakQueueBytes = Math.max(peakQueueBytes, level.byteLength + next.byteLength);
     level = next.slice(0, nextCount * Q);
     levelCount = nextCount;
+    expandedLast = -2;
     next = new Int32Array(Math.max(Q * 1024, level.length));
     nextCount = 0;
     cursor = 0;
@@ -323,7 +335,8 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
   function bytes(): number {
     // The shared set is counted once, by partition 0.
     const set = shared === null ? seen.bytes : index === 0 ? shared.bytes : 0;
-    return set + links.byteLength + Math.max(peakQueueBytes, level.byteLength + next.byteLength);
+    const levelBytes = shared === null || index === 0 ? level.byteLength : 0; // a shared level: partition 0's
+    return set + links.byteLength + Math.max(peakQueueBytes, levelBytes + next.byteLength);
   }
 
   // The initial configuration: depth 0.
@@ -343,6 +356,11 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
     levelCount = nextCount;
     nextCount = 0;
   }
+
+  // Chunks of the level claimed on several threads (`expandLevel`); at first the level is partition 0's alone.
+  let claims: Int32Array = new Int32Array(1);
+  let chunk = Math.max(1, levelCount);
+  let chunkEnd = 0;
 
   function summary(): PartitionSummary {
     return { states, transitions, next: nextCount, foundDepth: found.size > 0 ? foundDepth : -1, limit, bytes: bytes(), record: Q };
@@ -382,10 +400,18 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
   }
 
   return {
-    expandLevel(deadlineMs) {
+    expandLevel(deadlineMs, chunks = Infinity) {
       let tick = 0;
-      while (cursor < levelCount && limit === null) {
-        if (shared!.full()) return false;
+      for (;;) {
+        if (limit !== null) return 'stopped';
+        if (shared!.full()) return 'full';
+        if (cursor === chunkEnd) {
+          if (chunks-- <= 0) return 'yielded';
+          const from = Atomics.add(claims, 0, chunk);
+          if (from >= levelCount) return 'expanded';
+          cursor = from;
+          chunkEnd = Math.min(from + chunk, levelCount);
+        }
         expand(cursor++);
         if (++tick % 64 === 0 && limit === null) {
           if (options.shouldStop?.()) limit = 'cancelled';
@@ -393,7 +419,6 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
           else if (bytes() > maxBytes) limit = 'memory';
         }
       }
-      return limit === null;
     },
     takeNext() {
       const records = next.subarray(0, nextCount * Q);
@@ -402,10 +427,13 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
       nextCount = 0;
       return records;
     },
-    setLevel(records, d) {
+    setLevel(records, d, counter, length) {
       level = records;
       levelCount = records.length / Q;
-      cursor = 0;
+      cursor = chunkEnd = 0;
+      claims = counter;
+      chunk = length;
+      expandedLast = -2;
       depth = d;
     },
     summary,

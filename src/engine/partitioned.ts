@@ -1,5 +1,5 @@
 import type { Model } from '../model/model';
-import { createPartition, type Found, type Partition, type PartitionFinal, type PartitionSummary } from './explorer';
+import { createPartition, type ExpandStatus, type Found, type Partition, type PartitionFinal, type PartitionSummary } from './explorer';
 import { buildReport } from './report';
 import type { CheckResult, ExploreOptions, Limit } from './result';
 import { SharedFingerprintSet, type SharedSetBuffers } from './sharedFingerprintSet';
@@ -17,13 +17,13 @@ import { SharedFingerprintSet, type SharedSetBuffers } from './sharedFingerprint
  * first to store it).
  */
 export interface PartitionPort {
-  /** Expands the rest of this share of the level; see `Partition.expandLevel`. */
-  expandLevel(remainingMs: number): Promise<{ expanded: boolean; summary: PartitionSummary }>;
+  /** Expands chunks of the level until none is left, a limit, or the set is full; see `Partition.expandLevel`. */
+  expandLevel(remainingMs: number): Promise<ExpandStatus>;
   /** Takes up the shared set's buffers after it grew. */
   adopt(buffers: SharedSetBuffers): Promise<void>;
   /** The records queued for the next level (handed over) and where the partition stands. */
   takeNext(): Promise<{ records: Int32Array; summary: PartitionSummary }>;
-  setLevel(records: Int32Array, depth: number): Promise<void>;
+  setLevel(records: Int32Array, depth: number, claims: Int32Array, chunk: number): Promise<void>;
   final(): Promise<PartitionFinal>;
 }
 
@@ -34,13 +34,17 @@ export interface PartitionPort {
 export function localPort(partition: Partition): PartitionPort {
   return {
     async expandLevel(remainingMs) {
-      await null;
-      const expanded = partition.expandLevel(performance.now() + remainingMs);
-      return { expanded, summary: partition.summary() };
+      // A chunk at a time, yielding between: partitions on one thread take turns.
+      const deadline = performance.now() + remainingMs;
+      for (;;) {
+        await null;
+        const status = partition.expandLevel(deadline, 1);
+        if (status !== 'yielded') return status;
+      }
     },
     adopt: async () => {}, // the set object on this thread is the one that grew
     takeNext: async () => ({ records: partition.takeNext(), summary: partition.summary() }),
-    setLevel: async (records, depth) => partition.setLevel(records, depth),
+    setLevel: async (records, depth, claims, chunk) => partition.setLevel(records, depth, claims, chunk),
     final: async () => partition.final(),
   };
 }
@@ -80,12 +84,12 @@ export async function coordinate(
 
   for (;;) {
     // Expand the level; whenever the shared set fills up, every thread stops, it grows, they go on.
-    const expanded: boolean[] = ports.map(() => false);
+    const finished: boolean[] = ports.map(() => false);
     for (;;) {
       const remainingMs = maxMs - (performance.now() - started);
-      const pending = ports.map((port, p) => (expanded[p] ? null : port.expandLevel(remainingMs)));
-      for (const [p, answer] of (await Promise.all(pending)).entries()) if (answer) expanded[p] = answer.expanded || answer.summary.limit !== null;
-      if (expanded.every(Boolean)) break;
+      const statuses = await Promise.all(ports.map((port, p) => (finished[p] ? null : port.expandLevel(remainingMs))));
+      statuses.forEach((status, p) => (finished[p] ||= status === 'expanded' || status === 'stopped'));
+      if (finished.every(Boolean)) break;
       set.grow();
       await Promise.all(ports.map((port) => port.adopt(set.buffers)));
     }
@@ -110,7 +114,11 @@ export async function coordinate(
     const joined = await join();
     await Promise.all(joined.map((port) => port.adopt(set.buffers)));
     ports.push(...joined);
-    await Promise.all(deal(records, ports.length, sums[0]!.record).map((share, p) => ports[p]!.setLevel(share, level + 1)));
+    // The next level as one array every thread reads, its chunks claimed through one counter.
+    const all = gather(records);
+    const claims = new Int32Array(new SharedArrayBuffer(4));
+    const chunk = Math.max(1, Math.min(4096, Math.ceil(all.length / sums[0]!.record / (8 * ports.length))));
+    await Promise.all(ports.map((port) => port.setLevel(all, level + 1, claims, chunk)));
     level++;
   }
 
@@ -146,24 +154,15 @@ export async function coordinate(
   });
 }
 
-/** The next level dealt out in equal shares of whole records (`q` Int32 each), each in a buffer of its own. */
-function deal(records: readonly Int32Array[], parts: number, q: number): Int32Array[] {
-  const total = records.reduce((n, r) => n + r.length, 0) / q;
-  const shares = Array.from({ length: parts }, (_, p) => new Int32Array((Math.floor((total * (p + 1)) / parts) - Math.floor((total * p) / parts)) * q));
-  let share = 0, at = 0;
+/** Every thread's records of a level in one array on shared memory. */
+function gather(records: readonly Int32Array[]): Int32Array {
+  const all = new Int32Array(new SharedArrayBuffer(4 * records.reduce((n, r) => n + r.length, 0)));
+  let at = 0;
   for (const r of records) {
-    for (let from = 0; from < r.length; ) {
-      while (at === shares[share]!.length) {
-        share++;
-        at = 0;
-      }
-      const n = Math.min(r.length - from, shares[share]!.length - at);
-      shares[share]!.set(r.subarray(from, from + n), at);
-      from += n;
-      at += n;
-    }
+    all.set(r, at);
+    at += r.length;
   }
-  return shares;
+  return all;
 }
 
 /** The violations at the shortest depth, one per (kind, name), the lowest partition's first. */
