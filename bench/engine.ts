@@ -61,20 +61,24 @@ const dir = mkdtempSync(join(tmpdir(), 'ps-bench-'));
 const file = join(dir, 'big.protocol.json');
 writeFileSync(file, JSON.stringify(big));
 spawnSync('npm', ['run', '-s', 'cli', '--', 'validate', file], { cwd: root }); // builds the CLI bundle if stale
+// One thread (`--threads 1`), then the default (the machine's cores: the search splits after 0.15 s).
 let explored = '';
-for (let run = 0; run < (quick ? 1 : 3); run++) {
-  const t0 = performance.now();
-  const cli = spawnSync('npm', ['run', '-s', 'cli', '--', 'check', file, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const wall = (performance.now() - t0) / 1000;
-  try {
-    const r = JSON.parse(cli.stdout) as { verdict: string; states: number; transitions: number; seconds: number; bytesPerState: number };
-    row(`cli check ${String(big.name)} #${run + 1}`, { ...r, seconds: wall });
-    explored += ` ${r.seconds.toFixed(2)}`;
-  } catch {
-    console.log(`cli check failed (exit ${cli.status}): ${cli.stderr.slice(0, 300)}`);
+for (const threads of ['1', 'default']) {
+  for (let run = 0; run < (quick ? 1 : 3); run++) {
+    const t0 = performance.now();
+    const args = ['run', '-s', 'cli', '--', 'check', file, '--json', ...(threads === 'default' ? [] : ['--threads', threads])];
+    const cli = spawnSync('npm', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const wall = (performance.now() - t0) / 1000;
+    try {
+      const r = JSON.parse(cli.stdout) as { verdict: string; states: number; transitions: number; seconds: number; bytesPerState: number; threads: number };
+      row(`cli check ${String(big.name)} threads ${threads} (${r.threads}) #${run + 1}`, { ...r, seconds: wall });
+      explored += ` ${r.seconds.toFixed(2)}`;
+    } catch {
+      console.log(`cli check failed (exit ${cli.status}): ${cli.stderr.slice(0, 300)}`);
+    }
   }
 }
 
 const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
 for (const r of rows) console.log(r.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  '));
-console.log(`\ncli rows: wall time of \`npm run -s cli -- check FILE --json\`; explore alone took${explored} s`);
+console.log(`\ncli rows: wall time of \`npm run -s cli -- check FILE --json [--threads 1]\` (in brackets: threads that took part); explore alone took${explored} s`);
