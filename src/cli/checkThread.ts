@@ -16,7 +16,7 @@ function servePartition(): void {
   // The design was loaded and checked on the main thread; compiling it again needs no schema (nor zod).
   const loaded = compileModel(data.design, []);
   if (!loaded.ok) throw new Error('the design did not compile in a check thread');
-  const set = new SharedFingerprintSet(data.buffers);
+  const set = new SharedFingerprintSet(data.buffers, data.batch);
   const part: Partition = createPartition(loaded.model, data.limits, { index: data.index, count: data.count, set });
   port.on('message', (request: Request) => {
     switch (request.type) {

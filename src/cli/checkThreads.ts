@@ -38,6 +38,7 @@ export interface PartitionData {
   readonly index: number;
   readonly count: number;
   readonly buffers: SharedSetBuffers;
+  readonly batch: number;
   /** The limits a thread checks itself (time comes with each level). */
   readonly limits: Pick<ExploreOptions, 'maxStates' | 'maxBytes'>;
 }
@@ -54,12 +55,16 @@ export type Request =
  * faster on one thread (a new thread, and the compiler threads it keeps busy, slow the first).
  */
 const ALONE_MS = 150;
+/** Pairs a thread stores before it adds them to the shared count (`SharedFingerprintSet`). */
+const STORE_BATCH = 256;
 
 export async function exploreOnThreads(model: Model, options: ExploreOptions, threading: Threading): Promise<ThreadedResult> {
   const { threads, workerUrl } = threading;
   if (threads <= 1 || !fitsFlat(model)) return { ...explore(model, options), threads: 1 };
   const started = performance.now();
-  const set = SharedFingerprintSet.create();
+  // Counted in batches unless a state limit needs the exact count.
+  const batch = options.maxStates === undefined ? STORE_BATCH : 1;
+  const set = SharedFingerprintSet.create(1 << 16, 1 << 16, batch);
   const workers: { worker: Worker; ready: boolean; failed: boolean }[] = [];
   const spawn = (): void => {
     for (let index = 1; index < threads; index++) {
@@ -69,6 +74,7 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
         index,
         count: threads,
         buffers: set.buffers,
+        batch,
         limits: {
           ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
           ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes / threads } : {}),

@@ -254,7 +254,7 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
     if (shared !== null) {
       if (!shared.add(h1, h2)) return;
       // Every thread's configurations count against the limit.
-      if (shared.size > maxStates) {
+      if (maxStates !== Infinity && shared.size > maxStates) {
         limit = 'states';
         return;
       }
@@ -362,6 +362,12 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
   let chunk = Math.max(1, levelCount);
   let chunkEnd = 0;
 
+  /** Ends a call of `expandLevel`: what this thread stored is counted for all to see. */
+  function stop(status: ExpandStatus): ExpandStatus {
+    shared!.flush();
+    return status;
+  }
+
   function summary(): PartitionSummary {
     return { states, transitions, next: nextCount, foundDepth: found.size > 0 ? foundDepth : -1, limit, bytes: bytes(), record: Q };
   }
@@ -402,13 +408,14 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
   return {
     expandLevel(deadlineMs, chunks = Infinity) {
       let tick = 0;
+      const set = shared!;
       for (;;) {
-        if (limit !== null) return 'stopped';
-        if (shared!.full()) return 'full';
+        if (limit !== null) return stop('stopped');
+        if (set.full()) return stop('full');
         if (cursor === chunkEnd) {
-          if (chunks-- <= 0) return 'yielded';
+          if (chunks-- <= 0) return stop('yielded');
           const from = Atomics.add(claims, 0, chunk);
-          if (from >= levelCount) return 'expanded';
+          if (from >= levelCount) return stop('expanded');
           cursor = from;
           chunkEnd = Math.min(from + chunk, levelCount);
         }
@@ -428,7 +435,8 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
       return records;
     },
     setLevel(records, d, counter, length) {
-      level = records;
+      // A private copy: reading the shared array measured slower than one memcpy of it.
+      level = records.slice();
       levelCount = records.length / Q;
       cursor = chunkEnd = 0;
       claims = counter;

@@ -54,7 +54,8 @@ export function localPort(partition: Partition): PartitionPort {
  * threaded one (`setCapacity`: the shared set's first size; tests make it small so that it grows).
  */
 export function explorePartitioned(model: Model, options: ExploreOptions, count: number, setCapacity = 1 << 16): Promise<CheckResult> {
-  const set = SharedFingerprintSet.create(setCapacity, Math.min(setCapacity, 1 << 16));
+  // Counted in batches, as the command line's threads count, unless a state limit needs the exact count.
+  const set = SharedFingerprintSet.create(setCapacity, Math.min(setCapacity, 1 << 16), options.maxStates === undefined ? 64 : 1);
   const ports = Array.from({ length: count }, (_, index) => localPort(createPartition(model, options, { index, count, set })));
   return coordinate(model, set, ports, count, options);
 }

@@ -21,16 +21,26 @@ export class SharedFingerprintSet {
   private table!: Int32Array;
   private header!: Int32Array;
   private mask = 0;
+  /** Pairs this thread stored and has not yet added to the shared count. */
+  private pending = 0;
 
-  constructor(buffers: SharedSetBuffers) {
+  /**
+   * `batch`: how many pairs a thread stores before it adds them to the shared count. A count
+   * every thread adds to on every store is one cache line bouncing between the cores; 1 keeps
+   * the count exact (a state limit needs it).
+   */
+  constructor(
+    buffers: SharedSetBuffers,
+    private readonly batch = 1,
+  ) {
     this.adopt(buffers);
   }
 
   /** `smallest` below 65,536 only for tests: the free quarter must take a few configurations' successors per thread. */
-  static create(initialCapacity = 1 << 16, smallest = 1 << 16): SharedFingerprintSet {
+  static create(initialCapacity = 1 << 16, smallest = 1 << 16, batch = 1): SharedFingerprintSet {
     let capacity = smallest;
     while (capacity < initialCapacity) capacity *= 2;
-    return new SharedFingerprintSet({ table: new SharedArrayBuffer(capacity * 8), header: new SharedArrayBuffer(8) });
+    return new SharedFingerprintSet({ table: new SharedArrayBuffer(capacity * 8), header: new SharedArrayBuffer(8) }, batch);
   }
 
   get buffers(): SharedSetBuffers {
@@ -43,9 +53,15 @@ export class SharedFingerprintSet {
     this.mask = this.table.length / 2 - 1;
   }
 
-  /** Pairs stored by every thread so far. */
+  /** Pairs stored by every thread so far (others' up to their last batch). */
   get size(): number {
-    return Atomics.load(this.header, 0);
+    return Atomics.load(this.header, 0) + this.pending;
+  }
+
+  /** Adds this thread's pending pairs to the shared count (at the end of its share of a level). */
+  flush(): void {
+    if (this.pending > 0) Atomics.add(this.header, 0, this.pending);
+    this.pending = 0;
   }
 
   get bytes(): number {
@@ -54,7 +70,7 @@ export class SharedFingerprintSet {
 
   /** Over 3/4 full: every thread should stop so that one can `grow` it. */
   full(): boolean {
-    return Atomics.load(this.header, 0) * 4 > (this.mask + 1) * 3;
+    return this.size * 4 > (this.mask + 1) * 3;
   }
 
   /** Adds the fingerprint (a, b); true when no thread had added it before. */
@@ -70,7 +86,7 @@ export class SharedFingerprintSet {
         x = Atomics.compareExchange(table, 2 * i, 0, a);
         if (x === 0) {
           Atomics.store(table, 2 * i + 1, b);
-          Atomics.add(this.header, 0, 1);
+          if (++this.pending >= this.batch) this.flush();
           return true;
         }
       }
