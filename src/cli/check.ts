@@ -49,7 +49,7 @@ export const checkCommand: Command = async (args) => {
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (parsed.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
-    const out = [verdictLine(result)];
+    const out = [`${verdictLine(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`];
     const initial = viewConfiguration(model, initialConfiguration(model));
     for (const v of result.violations) out.push('', violationTable(v, initial));
     process.stdout.write(`${out.join('\n')}\n`);
