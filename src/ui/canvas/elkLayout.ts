@@ -1,9 +1,11 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { Design, TransitionJson } from '../../model/schema';
 import type { Point } from '../../store/designEdits';
 import { transitionDetail } from './flowElements';
 
-const elk = new ELK();
+// ELK is 1.4 MB of the app: loaded on the first layout, not with the page.
+let elk: Promise<InstanceType<typeof ELK>> | null = null;
+const loadElk = (): Promise<InstanceType<typeof ELK>> => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()));
 
 /** Must match `.edge-label__event` in theme.css: 11 px text, 14 px lines, wrapped at 180 px. */
 const LABEL_MAX_WIDTH = 180;
@@ -29,7 +31,7 @@ export async function layeredLayout(
 ): Promise<Record<string, Point>> {
   const names = [...new Set(design.states.map((s) => s.name))];
   const known = new Set(names);
-  const graph = await elk.layout({
+  const graph = await (await loadElk()).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
