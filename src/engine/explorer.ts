@@ -372,6 +372,13 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
     return { states, transitions, next: nextCount, foundDepth: found.size > 0 ? foundDepth : -1, limit, bytes: bytes(), record: Q };
   }
 
+  /** Sets `limit` when the search was cancelled, is `overTime`, or holds more bytes than allowed. */
+  function checkLimits(overTime: boolean): void {
+    if (options.shouldStop?.()) limit = 'cancelled';
+    else if (overTime) limit = 'time';
+    else if (bytes() > maxBytes) limit = 'memory';
+  }
+
   function run(budgetMs: number): boolean {
     const start = now();
     const deadline = start + budgetMs;
@@ -386,9 +393,7 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
       if (limit !== null) break;
       if (++tick % 64 === 0) {
         const t = now();
-        if (options.shouldStop?.()) limit = 'cancelled';
-        else if (activeMs + (t - start) > maxMs) limit = 'time';
-        else if (bytes() > maxBytes) limit = 'memory';
+        checkLimits(activeMs + (t - start) > maxMs);
         if (limit !== null || t >= deadline) break;
       }
     }
@@ -421,9 +426,7 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
         }
         expand(cursor++);
         if (++tick % 64 === 0 && limit === null) {
-          if (options.shouldStop?.()) limit = 'cancelled';
-          else if (now() > deadlineMs) limit = 'time';
-          else if (bytes() > maxBytes) limit = 'memory';
+          checkLimits(now() > deadlineMs);
         }
       }
     },
