@@ -54,10 +54,14 @@ export interface CheckProgress {
   readonly elapsedMs: number;
 }
 
-export interface ExploreOptions {
+/** The limits of a search: the same for the command line, the browser's worker and the store. */
+export interface CheckLimits {
   readonly maxStates?: number;
   readonly maxSeconds?: number;
   readonly maxBytes?: number;
+}
+
+export interface ExploreOptions extends CheckLimits {
   readonly onProgress?: (p: CheckProgress) => void;
   readonly progressEveryMs?: number;
   readonly shouldStop?: () => boolean;
