@@ -1,7 +1,7 @@
 import type { InvariantModel, Model, TransitionModel } from '../model/model';
 import { RECOVERING, UP, requestLabel, sameReply, type Configuration } from './configuration';
 import { checkConfiguration, checkStep } from './checks';
-import { processDeliver } from './deliver';
+import { processDeliver, type Answered } from './deliver';
 import { draftOf, freeze, persist, sendToClient, sendToMachine, type Draft } from './draft';
 import { frameOf, guardEnv } from './frame';
 import { selectTransition } from './select';
@@ -19,6 +19,8 @@ export interface StepOutcome {
   readonly transition: number | null;
   /** One sentence saying what happened. */
   readonly description: string;
+  /** A delivery the machine answered at once: from a dedupe table, or by rejecting it (MODEL.md §5). */
+  readonly answered?: Answered;
 }
 
 export interface ApplyOptions {
@@ -32,7 +34,8 @@ export interface ApplyOptions {
  */
 export function applyStep(model: Model, config: Configuration, step: StepAction, options: ApplyOptions = {}): StepOutcome {
   const raw = applyAction(model, config, step, options);
-  return { next: raw.next, violations: raw.violations, transition: raw.transition, description: raw.describe() };
+  const out = { next: raw.next, violations: raw.violations, transition: raw.transition, description: raw.describe() };
+  return raw.answered ? { ...out, answered: raw.answered } : out;
 }
 
 /** `applyStep` with the description left unbuilt: the explorer's entry. */
@@ -41,6 +44,7 @@ export interface RawOutcome {
   readonly violations: Violation[];
   readonly transition: number | null;
   readonly describe: () => string;
+  readonly answered?: Answered;
 }
 
 export function applyAction(model: Model, config: Configuration, step: StepAction, options: ApplyOptions = {}): RawOutcome {
@@ -48,14 +52,14 @@ export function applyAction(model: Model, config: Configuration, step: StepActio
   const done = compute(model, config, d, step);
   const transition = done.transition?.index ?? null;
   if (done.notEnabled || done.violations.some((v) => v.step)) {
-    return { next: null, violations: done.violations, transition, describe: done.describe };
+    return { next: null, violations: done.violations, transition, describe: done.describe, answered: done.answered };
   }
   const next = freeze(d);
   const taken = done.transition?.invariants ?? NO_INVARIANTS;
   const across = checkStep(model, config, next, taken, done.payload);
   const violations = done.violations.length === 0 ? across : done.violations.concat(across);
   if (options.checkConfiguration ?? true) violations.push(...checkConfiguration(model, next));
-  return { next, violations, transition, describe: done.describe };
+  return { next, violations, transition, describe: done.describe, answered: done.answered };
 }
 
 const NO_INVARIANTS: readonly InvariantModel[] = [];
@@ -67,6 +71,7 @@ interface Computed {
   /** Built only when asked: the explorer never reads descriptions, and strings are its main cost. */
   describe: () => string;
   notEnabled?: boolean;
+  answered?: Answered;
 }
 
 const NO_PAYLOAD: readonly number[] = [];
@@ -87,7 +92,7 @@ function compute(model: Model, c: Configuration, d: Draft, step: StepAction): Co
       d.toMachine.splice(i, 1);
       const r = processDeliver(model, c, d, step.request);
       const payload = c.clients[step.request - 1]!.payload;
-      return { violations: r.violations, transition: r.transition, payload, describe: r.describe };
+      return { violations: r.violations, transition: r.transition, payload, describe: r.describe, answered: r.answered };
     }
     case 'ack': {
       if (c.mode.kind !== 'busy') return notEnabled();

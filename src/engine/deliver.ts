@@ -13,7 +13,11 @@ export interface DeliverResult {
   /** The transition selected (guard true, every earlier false), even when the step then violated. */
   readonly transition: TransitionModel | null;
   readonly describe: () => string;
+  /** Set when the machine answered at once without taking a transition: from a dedupe table, or by rejecting. */
+  readonly answered?: Answered;
 }
+
+export type Answered = 'dedupe hit' | 'rejected';
 
 /**
  * Processes `deliver r` on a draft whose `toMachine` already lost that copy of r: dedupe,
@@ -30,7 +34,7 @@ export function processDeliver(model: Model, before: Configuration, d: Draft, r:
     if (cached !== null && cached !== undefined) {
       if (cached !== 'noreply') sendToClient(model, d, { request: r, reply: cached });
       const answer = cached === 'noreply' ? 'no reply' : `cached reply ${cached}`;
-      return { violations: [], transition: null, describe: () => `${label} is a ${event.idempotency} dedupe hit: ${answer}` };
+      return { violations: [], transition: null, answered: 'dedupe hit', describe: () => `${label} is a ${event.idempotency} dedupe hit: ${answer}` };
     }
   }
 
@@ -56,7 +60,12 @@ export function processDeliver(model: Model, before: Configuration, d: Draft, r:
     }
     if (replayOn && first === 'none') d.firstOutcome[r - 1] = outcome;
     const what = outcome === 'error' ? 'rejected (error)' : 'ignored (no reply)';
-    return { violations, transition: null, describe: () => `${label} is ${what}: no transition from ${model.states[before.state]!.name}` };
+    return {
+      violations,
+      transition: null,
+      ...(outcome === 'error' ? { answered: 'rejected' as const } : {}),
+      describe: () => `${label} is ${what}: no transition from ${model.states[before.state]!.name}`,
+    };
   }
 
   const t = selection.transition;

@@ -103,13 +103,15 @@ describe('the simulator', () => {
     expect(sim.refusal()).toBeNull();
   });
 
-  it('refuses a violating step taken by hand and forgets it once a step is taken', () => {
+  it('refuses a violating step taken by hand, ends the run on it, and forgets it once stepped back', () => {
     const sim = createSimulator(ticking(2));
     sim.take('fire Tick');
     sim.take('fire Tick');
     expect(sim.take('fire Tick')).toMatchObject({ ok: false, reason: expect.stringMatching(/^out-of-range n: /) });
     expect(sim.refusal()?.step.label).toBe('fire Tick');
     expect(sim.take('no such step')).toMatchObject({ ok: false });
+    expect(sim.refusal()?.step.label).toBe('fire Tick');
+    sim.undo();
     expect(sim.refusal()).toBeNull();
   });
 

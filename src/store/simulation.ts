@@ -1,10 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ReplayOutcome, SimSession, SimView } from './simulationTypes';
+import * as R from '../engine/run';
+import { runEvents, type RunEvent } from '../engine/runEvent';
+import { lastTransition, runView, type RunView } from '../engine/runView';
+import { runLength } from '../engine/run';
 
 /**
- * The Simulate mode's session state: the simulator's history and cursor, mirrored as plain
- * snapshots React can render. Simulation history is never the design's undo history: nothing
- * here touches the design store.
+ * The Simulate mode's state: the engine's `Run` value (`src/engine/run.ts`) and nothing copied
+ * out of it; every move replaces it with the engine's pure move. What the panels draw is derived
+ * from it (`runView`, `runEvents`, computed once per run value). Simulation history is never the
+ * design's undo history: nothing here touches the design store.
  */
 
 export interface OverlaySink {
@@ -12,116 +16,120 @@ export interface OverlaySink {
   readonly show: (state: string | null, transition: number | null) => void;
 }
 
-/** What the store mirrors of the session: its getters' values, read again after every move. */
-type Picture = { readonly [K in 'events' | 'cursor' | 'length' | 'requests' | 'initialState']: ReturnType<SimSession[K]> };
+/** Steps a happy path or random run takes at most: runs end long before in teaching designs. */
+const RUN_LIMIT = 200;
 
-/** The session's moves, each followed by a fresh picture (and a notice where one is due). */
-type Moves = Pick<SimSession, 'take' | 'undo' | 'redo' | 'jump' | 'reset' | 'happyPath' | 'randomRun'>;
-
-export interface SimulationState extends Picture, Moves {
-  readonly session: SimSession | null;
-  /** The design text the session was built from (to notice edits). */
-  readonly designText: string | null;
-  readonly view: SimView | null;
+export interface SimulationState {
+  readonly run: R.Run | null;
+  /** What the run belongs to (`runKey`: the document and the design's identity), to notice edits. */
+  readonly runKey: string | null;
   /** A message for the person, e.g. the first step of a loaded trace that no longer applies. */
   readonly notice: string | null;
 
-  readonly open: (session: SimSession, designText: string) => void;
-  /** Replaces the session after a design edit, replaying the old run as far as it still applies. */
-  readonly rebase: (session: SimSession, designText: string) => void;
+  readonly open: (run: R.Run, runKey: string) => void;
+  /** Replaces the run after a design edit, replaying the old one as far as it still applies. */
+  readonly rebase: (run: R.Run, runKey: string) => void;
   readonly close: () => void;
+  readonly take: (label: string) => boolean;
+  readonly undo: () => void;
+  readonly redo: () => void;
+  readonly jump: (row: number) => void;
+  readonly reset: () => void;
+  /** Runs from the start and ends at the first violation, like the explorer. */
+  readonly happyPath: () => void;
+  readonly randomRun: (seed: number) => void;
   readonly saveTrace: () => string | null;
-  readonly loadTrace: (text: string) => ReplayOutcome | null;
-  /** Loads a trace (e.g. a violation's) as history with the cursor at step 0, ready to step with Redo. */
-  readonly loadAtStart: (labels: readonly string[]) => ReplayOutcome | null;
+  readonly loadTrace: (text: string) => R.Replayed | null;
+  /** Loads a trace (e.g. a violation's) with the cursor at step 0, ready to step with Redo. */
+  readonly loadAtStart: (labels: readonly string[]) => R.Replayed | null;
   readonly dismissNotice: () => void;
 }
 
 export type SimulationStore = StoreApi<SimulationState>;
 
-const empty: Picture & Pick<SimulationState, 'session' | 'designText' | 'view' | 'notice'> = {
-  session: null,
-  designText: null,
-  view: null,
-  events: [],
-  cursor: 0,
-  length: 0,
-  requests: [],
-  initialState: '',
-  notice: null,
-};
+/** The view of the row the run stands on, or null without a run. */
+export const selectView = (s: SimulationState): RunView | null => (s.run ? runView(s.run) : null);
+
+const eventsOf = new WeakMap<R.Run, RunEvent[]>();
+/** Every row of the run (computed once per run value). */
+export function selectEvents(s: SimulationState): readonly RunEvent[] {
+  if (!s.run) return NO_EVENTS;
+  let events = eventsOf.get(s.run);
+  if (!events) {
+    events = runEvents(s.run);
+    eventsOf.set(s.run, events);
+  }
+  return events;
+}
+const NO_EVENTS: readonly RunEvent[] = [];
+
+export const selectCursor = (s: SimulationState): number => s.run?.cursor ?? 0;
+export const selectLength = (s: SimulationState): number => (s.run ? runLength(s.run) : 0);
+
+const staleNotice = (r: R.Replayed): string | null => (r.ok ? (r.warning ?? null) : `Step ${r.steps + 1} no longer applies: ${r.stale} (${r.reason}).`);
 
 export function createSimulationStore(overlay?: OverlaySink): SimulationStore {
   return createStore<SimulationState>()((set, get) => {
-    /** Copies the session's current picture into the store and onto the canvas. */
-    const sync = (session: SimSession, extra: Partial<SimulationState> = {}) => {
-      const view = session.view();
-      const picture: Picture = {
-        events: session.events(),
-        cursor: session.cursor(),
-        length: session.length(),
-        requests: session.requests(),
-        initialState: session.initialState(),
-      };
-      set({ session, view, ...picture, ...extra });
-      overlay?.show(view.state, session.lastTransition() ?? null);
+    /** Puts a run in the store and its highlight on the canvas. */
+    const show = (run: R.Run, extra: Partial<SimulationState> = {}) => {
+      set({ run, ...extra });
+      overlay?.show(runView(run).state, lastTransition(run));
     };
-    const withSession = (f: (s: SimSession) => void, extra?: Partial<SimulationState>) => {
-      const s = get().session;
-      if (!s) return;
-      f(s);
-      sync(s, extra);
+    const move = (f: (run: R.Run) => R.Run, extra?: Partial<SimulationState>) => {
+      const run = get().run;
+      if (run) show(f(run), extra);
     };
-    const staleNotice = (r: ReplayOutcome): string | null =>
-      r.ok ? (r.warning ?? null) : `Step ${r.steps + 1} no longer applies: ${r.stale} (${r.reason}).`;
-
+    const replayed = (r: R.Replayed | null): R.Replayed | null => {
+      if (r) show(r.run, { notice: staleNotice(r) });
+      return r;
+    };
     return {
-      ...empty,
-      open: (session, designText) => sync(session, { designText, notice: null }),
-      rebase: (session, designText) => {
-        const old = get();
-        const labels = old.events.map((e) => e.label);
-        const cursor = old.cursor;
-        if (labels.length === 0) {
-          sync(session, { designText, notice: null });
+      run: null,
+      runKey: null,
+      notice: null,
+      open: (run, runKey) => show(run, { runKey, notice: null }),
+      rebase: (run, runKey) => {
+        const old = get().run;
+        const labels = old ? runEvents(old).map((e) => e.label) : [];
+        if (!old || labels.length === 0) {
+          show(run, { runKey, notice: null });
           return;
         }
-        const r = session.replay(labels);
-        session.jump(Math.min(cursor, r.steps));
-        sync(session, { designText, notice: staleNotice(r) });
+        const r = R.replay(run, labels);
+        show(R.jump(r.run, Math.min(old.cursor, r.steps)), { runKey, notice: staleNotice(r) });
       },
       close: () => {
-        set({ ...empty });
+        set({ run: null, runKey: null, notice: null });
         overlay?.show(null, null);
       },
       take: (label) => {
-        const s = get().session;
-        if (!s) return false;
-        const ok = s.take(label);
-        sync(s, { notice: ok ? null : `${label} is not enabled here.` });
+        const run = get().run;
+        if (!run) return false;
+        const t = R.take(run, label);
+        // A step that violates while computed is taken too: the run ends on it.
+        const ok = t.ok || t.run !== run;
+        show(t.run, { notice: ok ? null : `${label} is not enabled here.` });
         return ok;
       },
-      undo: () => withSession((s) => s.undo()),
-      redo: () => withSession((s) => s.redo()),
-      jump: (i) => withSession((s) => s.jump(i)),
-      reset: () => withSession((s) => s.reset(), { notice: null }),
-      happyPath: () => withSession((s) => s.happyPath(), { notice: null }),
-      randomRun: (seed) => withSession((s) => s.randomRun(seed), { notice: null }),
-      saveTrace: () => get().session?.exportTrace() ?? null,
+      undo: () => move(R.undo),
+      redo: () => move(R.redo),
+      jump: (row) => move((r) => R.jump(r, row)),
+      reset: () => move(R.reset, { notice: null }),
+      happyPath: () => move((r) => R.happyPath(R.reset(r), RUN_LIMIT).run, { notice: null }),
+      randomRun: (seed) => move((r) => R.randomRun(R.reset(r), seed, RUN_LIMIT).run, { notice: null }),
+      saveTrace: () => {
+        const run = get().run;
+        return run ? `${JSON.stringify(R.exportTrace(run), null, 2)}\n` : null;
+      },
       loadTrace: (text) => {
-        const s = get().session;
-        if (!s) return null;
-        const r = s.importTrace(text);
-        sync(s, { notice: staleNotice(r) });
-        return r;
+        const run = get().run;
+        return replayed(run ? R.importTrace(run, text) : null);
       },
       loadAtStart: (labels) => {
-        const s = get().session;
-        if (!s) return null;
-        const r = s.replay(labels);
-        s.jump(0);
-        sync(s, { notice: staleNotice(r) });
-        return r;
+        const run = get().run;
+        if (!run) return null;
+        const r = R.replay(run, labels);
+        return replayed({ ...r, run: R.jump(r.run, 0) });
       },
       dismissNotice: () => set({ notice: null }),
     };

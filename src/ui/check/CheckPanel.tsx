@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
-import { createSession } from '../../store/simulationAdapter';
+import { startRun } from '../../engine/run';
 import type { ViolationReport } from '../../engine/result';
 import { useCanvasOverlayStore } from '../../store/useCanvasOverlay';
 import { useDesign } from '../../store/useDesign';
@@ -39,7 +39,7 @@ export function CheckPanel({ onShowSimulate }: Props) {
     if (!load.ok) return;
     const sim = simulation.getState();
     const key = runKey(documentId, design);
-    if (sim.session === null || sim.designText !== key) sim.open(createSession(load.model), key);
+    if (sim.run === null || sim.runKey !== key) sim.open(startRun(load.model), key);
     simulation.getState().loadAtStart(v.trace.map((t) => t.label));
     onShowSimulate?.();
   };

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import type { ClientStatus, DedupeRow, InvariantRow, SimView } from '../../store/simulationTypes';
+import type { ClientStatus } from '../../engine/configuration';
+import type { RunView } from '../../engine/runView';
+import type { DedupeRow, InvariantRow } from '../../engine/simulatorView';
 
 const VALUE_TEXT = { true: 'holds', false: 'FALSE', error: 'ERROR' } as const;
 
@@ -42,7 +44,7 @@ function DedupeTable({ rows, label }: { rows: readonly DedupeRow[]; label: strin
  * beside the persisted record so a crash's loss is plain to see, the dedupe tables, the
  * messages in flight, and each client request's status.
  */
-export function ConfigurationPanels({ view }: { view: SimView }) {
+export function ConfigurationPanels({ view }: { view: RunView }) {
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: 8 }}>
       <Box title="Invariants">
@@ -126,7 +128,7 @@ export function ConfigurationPanels({ view }: { view: SimView }) {
  * What broke here, loud: each false invariant and each violation with its kind, name and detail.
  * On a step that violates while computed it first names that step: the run ends on it.
  */
-function ViolationAlert({ view }: { view: SimView }) {
+function ViolationAlert({ view }: { view: RunView }) {
   const broken = view.invariants.filter((i) => i.value !== true && !named(view, i));
   if (broken.length === 0 && view.violations.length === 0 && !view.violatingStep) return null;
   return (
@@ -153,6 +155,6 @@ function ViolationAlert({ view }: { view: SimView }) {
 }
 
 /** A broken invariant the violations already list (with its detail) is said once. */
-function named(view: SimView, invariant: InvariantRow): boolean {
+function named(view: RunView, invariant: InvariantRow): boolean {
   return view.violations.some((v) => (v.kind === 'invariant' || v.kind === 'eval-error') && !v.step && v.name === invariant.name);
 }

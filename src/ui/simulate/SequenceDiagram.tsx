@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import type { RunEvent } from '../../store/simulationRunEvent';
+import type { RunEvent } from '../../engine/runEvent';
 import { layoutSequence, ROW_HEIGHT, STATE_INSET, type Glyph, type Marker, type Placed, type RunStart, type Shape, type Tone } from './sequenceLayout';
 import { measureInPage } from './textFit';
 import { useContentWidth } from './useContentWidth';

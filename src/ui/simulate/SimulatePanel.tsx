@@ -1,7 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useCanvasOverlayStore } from '../../store/useCanvasOverlay';
-import { createSession } from '../../store/simulationAdapter';
+import { startRun } from '../../engine/run';
+import { selectView } from '../../store/simulation';
 import { useDesign } from '../../store/useDesign';
 import { useLoadResult } from '../../store/useLoadResult';
 import { runKey, sameDocument } from './runKey';
@@ -20,14 +21,14 @@ export function SimulatePanel() {
   const load = useLoadResult();
   const documentId = useDocumentId();
   const key = useMemo(() => runKey(documentId, design), [documentId, design]);
-  const hasSession = useStore(simulation, (s) => s.session !== null);
+  const hasSession = useStore(simulation, (s) => s.run !== null);
 
   useEffect(() => {
     if (!load.ok) return;
     const s = simulation.getState();
-    if (s.session === null || !sameDocument(s.designText, key)) s.open(createSession(load.model), key);
-    else if (s.designText !== key) s.rebase(createSession(load.model), key);
-    else s.jump(s.cursor); // re-publish the highlight after the canvas was cleared
+    if (s.run === null || !sameDocument(s.runKey, key)) s.open(startRun(load.model), key);
+    else if (s.runKey !== key) s.rebase(startRun(load.model), key);
+    else s.jump(s.run.cursor); // re-publish the highlight after the canvas was cleared
   }, [load, key, simulation]);
 
   useEffect(() => {
@@ -36,7 +37,7 @@ export function SimulatePanel() {
       dimmedTransitions: [],
       onTransitionClick: (index) => {
         const s = simulation.getState();
-        const step = s.view?.steps.find((x) => x.transition === index);
+        const step = selectView(s)?.steps.find((x) => x.transition === index);
         if (step) s.take(step.label);
         else simulation.setState({ notice: `No enabled step takes transition ${index} here.` });
       },

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
-import type { SimulationStore } from '../../store/simulation';
+import { selectCursor, selectEvents, selectLength, selectView, type SimulationStore } from '../../store/simulation';
+import { runRequests } from '../../engine/runView';
 import { ConfigurationPanels } from './ConfigurationPanels';
 import { SequenceDiagram } from './SequenceDiagram';
 import { SimulateToolbar } from './SimulateToolbar';
@@ -8,12 +9,17 @@ import { StepList } from './StepList';
 /** The Simulate mode over a running session: controls, enabled steps, panels, sequence diagram. */
 export function SimulateView({ store, designName }: { store: SimulationStore; designName: string }) {
   const s = useStore(store);
-  if (!s.view) return <p>Loading the simulator…</p>;
+  const view = useStore(store, selectView);
+  const events = useStore(store, selectEvents);
+  const cursor = useStore(store, selectCursor);
+  const length = useStore(store, selectLength);
+  if (!view || !s.run) return <p>Loading the simulator…</p>;
+  const requests = runRequests(s.run);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10, minWidth: 0 }}>
       <SimulateToolbar
-        canUndo={s.cursor > 0}
-        canRedo={s.cursor < s.length}
+        canUndo={cursor > 0}
+        canRedo={cursor < length}
         onUndo={s.undo}
         onRedo={s.redo}
         onReset={s.reset}
@@ -32,32 +38,32 @@ export function SimulateView({ store, designName }: { store: SimulationStore; de
         </p>
       ) : null}
       <p style={{ margin: 0 }} aria-live="polite">
-        Step {s.cursor} of {s.length} · state <strong data-testid="sim-state">{s.view.state}</strong> · {s.view.modeText}
+        Step {cursor} of {length} · state <strong data-testid="sim-state">{view.state}</strong> · {view.modeText}
       </p>
       <section aria-label="Enabled steps">
         <h3 style={{ margin: '0 0 4px' }}>Enabled steps</h3>
-        {s.cursor < s.length ? (
+        {cursor < length ? (
           <p style={{ margin: '0 0 4px', fontSize: 12, color: '#64748b' }}>
-            You are back at step {s.cursor}: taking a step here forks the run (the later steps are dropped).
+            You are back at step {cursor}: taking a step here forks the run (the later steps are dropped).
           </p>
         ) : null}
         <StepList
-          steps={s.view.steps}
-          violated={s.view.violations.length > 0}
-          violatingStep={s.view.violatingStep}
+          steps={view.steps}
+          violated={view.violations.length > 0}
+          violatingStep={view.violatingStep}
           onTake={(label) => void s.take(label)}
         />
       </section>
-      <ConfigurationPanels view={s.view} />
+      <ConfigurationPanels view={view} />
       <section aria-label="Run" style={{ overflow: 'auto', border: '1px solid #cbd5e1', borderRadius: 6 }}>
         <SequenceDiagram
           start={{
-            requests: s.requests.map((r) => r.request),
-            requestLabel: (r) => s.requests.find((x) => x.request === r)?.label ?? `request ${r}`,
-            initialState: s.initialState,
+            requests: requests.map((r) => r.request),
+            requestLabel: (r) => requests.find((x) => x.request === r)?.label ?? `request ${r}`,
+            initialState: s.run.model.states[s.run.model.initialState]!.name,
           }}
-          events={s.events}
-          cursor={s.cursor}
+          events={events}
+          cursor={cursor}
           onJump={s.jump}
         />
       </section>

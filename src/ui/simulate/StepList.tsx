@@ -1,5 +1,5 @@
-import type { Actor } from '../../store/simulationRunEvent';
-import type { SimView, StepButton } from '../../store/simulationTypes';
+import type { RunView, StepChoice } from '../../engine/runView';
+import type { Actor } from '../../engine/step';
 
 const GROUPS: readonly { actor: Actor; title: string }[] = [
   { actor: 'client', title: 'Client' },
@@ -9,12 +9,12 @@ const GROUPS: readonly { actor: Actor; title: string }[] = [
 ];
 
 interface Props {
-  readonly steps: readonly StepButton[];
+  readonly steps: readonly StepChoice[];
   readonly onTake: (label: string) => void;
   /** The run stopped on a violation (nothing is explored past one). */
   readonly violated?: boolean;
   /** The step the run ends on because it violates while computed, if the cursor is on it. */
-  readonly violatingStep?: SimView['violatingStep'];
+  readonly violatingStep?: RunView['violatingStep'];
 }
 
 /** The enabled steps of the current configuration, one button each, grouped by who moves. */

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SimView } from '../../store/simulationTypes';
+import type { RunView } from '../../engine/runView';
 import { ConfigurationPanels } from './ConfigurationPanels';
 import { SequenceDiagram } from './SequenceDiagram';
 import { StepList } from './StepList';
@@ -21,7 +21,7 @@ afterEach(() => {
   host.remove();
 });
 
-const view = (over: Partial<SimView> = {}): SimView => ({
+const view = (over: Partial<RunView> = {}): RunView => ({
   mode: 'up',
   modeText: 'up',
   state: 'Charged',

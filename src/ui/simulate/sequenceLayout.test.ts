@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../store/simulationRunEvent';
+import type { RunEvent } from '../../engine/runEvent';
 import { layoutSequence, ROW_HEIGHT, STATE_INSET, type Shape } from './sequenceLayout';
 import { estimateWidth, fitText } from './textFit';
 
@@ -113,7 +113,7 @@ const PANEL = 320;
 const twoRequests: RunEvent[] = [
   ev(1, { label: 'send Charge#1', kind: 'send', request: 1 }),
   ev(2, { label: 'send Charge#2', kind: 'send', request: 2 }),
-  ev(3, { label: 'deliver Charge#1', kind: 'deliver', request: 1, note: 'answered', stateAfter: 'AwaitingSettlement', modeAfter: 'busy' }),
+  ev(3, { label: 'deliver Charge#1', kind: 'deliver', request: 1, note: 'dedupe hit', stateAfter: 'AwaitingSettlement', modeAfter: 'busy' }),
   ev(4, { label: 'duplicate reply Charge#2 ok', kind: 'duplicate', request: 2, channel: 'toClient', reply: 'ok' }),
   ev(5, { label: 'timeout Charge#2 (gives up: ambiguous)', kind: 'timeout', request: 2, retried: false }),
   ev(6, { label: 'persist Charge#1', kind: 'persist', request: 1 }),
@@ -148,7 +148,7 @@ describe('layoutSequence in a narrow panel', () => {
       expect(machine + STATE_INSET + estimateWidth(row.stateText, row.violated)).toBeLessThanOrEqual(l.width);
     }
     // What fits is drawn whole: arrows and markers keep their words.
-    expect(l.rows[3]!.shapes[0]).toMatchObject({ text: 'deliver #1 (answered)' });
+    expect(l.rows[3]!.shapes[0]).toMatchObject({ text: 'deliver #1 (dedupe hit)' });
     expect(l.rows[4]!.shapes[0]).toMatchObject({ text: 'duplicate reply #2 ok' });
     expect(l.rows[5]!.shapes[0]).toMatchObject({ text: 'timeout: ambiguous' });
     expect(l.lanes.map((x) => x.text)).toEqual(['Charge#1', 'Charge#2', 'network', 'machine']);

@@ -1,5 +1,5 @@
 import type { Violation } from '../../engine/violation';
-import type { RunEvent } from '../../store/simulationRunEvent';
+import type { RunEvent } from '../../engine/runEvent';
 import { estimateWidth, fitText, type Measure } from './textFit';
 
 /**
