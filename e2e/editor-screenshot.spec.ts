@@ -5,7 +5,7 @@ const first = JSON.parse(readFileSync('examples/payment-retried.protocol.json', 
 
 // The picture goes to the test's own output folder and the report, never into docs/: a test run
 // changes no tracked file. To refresh the README's picture, copy the attachment by hand:
-// cp test-results/editor-screenshot-*/screenshot-editor.png docs/screenshot-editor.png
+// cp test-results/**/editor-screenshot-*/screenshot-editor.png docs/screenshot-editor.png
 test('a screenshot of the canvas with an example', async ({ page }, testInfo) => {
   await page.goto('/');
   for (const s of first.states) await expect(page.getByRole('group', { name: `State ${s.name}`, exact: true })).toBeVisible();

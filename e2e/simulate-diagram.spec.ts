@@ -14,7 +14,7 @@ test('the sequence diagram of a two-request run fits the side panel, long names 
   await run.take('timeout Charge#1 (retry 2 of 2)');
   await run.take('deliver Charge#1');
   await run.take('send Charge#2');
-  await expect(run.row('step 6: deliver Charge#1')).toContainText('deliver #1 (answered)');
+  await expect(run.row('step 6: deliver Charge#1')).toContainText('deliver #1 (dedupe hit)');
 
   const diagram = page.getByRole('region', { name: 'Run' });
   const fit = await diagram.evaluate((box) => {
