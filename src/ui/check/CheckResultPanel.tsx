@@ -25,6 +25,21 @@ export function CheckResultPanel({ result, stale, onReplay }: Props) {
       <p style={{ margin: 0 }}>
         {r.states.toLocaleString('en-US')} states · {r.transitions.toLocaleString('en-US')} transitions · depth {r.depth}
       </p>
+      {r.internalErrors?.length ? (
+        <section aria-label="Internal errors" role="alert" style={{ color: '#b91c1c' }}>
+          <p style={{ margin: 0 }}>
+            The explorer found violations the readable engine does not confirm: a bug in Protocol Studio. They are not reported as
+            violations; please report these, with the design.
+          </p>
+          <ul style={{ margin: 0, paddingLeft: 16 }}>
+            {r.internalErrors.map((e, i) => (
+              <li key={i}>
+                {e.reported.kind} {e.reported.name} at depth {e.reported.depth}: {e.message} (trace: {e.trace.join(' → ') || 'none'})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {r.violations.length > 0 ? (
         <ul aria-label="violations" style={{ margin: 0, paddingLeft: 16 }}>
           {r.violations.map((v, i) => (
