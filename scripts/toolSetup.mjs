@@ -46,7 +46,7 @@ export function planTool(name, tool, facts) {
   const installs = [];
   if (tool.playwright) installs.push({ label: 'Playwright', cmd: 'npx', args: ['playwright', 'install', 'chromium'] });
   if (tool.apt && facts.hasApt && facts.isRoot) {
-    installs.push({ label: "Debian's package", cmd: 'sh', args: ['-c', `apt-get update -qq && apt-get install -y -qq ${tool.apt}`] });
+    installs.push({ label: "Debian's package", cmd: 'sh', args: ['-c', `apt-get update -qq && apt-get install -y -qq --reinstall ${tool.apt}`] });
   }
   return { kind: 'install', installs, otherwise: missingSentence(name, tool, facts) };
 }

@@ -39,9 +39,9 @@ describe('which browser the tests use', () => {
   });
 
   it("tries Playwright's download first, then Debian's package as root", () => {
-    const m = machine([], { 'apt-get install -y -qq chromium': '/usr/bin/chromium' });
+    const m = machine([], { 'apt-get install -y -qq --reinstall chromium': '/usr/bin/chromium' });
     expect(ensureTools(['chromium'], { env, facts: root, ...m })).toEqual([]);
-    expect(m.ran).toEqual(['npx playwright install chromium', 'sh -c apt-get update -qq && apt-get install -y -qq chromium']);
+    expect(m.ran).toEqual(['npx playwright install chromium', 'sh -c apt-get update -qq && apt-get install -y -qq --reinstall chromium']);
   });
 
   it('stops at Playwright when its download works', () => {
