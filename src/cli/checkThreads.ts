@@ -108,8 +108,8 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   };
   try {
     const first = [localPort(createPartition(model, options, { index: 0, count: threads, set })), ...(await join())];
-    const result = await coordinate(model, set, first, threads, options, join);
-    return { ...result, threads: 1 + joined };
+    // The threads that took part, not the threads started: one that did not help sat out.
+    return await coordinate(model, set, first, threads, options, join);
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
