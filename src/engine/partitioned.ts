@@ -73,6 +73,8 @@ export async function coordinate(
   count: number,
   options: ExploreOptions = {},
   join: () => Promise<PartitionPort[]> = async () => [],
+  /** Let a thread sit out levels it does not speed up (false: every thread expands every level). */
+  adaptive = true,
 ): Promise<CheckResult & { readonly threads: number }> {
   const ports = [...initialPorts];
   const started = performance.now();
@@ -90,7 +92,7 @@ export async function coordinate(
   for (;;) {
     // Expand the level; whenever the shared set fills up, every thread stops, it grows, they go on.
     const alone = ports.length === 1;
-    const finished: boolean[] = ports.map((_, p) => p > 0 && !use.othersExpand);
+    const finished: boolean[] = ports.map((_, p) => adaptive && p > 0 && !use.othersExpand);
     const levelStarted = performance.now();
     for (;;) {
       const remainingMs = maxMs - (performance.now() - started);
