@@ -58,7 +58,8 @@ export function explorePartitioned(model: Model, options: ExploreOptions, count:
   // Counted in batches, as the command line's threads count, unless a state limit needs the exact count.
   const set = SharedFingerprintSet.create(setCapacity, Math.min(setCapacity, 1 << 16), options.maxStates === undefined ? 64 : 1);
   const ports = Array.from({ length: count }, (_, index) => localPort(createPartition(model, options, { index, count, set })));
-  return coordinate(model, set, ports, count, options);
+  // Every partition expands every level: here they take turns, so none would ever look helpful.
+  return coordinate(model, set, ports, count, options, undefined, false);
 }
 
 /**
