@@ -5,6 +5,7 @@ import { loadDesign } from '../model/load';
 import { parseCommandArguments, readDesignText } from './arguments';
 import { defaultThreads, exploreOnThreads } from './checkThreads';
 import type { Command } from './commands';
+import { terminalJson, terminalText } from './terminalText';
 
 /**
  * `check FILE [--json] [--max-states N] [--max-seconds S] [--threads N]` (MODEL.md §7, §8):
@@ -19,18 +20,18 @@ export const checkCommand: Command = async (args) => {
   }
   const read = await readDesignText(parsed.file);
   if (!read.ok) {
-    if (parsed.json) process.stdout.write(`${JSON.stringify({ valid: false, errors: [{ path: '', message: read.message }] }, null, 2)}\n`);
-    else process.stderr.write(`${read.message}\n`);
+    if (parsed.json) process.stdout.write(`${terminalJson({ valid: false, errors: [{ path: '', message: read.message }] }, 2)}\n`);
+    else process.stderr.write(`${terminalText(read.message)}\n`);
     return 2;
   }
   const loaded = loadDesign(read.text);
   if (!loaded.ok) {
     if (parsed.json) {
       const errors = loaded.errors.map((e) => ({ path: e.path, message: e.message, code: e.code, ...(e.column !== undefined ? { column: e.column } : {}) }));
-      process.stdout.write(`${JSON.stringify({ valid: false, errors }, null, 2)}\n`);
+      process.stdout.write(`${terminalJson({ valid: false, errors }, 2)}\n`);
     } else {
       process.stderr.write(`invalid design: ${loaded.errors.length} error(s)\n`);
-      for (const e of loaded.errors) process.stderr.write(`  ${e.path || '(file)'}: ${e.message}\n`);
+      for (const e of loaded.errors) process.stderr.write(terminalText(`  ${e.path || '(file)'}: ${e.message}\n`));
     }
     return 2;
   }
@@ -47,12 +48,12 @@ export const checkCommand: Command = async (args) => {
     },
   }, { threads: parsed.threads, workerUrl: new URL('./check-thread.mjs', import.meta.url) });
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
-  if (parsed.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  if (parsed.json) process.stdout.write(`${terminalJson(result)}\n`);
   else {
     const out = [`${verdictLine(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`];
     const initial = viewConfiguration(model, initialConfiguration(model));
     for (const v of result.violations) out.push('', violationTable(v, initial));
-    process.stdout.write(`${out.join('\n')}\n`);
+    process.stdout.write(`${terminalText(out.join('\n'))}\n`);
   }
   return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;
 };
