@@ -17,7 +17,8 @@ function servePartition(): void {
   const loaded = compileModel(data.design, []);
   if (!loaded.ok) throw new Error('the design did not compile in a check thread');
   const set = new SharedFingerprintSet(data.buffers, data.batch);
-  const part: Partition = createPartition(loaded.model, data.limits, { index: data.index, count: data.count, set });
+  const stop = data.stop;
+  const part: Partition = createPartition(loaded.model, { ...data.limits, shouldStop: () => Atomics.load(stop, 0) !== 0 }, { index: data.index, count: data.count, set });
   port.on('message', (request: Request) => {
     switch (request.type) {
       case 'expand': {
