@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { readBoundedText } from './files';
 
 /** What a command accepts besides its one FILE: boolean flags and options with a value. */
 export interface ArgumentSpec {
@@ -52,12 +52,7 @@ function argumentProblem(error: unknown): string {
   return message.split('\n')[0]!;
 }
 
-/** Reads a design file's text, or says in one sentence why it cannot be read. */
-export async function readDesignText(file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  try {
-    return { ok: true, text: await readFile(file, 'utf8') };
-  } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-    return { ok: false, message: `Cannot read ${file} (${reason}); check the path and permissions.` };
-  }
+/** Reads a design file's text (at most the design size limit), or says in one sentence why it cannot be read. */
+export function readDesignText(file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  return readBoundedText(file);
 }

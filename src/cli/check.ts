@@ -3,40 +3,53 @@ import { verdictLine, violationTable } from '../engine/traceTable';
 import { viewConfiguration } from '../engine/view';
 import { loadDesign } from '../model/load';
 import { parseCommandArguments, readDesignText } from './arguments';
-import { defaultThreads, exploreOnThreads } from './checkThreads';
+import { defaultMaxMemory, defaultThreads, exploreOnThreads } from './checkThreads';
 import type { Command } from './commands';
+import { terminalJson, terminalText } from './terminalText';
 
 /**
- * `check FILE [--json] [--max-states N] [--max-seconds S] [--threads N]` (MODEL.md §7, §8):
- * exit 0 ok, 1 violation, 2 invalid design (every error with its JSON path), 3 incomplete.
- * `--threads` (default: the machine's cores, at most 4) splits a long search over threads.
+ * `check FILE [--json] [--max-states N] [--max-seconds S] [--max-memory SIZE] [--threads N]`
+ * (MODEL.md §7, §8): exit 0 ok, 1 violation, 2 invalid design (every error with its JSON path),
+ * 3 incomplete. `--threads` (default: the machine's cores, at most 4) splits a long search over
+ * threads. Every check is bounded: `--max-memory` defaults to a quarter of the machine's memory,
+ * and SIGINT/SIGTERM end the search with its `incomplete` result printed (a second one exits at once).
  */
 export const checkCommand: Command = async (args) => {
   const parsed = checkArguments(args);
   if (typeof parsed === 'string') {
-    process.stderr.write(`check: ${parsed}\nusage: check FILE [--json] [--max-states N] [--max-seconds S] [--threads N]\n`);
+    process.stderr.write(`check: ${parsed}\nusage: check FILE [--json] [--max-states N] [--max-seconds S] [--max-memory SIZE] [--threads N]\n`);
     return 2;
   }
   const read = await readDesignText(parsed.file);
   if (!read.ok) {
-    if (parsed.json) process.stdout.write(`${JSON.stringify({ valid: false, errors: [{ path: '', message: read.message }] }, null, 2)}\n`);
-    else process.stderr.write(`${read.message}\n`);
+    if (parsed.json) process.stdout.write(`${terminalJson({ valid: false, errors: [{ path: '', message: read.message }] }, 2)}\n`);
+    else process.stderr.write(`${terminalText(read.message)}\n`);
     return 2;
   }
   const loaded = loadDesign(read.text);
   if (!loaded.ok) {
     if (parsed.json) {
       const errors = loaded.errors.map((e) => ({ path: e.path, message: e.message, code: e.code, ...(e.column !== undefined ? { column: e.column } : {}) }));
-      process.stdout.write(`${JSON.stringify({ valid: false, errors }, null, 2)}\n`);
+      process.stdout.write(`${terminalJson({ valid: false, errors }, 2)}\n`);
     } else {
       process.stderr.write(`invalid design: ${loaded.errors.length} error(s)\n`);
-      for (const e of loaded.errors) process.stderr.write(`  ${e.path || '(file)'}: ${e.message}\n`);
+      for (const e of loaded.errors) process.stderr.write(terminalText(`  ${e.path || '(file)'}: ${e.message}\n`));
     }
     return 2;
   }
   const model = loaded.model;
   const showProgress = !parsed.json || process.stderr.isTTY;
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (Atomics.load(stop, 0) !== 0) process.exit(signal === 'SIGINT' ? 130 : 143);
+    Atomics.store(stop, 0, 1);
+    process.stderr.write(`\n${signal}: stopping the search; its result so far follows (again to quit at once)\n`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const result = await exploreOnThreads(model, {
+    maxBytes: parsed.maxMemory ?? defaultMaxMemory(),
+    shouldStop: () => Atomics.load(stop, 0) !== 0,
     ...(parsed.maxStates !== undefined ? { maxStates: parsed.maxStates } : {}),
     ...(parsed.maxSeconds !== undefined ? { maxSeconds: parsed.maxSeconds } : {}),
     progressEveryMs: 250,
@@ -45,14 +58,17 @@ export const checkCommand: Command = async (args) => {
         process.stderr.write(`\r${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.statesPerSecond} states/s   `);
       }
     },
-  }, { threads: parsed.threads, workerUrl: new URL('./check-thread.mjs', import.meta.url) });
+  }, { threads: parsed.threads, stop, workerUrl: new URL('./check-thread.mjs', import.meta.url) }).finally(() => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  });
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
-  if (parsed.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  if (parsed.json) process.stdout.write(`${terminalJson(result)}\n`);
   else {
     const out = [`${verdictLine(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`];
     const initial = viewConfiguration(model, initialConfiguration(model));
     for (const v of result.violations) out.push('', violationTable(v, initial));
-    process.stdout.write(`${out.join('\n')}\n`);
+    process.stdout.write(`${terminalText(out.join('\n'))}\n`);
   }
   return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;
 };
@@ -62,13 +78,19 @@ interface CheckArgs {
   json: boolean;
   maxStates?: number;
   maxSeconds?: number;
+  maxMemory?: number;
   threads: number;
 }
 
 function checkArguments(args: readonly string[]): CheckArgs | string {
-  const parsed = parseCommandArguments(args, { flags: ['json'], options: { 'max-states': '', 'max-seconds': '', threads: '' } });
+  const parsed = parseCommandArguments(args, { flags: ['json'], options: { 'max-states': '', 'max-seconds': '', 'max-memory': '', threads: '' } });
   if (typeof parsed === 'string') return parsed;
-  const limits: { maxStates?: number; maxSeconds?: number } = {};
+  const limits: { maxStates?: number; maxSeconds?: number; maxMemory?: number } = {};
+  if (parsed.options['max-memory'] !== undefined) {
+    const bytes = memorySize(parsed.options['max-memory']);
+    if (bytes === null) return '--max-memory needs a size such as 512M or 2G (a bare number is megabytes)';
+    limits.maxMemory = bytes;
+  }
   for (const [option, key] of [['max-states', 'maxStates'], ['max-seconds', 'maxSeconds']] as const) {
     const text = parsed.options[option];
     if (text === undefined) continue;
@@ -82,4 +104,13 @@ function checkArguments(args: readonly string[]): CheckArgs | string {
     if (!Number.isInteger(threads) || threads < 1 || threads > 64) return '--threads needs a whole number from 1 to 64';
   }
   return { file: parsed.file, json: parsed.flags.has('json'), threads, ...limits };
+}
+
+/** `512M`, `2G`, `1.5g`, `300000K`; a bare number is megabytes. Null when it is not a positive size. */
+export function memorySize(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg])?i?b?\s*$/i.exec(text);
+  if (!m) return null;
+  const unit = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 }[(m[2] ?? 'm').toLowerCase() as 'k' | 'm' | 'g'];
+  const bytes = Math.floor(Number(m[1]) * unit);
+  return bytes > 0 ? bytes : null;
 }

@@ -16,7 +16,8 @@ function servePartition(): void {
   // The design was loaded and checked on the main thread; compiling it again needs no schema (nor zod).
   const model = receiveDesign(data.design);
   const set = new SharedFingerprintSet(data.buffers, data.batch);
-  const part: Partition = createPartition(model, data.limits, { index: data.index, count: data.count, set });
+  const stop = data.stop;
+  const part: Partition = createPartition(model, { ...data.limits, shouldStop: () => Atomics.load(stop, 0) !== 0 }, { index: data.index, count: data.count, set });
   port.on('message', (request: Request) => {
     switch (request.type) {
       case 'expand': {

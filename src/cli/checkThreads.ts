@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { createPartition, explore } from '../engine/explorer';
+import { createExploration, createPartition } from '../engine/explorer';
 import { fitsFlat } from '../engine/flatLayout';
 import { coordinate, localPort, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
@@ -20,8 +20,21 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 
+/**
+ * The memory a check may hold unless told (`--max-memory`): a quarter of the machine's memory
+ * (or of the container's limit), so a search that would exhaust it ends `incomplete` with its
+ * figures instead of being killed with nothing printed.
+ */
+export function defaultMaxMemory(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  const machine = limit > 0 && limit < totalmem() ? limit : totalmem();
+  return Math.floor(machine / 4);
+}
+
 export interface Threading {
   readonly threads: number;
+  /** Set to 1 (Atomics) to stop every thread's search at its next limit check (Ctrl-C). */
+  readonly stop?: Int32Array;
   /** The bundle the workers run (`dist/check-thread.mjs`, beside the command line's). */
   readonly workerUrl: URL;
   /**
@@ -44,6 +57,8 @@ export interface PartitionData {
   readonly batch: number;
   /** The limits a thread checks itself (time comes with each level). */
   readonly limits: Pick<ExploreOptions, 'maxStates' | 'maxBytes'>;
+  /** Shared with the main thread: 1 means stop (see `Threading.stop`). */
+  readonly stop: Int32Array;
 }
 
 export type Request =
@@ -63,7 +78,8 @@ const STORE_BATCH = 256;
 
 export async function exploreOnThreads(model: Model, options: ExploreOptions, threading: Threading): Promise<ThreadedResult> {
   const { threads, workerUrl } = threading;
-  if (threads <= 1 || !fitsFlat(model)) return { ...explore(model, options), threads: 1 };
+  const stop = threading.stop ?? new Int32Array(new SharedArrayBuffer(4));
+  if (threads <= 1 || !fitsFlat(model)) return { ...(await exploreInSlices(model, options)), threads: 1 };
   const started = performance.now();
   // Counted in batches unless a state limit needs the exact count.
   const batch = options.maxStates === undefined ? STORE_BATCH : 1;
@@ -78,6 +94,7 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
         count: threads,
         buffers: set.buffers,
         batch,
+        stop,
         limits: {
           ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
           ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes / threads } : {}),
@@ -116,6 +133,19 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
+}
+
+/**
+ * One thread's search in slices, yielding to the event loop between them, so a signal (Ctrl-C)
+ * is handled while it runs: the search itself never waits for anything.
+ */
+async function exploreInSlices(model: Model, options: ExploreOptions): Promise<CheckResult> {
+  const exploration = createExploration(model, options);
+  while (!exploration.run(Math.min(options.progressEveryMs ?? 250, 100))) {
+    options.onProgress?.(exploration.progress());
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return exploration.result();
 }
 
 /** A partition in a worker thread: one request at a time, buffers transferred, not copied. */

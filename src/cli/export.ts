@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { loadDesign } from '../model/load';
 import { exportDesign, isTarget, TARGETS } from '../export';
 import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
+import { writeOutputFile } from './files';
+import { terminalText } from './terminalText';
 
 const USAGE = `usage: export FILE --to ${TARGETS.join('|')} [-o OUT] [--zod]\n`;
 
@@ -21,17 +22,21 @@ export const exportCommand: Command = async (args) => {
   }
   const read = await readDesignText(file);
   if (!read.ok) {
-    process.stderr.write(`export: ${read.message}\n`);
+    process.stderr.write(terminalText(`export: ${read.message}\n`));
     return 2;
   }
   const loaded = loadDesign(read.text);
   if (!loaded.ok) {
-    for (const e of loaded.errors) process.stderr.write(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`);
+    for (const e of loaded.errors) process.stderr.write(terminalText(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`));
     return 2;
   }
   const result = await exportDesign(loaded.model, to, { zod: parsed.flags.has('zod') });
   const out = parsed.options['out'];
-  if (out === undefined) process.stdout.write(result);
-  else writeFileSync(out, result);
-  return 0;
+  if (out === undefined) {
+    process.stdout.write(result);
+    return 0;
+  }
+  const problem = await writeOutputFile(out, result);
+  if (problem) process.stderr.write(terminalText(`export: ${problem}\n`));
+  return problem ? 2 : 0;
 };

@@ -2,6 +2,7 @@ import { loadDesign } from '../model/load';
 import type { DesignError } from '../model/model';
 import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
+import { terminalJson, terminalText } from './terminalText';
 
 /**
  * `validate FILE [--json]` (MODEL.md §8): exit 0 when the design is valid, 2 when it is not,
@@ -23,12 +24,12 @@ export const validateCommand: Command = async (args) => {
       })()
     : [{ path: '', code: 'unreadable', message: read.message }];
   if (parsed.flags.has('json')) {
-    process.stdout.write(JSON.stringify({ valid: errors.length === 0, errors }, null, 2) + '\n');
+    process.stdout.write(terminalJson({ valid: errors.length === 0, errors }, 2) + '\n');
   } else if (errors.length === 0) {
-    process.stdout.write(`${file}: valid\n`);
+    process.stdout.write(terminalText(`${file}: valid\n`));
   } else {
     const lines = errors.map((e) => `${e.path === '' ? '(root)' : e.path}: ${e.message}`);
-    process.stdout.write(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${lines.join('\n')}\n`);
+    process.stdout.write(terminalText(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${lines.join('\n')}\n`));
   }
   return errors.length === 0 ? 0 : 2;
 };

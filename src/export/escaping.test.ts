@@ -4,6 +4,8 @@ import { exportDesign } from '.';
 import { importGenerated, typeCheck } from './testing/compile';
 
 const HOSTILE = 'x */ y \u2028 z \u2029 " \' ` ${alert(1)} </script> <!-- --> \\ \n // end';
+// Names may not hold line breaks or separators (the loader refuses them); everything else stays.
+const HOSTILE_NAME = HOSTILE.replace(/[\n\u2028\u2029]/g, '');
 
 const design = {
   format: 'protocol-studio',
@@ -24,10 +26,10 @@ const design = {
       from: 'Idle', event: 'Go', to: 'Done', description: HOSTILE,
       guard: 'event.toString >= 0',
       updates: { hasOwnProperty: 'hasOwnProperty + 1', constructor: '!constructor' },
-      invariants: [{ name: HOSTILE.slice(0, 60), expr: "hasOwnProperty' == hasOwnProperty + 1", description: HOSTILE }],
+      invariants: [{ name: HOSTILE_NAME.slice(0, 60), expr: "hasOwnProperty' == hasOwnProperty + 1", description: HOSTILE }],
     },
   ],
-  invariants: [{ name: `${HOSTILE.slice(0, 50)} state`, expr: 'hasOwnProperty <= 1', description: HOSTILE }],
+  invariants: [{ name: `${HOSTILE_NAME.slice(0, 50)} state`, expr: 'hasOwnProperty <= 1', description: HOSTILE }],
 };
 
 const hostile = JSON.parse(JSON.stringify(design)) as unknown;
@@ -56,8 +58,8 @@ describe('names and descriptions built to break out of strings and comments', ()
       };
     }>(source);
     expect(mod.designName).toBe(model.name);
-    expect(mod.invariants.transition[0]!.name).toBe(HOSTILE.slice(0, 60));
-    expect(mod.invariants.state[0]!.name).toBe(`${HOSTILE.slice(0, 50)} state`);
+    expect(mod.invariants.transition[0]!.name).toBe(HOSTILE_NAME.slice(0, 60));
+    expect(mod.invariants.state[0]!.name).toBe(`${HOSTILE_NAME.slice(0, 50)} state`);
     const machine = mod.createMachine(mod.createMemoryStore());
     await machine.start();
     const reply = await machine.handle(JSON.parse('{"id":"r1","event":{"type":"Go","payload":{"toString":1}}}'));

@@ -71,3 +71,22 @@ describe('helpers', () => {
     expect(scanJson('  {"a":{"b":[[],{}]},"c":-1.5E+2}  ', 64)).toBeNull();
   });
 });
+
+describe('values JSON.parse would change silently', () => {
+  it('refuses a repeated key at the later key, however deep', () => {
+    expect(readJsonText('{"name":"a","vars":[],"name":"b"}')).toMatchObject({ ok: false, error: { code: 'duplicate-key', path: '/name' } });
+    const nested = readJsonText('{"states":[{"name":"A"},{"name":"B","initial":true,"initial":false}]}');
+    expect(nested).toMatchObject({ ok: false, error: { code: 'duplicate-key', path: '/states/1/initial' } });
+    if (!nested.ok) expect(nested.error.message).toMatch(/"initial" appears twice.*line 1/);
+    // The same key in sibling objects is fine.
+    expect(readJsonText('[{"a":1},{"a":2}]').ok).toBe(true);
+  });
+
+  it('says a number beyond a double is too large, at its path', () => {
+    const r = readJsonText('{"vars":[{"type":{"int":[0, 1e400]}}]}');
+    expect(r).toMatchObject({ ok: false, error: { code: 'number-too-large', path: '/vars/0/type/int/1' } });
+    if (!r.ok) expect(r.error.message).toMatch(/1e400 is too large/);
+    expect(readJsonText('[-1e400]')).toMatchObject({ ok: false, error: { path: '/0' } });
+    expect(readJsonText('[1e300, 1e-400]').ok).toBe(true);
+  });
+});

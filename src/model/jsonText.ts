@@ -1,5 +1,6 @@
 import { LIMITS } from './limits';
 import type { DesignError } from './model';
+import { toPointer, type PathSegment } from './pointer';
 
 /**
  * Stage 1 of loading: the raw text. Refuses a file that is too large or nested too deep BEFORE
@@ -39,6 +40,8 @@ interface SyntaxProblem {
   readonly offset: number;
   readonly message: string;
   readonly code: string;
+  /** For problems of one value (a repeated key, a number beyond doubles): where it sits. */
+  readonly path?: string;
 }
 
 const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
@@ -50,6 +53,10 @@ const WS = new Set([0x20, 0x09, 0x0a, 0x0d]);
 export function scanJson(text: string, maxDepth: number): SyntaxProblem | null {
   let pos = 0;
   const stack: number[] = []; // 0: array, 1: object
+  // Beside the stack: where the scan is (key or index per level), and each open object's keys,
+  // so a repeated key is refused at the later one (JSON.parse would silently keep the last).
+  const path: PathSegment[] = [];
+  const keys: (Set<string> | null)[] = [];
   const n = text.length;
   const skipWs = (): void => {
     while (pos < n && WS.has(text.charCodeAt(pos))) pos++;
@@ -88,6 +95,21 @@ export function scanJson(text: string, maxDepth: number): SyntaxProblem | null {
     }
     return { offset: pos, code: 'json-syntax', message: 'a string is not closed (missing ")' };
   };
+  // A property name and its colon; the name becomes the current path segment.
+  const scanKey = (): SyntaxProblem | null => {
+    const start = pos;
+    const p = scanString();
+    if (p) return p;
+    const key = JSON.parse(text.slice(start, pos)) as string;
+    path[path.length - 1] = key;
+    const seen = keys[keys.length - 1]!;
+    if (seen.has(key)) return { offset: start, code: 'duplicate-key', path: toPointer(path), message: `the key ${JSON.stringify(key)} appears twice in one object` };
+    seen.add(key);
+    skipWs();
+    if (text[pos] !== ':') return fail('":" after a property name');
+    pos++;
+    return null;
+  };
   const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
   // Consumes one string, number, true, false or null; returns the problem when there is none.
   const scanScalar = (): SyntaxProblem | null => {
@@ -101,6 +123,10 @@ export function scanJson(text: string, maxDepth: number): SyntaxProblem | null {
     }
     NUMBER.lastIndex = pos;
     if (c !== undefined && (c === '-' || (c >= '0' && c <= '9')) && NUMBER.test(text)) {
+      const literal = text.slice(pos, NUMBER.lastIndex);
+      if (!Number.isFinite(Number(literal))) {
+        return { offset: pos, code: 'number-too-large', path: toPointer(path), message: `the number ${literal.length > 24 ? `${literal.slice(0, 24)}…` : literal} is too large to be represented` };
+      }
       pos = NUMBER.lastIndex;
       return null;
     }
@@ -127,13 +153,12 @@ export function scanJson(text: string, maxDepth: number): SyntaxProblem | null {
           wantValue = false;
           continue;
         }
+        path.push(0);
+        keys.push(c === '{' ? new Set() : null);
         if (c === '{') {
           if (text[pos] !== '"') return fail('a property name in double quotes or "}"');
-          const p = scanString();
+          const p = scanKey();
           if (p) return p;
-          skipWs();
-          if (text[pos] !== ':') return fail('":" after a property name');
-          pos++;
         }
         continue;
       }
@@ -154,17 +179,16 @@ export function scanJson(text: string, maxDepth: number): SyntaxProblem | null {
       skipWs();
       if (top === 1) {
         if (text[pos] !== '"') return fail('a property name in double quotes');
-        const p = scanString();
+        const p = scanKey();
         if (p) return p;
-        skipWs();
-        if (text[pos] !== ':') return fail('":" after a property name');
-        pos++;
-      }
+      } else path[path.length - 1] = (path[path.length - 1] as number) + 1;
       wantValue = true;
       continue;
     }
     if ((top === 1 && c === '}') || (top === 0 && c === ']')) {
       stack.pop();
+      path.pop();
+      keys.pop();
       pos++;
       continue;
     }
@@ -190,6 +214,10 @@ export function readJsonText(text: string): JsonTextResult {
   const problem = scanJson(body, LIMITS.jsonDepth);
   if (problem) {
     const { line, column } = lineColumn(body, problem.offset);
+    if (problem.path !== undefined) {
+      const fix = problem.code === 'duplicate-key' ? 'keep one of them' : 'use a smaller number';
+      return { ok: false, error: { path: problem.path, code: problem.code, message: `The file is not a design: ${problem.message} (line ${line}, column ${column}); ${fix}.` } };
+    }
     const message =
       problem.code === 'too-deep'
         ? `The file nests objects and arrays more than ${LIMITS.jsonDepth} levels deep (line ${line}, column ${column}); flatten it.`

@@ -3,6 +3,7 @@ import { LIMITS } from './limits';
 import type { DesignError } from './model';
 import { toPointer, type PathSegment } from './pointer';
 import { RESTART_EVENT } from './restartEvent';
+import { checkSafeText } from './safeText';
 import type { Design } from './schema';
 import { didYouMean } from './spelling';
 import { checkValueType, encodeValue, showValueType, toValueType } from './valueTypes';
@@ -164,5 +165,6 @@ export function checkSemantics(design: Design, order: readonly string[] = []): D
     range(env.network?.drop, ['environment', 'network', 'drop'], 3, 'The drop budget');
     range(env.network?.duplicate, ['environment', 'network', 'duplicate'], 3, 'The duplicate budget');
   }
+  errors.push(...checkSafeText(design));
   return errors;
 }

@@ -1,30 +1,40 @@
-import { createStore as createIdbStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { createStore as createIdbStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import type { Design } from '../model/schema';
+import { rawText, readStoredRecord, type DocumentRecord } from './storedRecord';
+
+export type { DocumentRecord } from './storedRecord';
 
 /**
  * Documents saved in IndexedDB (idb-keyval). A document is the design plus what the editor keeps
- * beside it: the lesson of the example it came from. Records are whole: a crash mid-save loses at
- * most the last half second, never a document.
+ * beside it: the lesson of the example it came from, and a revision. Records are whole, and
+ * every one is checked when read (`storedRecord.ts`): a damaged record is listed as damaged,
+ * never handed to the editor.
  */
-export interface DocumentRecord {
-  readonly id: string;
-  readonly design: Design;
-  /** The lesson of the bundled example this document was opened from. */
-  readonly lesson?: string;
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
-
 export interface DocumentSummary {
   readonly id: string;
   readonly name: string;
   readonly updatedAt: number;
+  /** Set when the record cannot be opened: what is wrong with it. */
+  readonly damaged?: string;
 }
 
+/** A save based on `baseRevision`: written, or refused because the stored revision moved on. */
+export type CommitResult = { ok: true; record: DocumentRecord } | { ok: false; current: DocumentRecord };
+
 export interface DocumentRepository {
+  /** Every document, newest first; damaged records too, marked. */
   readonly list: () => Promise<DocumentSummary[]>;
+  /** The record, or undefined when it is missing or damaged. */
   readonly get: (id: string) => Promise<DocumentRecord | undefined>;
-  readonly put: (record: DocumentRecord) => Promise<void>;
+  /** The stored value as text, whatever it holds (to download a damaged record). */
+  readonly raw: (id: string) => Promise<string | undefined>;
+  /** Writes the record whatever is stored, one revision past it. */
+  readonly put: (record: Omit<DocumentRecord, 'revision'>) => Promise<DocumentRecord>;
+  /**
+   * Compare-and-set, in one IndexedDB transaction: writes `design` as revision `baseRevision + 1`
+   * only when the stored revision is still `baseRevision` (or the record is gone).
+   */
+  readonly commit: (id: string, design: Design, baseRevision: number, at: number, savedBy?: string) => Promise<CommitResult>;
   readonly remove: (id: string) => Promise<void>;
   readonly lastOpened: () => Promise<string | undefined>;
   readonly setLastOpened: (id: string) => Promise<void>;
@@ -38,18 +48,62 @@ export function createDocumentRepository(database = 'protocol-studio', storeName
   let store: UseStore | null = null;
   // Opened lazily: making the repository must not touch IndexedDB (server render, tests).
   const db = () => (store ??= createIdbStore(database, storeName));
+  const revisionOf = (value: unknown, id: string): number | undefined => {
+    const read = readStoredRecord(value, id);
+    return read.ok ? read.record.revision : undefined;
+  };
   return {
     list: async () => {
-      const all = await entries<string, DocumentRecord>(db());
+      const all = await entries<IDBValidKey, unknown>(db());
       return all
-        .filter(([k]) => typeof k === 'string' && k.startsWith(DOC))
-        .map(([, r]) => ({ id: r.id, name: r.design.name, updatedAt: r.updatedAt }))
+        .filter((entry): entry is [string, unknown] => typeof entry[0] === 'string' && entry[0].startsWith(DOC))
+        .map(([key, value]): DocumentSummary => {
+          const id = key.slice(DOC.length);
+          const read = readStoredRecord(value, id);
+          return read.ok ? { id, name: read.record.design.name, updatedAt: read.record.updatedAt } : { id, name: `Damaged record ${id}`, updatedAt: 0, damaged: read.problem };
+        })
         .sort((a, b) => b.updatedAt - a.updatedAt);
     },
-    get: (id) => get<DocumentRecord>(DOC + id, db()),
-    put: (record) => set(DOC + record.id, record, db()),
+    get: async (id) => {
+      const read = readStoredRecord(await get<unknown>(DOC + id, db()), id);
+      return read.ok ? read.record : undefined;
+    },
+    raw: async (id) => {
+      const value = await get<unknown>(DOC + id, db());
+      return value === undefined ? undefined : rawText(value);
+    },
+    put: async (record) => {
+      let written: DocumentRecord | null = null;
+      // Never below the record's own revision (a deleted record put back), never below the stored one.
+      const own = (record as Partial<DocumentRecord>).revision ?? 0;
+      await update<unknown>(DOC + record.id, (old) => (written = { ...record, revision: Math.max(own, revisionOf(old, record.id) ?? 0) + 1 }), db());
+      return written!;
+    },
+    commit: async (id, design, baseRevision, at, savedBy) => {
+      let result: CommitResult | null = null;
+      await update<unknown>(
+        DOC + id,
+        (old) => {
+          const read = old === undefined ? null : readStoredRecord(old, id);
+          if (read?.ok && read.record.revision !== baseRevision) {
+            result = { ok: false, current: read.record };
+            return old;
+          }
+          // Missing (deleted in another tab) or damaged: the open document is written back whole.
+          const base = read?.ok ? read.record : { id, createdAt: at };
+          const record: DocumentRecord = { ...base, id, design, updatedAt: at, revision: baseRevision + 1, ...(savedBy ? { savedBy } : {}) };
+          result = { ok: true, record };
+          return record;
+        },
+        db(),
+      );
+      return result!;
+    },
     remove: (id) => del(DOC + id, db()),
-    lastOpened: () => get<string>(LAST, db()),
+    lastOpened: async () => {
+      const last = await get<unknown>(LAST, db());
+      return typeof last === 'string' ? last : undefined;
+    },
     setLastOpened: (id) => set(LAST, id, db()),
   };
 }

@@ -2,10 +2,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { loadDesign } from '../model/load';
 import type { DesignError } from '../model/model';
 import type { Design } from '../model/schema';
-import { startAutosave, type Autosave } from './autosave';
+import { startAutosave, type Autosave, type SaveStatus } from './autosave';
 import { emptyDesign } from './designEdits';
 import type { DesignStore } from './designStore';
+import type { DocumentChannel } from './documentChannel';
 import { newDocumentId, type DocumentRecord, type DocumentRepository, type DocumentSummary } from './documentRepository';
+import { noJournal, type Journal } from './journal';
 
 /** A bundled example as the workspace needs it (examples/index.ts provides these). */
 export interface ExampleDocument {
@@ -29,6 +31,8 @@ export interface WorkspaceState {
   /** The last deleted document, kept until the next deletion so the toast can undo it. */
   readonly deleted: DocumentRecord | null;
   readonly refused: RefusedFile | null;
+  /** Whether the open document as shown is stored (failed writes and conflicts with other tabs included). */
+  readonly saveStatus: SaveStatus;
   /** Restores the last open document; on a first visit, opens the first example. */
   readonly init: () => Promise<void>;
   readonly create: (design?: Design, lesson?: string) => Promise<string>;
@@ -44,6 +48,16 @@ export interface WorkspaceState {
   readonly dismissDeleted: () => void;
   /** Writes pending edits now. */
   readonly flush: () => Promise<void>;
+  /** Synchronously journals edits not yet stored (page hide: the reload does not wait for IndexedDB). */
+  readonly writeJournal: () => void;
+  /** A failed save, tried again now instead of at its next retry. */
+  readonly retrySave: () => void;
+  /** In a conflict: drops this tab's edits and shows the newer stored revision. */
+  readonly reloadTheirs: () => Promise<void>;
+  /** In a conflict: keeps this tab's edits as a new document; the stored one stays as the other tab left it. */
+  readonly keepMineAsCopy: () => Promise<void>;
+  /** A stored record as text, whatever it holds (to download a damaged one). */
+  readonly rawText: (id: string) => Promise<string | undefined>;
   readonly dispose: () => void;
 }
 
@@ -55,6 +69,10 @@ export interface WorkspaceDeps {
   readonly examples: readonly ExampleDocument[];
   readonly now?: () => number;
   readonly autosaveDelayMs?: number;
+  /** Where unsaved edits go synchronously on page hide (default: nowhere). */
+  readonly journal?: Journal;
+  /** How other tabs learn of writes (default: they do not). */
+  readonly channel?: DocumentChannel;
 }
 
 /**
@@ -64,33 +82,89 @@ export interface WorkspaceDeps {
 export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
   const { repository, designs, examples } = deps;
   const now = deps.now ?? Date.now;
+  const journal = deps.journal ?? noJournal;
+  const channel = deps.channel;
   let autosave: Autosave | null = null;
+  // The stored revision the open document's edits are based on (compare-and-set on every save).
+  let baseRevision = 0;
+  let stopListening: (() => void) | null = null;
   // init runs once even when called twice (React's StrictMode mounts effects twice).
   let initializing: Promise<void> | null = null;
+  // This page's session: revisions it writes and its journal entries carry it.
+  const session = newDocumentId();
 
   return createStore<WorkspaceState>()((set, get) => {
     const refresh = async () => set({ documents: await repository.list() });
 
-    const save = async (id: string, design: Design) => {
-      const existing = await repository.get(id);
-      const t = now();
-      await repository.put({ ...(existing ?? { id, createdAt: t }), id, design, updatedAt: t });
-      await refresh();
+    const journalUnsaved = () => {
+      const id = get().currentId;
+      const design = autosave?.unsaved();
+      if (id && design) journal.write({ id, baseRevision, design, writer: session });
+    };
+
+    /** Leaves the open document: its edits are written, or journaled when they cannot be. */
+    const leave = async () => {
+      if (get().saveStatus.kind !== 'conflict') await autosave?.flush();
+      journalUnsaved();
+      autosave?.stop();
+      autosave = null;
+    };
+
+    /** Shows `design` as document `record` (based on its revision) and saves its changes from now on. */
+    const attach = (record: DocumentRecord, design: Design, replay: 'none' | 'pending' | 'conflict') => {
+      autosave?.stop();
+      designs.getState().reset(design);
+      baseRevision = record.revision;
+      set({ currentId: record.id, lesson: record.lesson ?? null, saveStatus: { kind: 'saved' } });
+      const id = record.id;
+      autosave = startAutosave(designs, {
+        save: async (d) => {
+          const result = await repository.commit(id, d, baseRevision, now(), session);
+          if (!result.ok) return { ok: false, theirs: result.current };
+          baseRevision = result.record.revision;
+          channel?.post({ id, revision: baseRevision });
+          await refresh();
+          return { ok: true };
+        },
+        onStatus: (saveStatus) => {
+          if (get().currentId !== id) return;
+          set({ saveStatus });
+          if (saveStatus.kind === 'saved') journal.clear(id);
+          // A write that failed or was refused is journaled at once: closing the tab keeps it.
+          else if (saveStatus.kind !== 'unsaved') journalUnsaved();
+        },
+        ...(deps.autosaveDelayMs !== undefined ? { delayMs: deps.autosaveDelayMs } : {}),
+        ...(replay === 'none' ? {} : { pending: design }),
+      });
+      if (replay === 'conflict') autosave.conflict(record);
     };
 
     const show = async (record: DocumentRecord) => {
-      await autosave?.flush();
-      autosave?.stop();
-      designs.getState().reset(record.design);
-      set({ currentId: record.id, lesson: record.lesson ?? null });
-      autosave = startAutosave(designs, (design) => save(record.id, design), deps.autosaveDelayMs);
+      await leave();
+      // Edits journaled by a page that closed before they were stored come back here.
+      const entry = journal.read(record.id);
+      if (entry && JSON.stringify(entry.design) === JSON.stringify(record.design)) journal.clear(record.id);
+      if (entry && JSON.stringify(entry.design) !== JSON.stringify(record.design)) {
+        // The journal continues the stored revision when nothing was written since it was made, or
+        // only by the session that made it (its write in flight when the page closed).
+        const continues = entry.baseRevision === record.revision || (record.savedBy === entry.writer && record.revision > entry.baseRevision);
+        attach(record, entry.design, continues ? 'pending' : 'conflict');
+      } else attach(record, record.design, 'none');
       await repository.setLastOpened(record.id);
+    };
+
+    /** Another tab stored a newer revision of the open document: follow it, or flag the conflict. */
+    const follow = async (id: string) => {
+      const record = await repository.get(id);
+      if (!record || get().currentId !== id || record.revision <= baseRevision) return;
+      if (autosave?.unsaved()) autosave.conflict(record);
+      else attach(record, record.design, 'none');
     };
 
     const create = async (design: Design = emptyDesign(), lesson?: string) => {
       const t = now();
-      const record: DocumentRecord = { id: newDocumentId(), design, createdAt: t, updatedAt: t, ...(lesson ? { lesson } : {}) };
-      await repository.put(record);
+      const record = await repository.put({ id: newDocumentId(), design, createdAt: t, updatedAt: t, ...(lesson ? { lesson } : {}) });
+      channel?.post({ id: record.id, revision: record.revision });
       await show(record);
       await refresh();
       return record.id;
@@ -103,14 +177,20 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
       lesson: null,
       deleted: null,
       refused: null,
+      saveStatus: { kind: 'saved' },
       init: () => (initializing ??= (async () => {
+        stopListening = channel?.listen((change) => {
+          void refresh();
+          if (change.id === get().currentId && !change.removed) void follow(change.id);
+        }) ?? null;
         const last = await repository.lastOpened();
         const record = last ? await repository.get(last) : undefined;
         if (record) await show(record);
         else {
           const list = await repository.list();
-          const newest = list[0] ? await repository.get(list[0].id) : undefined;
-          if (newest) await show(newest);
+          const newest = list.find((d) => !d.damaged);
+          const next = newest ? await repository.get(newest.id) : undefined;
+          if (next) await show(next);
           else if (examples[0]) await create(examples[0].design, examples[0].lesson);
           else await create();
         }
@@ -138,17 +218,25 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
         }
         const record = await repository.get(id);
         if (!record) return;
-        await repository.put({ ...record, design: { ...record.design, name }, updatedAt: now() });
+        const written = await repository.put({ ...record, design: { ...record.design, name }, updatedAt: now() });
+        channel?.post({ id, revision: written.revision });
         await refresh();
       },
       remove: async (id) => {
         await autosave?.flush();
         const record = await repository.get(id);
-        if (!record) return;
         await repository.remove(id);
+        channel?.post({ id, revision: 0, removed: true });
+        if (!record) {
+          await refresh(); // a damaged record: nothing to bring back
+          return;
+        }
         set({ deleted: record });
         if (id === get().currentId) {
-          const rest = (await repository.list())[0];
+          autosave?.stop();
+          autosave = null;
+          journal.clear(id);
+          const rest = (await repository.list()).find((d) => !d.damaged);
           const next = rest ? await repository.get(rest.id) : undefined;
           if (next) await show(next);
           else await create();
@@ -158,9 +246,10 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
       undoRemove: async () => {
         const record = get().deleted;
         if (!record) return;
-        await repository.put(record);
+        const written = await repository.put(record);
+        channel?.post({ id: written.id, revision: written.revision });
         set({ deleted: null });
-        await show(record);
+        await show(written);
         await refresh();
       },
       openFile: async (fileName, text) => {
@@ -178,7 +267,29 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
       flush: async () => {
         await autosave?.flush();
       },
-      dispose: () => autosave?.stop(),
+      writeJournal: journalUnsaved,
+      retrySave: () => autosave?.retryNow(),
+      reloadTheirs: async () => {
+        const id = get().currentId;
+        const record = id ? await repository.get(id) : undefined;
+        if (!id || !record) return;
+        journal.clear(id);
+        attach(record, record.design, 'none');
+      },
+      keepMineAsCopy: async () => {
+        const id = get().currentId;
+        const mine = autosave?.unsaved();
+        if (!id || !mine) return;
+        autosave?.stop();
+        autosave = null;
+        journal.clear(id);
+        await create({ ...mine, name: copyName(mine.name) }, get().lesson ?? undefined);
+      },
+      rawText: (id) => repository.raw(id),
+      dispose: () => {
+        autosave?.stop();
+        stopListening?.();
+      },
     };
   });
 }

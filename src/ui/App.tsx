@@ -5,10 +5,13 @@ import type { Design } from '../model/schema';
 import { createCanvasOverlayStore } from '../store/canvasOverlay';
 import { emptyDesign } from '../store/designEdits';
 import { createDesignStore } from '../store/designStore';
+import { createDocumentChannel } from '../store/documentChannel';
 import { createDocumentRepository } from '../store/documentRepository';
 import type { EditorStores } from '../store/editorContext';
 import { EditorProvider } from '../store/EditorProvider';
+import { createJournal } from '../store/journal';
 import { createWorkspaceStore } from '../store/workspace';
+import { ErrorBoundary } from './common/ErrorBoundary';
 import { Shell } from './shell/Shell';
 import './theme.css';
 
@@ -28,7 +31,7 @@ function createStores(): Required<EditorStores> {
   return {
     designs,
     overlay: createCanvasOverlayStore(),
-    workspace: createWorkspaceStore({ repository: createDocumentRepository(), designs, examples }),
+    workspace: createWorkspaceStore({ repository: createDocumentRepository(), designs, examples, journal: createJournal(), channel: createDocumentChannel() }),
   };
 }
 
@@ -42,14 +45,28 @@ export function App() {
     window.__protocolStudio = {
       openDesign: (design) => workspace.getState().create(typeof design === 'string' ? (JSON.parse(design) as Design) : design),
     };
-    const flush = () => void workspace.getState().flush();
-    window.addEventListener('pagehide', flush);
-    return () => window.removeEventListener('pagehide', flush);
+    // A reload or a closed tab does not wait for IndexedDB: unsaved edits go to the synchronous
+    // journal first, then the write is attempted.
+    const hide = () => {
+      workspace.getState().writeJournal();
+      void workspace.getState().flush();
+    };
+    const visibility = () => {
+      if (document.visibilityState === 'hidden') hide();
+    };
+    window.addEventListener('pagehide', hide);
+    document.addEventListener('visibilitychange', visibility);
+    return () => {
+      window.removeEventListener('pagehide', hide);
+      document.removeEventListener('visibilitychange', visibility);
+    };
   }, [stores]);
   return (
     <EditorProvider stores={stores}>
       <ReactFlowProvider>
-        <Shell />
+        <ErrorBoundary name="app">
+          <Shell />
+        </ErrorBoundary>
       </ReactFlowProvider>
     </EditorProvider>
   );

@@ -17,9 +17,12 @@ export function mermaidText(text: string): string {
   return out;
 }
 
-/** A `%%` comment line: nothing in it can end the line early. */
+/**
+ * A `%%` comment line: nothing in it can end the line early, and no `%` survives, because Mermaid
+ * applies a `%%{init: …}%%` directive wherever it appears, comments included.
+ */
 function comment(text: string): string {
-  return `%% ${text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ')}`;
+  return `%% ${text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ').replace(/%/g, '#37;')}`;
 }
 
 export function mermaidDiagram(model: Model): string {

@@ -3,6 +3,7 @@ import mermaid from 'mermaid';
 import { describe, expect, it } from 'vitest';
 import { loadDesignValue } from '../../model/load';
 import { importMermaid } from '../import/mermaid';
+import { paymentDesign } from '../../model/designFixture';
 import { corpus } from '../testing/corpus';
 import { mermaidDiagram } from './export';
 
@@ -28,5 +29,17 @@ describe('the Mermaid export', () => {
       expect(mermaidDiagram(again.model), name).toBe(once);
       expect(again.model.states.map((s) => s.name)).toEqual(model.states.map((s) => s.name));
     }
+  });
+
+  it('carries no Mermaid directive written into a name or a description', async () => {
+    const directive = '%%{init: {"theme":"dark","themeCSS":"svg{display:none}"}}%%';
+    const design = paymentDesign();
+    design.name = `Pay ${directive}`;
+    design.description = directive;
+    (design.states as { description?: string }[])[0]!.description = `a ${directive} %%{wrap}%%`;
+    const loaded = loadDesignValue(design);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+    const parsed = await mermaid.parse(mermaidDiagram(loaded.model));
+    expect(parsed && parsed.config).toEqual({});
   });
 });

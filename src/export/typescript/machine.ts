@@ -7,10 +7,12 @@ import type { TsContext } from './context';
  * Requests are processed one at a time, as the model's `busy` mode does.
  */
 
-const STORE = `/** The persisted record: the last durable state entered and the durable vars. */
+const STORE = `/** The persisted record: the last durable state entered, the durable vars, and the record's revision. */
 export interface PersistedRecord {
   readonly state: StateName;
   readonly durable: Durable;
+  /** 0 for the initial record, one more with every commit: two machines sharing one store are detected. */
+  readonly revision: number;
 }
 
 export interface DedupeEntry {
@@ -18,7 +20,23 @@ export interface DedupeEntry {
   readonly reply: CachedReply;
 }
 
-/** Durable storage. \`commit\` must write the record and the dedupe entry atomically (one transaction). */
+/** A commit refused because the stored revision is not the one the machine last read or wrote. */
+export class StoreConflict extends Error {
+  constructor(stored: number, attempted: number) {
+    super(\`store conflict: the store holds revision \${stored}, this commit would write \${attempted}\`);
+    this.name = "StoreConflict";
+  }
+}
+
+/**
+ * Durable storage; the promises a real store must keep:
+ * - \`commit\` resolves only once the record and the dedupe entry are durable, written atomically
+ *   (one transaction: both or neither);
+ * - \`commit\` is a compare-and-set on the revision: it writes only when \`record.revision\` is one
+ *   past the stored record's, and otherwise rejects (\`StoreConflict\`) without writing, so a
+ *   second process writing the same store is detected instead of silently overwritten;
+ * - a rejected \`commit\` may or may not have written (the machine re-reads the store).
+ */
 export interface Store {
   /** The persisted record; undefined before the machine's first start. */
   get(): Promise<PersistedRecord | undefined>;
@@ -42,13 +60,15 @@ export function createMemoryStore(): Store {
     },
     getReply: async (requestId) => replies.get(requestId),
     commit: async (next, entry) => {
+      const stored = record?.revision ?? -1;
+      if (next.revision !== stored + 1) throw new StoreConflict(stored, next.revision);
       record = next;
       if (entry !== undefined) replies.set(entry.requestId, entry.reply);
     },
   };
 }
 
-export const initialRecord: PersistedRecord = { state: initialSnapshot.state, durable: initialDurable };
+export const initialRecord: PersistedRecord = { state: initialSnapshot.state, durable: initialDurable, revision: 0 };
 
 /** What the machine did, for logs, metrics and conformance tests. */
 export interface Evidence {
@@ -70,6 +90,8 @@ export type HandleResult =
 export type FireResult =
   | { readonly kind: "fired"; readonly transition: TransitionName; readonly snapshot: Snapshot }
   | { readonly kind: "ignored" }
+  /** Not a timer or internal event of this machine (the name is checked at run time too). */
+  | { readonly kind: "invalid"; readonly issues: readonly string[] }
   | { readonly kind: "unavailable" };
 
 export interface MachineOptions {
@@ -130,12 +152,18 @@ export function createMachine(store: Store, options: MachineOptions = {}): Machi
     const record: PersistedRecord = {
       state: durableStates.has(current.state) ? current.state : persisted.state,
       durable: current.durable,
+      revision: persisted.revision + 1,
     };
     try {
       await store.commit(record, entry);
     } catch (error) {
-      // A failed write is a crash: memory can no longer be trusted until \`recover()\`.
+      // A failed write is a crash: memory can no longer be trusted until \`recover()\`, and
+      // \`snapshot()\` shows what the store holds (it may or may not have written), never the
+      // state that was being written.
       status = "crashed";
+      const stored = await store.get().catch(() => undefined);
+      if (stored !== undefined) persisted = stored;
+      current = { state: persisted.state, durable: persisted.durable, volatile: initialVolatile };
       throw error;
     }
     persisted = record;
@@ -153,6 +181,11 @@ export function createMachine(store: Store, options: MachineOptions = {}): Machi
 
   async function fire(name: FiredEventName): Promise<FireResult> {
     return serial(async (): Promise<FireResult> => {
+      // Callers outside TypeScript can pass anything: only this machine's own events fire.
+      const raw: unknown = name;
+      if (typeof raw !== "string" || !Object.prototype.hasOwnProperty.call(firedEvents, raw)) {
+        return { kind: "invalid", issues: [\`event: not a timer or internal event of this machine (\${typeof raw === "string" ? JSON.stringify(raw.slice(0, 64)) : typeof raw})\`] };
+      }
       if (status !== "up") return { kind: "unavailable" };
       const before = current;
       const decision = decide(current, firedEvents[name], { ghost });

@@ -95,8 +95,11 @@ function zodEvent(e: EventModel): string {
   return `z.strictObject({ ${type}, payload: z.strictObject({ ${fields} }) })`;
 }
 
-const RESULT_TYPE = `export interface Request {
-  /** The idempotency key: the same for every retry of one request. */
+const RESULT_TYPE = `/** The longest request id accepted: ids are kept in the dedupe table, so their size is bounded. */
+export const MAX_REQUEST_ID_LENGTH = 256;
+
+export interface Request {
+  /** The idempotency key: the same for every retry of one request; 1 to \`MAX_REQUEST_ID_LENGTH\` characters. */
   readonly id: string;
   readonly event: ClientEvent;
 }
@@ -112,7 +115,7 @@ export function parseSection(ctx: TsContext): string {
     return `
 ${RESULT_TYPE}
 
-const requestSchema = z.strictObject({ id: z.string().min(1), event: ${event} });
+const requestSchema = z.strictObject({ id: z.string().min(1).max(MAX_REQUEST_ID_LENGTH), event: ${event} });
 
 /** Parses untrusted input into a typed request, or says what is wrong with it. */
 export function parseRequest(input: unknown): ParseResult {
@@ -149,7 +152,7 @@ export function parseRequest(input: unknown): ParseResult {
   const issues: string[] = [];
   onlyKeys(input, ["id", "event"], "", issues);
   const id = own(input, "id");
-  if (typeof id !== "string" || id === "") issues.push("id: a non-empty string");
+  if (typeof id !== "string" || id === "" || id.length > MAX_REQUEST_ID_LENGTH) issues.push(\`id: a string of 1 to \${MAX_REQUEST_ID_LENGTH} characters\`);
   const event = own(input, "event");
   if (!isRecord(event)) return { ok: false, issues: [...issues, "event: an object"] };
   if (typeof id !== "string") return { ok: false, issues };

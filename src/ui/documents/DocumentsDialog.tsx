@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { examples } from '../../../examples';
 import { useWorkspace } from '../../store/useWorkspace';
 import { Dialog } from '../common/Dialog';
+import { downloadText } from './downloadDesign';
 
 /** The document list (new, open, duplicate, rename, delete) and the examples gallery. */
 export function DocumentsDialog({ onClose, onOpenFile }: { onClose: () => void; onOpenFile: () => void }) {
   const documents = useWorkspace((w) => w.documents);
   const currentId = useWorkspace((w) => w.currentId);
-  const { create, open, duplicate, rename, remove, openExample } = useWorkspace((w) => w);
+  const { create, open, duplicate, rename, remove, openExample, rawText } = useWorkspace((w) => w);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [draft, setDraft] = useState('');
   const then = (p: Promise<unknown>) => void p.then(onClose);
@@ -30,7 +31,20 @@ export function DocumentsDialog({ onClose, onOpenFile }: { onClose: () => void; 
         </div>
         <h3>Your documents</h3>
         <ul className="documents__list" aria-label="Your documents">
-          {documents.map((d) => (
+          {documents.map((d) =>
+            d.damaged !== undefined ? (
+              <li key={d.id} className="is-damaged">
+                <span>
+                  {d.name} <span className="documents__damaged">damaged, cannot be opened: {d.damaged}</span>
+                </span>
+                <button type="button" aria-label={`Download the raw text of ${d.name}`} onClick={() => void rawText(d.id).then((text) => text !== undefined && downloadText(text, `damaged-${d.id}.json`))}>
+                  Download raw text
+                </button>
+                <button type="button" className="danger" aria-label={`Delete ${d.name}`} onClick={() => void remove(d.id)}>
+                  Delete
+                </button>
+              </li>
+            ) : (
             <li key={d.id} className={d.id === currentId ? 'is-current' : undefined}>
               {renaming === d.id ? (
                 <form
@@ -64,7 +78,8 @@ export function DocumentsDialog({ onClose, onOpenFile }: { onClose: () => void; 
                 Delete
               </button>
             </li>
-          ))}
+            ),
+          )}
         </ul>
         <h3>Examples</h3>
         <ul className="gallery" aria-label="Examples">

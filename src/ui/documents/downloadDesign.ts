@@ -2,11 +2,16 @@ import type { Design } from '../../model/schema';
 
 /** Saves the design as `NAME.protocol.json` through the browser's download. */
 export function downloadDesign(design: Design): void {
-  const blob = new Blob([`${JSON.stringify(design, null, 2)}\n`], { type: 'application/json' });
+  downloadText(`${JSON.stringify(design, null, 2)}\n`, `${fileStem(design.name)}.protocol.json`);
+}
+
+/** Saves any text under `fileName` through the browser's download. */
+export function downloadText(text: string, fileName: string): void {
+  const blob = new Blob([text], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = `${fileStem(design.name)}.protocol.json`;
+  a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

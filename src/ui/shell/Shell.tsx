@@ -7,12 +7,14 @@ import { useWorkspace } from '../../store/useWorkspace';
 import { DesignCanvas } from '../canvas/DesignCanvas';
 import { CheckPanel } from '../check/CheckPanel';
 import { CommandBar } from '../commands/CommandBar';
+import { ErrorBoundary } from '../common/ErrorBoundary';
 import { useCommandContext } from '../commands/useCommandContext';
 import { useCommandKeys } from '../commands/useCommandKeys';
 import { DeletedToast } from '../documents/DeletedToast';
 import { DocumentsDialog } from '../documents/DocumentsDialog';
 import { LessonBanner } from '../documents/LessonBanner';
 import { RefusedFileDialog } from '../documents/RefusedFileDialog';
+import { SaveIndicator, SaveStatusBar } from '../documents/SaveStatusBar';
 import { useFileOpening } from '../documents/useFileOpening';
 import { ExportDialog } from '../export/ExportDialog';
 import { SimulatePanel } from '../simulate/SimulatePanel';
@@ -58,24 +60,38 @@ export function Shell() {
           <button type="button" className="app-header__doc" aria-label={`Documents (open: ${design.name})`} onClick={() => setDocumentsOpen(true)}>
             <span aria-hidden="true">☰</span> <span className="app-header__name">{design.name || 'Untitled'}</span>
           </button>
+          <SaveIndicator />
           <ModeTabs mode={mode} onChange={changeMode} />
           <button type="button" className="primary" onClick={() => setExportOpen(true)}>
             Export
           </button>
         </header>
+        <SaveStatusBar />
         {mode === 'design' && <CommandBar ctx={ctx} />}
         <LessonBanner />
         <main className="app-main">
-          <div className="app-canvas">{ready && <DesignCanvas readOnly={readOnly} documentKey={currentId} />}</div>
-          {mode === 'design' && <SidePanel />}
+          <div className="app-canvas">
+            <ErrorBoundary name="canvas" key={currentId}>
+              {ready && <DesignCanvas readOnly={readOnly} documentKey={currentId} />}
+            </ErrorBoundary>
+          </div>
+          {mode === 'design' && (
+            <ErrorBoundary name="design panel" key={`design ${currentId}`}>
+              <SidePanel />
+            </ErrorBoundary>
+          )}
           {mode === 'simulate' && (
             <aside className="side-panel" aria-label="Simulate panel">
-              <SimulatePanel />
+              <ErrorBoundary name="Simulate panel" key={currentId}>
+                <SimulatePanel />
+              </ErrorBoundary>
             </aside>
           )}
           {mode === 'check' && (
             <aside className="side-panel" aria-label="Check panel">
-              <CheckPanel onShowSimulate={() => changeMode('simulate')} />
+              <ErrorBoundary name="Check panel" key={currentId}>
+                <CheckPanel onShowSimulate={() => changeMode('simulate')} />
+              </ErrorBoundary>
             </aside>
           )}
         </main>
