@@ -1,0 +1,82 @@
+/**
+ * The explorer's set of configurations, exact (no fingerprints): packed records in one growing
+ * word arena, found through an open-addressing table of record numbers. Records are numbered in
+ * the order they were added, which in a breadth-first search is the queue itself.
+ */
+export class ConfigurationStore {
+  private arena: Uint32Array;
+  private table: Int32Array;
+  private mask: number;
+  count = 0;
+
+  constructor(readonly words: number) {
+    this.arena = new Uint32Array(words * 1024);
+    this.table = new Int32Array(2048).fill(-1);
+    this.mask = 2047;
+  }
+
+  get records(): Uint32Array {
+    return this.arena;
+  }
+
+  bytes(): number {
+    return this.arena.byteLength + this.table.byteLength;
+  }
+
+  /** The record number of the packed configuration at `key[at…]`, adding it when new (then `added` is true). */
+  add(key: Uint32Array, at: number): number {
+    const w = this.words;
+    let h = hash(key, at, w) & this.mask;
+    const table = this.table;
+    for (;;) {
+      const r = table[h]!;
+      if (r < 0) break;
+      if (this.equals(r, key, at)) {
+        this.added = false;
+        return r;
+      }
+      h = (h + 1) & this.mask;
+    }
+    const r = this.count++;
+    if ((r + 1) * w > this.arena.length) {
+      const bigger = new Uint32Array(this.arena.length * 2);
+      bigger.set(this.arena);
+      this.arena = bigger;
+    }
+    this.arena.set(key.subarray(at, at + w), r * w);
+    table[h] = r;
+    if (this.count * 2 > this.mask) this.grow();
+    this.added = true;
+    return r;
+  }
+
+  added = false;
+
+  private equals(r: number, key: Uint32Array, at: number): boolean {
+    const a = this.arena;
+    const base = r * this.words;
+    for (let i = 0; i < this.words; i++) if (a[base + i] !== key[at + i]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const size = (this.mask + 1) * 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let r = 0; r < this.count; r++) {
+      let h = hash(this.arena, r * this.words, this.words) & this.mask;
+      while (this.table[h]! >= 0) h = (h + 1) & this.mask;
+      this.table[h] = r;
+    }
+  }
+}
+
+function hash(a: Uint32Array, at: number, n: number): number {
+  let h = 0x811c9dc5 ^ n;
+  for (let i = 0; i < n; i++) {
+    h = Math.imul(h ^ a[at + i]!, 0x9e3779b1);
+    h ^= h >>> 15;
+  }
+  h = Math.imul(h, 0x85ebca6b);
+  return (h ^ (h >>> 13)) >>> 0;
+}
