@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadDesign } from '../model/load';
+import { declaredVersion } from '../model/v2/load';
+import { exportV2 } from './v2/commands';
 import { exportDesign, isTarget, TARGETS } from '../export';
 import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
@@ -24,14 +26,22 @@ export const exportCommand: Command = async (args) => {
     process.stderr.write(`export: ${read.message}\n`);
     return 2;
   }
+  if (declaredVersion(read.text) === 2) {
+    const v2 = exportV2(file, read.text, to);
+    if (!v2.ok) return v2.code;
+    return write(v2.text, parsed.options['out']);
+  }
   const loaded = loadDesign(read.text);
   if (!loaded.ok) {
     for (const e of loaded.errors) process.stderr.write(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`);
     return 2;
   }
   const result = await exportDesign(loaded.model, to, { zod: parsed.flags.has('zod') });
-  const out = parsed.options['out'];
-  if (out === undefined) process.stdout.write(result);
-  else writeFileSync(out, result);
-  return 0;
+  return write(result, parsed.options['out']);
 };
+
+function write(text: string, out: string | undefined): number {
+  if (out === undefined) process.stdout.write(text);
+  else writeFileSync(out, text);
+  return 0;
+}

@@ -339,6 +339,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     model: {
       version: 2,
       name: design.name,
+      design,
       ...(design.description !== undefined ? { description: design.description } : {}),
       roles,
       instances: instanceList,

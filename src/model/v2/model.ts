@@ -1,5 +1,6 @@
 import type { DesignError } from '../model';
 import type { InvariantKind, VarStorage } from '../schema';
+import type { DesignV2 } from './schema';
 
 /**
  * The validated, indexed version-2 model the v2 engine runs (docs/format-v2.md).
@@ -192,6 +193,8 @@ export type NetworkV2 =
 export interface ModelV2 {
   readonly version: 2;
   readonly name: string;
+  /** The design as validated (schema key order, `x-*` keys set aside): what `export --to json` prints. */
+  readonly design: DesignV2;
   readonly description?: string;
   readonly roles: readonly RoleV2[];
   readonly instances: readonly InstanceV2[];
