@@ -245,8 +245,9 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       } else if (t.receive !== undefined) {
         const m = messages.findIndex((x) => x.name === t.receive);
         if (m < 0) err([...path, 'receive'], 'unknown-message', `Unknown message "${t.receive}".`);
-        else if (messages[m]!.to !== ri) err([...path, 'receive'], 'wrong-receiver', `${t.receive} is sent to ${names.names[messages[m]!.to]}, not to ${r.name}.`);
         else {
+          // A wrong receiver is reported once; its expressions are still checked as if it were right.
+          if (messages[m]!.to !== ri) err([...path, 'receive'], 'wrong-receiver', `${t.receive} is sent to ${names.names[messages[m]!.to]}, not to ${r.name}.`);
           trigger = { kind: 'receive', message: m };
           event = { name: t.receive, fields: messages[m]!.payload.fields };
           senderRole = messages[m]!.from;

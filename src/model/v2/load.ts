@@ -26,7 +26,7 @@ export function loadDesignValueV2(value: unknown): LoadResultV2 {
     const bounds = checkBoundsV2(stripped.value);
     if (bounds.length) return failed(bounds);
     const schema = checkAgainst(designSchemaV2, stripped.value);
-    if (!schema.ok) return failed(schema.errors);
+    if (!schema.ok) return failed(looksLikeVersion1(stripped.value) ? [VERSION_HINT, ...schema.errors] : schema.errors);
     return compileModelV2(schema.value, []);
   } catch (error) {
     return failed([{ path: '', code: 'internal-error', message: `The design could not be checked because of an internal error (${error instanceof Error ? error.message : String(error)}); please report it.` }]);
@@ -37,6 +37,16 @@ export function loadDesignValueV2(value: unknown): LoadResultV2 {
 export function declaredVersion(text: string): unknown {
   const json = readJsonText(text);
   return json.ok && isRecord(json.value) ? json.value['version'] : undefined;
+}
+
+const VERSION_HINT: DesignError = {
+  path: '/version',
+  code: 'version-mismatch',
+  message: 'This design says "version": 2 but is written in version 1 (top-level "states" and "transitions", no "roles"): set "version": 1, or move them into a role (docs/format-v2.md).',
+};
+
+function looksLikeVersion1(value: unknown): boolean {
+  return isRecord(value) && !('roles' in value) && ('states' in value || 'transitions' in value);
 }
 
 function failed(errors: readonly DesignError[]): LoadResultV2 {
