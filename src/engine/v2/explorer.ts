@@ -132,9 +132,10 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     quiescent = true;
     rules.forEachStep(cur, sink);
     if (deadlockCheck && quiescent) {
+      // Only roles that declare final states are expected to reach one; the others serve forever.
       const stuck = model.instances.find((inst) => {
         const role = model.roles[inst.role]!;
-        return !role.states[cur[inst.base + role.stateSlot]!]!.final;
+        return role.states.some((s) => s.final) && !role.states[cur[inst.base + role.stateSlot]!]!.final;
       });
       if (stuck) {
         const role = model.roles[stuck.role]!;

@@ -20,7 +20,7 @@ export function violationTableV2(v: ViolationReportV2, initial: ConfigurationVie
     rows.push([String(k + 1), t.label, ...c.instances.map((i, j) => cell(before.instances[j]!, i)), c.network.join(' ')]);
     before = c;
   });
-  const widths = header.map((h, k) => Math.min(40, Math.max(h.length, ...rows.map((r) => r[k]!.length))));
+  const widths = header.map((h, k) => Math.min(k === 1 ? 60 : 40, Math.max(h.length, ...rows.map((r) => r[k]!.length))));
   const line = (cells: string[]) => cells.map((c, k) => clip(c, widths[k]!).padEnd(widths[k]!)).join('  ').trimEnd();
   return [
     `${v.kind} ${v.name} at depth ${v.depth}`,
