@@ -4,18 +4,18 @@
  * the order they were added, which in a breadth-first search is the queue itself.
  */
 export class ConfigurationStore {
-  private arena: Uint32Array;
+  private arena: Int32Array;
   private table: Int32Array;
   private mask: number;
   count = 0;
 
   constructor(readonly words: number) {
-    this.arena = new Uint32Array(words * 1024);
+    this.arena = new Int32Array(words * 1024);
     this.table = new Int32Array(2048).fill(-1);
     this.mask = 2047;
   }
 
-  get records(): Uint32Array {
+  get records(): Int32Array {
     return this.arena;
   }
 
@@ -24,7 +24,7 @@ export class ConfigurationStore {
   }
 
   /** The record number of the packed configuration at `key[at…]`, adding it when new (then `added` is true). */
-  add(key: Uint32Array, at: number): number {
+  add(key: Int32Array, at: number): number {
     const w = this.words;
     let h = hash(key, at, w) & this.mask;
     const table = this.table;
@@ -39,11 +39,12 @@ export class ConfigurationStore {
     }
     const r = this.count++;
     if ((r + 1) * w > this.arena.length) {
-      const bigger = new Uint32Array(this.arena.length * 2);
+      const bigger = new Int32Array(this.arena.length * 2);
       bigger.set(this.arena);
       this.arena = bigger;
     }
-    this.arena.set(key.subarray(at, at + w), r * w);
+    const arena = this.arena;
+    for (let i = 0; i < w; i++) arena[r * w + i] = key[at + i]!;
     table[h] = r;
     if (this.count * 2 > this.mask) this.grow();
     this.added = true;
@@ -52,7 +53,7 @@ export class ConfigurationStore {
 
   added = false;
 
-  private equals(r: number, key: Uint32Array, at: number): boolean {
+  private equals(r: number, key: Int32Array, at: number): boolean {
     const a = this.arena;
     const base = r * this.words;
     for (let i = 0; i < this.words; i++) if (a[base + i] !== key[at + i]) return false;
@@ -71,12 +72,20 @@ export class ConfigurationStore {
   }
 }
 
-function hash(a: Uint32Array, at: number, n: number): number {
-  let h = 0x811c9dc5 ^ n;
+/** MurmurHash3's 32-bit mixing over the record's words: every input bit reaches the low bits the table uses. */
+function hash(a: Int32Array, at: number, n: number): number {
+  let h = n;
   for (let i = 0; i < n; i++) {
-    h = Math.imul(h ^ a[at + i]!, 0x9e3779b1);
-    h ^= h >>> 15;
+    let k = Math.imul(a[at + i]!, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
   }
+  h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
-  return (h ^ (h >>> 13)) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }

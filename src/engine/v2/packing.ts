@@ -40,16 +40,28 @@ export class Packing {
     this.live = Int32Array.from(live);
   }
 
-  pack(vec: Float64Array, out: Uint32Array, at: number): void {
-    out.fill(0, at, at + this.words);
+  /** Slots are laid out in word order, so each word is built in a local int and stored once. */
+  pack(vec: Float64Array, out: Int32Array, at: number): void {
     const live = this.live;
+    const word = this.word;
+    const shift = this.shift;
+    const lo = this.lo;
+    let w = 0;
+    let acc = 0;
     for (let j = 0; j < live.length; j++) {
       const i = live[j]!;
-      out[at + this.word[i]!]! |= ((vec[i]! - this.lo[i]!) << this.shift[i]!) >>> 0;
+      const wi = word[i]!;
+      if (wi !== w) {
+        out[at + w] = acc;
+        w = wi;
+        acc = 0;
+      }
+      acc |= (vec[i]! - lo[i]!) << shift[i]!;
     }
+    out[at + w] = acc;
   }
 
-  unpack(from: Uint32Array, at: number, vec: Float64Array): void {
+  unpack(from: Int32Array, at: number, vec: Float64Array): void {
     vec.set(this.lo);
     const live = this.live;
     for (let j = 0; j < live.length; j++) {

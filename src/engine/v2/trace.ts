@@ -15,7 +15,7 @@ export function rebuildTrace(
   model: ModelV2,
   rules: StepRules,
   packing: Packing,
-  records: Uint32Array,
+  records: Int32Array,
   parent: Int32Array,
   ordinalOf: Int32Array,
   record: number,

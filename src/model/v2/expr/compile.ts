@@ -2,7 +2,7 @@ import { checkedResult } from '../../expr/compile';
 import type { ExprProblem } from '../../expr/parser';
 import { EvaluationError } from '../../model';
 import { didYouMean } from '../../spelling';
-import type { EnvV2, EvaluatorV2, FieldV2, VarV2 } from '../model';
+import type { EvaluatorV2, FieldV2, VarV2 } from '../model';
 import type { ExprV2 } from './ast';
 import { BOOL, fromScalar, INT, sameTypeV2, showTypeV2, type TypeV2 } from './types';
 
@@ -222,29 +222,21 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       slots.push(slot);
     }
     maxBinders = Math.max(maxBinders, binders.length);
-    const body = visit(node.body, node.q === 'count' ? BOOL : BOOL);
+    const body = visit(node.body, BOOL);
     binders.length -= node.names.length;
     if (body === null) return null;
     if (!sameTypeV2(body.type, BOOL)) return problem(node.body.start, 'type-mismatch', `The body of ${node.q} must be a bool, but this is ${showTypeV2(body.type)}.`);
     const b = body.ev;
-    // Every combination of the bound instances, last name fastest (k nested loops as one counter).
-    const k = slots.length;
-    const first = slots[0]!;
-    const total = count ** k;
-    const assign = (env: EnvV2, n: number): void => {
-      for (let j = k - 1; j >= 0; j--) {
-        env.bound[first + j] = n % count;
-        n = Math.floor(n / count);
-      }
-    };
-    switch (node.q) {
-      case 'forall':
-        return { type: BOOL, ev: (env) => { for (let n = 0; n < total; n++) { assign(env, n); if (b(env) === 0) return 0; } return 1; } };
-      case 'exists':
-        return { type: BOOL, ev: (env) => { for (let n = 0; n < total; n++) { assign(env, n); if (b(env) !== 0) return 1; } return 0; } };
-      case 'count':
-        return { type: INT, ev: (env) => { let c = 0; for (let n = 0; n < total; n++) { assign(env, n); if (b(env) !== 0) c++; } return c; } };
+    // One loop per bound name, the last name fastest; each level stops as soon as the answer is known.
+    let test: EvaluatorV2 = b;
+    for (let j = slots.length - 1; j >= 1; j--) test = nested(node.q === 'count' ? 'forall' : node.q, slots[j]!, count, test);
+    const slot = slots[0]!;
+    const inner = test;
+    if (node.q === 'count') {
+      if (slots.length > 1) return problem(node.start, 'count-one-name', 'count binds one name: count r in RM: … (nest a second quantifier inside for pairs).');
+      return { type: INT, ev: (env) => { let c = 0; for (let v = 0; v < count; v++) { env.bound[slot] = v; if (inner(env) !== 0) c++; } return c; } };
     }
+    return { type: BOOL, ev: nested(node.q, slot, count, inner) };
   };
 
   const literal = (node: ExprV2 & { kind: 'string' }, want: TypeV2 | null): Typed | null => {
@@ -371,6 +363,26 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   }
   const ok = result !== null && problems.length === 0;
   return { type: ok ? result.type : null, problems, evaluate: ok ? result.ev : NOTHING, binders: maxBinders };
+}
+
+/** `forall`/`exists` over one bound slot. */
+function nested(q: 'forall' | 'exists', slot: number, count: number, body: EvaluatorV2): EvaluatorV2 {
+  if (q === 'forall') {
+    return (env) => {
+      for (let v = 0; v < count; v++) {
+        env.bound[slot] = v;
+        if (body(env) === 0) return 0;
+      }
+      return 1;
+    };
+  }
+  return (env) => {
+    for (let v = 0; v < count; v++) {
+      env.bound[slot] = v;
+      if (body(env) !== 0) return 1;
+    }
+    return 0;
+  };
 }
 
 function shown(node: ExprV2): string {
