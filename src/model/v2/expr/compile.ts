@@ -359,7 +359,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
 
   const result = visit(expr, expected);
   if (result !== null && expected !== null && !sameTypeV2(result.type, expected)) {
-    problem(expr.start, scope.what === 'update' ? 'type-mismatch' : 'not-bool', `A ${scope.what} must be ${showTypeV2(expected)}, but this expression is ${showTypeV2(result.type)}.`);
+    problem(expr.start, scope.what === 'update' ? 'type-mismatch' : 'not-bool', `${/^[aeiou]/.test(scope.what) ? 'An' : 'A'} ${scope.what} must be ${showTypeV2(expected)}, but this expression is ${showTypeV2(result.type)}.`);
   }
   const ok = result !== null && problems.length === 0;
   return { type: ok ? result.type : null, problems, evaluate: ok ? result.ev : NOTHING, binders: maxBinders };
