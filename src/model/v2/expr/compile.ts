@@ -192,9 +192,11 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     }
     const layout = scope.roles[role]!;
     const v = layout.vars.find((x) => x.name === varName);
-    if (!v || v.mapOf < 0) {
-      return problem(target.start, 'not-a-map', v ? `${varName} is not a map, so it cannot be indexed.` : `${layout.name} has no var "${varName}".`);
+    if (!v) {
+      const hint = didYouMean(varName, layout.vars.filter((x) => x.mapOf >= 0).map((x) => x.name));
+      return problem(target.start, 'unknown-name', `${layout.name} has no var "${varName}"${hint || '.'}`);
     }
+    if (v.mapOf < 0) return problem(target.start, 'not-a-map', `${varName} is not a map, so it cannot be indexed.`);
     if (!primeOk(target, primed, varName)) return null;
     const i = visit(node.index, idType(v.mapOf));
     if (i === null) return null;
