@@ -48,3 +48,11 @@ describe('TCommit.tla as a version-2 design', () => {
     expect(r.transitions + 1).toBe(94);
   });
 });
+
+describe('limits', () => {
+  it('a state limit or a cancel gives incomplete, never ok', () => {
+    const m = loadExampleV2('tla-two-phase.protocol.json', 5);
+    expect(exploreV2(m, { maxStates: 100 })).toMatchObject({ verdict: 'incomplete', limit: 'states' });
+    expect(exploreV2(m, { shouldStop: () => true })).toMatchObject({ verdict: 'incomplete', limit: 'cancelled' });
+  });
+});
