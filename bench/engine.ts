@@ -57,10 +57,10 @@ for (const p of quick ? family.slice(0, 4) : family) {
   measure(String(d.name), model(d));
 }
 
-// Format version 2: Gray and Lamport's TwoPhase.tla (examples/tla-two-phase.protocol.json) with
+// Format version 2: Gray and Lamport's TwoPhase.tla (examples/v2/tla-two-phase.protocol.json) with
 // 3 to 7 resource managers, the published family (288 configurations for 3, 50,816 for 6).
 function twoPhase(rms: number): ModelV2 {
-  const d = JSON.parse(readFileSync(join(root, 'examples/tla-two-phase.protocol.json'), 'utf8')) as { roles: { instances?: number }[] };
+  const d = JSON.parse(readFileSync(join(root, 'examples/v2/tla-two-phase.protocol.json'), 'utf8')) as { roles: { instances?: number }[] };
   d.roles[1]!.instances = rms;
   const r = loadDesignValueV2(d);
   if (!r.ok) throw new Error(JSON.stringify(r.errors));

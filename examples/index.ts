@@ -8,14 +8,14 @@ import ackBeforeWrite from './ack-before-write.protocol.json';
 import leaderEpoch from './leader-epoch.protocol.json';
 import paymentIdempotent from './payment-idempotent.protocol.json';
 import paymentRetried from './payment-retried.protocol.json';
-import leaseWithFencing from './lease-with-fencing.protocol.json';
-import leaseWithoutFencing from './lease-without-fencing.protocol.json';
-import primaryBackupBroken from './primary-backup-broken.protocol.json';
-import primaryBackupFixed from './primary-backup-fixed.protocol.json';
-import tlaTCommit from './tla-tcommit.protocol.json';
-import tlaTwoPhase from './tla-two-phase.protocol.json';
-import twoPhaseBroken from './two-phase-commit-broken.protocol.json';
-import twoPhaseFixed from './two-phase-commit-fixed.protocol.json';
+import leaseWithFencing from './v2/lease-with-fencing.protocol.json';
+import leaseWithoutFencing from './v2/lease-without-fencing.protocol.json';
+import primaryBackupBroken from './v2/primary-backup-broken.protocol.json';
+import primaryBackupFixed from './v2/primary-backup-fixed.protocol.json';
+import tlaTCommit from './v2/tla-tcommit.protocol.json';
+import tlaTwoPhase from './v2/tla-two-phase.protocol.json';
+import twoPhaseBroken from './v2/two-phase-commit-broken.protocol.json';
+import twoPhaseFixed from './v2/two-phase-commit-fixed.protocol.json';
 
 export interface Example {
   readonly slug: string;

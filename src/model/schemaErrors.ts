@@ -164,7 +164,10 @@ function explainIssue(issue: Issue, base: readonly PathSegment[], root: unknown,
         out.push({
           path: '/version',
           code: 'unsupported-version',
-          message: `Unsupported version ${JSON.stringify(here) ?? '(none)'}; this Protocol Studio reads versions 1 and 2.`,
+          message:
+            here === 2
+              ? 'This is a version-2 design (several participants): the command line validates, checks and exports it (docs/format-v2.md); the editor reads version 1 only for now.'
+              : `Unsupported version ${JSON.stringify(here) ?? '(none)'}; this Protocol Studio reads versions 1 and 2.`,
         });
         return;
       }

@@ -16,7 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const examples = join(__dirname, '../../../examples');
+const examples = join(__dirname, '../../../examples/v2');
 const dir = mkdtempSync(join(tmpdir(), 'cli-v2-'));
 
 describe('the command line on version-2 designs', () => {

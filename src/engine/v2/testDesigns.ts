@@ -15,5 +15,5 @@ export function loadExampleV2(file: string, instances?: number, edit: (d: Design
 }
 
 export function readExampleV2(file: string): DesignV2 {
-  return JSON.parse(readFileSync(join(__dirname, '../../../examples', file), 'utf8')) as DesignV2;
+  return JSON.parse(readFileSync(join(__dirname, '../../../examples/v2', file), 'utf8')) as DesignV2;
 }

@@ -8,7 +8,7 @@ import { loadDesignV2, loadDesignValueV2 } from './load';
 
 /** Whatever it is given, the version-2 loader returns data (a model or errors with pointers), and a model it accepts can be checked. */
 
-const folder = join(__dirname, '../../../examples');
+const folder = join(__dirname, '../../../examples/v2');
 const seeds: unknown[] = readdirSync(folder)
   .filter((f) => f.endsWith('.protocol.json'))
   .map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as { version: number })

@@ -5,7 +5,7 @@ import type { DesignError } from '../model';
 import { declaredVersion, loadDesignV2, loadDesignValueV2 } from './load';
 import type { DesignV2 } from './schema';
 
-const text = (name: string) => readFileSync(join(__dirname, '../../../examples', name), 'utf8');
+const text = (name: string) => readFileSync(join(__dirname, '../../../examples', name.startsWith('payment') ? name : `v2/${name}`), 'utf8');
 const twoPhase = (): DesignV2 => JSON.parse(text('tla-two-phase.protocol.json')) as DesignV2;
 
 function errorsOf(edit: (d: DesignV2) => void): DesignError[] {
