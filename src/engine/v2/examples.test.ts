@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { examplesV2 } from '../../../examples';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import { exploreV2 } from './explorer';
-import { readExampleV2 } from './testDesigns';
+import { loadExampleV2, readExampleV2 } from './testDesigns';
 
 /** Each version-2 lesson: the broken design breaks at the expected shortest depth, the fixed one holds. */
 const expected: Record<string, { verdict: string; violations?: [string, string, number][]; states?: number }> = {
@@ -40,5 +40,14 @@ describe('the version-2 examples', () => {
     if (!loaded.ok) throw new Error('invalid');
     const labels = exploreV2(loaded.model).violations[0]!.trace.map((s) => s.label);
     expect(labels.slice(4)).toEqual(['TM Decide', 'TM SendCommit(rm=RM[1])', 'RM[1] receive Commit', 'crash TM', 'restart TM (presume-abort)', 'RM[2] receive Abort']);
+  });
+});
+
+describe('deadlock', () => {
+  it('is reported for an instance of a role with final states left waiting, at the shortest depth', () => {
+    const model = loadExampleV2('primary-backup-fixed.protocol.json', undefined, (d) => (d.environment!.checks = { deadlock: true }));
+    const r = exploreV2(model);
+    expect(r.violations.map((v) => [v.kind, v.name, v.depth])).toEqual([['deadlock', 'Client', 6]]);
+    expect(r.violations[0]!.trace.map((s) => s.label)).toContain('crash Primary');
   });
 });
