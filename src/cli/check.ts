@@ -2,6 +2,8 @@ import { initialConfiguration } from '../engine/configuration';
 import { verdictLine, violationTable } from '../engine/traceTable';
 import { viewConfiguration } from '../engine/view';
 import { loadDesign } from '../model/load';
+import { declaredVersion } from '../model/v2/load';
+import { checkV2 } from './v2/commands';
 import { parseCommandArguments, readDesignText } from './arguments';
 import { defaultMaxMemory, defaultThreads, exploreOnThreads } from './checkThreads';
 import type { Command } from './commands';
@@ -26,6 +28,7 @@ export const checkCommand: Command = async (args) => {
     else process.stderr.write(`${terminalText(read.message)}\n`);
     return 2;
   }
+  if (declaredVersion(read.text) === 2) return checkV2(read.text, parsed);
   const loaded = loadDesign(read.text);
   if (!loaded.ok) {
     if (parsed.json) {

@@ -1,4 +1,6 @@
 import { loadDesign } from '../model/load';
+import { declaredVersion } from '../model/v2/load';
+import { exportV2 } from './v2/commands';
 import { exportDesign, isTarget, TARGETS } from '../export';
 import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
@@ -25,18 +27,26 @@ export const exportCommand: Command = async (args) => {
     process.stderr.write(terminalText(`export: ${read.message}\n`));
     return 2;
   }
+  if (declaredVersion(read.text) === 2) {
+    const v2 = exportV2(file, read.text, to);
+    if (!v2.ok) return v2.code;
+    return write(v2.text, parsed.options['out']);
+  }
   const loaded = loadDesign(read.text);
   if (!loaded.ok) {
     for (const e of loaded.errors) process.stderr.write(terminalText(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`));
     return 2;
   }
   const result = await exportDesign(loaded.model, to, { zod: parsed.flags.has('zod') });
-  const out = parsed.options['out'];
+  return write(result, parsed.options['out']);
+};
+
+async function write(text: string, out: string | undefined): Promise<number> {
   if (out === undefined) {
-    process.stdout.write(result);
+    process.stdout.write(text);
     return 0;
   }
-  const problem = await writeOutputFile(out, result);
+  const problem = await writeOutputFile(out, text);
   if (problem) process.stderr.write(terminalText(`export: ${problem}\n`));
   return problem ? 2 : 0;
-};
+}

@@ -35,7 +35,7 @@ describe('validate FILE [--json]', () => {
   it('exits 2 and lists every error with its path', async () => {
     const d = paymentDesign() as { transitions: Record<string, unknown>[]; version: number };
     d.transitions[0]!.guardd = 'true';
-    d.version = 2;
+    d.version = 3;
     const path = file('bad.protocol.json', JSON.stringify(d));
     expect(await validateCommand(['--json', path])).toBe(2);
     const json = JSON.parse(out) as { valid: boolean; errors: { path: string; message: string; code: string }[] };

@@ -1,4 +1,6 @@
 import { loadDesign } from '../model/load';
+import { declaredVersion } from '../model/v2/load';
+import { validateV2 } from './v2/commands';
 import type { DesignError } from '../model/model';
 import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
@@ -17,6 +19,7 @@ export const validateCommand: Command = async (args) => {
   }
   const { file } = parsed;
   const read = await readDesignText(file);
+  if (read.ok && declaredVersion(read.text) === 2) return validateV2(file, read.text, parsed.flags.has('json'));
   const errors: readonly DesignError[] = read.ok
     ? (() => {
         const result = loadDesign(read.text);

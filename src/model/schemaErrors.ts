@@ -16,10 +16,16 @@ type Issue = z.core.$ZodIssue;
 export type SchemaResult = { ok: true; design: Design } | { ok: false; errors: DesignError[] };
 
 export function checkSchema(value: unknown): SchemaResult {
-  const result = designSchema.safeParse(value);
-  if (result.success) return { ok: true, design: result.data };
+  const result = checkAgainst(designSchema, value);
+  return result.ok ? { ok: true, design: result.value } : result;
+}
+
+/** Any strict document schema (format version 2 has its own), with the same sentences and pointers. */
+export function checkAgainst<T>(schema: z.ZodType<T>, value: unknown): { ok: true; value: T } | { ok: false; errors: DesignError[] } {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, value: result.data };
   const errors: DesignError[] = [];
-  for (const issue of result.error.issues) explainIssue(issue, [], value, errors);
+  for (const issue of result.error.issues) explainIssue(issue, [], value, errors, schema);
   return { ok: false, errors: dedupe(errors) };
 }
 
@@ -80,8 +86,8 @@ function label(path: readonly PathSegment[]): string {
 }
 
 /** The keys the schema allows for the object at `path` (union branches merged). */
-export function allowedKeys(path: readonly PathSegment[]): string[] {
-  let schemas: z.ZodType[] = [designSchema];
+export function allowedKeys(path: readonly PathSegment[], root: z.ZodType = designSchema): string[] {
+  let schemas: z.ZodType[] = [root];
   for (const segment of path) {
     const next: z.ZodType[] = [];
     for (const s of schemas.flatMap(unwrap)) {
@@ -109,7 +115,7 @@ function unwrap(s: z.ZodType): z.ZodType[] {
   return [s];
 }
 
-function explainIssue(issue: Issue, base: readonly PathSegment[], root: unknown, out: DesignError[]): void {
+function explainIssue(issue: Issue, base: readonly PathSegment[], root: unknown, out: DesignError[], schema: z.ZodType): void {
   const path: PathSegment[] = [...base, ...(issue.path as PathSegment[])];
   const here = valueAt(root, path);
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && here === undefined) {
@@ -122,7 +128,7 @@ function explainIssue(issue: Issue, base: readonly PathSegment[], root: unknown,
   }
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const allowed = allowedKeys(path);
+      const allowed = allowedKeys(path, schema);
       for (const key of issue.keys) {
         const hint = didYouMean(key, allowed);
         out.push({
@@ -158,7 +164,10 @@ function explainIssue(issue: Issue, base: readonly PathSegment[], root: unknown,
         out.push({
           path: '/version',
           code: 'unsupported-version',
-          message: `Unsupported version ${JSON.stringify(here) ?? '(none)'}; this Protocol Studio reads version 1 designs only.`,
+          message:
+            here === 2
+              ? 'This is a version-2 design (several participants): the command line validates, checks and exports it (docs/format-v2.md); the editor reads version 1 only for now.'
+              : `Unsupported version ${JSON.stringify(here) ?? '(none)'}; this Protocol Studio reads versions 1 and 2.`,
         });
         return;
       }
@@ -175,7 +184,7 @@ function explainIssue(issue: Issue, base: readonly PathSegment[], root: unknown,
       return;
     }
     case 'invalid_union':
-      explainUnion(issue, path, here, root, out);
+      explainUnion(issue, path, here, root, out, schema);
       return;
     case 'too_small':
     case 'too_big':
@@ -197,13 +206,15 @@ function explainUnion(
   here: unknown,
   root: unknown,
   out: DesignError[],
+  schema: z.ZodType,
 ): void {
   const last = path[path.length - 1];
   if (last === 'type') {
-    const branch = isRecord(here) ? ('int' in here ? 1 : 'enum' in here ? 2 : -1) : -1;
+    // Branches in schema order; `id` and `map` exist only in format version 2's union.
+    const branch = isRecord(here) ? ('int' in here ? 1 : 'enum' in here ? 2 : 'id' in here ? 3 : 'map' in here ? 4 : -1) : -1;
     const chosen = branch >= 0 ? issue.errors[branch] : undefined;
     if (chosen) {
-      for (const inner of chosen) explainIssue(inner, path, root, out);
+      for (const inner of chosen) explainIssue(inner, path, root, out, schema);
       return;
     }
     const keys = isRecord(here) ? Object.keys(here) : [];

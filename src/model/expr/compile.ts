@@ -17,7 +17,7 @@ const BIG_MAX = BigInt(MAX_INT);
  * Arithmetic results near ±2^53 can round onto 2^53 itself (2^53 + 1 is not a double), so any
  * result at or beyond the bound is recomputed exactly before deciding whether it overflowed.
  */
-function checkedResult(r: number, a: number, b: number, op: '+' | '-' | '*', column: number): number {
+export function checkedResult(r: number, a: number, b: number, op: '+' | '-' | '*', column: number): number {
   if (r < MAX_INT && r > -MAX_INT) return r + 0; // + 0 turns -0 into 0, so equal values encode equally
   const x = BigInt(a);
   const y = BigInt(b);

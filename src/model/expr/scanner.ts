@@ -30,7 +30,10 @@ function isNameStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 }
 
-export function scan(text: string, onError: ScanErrorReporter): Token[] {
+/** Brackets (`m[i]`, `RM[2]`) exist only in format version 2's expressions. */
+const BRACKETS = new Set(['[', ']']);
+
+export function scan(text: string, onError: ScanErrorReporter, brackets = false): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -68,7 +71,7 @@ export function scan(text: string, onError: ScanErrorReporter): Token[] {
       tokens.push({ kind: 'punct', text: two, start: start + 1, end: i + 1 });
       continue;
     }
-    if (ONE_CHAR.has(c)) {
+    if (ONE_CHAR.has(c) || (brackets && BRACKETS.has(c))) {
       i++;
       tokens.push({ kind: 'punct', text: c, start: start + 1, end: i + 1 });
       continue;

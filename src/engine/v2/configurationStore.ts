@@ -1,0 +1,91 @@
+/**
+ * The explorer's set of configurations, exact (no fingerprints): packed records in one growing
+ * word arena, found through an open-addressing table of record numbers. Records are numbered in
+ * the order they were added, which in a breadth-first search is the queue itself.
+ */
+export class ConfigurationStore {
+  private arena: Int32Array;
+  private table: Int32Array;
+  private mask: number;
+  count = 0;
+
+  constructor(readonly words: number) {
+    this.arena = new Int32Array(words * 1024);
+    this.table = new Int32Array(2048).fill(-1);
+    this.mask = 2047;
+  }
+
+  get records(): Int32Array {
+    return this.arena;
+  }
+
+  bytes(): number {
+    return this.arena.byteLength + this.table.byteLength;
+  }
+
+  /** The record number of the packed configuration at `key[at…]`, adding it when new (then `added` is true). */
+  add(key: Int32Array, at: number): number {
+    const w = this.words;
+    let h = hash(key, at, w) & this.mask;
+    const table = this.table;
+    for (;;) {
+      const r = table[h]!;
+      if (r < 0) break;
+      if (this.equals(r, key, at)) {
+        this.added = false;
+        return r;
+      }
+      h = (h + 1) & this.mask;
+    }
+    const r = this.count++;
+    if ((r + 1) * w > this.arena.length) {
+      const bigger = new Int32Array(this.arena.length * 2);
+      bigger.set(this.arena);
+      this.arena = bigger;
+    }
+    const arena = this.arena;
+    for (let i = 0; i < w; i++) arena[r * w + i] = key[at + i]!;
+    table[h] = r;
+    if (this.count * 2 > this.mask) this.grow();
+    this.added = true;
+    return r;
+  }
+
+  added = false;
+
+  private equals(r: number, key: Int32Array, at: number): boolean {
+    const a = this.arena;
+    const base = r * this.words;
+    for (let i = 0; i < this.words; i++) if (a[base + i] !== key[at + i]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const size = (this.mask + 1) * 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let r = 0; r < this.count; r++) {
+      let h = hash(this.arena, r * this.words, this.words) & this.mask;
+      while (this.table[h]! >= 0) h = (h + 1) & this.mask;
+      this.table[h] = r;
+    }
+  }
+}
+
+/** MurmurHash3's 32-bit mixing over the record's words: every input bit reaches the low bits the table uses. */
+function hash(a: Int32Array, at: number, n: number): number {
+  let h = n;
+  for (let i = 0; i < n; i++) {
+    let k = Math.imul(a[at + i]!, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}

@@ -1,0 +1,251 @@
+import type { ModelV2 } from '../../model/v2/model';
+import type { CheckProgress, ExploreOptions, Limit } from '../result';
+import { ConfigurationStore } from './configurationStore';
+import { Packing } from './packing';
+import type { CheckResultV2, ViolationReportV2 } from './result';
+import { StepRules } from './stepRules';
+import type { ViolationV2 } from './stepTypes';
+import { rebuildTrace } from './trace';
+
+/**
+ * Breadth-first checking of a version-2 design, with the one set of step rules (`StepRules`).
+ * Configurations are stored exactly (packed, no fingerprints); each keeps its parent and the
+ * ordinal of the step that reached it, from which `trace.ts` rebuilds a shortest trace by
+ * re-running the rules. After the first violation, the level is finished and every distinct
+ * (kind, name) at that depth is reported, each with one shortest trace.
+ */
+export interface ExplorationV2 {
+  run(budgetMs: number): boolean;
+  progress(): CheckProgress;
+  result(): CheckResultV2;
+  stop(limit: Limit): void;
+}
+
+interface Found {
+  readonly violation: ViolationV2;
+  readonly depth: number;
+  /** The configuration the trace ends in (a configuration violation) or starts the violating step from. */
+  readonly record: number;
+  /** For a violation found on a step: the step's ordinal from `record`; -1 for a configuration violation. */
+  readonly ordinal: number;
+}
+
+const DEFAULT_MAX_BYTES = 1024 * 1024 * 1024;
+
+export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}): ExplorationV2 {
+  const started = performance.now();
+  const rules = new StepRules(model);
+  const packing = new Packing(model);
+  const W = packing.words;
+  const store = new ConfigurationStore(W);
+  let parent = new Int32Array(1024);
+  let ordinalOf = new Int32Array(1024);
+  let blocked = new Uint8Array(1024);
+  const key = new Int32Array(W);
+  const cur = new Float64Array(model.size);
+  const found: Found[] = [];
+  const seen = new Set<string>();
+  const reachedTransitions = new Uint8Array(model.transitions.length);
+  const reachedStates = model.roles.map((r) => new Uint8Array(r.states.length));
+  let transitions = 0;
+  let levelEnd = 0;
+  let cursor = 0;
+  let depth = 0;
+  let foundDepth = -1;
+  let done = false;
+  let limit: Limit | null = null;
+  const maxStates = options.maxStates ?? Infinity;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxMs = (options.maxSeconds ?? Infinity) * 1000;
+
+  const bytes = (): number => store.bytes() + parent.byteLength + ordinalOf.byteLength + blocked.byteLength;
+  const note = (v: ViolationV2, d: number, record: number, ordinal: number): void => {
+    if (foundDepth >= 0 && d > foundDepth) return;
+    if (foundDepth < 0 || d < foundDepth) {
+      found.length = 0;
+      seen.clear();
+      foundDepth = d;
+    }
+    const k = `${v.kind}\u0000${v.name}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    found.push({ violation: v, depth: d, record, ordinal });
+  };
+  const markStates = (vec: Float64Array): void => {
+    for (const role of model.roles) {
+      const marks = reachedStates[role.index]!;
+      for (const base of role.bases) marks[vec[base + role.stateSlot]!] = 1;
+    }
+  };
+  const store1 = (vec: Float64Array, from: number, ordinal: number): number => {
+    packing.pack(vec, key, 0);
+    const r = store.add(key, 0);
+    if (!store.added) return r;
+    if (r >= parent.length) {
+      parent = grow(parent);
+      ordinalOf = grow(ordinalOf);
+      const b = new Uint8Array(parent.length);
+      b.set(blocked);
+      blocked = b;
+    }
+    parent[r] = from;
+    ordinalOf[r] = ordinal;
+    markStates(vec);
+    const violations = rules.checkState(vec);
+    if (violations.length) {
+      blocked[r] = 1;
+      for (const v of violations) note(v, depth + (from < 0 ? 0 : 1), r, -1);
+    }
+    return r;
+  };
+
+  store1(model.initial, -1, -1);
+  levelEnd = store.count;
+  if (found.length) done = true;
+
+  // The sink of one expansion: counts, coverage, storage, violations.
+  let expanding = 0;
+  let ordinal = 0;
+  let quiescent = true;
+  const sink = (step: { transition: number; kind: string }, next: Float64Array | null, violations: readonly ViolationV2[], changed: boolean): void => {
+    transitions++;
+    const o = ordinal++;
+    if (step.transition >= 0) reachedTransitions[step.transition] = 1;
+    const fault = step.kind === 'crash' || step.kind === 'drop' || step.kind === 'duplicate';
+    if (!fault && changed) quiescent = false;
+    if (next === null) {
+      for (const v of violations) note(v, depth + 1, expanding, o);
+      return;
+    }
+    const r = store1(next, expanding, o);
+    if (violations.length) {
+      if (store.added) blocked[r] = 1;
+      for (const v of violations) note(v, depth + 1, expanding, o);
+    }
+  };
+  const deadlockCheck = rules.tracksChange;
+
+  const expandOne = (r: number): void => {
+    packing.unpack(store.records, r * W, cur);
+    expanding = r;
+    ordinal = 0;
+    quiescent = true;
+    rules.forEachStep(cur, sink);
+    if (deadlockCheck && quiescent) {
+      // Only roles that declare final states are expected to reach one; the others serve forever.
+      const stuck = model.instances.find((inst) => {
+        const role = model.roles[inst.role]!;
+        return role.states.some((s) => s.final) && !role.states[cur[inst.base + role.stateSlot]!]!.final;
+      });
+      if (stuck) {
+        const role = model.roles[stuck.role]!;
+        const state = role.states[cur[stuck.base + role.stateSlot]!]!.name;
+        note({ kind: 'deadlock', name: stuck.name, detail: `Nothing is left to do but ${stuck.name} is in ${state}, which is not final.`, step: false }, depth, r, -1);
+      }
+    }
+  };
+
+  const exploration: ExplorationV2 = {
+    run(budgetMs) {
+      if (done) return true;
+      const deadline = performance.now() + budgetMs;
+      let tick = 0;
+      while (!done) {
+        if (cursor >= levelEnd) {
+          // The level is expanded: stop at the violations it found, else go one deeper.
+          if (foundDepth >= 0 || store.count === levelEnd) {
+            done = true;
+            break;
+          }
+          levelEnd = store.count;
+          depth++;
+        }
+        if (!blocked[cursor]) expandOne(cursor);
+        cursor++;
+        if ((++tick & 255) === 0) {
+          const now = performance.now();
+          if (store.count >= maxStates) limit = 'states';
+          else if (now - started > maxMs) limit = 'time';
+          else if (bytes() > maxBytes) limit = 'memory';
+          else if (options.shouldStop?.()) limit = 'cancelled';
+          if (limit) {
+            done = true;
+            break;
+          }
+          if (now > deadline) return false;
+        }
+      }
+      return true;
+    },
+    progress() {
+      const elapsedMs = performance.now() - started;
+      return { states: store.count, transitions, depth, statesPerSecond: Math.round(store.count / Math.max(elapsedMs / 1000, 1e-3)), elapsedMs };
+    },
+    stop(l) {
+      limit = l;
+      done = true;
+    },
+    result() {
+      const seconds = (performance.now() - started) / 1000;
+      const violations: ViolationReportV2[] = found.map((f) => ({
+        kind: f.violation.kind,
+        name: f.violation.name,
+        depth: f.depth,
+        detail: f.violation.detail,
+        trace: rebuildTrace(model, rules, packing, store.records, parent, ordinalOf, f.record, f.ordinal, f.violation),
+      }));
+      const verdict = violations.length ? 'violation' : limit ? 'incomplete' : 'ok';
+      const stateNames = model.roles.flatMap((r) => r.states.map((s, i) => [`${r.name}.${s.name}`, reachedStates[r.index]![i] === 1] as const));
+      const transitionNames = model.transitions.map((t) => [t.name, reachedTransitions[t.index] === 1] as const);
+      const split = (list: readonly (readonly [string, boolean])[]) => ({ reached: list.filter(([, y]) => y).map(([n]) => n), unreached: list.filter(([, y]) => !y).map(([n]) => n) });
+      const fullDepth = verdict === 'ok' ? depth : verdict === 'violation' ? foundDepth : Math.max(0, depth - 1);
+      return {
+        version: 2,
+        verdict,
+        states: store.count,
+        transitions,
+        depth: fullDepth,
+        violations,
+        coverage: { states: split(stateNames), transitions: split(transitionNames) },
+        seconds: Number(seconds.toFixed(3)),
+        statesPerSecond: Math.round(store.count / Math.max(seconds, 1e-3)),
+        bytesPerState: Math.round(bytes() / Math.max(1, store.count)),
+        limit: violations.length ? null : limit,
+        ...(limit && !violations.length ? { reason: reasonFor(limit) } : {}),
+      };
+    },
+  };
+  return exploration;
+}
+
+/** Runs a whole search (the command line, tests). */
+export function exploreV2(model: ModelV2, options: ExploreOptions = {}): CheckResultV2 {
+  const e = createExplorationV2(model, options);
+  let last = performance.now();
+  while (!e.run(100)) {
+    if (options.onProgress && performance.now() - last >= (options.progressEveryMs ?? 250)) {
+      options.onProgress(e.progress());
+      last = performance.now();
+    }
+  }
+  return e.result();
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+function reasonFor(limit: Limit): string {
+  switch (limit) {
+    case 'states':
+      return 'the state limit was reached';
+    case 'time':
+      return 'the time limit was reached';
+    case 'memory':
+      return 'the memory limit was reached';
+    case 'cancelled':
+      return 'the check was cancelled';
+  }
+}

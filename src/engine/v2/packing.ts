@@ -1,0 +1,72 @@
+import type { ModelV2 } from '../../model/v2/model';
+
+/**
+ * Packs a configuration vector into 32-bit words: each slot takes the bits its range needs
+ * (`slotBits`), stored as `value - slotLo`; a slot never straddles two words. TwoPhase with
+ * seven resource managers packs into two words.
+ */
+export class Packing {
+  readonly words: number;
+  private readonly word: Int32Array;
+  private readonly shift: Int32Array;
+  private readonly mask: Uint32Array;
+  private readonly lo: Float64Array;
+  /** Slots with at least one bit (a slot of one value needs none and is restored from `lo`). */
+  private readonly live: Int32Array;
+
+  constructor(model: ModelV2) {
+    const n = model.size;
+    this.word = new Int32Array(n);
+    this.shift = new Int32Array(n);
+    this.mask = new Uint32Array(n);
+    this.lo = model.slotLo;
+    const live: number[] = [];
+    let w = 0;
+    let used = 0;
+    for (let i = 0; i < n; i++) {
+      const bits = model.slotBits[i]!;
+      if (bits === 0) continue;
+      if (used + bits > 32) {
+        w++;
+        used = 0;
+      }
+      this.word[i] = w;
+      this.shift[i] = used;
+      this.mask[i] = bits === 32 ? 0xffffffff : (1 << bits) - 1 >>> 0;
+      used += bits;
+      live.push(i);
+    }
+    this.words = live.length === 0 ? 1 : w + 1;
+    this.live = Int32Array.from(live);
+  }
+
+  /** Slots are laid out in word order, so each word is built in a local int and stored once. */
+  pack(vec: Float64Array, out: Int32Array, at: number): void {
+    const live = this.live;
+    const word = this.word;
+    const shift = this.shift;
+    const lo = this.lo;
+    let w = 0;
+    let acc = 0;
+    for (let j = 0; j < live.length; j++) {
+      const i = live[j]!;
+      const wi = word[i]!;
+      if (wi !== w) {
+        out[at + w] = acc;
+        w = wi;
+        acc = 0;
+      }
+      acc |= (vec[i]! - lo[i]!) << shift[i]!;
+    }
+    out[at + w] = acc;
+  }
+
+  unpack(from: Int32Array, at: number, vec: Float64Array): void {
+    vec.set(this.lo);
+    const live = this.live;
+    for (let j = 0; j < live.length; j++) {
+      const i = live[j]!;
+      vec[i] = this.lo[i]! + ((from[at + this.word[i]!]! >>> this.shift[i]!) & this.mask[i]!);
+    }
+  }
+}

@@ -1,0 +1,483 @@
+import { EvaluationError } from '../../model/model';
+import type { EnvV2, InvariantV2, ModelV2, RoleV2, TransitionV2 } from '../../model/v2/model';
+import { emptyStep, type StepRef, type ViolationV2 } from './stepTypes';
+
+/**
+ * THE step rules of format version 2 (docs/format-v2.md, "Steps"): every enabled step of a
+ * configuration, each with the configuration it produces and what it violated while computed
+ * or across the step. The explorer and the simulator both call `forEachStep` and nothing else,
+ * so there is one semantics by construction.
+ *
+ * Order (which shortest trace is reported): instance by instance, receive, then internal and
+ * timer events, then restart; then the network's drop and duplicate, channel by channel; then
+ * crash, instance by instance.
+ *
+ * `next` handed to the sink is a scratch buffer, valid only during the call.
+ */
+export type StepSink = (step: StepRef, next: Float64Array | null, violations: readonly ViolationV2[], changed: boolean) => void;
+
+const NONE: readonly ViolationV2[] = [];
+
+interface Selected {
+  transition: TransitionV2 | null;
+  error: ViolationV2 | null;
+}
+
+export class StepRules {
+  private readonly step: StepRef = emptyStep();
+  private readonly next: Float64Array;
+  private readonly env: EnvV2;
+  private readonly checkEnv: EnvV2;
+  private readonly selected: Selected = { transition: null, error: null };
+  private readonly values: Float64Array;
+  private readonly indices: Float64Array;
+  private readonly sendTargets: Int32Array;
+  private readonly byEvent: TransitionV2[][][];
+  private readonly byMessage: TransitionV2[][][];
+  private readonly restarts: TransitionV2[][];
+  private readonly stepInvariants: InvariantV2[];
+  private readonly stateInvariants: InvariantV2[];
+  private readonly codeKind: Int32Array;
+  /** Whether the sink needs `changed` (for quiescence); computing it costs a comparison. */
+  readonly tracksChange: boolean;
+
+  constructor(private readonly model: ModelV2) {
+    this.next = new Float64Array(model.size);
+    const makeEnv = (): EnvV2 => ({ pre: model.initial, post: model.initial, self: 0, sender: 0, payload: new Float64Array(Math.max(1, model.payloadSlots)), bound: new Float64Array(Math.max(1, model.bound)) });
+    this.env = makeEnv();
+    this.checkEnv = makeEnv();
+    const maxUpdates = Math.max(1, ...model.transitions.map((t) => t.updates.length));
+    this.values = new Float64Array(maxUpdates);
+    this.indices = new Float64Array(maxUpdates);
+    this.sendTargets = new Int32Array(Math.max(1, ...model.transitions.map((t) => t.sends.length)));
+    this.byEvent = model.roles.map((r) => r.events.map((_, e) => r.transitions.filter((t) => t.trigger.kind === 'event' && t.trigger.event === e)));
+    this.byMessage = model.roles.map((r) => model.messages.map((_, m) => r.transitions.filter((t) => t.trigger.kind === 'receive' && t.trigger.message === m)));
+    this.restarts = model.roles.map((r) => r.transitions.filter((t) => t.trigger.kind === 'restart'));
+    const all = [...model.invariants, ...model.roles.flatMap((r) => r.invariants)];
+    this.stepInvariants = all.filter((i) => i.kind === 'step');
+    this.stateInvariants = all.filter((i) => i.kind === 'state');
+    const net = model.network;
+    this.codeKind = new Int32Array(net.model === 'channels' ? net.codes + 1 : 1).fill(-1);
+    if (net.model === 'channels') for (const m of model.messages) for (let p = 0; p < m.payload.count; p++) this.codeKind[m.code + p] = m.index;
+    this.tracksChange = model.checks.deadlock && model.roles.some((r) => r.states.some((s) => s.final));
+  }
+
+  /** Calls `sink` once per enabled step of `vec`, in the documented order. */
+  forEachStep(vec: Float64Array, sink: StepSink): void {
+    const model = this.model;
+    for (const role of model.roles) {
+      for (let local = 0; local < role.instances; local++) {
+        const g = role.first + local;
+        const base = role.bases[local]!;
+        if (role.modeSlot >= 0 && vec[base + role.modeSlot] === 1) {
+          this.restart(vec, role, local, g, sink);
+          continue;
+        }
+        this.receives(vec, role, local, g, sink);
+        this.events(vec, role, local, g, sink);
+      }
+    }
+    if (model.network.model === 'channels') this.faults(vec, sink);
+    if (model.crashSlot >= 0 && vec[model.crashSlot]! < model.crashes) {
+      for (const role of model.roles) {
+        if (role.modeSlot < 0) continue;
+        for (let local = 0; local < role.instances; local++) {
+          if (vec[role.bases[local]! + role.modeSlot] === 0) this.crash(vec, role, local, role.first + local, sink);
+        }
+      }
+    }
+  }
+
+  /** State invariants of a configuration (design invariants once, role invariants per instance). */
+  checkState(vec: Float64Array): ViolationV2[] {
+    let out: ViolationV2[] | null = null;
+    const env = this.checkEnv;
+    env.pre = vec;
+    env.post = vec;
+    for (const inv of this.stateInvariants) {
+      const v = this.holds(inv, env);
+      if (v) (out ??= []).push(v);
+    }
+    return out ?? (NONE as ViolationV2[]);
+  }
+
+  private holds(inv: InvariantV2, env: EnvV2): ViolationV2 | null {
+    const count = inv.role < 0 ? 1 : this.model.roles[inv.role]!.instances;
+    for (let self = 0; self < count; self++) {
+      env.self = self;
+      try {
+        if (inv.expr.evaluate(env) === 0) {
+          const who = inv.role < 0 ? '' : ` for ${this.model.instances[this.model.roles[inv.role]!.first + self]!.name}`;
+          return { kind: 'invariant', name: inv.name, detail: `${inv.name} is false${who}: ${inv.expr.text}`, step: false };
+        }
+      } catch (e) {
+        if (!(e instanceof EvaluationError)) throw e;
+        return { kind: 'eval-error', name: inv.name, detail: `${inv.name} could not be evaluated: ${e.message}`, step: false };
+      }
+    }
+    return null;
+  }
+
+  private receives(vec: Float64Array, role: RoleV2, local: number, g: number, sink: StepSink): void {
+    const model = this.model;
+    const net = model.network;
+    const step = this.step;
+    const env = this.env;
+    if (net.model === 'pool') {
+      for (const m of model.messages) {
+        if (m.to !== role.index) continue;
+        const candidates = this.byMessage[role.index]![m.index]!;
+        if (candidates.length === 0) continue;
+        const nFrom = model.roles[m.from]!.instances;
+        const nTo = role.instances;
+        const count = m.payload.count;
+        for (let s = 0; s < nFrom; s++) {
+          const rowBase = m.poolBase + (s * nTo + local) * count;
+          for (let p = 0; p < count; p++) {
+            if (vec[rowBase + p] !== 1) continue;
+            this.decodePayload(m.payload.fields, p);
+            env.sender = s;
+            if (!this.select(vec, candidates, role, local)) continue;
+            step.kind = 'receive';
+            step.instance = g;
+            step.what = m.index;
+            step.payload = p;
+            step.sender = model.roles[m.from]!.first + s;
+            step.channel = -1;
+            step.position = -1;
+            this.take(vec, role, local, sink, -1, -1);
+          }
+        }
+      }
+      return;
+    }
+    const total = model.instances.length;
+    for (let from = 0; from < total; from++) {
+      const c = net.channelOf[from * total + g]!;
+      if (c < 0) continue;
+      const chBase = net.channels[c]!.base;
+      const positions = net.reorder ? net.capacity : 1;
+      for (let k = 0; k < positions; k++) {
+        const code = vec[chBase + k]!;
+        if (code === 0) break;
+        if (net.reorder && earlierCopy(vec, chBase, k, code)) continue;
+        const m = model.messages[this.codeKind[code]!]!;
+        const p = code - m.code;
+        this.decodePayload(m.payload.fields, p);
+        const senderInstance = model.instances[from]!;
+        env.sender = senderInstance.local;
+        step.kind = 'receive';
+        step.instance = g;
+        step.what = m.index;
+        step.payload = p;
+        step.sender = from;
+        step.channel = c;
+        step.position = k;
+        const candidates = this.byMessage[role.index]![m.index]!;
+        if (!this.select(vec, candidates, role, local)) {
+          // No transition takes it here: the message is consumed and ignored.
+          this.selected.transition = null;
+          this.selected.error = null;
+        }
+        this.take(vec, role, local, sink, chBase, k);
+      }
+    }
+  }
+
+  private events(vec: Float64Array, role: RoleV2, local: number, g: number, sink: StepSink): void {
+    const step = this.step;
+    const lists = this.byEvent[role.index]!;
+    for (let e = 0; e < role.events.length; e++) {
+      const candidates = lists[e]!;
+      if (candidates.length === 0) continue;
+      const shape = role.events[e]!.payload;
+      for (let p = 0; p < shape.count; p++) {
+        this.decodePayload(shape.fields, p);
+        if (!this.select(vec, candidates, role, local)) continue;
+        step.kind = 'event';
+        step.instance = g;
+        step.what = e;
+        step.payload = p;
+        step.sender = -1;
+        step.channel = -1;
+        step.position = -1;
+        this.take(vec, role, local, sink, -1, -1);
+      }
+    }
+  }
+
+  private restart(vec: Float64Array, role: RoleV2, local: number, g: number, sink: StepSink): void {
+    const step = this.step;
+    step.kind = 'restart';
+    step.instance = g;
+    step.what = -1;
+    step.payload = 0;
+    step.sender = -1;
+    step.channel = -1;
+    step.position = -1;
+    if (!this.select(vec, this.restarts[role.index]!, role, local)) {
+      this.selected.transition = null;
+      this.selected.error = null;
+    }
+    this.take(vec, role, local, sink, -1, -1);
+  }
+
+  /** The first transition (document order) leaving the instance's state whose guard is true. */
+  private select(vec: Float64Array, candidates: readonly TransitionV2[], role: RoleV2, local: number): boolean {
+    const state = vec[role.bases[local]! + role.stateSlot]!;
+    const env = this.env;
+    env.pre = vec;
+    env.post = vec;
+    env.self = local;
+    const selected = this.selected;
+    for (const t of candidates) {
+      if (!t.from[state]) continue;
+      if (t.guard === null) {
+        selected.transition = t;
+        selected.error = null;
+        return true;
+      }
+      try {
+        if (t.guard.evaluate(env) !== 0) {
+          selected.transition = t;
+          selected.error = null;
+          return true;
+        }
+      } catch (e) {
+        if (!(e instanceof EvaluationError)) throw e;
+        selected.transition = t;
+        selected.error = { kind: 'eval-error', name: t.name, detail: `The guard of ${t.name} failed: ${e.message}`, step: true };
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Applies the selected transition (or none) for the step in `this.step`: removes a received
+   * channel message, sets the mode back to up on a restart, then updates, sends, the new state.
+   */
+  private take(vec: Float64Array, role: RoleV2, local: number, sink: StepSink, chBase: number, position: number): void {
+    const model = this.model;
+    const step = this.step;
+    const { transition: t, error } = this.selected;
+    step.transition = t === null ? -1 : t.index;
+    if (error) {
+      sink(step, null, [error], true);
+      return;
+    }
+    const next = this.next;
+    next.set(vec);
+    const base = role.bases[local]!;
+    if (chBase >= 0) removeAt(next, chBase, position, (model.network as { capacity: number }).capacity);
+    if (step.kind === 'restart') next[base + role.modeSlot] = 0;
+    let violations: ViolationV2[] | null = null;
+    if (t !== null) {
+      const env = this.env;
+      env.pre = vec;
+      env.self = local;
+      try {
+        const n = t.updates.length;
+        for (let i = 0; i < n; i++) {
+          const u = t.updates[i]!;
+          this.values[i] = u.value(env);
+          this.indices[i] = u.index === null ? 0 : u.index(env);
+        }
+        for (let i = 0; i < t.sends.length; i++) {
+          const s = t.sends[i]!;
+          this.sendTargets[i] = s.to === null ? 0 : s.to(env);
+        }
+        for (let i = 0; i < n; i++) {
+          const u = t.updates[i]!;
+          const v = this.values[i]!;
+          const type = u.variable.type;
+          if (type.kind === 'int' && (v < type.lo || v > type.hi)) {
+            (violations ??= []).push({ kind: 'out-of-range', name: `${role.name}.${u.variable.name}`, detail: `${t.name} sets ${role.name}.${u.variable.name} to ${v}, outside [${type.lo}, ${type.hi}].`, step: true });
+          }
+          next[base + u.variable.offset + this.indices[i]!] = v;
+        }
+        for (let i = 0; i < t.sends.length; i++) {
+          const full = this.send(vec, next, t, i, role, local, env);
+          if (full) (violations ??= []).push(full);
+        }
+      } catch (e) {
+        if (!(e instanceof EvaluationError)) throw e;
+        (violations ??= []).push({ kind: 'eval-error', name: t.name, detail: `${t.name} failed: ${e.message}`, step: true });
+      }
+      if (violations) {
+        sink(step, null, violations, true);
+        return;
+      }
+      if (t.to >= 0) {
+        next[base + role.stateSlot] = t.to;
+        if (role.persistedSlot >= 0 && role.states[t.to]!.durable) next[base + role.persistedSlot] = t.to;
+      }
+    }
+    this.finish(vec, next, t, local, sink);
+  }
+
+  /** One send of transition `t` (index `i`): into the pool, or appended to its channel. */
+  private send(vec: Float64Array, next: Float64Array, t: TransitionV2, i: number, role: RoleV2, local: number, env: EnvV2): ViolationV2 | null {
+    const model = this.model;
+    const s = t.sends[i]!;
+    const m = model.messages[s.message]!;
+    const fields = m.payload.fields;
+    let p = 0;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!;
+      p = p * field.values.length + (s.payload[f]!(env) - field.values[0]!);
+    }
+    const toRole = model.roles[m.to]!;
+    const first = s.toAll ? 0 : this.sendTargets[i]!;
+    const last = s.toAll ? toRole.instances - 1 : first;
+    const net = model.network;
+    for (let d = first; d <= last; d++) {
+      if (net.model === 'pool') {
+        next[m.poolBase + (local * toRole.instances + d) * m.payload.count + p] = 1;
+        continue;
+      }
+      const total = model.instances.length;
+      const c = net.channelOf[(role.first + local) * total + toRole.first + d]!;
+      const chBase = net.channels[c]!.base;
+      let k = 0;
+      while (k < net.capacity && next[chBase + k] !== 0) k++;
+      if (k === net.capacity) {
+        return { kind: 'channel-full', name: m.name, detail: `${t.name} sends ${m.name} to ${model.instances[toRole.first + d]!.name}, but that channel already holds ${net.capacity} messages (raise "capacity" or bound the sender).`, step: true };
+      }
+      next[chBase + k] = m.code + p;
+    }
+    void vec;
+    return null;
+  }
+
+  private crash(vec: Float64Array, role: RoleV2, local: number, g: number, sink: StepSink): void {
+    const step = this.step;
+    step.kind = 'crash';
+    step.instance = g;
+    step.transition = -1;
+    step.what = -1;
+    step.payload = 0;
+    step.sender = -1;
+    step.channel = -1;
+    step.position = -1;
+    const next = this.next;
+    next.set(vec);
+    const base = role.bases[local]!;
+    next[base + role.modeSlot] = 1;
+    if (role.persistedSlot >= 0) next[base + role.stateSlot] = vec[base + role.persistedSlot]!;
+    for (const v of role.vars) if (v.storage === 'volatile') next.fill(v.initial, base + v.offset, base + v.offset + v.width);
+    next[this.model.crashSlot]! += 1;
+    this.finish(vec, next, null, local, sink);
+  }
+
+  private faults(vec: Float64Array, sink: StepSink): void {
+    const model = this.model;
+    const net = model.network;
+    if (net.model !== 'channels') return;
+    const step = this.step;
+    const next = this.next;
+    const canDrop = model.dropSlot >= 0 && vec[model.dropSlot]! < net.drop;
+    const canDuplicate = model.duplicateSlot >= 0 && vec[model.duplicateSlot]! < net.duplicate;
+    if (!canDrop && !canDuplicate) return;
+    const cap = net.capacity;
+    for (let c = 0; c < net.channels.length && canDrop; c++) {
+      const ch = net.channels[c]!;
+      for (let k = 0; k < cap; k++) {
+        const code = vec[ch.base + k]!;
+        if (code === 0) break;
+        // Removing either of two equal neighbours (or, unordered, any equal copy) leaves the same channel.
+        if (net.reorder ? earlierCopy(vec, ch.base, k, code) : k > 0 && vec[ch.base + k - 1] === code) continue;
+        this.faultStep('drop', c, k, code);
+        next.set(vec);
+        removeAt(next, ch.base, k, cap);
+        next[model.dropSlot]! += 1;
+        this.finish(vec, next, null, -1, sink);
+      }
+    }
+    for (let c = 0; c < net.channels.length && canDuplicate; c++) {
+      const ch = net.channels[c]!;
+      if (vec[ch.base + cap - 1] !== 0) continue;
+      let end = 0;
+      while (vec[ch.base + end] !== 0) end++;
+      for (let k = 0; k < end; k++) {
+        const code = vec[ch.base + k]!;
+        if (earlierCopy(vec, ch.base, k, code)) continue;
+        this.faultStep('duplicate', c, k, code);
+        next.set(vec);
+        next[ch.base + end] = code;
+        next[model.duplicateSlot]! += 1;
+        this.finish(vec, next, null, -1, sink);
+      }
+    }
+    void step;
+  }
+
+  private faultStep(kind: 'drop' | 'duplicate', c: number, k: number, code: number): void {
+    const net = this.model.network;
+    if (net.model !== 'channels') return;
+    const ch = net.channels[c]!;
+    const m = this.model.messages[this.codeKind[code]!]!;
+    const step = this.step;
+    step.kind = kind;
+    step.instance = ch.to;
+    step.transition = -1;
+    step.what = m.index;
+    step.payload = code - m.code;
+    step.sender = ch.from;
+    step.channel = c;
+    step.position = k;
+  }
+
+  /** Step invariants (and the transition's own) across the step, then hands it to the sink. */
+  private finish(vec: Float64Array, next: Float64Array, t: TransitionV2 | null, local: number, sink: StepSink): void {
+    let violations: ViolationV2[] | null = null;
+    if (this.stepInvariants.length || (t !== null && t.invariants.length)) {
+      const env = this.checkEnv;
+      env.pre = vec;
+      env.post = next;
+      env.payload = this.env.payload;
+      env.sender = this.env.sender;
+      for (const inv of this.stepInvariants) {
+        const v = this.holds(inv, env);
+        if (v) (violations ??= []).push(v);
+      }
+      if (t !== null) {
+        for (const inv of t.invariants) {
+          env.self = local;
+          try {
+            if (inv.expr.evaluate(env) === 0) (violations ??= []).push({ kind: 'invariant', name: inv.name, detail: `${inv.name} is false across ${t.name}: ${inv.expr.text}`, step: false });
+          } catch (e) {
+            if (!(e instanceof EvaluationError)) throw e;
+            (violations ??= []).push({ kind: 'eval-error', name: inv.name, detail: `${inv.name} could not be evaluated: ${e.message}`, step: false });
+          }
+        }
+      }
+    }
+    sink(this.step, next, violations ?? NONE, this.tracksChange ? differs(vec, next) : true);
+  }
+
+  private decodePayload(fields: readonly { values: readonly number[] }[], p: number): void {
+    const out = this.env.payload;
+    for (let f = fields.length - 1; f >= 0; f--) {
+      const values = fields[f]!.values;
+      const n = values.length;
+      out[f] = values[p % n]!;
+      p = Math.floor(p / n);
+    }
+  }
+}
+
+function earlierCopy(vec: Float64Array, base: number, k: number, code: number): boolean {
+  for (let j = 0; j < k; j++) if (vec[base + j] === code) return true;
+  return false;
+}
+
+function removeAt(vec: Float64Array, base: number, k: number, cap: number): void {
+  for (let j = k; j < cap - 1; j++) vec[base + j] = vec[base + j + 1]!;
+  vec[base + cap - 1] = 0;
+}
+
+function differs(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;
+  return false;
+}

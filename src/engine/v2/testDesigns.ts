@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDesignValueV2 } from '../../model/v2/load';
+import type { ModelV2 } from '../../model/v2/model';
+import type { DesignV2 } from '../../model/v2/schema';
+
+/** Test fixture: a version-2 example as a model, with the last role's instance count changed and any edit applied. */
+export function loadExampleV2(file: string, instances?: number, edit: (d: DesignV2) => void = () => {}): ModelV2 {
+  const design = readExampleV2(file);
+  if (instances !== undefined) design.roles[design.roles.length - 1]!.instances = instances;
+  edit(design);
+  const r = loadDesignValueV2(design);
+  if (!r.ok) throw new Error(`${file}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return r.model;
+}
+
+export function readExampleV2(file: string): DesignV2 {
+  return JSON.parse(readFileSync(join(__dirname, '../../../examples/v2', file), 'utf8')) as DesignV2;
+}

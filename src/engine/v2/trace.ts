@@ -1,0 +1,44 @@
+import type { ModelV2 } from '../../model/v2/model';
+import type { Packing } from './packing';
+import type { TraceStepV2 } from './result';
+import type { StepRules } from './stepRules';
+import type { ViolationV2 } from './stepTypes';
+import { stepLabel, viewConfigurationV2 } from './view';
+
+/**
+ * Rebuilds a shortest trace from the explorer's parent links by re-running the step rules:
+ * the k-th step enumerated from a parent is the one that reached the child. A violation found
+ * on a step (`ordinal` ≥ 0) ends with that step; a step that produced no configuration is shown
+ * on the configuration it started from.
+ */
+export function rebuildTrace(
+  model: ModelV2,
+  rules: StepRules,
+  packing: Packing,
+  records: Int32Array,
+  parent: Int32Array,
+  ordinalOf: Int32Array,
+  record: number,
+  ordinal: number,
+  violation: ViolationV2,
+): TraceStepV2[] {
+  const chain: [number, number][] = [];
+  if (ordinal >= 0) chain.push([record, ordinal]);
+  for (let r = record; parent[r]! >= 0; r = parent[r]!) chain.push([parent[r]!, ordinalOf[r]!]);
+  chain.reverse();
+  const steps: TraceStepV2[] = [];
+  const vec = new Float64Array(model.size);
+  chain.forEach(([from, k], i) => {
+    packing.unpack(records, from * packing.words, vec);
+    let n = 0;
+    rules.forEachStep(vec, (step, next) => {
+      if (n++ !== k) return;
+      steps.push({
+        label: stepLabel(model, step, vec),
+        configuration: viewConfigurationV2(model, next ?? vec),
+        ...(i === chain.length - 1 ? { violation: violation.detail } : {}),
+      });
+    });
+  });
+  return steps;
+}

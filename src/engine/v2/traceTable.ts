@@ -1,0 +1,50 @@
+import type { CheckResultV2, ViolationReportV2 } from './result';
+import type { ConfigurationViewV2, InstanceView } from './view';
+
+/**
+ * The command line's human rendering of a version-2 result: a verdict line, then each
+ * violation's trace as a table with one column per instance (its state and the vars the step
+ * changed) and one for the network.
+ */
+export function verdictLineV2(r: CheckResultV2): string {
+  const what = r.verdict === 'ok' ? 'ok' : r.verdict === 'violation' ? `violation (${r.violations.length})` : `incomplete: ${r.reason ?? 'stopped'}`;
+  return `${what}: ${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.seconds.toFixed(2)} s, ${r.statesPerSecond} states/s`;
+}
+
+export function violationTableV2(v: ViolationReportV2, initial: ConfigurationViewV2): string {
+  const header = ['#', 'step', ...initial.instances.map((i) => i.name), 'network'];
+  const rows: string[][] = [['0', '(initial)', ...initial.instances.map((i) => cell(null, i)), initial.network.join(' ')]];
+  let before = initial;
+  v.trace.forEach((t, k) => {
+    const c = t.configuration;
+    rows.push([String(k + 1), t.label, ...c.instances.map((i, j) => cell(before.instances[j]!, i)), c.network.join(' ')]);
+    before = c;
+  });
+  const widths = header.map((h, k) => Math.min(k === 1 ? 60 : 40, Math.max(h.length, ...rows.map((r) => r[k]!.length))));
+  const line = (cells: string[]) => cells.map((c, k) => clip(c, widths[k]!).padEnd(widths[k]!)).join('  ').trimEnd();
+  return [
+    `${v.kind} ${v.name} at depth ${v.depth}`,
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    `   ✗ ${v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}: ${v.detail}`}`,
+  ].join('\n');
+}
+
+/** The instance's state (`down` while crashed), then the vars that differ from the row before (all of them in row 0). */
+function cell(before: InstanceView | null, now: InstanceView): string {
+  const parts = [now.recovering ? `${now.state} (down)` : now.state];
+  for (const [name, value] of Object.entries(now.vars)) {
+    const old = before?.vars[name];
+    if (typeof value === 'object') {
+      for (const [k, x] of Object.entries(value)) {
+        if (before === null || (typeof old === 'object' && old[k] !== x)) parts.push(`${name}[${k}]=${String(x)}`);
+      }
+    } else if (before === null || old !== value) parts.push(`${name}=${String(value)}`);
+  }
+  return parts.join(' ');
+}
+
+function clip(s: string, w: number): string {
+  return s.length > w ? `${s.slice(0, w - 1)}…` : s;
+}

@@ -1,0 +1,364 @@
+import type { DesignError } from '../model';
+import { toPointer, type PathSegment } from '../pointer';
+import { RESTART_EVENT } from '../restartEvent';
+import { compileExpressionV2, type RoleLayout, type ScopeV2 } from './expr/compile';
+import { parseExpressionV2 } from './expr/parser';
+import { BOOL, fromScalar, type TypeV2 } from './expr/types';
+import { countSlots, layOut, type NetworkShape, type RoleShape } from './layout';
+import { LIMITS_V2 } from './limits';
+import type { CompiledExprV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
+import { checkNames } from './names';
+import { encodeScalar, instanceName, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
+import type { DesignV2, FieldJsonV2, RoleJson } from './schema';
+
+/**
+ * The semantic stage of a version-2 design: names, references, sizes (refused before anything
+ * is allocated), the configuration layout, then every expression checked and compiled.
+ * Returns the model or every error found, each at its JSON Pointer.
+ */
+export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]): { ok: true; model: ModelV2 } | { ok: false; errors: DesignError[] } {
+  const errors: DesignError[] = [...earlier];
+  const err = (path: readonly PathSegment[], code: string, message: string): void => {
+    errors.push({ path: toPointer(path), code, message });
+  };
+  const roleJson = design.roles;
+  const messagesJson = design.messages ?? [];
+
+  // Roles and their instance counts first: every id type depends on them.
+  checkNames(roleJson, ['roles'], 'role name', errors);
+  checkNames(messagesJson, ['messages'], 'message name', errors);
+  if (roleJson.length === 0) err(['roles'], 'no-roles', 'A design needs at least one role.');
+  const instances = roleJson.map((r, i) => {
+    const n = r.instances ?? 1;
+    if (n < 1 || n > LIMITS_V2.instancesPerRole) {
+      err(['roles', i, 'instances'], 'out-of-range', `A role has 1 to ${LIMITS_V2.instancesPerRole} instances, not ${n}.`);
+      return 1;
+    }
+    return n;
+  });
+  const total = instances.reduce((a, b) => a + b, 0);
+  if (total > LIMITS_V2.instances) err(['roles'], 'too-many', `The roles have ${total} instances together; at most ${LIMITS_V2.instances} are allowed.`);
+  const names: RoleNames = { names: roleJson.map((r) => r.name), instances };
+  const roleIndex = (name: string): number => names.names.indexOf(name);
+
+  const fields = (list: readonly FieldJsonV2[] | undefined, path: PathSegment[]): PayloadShape | null => {
+    checkNames(list, path, 'payload field name', errors);
+    const out: FieldV2[] = [];
+    let count = 1;
+    let ok = true;
+    (list ?? []).forEach((f, k) => {
+      const type = resolveScalar(f.type, [...path, k, 'type'], names, errors);
+      if (!type) {
+        ok = false;
+        return;
+      }
+      count *= sizeOf(type, names);
+      out.push({ name: f.name, type, values: count <= LIMITS_V2.payloadValues ? valuesOf(type, names) : [] });
+    });
+    if (ok && count > LIMITS_V2.payloadValues) {
+      err(path, 'too-many-payloads', `These payload fields take ${count} distinct values together; at most ${LIMITS_V2.payloadValues} are allowed.`);
+      return null;
+    }
+    return ok ? { fields: out, count } : null;
+  };
+
+  // Messages.
+  const messageShapes = messagesJson.map((m, i) => {
+    const from = roleIndex(m.from);
+    const to = roleIndex(m.to);
+    if (from < 0) err(['messages', i, 'from'], 'unknown-role', `Unknown role "${m.from}"; a message goes from one of the roles (${names.names.join(', ')}).`);
+    if (to < 0) err(['messages', i, 'to'], 'unknown-role', `Unknown role "${m.to}"; a message goes to one of the roles (${names.names.join(', ')}).`);
+    const payload = fields(m.payload, ['messages', i, 'payload']);
+    return { name: m.name, from, to, payload };
+  });
+
+  // Each role's states, vars and events.
+  const roleShapes = roleJson.map((r, ri) => roleShape(r, ri));
+  function roleShape(r: RoleJson, ri: number) {
+    const base: PathSegment[] = ['roles', ri];
+    checkNames(r.states, [...base, 'states'], 'state name', errors);
+    checkNames(r.vars, [...base, 'vars'], 'var name', errors);
+    checkNames(r.events, [...base, 'events'], 'event name', errors);
+    const initials = r.states.flatMap((s, k) => (s.initial ? [k] : []));
+    if (initials.length !== 1) {
+      err([...base, 'states'], initials.length ? 'many-initial-states' : 'no-initial-state', initials.length ? `${r.name} has ${initials.length} initial states; mark exactly one "initial": true.` : `${r.name} has no initial state; mark one state "initial": true.`);
+    }
+    const states: StateV2[] = r.states.map((s) => ({ name: s.name, initial: s.initial ?? false, final: s.final ?? false, durable: (s.storage ?? 'durable') === 'durable' }));
+    if (initials.length === 1 && !states[initials[0]!]!.durable) {
+      err([...base, 'states', initials[0]!, 'storage'], 'volatile-initial', 'The initial state is where a crashed instance restarts when it never entered a durable state; it must be durable.');
+    }
+    const vars = (r.vars ?? []).map((v, k) => {
+      const path: PathSegment[] = [...base, 'vars', k];
+      let mapOf = -1;
+      let type: ScalarType | null;
+      if (typeof v.type === 'object' && 'map' in v.type) {
+        mapOf = roleIndex(v.type.map.from);
+        if (mapOf < 0) err([...path, 'type', 'map', 'from'], 'unknown-role', `Unknown role "${v.type.map.from}"; a map is indexed by the instances of a role (${names.names.join(', ')}).`);
+        type = resolveScalar(v.type.map.to, [...path, 'type', 'map', 'to'], names, errors);
+      } else {
+        type = resolveScalar(v.type, [...path, 'type'], names, errors);
+      }
+      let initial = 0;
+      if (type) {
+        const encoded = encodeScalar(type, v.initial, names);
+        if (encoded === null) err([...path, 'initial'], 'bad-initial', `The initial value ${JSON.stringify(v.initial)} is not ${showScalar(type, names)}${mapOf >= 0 ? ' (a map starts with this value at every index)' : ''}.`);
+        else initial = encoded;
+      }
+      return { name: v.name, type: type ?? ({ kind: 'bool' } as ScalarType), mapOf, storage: v.storage ?? 'durable', initial };
+    });
+    const events = (r.events ?? []).map((e, k) => ({ name: e.name, source: e.source, payload: fields(e.payload, [...base, 'events', k, 'payload']) }));
+    return { states, initial: initials[0] ?? 0, vars, events };
+  }
+
+  // Environment.
+  const env = design.environment ?? {};
+  const net = env.network ?? { model: 'channels' as const };
+  const budget = (value: number | undefined, path: PathSegment[], what: string): number => {
+    const v = value ?? 0;
+    if (v < 0 || v > LIMITS_V2.budget) {
+      err(path, 'out-of-range', `The ${what} budget is 0 to ${LIMITS_V2.budget}, not ${v}.`);
+      return 0;
+    }
+    return v;
+  };
+  if (net.model === 'pool') {
+    for (const key of ['capacity', 'drop', 'duplicate', 'reorder'] as const) {
+      if (net[key] !== undefined) err(['environment', 'network', key], 'not-for-pool', `"${key}" belongs to the channels model: in the pool a message is never removed, so loss, duplication and reordering are already there.`);
+    }
+  }
+  const capacity = net.capacity ?? 2;
+  if (capacity < 1 || capacity > LIMITS_V2.capacity) err(['environment', 'network', 'capacity'], 'out-of-range', `A channel holds 1 to ${LIMITS_V2.capacity} messages, not ${capacity}.`);
+  const network: NetworkShape = {
+    model: net.model,
+    capacity: Math.min(Math.max(capacity, 1), LIMITS_V2.capacity),
+    drop: budget(net.drop, ['environment', 'network', 'drop'], 'drop'),
+    duplicate: budget(net.duplicate, ['environment', 'network', 'duplicate'], 'duplicate'),
+    reorder: net.reorder ?? false,
+  };
+  const crashes = budget(env.crashes, ['environment', 'crashes'], 'crash');
+  if (errors.length || messageShapes.some((m) => m.payload === null) || roleShapes.some((r) => r.events.some((e) => e.payload === null))) return { ok: false, errors };
+
+  // Sizes, before anything is allocated.
+  const shapes: RoleShape[] = roleShapes.map((r, i) => ({ instances: instances[i]!, states: r.states.length, hasVolatileState: r.states.some((s) => !s.durable), vars: r.vars }));
+  const sized = countSlots(shapes, names, messageShapes.map((m) => ({ from: m.from, to: m.to, count: m.payload!.count })), network, crashes);
+  if (network.model === 'pool' && sized.pool > LIMITS_V2.poolMessages) err(['messages'], 'too-many', `The pool could hold ${sized.pool} distinct messages (kind × sender × receiver × payload); at most ${LIMITS_V2.poolMessages} are allowed.`);
+  if (network.model === 'channels' && sized.channelSlots > LIMITS_V2.channelSlots) err(['environment', 'network'], 'too-many', `The channels need ${sized.channelSlots} message slots (channels × capacity); at most ${LIMITS_V2.channelSlots} are allowed.`);
+  if (sized.slots > LIMITS_V2.slots) err([], 'too-large', `A configuration of this design has ${sized.slots} parts; at most ${LIMITS_V2.slots} are allowed.`);
+  if (errors.length) return { ok: false, errors };
+
+  let poolBase = 0;
+  let code = 1;
+  const messages: MessageV2[] = messageShapes.map((m, index) => {
+    const msg = { name: m.name, index, from: m.from, to: m.to, payload: m.payload!, poolBase, code };
+    poolBase += instances[m.from]! * instances[m.to]! * m.payload!.count;
+    code += m.payload!.count;
+    return msg;
+  });
+  const layout = layOut(shapes, names, messages, network, crashes, code - 1);
+  if (layout.network.model === 'pool') for (const m of messages) (m as { poolBase: number }).poolBase += layout.network.base;
+
+  const roleLayouts: RoleLayout[] = roleShapes.map((r, i) => ({
+    name: names.names[i]!,
+    instances: instances[i]!,
+    states: r.states.map((s) => s.name),
+    vars: r.vars.map((v, k) => ({ ...v, offset: layout.roles[i]!.varOffsets[k]!, width: v.mapOf >= 0 ? instances[v.mapOf]! : 1 })),
+    bases: layout.roles[i]!.bases,
+    stateSlot: layout.roles[i]!.stateSlot,
+  }));
+
+  let binders = 0;
+  const compile = (text: string, path: PathSegment[], scope: ScopeV2, expected: TypeV2 | null): CompiledExprV2 | null => {
+    const pointer = toPointer(path);
+    const parsed = parseExpressionV2(text);
+    if (!parsed.ok) {
+      const { code: c, column, message } = parsed.error;
+      errors.push({ path: pointer, code: c, column, message: `Column ${column}: ${message}` });
+      return null;
+    }
+    const compiled = compileExpressionV2(parsed.expr, scope, expected);
+    for (const p of compiled.problems) errors.push({ path: pointer, code: p.code, column: p.column, message: `Column ${p.column}: ${p.message}` });
+    if (compiled.problems.length) return null;
+    binders = Math.max(binders, compiled.binders);
+    return { text, path: pointer, evaluate: compiled.evaluate };
+  };
+  const scopeBase = { roles: roleLayouts, crashSlot: layout.crashSlot };
+  const invariantNames = new Set<string>();
+  const invariant = (inv: { name: string; expr: string; kind?: 'state' | 'step' }, path: PathSegment[], role: number, extra: Partial<ScopeV2> = {}): InvariantV2 | null => {
+    if (inv.name.length < 1 || inv.name.length > 64) err([...path, 'name'], 'bad-name', 'An invariant name has 1 to 64 characters.');
+    else if (invariantNames.has(inv.name)) err([...path, 'name'], 'duplicate-name', `The invariant "${inv.name}" is already declared; invariant names are unique across the design.`);
+    invariantNames.add(inv.name);
+    const transitionLevel = extra.event !== undefined;
+    const kind = transitionLevel ? 'step' : (inv.kind ?? 'state');
+    const what = transitionLevel ? 'transition invariant' : `${kind} invariant`;
+    const scope: ScopeV2 = { ...scopeBase, role, event: null, senderRole: -1, primes: kind === 'step', invariant: true, what, ...extra };
+    const expr = compile(inv.expr, [...path, 'expr'], scope, BOOL);
+    return expr ? { name: inv.name, kind, role, expr } : null;
+  };
+
+  const invariants: InvariantV2[] = [];
+  (design.invariants ?? []).forEach((inv, k) => {
+    const compiled = invariant(inv, ['invariants', k], -1);
+    if (compiled) invariants.push(compiled);
+  });
+
+  const allTransitions: TransitionV2[] = [];
+  const roles: RoleV2[] = roleJson.map((r, ri) => {
+    const shape = roleShapes[ri]!;
+    const rl = roleLayouts[ri]!;
+    const events: EventV2[] = shape.events.map((e) => ({ name: e.name, source: e.source, payload: e.payload! }));
+    const roleInvariants: InvariantV2[] = [];
+    (r.invariants ?? []).forEach((inv, k) => {
+      const compiled = invariant(inv, ['roles', ri, 'invariants', k], ri);
+      if (compiled) roleInvariants.push(compiled);
+    });
+    const transitions: TransitionV2[] = [];
+    r.transitions.forEach((t, k) => {
+      const path: PathSegment[] = ['roles', ri, 'transitions', k];
+      const name = t.id ?? `${r.name}#${k}`;
+      if (t.id !== undefined && (t.id.length < 1 || t.id.length > 64 || /^#\d+$/.test(t.id) || t.id.includes('#'))) err([...path, 'id'], 'bad-id', 'A transition id has 1 to 64 characters and no "#" (Role#k names a transition without an id).');
+      if (t.id !== undefined && allTransitions.some((x) => x.name === t.id)) err([...path, 'id'], 'duplicate-id', `The transition id "${t.id}" is already used; ids are unique across the design.`);
+      const fromNames = typeof t.from === 'string' ? [t.from] : t.from;
+      const from = shape.states.map(() => false);
+      if (fromNames.length === 0) err([...path, 'from'], 'no-from', 'Name at least one state the transition leaves.');
+      fromNames.forEach((f, j) => {
+        const s = shape.states.findIndex((x) => x.name === f);
+        if (s < 0) err(typeof t.from === 'string' ? [...path, 'from'] : [...path, 'from', j], 'unknown-state', `Unknown state "${f}" of ${r.name}.`);
+        else from[s] = true;
+      });
+      let to = -1;
+      if (t.to !== undefined) {
+        to = shape.states.findIndex((x) => x.name === t.to);
+        if (to < 0) err([...path, 'to'], 'unknown-state', `Unknown state "${t.to}" of ${r.name}.`);
+      }
+      let trigger: TransitionV2['trigger'] = { kind: 'restart' };
+      let event: ScopeV2['event'] = 'restart';
+      let senderRole = -1;
+      if ((t.event === undefined) === (t.receive === undefined)) {
+        err(path, 'trigger', 'A transition has exactly one of "event" (an internal or timer event of its role, or "$restart") and "receive" (a message kind sent to its role).');
+      } else if (t.event !== undefined && t.event !== RESTART_EVENT) {
+        const e = events.findIndex((x) => x.name === t.event);
+        if (e < 0) err([...path, 'event'], 'unknown-event', `Unknown event "${t.event}" of ${r.name}${events.length ? ` (its events: ${events.map((x) => x.name).join(', ')})` : ''}; messages are taken with "receive".`);
+        else {
+          trigger = { kind: 'event', event: e };
+          event = { name: t.event, fields: events[e]!.payload.fields };
+        }
+      } else if (t.receive !== undefined) {
+        const m = messages.findIndex((x) => x.name === t.receive);
+        if (m < 0) err([...path, 'receive'], 'unknown-message', `Unknown message "${t.receive}".`);
+        else {
+          // A wrong receiver is reported once; its expressions are still checked as if it were right.
+          if (messages[m]!.to !== ri) err([...path, 'receive'], 'wrong-receiver', `${t.receive} is sent to ${names.names[messages[m]!.to]}, not to ${r.name}.`);
+          trigger = { kind: 'receive', message: m };
+          event = { name: t.receive, fields: messages[m]!.payload.fields };
+          senderRole = messages[m]!.from;
+        }
+      }
+      const scope: ScopeV2 = { ...scopeBase, role: ri, event, senderRole, primes: false, invariant: false, what: 'guard' };
+      const guard = t.guard === undefined ? null : compile(t.guard, [...path, 'guard'], scope, BOOL);
+      const updates: UpdateV2[] = [];
+      for (const [key, text] of Object.entries(t.updates ?? {})) {
+        const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$/s.exec(key);
+        const upath = [...path, 'updates', key];
+        const v = m ? rl.vars.find((x) => x.name === m[1]) : undefined;
+        if (!m || !v) {
+          err(upath, 'unknown-var', m ? `Unknown var "${m[1]}" of ${r.name}; updates assign the role's own vars.` : `"${key}" is not a var or a map entry (write x or m[i]).`);
+          continue;
+        }
+        if ((v.mapOf >= 0) !== (m[2] !== undefined)) {
+          err(upath, 'map-index', v.mapOf >= 0 ? `${v.name} is a map: assign one entry, as in "${v.name}[sender]".` : `${v.name} is not a map, so it cannot be indexed.`);
+          continue;
+        }
+        const indexExpr = m[2] === undefined ? null : compile(m[2], upath, { ...scope, what: 'map index' }, { kind: 'id', role: v.mapOf, roleName: names.names[v.mapOf]! });
+        const value = compile(text, upath, { ...scope, what: 'update' }, fromScalar(v.type, v.name, names.names));
+        if (value && (m[2] === undefined || indexExpr)) updates.push({ variable: v, index: indexExpr?.evaluate ?? null, value: value.evaluate, path: toPointer(upath) });
+      }
+      const sends: SendV2[] = [];
+      (t.send ?? []).forEach((s, j) => {
+        const spath = [...path, 'send', j];
+        const m = messages.findIndex((x) => x.name === s.message);
+        if (m < 0) return err([...spath, 'message'], 'unknown-message', `Unknown message "${s.message}".`);
+        const msg = messages[m]!;
+        if (msg.from !== ri) return err([...spath, 'message'], 'wrong-sender', `${s.message} is sent by ${names.names[msg.from]}, not by ${r.name}.`);
+        const toAll = s.toAll ?? false;
+        if (toAll && s.to !== undefined) return err(spath, 'send-target', 'Give "to" (one instance) or "toAll": true, not both.');
+        if (!toAll && s.to === undefined && instances[msg.to]! > 1) return err(spath, 'send-target', `${names.names[msg.to]} has ${instances[msg.to]} instances: say which with "to" (e.g. "sender" or "${names.names[msg.to]}[1]"), or send to all with "toAll": true.`);
+        const target = s.to === undefined ? null : compile(s.to, [...spath, 'to'], { ...scope, what: 'send target' }, { kind: 'id', role: msg.to, roleName: names.names[msg.to]! });
+        const given = s.payload ?? {};
+        const payload = msg.payload.fields.map((f) => {
+          if (!(f.name in given)) {
+            err([...spath, 'payload'], 'missing-field', `${s.message} needs a value for its payload field "${f.name}".`);
+            return null;
+          }
+          return compile(given[f.name]!, [...spath, 'payload', f.name], { ...scope, what: 'payload value' }, fromScalar(f.type, f.name, names.names));
+        });
+        for (const key of Object.keys(given)) {
+          if (!msg.payload.fields.some((f) => f.name === key)) err([...spath, 'payload', key], 'unknown-field', `${s.message} has no payload field "${key}".`);
+        }
+        if (payload.every((p) => p !== null) && (s.to === undefined || target)) sends.push({ message: m, to: target?.evaluate ?? null, toAll, payload: payload.map((p) => p!.evaluate), path: toPointer(spath) });
+      });
+      const tInvariants: InvariantV2[] = [];
+      (t.invariants ?? []).forEach((inv, j) => {
+        const compiled = invariant({ ...inv, kind: 'step' }, [...path, 'invariants', j], ri, { event, senderRole });
+        if (compiled) tInvariants.push(compiled);
+      });
+      const transition: TransitionV2 = { name, role: ri, index: allTransitions.length, from, trigger, to, guard, updates, sends, invariants: tInvariants, path: toPointer(path) };
+      transitions.push(transition);
+      allTransitions.push(transition);
+    });
+    const lr = layout.roles[ri]!;
+    return {
+      name: r.name,
+      index: ri,
+      instances: instances[ri]!,
+      first: lr.first,
+      states: shape.states,
+      initialState: shape.initial,
+      vars: rl.vars,
+      events,
+      transitions,
+      invariants: roleInvariants,
+      bases: Array.from(lr.bases),
+      modeSlot: lr.modeSlot,
+      stateSlot: lr.stateSlot,
+      persistedSlot: lr.persistedSlot,
+    };
+  });
+  if (errors.length) return { ok: false, errors };
+
+  const initial = new Float64Array(layout.size);
+  const instanceList = roles.flatMap((role) =>
+    role.bases.map((base, local) => {
+      initial[base + role.stateSlot] = role.initialState;
+      if (role.persistedSlot >= 0) initial[base + role.persistedSlot] = role.initialState;
+      for (const v of role.vars as VarV2[]) initial.fill(v.initial, base + v.offset, base + v.offset + v.width);
+      return { role: role.index, local, name: instanceName(role.name, role.instances, local), base };
+    }),
+  );
+  const payloadSlots = Math.max(0, ...messages.map((m) => m.payload.fields.length), ...roles.flatMap((r) => r.events.map((e) => e.payload.fields.length)));
+  return {
+    ok: true,
+    model: {
+      version: 2,
+      name: design.name,
+      design,
+      ...(design.description !== undefined ? { description: design.description } : {}),
+      roles,
+      instances: instanceList,
+      messages,
+      transitions: allTransitions,
+      invariants,
+      network: layout.network,
+      crashes,
+      crashSlot: layout.crashSlot,
+      dropSlot: layout.dropSlot,
+      duplicateSlot: layout.duplicateSlot,
+      checks: { deadlock: env.checks?.deadlock ?? true },
+      size: layout.size,
+      slotLo: layout.slotLo,
+      slotBits: layout.slotBits,
+      initial,
+      bound: binders,
+      payloadSlots,
+    },
+  };
+}

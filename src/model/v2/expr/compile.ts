@@ -1,0 +1,442 @@
+import { checkedResult } from '../../expr/compile';
+import type { ExprProblem } from '../../expr/parser';
+import { EvaluationError } from '../../model';
+import { didYouMean } from '../../spelling';
+import type { EvaluatorV2, FieldV2, VarV2 } from '../model';
+import type { ExprV2 } from './ast';
+import { BOOL, fromScalar, INT, sameTypeV2, showTypeV2, type TypeV2 } from './types';
+
+/**
+ * Checks a version-2 expression's names and types and, in the same pass, builds its closures
+ * (evaluation walks no tree and allocates nothing). Every problem is collected with its column;
+ * when there is one, the closures are thrown away.
+ *
+ * Reads address the configuration vector directly: an instance's slot is `bases[id] + offset`.
+ */
+
+export interface RoleLayout {
+  readonly name: string;
+  readonly instances: number;
+  readonly states: readonly string[];
+  readonly vars: readonly VarV2[];
+  readonly bases: Int32Array;
+  readonly stateSlot: number;
+}
+
+export interface ScopeV2 {
+  readonly roles: readonly RoleLayout[];
+  readonly crashSlot: number;
+  /** The role whose instance runs the expression (`self`), or -1 for a design invariant. */
+  readonly role: number;
+  /** The transition's event or message (payload fields), `restart`, or null. */
+  readonly event: { readonly name: string; readonly fields: readonly FieldV2[] } | 'restart' | null;
+  /** The role that sent the message being received, or -1. */
+  readonly senderRole: number;
+  readonly primes: boolean;
+  /** Invariants may read `crashes`. */
+  readonly invariant: boolean;
+  /** What the expression is, for messages: "guard", "update", "state invariant", … */
+  readonly what: string;
+}
+
+export interface CompiledV2 {
+  readonly type: TypeV2 | null;
+  readonly problems: readonly ExprProblem[];
+  readonly evaluate: EvaluatorV2;
+  /** Quantifier slots this expression needs. */
+  readonly binders: number;
+}
+
+interface Typed {
+  readonly type: TypeV2;
+  readonly ev: EvaluatorV2;
+}
+
+interface Binder {
+  readonly name: string;
+  readonly role: number;
+  readonly slot: number;
+}
+
+const NOTHING: EvaluatorV2 = () => 0;
+
+export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: TypeV2 | null): CompiledV2 {
+  const problems: ExprProblem[] = [];
+  const binders: Binder[] = [];
+  let maxBinders = 0;
+  const roleNames = scope.roles.map((r) => r.name);
+  const problem = (column: number, code: string, message: string): null => {
+    problems.push({ column, code, message });
+    return null;
+  };
+
+  const stateType = (role: number): TypeV2 => ({ kind: 'enum', values: scope.roles[role]!.states, owner: roleNames[role]!, isState: true });
+  const idType = (role: number): TypeV2 => ({ kind: 'id', role, roleName: roleNames[role]! });
+  const roleIndex = (name: string): number => roleNames.indexOf(name);
+  const binder = (name: string): Binder | undefined => {
+    for (let i = binders.length - 1; i >= 0; i--) if (binders[i]!.name === name) return binders[i];
+    return undefined;
+  };
+
+  const primeOk = (node: ExprV2, primed: boolean, shown: string): boolean => {
+    if (!primed || scope.primes) return true;
+    problem(node.start, 'prime-not-allowed', scope.what === 'state invariant'
+      ? `${shown}' names the value after a step, which only a step invariant can read; set "kind": "step" or drop the prime.`
+      : `${shown}' names the value after a step; a ${scope.what} reads only the values before it.`);
+    return false;
+  };
+
+  /** `instance.state` or `instance.var` of `role`, the instance given by `id`. */
+  const memberOf = (node: ExprV2, role: number, id: EvaluatorV2, name: string, primed: boolean, shownTarget: string): Typed | null => {
+    const layout = scope.roles[role]!;
+    const bases = layout.bases;
+    if (!primeOk(node, primed, `${shownTarget}.${name}`)) return null;
+    if (name === 'state') {
+      const slot = layout.stateSlot;
+      return { type: stateType(role), ev: primed ? (env) => env.post[bases[id(env)]! + slot]! : (env) => env.pre[bases[id(env)]! + slot]! };
+    }
+    const v = layout.vars.find((x) => x.name === name);
+    if (!v) {
+      const hint = didYouMean(name, ['state', ...layout.vars.map((x) => x.name)]);
+      return problem(node.start, 'unknown-name', `${layout.name} has no var "${name}"${hint || '; name "state" or one of its vars.'}`);
+    }
+    if (v.mapOf >= 0) return problem(node.start, 'map-needs-index', `${v.name} is a map; read one entry, as in ${shownTarget}.${v.name}[${roleNames[v.mapOf]}[1]].`);
+    const off = v.offset;
+    return { type: fromScalar(v.type, v.name, roleNames), ev: primed ? (env) => env.post[bases[id(env)]! + off]! : (env) => env.pre[bases[id(env)]! + off]! };
+  };
+
+  const selfId: EvaluatorV2 = (env) => env.self;
+
+  const name = (node: ExprV2 & { kind: 'name' }): Typed | null => {
+    const n = node.name;
+    const b = binder(n);
+    if (b) {
+      if (node.primed) return problem(node.start, 'prime-not-allowed', `${n} names an instance, which does not change during a step; drop the prime.`);
+      const slot = b.slot;
+      return { type: idType(b.role), ev: (env) => env.bound[slot]! };
+    }
+    if (n === 'self') {
+      if (scope.role < 0) return problem(node.start, 'self-not-allowed', 'A design invariant belongs to no instance, so it has no "self"; quantify (forall r in Role: …) or name an instance (Role[1]).');
+      return { type: idType(scope.role), ev: selfId };
+    }
+    if (n === 'sender') {
+      if (scope.senderRole < 0) return problem(node.start, 'sender-not-allowed', '"sender" is the instance that sent the message being received; only a "receive" transition has one.');
+      return { type: idType(scope.senderRole), ev: (env) => env.sender };
+    }
+    if (n === 'crashes') {
+      if (!scope.invariant) return problem(node.start, 'observable-not-allowed', `crashes counts the crashes so far and can be read only in invariants, not in a ${scope.what}.`);
+      if (!primeOk(node, node.primed, 'crashes')) return null;
+      const slot = scope.crashSlot;
+      if (slot < 0) return { type: INT, ev: NOTHING };
+      return { type: INT, ev: node.primed ? (env) => env.post[slot]! : (env) => env.pre[slot]! };
+    }
+    if (scope.role >= 0 && (n === 'state' || scope.roles[scope.role]!.vars.some((v) => v.name === n))) {
+      return memberOf(node, scope.role, selfId, n, node.primed, 'self');
+    }
+    const r = roleIndex(n);
+    if (r >= 0) {
+      if (node.primed) return problem(node.start, 'prime-not-allowed', `${n} names an instance, which does not change during a step; drop the prime.`);
+      if (scope.roles[r]!.instances !== 1) {
+        return problem(node.start, 'ambiguous-instance', `${n} has ${scope.roles[r]!.instances} instances; name one (${n}[1]) or quantify (forall x in ${n}: …).`);
+      }
+      return { type: idType(r), ev: NOTHING };
+    }
+    const candidates = [...binders.map((x) => x.name), ...roleNames, ...(scope.role >= 0 ? ['state', 'self', ...scope.roles[scope.role]!.vars.map((v) => v.name)] : [])];
+    const hint = didYouMean(n, candidates);
+    if (scope.role < 0 && scope.roles.some((role) => role.vars.some((v) => v.name === n) || n === 'state')) {
+      return problem(node.start, 'unknown-name', `A design invariant belongs to no instance: say whose ${n} (as in ${roleNames[0]}[1].${n}, or forall r in ${roleNames[0]}: r.${n}).`);
+    }
+    return problem(node.start, 'unknown-name', hint ? `Unknown name "${n}"${hint}` : `Unknown name "${n}"; declare a var with that name or fix the spelling.`);
+  };
+
+  /** `target.name`: the target must be an instance id. */
+  const member = (node: ExprV2 & { kind: 'member' }): Typed | null => {
+    const t = visit(node.target, null);
+    if (t === null) return null;
+    if (t.type.kind !== 'id') return problem(node.start, 'not-an-instance', `Only an instance has a state and vars; this is ${showTypeV2(t.type)}.`);
+    return memberOf(node, t.type.role, t.ev, node.name, node.primed, shown(node.target));
+  };
+
+  const index = (node: ExprV2 & { kind: 'index' }): Typed | null => {
+    const target = node.target;
+    // `RM[2]`: an instance of a role, written with a 1-based literal.
+    if (target.kind === 'name' && !target.primed && roleIndex(target.name) >= 0 && !binder(target.name) && !(scope.role >= 0 && scope.roles[scope.role]!.vars.some((v) => v.name === target.name))) {
+      const r = roleIndex(target.name);
+      const count = scope.roles[r]!.instances;
+      if (node.index.kind !== 'int' || node.index.value < 1 || node.index.value > count) {
+        return problem(node.index.start, 'bad-instance', `${target.name}[k] names an instance by a number from 1 to ${count}; to range over them write forall x in ${target.name}: ….`);
+      }
+      const id = node.index.value - 1;
+      return { type: idType(r), ev: () => id };
+    }
+    // `m[i]` (own map var) or `x.m[i]` (another instance's map var).
+    let role: number;
+    let owner: EvaluatorV2;
+    let varName: string;
+    let primed: boolean;
+    if (target.kind === 'name' && scope.role >= 0 && !binder(target.name)) {
+      role = scope.role;
+      owner = selfId;
+      varName = target.name;
+      primed = target.primed;
+    } else if (target.kind === 'member') {
+      const t = visit(target.target, null);
+      if (t === null) return null;
+      if (t.type.kind !== 'id') return problem(target.start, 'not-an-instance', `Only an instance has vars; this is ${showTypeV2(t.type)}.`);
+      role = t.type.role;
+      owner = t.ev;
+      varName = target.name;
+      primed = target.primed;
+    } else {
+      return problem(node.start, 'not-a-map', 'Only a map var (or a role, as in RM[2]) can be indexed with [ ].');
+    }
+    const layout = scope.roles[role]!;
+    const v = layout.vars.find((x) => x.name === varName);
+    if (!v) {
+      const hint = didYouMean(varName, layout.vars.filter((x) => x.mapOf >= 0).map((x) => x.name));
+      return problem(target.start, 'unknown-name', `${layout.name} has no var "${varName}"${hint || '.'}`);
+    }
+    if (v.mapOf < 0) return problem(target.start, 'not-a-map', `${varName} is not a map, so it cannot be indexed.`);
+    if (!primeOk(target, primed, varName)) return null;
+    const i = visit(node.index, idType(v.mapOf));
+    if (i === null) return null;
+    if (!sameTypeV2(i.type, idType(v.mapOf))) {
+      return problem(node.index.start, 'type-mismatch', `${varName} is indexed by instances of ${roleNames[v.mapOf]}, but this is ${showTypeV2(i.type)}.`);
+    }
+    const bases = layout.bases;
+    const off = v.offset;
+    const at = i.ev;
+    const type = fromScalar(v.type, v.name, roleNames);
+    return { type, ev: primed ? (env) => env.post[bases[owner(env)]! + off + at(env)]! : (env) => env.pre[bases[owner(env)]! + off + at(env)]! };
+  };
+
+  const quantifier = (node: ExprV2 & { kind: 'quantifier' }): Typed | null => {
+    const r = roleIndex(node.role);
+    if (r < 0) {
+      const hint = didYouMean(node.role, roleNames);
+      return problem(node.roleStart, 'unknown-role', hint ? `Unknown role "${node.role}"${hint}` : `Unknown role "${node.role}"; quantifiers range over the instances of a role.`);
+    }
+    const count = scope.roles[r]!.instances;
+    const slots: number[] = [];
+    for (const n of node.names) {
+      const slot = binders.length;
+      binders.push({ name: n, role: r, slot });
+      slots.push(slot);
+    }
+    maxBinders = Math.max(maxBinders, binders.length);
+    const body = visit(node.body, BOOL);
+    binders.length -= node.names.length;
+    if (body === null) return null;
+    if (!sameTypeV2(body.type, BOOL)) return problem(node.body.start, 'type-mismatch', `The body of ${node.q} must be a bool, but this is ${showTypeV2(body.type)}.`);
+    const b = body.ev;
+    // One loop per bound name, the last name fastest; each level stops as soon as the answer is known.
+    let test: EvaluatorV2 = b;
+    for (let j = slots.length - 1; j >= 1; j--) test = nested(node.q === 'count' ? 'forall' : node.q, slots[j]!, count, test);
+    const slot = slots[0]!;
+    const inner = test;
+    if (node.q === 'count') {
+      if (slots.length > 1) return problem(node.start, 'count-one-name', 'count binds one name: count r in RM: … (nest a second quantifier inside for pairs).');
+      return { type: INT, ev: (env) => { let c = 0; for (let v = 0; v < count; v++) { env.bound[slot] = v; if (inner(env) !== 0) c++; } return c; } };
+    }
+    return { type: BOOL, ev: nested(node.q, slot, count, inner) };
+  };
+
+  const literal = (node: ExprV2 & { kind: 'string' }, want: TypeV2 | null): Typed | null => {
+    if (want === null) return problem(node.start, 'untyped-string', `The quoted value "${node.value}" needs an enum var or a state on the other side of == or != to give it a type.`);
+    if (want.kind !== 'enum') return problem(node.start, 'type-mismatch', `The quoted value "${node.value}" is not ${showTypeV2(want)}.`);
+    const i = want.values.indexOf(node.value);
+    if (i < 0) {
+      const what = want.isState ? `a state of ${want.owner}` : `a value of ${want.owner}`;
+      const hint = didYouMean(node.value, want.values);
+      return problem(node.start, 'unknown-enum-value', hint ? `"${node.value}" is not ${what}${hint}` : `"${node.value}" is not ${what}; use one of ${want.values.map((v) => `"${v}"`).join(', ')}.`);
+    }
+    return { type: want, ev: () => i };
+  };
+
+  const field = (node: ExprV2 & { kind: 'field' }): Typed | null => {
+    const event = scope.event;
+    if (event === null) return problem(node.start, 'event-not-allowed', `event.${node.field} can be read only in a transition's guard, updates, sends or invariants.`);
+    if (event === 'restart') return problem(node.start, 'event-on-restart', `A $restart transition processes no event, so it cannot read event.${node.field}.`);
+    const i = event.fields.findIndex((f) => f.name === node.field);
+    if (i < 0) {
+      const hint = didYouMean(node.field, event.fields.map((f) => f.name));
+      return problem(node.start, 'unknown-field', `${event.name} has no payload field "${node.field}"${hint || '.'}`);
+    }
+    return { type: fromScalar(event.fields[i]!.type, node.field, roleNames), ev: (env) => env.payload[i]! };
+  };
+
+  const need = (node: ExprV2, got: Typed | null, want: TypeV2, what: string): EvaluatorV2 | null => {
+    if (got === null) return null;
+    if (!sameTypeV2(got.type, want)) {
+      problem(node.start, 'type-mismatch', `${what} must be ${showTypeV2(want)}, but this is ${showTypeV2(got.type)}.`);
+      return null;
+    }
+    return got.ev;
+  };
+
+  const visit = (node: ExprV2, want: TypeV2 | null): Typed | null => {
+    switch (node.kind) {
+      case 'int': {
+        const v = node.value;
+        return { type: INT, ev: () => v };
+      }
+      case 'bool': {
+        const v = node.value ? 1 : 0;
+        return { type: BOOL, ev: () => v };
+      }
+      case 'string':
+        return literal(node, want);
+      case 'name':
+        return name(node);
+      case 'field':
+        return field(node);
+      case 'member':
+        return member(node);
+      case 'index':
+        return index(node);
+      case 'quantifier':
+        return quantifier(node);
+      case 'unary': {
+        const t = node.op === '!' ? BOOL : INT;
+        const a = need(node.operand, visit(node.operand, t), t, `The operand of "${node.op}"`);
+        if (a === null) return null;
+        return { type: t, ev: node.op === '!' ? (env) => (a(env) === 0 ? 1 : 0) : (env) => 0 - a(env) };
+      }
+      case 'conditional': {
+        const test = need(node.test, visit(node.test, BOOL), BOOL, 'The condition of "? :"');
+        const stringFirst = node.then.kind === 'string' && node.otherwise.kind !== 'string';
+        const first = visit(stringFirst ? node.otherwise : node.then, want);
+        const second = visit(stringFirst ? node.then : node.otherwise, first?.type ?? want);
+        if (test === null || first === null || second === null) return null;
+        if (!sameTypeV2(first.type, second.type)) {
+          return problem(node.opStart, 'type-mismatch', `Both branches of "? :" must have one type, but one is ${showTypeV2(first.type)} and the other ${showTypeV2(second.type)}.`);
+        }
+        const then = stringFirst ? second.ev : first.ev;
+        const otherwise = stringFirst ? first.ev : second.ev;
+        return { type: first.type, ev: (env) => (test(env) !== 0 ? then(env) : otherwise(env)) };
+      }
+      case 'call': {
+        const args = node.args.map((a) => need(a, visit(a, INT), INT, `An argument of ${node.fn}`));
+        if (args.some((a) => a === null)) return null;
+        const a = args[0]!;
+        if (node.fn === 'abs') return { type: INT, ev: (env) => Math.abs(a(env)) };
+        const b = args[1]!;
+        return { type: INT, ev: node.fn === 'min' ? (env) => Math.min(a(env), b(env)) : (env) => Math.max(a(env), b(env)) };
+      }
+      case 'binary':
+        return binary(node);
+    }
+  };
+
+  const binary = (node: ExprV2 & { kind: 'binary' }): Typed | null => {
+    const at = node.opStart;
+    if (node.op === '==' || node.op === '!=') {
+      const { left, right } = node;
+      if (left.kind === 'string' && right.kind === 'string') return problem(left.start, 'untyped-string', 'Compare a quoted value with a var or state, not with another quoted value.');
+      let l: Typed | null;
+      let r: Typed | null;
+      if (left.kind === 'string') {
+        r = visit(right, null);
+        l = r === null ? null : visit(left, r.type);
+      } else {
+        l = visit(left, null);
+        r = right.kind === 'string' && l === null ? null : visit(right, l?.type ?? null);
+      }
+      if (l === null || r === null) return null;
+      if (!sameTypeV2(l.type, r.type)) {
+        return problem(at, 'type-mismatch', `"${node.op}" needs both sides of one type, but the left is ${showTypeV2(l.type)} and the right ${showTypeV2(r.type)}.`);
+      }
+      const a = l.ev;
+      const b = r.ev;
+      return { type: BOOL, ev: node.op === '==' ? (env) => (a(env) === b(env) ? 1 : 0) : (env) => (a(env) !== b(env) ? 1 : 0) };
+    }
+    const logic = node.op === '&&' || node.op === '||' || node.op === '=>';
+    const operand = logic ? BOOL : INT;
+    const a = need(node.left, visit(node.left, operand), operand, `The left side of "${node.op}"`);
+    const b = need(node.right, visit(node.right, operand), operand, `The right side of "${node.op}"`);
+    if (a === null || b === null) return null;
+    const type = logic || ['<', '<=', '>', '>='].includes(node.op) ? BOOL : INT;
+    return { type, ev: arithmetic(node.op, a, b, at) };
+  };
+
+  const result = visit(expr, expected);
+  if (result !== null && expected !== null && !sameTypeV2(result.type, expected)) {
+    problem(expr.start, scope.what === 'update' ? 'type-mismatch' : 'not-bool', `${/^[aeiou]/.test(scope.what) ? 'An' : 'A'} ${scope.what} must be ${showTypeV2(expected)}, but this expression is ${showTypeV2(result.type)}.`);
+  }
+  const ok = result !== null && problems.length === 0;
+  return { type: ok ? result.type : null, problems, evaluate: ok ? result.ev : NOTHING, binders: maxBinders };
+}
+
+/** `forall`/`exists` over one bound slot. */
+function nested(q: 'forall' | 'exists', slot: number, count: number, body: EvaluatorV2): EvaluatorV2 {
+  if (q === 'forall') {
+    return (env) => {
+      for (let v = 0; v < count; v++) {
+        env.bound[slot] = v;
+        if (body(env) === 0) return 0;
+      }
+      return 1;
+    };
+  }
+  return (env) => {
+    for (let v = 0; v < count; v++) {
+      env.bound[slot] = v;
+      if (body(env) !== 0) return 1;
+    }
+    return 0;
+  };
+}
+
+function shown(node: ExprV2): string {
+  switch (node.kind) {
+    case 'name':
+      return node.name;
+    case 'index':
+      return `${shown(node.target)}[…]`;
+    case 'member':
+      return `${shown(node.target)}.${node.name}`;
+    default:
+      return 'the instance';
+  }
+}
+
+function arithmetic(op: string, a: EvaluatorV2, b: EvaluatorV2, at: number): EvaluatorV2 {
+  switch (op) {
+    case '&&':
+      return (env) => (a(env) === 0 ? 0 : b(env));
+    case '||':
+      return (env) => (a(env) !== 0 ? 1 : b(env));
+    case '=>':
+      return (env) => (a(env) === 0 ? 1 : b(env));
+    case '<':
+      return (env) => (a(env) < b(env) ? 1 : 0);
+    case '<=':
+      return (env) => (a(env) <= b(env) ? 1 : 0);
+    case '>':
+      return (env) => (a(env) > b(env) ? 1 : 0);
+    case '>=':
+      return (env) => (a(env) >= b(env) ? 1 : 0);
+    case '+':
+      return (env) => { const x = a(env); const y = b(env); return checkedResult(x + y, x, y, '+', at); };
+    case '-':
+      return (env) => { const x = a(env); const y = b(env); return checkedResult(x - y, x, y, '-', at); };
+    case '*':
+      return (env) => { const x = a(env); const y = b(env); return checkedResult(x * y, x, y, '*', at); };
+    case '/':
+      return (env) => {
+        const x = a(env);
+        const y = b(env);
+        if (y === 0) throw new EvaluationError(`division by zero (${x} / 0)`, at);
+        const r = x % y;
+        return (x - r) / y + 0;
+      };
+    case '%':
+      return (env) => {
+        const x = a(env);
+        const y = b(env);
+        if (y === 0) throw new EvaluationError(`remainder by zero (${x} % 0)`, at);
+        return (x % y) + 0;
+      };
+  }
+  throw new Error(`arithmetic: unexpected operator ${op}`);
+}

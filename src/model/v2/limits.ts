@@ -1,0 +1,30 @@
+/**
+ * Format version 2's bounded-work limits (docs/format-v2.md, "Limits"), on top of version 1's
+ * (expression length, names, descriptions, file size and nesting are version 1's). A design
+ * beyond any of them is refused before its configuration layout is allocated.
+ */
+export const LIMITS_V2 = {
+  roles: 16,
+  instancesPerRole: 32,
+  instances: 64,
+  messages: 64,
+  statesPerRole: 1000,
+  eventsPerRole: 256,
+  varsPerRole: 64,
+  transitions: 4000,
+  invariants: 256,
+  sendsPerTransition: 16,
+  payloadFields: 8,
+  /** Distinct payloads of one event or message kind (each is tried, or gets a pool slot). */
+  payloadValues: 4096,
+  /** Pool model: distinct messages (kind × sender × receiver × payload). */
+  poolMessages: 4096,
+  capacity: 8,
+  /** Channels model: channels × capacity. */
+  channelSlots: 4096,
+  budget: 3,
+  /** Slots of one configuration. */
+  slots: 8192,
+  /** hi − lo of an int type: values pack into at most 31 bits. */
+  intSpan: 2 ** 31 - 1,
+} as const;

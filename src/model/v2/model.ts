@@ -1,0 +1,221 @@
+import type { DesignError } from '../model';
+import type { InvariantKind, VarStorage } from '../schema';
+import type { DesignV2 } from './schema';
+
+/**
+ * The validated, indexed version-2 model the v2 engine runs (docs/format-v2.md).
+ *
+ * A configuration is one Float64Array ("the vector"): a block of slots per instance (mode, state,
+ * persisted state, vars), then the budgets used, then the network (a slot per possible message
+ * for the pool, a fixed number of slots per channel). Every slot holds a number in a known range
+ * [`slotLo[i]`, `slotLo[i] + 2^slotBits[i] - 1`], so configurations pack into a few 32-bit words.
+ * Values: an int is itself, a bool 0/1, an enum value or a state its index, an instance id the
+ * instance's 0-based index within its role.
+ */
+
+export type ScalarType =
+  | { readonly kind: 'int'; readonly lo: number; readonly hi: number }
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'enum'; readonly values: readonly string[] }
+  | { readonly kind: 'id'; readonly role: number };
+
+/** What an expression sees while it runs: the vectors before and after the step and its bindings. */
+export interface EnvV2 {
+  pre: Float64Array;
+  /** After the step (step and transition invariants read primed names here). */
+  post: Float64Array;
+  /** The instance whose transition or invariant runs (index within its role). */
+  self: number;
+  /** The sender of the message being received (index within its role). */
+  sender: number;
+  /** The payload of the event or message being processed, one slot per field. */
+  payload: Float64Array;
+  /** Values of quantifier variables (`forall r in RM`), one slot per binder in the design. */
+  bound: Float64Array;
+}
+
+export type EvaluatorV2 = (env: EnvV2) => number;
+
+export interface CompiledExprV2 {
+  readonly text: string;
+  readonly path: string;
+  readonly evaluate: EvaluatorV2;
+}
+
+export interface VarV2 {
+  readonly name: string;
+  readonly type: ScalarType;
+  /** For a map var, the role whose instance ids index it; else -1. */
+  readonly mapOf: number;
+  readonly storage: VarStorage;
+  readonly initial: number;
+  /** Offset of its first slot within the instance block. */
+  readonly offset: number;
+  /** Slots it takes: 1, or the key role's instance count for a map. */
+  readonly width: number;
+}
+
+export interface StateV2 {
+  readonly name: string;
+  readonly initial: boolean;
+  readonly final: boolean;
+  readonly durable: boolean;
+}
+
+export interface FieldV2 {
+  readonly name: string;
+  readonly type: ScalarType;
+  /** Values of the type, in encoding order (for payload enumeration and decoding). */
+  readonly values: readonly number[];
+}
+
+/** The payload fields of an event or a message, and how a payload index maps to values. */
+export interface PayloadShape {
+  readonly fields: readonly FieldV2[];
+  /** Number of distinct payloads (product of the fields' value counts; 1 for none). */
+  readonly count: number;
+}
+
+export interface EventV2 {
+  readonly name: string;
+  readonly source: 'internal' | 'timer';
+  readonly payload: PayloadShape;
+}
+
+export interface MessageV2 {
+  readonly name: string;
+  readonly index: number;
+  readonly from: number;
+  readonly to: number;
+  readonly payload: PayloadShape;
+  /** Pool model: first slot of this kind; a message (from, to, p) is at base + (from * nTo + to) * count + p. */
+  readonly poolBase: number;
+  /** Channels model: first code of this kind; a message with payload p is code + p (0 is "empty"). */
+  readonly code: number;
+}
+
+export type Trigger =
+  | { readonly kind: 'event'; readonly event: number }
+  | { readonly kind: 'receive'; readonly message: number }
+  | { readonly kind: 'restart' };
+
+export interface UpdateV2 {
+  readonly variable: VarV2;
+  /** The map index expression of `m[i]`, or null for a whole scalar var. */
+  readonly index: EvaluatorV2 | null;
+  readonly value: EvaluatorV2;
+  readonly path: string;
+}
+
+export interface SendV2 {
+  readonly message: number;
+  /** The receiver's id; null when sent to every instance (`toAll`) or to a role's only instance. */
+  readonly to: EvaluatorV2 | null;
+  readonly toAll: boolean;
+  readonly payload: readonly EvaluatorV2[];
+  readonly path: string;
+}
+
+export interface TransitionV2 {
+  /** `id`, else `Role#k` (k: its 0-based position in the role's list). */
+  readonly name: string;
+  readonly role: number;
+  readonly index: number;
+  /** from[s] is true when the transition leaves state s. */
+  readonly from: readonly boolean[];
+  readonly trigger: Trigger;
+  /** The state entered, or -1 to stay. */
+  readonly to: number;
+  readonly guard: CompiledExprV2 | null;
+  readonly updates: readonly UpdateV2[];
+  readonly sends: readonly SendV2[];
+  readonly invariants: readonly InvariantV2[];
+  readonly path: string;
+}
+
+export interface InvariantV2 {
+  readonly name: string;
+  readonly kind: InvariantKind;
+  /** The role whose every instance it is checked for, or -1 for a design invariant. */
+  readonly role: number;
+  readonly expr: CompiledExprV2;
+}
+
+export interface RoleV2 {
+  readonly name: string;
+  readonly index: number;
+  readonly instances: number;
+  /** Global index of its first instance. */
+  readonly first: number;
+  readonly states: readonly StateV2[];
+  readonly initialState: number;
+  readonly vars: readonly VarV2[];
+  readonly events: readonly EventV2[];
+  readonly transitions: readonly TransitionV2[];
+  readonly invariants: readonly InvariantV2[];
+  /** Vector offset of each instance's block. */
+  readonly bases: readonly number[];
+  /** Offsets within the block: mode (-1: no crashes), state, persisted state (-1: not kept). */
+  readonly modeSlot: number;
+  readonly stateSlot: number;
+  readonly persistedSlot: number;
+}
+
+export interface InstanceV2 {
+  readonly role: number;
+  readonly local: number;
+  /** `RM[2]` (1-based), or the role's name when it has one instance. */
+  readonly name: string;
+  readonly base: number;
+}
+
+export interface ChannelV2 {
+  readonly from: number;
+  readonly to: number;
+  readonly base: number;
+}
+
+export type NetworkV2 =
+  | { readonly model: 'pool'; readonly base: number; readonly size: number }
+  | {
+      readonly model: 'channels';
+      readonly capacity: number;
+      readonly drop: number;
+      readonly duplicate: number;
+      readonly reorder: boolean;
+      readonly channels: readonly ChannelV2[];
+      /** channelOf[from * instances + to]: index into `channels`, or -1. */
+      readonly channelOf: Int32Array;
+      /** Codes in use: 1..codes (0 is an empty slot). */
+      readonly codes: number;
+    };
+
+export interface ModelV2 {
+  readonly version: 2;
+  readonly name: string;
+  /** The design as validated (schema key order, `x-*` keys set aside): what `export --to json` prints. */
+  readonly design: DesignV2;
+  readonly description?: string;
+  readonly roles: readonly RoleV2[];
+  readonly instances: readonly InstanceV2[];
+  readonly messages: readonly MessageV2[];
+  readonly transitions: readonly TransitionV2[];
+  readonly invariants: readonly InvariantV2[];
+  readonly network: NetworkV2;
+  readonly crashes: number;
+  /** Slots of the budgets used (-1 when the budget is 0). */
+  readonly crashSlot: number;
+  readonly dropSlot: number;
+  readonly duplicateSlot: number;
+  readonly checks: { readonly deadlock: boolean };
+  readonly size: number;
+  readonly slotLo: Float64Array;
+  readonly slotBits: Uint8Array;
+  readonly initial: Float64Array;
+  /** Quantifier binder slots needed by the deepest expression. */
+  readonly bound: number;
+  /** The largest payload (fields) of any event or message. */
+  readonly payloadSlots: number;
+}
+
+export type LoadResultV2 = { ok: true; model: ModelV2 } | { ok: false; errors: readonly DesignError[] };

@@ -1,0 +1,125 @@
+import type { DesignError } from '../model';
+import type { PathSegment } from '../pointer';
+import { toPointer } from '../pointer';
+import { checkValueType } from '../valueTypes';
+import { LIMITS_V2 } from './limits';
+import type { ScalarType } from './model';
+import type { ScalarTypeJsonV2 } from './schema';
+
+/** Version 2's scalar types as written: version 1's three plus `{ "id": "Role" }`. */
+
+export interface RoleNames {
+  readonly names: readonly string[];
+  readonly instances: readonly number[];
+}
+
+/** The type, or null after reporting why it is not one. */
+export function resolveScalar(json: ScalarTypeJsonV2, path: readonly PathSegment[], roles: RoleNames, errors: DesignError[]): ScalarType | null {
+  if (json === 'bool') return { kind: 'bool' };
+  if ('id' in json) {
+    const r = roles.names.indexOf(json.id);
+    if (r < 0) {
+      errors.push({ path: toPointer([...path, 'id']), code: 'unknown-role', message: `Unknown role "${json.id}"; an id type names one of the roles (${roles.names.join(', ')}).` });
+      return null;
+    }
+    return { kind: 'id', role: r };
+  }
+  const before = errors.length;
+  checkValueType(json, path, errors);
+  if (errors.length > before) return null;
+  if ('int' in json) {
+    const [lo, hi] = json.int;
+    if (hi - lo > LIMITS_V2.intSpan) {
+      errors.push({ path: toPointer([...path, 'int']), code: 'range-too-wide', message: `The range [${lo}, ${hi}] spans more than 2^31 values; in version 2 an int's range must fit in 31 bits.` });
+      return null;
+    }
+    return { kind: 'int', lo, hi };
+  }
+  return { kind: 'enum', values: json.enum };
+}
+
+/** Every value of the type, in encoding order. */
+export function valuesOf(type: ScalarType, roles: RoleNames): number[] {
+  switch (type.kind) {
+    case 'bool':
+      return [0, 1];
+    case 'enum':
+      return type.values.map((_, i) => i);
+    case 'id':
+      return Array.from({ length: roles.instances[type.role]! }, (_, i) => i);
+    case 'int':
+      return Array.from({ length: type.hi - type.lo + 1 }, (_, i) => type.lo + i);
+  }
+}
+
+export function sizeOf(type: ScalarType, roles: RoleNames): number {
+  switch (type.kind) {
+    case 'bool':
+      return 2;
+    case 'enum':
+      return type.values.length;
+    case 'id':
+      return roles.instances[type.role]!;
+    case 'int':
+      return type.hi - type.lo + 1;
+  }
+}
+
+/** Encodes a written value; an instance id is written `"RM[2]"`, or `"TM"` for a role with one instance. */
+export function encodeScalar(type: ScalarType, value: unknown, roles: RoleNames): number | null {
+  switch (type.kind) {
+    case 'bool':
+      return typeof value === 'boolean' ? (value ? 1 : 0) : null;
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) && value >= type.lo && value <= type.hi ? value : null;
+    case 'enum': {
+      const i = typeof value === 'string' ? type.values.indexOf(value) : -1;
+      return i >= 0 ? i : null;
+    }
+    case 'id': {
+      if (typeof value !== 'string') return null;
+      const name = roles.names[type.role]!;
+      const count = roles.instances[type.role]!;
+      if (value === name && count === 1) return 0;
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)\[([1-9][0-9]*)\]$/.exec(value);
+      if (!m || m[1] !== name) return null;
+      const k = Number(m[2]);
+      return k <= count ? k - 1 : null;
+    }
+  }
+}
+
+export function showScalar(type: ScalarType, roles: RoleNames): string {
+  switch (type.kind) {
+    case 'bool':
+      return 'true or false';
+    case 'int':
+      return `a whole number from ${type.lo} to ${type.hi}`;
+    case 'enum':
+      return `one of ${type.values.map((v) => `"${v}"`).join(', ')}`;
+    case 'id': {
+      const name = roles.names[type.role]!;
+      const count = roles.instances[type.role]!;
+      return count === 1 ? `"${name}" or "${name}[1]"` : `an instance written "${name}[1]" … "${name}[${count}]"`;
+    }
+  }
+}
+
+/** How a value is shown in labels and traces. */
+export function formatScalar(type: ScalarType, value: number, roles: RoleNames): string {
+  switch (type.kind) {
+    case 'bool':
+      return value ? 'true' : 'false';
+    case 'int':
+      return String(value);
+    case 'enum':
+      return type.values[value] ?? String(value);
+    case 'id':
+      return instanceName(roles.names[type.role]!, roles.instances[type.role]!, value);
+  }
+}
+
+/** `RM[2]` (1-based), or just the role's name when it has one instance. */
+export function instanceName(role: string, count: number, local: number): string {
+  return count === 1 ? role : `${role}[${local + 1}]`;
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { enumType, intType, invariantSchema, layoutSchema, storage, transitionInvariantSchema } from '../schema';
+
+/**
+ * The design file, format version 2 (docs/format-v2.md): roles with instances, messages between
+ * them, a network model and per-instance crashes. Strict like version 1: an unknown key is an
+ * error at its own path. Rules that need more than one field live in `semantics.ts`.
+ */
+
+export const idType = z.strictObject({ id: z.string() });
+export const mapType = z.strictObject({ map: z.strictObject({ from: z.string(), to: z.union([z.literal('bool'), intType, enumType, idType]) }) });
+/** Order matters: `schemaErrors.ts` picks the branch to explain by its key (int 1, enum 2, id 3, map 4). */
+export const valueTypeV2 = z.union([z.literal('bool'), intType, enumType, idType, mapType]);
+export type ValueTypeJsonV2 = z.infer<typeof valueTypeV2>;
+export const scalarTypeV2 = z.union([z.literal('bool'), intType, enumType, idType]);
+export type ScalarTypeJsonV2 = z.infer<typeof scalarTypeV2>;
+
+export const varSchemaV2 = z.strictObject({
+  name: z.string(),
+  type: valueTypeV2,
+  initial: z.union([z.number(), z.boolean(), z.string()]),
+  storage: storage.optional(),
+  description: z.string().optional(),
+});
+export type VarJsonV2 = z.infer<typeof varSchemaV2>;
+
+export const stateSchemaV2 = z.strictObject({
+  name: z.string(),
+  initial: z.boolean().optional(),
+  final: z.boolean().optional(),
+  storage: z.enum(['durable', 'volatile']).optional(),
+  description: z.string().optional(),
+});
+
+export const fieldSchemaV2 = z.strictObject({ name: z.string(), type: scalarTypeV2, description: z.string().optional() });
+export type FieldJsonV2 = z.infer<typeof fieldSchemaV2>;
+
+export const eventSchemaV2 = z.strictObject({
+  name: z.string(),
+  source: z.enum(['internal', 'timer']),
+  payload: z.array(fieldSchemaV2).optional(),
+  afterMs: z.number().nonnegative().optional(),
+  description: z.string().optional(),
+});
+export type EventJsonV2 = z.infer<typeof eventSchemaV2>;
+
+export const messageSchema = z.strictObject({
+  name: z.string(),
+  from: z.string(),
+  to: z.string(),
+  payload: z.array(fieldSchemaV2).optional(),
+  description: z.string().optional(),
+});
+export type MessageJson = z.infer<typeof messageSchema>;
+
+export const sendSchema = z.strictObject({
+  message: z.string(),
+  to: z.string().optional(),
+  toAll: z.boolean().optional(),
+  payload: z.record(z.string(), z.string()).optional(),
+});
+export type SendJson = z.infer<typeof sendSchema>;
+
+export const transitionSchemaV2 = z.strictObject({
+  id: z.string().optional(),
+  from: z.union([z.string(), z.array(z.string())]),
+  event: z.string().optional(),
+  receive: z.string().optional(),
+  to: z.string().optional(),
+  guard: z.string().optional(),
+  updates: z.record(z.string(), z.string()).optional(),
+  send: z.array(sendSchema).optional(),
+  invariants: z.array(transitionInvariantSchema).optional(),
+  description: z.string().optional(),
+});
+export type TransitionJsonV2 = z.infer<typeof transitionSchemaV2>;
+
+export const roleSchema = z.strictObject({
+  name: z.string(),
+  instances: z.number().int().optional(),
+  description: z.string().optional(),
+  vars: z.array(varSchemaV2).optional(),
+  states: z.array(stateSchemaV2),
+  events: z.array(eventSchemaV2).optional(),
+  transitions: z.array(transitionSchemaV2),
+  invariants: z.array(invariantSchema).optional(),
+});
+export type RoleJson = z.infer<typeof roleSchema>;
+
+export const networkSchema = z.strictObject({
+  model: z.enum(['pool', 'channels']),
+  capacity: z.number().int().optional(),
+  drop: z.number().int().optional(),
+  duplicate: z.number().int().optional(),
+  reorder: z.boolean().optional(),
+});
+export type NetworkJson = z.infer<typeof networkSchema>;
+
+export const environmentSchemaV2 = z.strictObject({
+  network: networkSchema.optional(),
+  crashes: z.number().int().optional(),
+  checks: z.strictObject({ deadlock: z.boolean().optional() }).optional(),
+});
+
+export const designSchemaV2 = z.strictObject({
+  format: z.literal('protocol-studio'),
+  version: z.literal(2),
+  name: z.string(),
+  description: z.string().optional(),
+  messages: z.array(messageSchema).optional(),
+  roles: z.array(roleSchema),
+  invariants: z.array(invariantSchema).optional(),
+  environment: environmentSchemaV2.optional(),
+  layout: layoutSchema.optional(),
+});
+
+/** A version-2 design as written (after `x-*` keys are set aside). */
+export type DesignV2 = z.infer<typeof designSchemaV2>;
