@@ -25,6 +25,7 @@ import { RESTART_EVENT } from '../../model/schema';
 import { nextName, type DesignEdit, type Point } from '../../store/designEdits';
 import { useEditorStores } from '../../store/editorContext';
 import { useDesign, useDesignState } from '../../store/useDesign';
+import { CanvasLegend } from './CanvasLegend';
 import { EdgeLabelLayer } from './edgeLabelLayer';
 import { placeEdges, UNMEASURED } from './edgePlacement';
 import { EventPrompt, type PendingTransition } from './EventPrompt';
@@ -216,6 +217,7 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
         proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />
+          <CanvasLegend />
           <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={0} nodeBorderRadius={3} />
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
