@@ -28,7 +28,7 @@ import { useDesign, useDesignState } from '../../store/useDesign';
 import { CanvasLegend } from './CanvasLegend';
 import { EdgeLabelLayer } from './edgeLabelLayer';
 import { placeEdges, UNMEASURED } from './edgePlacement';
-import { EventPrompt, type PendingTransition } from './EventPrompt';
+import { EventPrompt } from './EventPrompt';
 import { toEdges, toNodes, type StateFlowNode, type TransitionFlowEdge } from './flowElements';
 import { StateNode } from './StateNode';
 import { TransitionEdge } from './TransitionEdge';
@@ -53,7 +53,8 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
   const flow = useReactFlow();
   const [dragging, setDragging] = useState<ReadonlyMap<string, Point>>(new Map());
   const [measured, setMeasured] = useState<Sizes>(new Map());
-  const [pending, setPending] = useState<PendingTransition | null>(null);
+  const pending = useDesignState((s) => s.transitionPrompt);
+  const setPending = useDesignState((s) => s.setTransitionPrompt);
   const gesture = useRef(0);
   const container = useRef<HTMLDivElement>(null);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
@@ -175,13 +176,13 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
     [designs, flow, readOnly],
   );
 
-  const chooseEvent = (event: string) => {
+  const chooseEvent = (event: string, from: string, to: string) => {
     if (!pending) return;
     const { design: d, apply, select } = designs.getState();
     const edits: DesignEdit[] = [];
     if (event !== RESTART_EVENT && !d.events.some((e) => e.name === event))
       edits.push({ type: 'addEvent', item: { name: event, source: 'client' } });
-    edits.push({ type: 'addTransition', transition: { from: pending.from, event, to: pending.to } });
+    edits.push({ type: 'addTransition', transition: { from, event, to } });
     apply({ type: 'batch', edits });
     select({ states: [], transitions: [d.transitions.length] });
     setPending(null);
@@ -226,6 +227,7 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
         <EventPrompt
           pending={pending}
           events={design.events.map((e) => e.name)}
+          states={design.states.map((st) => st.name)}
           onChoose={chooseEvent}
           onCancel={() => setPending(null)}
         />

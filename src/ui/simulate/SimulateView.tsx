@@ -4,10 +4,12 @@ import { ConfigurationPanels } from './ConfigurationPanels';
 import { SequenceDiagram } from './SequenceDiagram';
 import { SimulateToolbar } from './SimulateToolbar';
 import { StepList } from './StepList';
+import { useSimulateKeys } from './useSimulateKeys';
 
 /** The Simulate mode over a running session: controls, enabled steps, panels, sequence diagram. */
 export function SimulateView({ store, designName }: { store: SimulationStore; designName: string }) {
   const s = useStore(store);
+  useSimulateKeys(store);
   if (!s.view) return <p>Loading the simulator…</p>;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10, minWidth: 0 }}>
