@@ -153,7 +153,7 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
       const to = nameOf.get(state.toNode?.id ?? under ?? '');
       if (to !== undefined) setPending({ from, to });
     },
-    [nameOf, readOnly],
+    [nameOf, readOnly, setPending],
   );
 
   const onDoubleClick = useCallback(
