@@ -13,6 +13,8 @@ import { createSimulationStore, type OverlaySink, type SimulationStore } from '.
 export interface RunStores {
   readonly simulation: SimulationStore;
   readonly check: CheckStore;
+  /** A second check of the same design with the replay check off: do the person's own invariants break too? */
+  readonly recheck: CheckStore;
 }
 
 const byEditor = new WeakMap<EditorStores, RunStores>();
@@ -30,6 +32,7 @@ export function runStoresOf(editor: EditorStores): RunStores {
     stores = {
       simulation: createSimulationStore(overlaySink(editor.overlay)),
       check: createCheckStore((text, limits) => (runnerOverride ?? worker)(text, limits)),
+      recheck: createCheckStore((text, limits) => (runnerOverride ?? worker)(text, limits)),
     };
     byEditor.set(editor, stores);
   }
