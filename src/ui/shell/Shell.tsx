@@ -16,6 +16,7 @@ import { RefusedFileDialog } from '../documents/RefusedFileDialog';
 import { useFileOpening } from '../documents/useFileOpening';
 import { ExportDialog } from '../export/ExportDialog';
 import { SimulatePanel } from '../simulate/SimulatePanel';
+import { TourHost } from '../tour/TourHost';
 import { ModeTabs, type Mode } from './ModeTabs';
 import { SidePanel } from './SidePanel';
 import { SidePanelContext, type SideTab } from './sidePanelContext';
@@ -30,6 +31,7 @@ export function Shell() {
   const [tab, setTab] = useState<SideTab>('inspector');
   const [documentsOpen, setDocumentsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [tourOpen, setTourOpen] = useState(false);
   const files = useFileOpening();
   const readOnly = mode !== 'design';
   const ctx = useCommandContext(readOnly, files.pick);
@@ -59,6 +61,9 @@ export function Shell() {
             <span aria-hidden="true">☰</span> <span className="app-header__name">{design.name || 'Untitled'}</span>
           </button>
           <ModeTabs mode={mode} onChange={changeMode} />
+          <button type="button" onClick={() => setTourOpen(true)} title="A guided first run: draw, simulate, check, fix, export">
+            Tour
+          </button>
           <button type="button" className="primary" onClick={() => setExportOpen(true)}>
             Export
           </button>
@@ -84,6 +89,7 @@ export function Shell() {
         <RefusedFileDialog />
         <DeletedToast />
         <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
+        {tourOpen && <TourHost mode={mode} setMode={changeMode} openExport={() => setExportOpen(true)} exportOpen={exportOpen} onClose={() => setTourOpen(false)} />}
       </div>
     </SidePanelContext.Provider>
   );
