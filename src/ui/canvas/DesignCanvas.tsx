@@ -84,6 +84,19 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
   const nameOf = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.name])), [nodes]);
 
   useLayoutOnArrival(documentKey);
+  useEffect(() => {
+    // A resized window shows the whole design again (after the size settles).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onResize = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void flow.fitView(fitViewOptions), 150);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('resize', onResize);
+    };
+  }, [flow]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StateFlowNode>[]) => {

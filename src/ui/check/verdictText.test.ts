@@ -24,6 +24,6 @@ describe('the verdict line', () => {
     expect(verdictText(stopped, false)).toBe(
       'Incomplete: a limit stopped the search before it was exhaustive (this is not a pass). Stopped: the time limit was reached.',
     );
-    expect(verdictText(stopped, true)).toBe('Incomplete: a limit stopped the search before it was exhaustive (this is not a pass). Cancelled.');
+    expect(verdictText(stopped, true)).toBe('Incomplete: you cancelled the search before it was exhaustive (this is not a pass).');
   });
 });

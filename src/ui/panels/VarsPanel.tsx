@@ -2,7 +2,7 @@ import type { VarJson } from '../../model/schema';
 import { nextName } from '../../store/designEdits';
 import { useDesign, useDesignState } from '../../store/useDesign';
 import { NumberField } from '../fields/NumberField';
-import { SelectField, choicesOf } from '../fields/SelectField';
+import { SelectField, choicesOf, orDefault } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { ElementErrors } from '../inspector/ElementErrors';
 import { TypeField, initialAfterTypeChange } from './TypeField';
@@ -30,7 +30,7 @@ export function VarsPanel({ readOnly }: { readOnly: boolean }) {
             <SelectField
               label={`${label} storage`}
               path={`${path}/storage`}
-              value={v.storage ?? ''}
+              value={orDefault(v.storage, 'durable')}
               choices={choicesOf(['durable', 'volatile', 'ghost'], 'durable (default)')}
               disabled={readOnly}
               onChange={(s) => patch({ storage: s === '' ? undefined : (s as VarJson['storage']) })}

@@ -19,6 +19,7 @@ import { SimulatePanel } from '../simulate/SimulatePanel';
 import { TourHost } from '../tour/TourHost';
 import { ModeTabs, type Mode } from './ModeTabs';
 import { SidePanel } from './SidePanel';
+import { SIDE_WIDTH, SidePanelSplitter } from './SidePanelSplitter';
 import { SidePanelContext, type SideTab } from './sidePanelContext';
 
 /** Header (document, mode, export), the canvas, and the mode's side panel. */
@@ -32,6 +33,7 @@ export function Shell() {
   const [documentsOpen, setDocumentsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [tourOpen, setTourOpen] = useState(false);
+  const [sideWidth, setSideWidth] = useState<number>(SIDE_WIDTH.initial);
   const files = useFileOpening();
   const readOnly = mode !== 'design';
   const ctx = useCommandContext(readOnly, files.pick);
@@ -70,8 +72,9 @@ export function Shell() {
         </header>
         {mode === 'design' && <CommandBar ctx={ctx} />}
         <LessonBanner />
-        <main className="app-main">
+        <main className="app-main" style={{ gridTemplateColumns: `minmax(0, 1fr) 6px ${sideWidth}px` }}>
           <div className="app-canvas">{ready && <DesignCanvas readOnly={readOnly} documentKey={currentId} />}</div>
+          <SidePanelSplitter width={sideWidth} onWidth={setSideWidth} />
           {mode === 'design' && <SidePanel />}
           {mode === 'simulate' && (
             <aside className="side-panel" aria-label="Simulate panel">
