@@ -1,12 +1,12 @@
 import { useStore } from 'zustand';
 import type { CheckStore } from '../../store/check';
-import type { CheckResultView, ViolationView } from '../../store/checkTypes';
+import type { CheckResult, ViolationReport } from '../../engine/result';
 import { replayMeaning } from './recheck';
 
 interface Props {
-  readonly result: CheckResultView;
+  readonly result: CheckResult;
   readonly recheck: CheckStore;
-  readonly onReplay: (v: ViolationView) => void;
+  readonly onReplay: (v: ViolationReport) => void;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { CheckResultView, ViolationView } from '../../store/checkTypes';
+import type { CheckResult, ViolationReport } from '../../engine/result';
+import type { Design } from '../../model/schema';
 
 /**
  * The replay check stops a trace at the step that processes a request a second time, so the
@@ -7,20 +8,19 @@ import type { CheckResultView, ViolationView } from '../../store/checkTypes';
  * invariants break too, and where.
  */
 
-/** The design text (semantic JSON) with `environment.checks.replay` off. */
-export function withoutReplayCheck(text: string): string {
-  const design = JSON.parse(text) as { environment?: { checks?: Record<string, boolean> } };
+/** The design with `environment.checks.replay` off. */
+export function withoutReplayCheck(design: Design): Design {
   const environment = design.environment ?? {};
-  return JSON.stringify({ ...design, environment: { ...environment, checks: { ...environment.checks, replay: false } } });
+  return { ...design, environment: { ...environment, checks: { ...environment.checks, replay: false } } };
 }
 
 /** A result whose violations include `replay` but none of the person's own invariants. */
-export function needsRecheck(result: CheckResultView): boolean {
+export function needsRecheck(result: CheckResult): boolean {
   return result.violations.some((v) => v.kind === 'replay') && !result.violations.some((v) => v.kind === 'invariant');
 }
 
 /** What a replay violation means, in the terms of the person's design. */
-export function replayMeaning(v: ViolationView): string {
+export function replayMeaning(v: ViolationReport): string {
   const why = v.detail ? ` (${v.detail})` : '';
   return (
     `A retry or duplicate of ${v.name} reached the machine after the first copy had been processed, and it was processed ` +

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { designIdentity } from '../../model/designIdentity';
+import { handoff } from '../../model/handoff';
 import { useStore } from 'zustand';
 import { examples } from '../../../examples';
 import { useEditorStores } from '../../store/editorContext';
 import { loadResultOf } from '../../store/loadResult';
 import { useDesign } from '../../store/useDesign';
-import { semanticText } from '../simulate/designText';
 import { useRunStores } from '../simulate/useRunStores';
 import type { Mode } from '../shell/ModeTabs';
 import { Tour } from './Tour';
@@ -37,15 +38,16 @@ export function TourHost({ mode, setMode, openExport, exportOpen, onClose }: Pro
   const design = useDesign();
   const runEvents = useStore(simulation, (s) => s.events);
   const runLabels = runEvents.map((e) => e.label);
-  const result = useStore(check, (s) => (s.designText === semanticText(design) ? s.result : null));
+  const identity = useMemo(() => designIdentity(design), [design]);
+  const result = useStore(check, (s) => (s.identity === identity ? s.result : null));
   const [exportOpened, setExportOpened] = useState(false);
   const state: TourState = { design, mode, runLabels, check: result, exportOpened: exportOpened || exportOpen };
 
   const startCheck = () => {
-    const current = designs.getState().design;
-    if (!loadResultOf(current).ok) return;
+    const loaded = loadResultOf(designs.getState().design);
+    if (!loaded.ok) return;
     setMode('check');
-    void check.getState().start(semanticText(current));
+    void check.getState().start(handoff(loaded.model));
   };
 
   const run = async (action: TourAction) => {

@@ -1,5 +1,5 @@
 import type { Design } from '../../model/schema';
-import type { CheckResultView } from '../../store/checkTypes';
+import type { CheckResult } from '../../engine/result';
 
 /** What a tour step can see of the app, to tell whether the person has done it. */
 export interface TourState {
@@ -8,7 +8,7 @@ export interface TourState {
   /** Labels of the steps of the current simulation run. */
   readonly runLabels: readonly string[];
   /** The latest check result, when it belongs to the design as it is now. */
-  readonly check: CheckResultView | null;
+  readonly check: CheckResult | null;
   readonly exportOpened: boolean;
 }
 
