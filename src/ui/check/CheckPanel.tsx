@@ -62,19 +62,20 @@ export function CheckPanel({ onShowSimulate }: Props) {
     onShowSimulate?.();
   };
 
-  const replay = (v: ViolationReport) => {
+  const replayLabels = (labels: readonly string[]) => {
     if (!load.ok) return;
     const sim = simulation.getState();
     const key = runKey(documentId, design);
     if (sim.session === null || sim.designText !== key) sim.open(createSession(load.model), key);
-    simulation.getState().loadAtStart(v.trace.map((t) => t.label));
+    simulation.getState().loadAtStart(labels);
     onShowSimulate?.();
   };
+  const replay = (v: ViolationReport) => replayLabels(v.trace.map((t) => t.label));
 
   return (
     <section aria-label="Check">
       <h2 style={{ margin: '8px 10px 0' }}>Check</h2>
-      <CheckView store={check} design={validated} onReplay={replay} />
+      <CheckView store={check} design={validated} onReplay={replay} onReplayLabels={replayLabels} />
       {recheckModel !== null && result && (
         <div style={{ padding: '0 10px 10px' }}>
           <RecheckSection result={result} recheck={recheck} onReplay={replayWithoutReplayCheck} />
