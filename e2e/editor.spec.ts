@@ -17,7 +17,7 @@ test('a three-state design drawn from an empty document survives a reload intact
   await expect(page.getByRole('button', { name: /^Transition \d+:/ })).toHaveCount(3);
 
   await ed.sideTab('Events');
-  await page.getByLabel('Event Charge retries (max attempts)').fill('3');
+  await page.getByLabel('Event Charge attempts per request (first send + retries)').fill('3');
   await page.getByLabel('Event Charge idempotency').selectOption('durable');
 
   await ed.sideTab('Vars');
@@ -44,7 +44,7 @@ test('a three-state design drawn from an empty document survives a reload intact
   await expect(page.getByRole('button', { name: 'Transition 3: Charge' })).toBeVisible();
   await expect(page.getByText('~ best-effort')).toBeVisible();
   await ed.sideTab('Events');
-  await expect(page.getByLabel('Event Charge retries (max attempts)')).toHaveValue('3');
+  await expect(page.getByLabel('Event Charge attempts per request (first send + retries)')).toHaveValue('3');
   await expect(page.getByLabel('Event Settle source')).toHaveValue('client');
   await ed.sideTab('Vars');
   await expect(page.getByLabel('Var 1 name')).toHaveValue('charges');

@@ -267,6 +267,7 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
         statesReached: storage.statesReached,
         transitionsReached: storage.transitionsReached,
         outcomes: storage.outcomes,
+        firstOutcome: storage.firstOutcome,
         seconds: activeMs / 1000,
         statesPerSecond: rate(),
         bytesPerState: storage.states > 0 ? Math.round(bytes() / storage.states) : 0,

@@ -110,7 +110,7 @@ export class FlatExpander implements Expander {
         else if (status === STATUS_CODE.error) error = true;
         else if (status === STATUS_CODE.ambiguous) ambiguous = true;
       }
-      storage.outcome(ok, error, ambiguous);
+      storage.outcome(ok, error, ambiguous, id);
     }
     const violations = stepper.checkState(vec, quiescent);
     if (violations.length > 0) {

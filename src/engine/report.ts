@@ -3,7 +3,7 @@ import { applyStep } from './apply';
 import { checkConfiguration } from './checks';
 import { initialConfiguration, type Configuration } from './configuration';
 import { enabledSteps } from './enabled';
-import type { CheckResult, InternalError, Limit, TraceStep, Verdict, ViolationReport } from './result';
+import type { CheckResult, InternalError, Limit, OutcomeTraces, TraceStep, Verdict, ViolationReport } from './result';
 import type { Violation, ViolationKind } from './violation';
 import { viewConfiguration } from './view';
 
@@ -30,6 +30,8 @@ export interface Explored {
   readonly statesReached: Uint8Array;
   readonly transitionsReached: Uint8Array;
   readonly outcomes: { ok: number; error: number; ambiguous: number };
+  /** One thread only: the id of the first configuration with each outcome (-1: none). */
+  readonly firstOutcome?: { readonly ok: number; readonly error: number; readonly ambiguous: number };
   readonly seconds: number;
   readonly statesPerSecond: number;
   readonly bytesPerState: number;
@@ -74,6 +76,7 @@ export function buildReport(model: Model, e: Explored): CheckResult {
     violations,
     coverage: { states: split(model.states, e.statesReached), transitions: split(model.transitions, e.transitionsReached) },
     outcomes: { ...e.outcomes },
+    ...(e.firstOutcome ? { outcomeTraces: outcomeTraces(model, e.links, e.firstOutcome) } : {}),
     seconds: e.seconds,
     statesPerSecond: e.statesPerSecond,
     bytesPerState: e.bytesPerState,
@@ -81,6 +84,31 @@ export function buildReport(model: Model, e: Explored): CheckResult {
     ...(reason !== null ? { reason } : {}),
     ...(internalErrors.length > 0 ? { internalErrors } : {}),
   };
+}
+
+/** The step labels from the initial configuration to configuration `id`, read up the parent links. */
+function labelsTo(model: Model, links: Int32Array, id: number): string[] {
+  const path: number[] = [];
+  for (let at = id; at >= 0 && links[2 * at]! >= 0; at = links[2 * at]!) path.push(links[2 * at + 1]!);
+  path.reverse();
+  const labels: string[] = [];
+  let config: Configuration = initialConfiguration(model);
+  for (const stepIndex of path) {
+    const step = enabledSteps(model, config)[stepIndex];
+    if (step === undefined) return labels;
+    labels.push(step.label);
+    const next = applyStep(model, config, step).next;
+    if (next === null) return labels;
+    config = next;
+  }
+  return labels;
+}
+
+/** A shortest trace (its step labels) to a quiescent configuration with each client outcome. */
+function outcomeTraces(model: Model, links: Int32Array, first: NonNullable<Explored['firstOutcome']>): OutcomeTraces {
+  const out: { ok?: string[]; error?: string[]; ambiguous?: string[] } = {};
+  for (const k of ['ok', 'error', 'ambiguous'] as const) if (first[k] >= 0) out[k] = labelsTo(model, links, first[k]);
+  return out;
 }
 
 /** The step indices from the initial configuration to the violation, read up the parent links. */

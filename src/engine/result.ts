@@ -30,6 +30,13 @@ export interface Coverage {
   readonly unreached: readonly string[];
 }
 
+/** Step labels from the initial configuration to the first configuration with each client outcome. */
+export interface OutcomeTraces {
+  readonly ok?: readonly string[];
+  readonly error?: readonly string[];
+  readonly ambiguous?: readonly string[];
+}
+
 export interface CheckResult {
   readonly verdict: Verdict;
   readonly states: number;
@@ -38,6 +45,8 @@ export interface CheckResult {
   readonly violations: readonly ViolationReport[];
   readonly coverage: { readonly states: Coverage; readonly transitions: Coverage };
   readonly outcomes: { readonly ok: number; readonly error: number; readonly ambiguous: number };
+  /** A shortest trace (step labels) to a quiescent configuration with each outcome seen (one-thread checks). */
+  readonly outcomeTraces?: OutcomeTraces;
   readonly seconds: number;
   readonly statesPerSecond: number;
   readonly bytesPerState: number;

@@ -31,6 +31,8 @@ export class SearchStorage {
   readonly statesReached: Uint8Array;
   readonly transitionsReached: Uint8Array;
   readonly outcomes = { ok: 0, error: 0, ambiguous: 0 };
+  /** The first stored configuration with each client outcome (breadth-first: a shortest way there), -1 while none. */
+  readonly firstOutcome = { ok: -1, error: -1, ambiguous: -1 };
   readonly found = new Map<string, Found>();
   foundDepth = -1;
   next: Int32Array;
@@ -96,10 +98,14 @@ export class SearchStorage {
   }
 
   /** §7 outcomes of a quiescent stored configuration. */
-  outcome(ok: boolean, error: boolean, ambiguous: boolean): void {
+  outcome(ok: boolean, error: boolean, ambiguous: boolean, id = -1): void {
     if (ok) this.outcomes.ok++;
     if (error) this.outcomes.error++;
     if (ambiguous) this.outcomes.ambiguous++;
+    const first = this.firstOutcome;
+    if (ok && first.ok < 0) first.ok = id;
+    if (error && first.error < 0) first.error = id;
+    if (ambiguous && first.ambiguous < 0) first.ambiguous = id;
   }
 
   /** Where the next record of the queue starts (the queue grows as needed); the caller fills it. */

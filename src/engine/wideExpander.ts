@@ -59,7 +59,7 @@ export class WideExpander implements Expander {
     const quiescent = isQuiescent(this.model, config);
     if (quiescent) {
       const has = (s: string) => config.clients.some((c) => c.status === s);
-      storage.outcome(has('ok'), has('error'), has('ambiguous'));
+      storage.outcome(has('ok'), has('error'), has('ambiguous'), id);
     }
     const violations = checkConfiguration(this.model, config, quiescent);
     for (const v of violations) storage.violation(v, d, parent, stepIndex);

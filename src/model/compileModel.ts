@@ -1,5 +1,6 @@
-import { BOOL, fromValueType, type Type } from './expr/types';
-import type { ExprRole, ExprScope, NameInfo } from './expr/checker';
+import { designNames } from './designScope';
+import { BOOL, type Type } from './expr/types';
+import type { ExprScope } from './expr/checker';
 import { compileDesignExpression } from './expr/expression';
 import {
   RESTART,
@@ -26,23 +27,10 @@ import { encodeValue, toValueType } from './valueTypes';
 export function compileModel(design: Design, semanticErrors: readonly DesignError[]): { ok: true; model: Model } | { ok: false; errors: DesignError[] } {
   const errors: DesignError[] = [...semanticErrors];
 
-  const vars = new Map<string, NameInfo>();
-  design.vars.forEach((v, index) => {
-    if (!vars.has(v.name)) vars.set(v.name, { index, type: fromValueType(toValueType(v.type), v.name) });
-  });
+  const { vars, events, fieldsOf, scopeFor } = designNames(design);
   const stateIndex = new Map<string, number>();
   design.states.forEach((s, i) => {
     if (!stateIndex.has(s.name)) stateIndex.set(s.name, i);
-  });
-  const stateType: Type & { kind: 'enum' } = { kind: 'enum', values: design.states.map((s) => s.name), owner: 'state', isState: true };
-  const events = new Map<string, { index: number; client: boolean; source: string }>();
-  const fieldsOf: Map<string, NameInfo>[] = design.events.map((e, index) => {
-    if (!events.has(e.name)) events.set(e.name, { index, client: e.source === 'client', source: e.source });
-    const fields = new Map<string, NameInfo>();
-    e.payload?.forEach((f, i) => {
-      if (!fields.has(f.name)) fields.set(f.name, { index: i, type: fromValueType(toValueType(f.type), `${e.name}.${f.name}`) });
-    });
-    return fields;
   });
 
   const compile = (text: string, path: (string | number)[], scope: ExprScope, expected: Type): CompiledExpr | null => {
@@ -51,7 +39,6 @@ export function compileModel(design: Design, semanticErrors: readonly DesignErro
     errors.push(...result.errors);
     return null;
   };
-  const scopeFor = (role: ExprRole, event: ExprScope['event']): ExprScope => ({ vars, stateType, events, event, role });
 
   const transitions: TransitionModel[] = [];
   design.transitions.forEach((t, k) => {

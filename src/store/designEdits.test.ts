@@ -66,9 +66,30 @@ describe('applyEdit', () => {
     expect('guard' in cleared.transitions[1]!).toBe(false);
   });
 
-  it('renames a var in the updates that assign it', () => {
+  it('renames a var in the updates that assign it and in the expressions that read it', () => {
     const next = applyEdit(design, { type: 'updateVar', index: 0, patch: { name: 'count' } });
-    expect(next.transitions[0]?.updates).toEqual({ count: 'charges + 1' });
+    expect(next.transitions[0]?.updates).toEqual({ count: 'count + 1' });
+  });
+
+  it('renames an enum value in place in the var, its initial value and the literals typed by it', () => {
+    const modes: Design = {
+      ...design,
+      vars: [{ name: 'mode', type: { enum: ['slow', 'fast'] }, initial: 'slow' }],
+      transitions: [{ from: 'Idle', event: 'Charge', to: 'Charged', guard: 'mode == "slow"', updates: { mode: '"fast"' } }],
+    };
+    const next = applyEdit(modes, { type: 'updateVar', index: 0, patch: { type: { enum: ['calm', 'fast'] } } });
+    expect(next.vars[0]).toMatchObject({ type: { enum: ['calm', 'fast'] }, initial: 'calm' });
+    expect(next.transitions[0]).toMatchObject({ guard: 'mode == "calm"', updates: { mode: '"fast"' } });
+  });
+
+  it('renames a payload field in the transitions on its event', () => {
+    const paid: Design = {
+      ...design,
+      events: [{ name: 'Charge', source: 'client', payload: [{ name: 'amount', type: { int: [1, 2] } }] }],
+      transitions: [{ from: 'Idle', event: 'Charge', to: 'Charged', guard: 'event.amount > 1' }],
+    };
+    const next = applyEdit(paid, { type: 'updateEvent', index: 0, patch: { payload: [{ name: 'cents', type: { int: [1, 2] } }] } });
+    expect(next.transitions[0]?.guard).toBe('event.cents > 1');
   });
 
   it('renames an event in its transitions, and removing it removes them', () => {

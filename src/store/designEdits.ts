@@ -5,8 +5,10 @@ import type {
   InvariantJson,
   StateJson,
   TransitionJson,
+  ValueTypeJson,
   VarJson,
 } from '../model/schema';
+import { renameReferences } from '../model/rename';
 
 /**
  * Every change a person can make to a design, as data (xyflow-style changes). `applyEdit` is the
@@ -139,55 +141,71 @@ export function layoutOf(design: Design): Record<string, Point> {
 }
 
 /**
- * Renames follow their references (transitions, layout) only when the new name is free: renaming
- * onto an existing name must not merge two states' transitions irreversibly; the loader then
- * reports the duplicate and the person fixes it.
+ * Renames follow their references (transitions, layout, update keys and every expression, through
+ * the syntax tree: `renameReferences`) only when the new name is free: renaming onto an existing
+ * name must not merge two states' transitions irreversibly; the loader then reports the duplicate
+ * and the person fixes it. The rename and everything it rewrites are one edit, so one undo step.
  */
 function updateState(design: Design, index: number, patch: Patch<StateJson>): Design {
   const old = design.states[index];
   if (!old) return design;
-  let states = replaceAt(design.states, index, (s) => withPatch(s, patch));
+  const renamed = renameOf(old.name, patch.name, design.states, index);
+  const base = renamed === null ? design : renameReferences(design, { kind: 'state', from: old.name, to: renamed });
+  let states = replaceAt(base.states, index, (s) => withPatch(s, patch));
   // Exactly one initial state: marking one initial clears the others.
   if (patch.initial === true) states = states.map((s, i) => (i !== index && s.initial ? withPatch(s, { initial: undefined }) : s));
-  const renamed = patch.name !== undefined && patch.name !== old.name ? patch.name : null;
-  if (renamed === null || design.states.some((s, i) => i !== index && s.name === renamed)) return { ...design, states };
-  const rename = (n: string) => (n === old.name ? renamed : n);
-  const transitions = design.transitions.map((t) =>
-    t.from === old.name || t.to === old.name ? { ...t, from: rename(t.from), to: rename(t.to) } : t,
-  );
-  const layout = layoutOf(design);
-  const next: Design = { ...design, states, transitions };
-  if (design.layout) {
-    const renamedLayout: Record<string, Point> = {};
-    for (const [k, p] of Object.entries(layout)) renamedLayout[rename(k)] = p;
-    next.layout = renamedLayout;
-  }
-  return next;
+  return { ...base, states };
 }
 
 function updateVar(design: Design, index: number, patch: Patch<VarJson>): Design {
   const old = design.vars[index];
   if (!old) return design;
-  const vars = replaceAt(design.vars, index, (v) => withPatch(v, patch));
-  const renamed = patch.name !== undefined && patch.name !== old.name ? patch.name : null;
-  if (renamed === null || design.vars.some((v, i) => i !== index && v.name === renamed)) return { ...design, vars };
-  const transitions = design.transitions.map((t) => {
-    if (!t.updates || !(old.name in t.updates)) return t;
-    const updates: Record<string, string> = {};
-    for (const [k, e] of Object.entries(t.updates)) updates[k === old.name ? renamed : k] = e;
-    return { ...t, updates };
-  });
-  return { ...design, vars, transitions };
+  let base = design;
+  const value = patch.type === undefined ? null : renamedValue(old.type, patch.type);
+  if (value) base = renameReferences(base, { kind: 'enumValue', owner: old.name, ...value });
+  const renamed = renameOf(old.name, patch.name, design.vars, index);
+  if (renamed !== null) base = renameReferences(base, { kind: 'var', from: old.name, to: renamed });
+  return { ...base, vars: replaceAt(base.vars, index, (v) => withPatch(v, patch)) };
 }
 
 function updateEvent(design: Design, index: number, patch: Patch<EventJson>): Design {
   const old = design.events[index];
   if (!old) return design;
-  const events = replaceAt(design.events, index, (e) => withPatch(e, patch));
-  const renamed = patch.name !== undefined && patch.name !== old.name ? patch.name : null;
-  if (renamed === null || design.events.some((e, i) => i !== index && e.name === renamed)) return { ...design, events };
-  const transitions = design.transitions.map((t) => (t.event === old.name ? { ...t, event: renamed } : t));
-  return { ...design, events, transitions };
+  let base = design;
+  // Payload edits come as the whole list; a field renamed in place, or one enum value renamed in
+  // a field's type, is followed (values first: they are typed by the field's old name).
+  if (patch.payload !== undefined && old.payload && patch.payload.length === old.payload.length) {
+    const fields = old.payload;
+    patch.payload.forEach((f, k) => {
+      const before = fields[k]!;
+      const value = renamedValue(before.type, f.type);
+      if (value) base = renameReferences(base, { kind: 'enumValue', owner: `${old.name}.${before.name}`, ...value });
+    });
+    patch.payload.forEach((f, k) => {
+      const renamed = renameOf(fields[k]!.name, f.name, fields, k);
+      if (renamed !== null) base = renameReferences(base, { kind: 'field', event: old.name, from: fields[k]!.name, to: renamed });
+    });
+  }
+  const renamed = renameOf(old.name, patch.name, design.events, index);
+  if (renamed !== null) base = renameReferences(base, { kind: 'event', from: old.name, to: renamed });
+  return { ...base, events: replaceAt(base.events, index, (e) => withPatch(e, patch)) };
+}
+
+/** The new name when `index`'s item is renamed onto a name no other item has, else null. */
+function renameOf(old: string, next: string | undefined, items: readonly { readonly name: string }[], index: number): string | null {
+  if (next === undefined || next === old) return null;
+  return items.some((item, i) => i !== index && item.name === next) ? null : next;
+}
+
+/** One enum value renamed in place (same length, one position differs, the new value is new). */
+function renamedValue(before: ValueTypeJson, after: ValueTypeJson): { from: string; to: string } | null {
+  if (typeof before !== 'object' || typeof after !== 'object' || !('enum' in before) || !('enum' in after)) return null;
+  if (before.enum.length !== after.enum.length) return null;
+  const changed = before.enum.flatMap((v, i) => (after.enum[i] === v ? [] : [i]));
+  if (changed.length !== 1) return null;
+  const from = before.enum[changed[0]!]!;
+  const to = after.enum[changed[0]!]!;
+  return before.enum.includes(to) ? null : { from, to };
 }
 
 /** Removes states with every transition touching them, and the listed transitions: one step. */

@@ -27,6 +27,9 @@ export interface DesignState {
   /** The state being renamed in place on the canvas (F2 or double-click). */
   readonly renaming: string | null;
   readonly setRenaming: (name: string | null) => void;
+  /** The new-transition dialog, opened by a drag between states or from the keyboard (session only). */
+  readonly transitionPrompt: TransitionPrompt | null;
+  readonly setTransitionPrompt: (prompt: TransitionPrompt | null) => void;
   readonly apply: (edit: DesignEdit, options?: ApplyOptions) => void;
   readonly undo: () => boolean;
   readonly redo: () => boolean;
@@ -42,6 +45,13 @@ export interface DesignState {
 
 export type DesignStore = StoreApi<DesignState>;
 
+/** Ends of a transition being added: fixed by a drag, or chosen in the dialog (`choose`). */
+export interface TransitionPrompt {
+  readonly from: string;
+  readonly to: string;
+  readonly choose?: boolean;
+}
+
 /** A store per editor (made by the provider, or by a test): never a module singleton. */
 export function createDesignStore(initial: Design): DesignStore {
   return createStore<DesignState>()((set, get) => ({
@@ -51,6 +61,8 @@ export function createDesignStore(initial: Design): DesignStore {
     clipboard: null,
     renaming: null,
     setRenaming: (renaming) => set({ renaming }),
+    transitionPrompt: null,
+    setTransitionPrompt: (transitionPrompt) => set({ transitionPrompt }),
     apply: (edit, options = {}) => {
       const { design, history } = get();
       const next = applyEdit(design, edit);

@@ -12,6 +12,8 @@ import { createSimulationStore, type OverlaySink, type SimulationStore } from '.
 export interface RunStores {
   readonly simulation: SimulationStore;
   readonly check: CheckStore;
+  /** A second check of the same design with the replay check off: do the person's own invariants break too? */
+  readonly recheck: CheckStore;
 }
 
 const byEditor = new WeakMap<EditorStores, RunStores>();
@@ -28,6 +30,7 @@ export function runStoresOf(editor: EditorStores): RunStores {
     stores = {
       simulation: createSimulationStore(overlaySink(editor.overlay)),
       check: createCheckStore((design, limits) => (runnerOverride ?? startCheck)(design, limits)),
+      recheck: createCheckStore((design, limits) => (runnerOverride ?? startCheck)(design, limits)),
     };
     byEditor.set(editor, stores);
   }

@@ -31,6 +31,8 @@ export interface CheckResult {
   readonly problems: readonly ExprProblem[];
   /** The encoded value of every quoted literal (an enum index or a state index). */
   readonly literals: ReadonlyMap<Expr, number>;
+  /** The enum each quoted literal was read as (a var's, a payload field's, or the states'): renames follow it. */
+  readonly literalTypes: ReadonlyMap<Expr, Type & { kind: 'enum' }>;
   readonly readsObservables: boolean;
   readonly readsPrimed: boolean;
 }
@@ -51,6 +53,7 @@ function allowsPrimes(role: ExprRole): boolean {
 export function checkExpression(expr: Expr, scope: ExprScope, expected: Type): CheckResult {
   const problems: ExprProblem[] = [];
   const literals = new Map<Expr, number>();
+  const literalTypes = new Map<Expr, Type & { kind: 'enum' }>();
   let readsObservables = false;
   let readsPrimed = false;
   const problem = (column: number, code: string, message: string): null => {
@@ -97,6 +100,7 @@ export function checkExpression(expr: Expr, scope: ExprScope, expected: Type): C
       );
     }
     literals.set(node, index);
+    literalTypes.set(node, want);
     return want;
   };
 
@@ -251,5 +255,5 @@ export function checkExpression(expr: Expr, scope: ExprScope, expected: Type): C
       message: `${what} must be ${showType(expected)}, but this expression is ${showType(type)}.`,
     });
   }
-  return { type: problems.length ? null : type, problems, literals, readsObservables, readsPrimed };
+  return { type: problems.length ? null : type, problems, literals, literalTypes, readsObservables, readsPrimed };
 }

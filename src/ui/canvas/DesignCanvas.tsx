@@ -25,9 +25,10 @@ import { RESTART_EVENT } from '../../model/schema';
 import { nextName, type DesignEdit, type Point } from '../../store/designEdits';
 import { useEditorStores } from '../../store/editorContext';
 import { useDesign, useDesignState } from '../../store/useDesign';
+import { CanvasLegend } from './CanvasLegend';
 import { EdgeLabelLayer } from './edgeLabelLayer';
 import { placeEdges, UNMEASURED } from './edgePlacement';
-import { EventPrompt, type PendingTransition } from './EventPrompt';
+import { EventPrompt } from './EventPrompt';
 import { toEdges, toNodes, type StateFlowNode, type TransitionFlowEdge } from './flowElements';
 import { StateNode } from './StateNode';
 import { TransitionEdge } from './TransitionEdge';
@@ -52,7 +53,8 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
   const flow = useReactFlow();
   const [dragging, setDragging] = useState<ReadonlyMap<string, Point>>(new Map());
   const [measured, setMeasured] = useState<Sizes>(new Map());
-  const [pending, setPending] = useState<PendingTransition | null>(null);
+  const pending = useDesignState((s) => s.transitionPrompt);
+  const setPending = useDesignState((s) => s.setTransitionPrompt);
   const gesture = useRef(0);
   const container = useRef<HTMLDivElement>(null);
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
@@ -82,6 +84,19 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
   const nameOf = useMemo(() => new Map(nodes.map((n) => [n.id, n.data.name])), [nodes]);
 
   useLayoutOnArrival(documentKey);
+  useEffect(() => {
+    // A resized window shows the whole design again (after the size settles).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onResize = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void flow.fitView(fitViewOptions), 150);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('resize', onResize);
+    };
+  }, [flow]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StateFlowNode>[]) => {
@@ -151,7 +166,7 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
       const to = nameOf.get(state.toNode?.id ?? under ?? '');
       if (to !== undefined) setPending({ from, to });
     },
-    [nameOf, readOnly],
+    [nameOf, readOnly, setPending],
   );
 
   const onDoubleClick = useCallback(
@@ -174,13 +189,13 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
     [designs, flow, readOnly],
   );
 
-  const chooseEvent = (event: string) => {
+  const chooseEvent = (event: string, from: string, to: string) => {
     if (!pending) return;
     const { design: d, apply, select } = designs.getState();
     const edits: DesignEdit[] = [];
     if (event !== RESTART_EVENT && !d.events.some((e) => e.name === event))
       edits.push({ type: 'addEvent', item: { name: event, source: 'client' } });
-    edits.push({ type: 'addTransition', transition: { from: pending.from, event, to: pending.to } });
+    edits.push({ type: 'addTransition', transition: { from, event, to } });
     apply({ type: 'batch', edits });
     select({ states: [], transitions: [d.transitions.length] });
     setPending(null);
@@ -216,6 +231,7 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
         proOptions={{ hideAttribution: true }}
         >
           <Background gap={24} />
+          <CanvasLegend />
           <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={0} nodeBorderRadius={3} />
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
@@ -224,6 +240,7 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
         <EventPrompt
           pending={pending}
           events={design.events.map((e) => e.name)}
+          states={design.states.map((st) => st.name)}
           onChoose={chooseEvent}
           onCancel={() => setPending(null)}
         />

@@ -26,6 +26,7 @@ function TransitionEdgeView({ data, selected, markerEnd }: EdgeProps<TransitionF
   ]
     .filter(Boolean)
     .join(' ');
+  const hasBadges = data.client || data.errorReply || data.invariants.length > 0 || data.semantics.length > 0;
   const label = `${data.event}${data.detail ? ` ${data.detail}` : ''}`;
   // The anchor is a zero-size box at the label point that centres the label with flexbox: placed
   // by left/top rather than a transform, so 600 labels add no compositing work while panning.
@@ -47,22 +48,31 @@ function TransitionEdgeView({ data, selected, markerEnd }: EdgeProps<TransitionF
           {data.event}
           {data.detail && <span className="edge-label__detail"> {data.detail}</span>}
         </button>
-        {data.client && (
-          <span className={`badge edge-label__badge badge--ack-${data.ack}`} title={`Ack: ${data.ack}`}>
-            {ACK_BADGE[data.ack]}
-          </span>
-        )}
-        {data.errorReply && (
-          <span className="badge edge-label__badge badge--error" title="Replies error">
-            error
-          </span>
-        )}
-        {data.invariants.length > 0 && (
-          <span
-            className="badge edge-label__badge badge--invariant"
-            title={`Invariants: ${data.invariants.join(', ')}`}
-          >
-            ✓{data.invariants.length}
+        {hasBadges && (
+          <span className="edge-label__badges">
+            {data.client && (
+              <span className={`badge edge-label__badge badge--ack-${data.ack}`} title={`Ack: ${data.ack}`}>
+                {ACK_BADGE[data.ack]}
+              </span>
+            )}
+            {data.semantics.map((b) => (
+              <span key={b.text} className={`badge edge-label__badge badge--${b.tone}`} title={b.title}>
+                {b.text}
+              </span>
+            ))}
+            {data.errorReply && (
+              <span className="badge edge-label__badge badge--error" title="Replies error">
+                error
+              </span>
+            )}
+            {data.invariants.length > 0 && (
+              <span
+                className="badge edge-label__badge badge--invariant"
+                title={`Invariants: ${data.invariants.join(', ')}`}
+              >
+                ✓{data.invariants.length}
+              </span>
+            )}
           </span>
         )}
       </div>

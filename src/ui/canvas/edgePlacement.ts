@@ -47,6 +47,9 @@ function sameData(a: TransitionEdgeData, b: TransitionEdgeData): boolean {
     if (key === 'invariants') {
       if (a.invariants.length !== b.invariants.length || a.invariants.some((v, i) => v !== b.invariants[i]))
         return false;
+    } else if (key === 'semantics') {
+      if (a.semantics.length !== b.semantics.length || a.semantics.some((v, i) => v.text !== b.semantics[i]!.text || v.tone !== b.semantics[i]!.tone))
+        return false;
     } else if (key === 'shape') {
       if (
         a.shape?.path !== b.shape?.path ||

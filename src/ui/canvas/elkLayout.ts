@@ -1,27 +1,31 @@
 import type ELK from 'elkjs/lib/elk.bundled.js';
-import type { Design, TransitionJson } from '../../model/schema';
+import type { Design, EventJson, TransitionJson } from '../../model/schema';
 import type { Point } from '../../store/designEdits';
-import { transitionDetail } from './flowElements';
+import { semanticBadges, transitionDetail } from './flowElements';
 
 // ELK is 1.4 MB of the app: loaded on the first layout, not with the page.
 let elk: Promise<InstanceType<typeof ELK>> | null = null;
 const loadElk = (): Promise<InstanceType<typeof ELK>> => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()));
 
-/** Must match `.edge-label__event` in theme.css: 11 px text, 14 px lines, wrapped at 180 px. */
+/** Must match `.edge-label__event` in theme.css: 11 px text, 14 px lines, wrapped at 180 px; badges on a row below. */
 const LABEL_MAX_WIDTH = 180;
 const LABEL_LINE = 14;
 const CHAR_WIDTH = 6.4;
 const BADGE_ROOM = 44;
+const BADGE_CHAR_WIDTH = 6;
+const BADGE_ROW = 16;
 
 /**
  * The room an edge label takes, estimated from its text (ELK runs before anything is drawn): ELK
  * then keeps that much space between the two states, so the label does not run under them.
  */
-export function labelSize(t: TransitionJson): { width: number; height: number } {
+export function labelSize(t: TransitionJson, event?: EventJson): { width: number; height: number } {
   const text = `${t.event} ${transitionDetail(t)}`.trim();
   const textWidth = text.length * CHAR_WIDTH + 10;
   const lines = Math.ceil(textWidth / LABEL_MAX_WIDTH);
-  return { width: Math.min(textWidth, LABEL_MAX_WIDTH) + BADGE_ROOM, height: lines * LABEL_LINE + 4 };
+  // Badges (ack, retry, dedupe, invariants) sit on a row under the text.
+  const badges = semanticBadges(event, false).reduce((w, b) => w + b.text.length * BADGE_CHAR_WIDTH + 12, BADGE_ROOM);
+  return { width: Math.max(Math.min(textWidth, LABEL_MAX_WIDTH), badges), height: lines * LABEL_LINE + 4 + BADGE_ROW };
 }
 
 /** Positions for every state from ELK's layered algorithm, left to right along transitions. */
@@ -31,6 +35,7 @@ export async function layeredLayout(
 ): Promise<Record<string, Point>> {
   const names = [...new Set(design.states.map((s) => s.name))];
   const known = new Set(names);
+  const events = new Map(design.events.map((e) => [e.name, e]));
   const graph = await (await loadElk()).layout({
     id: 'root',
     layoutOptions: {
@@ -49,7 +54,7 @@ export async function layeredLayout(
         id: `e${i}`,
         sources: [t.from],
         targets: [t.to],
-        labels: [{ id: `l${i}`, text: t.event, ...labelSize(t) }],
+        labels: [{ id: `l${i}`, text: t.event, ...labelSize(t, events.get(t.event)) }],
       })),
   });
   const out: Record<string, Point> = {};

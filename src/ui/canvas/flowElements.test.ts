@@ -3,7 +3,9 @@ import { emptyDesign } from '../../store/designEdits';
 import { emptyOverlay } from '../../store/canvasOverlay';
 import { noSelection } from '../../store/designStore';
 import { edgeBetween, selfLoop } from './edgeGeometry';
-import { ARROWHEADS, toEdges, transitionDetail } from './flowElements';
+import { examples } from '../../../examples';
+import { faultsLine } from './CanvasLegend';
+import { ARROWHEADS, semanticBadges, toEdges, transitionDetail } from './flowElements';
 
 const design = {
   ...emptyDesign(),
@@ -46,5 +48,25 @@ describe('transition edges', () => {
     const picked = toEdges(design, { states: [], transitions: [0, 4] }, { ...emptyOverlay, activeTransition: 2 });
     expect(picked.map((e) => e.markerEnd)).toEqual([ARROWHEADS.accent, ARROWHEADS.plain, ARROWHEADS.accent, ARROWHEADS.plain, ARROWHEADS.accent]);
     expect([ARROWHEADS.plain.color, ARROWHEADS.restart.color, ARROWHEADS.accent.color]).toEqual(['var(--edge)', 'var(--restart)', 'var(--accent)']);
+  });
+});
+
+describe('the retry and dedupe marks on client transitions', () => {
+  const [retried, idempotent] = examples;
+  it('tell the broken payment from the fixed one', () => {
+    const text = (d: typeof design) => toEdges(d, noSelection, emptyOverlay).map((e) => e.data!.semantics.map((b) => `${b.text}/${b.tone}`));
+    expect(text(retried!.design as typeof design)[0]).toEqual(['retry ×2/plain', 'no dedupe/warn']);
+    expect(text(idempotent!.design as typeof design)[0]).toEqual(['retry ×2/plain', 'dedupe ▣/ok']);
+  });
+  it('are absent on $restart and non-client events, and a lone attempt without duplicates is no warning', () => {
+    expect(semanticBadges(undefined, true)).toEqual([]);
+    expect(semanticBadges({ name: 'Tick', source: 'timer' }, true)).toEqual([]);
+    expect(semanticBadges({ name: 'Go', source: 'client' }, false).map((b) => b.tone)).toEqual(['plain']);
+    expect(semanticBadges({ name: 'Go', source: 'client' }, true).map((b) => b.tone)).toEqual(['warn']);
+    expect(semanticBadges({ name: 'Go', source: 'client', idempotency: 'volatile' }, false).map((b) => b.text)).toEqual(['dedupe ◌']);
+  });
+  it('the faults line uses the defaults of MODEL.md', () => {
+    expect(faultsLine(emptyDesign())).toBe('1 request · no crashes');
+    expect(faultsLine(retried!.design)).toBe('1 request · drop 1 · duplicate 1 · reorder · crash 1');
   });
 });

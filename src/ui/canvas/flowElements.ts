@@ -1,5 +1,5 @@
 import { MarkerType, type Edge, type EdgeMarker, type Node } from '@xyflow/react';
-import type { Design, TransitionJson } from '../../model/schema';
+import type { Design, EventJson, TransitionJson } from '../../model/schema';
 import { RESTART_EVENT } from '../../model/schema';
 import { layoutOf, type Point } from '../../store/designEdits';
 import type { Selection } from '../../store/designStore';
@@ -29,6 +29,8 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   readonly ack: 'durable' | 'best-effort' | 'none';
   readonly errorReply: boolean;
   readonly invariants: readonly string[];
+  /** Its client event's retry and dedupe, drawn on every transition of that event. */
+  readonly semantics: readonly SemanticBadge[];
   /** Perpendicular offset in px for parallel edges (0: straight); the loop number for self-loops. */
   readonly offset: number;
   readonly loop: number;
@@ -36,6 +38,30 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   readonly dimmed: boolean;
   /** Path and label point, filled in by `placeEdges` from the node boxes (absent: not drawn yet). */
   readonly shape?: EdgeShape;
+}
+
+/** A compact mark of what the event promises under retries and duplicates. */
+export interface SemanticBadge {
+  readonly text: string;
+  readonly title: string;
+  readonly tone: 'plain' | 'ok' | 'warn';
+}
+
+/**
+ * The retry and dedupe marks of a transition's client event: `retry ×3` when the client retries,
+ * and the idempotency key (`dedupe ▣` durable, `dedupe ◌` volatile, `no dedupe`, a warning when
+ * the client retries or the network duplicates). The broken and fixed payment differ exactly here.
+ */
+export function semanticBadges(event: EventJson | undefined, duplicates: boolean): SemanticBadge[] {
+  if (!event || event.source !== 'client') return [];
+  const attempts = event.retry?.maxAttempts ?? 1;
+  const out: SemanticBadge[] = [];
+  if (attempts > 1) out.push({ text: `retry ×${attempts}`, title: `The client sends up to ${attempts} attempts of one request`, tone: 'plain' });
+  const key = event.idempotency ?? 'none';
+  if (key === 'durable') out.push({ text: 'dedupe ▣', title: 'Idempotency: request ids kept durably with the effect', tone: 'ok' });
+  else if (key === 'volatile') out.push({ text: 'dedupe ◌', title: 'Idempotency: request ids kept in memory (lost in a crash)', tone: 'warn' });
+  else out.push({ text: 'no dedupe', title: 'No idempotency key: a retry or duplicate is processed again', tone: attempts > 1 || duplicates ? 'warn' : 'plain' });
+  return out;
 }
 
 export type StateFlowNode = Node<StateNodeData, 'state'>;
@@ -119,6 +145,8 @@ export function toNodes(
 
 export function toEdges(design: Design, selection: Selection, overlay: CanvasOverlay): TransitionFlowEdge[] {
   const clientEvents = new Set(design.events.filter((e) => e.source === 'client').map((e) => e.name));
+  const eventByName = new Map(design.events.map((e) => [e.name, e]));
+  const duplicates = (design.environment?.network?.duplicate ?? 0) > 0;
   const states = new Set(design.states.map((s) => s.name));
   const selected = new Set(selection.transitions);
   const dimmed = new Set(overlay.dimmedTransitions);
@@ -166,6 +194,7 @@ export function toEdges(design: Design, selection: Selection, overlay: CanvasOve
         ack: t.ack ?? 'durable',
         errorReply: t.reply === 'error',
         invariants: (t.invariants ?? []).map((v) => v.name),
+        semantics: semanticBadges(eventByName.get(t.event), duplicates),
         offset,
         loop,
         active,

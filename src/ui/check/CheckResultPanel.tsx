@@ -7,10 +7,12 @@ interface Props {
   readonly result: CheckResult;
   readonly stale: boolean;
   readonly onReplay: (v: ViolationReport) => void;
+  /** Replays a shortest trace to a client outcome (its step labels). */
+  readonly onReplayLabels?: (labels: readonly string[]) => void;
 }
 
 /** The verdict, each violation with a Replay button, client outcomes and coverage. */
-export function CheckResultPanel({ result, stale, onReplay }: Props) {
+export function CheckResultPanel({ result, stale, onReplay, onReplayLabels }: Props) {
   const r = result;
   return (
     <section aria-label="Check result" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -58,6 +60,17 @@ export function CheckResultPanel({ result, stale, onReplay }: Props) {
         <p style={{ margin: 0 }}>
           ok {r.outcomes.ok} · error {r.outcomes.error} · <strong>ambiguous {r.outcomes.ambiguous}</strong>
           {r.outcomes.ambiguous > 0 ? ' (the client ends not knowing whether its request happened)' : ''}
+        </p>
+        <p style={{ margin: 0, display: 'flex', gap: 6, flexWrap: 'wrap' }}>
+          {(['ambiguous', 'error', 'ok'] as const).map((k) => {
+            const labels = r.outcomeTraces?.[k];
+            if (!labels || !onReplayLabels) return null;
+            return (
+              <button key={k} type="button" onClick={() => onReplayLabels(labels)} aria-label={`Replay a shortest run ending ${k}`} title={`${labels.length} steps`}>
+                Replay shortest {k} ({labels.length} steps)
+              </button>
+            );
+          })}
         </p>
       </section>
       <section aria-label="Coverage">

@@ -10,10 +10,11 @@ interface Props {
   /** The current design, validated, or null when it does not load (nothing to check). */
   readonly design: ValidatedDesign | null;
   readonly onReplay: (v: ViolationReport) => void;
+  readonly onReplayLabels?: (labels: readonly string[]) => void;
 }
 
 /** Check mode: limits, Run/Cancel, progress while the worker explores, then the result. */
-export function CheckView({ store, design, onReplay }: Props) {
+export function CheckView({ store, design, onReplay, onReplayLabels }: Props) {
   const s = useStore(store);
   const running = s.status === 'running';
   return (
@@ -66,6 +67,7 @@ export function CheckView({ store, design, onReplay }: Props) {
           result={s.result}
           stale={s.identity !== design?.identity}
           onReplay={onReplay}
+          {...(onReplayLabels ? { onReplayLabels } : {})}
         />
       ) : null}
     </div>

@@ -24,6 +24,6 @@ describe('the verdict line', () => {
     expect(verdictText(stopped)).toBe(
       'Incomplete: a limit stopped the search before it was exhaustive (this is not a pass). Stopped: the time limit was reached.',
     );
-    expect(verdictText({ ...stopped, reason: 'the check was cancelled', limit: 'cancelled' })).toBe('Incomplete: a limit stopped the search before it was exhaustive (this is not a pass). Cancelled.');
+    expect(verdictText({ ...stopped, reason: 'the check was cancelled', limit: 'cancelled' })).toBe('Incomplete: you cancelled the search before it was exhaustive (this is not a pass).');
   });
 });

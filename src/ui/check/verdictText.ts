@@ -16,7 +16,8 @@ export function verdictText(r: Pick<CheckResult, 'verdict' | 'violations' | 'dep
       return r.reason ? `${found}; ${r.reason} at that depth, so the list may be partial.` : `${found}.`;
     }
     case 'incomplete': {
-      const why = r.limit === 'cancelled' ? ' Cancelled.' : r.reason ? ` Stopped: ${r.reason}.` : '';
+      if (r.limit === 'cancelled') return 'Incomplete: you cancelled the search before it was exhaustive (this is not a pass).';
+      const why = r.reason ? ` Stopped: ${r.reason}.` : '';
       return `Incomplete: a limit stopped the search before it was exhaustive (this is not a pass).${why}`;
     }
   }

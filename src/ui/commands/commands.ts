@@ -36,7 +36,7 @@ export const commands: readonly Command[] = [
     id: 'add-state',
     label: 'Add state',
     icon: '+',
-    keys: [],
+    keys: ['n'],
     edits: true,
     toolbar: true,
     run: ({ designs, viewCenter }) => {
@@ -45,6 +45,24 @@ export const commands: readonly Command[] = [
       const c = viewCenter();
       apply({ type: 'addState', state: design.states.length === 0 ? { name, initial: true } : { name }, position: { x: Math.round(c.x - 60), y: Math.round(c.y - 24) } });
       select({ states: [name], transitions: [] });
+      return true;
+    },
+  },
+  {
+    id: 'add-transition',
+    label: 'Add transition',
+    icon: '→',
+    keys: ['t'],
+    edits: true,
+    toolbar: true,
+    // From the keyboard: a dialog asks for both ends and the event (from defaults to the selected state).
+    run: ({ designs }) => {
+      const { design, selection, setTransitionPrompt } = designs.getState();
+      const names = design.states.map((s) => s.name);
+      if (names.length === 0) return false;
+      const from = selection.states[0] ?? names[0]!;
+      const to = names.find((n) => n !== from) ?? from;
+      setTransitionPrompt({ from, to, choose: true });
       return true;
     },
   },

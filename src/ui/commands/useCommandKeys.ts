@@ -19,7 +19,8 @@ export function useCommandKeys(ctx: CommandContext): void {
   }, [ctx]);
 }
 
-function isTextField(target: EventTarget | null): boolean {
+/** Whether a key goes to a text field (typed text, not a command). */
+export function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;

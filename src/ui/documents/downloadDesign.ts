@@ -16,7 +16,7 @@ export function downloadText(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** A file name from a design name: letters, digits, `-` and `_` only. */
+/** A file name from a design name: letters, digits, `-` and `_` only, lower case (as Export names it). */
 export function fileStem(name: string): string {
-  return name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'design';
+  return name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'design';
 }

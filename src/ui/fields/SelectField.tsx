@@ -44,7 +44,16 @@ export function SelectField({ label, path, value, choices, onChange, disabled = 
   );
 }
 
-/** Choices from plain values, with an optional "default" entry for an absent key. */
+/**
+ * Choices from plain values, with an optional "default" entry for an absent key, labelled
+ * `value (default)`: that value is then listed once, as the default, not a second time.
+ */
 export function choicesOf(values: readonly string[], defaultLabel?: string): Choice[] {
-  return [...(defaultLabel ? [{ value: '', label: defaultLabel }] : []), ...values.map((v) => ({ value: v, label: v }))];
+  const defaultValue = defaultLabel?.replace(/ \(default\)$/, '');
+  return [...(defaultLabel ? [{ value: '', label: defaultLabel }] : []), ...values.filter((v) => v !== defaultValue).map((v) => ({ value: v, label: v }))];
+}
+
+/** The select's value for a key written out with its default value: shown as the default entry. */
+export function orDefault(value: string | undefined, defaultValue: string): string {
+  return value === undefined || value === defaultValue ? '' : value;
 }

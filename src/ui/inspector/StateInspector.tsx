@@ -1,6 +1,6 @@
 import { useDesign, useDesignState } from '../../store/useDesign';
 import { CheckboxField } from '../fields/CheckboxField';
-import { SelectField, choicesOf } from '../fields/SelectField';
+import { SelectField, choicesOf, orDefault } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { ElementErrors } from './ElementErrors';
 
@@ -22,7 +22,7 @@ export function StateInspector({ index, readOnly }: { index: number; readOnly: b
       <SelectField
         label="State storage"
         path={`${path}/storage`}
-        value={state.storage ?? ''}
+        value={orDefault(state.storage, 'durable')}
         choices={choicesOf(['durable', 'volatile'], 'durable (default)')}
         disabled={readOnly}
         onChange={(v) => patch({ storage: v === '' ? undefined : (v as 'durable' | 'volatile') })}

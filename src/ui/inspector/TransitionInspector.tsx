@@ -2,7 +2,7 @@ import type { TransitionJson } from '../../model/schema';
 import { RESTART_EVENT } from '../../model/schema';
 import { useDesign, useDesignState } from '../../store/useDesign';
 import { ExprField } from '../fields/ExprField';
-import { SelectField, choicesOf } from '../fields/SelectField';
+import { SelectField, choicesOf, orDefault } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { ElementErrors } from './ElementErrors';
 import { TransitionInvariants } from './TransitionInvariants';
@@ -22,7 +22,8 @@ export function TransitionInspector({ index, readOnly }: { index: number; readOn
   const client = design.events.some((e) => e.name === t.event && e.source === 'client');
   return (
     <section className="inspector" aria-label={`Transition ${index + 1}`}>
-      <h2>Transition {index + 1}</h2>
+      {/* The name the check and the exported code use: the id, or #k counted from 0. */}
+      <h2>Transition {t.id ?? `#${index}`}</h2>
       <ElementErrors path={path} />
       <div className="field-row">
         <SelectField label="From" path={`${path}/from`} value={t.from} choices={states} disabled={readOnly} onChange={(from) => patch({ from })} />
@@ -43,7 +44,7 @@ export function TransitionInspector({ index, readOnly }: { index: number; readOn
           <SelectField
             label="Ack"
             path={`${path}/ack`}
-            value={t.ack ?? ''}
+            value={orDefault(t.ack, 'durable')}
             choices={choicesOf(['durable', 'best-effort', 'none'], 'durable (default)')}
             disabled={readOnly}
             onChange={(v) => patch({ ack: v === '' ? undefined : (v as TransitionJson['ack']) })}
@@ -51,7 +52,7 @@ export function TransitionInspector({ index, readOnly }: { index: number; readOn
           <SelectField
             label="Reply"
             path={`${path}/reply`}
-            value={t.reply ?? ''}
+            value={orDefault(t.reply, 'ok')}
             choices={choicesOf(['ok', 'error'], 'ok (default)')}
             disabled={readOnly}
             onChange={(v) => patch({ reply: v === '' ? undefined : (v as TransitionJson['reply']) })}

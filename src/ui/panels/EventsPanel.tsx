@@ -2,9 +2,10 @@ import type { EventJson } from '../../model/schema';
 import { nextName } from '../../store/designEdits';
 import { useDesign, useDesignState } from '../../store/useDesign';
 import { NumberField } from '../fields/NumberField';
-import { SelectField, choicesOf } from '../fields/SelectField';
+import { SelectField, choicesOf, orDefault } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { ElementErrors } from '../inspector/ElementErrors';
+import { DEFAULT_TIMEOUT_MS } from '../../export/typescript/client';
 import { PayloadEditor } from './PayloadEditor';
 
 type EventPatch = { readonly [K in keyof EventJson]?: EventJson[K] | undefined };
@@ -41,17 +42,17 @@ export function EventsPanel({ readOnly }: { readOnly: boolean }) {
               <>
                 <PayloadEditor index={i} readOnly={readOnly} />
                 <NumberField
-                  label={`${label} retries (max attempts)`}
+                  label={`${label} attempts per request (first send + retries)`}
                   path={`${path}/retry/maxAttempts`}
                   value={e.retry?.maxAttempts}
-                  placeholder="1 (no retries)"
+                  placeholder="1: sent once, never retried"
                   readOnly={readOnly}
                   onChange={(n) => patch({ retry: n === undefined ? undefined : { maxAttempts: n } })}
                 />
                 <SelectField
                   label={`${label} idempotency`}
                   path={`${path}/idempotency`}
-                  value={e.idempotency ?? ''}
+                  value={orDefault(e.idempotency, 'none')}
                   choices={choicesOf(['none', 'durable', 'volatile'], 'none (default)')}
                   disabled={readOnly}
                   onChange={(v) => patch({ idempotency: v === '' ? undefined : (v as EventJson['idempotency']) })}
@@ -59,14 +60,14 @@ export function EventsPanel({ readOnly }: { readOnly: boolean }) {
                 <SelectField
                   label={`${label} unhandled`}
                   path={`${path}/unhandled`}
-                  value={e.unhandled ?? ''}
+                  value={orDefault(e.unhandled, 'reject')}
                   choices={choicesOf(['reject', 'ignore'], 'reject (default)')}
                   disabled={readOnly}
                   onChange={(v) => patch({ unhandled: v === '' ? undefined : (v as EventJson['unhandled']) })}
                 />
               </>
             )}
-            <NumberField label={`${label} after ms`} path={`${path}/afterMs`} value={e.afterMs} placeholder="none" readOnly={readOnly} onChange={(n) => patch({ afterMs: n })} />
+            <NumberField label={`${label} after ms`} path={`${path}/afterMs`} value={e.afterMs} placeholder={`${DEFAULT_TIMEOUT_MS} (default in exported code)`} readOnly={readOnly} onChange={(n) => patch({ afterMs: n })} />
             <TextField label={`${label} description`} path={`${path}/description`} value={e.description ?? ''} readOnly={readOnly} onChange={(d) => patch({ description: d || undefined }, `${path}/description`)} />
             {!readOnly && (
               <button type="button" className="danger" aria-label={`Remove event ${e.name}`} title="Removes its transitions too" onClick={() => apply({ type: 'removeEvent', index: i })}>

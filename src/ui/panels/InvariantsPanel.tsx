@@ -2,7 +2,7 @@ import type { InvariantJson } from '../../model/schema';
 import { nextName } from '../../store/designEdits';
 import { useDesign, useDesignState } from '../../store/useDesign';
 import { ExprField } from '../fields/ExprField';
-import { SelectField, choicesOf } from '../fields/SelectField';
+import { SelectField, choicesOf, orDefault } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { ElementErrors } from '../inspector/ElementErrors';
 
@@ -29,7 +29,7 @@ export function InvariantsPanel({ readOnly }: { readOnly: boolean }) {
             <SelectField
               label={`${label} kind`}
               path={`${path}/kind`}
-              value={v.kind ?? ''}
+              value={orDefault(v.kind, 'state')}
               choices={choicesOf(['state', 'step'], 'state (default)')}
               disabled={readOnly}
               onChange={(k) => patch({ kind: k === '' ? undefined : (k as InvariantJson['kind']) })}

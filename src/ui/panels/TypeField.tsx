@@ -51,3 +51,18 @@ export function defaultValueOf(type: ValueTypeJson): number | boolean | string {
   if ('int' in type) return type.int[0];
   return type.enum[0] ?? '';
 }
+
+/**
+ * The initial value kept across a type change: the same value when still allowed, the value at
+ * the same position when an enum value was renamed in place, else the type's default.
+ */
+export function initialAfterTypeChange(before: ValueTypeJson, after: ValueTypeJson, initial: number | boolean | string): number | boolean | string {
+  if (after === 'bool') return typeof initial === 'boolean' ? initial : false;
+  if ('int' in after) return typeof initial === 'number' && initial >= after.int[0] && initial <= after.int[1] ? initial : after.int[0];
+  if (typeof initial === 'string' && after.enum.includes(initial)) return initial;
+  if (typeof before === 'object' && 'enum' in before && before.enum.length === after.enum.length && typeof initial === 'string') {
+    const at = before.enum.indexOf(initial);
+    if (at >= 0) return after.enum[at]!;
+  }
+  return defaultValueOf(after);
+}

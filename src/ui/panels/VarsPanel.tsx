@@ -2,10 +2,10 @@ import type { VarJson } from '../../model/schema';
 import { nextName } from '../../store/designEdits';
 import { useDesign, useDesignState } from '../../store/useDesign';
 import { NumberField } from '../fields/NumberField';
-import { SelectField, choicesOf } from '../fields/SelectField';
+import { SelectField, choicesOf, orDefault } from '../fields/SelectField';
 import { TextField } from '../fields/TextField';
 import { ElementErrors } from '../inspector/ElementErrors';
-import { TypeField, defaultValueOf } from './TypeField';
+import { TypeField, initialAfterTypeChange } from './TypeField';
 
 type VarPatch = { readonly [K in keyof VarJson]?: VarJson[K] | undefined };
 
@@ -25,12 +25,12 @@ export function VarsPanel({ readOnly }: { readOnly: boolean }) {
             <legend>{v.name || label}</legend>
             <ElementErrors path={path} />
             <TextField label={`${label} name`} path={`${path}/name`} value={v.name} commit readOnly={readOnly} onChange={(name) => patch({ name })} />
-            <TypeField label={label} path={`${path}/type`} value={v.type} readOnly={readOnly} onChange={(type) => patch({ type, initial: defaultValueOf(type) })} />
+            <TypeField label={label} path={`${path}/type`} value={v.type} readOnly={readOnly} onChange={(type) => patch({ type, initial: initialAfterTypeChange(v.type, type, v.initial) })} />
             <InitialField label={`${label} initial value`} path={`${path}/initial`} v={v} readOnly={readOnly} onChange={(initial) => patch({ initial })} />
             <SelectField
               label={`${label} storage`}
               path={`${path}/storage`}
-              value={v.storage ?? ''}
+              value={orDefault(v.storage, 'durable')}
               choices={choicesOf(['durable', 'volatile', 'ghost'], 'durable (default)')}
               disabled={readOnly}
               onChange={(s) => patch({ storage: s === '' ? undefined : (s as VarJson['storage']) })}

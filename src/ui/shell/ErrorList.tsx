@@ -13,6 +13,15 @@ export function ErrorList() {
   const design = useDesign();
   const select = useDesignState((s) => s.select);
   const { setTab } = useSidePanel();
+  // A blank document is a start, not a broken file: greet instead of listing "/states" errors.
+  if (design.states.length === 0) {
+    return (
+      <div className="error-list is-blank" role="status">
+        An empty design: press <kbd>n</kbd> or double-click the canvas to add a state, then <kbd>t</kbd> for a transition. New here? Press Tour
+        above.
+      </div>
+    );
+  }
   if (result.ok) {
     return (
       <div className="error-list is-ok" role="status">

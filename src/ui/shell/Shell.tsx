@@ -18,8 +18,10 @@ import { SaveIndicator, SaveStatusBar } from '../documents/SaveStatusBar';
 import { useFileOpening } from '../documents/useFileOpening';
 import { ExportDialog } from '../export/ExportDialog';
 import { SimulatePanel } from '../simulate/SimulatePanel';
+import { TourHost } from '../tour/TourHost';
 import { ModeTabs, type Mode } from './ModeTabs';
 import { SidePanel } from './SidePanel';
+import { SIDE_WIDTH, SidePanelSplitter } from './SidePanelSplitter';
 import { SidePanelContext, type SideTab } from './sidePanelContext';
 
 /** Header (document, mode, export), the canvas, and the mode's side panel. */
@@ -32,6 +34,8 @@ export function Shell() {
   const [tab, setTab] = useState<SideTab>('inspector');
   const [documentsOpen, setDocumentsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [tourOpen, setTourOpen] = useState(false);
+  const [sideWidth, setSideWidth] = useState<number>(SIDE_WIDTH.initial);
   const files = useFileOpening();
   const readOnly = mode !== 'design';
   const ctx = useCommandContext(readOnly, files.pick);
@@ -62,6 +66,9 @@ export function Shell() {
           </button>
           <SaveIndicator />
           <ModeTabs mode={mode} onChange={changeMode} />
+          <button type="button" onClick={() => setTourOpen(true)} title="A guided first run: draw, simulate, check, fix, export">
+            Tour
+          </button>
           <button type="button" className="primary" onClick={() => setExportOpen(true)}>
             Export
           </button>
@@ -69,12 +76,13 @@ export function Shell() {
         <SaveStatusBar />
         {mode === 'design' && <CommandBar ctx={ctx} />}
         <LessonBanner />
-        <main className="app-main">
+        <main className="app-main" style={{ gridTemplateColumns: `minmax(0, 1fr) 6px ${sideWidth}px` }}>
           <div className="app-canvas">
             <ErrorBoundary name="canvas" key={currentId}>
               {ready && <DesignCanvas readOnly={readOnly} documentKey={currentId} />}
             </ErrorBoundary>
           </div>
+          <SidePanelSplitter width={sideWidth} onWidth={setSideWidth} />
           {mode === 'design' && (
             <ErrorBoundary name="design panel" key={`design ${currentId}`}>
               <SidePanel />
@@ -100,6 +108,7 @@ export function Shell() {
         <RefusedFileDialog />
         <DeletedToast />
         <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
+        {tourOpen && <TourHost mode={mode} setMode={changeMode} openExport={() => setExportOpen(true)} exportOpen={exportOpen} onClose={() => setTourOpen(false)} />}
       </div>
     </SidePanelContext.Provider>
   );

@@ -6,10 +6,12 @@ import { InvariantsPanel } from '../panels/InvariantsPanel';
 import { VarsPanel } from '../panels/VarsPanel';
 import { ErrorList } from './ErrorList';
 import { SIDE_TABS, useSidePanel, type SideTab } from './sidePanelContext';
+import { useInspectOnSelect } from './useInspectOnSelect';
 
 /** Design mode's side panel: the inspector and one panel per part of the design, then the problems. */
 export function SidePanel() {
   const { tab, setTab } = useSidePanel();
+  useInspectOnSelect(setTab);
   return (
     <aside className="side-panel" aria-label="Editor panels">
       <div role="tablist" aria-label="Panels" className="side-tabs">

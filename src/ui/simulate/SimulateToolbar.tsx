@@ -35,10 +35,10 @@ export function SimulateToolbar(p: Props) {
   const seedValue = Number.parseInt(seed, 10);
   return (
     <div role="toolbar" aria-label="simulation controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
-      <button type="button" onClick={p.onUndo} disabled={!p.canUndo} aria-label="Undo step">
+      <button type="button" onClick={p.onUndo} disabled={!p.canUndo} aria-label="Undo step" aria-keyshortcuts="ArrowLeft Control+Z" title="Step back (← or Ctrl+Z)">
         Undo
       </button>
-      <button type="button" onClick={p.onRedo} disabled={!p.canRedo} aria-label="Next step">
+      <button type="button" onClick={p.onRedo} disabled={!p.canRedo} aria-label="Next step" aria-keyshortcuts="ArrowRight Control+Shift+Z" title="Step forward again (→ or Ctrl+Shift+Z); keys 1–9 take an enabled step">
         Redo / Next
       </button>
       <button type="button" onClick={p.onReset}>

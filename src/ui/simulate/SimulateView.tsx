@@ -5,10 +5,12 @@ import { ConfigurationPanels } from './ConfigurationPanels';
 import { SequenceDiagram } from './SequenceDiagram';
 import { SimulateToolbar } from './SimulateToolbar';
 import { StepList } from './StepList';
+import { useSimulateKeys } from './useSimulateKeys';
 
 /** The Simulate mode over a running session: controls, enabled steps, panels, sequence diagram. */
 export function SimulateView({ store, designName }: { store: SimulationStore; designName: string }) {
   const s = useStore(store);
+  useSimulateKeys(store);
   const view = useStore(store, selectView);
   const events = useStore(store, selectEvents);
   const cursor = useStore(store, selectCursor);

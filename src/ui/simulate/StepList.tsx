@@ -17,6 +17,11 @@ interface Props {
   readonly violatingStep?: RunView['violatingStep'];
 }
 
+/** The steps in the order they are shown (by who moves): digit keys 1–9 take them in this order. */
+export function stepsInOrder(steps: readonly StepChoice[]): StepChoice[] {
+  return GROUPS.flatMap(({ actor }) => steps.filter((s) => s.actor === actor));
+}
+
 /** The enabled steps of the current configuration, one button each, grouped by who moves. */
 export function StepList({ steps, onTake, violated = false, violatingStep }: Props) {
   if (steps.length === 0 && violatingStep) {
@@ -29,6 +34,7 @@ export function StepList({ steps, onTake, violated = false, violatingStep }: Pro
   }
   if (steps.length === 0 && violated) return <p role="status">The run stops at this violation: Undo steps back before it.</p>;
   if (steps.length === 0) return <p role="status">No step is enabled: the run has ended here.</p>;
+  const keyOf = new Map(stepsInOrder(steps).slice(0, 9).map((s, i) => [s.label, String(i + 1)]));
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 8 }}>
       {GROUPS.map(({ actor, title }) => {
@@ -44,6 +50,8 @@ export function StepList({ steps, onTake, violated = false, violatingStep }: Pro
                   key={s.label}
                   type="button"
                   onClick={() => onTake(s.label)}
+                  aria-keyshortcuts={keyOf.get(s.label)}
+                  title={keyOf.has(s.label) ? `Key ${keyOf.get(s.label)}` : undefined}
                   style={{
                     display: 'block',
                     width: '100%',
