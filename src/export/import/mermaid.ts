@@ -247,6 +247,7 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
   });
   if (frontMatter) refuse(lines.length, 'The front matter opened with --- is never closed; end it with a line ---.');
   if (!header) refuse(1, 'Empty diagram: expected "stateDiagram-v2".');
+  separateSameLabels(nodes, summary);
   if (scopes.length > 1) refuse(scopes.at(-1)!.node.line, `Composite state ${scopes.at(-1)!.node.key} is never closed; add its "}".`);
   if (block === 'note') refuse(lines.length, 'A note is never closed; end it with "end note".');
   const top = scopes[0]!.regions[0]!;
@@ -258,4 +259,32 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
     root.initial = first!.id;
   }
   return { name, root, nodes };
+}
+
+/**
+ * Two unguarded arrows from one state with the same label (or two unlabeled branches of one
+ * choice) are a choice the drawing leaves open; in a design the first would always win and the
+ * others be dead. Each gets its own event (`label_to_Target`), or, for a choice, is listed.
+ */
+function separateSameLabels(nodes: Map<string, ChartNode>, summary: SummaryBuilder): void {
+  for (const node of nodes.values()) {
+    const byEvent = new Map<string | null, number[]>();
+    node.transitions.forEach((t, i) => {
+      if (t.guard === null) byEvent.set(t.event, [...(byEvent.get(t.event) ?? []), i]);
+    });
+    for (const [event, indices] of byEvent) {
+      const targets = new Set(indices.map((i) => node.transitions[i]!.targets.join()));
+      if (indices.length < 2 || targets.size < 2) continue;
+      if (event === null) {
+        summary.approximate(node.transitions[indices[1]!]!.line, `Choice ${node.key} has several branches without a condition: only the first (to ${nodes.get(node.transitions[indices[0]!]!.targets[0]!)?.key}) is taken; label the others with their conditions.`);
+        continue;
+      }
+      for (const i of indices) {
+        const t = node.transitions[i]!;
+        const to = nodes.get(t.targets[0]!)!.key;
+        node.transitions[i] = { ...t, event: `${event}_to_${to}` };
+      }
+      summary.approximate(node.transitions[indices[0]!]!.line, `${indices.length} arrows from ${node.key} share the label ${JSON.stringify(event)}: each is its own event ${event}_to_TARGET, so none is dead.`);
+    }
+  }
 }
