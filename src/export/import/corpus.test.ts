@@ -20,7 +20,14 @@ type Outcome = ReturnType<typeof describeImport>;
 function reachable(r: Extract<ImportResult, { ok: true }>): string[] {
   const seen = new Set([r.design.states.find((s) => s.initial)!.name]);
   const queue = [...seen];
-  for (let i = 0; i < queue.length; i++) for (const t of r.design.transitions) if (t.from === queue[i] && !seen.has(t.to)) (seen.add(t.to), queue.push(t.to));
+  for (let i = 0; i < queue.length; i++) {
+    for (const t of r.design.transitions) {
+      if (t.from === queue[i] && !seen.has(t.to)) {
+        seen.add(t.to);
+        queue.push(t.to);
+      }
+    }
+  }
   return r.design.states.map((s) => s.name).filter((s) => seen.has(s));
 }
 
