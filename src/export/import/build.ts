@@ -1,6 +1,7 @@
 import type { Design } from '../../model/schema';
 import { LIMITS } from '../../model/limits';
 import { loadDesignValue } from '../../model/load';
+import { PLACEHOLDER_PREFIX } from '../../model/placeholders';
 import type { Chart, ChartNode } from './chart';
 import { flatten, type GuardLiteral } from './flatten';
 import { identifierFor } from './identifiers';
@@ -12,7 +13,8 @@ import { ImportRefusal, type ImportResult, type SummaryBuilder } from './summary
  * identifiers (the original kept in the description). A guard that is code in the original
  * becomes a visible placeholder, never `true`: on a client event, a bool payload field of that
  * event (the checker tries both values, so both branches stay reachable); on a timer or
- * internal event, a bool var `guard_…` that starts false, listed as approximated.
+ * internal event, a bool var that starts false, listed as approximated. Both are named `todo_…`,
+ * which the loader reports as a warning (`src/model/placeholders.ts`) until replaced.
  */
 
 export interface BuildOptions {
@@ -56,11 +58,11 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
     const g = flat.guards[l.guard]!;
     let text: string;
     if (e.source === 'client' && (e.fields.has(l.guard) || e.fields.size < LIMITS.payloadFields)) {
-      if (!e.fields.has(l.guard)) e.fields.set(l.guard, identifierFor(g.name, new Set(e.fields.values())));
+      if (!e.fields.has(l.guard)) e.fields.set(l.guard, identifierFor(`${PLACEHOLDER_PREFIX}${g.name}`, new Set(e.fields.values())));
       text = `event.${e.fields.get(l.guard)!}`;
     } else {
       if (!guardVar.has(l.guard)) {
-        const name = identifierFor(`guard_${g.name}`, varTaken);
+        const name = identifierFor(`${PLACEHOLDER_PREFIX}${g.name}`, varTaken);
         guardVar.set(l.guard, name);
         vars.push({ name, type: 'bool', initial: false, description: `Placeholder for the guard ${g.text} (code in the original): replace it in the transitions that read it.` });
         summary.approximate(g.line, `Guard ${g.text} on ${e.name} (a ${e.source} event) is the placeholder var ${name}, false until you replace it: its branch is not explored.`);

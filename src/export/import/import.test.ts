@@ -14,8 +14,8 @@ describe('importing a Mermaid state diagram', () => {
   it('reads states, events, initial and final states, and keeps guards as placeholders', () => {
     const r = ok(importDesign('stateDiagram-v2\n  [*] --> Idle\n  Idle --> Busy : Start [x > 1] / go\n  Busy --> Idle : Done\n  Busy --> [*]\n', 'mermaid'));
     expect(r.design.states).toEqual([{ name: 'Idle', initial: true }, { name: 'Busy', final: true }]);
-    expect(edges(r)).toEqual(['Idle -Start[event.x___1]-> Busy', 'Busy -Done-> Idle']);
-    expect(r.design.events[0]).toMatchObject({ name: 'Start', payload: [{ name: 'x___1', type: 'bool' }] });
+    expect(edges(r)).toEqual(['Idle -Start[event.todo_x___1]-> Busy', 'Busy -Done-> Idle']);
+    expect(r.design.events[0]).toMatchObject({ name: 'Start', payload: [{ name: "todo_x___1", type: 'bool' }] });
     expect(r.design.transitions[0]!.description).toContain('[x > 1]');
     expect(r.summary.dropped).toEqual([{ line: 3, message: expect.stringContaining('Action go') }]);
   });
@@ -50,7 +50,7 @@ describe('importing a Mermaid state diagram', () => {
   it('follows a choice at once, its branch labels becoming placeholder guards', () => {
     const text = 'stateDiagram-v2\nstate c <<choice>>\n[*] --> Wait\nWait --> c : Check\nc --> Pos : n >= 0\nc --> Neg\n';
     const r = ok(importDesign(text, 'mermaid'));
-    expect(edges(r)).toEqual(['Wait -Check[event.n____0]-> Pos', 'Wait -Check[!event.n____0]-> Neg']);
+    expect(edges(r)).toEqual(['Wait -Check[event.todo_n____0]-> Pos', 'Wait -Check[!event.todo_n____0]-> Neg']);
   });
 
   it('refuses forks with the line and what to do', () => {
@@ -81,7 +81,7 @@ export const m = createMachine({
     expect(r.design.name).toBe('toggle');
     expect(r.design.states.map((s) => s.name)).toEqual(['inactive', 'active', 'broken']);
     expect(r.design.states[2]).toMatchObject({ final: true });
-    expect(edges(r)).toEqual(['inactive -TOGGLE[event.canToggle]-> active', 'active -TOGGLE-> inactive', 'active -FAIL-> broken', 'active -after_1000-> inactive']);
+    expect(edges(r)).toEqual(['inactive -TOGGLE[event.todo_canToggle]-> active', 'active -TOGGLE-> inactive', 'active -FAIL-> broken', 'active -after_1000-> inactive']);
     expect(r.design.vars.map((v) => v.name)).toEqual(['count', 'on']);
     expect(r.summary.dropped.map((d) => d.line)).toEqual([5, 7]);
   });
@@ -101,7 +101,7 @@ const m = setup({ types: {} as { context: { n: number }; events: { type: 'GO' } 
   states: { a: { on: { GO: { target: 'b', guard: 'big' } } }, b: { on: { STOP: 'a' } } },
 });`;
     const r = ok(importDesign(text, 'xstate'));
-    expect(edges(r)).toEqual(['a -GO[event.big]-> b', 'b -STOP-> a']);
+    expect(edges(r)).toEqual(['a -GO[event.todo_big]-> b', 'b -STOP-> a']);
   });
 
   it("reads v4's Machine(…) and refuses a file of several machines, naming them", () => {
@@ -127,7 +127,7 @@ const m = setup({ types: {} as { context: { n: number }; events: { type: 'GO' } 
     const text = "createMachine({ initial: 'idle', states: { idle: { on: { GO: 'check' } }, check: { always: [{ target: 'big', guard: 'isBig' }, { target: 'small' }] }, big: {}, small: {} } })";
     const r = ok(importDesign(text, 'xstate'));
     expect(r.design.states.map((s) => s.name)).toEqual(['idle', 'big', 'small']);
-    expect(edges(r)).toEqual(['idle -GO[event.isBig]-> big', 'idle -GO[!event.isBig]-> small']);
+    expect(edges(r)).toEqual(['idle -GO[event.todo_isBig]-> big', 'idle -GO[!event.todo_isBig]-> small']);
   });
 
   it('takes onDone of a compound state once its final child is reached', () => {
@@ -138,9 +138,9 @@ const m = setup({ types: {} as { context: { n: number }; events: { type: 'GO' } 
   it('keeps a guard on a timer or internal event as a placeholder var, listed as approximated', () => {
     const text = "createMachine({ initial: 'a', states: { a: { after: { 500: { target: 'b', guard: ({ context }) => context.ok } } }, b: {} } })";
     const r = ok(importDesign(text, 'xstate'));
-    expect(edges(r)).toEqual(['a -after_500[guard_cond_1]-> b']);
-    expect(r.design.vars).toEqual([expect.objectContaining({ name: 'guard_cond_1', type: 'bool', initial: false })]);
-    expect(r.summary.approximated[0]!.message).toContain('placeholder var guard_cond_1');
+    expect(edges(r)).toEqual(['a -after_500[todo_cond_1]-> b']);
+    expect(r.design.vars).toEqual([expect.objectContaining({ name: 'todo_cond_1', type: 'bool', initial: false })]);
+    expect(r.summary.approximated[0]!.message).toContain('placeholder var todo_cond_1');
   });
 
   it('reports an unknown target and a syntax error with their lines', () => {
@@ -167,5 +167,17 @@ describe('imports are bounded before parsing', () => {
     const states = Array.from({ length: 900 }, (_, i) => `s${i}: { on: { N: 's${(i + 1) % 900}' } },`).join('\n');
     const r = ok(importDesign(`createMachine({ initial: 's0', states: {\n${states}\n} })`, 'xstate'));
     expect(r.design.states).toHaveLength(900);
+  });
+});
+
+describe('placeholder guards', () => {
+  it('are flagged by validation until replaced', () => {
+    const r = ok(importDesign("createMachine({ initial: 'a', states: { a: { on: { GO: [{ target: 'b', guard: 'isOk' }, { target: 'c' }] } }, b: {}, c: {} } })", 'xstate'));
+    expect(edges(r)).toEqual(['a -GO[event.todo_isOk]-> b', 'a -GO[!event.todo_isOk]-> c']);
+    const loaded = loadDesignValue(r.design);
+    expect(loaded.ok && loaded.warnings).toEqual([
+      { path: '/transitions/0/guard', code: 'placeholder-guard', message: expect.stringContaining('event.todo_isOk') },
+      { path: '/transitions/1/guard', code: 'placeholder-guard', message: expect.stringContaining('event.todo_isOk') },
+    ]);
   });
 });
