@@ -2,7 +2,7 @@ import type { Design } from '../../model/schema';
 import { LIMITS } from '../../model/limits';
 import { loadDesignValue } from '../../model/load';
 import { PLACEHOLDER_PREFIX } from '../../model/placeholders';
-import type { Chart, ChartNode } from './chart';
+import { isAncestor, type Chart, type ChartNode } from './chart';
 import { flatten, type GuardLiteral } from './flatten';
 import { identifierFor } from './identifiers';
 import { layeredLayout } from './layout';
@@ -36,9 +36,9 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
   const flat = flatten(chart, summary);
   if (flat.states.length === 0) return { ok: false, errors: [{ line: 0, message: 'No states found: add at least one state.' }] };
   const stateTaken = new Set<string>();
-  const stateNames = flat.states.map((s) => identifierFor(s.leaves.map(options.stateName).join('__'), stateTaken));
+  const stateNames = flat.states.map((s) => identifierFor(configurationName(s.leaves, options.stateName), stateTaken));
   const states: Design['states'] = flat.states.map((s, i) => {
-    const original = s.leaves.map(options.stateName).join('__');
+    const original = configurationName(s.leaves, options.stateName);
     const described = s.leaves.map((l) => l.description).filter((d): d is string => d !== undefined);
     const description = [
       ...(s.leaves.length > 1 ? [`Parallel regions in ${s.leaves.map((l) => l.id).join(', ')}.`] : original !== stateNames[i] ? [`Imported as ${JSON.stringify(s.leaves[0]!.id)}.`] : []),
@@ -123,4 +123,16 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
   const loaded = loadDesignValue(design);
   if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => ({ line: 0, message: `The imported design is not valid (${e.path}: ${e.message}); please report this file.` })) };
   return { ok: true, design, summary: summary.build() };
+}
+
+/**
+ * A configuration's name: its leaf's name, or for parallel regions the common ancestor's name
+ * followed by each region's leaf (`on__a2__b1`), short enough to stay readable.
+ */
+function configurationName(leaves: readonly ChartNode[], stateName: (leaf: ChartNode) => string): string {
+  if (leaves.length === 1) return stateName(leaves[0]!);
+  let common: ChartNode | null = leaves[0]!.parent;
+  while (common && !leaves.every((l) => isAncestor(common!, l))) common = common.parent;
+  const prefix = common && common.parent ? stateName(common) : '';
+  return [prefix, ...leaves.map((l) => l.key)].filter((p) => p !== '').join('__');
 }

@@ -43,7 +43,7 @@ describe('importing a Mermaid state diagram', () => {
   it('takes parallel regions as their product', () => {
     const text = 'stateDiagram-v2\n[*] --> K\nstate K {\n  [*] --> NumOff\n  NumOff --> NumOn : Num\n  --\n  [*] --> CapsOff\n  CapsOff --> CapsOn : Caps\n}\n';
     const r = ok(importDesign(text, 'mermaid'));
-    expect(r.design.states.map((s) => s.name)).toEqual(['NumOff__CapsOff', 'NumOn__CapsOff', 'NumOff__CapsOn', 'NumOn__CapsOn']);
+    expect(r.design.states.map((s) => s.name)).toEqual(['K__NumOff__CapsOff', 'K__NumOn__CapsOff', 'K__NumOff__CapsOn', 'K__NumOn__CapsOn']);
     expect(r.design.transitions).toHaveLength(4);
   });
 
@@ -120,7 +120,7 @@ const m = setup({ types: {} as { context: { n: number }; events: { type: 'GO' } 
   it('takes parallel states as the product of their regions, also as a target', () => {
     const text = "createMachine({ initial: 'off', states: { off: { on: { ON: 'on' } }, on: { type: 'parallel', states: { a: { initial: 'a1', states: { a1: { on: { X: 'a2' } }, a2: {} } }, b: { initial: 'b1', states: { b1: { on: { X: 'b2' } }, b2: {} } } } } } })";
     const r = ok(importDesign(text, 'xstate'));
-    expect(edges(r)).toEqual(['off -ON-> on_a_a1__on_b_b1', 'on_a_a1__on_b_b1 -X-> on_a_a2__on_b_b2']);
+    expect(edges(r)).toEqual(['off -ON-> on__a1__b1', 'on__a1__b1 -X-> on__a2__b2']);
   });
 
   it('follows always at once: a guarded always splits the transition into it', () => {
@@ -179,5 +179,20 @@ describe('placeholder guards', () => {
       { path: '/transitions/0/guard', code: 'placeholder-guard', message: expect.stringContaining('event.todo_isOk') },
       { path: '/transitions/1/guard', code: 'placeholder-guard', message: expect.stringContaining('event.todo_isOk') },
     ]);
+  });
+});
+
+describe('reading machines where real files keep them', () => {
+  it('reads the first state diagram of a Markdown page, with the page’s line numbers', () => {
+    const page = '# Door\n\nSome text.\n\n```mermaid\nflowchart LR\n  a --> b\n```\n\n```mermaid\nstateDiagram-v2\n  [*] --> Closed\n  Closed --> Open : push\n  Open -> Closed\n```\n';
+    expect(guessSource(page)).toBe('mermaid');
+    expect(refusal(importDesign(page, 'mermaid'))).toMatch(/^14: Line 14 /);
+    const r = ok(importDesign(page.replace('Open -> Closed', 'Open --> Closed : pull'), 'mermaid'));
+    expect(edges(r)).toEqual(['Closed -push-> Open', 'Open -pull-> Closed']);
+  });
+
+  it('follows createMachine(config) and states written as names to their object literals in the file', () => {
+    const text = "const idle = { on: { GO: 'busy' } };\nconst config = { initial: 'idle', states: { idle, busy: busyState } };\nconst busyState = { on: { DONE: 'idle' } };\nexport const m = createMachine(config);\n";
+    expect(edges(ok(importDesign(text, 'xstate')))).toEqual(['idle -GO-> busy', 'busy -DONE-> idle']);
   });
 });

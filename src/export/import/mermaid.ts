@@ -61,8 +61,27 @@ export function importMermaid(text: string): ImportResult {
   }
 }
 
-function readMermaid(text: string, summary: SummaryBuilder): Chart {
+/**
+ * A Markdown page: the first fenced ```mermaid block holding a state diagram, other lines blanked
+ * so line numbers still point into the page. Plain diagram text is returned as it is.
+ */
+export function diagramLines(text: string): string[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first < 0 || /^(---|%%|stateDiagram)/.test(lines[first]!.trim())) return lines;
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*(```|~~~)\s*mermaid/.test(lines[i]!)) continue;
+    let end = i + 1;
+    while (end < lines.length && !/^\s*(```|~~~)\s*$/.test(lines[end]!)) end++;
+    const block = lines.slice(i + 1, end);
+    if (block.some((l) => /^\s*stateDiagram/.test(l))) return lines.map((l, k) => (k > i && k < end ? l : ''));
+    i = end;
+  }
+  return lines;
+}
+
+function readMermaid(text: string, summary: SummaryBuilder): Chart {
+  const lines = diagramLines(text);
   const nodes = new Map<string, ChartNode>();
   const root = newNode(null, '', 1, 'compound');
   nodes.set('', root);

@@ -2,9 +2,9 @@ import type { Design } from '../../model/schema';
 import { buildDesign } from './build';
 import { newNode, type Chart, type ChartNode, type ChartTransition, type GuardRef } from './chart';
 import { identifierFor } from './identifiers';
-import type { Literal } from './objectLiteral';
+import { LiteralError, readLiteral, type Literal } from './objectLiteral';
 import { ImportRefusal, SummaryBuilder, type ImportResult } from './summary';
-import { pickMachine } from './xstateSource';
+import { constObject, pickMachine } from './xstateSource';
 
 /**
  * XState machine config (v4 or v5, JSON, JS or TS) → statechart, read as data and never run.
@@ -65,7 +65,17 @@ export function importXState(text: string, options: { machine?: string } = {}): 
   const summary = new SummaryBuilder();
   try {
     const found = pickMachine(text, options.machine);
-    const { chart, vars } = readMachine(found.config, found.name, summary);
+    const resolve = (name: string): Literal | undefined => {
+      const at = constObject(text, name);
+      if (at < 0) return undefined;
+      try {
+        return readLiteral(text, at).value;
+      } catch (e) {
+        if (e instanceof LiteralError) throw new ImportRefusal(e.line, `${e.message.replace(/\.$/, '')} (line ${e.line}), in the state config ${name}; write that part as a plain value.`);
+        throw e;
+      }
+    };
+    const { chart, vars } = readMachine(found.config, found.name, summary, resolve);
     return buildDesign(chart, summary, { stateName: (leaf) => (leaf.id === '' ? 'machine' : leaf.id.replace(/\./g, '_')), vars });
   } catch (e) {
     if (e instanceof ImportRefusal) return { ok: false, errors: [{ line: e.line, message: e.message }] };
@@ -73,7 +83,7 @@ export function importXState(text: string, options: { machine?: string } = {}): 
   }
 }
 
-function readMachine(config: Literal, fallbackName: string, summary: SummaryBuilder): { chart: Chart; vars: Design['vars'] } {
+function readMachine(config: Literal, fallbackName: string, summary: SummaryBuilder, resolveName: (name: string) => Literal | undefined): { chart: Chart; vars: Design['vars'] } {
   if (config.kind !== 'object') throw new ImportRefusal(config.line, 'The machine config must be an object literal.');
   const nodes = new Map<string, ChartNode>();
   const ids = new Map<string, ChartNode>();
@@ -115,7 +125,19 @@ function readMachine(config: Literal, fallbackName: string, summary: SummaryBuil
     }
   };
 
-  const walk = (lit: Literal, parent: ChartNode | null, key: string, line: number): ChartNode => {
+  const resolving = new Set<string>();
+  const walk = (given: Literal, parent: ChartNode | null, key: string, line: number): ChartNode => {
+    // A state written as a name (`idle: idleState`) is read from `const idleState = { … }` in the same file.
+    const lit = given;
+    if (lit.kind === 'code' && /^[A-Za-z_$][\w$]*$/.test(lit.text) && !resolving.has(lit.text)) {
+      const found = resolveName(lit.text);
+      if (found) {
+        resolving.add(lit.text);
+        const node = walk(found, parent, key, line);
+        resolving.delete(lit.text);
+        return node;
+      }
+    }
     if (lit.kind !== 'object') refuse(lit.line, `State ${key} at line ${lit.line} is ${lit.kind === 'code' ? short(lit.text) : lit.kind}, not an object literal; write its config inline.`);
     const type = field(lit, 'type');
     const children = field(lit, 'states');

@@ -65,11 +65,16 @@ export function findMachines(text: string): FoundMachine[] {
     if (text[i] !== '(') continue; // an import or a mention, not a call
     i = skipSpace(text, i + 1);
     const line = lineOf(text, m.index);
+    let at = i;
     if (text[i] !== '{') {
-      throw new ImportRefusal(line, `${m[1]}( at line ${line} is given ${JSON.stringify(text.slice(i, i + 30).split(/[\s,)]/)[0])}, not an object literal; put the config object inline in the call.`);
+      // `createMachine(config)`: the config may be an object literal bound to that name in this file.
+      const name = /^[A-Za-z_$][\w$]*/.exec(text.slice(i, i + 100))?.[0];
+      const bound = name === undefined ? -1 : constObject(text, name);
+      if (bound < 0) throw new ImportRefusal(line, `${m[1]}( at line ${line} is given ${JSON.stringify(text.slice(i, i + 30).split(/[\s,)]/)[0])}, not an object literal; put the config object inline in the call.`);
+      at = bound;
     }
-    const config = readAt(text, i);
-    covered = config.end;
+    const config = readAt(text, at);
+    covered = at === i ? config.end : m.index + m[0].length;
     const declared = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)[^=;]*=[^;=]*$/.exec(text.slice(Math.max(0, m.index - 4000), m.index));
     const id = config.value.kind === 'object' ? config.value.entries.find((e) => e.key === 'id')?.value : undefined;
     found.push({ name: declared?.[1] ?? (id?.kind === 'string' ? id.value : `machine at line ${line}`), line, config: config.value });
@@ -110,4 +115,11 @@ export function pickMachine(text: string, wanted?: string): FoundMachine {
     );
   }
   return machines[0]!;
+}
+
+/** The position of the `{` of `const NAME = {` (also `let`/`var`, with a type annotation) in `text`, or -1. */
+export function constObject(text: string, name: string): number {
+  const escaped = name.replace(/\$/g, '\\$');
+  const m = new RegExp(String.raw`(?:const|let|var)\s+${escaped}\s*(?::[^=;]{0,200})?=\s*(?:\(\s*)?\{`).exec(text);
+  return m ? m.index + m[0].length - 1 : -1;
 }
