@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, afterAll } from 'vitest';
+import { explore } from '../../engine/explorer';
+import { loadDesignValue } from '../../model/load';
 import { importDesign, type ImportResult } from '.';
 
 /**
@@ -31,6 +33,17 @@ function reachable(r: Extract<ImportResult, { ok: true }>): string[] {
   return r.design.states.map((s) => s.name).filter((s) => seen.has(s));
 }
 
+/**
+ * The states the checker reaches with 4 client requests (the most a design allows) and no faults:
+ * the imported design must be checkable, and with enough requests reach what the graph reaches.
+ */
+function checked(r: Extract<ImportResult, { ok: true }>): { verdict: string; reached: string[] } {
+  const loaded = loadDesignValue({ ...r.design, environment: { requests: 4, checks: { deadlock: false, replay: false } } });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+  const result = explore(loaded.model, { maxStates: 20_000 });
+  return { verdict: result.verdict, reached: result.coverage.states.reached };
+}
+
 function describeImport(r: ImportResult) {
   if (!r.ok) return { class: 'refused' as const, reasons: r.errors.map((e) => `${e.line}: ${e.message}`) };
   return {
@@ -38,6 +51,7 @@ function describeImport(r: ImportResult) {
     states: r.design.states.map((s) => s.name),
     transitions: r.design.transitions.length,
     reachable: reachable(r),
+    checked: checked(r),
     imported: r.summary.imported,
     approximated: r.summary.approximated.map((n) => `${n.line}: ${n.message}`),
     dropped: r.summary.dropped.map((n) => `${n.line}: ${n.message}`),
