@@ -41,7 +41,7 @@ function checked(r: Extract<ImportResult, { ok: true }>): { verdict: string; rea
   const loaded = loadDesignValue({ ...r.design, environment: { requests: 4, checks: { deadlock: false, replay: false } } });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
   const result = explore(loaded.model, { maxStates: 20_000 });
-  return { verdict: result.verdict, reached: result.coverage.states.reached };
+  return { verdict: result.verdict, reached: [...result.coverage.states.reached] };
 }
 
 function describeImport(r: ImportResult) {

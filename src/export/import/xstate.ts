@@ -50,6 +50,11 @@ function guardOf(l: Literal): GuardRef {
   }
 }
 
+/** State keys this reader turns into the design, or lists as dropped code on its own. */
+const HANDLED = new Set(['type', 'states', 'initial', 'id', 'on', 'after', 'always', 'invoke', 'onDone', 'entry', 'exit', 'onEntry', 'onExit', 'activities', 'description', 'target', 'history', 'key', 'parallel', '...']);
+/** Machine keys that are typing or options only (no behaviour), or read separately (`context`). */
+const MACHINE_ONLY = new Set(['context', 'types', 'schema', 'tsTypes', 'predictableActionArguments', 'preserveActionOrder', 'version', 'strict', 'delimiter']);
+
 interface Pending {
   readonly node: ChartNode;
   readonly list: ChartTransition[];
@@ -143,8 +148,9 @@ function readMachine(config: Literal, fallbackName: string, summary: SummaryBuil
     const children = field(lit, 'states');
     const typeName = type?.kind === 'string' ? type.value : undefined;
     const hasChildren = entries(children).length > 0;
-    const kind = typeName === 'parallel' ? 'parallel' : typeName === 'final' ? 'final' : typeName === 'history' ? 'history' : hasChildren ? 'compound' : 'atomic';
-    if (typeName === 'parallel' && !hasChildren) refuse(line, `Parallel state ${key} has no regions; give it states or remove type: 'parallel'.`);
+    const parallelFlag = field(lit, 'parallel');
+    const kind = typeName === 'parallel' || (parallelFlag?.kind === 'boolean' && parallelFlag.value) ? 'parallel' : typeName === 'final' ? 'final' : typeName === 'history' ? 'history' : hasChildren ? 'compound' : 'atomic';
+    if (kind === 'parallel' && !hasChildren) refuse(line, `Parallel state ${key} has no regions; give it states or remove type: 'parallel'.`);
     const node = newNode(parent, key, line, kind);
     nodes.set(node.id, node);
     for (const e of entries(lit)) {
@@ -206,6 +212,10 @@ function readMachine(config: Literal, fallbackName: string, summary: SummaryBuil
     if (onDone) {
       if (kind === 'atomic' || kind === 'final') summary.drop(onDone.line, `onDone on the simple state ${key}: it never completes.`);
       else transitionsOf(node, onDone, null, 'internal', node.done);
+    }
+    for (const e of entries(lit)) {
+      if (HANDLED.has(e.key) || (parent === null && MACHINE_ONLY.has(e.key))) continue;
+      summary.drop(e.line, `${e.key} of ${key || 'the machine'} (not part of a design).`);
     }
     for (const k of ['entry', 'exit', 'onEntry', 'onExit', 'activities']) {
       const a = field(lit, k);
