@@ -49,7 +49,7 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
 
   // Events: one per (source, name), client events keep a payload field per guard they test.
   const eventTaken = new Set<string>();
-  const events = new Map<string, { name: string; source: 'client' | 'timer' | 'internal'; afterMs?: number; fields: Map<number, string> }>();
+  const events = new Map<string, { name: string; original: string; source: 'client' | 'timer' | 'internal'; afterMs?: number; fields: Map<number, string> }>();
   const vars: Design['vars'] = [...(options.vars ?? [])];
   const varTaken = new Set(vars.map((v) => v.name));
   const guardVar = new Map<number, string>();
@@ -78,7 +78,7 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
     if (t.source === 'restart') event = '$restart';
     else {
       key = `${t.source}:${t.event}`;
-      if (!events.has(key)) events.set(key, { name: identifierFor(t.event, eventTaken), source: t.source, ...(t.afterMs !== undefined ? { afterMs: t.afterMs } : {}), fields: new Map() });
+      if (!events.has(key)) events.set(key, { name: identifierFor(t.event, eventTaken), original: t.event, source: t.source, ...(t.afterMs !== undefined ? { afterMs: t.afterMs } : {}), fields: new Map() });
       event = events.get(key)!.name;
     }
     const guard = t.conditions.map((l) => atom(key, l)).join(' && ');
@@ -104,6 +104,7 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
       ...(e.source === 'client' ? { unhandled: 'ignore' as const } : {}),
       ...(e.fields.size > 0 ? { payload: [...e.fields.values()].map((name) => ({ name, type: 'bool' as const })) } : {}),
       ...(e.afterMs !== undefined ? { afterMs: e.afterMs } : {}),
+      ...(e.original !== e.name ? { description: `Imported as ${JSON.stringify(e.original)}.`.slice(0, LIMITS.descriptionChars) } : {}),
     })),
     transitions,
     invariants: [],

@@ -34,6 +34,12 @@ describe('importing a Mermaid state diagram', () => {
     expect(edges(r)).toEqual(['Closed -push-> Open', 'Closed -lock-> Bolted']);
   });
 
+  it('takes a slash as trigger / effect only after one name; free text keeps it', () => {
+    const r = ok(importDesign('stateDiagram-v2\n[*] --> A\nA --> B : go / log\nB --> A : click outside / Esc\n', 'mermaid'));
+    expect(edges(r)).toEqual(['A -go-> B', 'B -click_outside___Esc-> A']);
+    expect(r.design.events[1]!.description).toBe('Imported as "click outside / Esc".');
+  });
+
   it('enters a composite through its initial child and leaves it from any child, child first', () => {
     const text = 'stateDiagram-v2\n[*] --> P\nstate P {\n  [*] --> a\n  a --> b : next\n  b --> a : reset\n}\nP --> Out : reset\n';
     const r = ok(importDesign(text, 'mermaid'));

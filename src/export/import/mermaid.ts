@@ -7,7 +7,7 @@ import { ImportRefusal, SummaryBuilder, type ImportResult } from './summary';
  * Read: front matter (`title`), `A --> B : label`, `[*]` start and end, `state "Text" as A`,
  * `A : description`, composites `state A {` (also with `{` on the next line), regions `--`,
  * `<<choice>>`, `:::class`, `<br/>` (a line break), `%%` comments. Labels `Event [guard] / action`
- * give the event, a placeholder guard and a dropped action. An unlabeled arrow is its own
+ * give the event, a placeholder guard and a dropped action (a slash after free text is text). An unlabeled arrow is its own
  * internal event (`A_to_B`), so two unlabeled arrows from one state stay two choices. State ids
  * are global in Mermaid, so a state keeps its own name wherever it is nested.
  * Refused with the line and what to do: forks and joins, and any line Mermaid's grammar would
@@ -37,7 +37,9 @@ function splitLabel(label: string): { event: string; guard: GuardRef | null; act
   }
   let action: string | null = null;
   const slash = event.indexOf('/');
-  if (slash >= 0) {
+  // UML's `trigger / effect` only when what precedes the slash is one name; in free text
+  // ("Save / Cancel", "click outside / Save") the slash is part of the label.
+  if (slash >= 0 && /^[\p{L}_][\p{L}\p{N}_.:-]*$/u.test(event.slice(0, slash).trim())) {
     action = event.slice(slash + 1).trim();
     event = event.slice(0, slash);
   }
