@@ -263,6 +263,7 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
   for (let q = 0; q < queue.length; q++) {
     const config = queue[q]!;
     const from = index.get(keyOf(config))!;
+    if (isDone(chart.root, config)) continue; // the machine has reached its final state: it stops
     for (const [event, sample] of events) {
       for (const o of step(config, event, [])) {
         if (!o.moved) continue;

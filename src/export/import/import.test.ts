@@ -117,6 +117,21 @@ const m = setup({ types: {} as { context: { n: number }; events: { type: 'GO' } 
     expect(ok(importDesign(two, 'xstate', { machine: 'two' })).design.states.map((s) => s.name)).toEqual(['b']);
   });
 
+  it("reads v4's after array, action lists as targetless transitions, and cond objects", () => {
+    const text = `const m = Machine({
+  initial: 'Idle',
+  on: { EXPIRED: [actions.assign({ session: null }), actions.log()] },
+  states: {
+    Idle: { after: [{ delay: 50, target: 'Error' }] },
+    Error: { always: [{ target: 'Idle', cond: { type: 'shouldRetry' } }, { target: 'Done' }] },
+    Done: { type: 'final' },
+  },
+}, fetchConfig);`;
+    const r = ok(importDesign(text, 'xstate'));
+    expect(edges(r)).toEqual(['Idle -EXPIRED-> Idle', 'Idle -after_50[todo_shouldRetry]-> Idle', 'Idle -after_50[!todo_shouldRetry]-> Done']);
+    expect(r.summary.dropped.map((d) => d.line)).toEqual([3, 3]);
+  });
+
   it('enters nested states through initial, gives the child priority and exits from any descendant', () => {
     const text = "createMachine({ initial: 'p', states: { p: { initial: 'x', on: { E: 'q', F: 'q' }, states: { x: { on: { E: 'y' } }, y: {} } }, q: { on: { BACK: 'p' } } } })";
     const r = ok(importDesign(text, 'xstate'));

@@ -118,6 +118,10 @@ function readMachine(config: Literal, fallbackName: string, summary: SummaryBuil
         // A forbidden transition: handled here with no effect, so ancestors do not take the event.
         list.push({ event, source, targets: [], guard: null, line: item.line });
         continue;
+      } else if (item.kind === 'code' && value.kind === 'array' && /^[\w$.]+\s*\(/.test(item.text)) {
+        // v4: an action creator in a transition list is a config without target: targetless.
+        summary.drop(item.line, `Action ${short(item.text)} of ${what}: code the design does not hold.`);
+        targetLit = undefined;
       } else refuse(item.line, `The transition for ${what} at line ${item.line} is code (${short(item.kind === 'code' ? item.text : item.kind)}); write it as a target string or { target, guard } object.`);
       const targets: { text: string; line: number }[] = [];
       const targetItems = targetLit === undefined ? [] : targetLit.kind === 'array' ? targetLit.items : [targetLit];
@@ -184,7 +188,16 @@ function readMachine(config: Literal, fallbackName: string, summary: SummaryBuil
       if (e.key.includes('*')) refuse(e.line, `The wildcard event ${JSON.stringify(e.key)} at line ${e.line} matches events the design cannot list; write one transition per event instead.`);
       transitionsOf(node, e.value, e.key === '' ? null : e.key, e.key === '' ? 'internal' : 'client', node.transitions);
     }
-    for (const e of entries(field(lit, 'after'))) {
+    const after = field(lit, 'after');
+    // v4's array form: `after: [{ delay: 50, target: 'x' }]`.
+    for (const item of after?.kind === 'array' ? after.items : []) {
+      const delay = field(item, 'delay');
+      const ms = delay?.kind === 'number' ? delay.value : undefined;
+      const name = delay?.kind === 'number' ? String(delay.value) : delay?.kind === 'string' ? delay.value : `line_${item.line}`;
+      if (ms === undefined) summary.drop(item.line, `The delay ${name} is a name or code: the timer keeps no afterMs.`);
+      transitionsOf(node, item, `after_${name}`, 'timer', node.transitions, ms);
+    }
+    for (const e of entries(after)) {
       const ms = Number(e.key);
       const delay = Number.isFinite(ms) && /^\d+$/.test(e.key) ? ms : undefined;
       if (delay === undefined) summary.drop(e.line, `The delay ${e.key} is a name or code: the timer keeps no afterMs.`);
