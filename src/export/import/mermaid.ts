@@ -18,6 +18,9 @@ const HEADER = /^stateDiagram(-v2)?\s*$/;
 const REF = String.raw`(\[\*\]|[^\s:\-][^\s:]*?)(?::::[\w-]+)?`;
 const ARROW = new RegExp(String.raw`^${REF}\s*-->\s*${REF}\s*(?::(.*))?$`);
 const ID = String.raw`[^\s:"{}<>]+`;
+/** `state "Text" as X`, `state X as "Text"`, `state X <<choice>>` / `[[choice]]`, `state X {`, `state X : text`. */
+const DECLARED = new RegExp(String.raw`^state\s+(?:"([^"]*)"\s+as\s+(${ID})|(${ID})(?:\s+as\s+"([^"]*)")?)\s*(?::::[\w-]+)?\s*(<<(\w+)>>|\[\[(\w+)\]\])?\s*(\{)?\s*(?::\s*(.*))?$`);
+const BARE = new RegExp(`^${ID}$`);
 
 /** Mermaid entity codes (`#35;`, as the exporter writes them) and `<br/>` back to text. */
 function decode(text: string): string {
@@ -141,10 +144,11 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
     summary.imported.push(`${regions.length} parallel regions of ${node.key} as their product`);
   };
 
+  const firstText = lines.findIndex((l) => l.trim() !== '');
   lines.forEach((raw, index) => {
     const line = index + 1;
     const content = raw.replace(/%%.*$/, '').trim();
-    if (!header && !frontMatter && content === '---' && index === lines.findIndex((l) => l.trim() !== '')) {
+    if (!header && !frontMatter && content === '---' && index === firstText) {
       frontMatter = true;
       return;
     }
@@ -200,7 +204,7 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
       scopes.at(-1)!.regions.push({ children: [], initial: null, line });
       return;
     }
-    const declared = new RegExp(String.raw`^state\s+(?:"([^"]*)"\s+as\s+(${ID})|(${ID})(?:\s+as\s+"([^"]*)")?)\s*(?::::[\w-]+)?\s*(<<(\w+)>>|\[\[(\w+)\]\])?\s*(\{)?\s*(?::\s*(.*))?$`).exec(content);
+    const declared = DECLARED.exec(content);
     if (declared) {
       const id = (declared[2] ?? declared[3])!;
       const node = state(id, line);
@@ -260,7 +264,7 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
       node.description = node.description ? `${node.description}\n${d}` : d;
       return;
     }
-    if (new RegExp(`^${ID}$`).test(content)) {
+    if (BARE.test(content)) {
       state(content, line);
       return;
     }
