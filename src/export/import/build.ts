@@ -3,7 +3,7 @@ import { LIMITS } from '../../model/limits';
 import { loadDesignValue } from '../../model/load';
 import { PLACEHOLDER_PREFIX } from '../../model/placeholders';
 import { isAncestor, type Chart, type ChartNode } from './chart';
-import { flatten, type GuardLiteral } from './flatten';
+import { flatten, type FlatTransition, type GuardLiteral } from './flatten';
 import { identifierFor } from './identifiers';
 import { layeredLayout } from './layout';
 import { ImportRefusal, type ImportResult, type SummaryBuilder } from './summary';
@@ -58,11 +58,11 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
     const g = flat.guards[l.guard]!;
     let text: string;
     if (e.source === 'client' && (e.fields.has(l.guard) || e.fields.size < LIMITS.payloadFields)) {
-      if (!e.fields.has(l.guard)) e.fields.set(l.guard, identifierFor(`${PLACEHOLDER_PREFIX}${g.name}`, new Set(e.fields.values())));
+      if (!e.fields.has(l.guard)) e.fields.set(l.guard, identifierFor(placeholderName(g.name), new Set(e.fields.values())));
       text = `event.${e.fields.get(l.guard)!}`;
     } else {
       if (!guardVar.has(l.guard)) {
-        const name = identifierFor(`${PLACEHOLDER_PREFIX}${g.name}`, varTaken);
+        const name = identifierFor(placeholderName(g.name), varTaken);
         guardVar.set(l.guard, name);
         vars.push({ name, type: 'bool', initial: false, description: `Placeholder for the guard ${g.text} (code in the original): replace it in the transitions that read it.` });
         summary.approximate(g.line, `Guard ${g.text} on ${e.name} (a ${e.source} event) is the placeholder var ${name}, false until you replace it: its branch is not explored.`);
@@ -72,7 +72,8 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
     return l.positive ? text : `!${text}`;
   };
   const transitions: Design['transitions'] = [];
-  for (const t of flat.transitions) {
+  const simplified = withoutImpliedNegations(flat.transitions);
+  for (const t of simplified) {
     let event: string;
     let key = '';
     if (t.source === 'restart') event = '$restart';
@@ -82,7 +83,7 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
       event = events.get(key)!.name;
     }
     const guard = t.conditions.map((l) => atom(key, l)).join(' && ');
-    const placeholders = t.conditions.map((l) => flat.guards[l.guard]!.text);
+    const placeholders = [...new Set(t.conditions.map((l) => flat.guards[l.guard]!.text))];
     transitions.push({
       from: stateNames[t.from]!,
       event,
@@ -136,4 +137,43 @@ function configurationName(leaves: readonly ChartNode[], stateName: (leaf: Chart
   while (common && !leaves.every((l) => isAncestor(common!, l))) common = common.parent;
   const prefix = common && common.parent ? stateName(common) : '';
   return [prefix, ...leaves.map((l) => l.key)].filter((p) => p !== '').join('__');
+}
+
+/** `todo_<name>`; a name that already is a placeholder (a design exported and imported again) keeps it. */
+function placeholderName(name: string): string {
+  const bare = name.trim().replace(/^!?\s*(event\.)?/, '');
+  return bare.startsWith(PLACEHOLDER_PREFIX) ? bare : `${PLACEHOLDER_PREFIX}${bare}`;
+}
+
+/**
+ * Guards are tried in document order, first true wins, so `¬g` in a transition is implied when an
+ * earlier transition of the same state and event would have been taken had `g` held: dropping it
+ * keeps the meaning and gives the `[g]` / else shape the original had.
+ */
+function withoutImpliedNegations(transitions: readonly FlatTransition[]): FlatTransition[] {
+  const groups = new Map<string, FlatTransition[]>();
+  const out: FlatTransition[] = [];
+  for (const t of transitions) {
+    const key = `${t.from}\u0000${t.source}\u0000${t.event}`;
+    const earlier = groups.get(key) ?? [];
+    let conditions = [...t.conditions];
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const l of conditions) {
+        if (l.positive) continue;
+        const rest = conditions.filter((c) => c !== l);
+        const covers = (e: FlatTransition) => e.conditions.every((c) => (c.guard === l.guard && c.positive) || rest.some((r) => r.guard === c.guard && r.positive === c.positive));
+        if (earlier.some(covers)) {
+          conditions = rest;
+          changed = true;
+          break;
+        }
+      }
+    }
+    const simplified = { ...t, conditions };
+    earlier.push(t);
+    groups.set(key, earlier);
+    out.push(simplified);
+  }
+  return out;
 }

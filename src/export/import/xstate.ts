@@ -157,6 +157,7 @@ function readMachine(config: Literal, fallbackName: string, summary: SummaryBuil
     if (kind === 'parallel' && !hasChildren) refuse(line, `Parallel state ${key} has no regions; give it states or remove type: 'parallel'.`);
     const node = newNode(parent, key, line, kind);
     nodes.set(node.id, node);
+    if (kind === 'parallel') summary.imported.push(`${entries(children).length} parallel regions of ${key || 'the machine'} as their product`);
     for (const e of entries(lit)) {
       if (e.key === '...') refuse(e.line, `A spread (...) in state ${key || 'the machine'} at line ${e.line} is code; write its fields out.`);
       if (e.key.startsWith('[')) refuse(e.line, `The computed key ${short(e.key)} in state ${key || 'the machine'} at line ${e.line} is code; write the name as a string.`);
