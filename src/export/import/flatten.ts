@@ -264,7 +264,11 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
     const config = queue[q]!;
     const from = index.get(keyOf(config))!;
     if (isDone(chart.root, config)) continue; // the machine has reached its final state: it stops
+    // Only the events some active state (or an ancestor) handles, in the text's order.
+    const handled = new Set<string>();
+    for (const leaf of config) for (let n: ChartNode | null = leaf; n; n = n.parent) for (const t of n.transitions) if (t.event !== null) handled.add(t.event);
     for (const [event, sample] of events) {
+      if (!handled.has(event)) continue;
       for (const o of step(config, event, [])) {
         if (!o.moved) continue;
         const line = candidateLine(config, event);

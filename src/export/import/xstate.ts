@@ -89,7 +89,7 @@ export function importXState(text: string, options: { machine?: string } = {}): 
 }
 
 function readMachine(config: Literal, fallbackName: string, summary: SummaryBuilder, resolveName: (name: string) => Literal | undefined): { chart: Chart; vars: Design['vars'] } {
-  if (config.kind !== 'object') throw new ImportRefusal(config.line, 'The machine config must be an object literal.');
+  if (config.kind !== 'object') throw new ImportRefusal(config.line, `The machine config at line ${config.line} is not an object literal; pass { initial, states } to createMachine.`);
   const nodes = new Map<string, ChartNode>();
   const ids = new Map<string, ChartNode>();
   const pending: Pending[] = [];
