@@ -13,7 +13,8 @@ function mermaid(lines: number): string {
 
 function xstate(lines: number): string {
   const states: string[] = [];
-  for (let i = 0; states.length < lines - 2; i++) states.push(`  s${i}: { on: { GO: 's${i + 1}', BACK: 's0' }, after: { 100: 's0' } },`);
+  for (let i = 0; states.length < lines - 2; i++)
+    states.push(`  s${i}: { on: { GO: 's${i + 1}', BACK: 's0' }, after: { 100: 's0' } },`);
   return `createMachine({ initial: 's0', states: {\n${states.join('\n')}\n  s${states.length}: {} } })`;
 }
 
@@ -22,7 +23,10 @@ function time(text: string, from: ImportSource): { ms: number; outcome: string }
   const start = performance.now();
   const r = importDesign(text, from);
   const ms = performance.now() - start;
-  return { ms, outcome: r.ok ? `${r.design.states.length} states` : `refused: ${r.errors[0]!.message.slice(0, 50)}` };
+  return {
+    ms,
+    outcome: r.ok ? `${r.design.states.length} states` : `refused: ${r.errors[0]!.message.slice(0, 50)}`,
+  };
 }
 
 const rows = [['source', 'lines', 'ms', 'µs/line', 'outcome']];

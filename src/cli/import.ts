@@ -32,10 +32,12 @@ export const importCommand: Command = async (args) => {
   }
   const result = importDesign(read.text, from as ImportSource, machine !== undefined ? { machine } : {});
   if (!result.ok) {
-    for (const e of result.errors) process.stderr.write(`${file}:${e.line}: ${JSON.stringify(e.message).slice(1, -1)}\n`);
+    for (const e of result.errors)
+      process.stderr.write(`${file}:${e.line}: ${JSON.stringify(e.message).slice(1, -1)}\n`);
     return 2;
   }
-  for (const line of summaryLines(result.summary)) process.stderr.write(`${file}: ${JSON.stringify(line).slice(1, -1)}\n`);
+  for (const line of summaryLines(result.summary))
+    process.stderr.write(`${file}: ${JSON.stringify(line).slice(1, -1)}\n`);
   const json = designJson(result.design);
   if (out === undefined) process.stdout.write(json);
   else writeFileSync(out, json);

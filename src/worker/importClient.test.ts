@@ -10,7 +10,14 @@ function standIn(respond: boolean): () => ImportWorkerLike & { terminated: boole
       onmessage: null as ImportWorkerLike['onmessage'],
       onerror: null as ImportWorkerLike['onerror'],
       postMessage(message: ImportRequest) {
-        if (respond) setTimeout(() => w.onmessage?.({ data: importDesign(message.text, message.from, message.options) } as MessageEvent), 0);
+        if (respond)
+          setTimeout(
+            () =>
+              w.onmessage?.({
+                data: importDesign(message.text, message.from, message.options),
+              } as MessageEvent),
+            0,
+          );
       },
       terminate() {
         w.terminated = true;
@@ -22,7 +29,10 @@ function standIn(respond: boolean): () => ImportWorkerLike & { terminated: boole
 
 describe('importing in a worker', () => {
   it('returns the worker’s result', async () => {
-    const run = startImport({ text: 'stateDiagram-v2\n[*] --> A\nA --> B : go\n', from: 'mermaid', options: {} }, standIn(true));
+    const run = startImport(
+      { text: 'stateDiagram-v2\n[*] --> A\nA --> B : go\n', from: 'mermaid', options: {} },
+      standIn(true),
+    );
     const r = await run.result;
     expect(r.ok && r.design.states.map((s) => s.name)).toEqual(['A', 'B']);
   });

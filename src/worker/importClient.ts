@@ -24,11 +24,17 @@ export interface RunningImport {
 export const IMPORT_TIMEOUT_MS = 15_000;
 
 export function createImportWorker(): ImportWorkerLike {
-  return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }) as unknown as ImportWorkerLike;
+  return new Worker(new URL('./import.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as ImportWorkerLike;
 }
 
 /** Runs an import in a Web Worker, so the page stays responsive; `cancel()` terminates it. */
-export function startImport(request: ImportRequest, createWorker: () => ImportWorkerLike = createImportWorker, timeoutMs = IMPORT_TIMEOUT_MS): RunningImport {
+export function startImport(
+  request: ImportRequest,
+  createWorker: () => ImportWorkerLike = createImportWorker,
+  timeoutMs = IMPORT_TIMEOUT_MS,
+): RunningImport {
   const worker = createWorker();
   let settle: (r: ImportResult) => void = () => {};
   const result = new Promise<ImportResult>((resolve) => (settle = resolve));
@@ -41,9 +47,13 @@ export function startImport(request: ImportRequest, createWorker: () => ImportWo
     settle(r);
   };
   const stop = (message: string) => finish({ ok: false, errors: [{ line: 0, message }] });
-  const timer = setTimeout(() => stop(`The import took longer than ${timeoutMs / 1000} s and was stopped; import a smaller text.`), timeoutMs);
+  const timer = setTimeout(
+    () => stop(`The import took longer than ${timeoutMs / 1000} s and was stopped; import a smaller text.`),
+    timeoutMs,
+  );
   worker.onmessage = (event) => finish(event.data);
-  worker.onerror = (event) => stop(`The import failed: ${event.message || 'internal error'}; please report this text.`);
+  worker.onerror = (event) =>
+    stop(`The import failed: ${event.message || 'internal error'}; please report this text.`);
   worker.postMessage(request);
   return { result, cancel: () => stop('The import was cancelled.') };
 }

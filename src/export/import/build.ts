@@ -34,22 +34,45 @@ export function buildDesign(chart: Chart, summary: SummaryBuilder, options: Buil
 
 function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): ImportResult {
   const flat = flatten(chart, summary);
-  if (flat.states.length === 0) return { ok: false, errors: [{ line: 0, message: 'No states found: add at least one state.' }] };
+  if (flat.states.length === 0)
+    return { ok: false, errors: [{ line: 0, message: 'No states found: add at least one state.' }] };
   const stateTaken = new Set<string>();
-  const stateNames = flat.states.map((s) => identifierFor(configurationName(s.leaves, options.stateName), stateTaken));
+  const stateNames = flat.states.map((s) =>
+    identifierFor(configurationName(s.leaves, options.stateName), stateTaken),
+  );
   const states: Design['states'] = flat.states.map((s, i) => {
     const original = configurationName(s.leaves, options.stateName);
     const described = s.leaves.map((l) => l.description).filter((d): d is string => d !== undefined);
     const description = [
-      ...(s.leaves.length > 1 ? [`Parallel regions in ${s.leaves.map((l) => l.id).join(', ')}.`] : original !== stateNames[i] ? [`Imported as ${JSON.stringify(s.leaves[0]!.id)}.`] : []),
+      ...(s.leaves.length > 1
+        ? [`Parallel regions in ${s.leaves.map((l) => l.id).join(', ')}.`]
+        : original !== stateNames[i]
+          ? [`Imported as ${JSON.stringify(s.leaves[0]!.id)}.`]
+          : []),
       ...described,
-    ].join('\n').slice(0, LIMITS.descriptionChars);
-    return { name: stateNames[i]!, ...(i === 0 ? { initial: true } : {}), ...(s.final ? { final: true } : {}), ...(description ? { description } : {}) };
+    ]
+      .join('\n')
+      .slice(0, LIMITS.descriptionChars);
+    return {
+      name: stateNames[i]!,
+      ...(i === 0 ? { initial: true } : {}),
+      ...(s.final ? { final: true } : {}),
+      ...(description ? { description } : {}),
+    };
   });
 
   // Events: one per (source, name), client events keep a payload field per guard they test.
   const eventTaken = new Set<string>();
-  const events = new Map<string, { name: string; original: string; source: 'client' | 'timer' | 'internal'; afterMs?: number; fields: Map<number, string> }>();
+  const events = new Map<
+    string,
+    {
+      name: string;
+      original: string;
+      source: 'client' | 'timer' | 'internal';
+      afterMs?: number;
+      fields: Map<number, string>;
+    }
+  >();
   const vars: Design['vars'] = [...(options.vars ?? [])];
   const varTaken = new Set(vars.map((v) => v.name));
   const guardVar = new Map<number, string>();
@@ -58,14 +81,23 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
     const g = flat.guards[l.guard]!;
     let text: string;
     if (e.source === 'client' && (e.fields.has(l.guard) || e.fields.size < LIMITS.payloadFields)) {
-      if (!e.fields.has(l.guard)) e.fields.set(l.guard, identifierFor(placeholderName(g.name), new Set(e.fields.values())));
+      if (!e.fields.has(l.guard))
+        e.fields.set(l.guard, identifierFor(placeholderName(g.name), new Set(e.fields.values())));
       text = `event.${e.fields.get(l.guard)!}`;
     } else {
       if (!guardVar.has(l.guard)) {
         const name = identifierFor(placeholderName(g.name), varTaken);
         guardVar.set(l.guard, name);
-        vars.push({ name, type: 'bool', initial: false, description: `Placeholder for the guard ${g.text} (code in the original): replace it in the transitions that read it.` });
-        summary.approximate(g.line, `Guard ${g.text} on ${e.name} (a ${e.source} event) is the placeholder var ${name}, false until you replace it: its branch is not explored.`);
+        vars.push({
+          name,
+          type: 'bool',
+          initial: false,
+          description: `Placeholder for the guard ${g.text} (code in the original): replace it in the transitions that read it.`,
+        });
+        summary.approximate(
+          g.line,
+          `Guard ${g.text} on ${e.name} (a ${e.source} event) is the placeholder var ${name}, false until you replace it: its branch is not explored.`,
+        );
       }
       text = guardVar.get(l.guard)!;
     }
@@ -79,7 +111,14 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
     if (t.source === 'restart') event = '$restart';
     else {
       key = `${t.source}:${t.event}`;
-      if (!events.has(key)) events.set(key, { name: identifierFor(t.event, eventTaken), original: t.event, source: t.source, ...(t.afterMs !== undefined ? { afterMs: t.afterMs } : {}), fields: new Map() });
+      if (!events.has(key))
+        events.set(key, {
+          name: identifierFor(t.event, eventTaken),
+          original: t.event,
+          source: t.source,
+          ...(t.afterMs !== undefined ? { afterMs: t.afterMs } : {}),
+          fields: new Map(),
+        });
       event = events.get(key)!.name;
     }
     const guard = t.conditions.map((l) => atom(key, l)).join(' && ');
@@ -88,11 +127,38 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
       from: stateNames[t.from]!,
       event,
       to: stateNames[t.to]!,
-      ...(guard ? { guard, description: `Placeholder guard${placeholders.length > 1 ? 's' : ''} for ${placeholders.join(', ')} (code in the original, line ${t.line}): replace with the condition.`.slice(0, LIMITS.descriptionChars) } : {}),
+      ...(guard
+        ? {
+            guard,
+            description:
+              `Placeholder guard${placeholders.length > 1 ? 's' : ''} for ${placeholders.join(', ')} (code in the original, line ${t.line}): replace with the condition.`.slice(
+                0,
+                LIMITS.descriptionChars,
+              ),
+          }
+        : {}),
     });
   }
-  if (events.size > LIMITS.events) return { ok: false, errors: [{ line: 0, message: `The machine has ${events.size} events, more than ${LIMITS.events}; split it into smaller machines.` }] };
-  if (vars.length > LIMITS.vars) return { ok: false, errors: [{ line: 0, message: `The machine needs ${vars.length} vars (context and guards), more than ${LIMITS.vars}; split it.` }] };
+  if (events.size > LIMITS.events)
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 0,
+          message: `The machine has ${events.size} events, more than ${LIMITS.events}; split it into smaller machines.`,
+        },
+      ],
+    };
+  if (vars.length > LIMITS.vars)
+    return {
+      ok: false,
+      errors: [
+        {
+          line: 0,
+          message: `The machine needs ${vars.length} vars (context and guards), more than ${LIMITS.vars}; split it.`,
+        },
+      ],
+    };
   const design: Design = {
     format: 'protocol-studio',
     version: 1,
@@ -103,9 +169,13 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
       name: e.name,
       source: e.source,
       ...(e.source === 'client' ? { unhandled: 'ignore' as const } : {}),
-      ...(e.fields.size > 0 ? { payload: [...e.fields.values()].map((name) => ({ name, type: 'bool' as const })) } : {}),
+      ...(e.fields.size > 0
+        ? { payload: [...e.fields.values()].map((name) => ({ name, type: 'bool' as const })) }
+        : {}),
       ...(e.afterMs !== undefined ? { afterMs: e.afterMs } : {}),
-      ...(e.original !== e.name ? { description: `Imported as ${JSON.stringify(e.original)}.`.slice(0, LIMITS.descriptionChars) } : {}),
+      ...(e.original !== e.name
+        ? { description: `Imported as ${JSON.stringify(e.original)}.`.slice(0, LIMITS.descriptionChars) }
+        : {}),
     })),
     transitions,
     invariants: [],
@@ -120,10 +190,19 @@ function build(chart: Chart, summary: SummaryBuilder, options: BuildOptions): Im
     `${states.length} state${states.length === 1 ? '' : 's'}`,
     `${transitions.length} transition${transitions.length === 1 ? '' : 's'}`,
     `${design.events.length} event${design.events.length === 1 ? '' : 's'}`,
-    ...(guardCount > 0 ? [`${guardCount} guard${guardCount === 1 ? '' : 's'} as placeholders to fill in`] : []),
+    ...(guardCount > 0
+      ? [`${guardCount} guard${guardCount === 1 ? '' : 's'} as placeholders to fill in`]
+      : []),
   );
   const loaded = loadDesignValue(design);
-  if (!loaded.ok) return { ok: false, errors: loaded.errors.map((e) => ({ line: 0, message: `The imported design is not valid (${e.path}: ${e.message}); please report this file.` })) };
+  if (!loaded.ok)
+    return {
+      ok: false,
+      errors: loaded.errors.map((e) => ({
+        line: 0,
+        message: `The imported design is not valid (${e.path}: ${e.message}); please report this file.`,
+      })),
+    };
   return { ok: true, design, summary: summary.build() };
 }
 
@@ -157,12 +236,17 @@ function withoutImpliedNegations(transitions: readonly FlatTransition[]): FlatTr
     const key = `${t.from}\u0000${t.source}\u0000${t.event}`;
     const earlier = groups.get(key) ?? [];
     let conditions = [...t.conditions];
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const l of conditions) {
         if (l.positive) continue;
         const rest = conditions.filter((c) => c !== l);
-        const covers = (e: FlatTransition) => e.conditions.every((c) => (c.guard === l.guard && c.positive) || rest.some((r) => r.guard === c.guard && r.positive === c.positive));
+        const covers = (e: FlatTransition) =>
+          e.conditions.every(
+            (c) =>
+              (c.guard === l.guard && c.positive) ||
+              rest.some((r) => r.guard === c.guard && r.positive === c.positive),
+          );
         if (earlier.some(covers)) {
           conditions = rest;
           changed = true;

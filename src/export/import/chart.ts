@@ -52,9 +52,25 @@ export interface Chart {
 }
 
 /** A node under `parent`; its id is the path of keys unless the format's ids are global (Mermaid). */
-export function newNode(parent: ChartNode | null, key: string, line: number, kind: NodeKind = 'atomic', globalId?: string): ChartNode {
+export function newNode(
+  parent: ChartNode | null,
+  key: string,
+  line: number,
+  kind: NodeKind = 'atomic',
+  globalId?: string,
+): ChartNode {
   const id = globalId ?? (parent === null ? '' : parent.id === '' ? key : `${parent.id}.${key}`);
-  const node: ChartNode = { id, key, line, kind, parent, children: [], initial: null, transitions: [], done: [] };
+  const node: ChartNode = {
+    id,
+    key,
+    line,
+    kind,
+    parent,
+    children: [],
+    initial: null,
+    transitions: [],
+    done: [],
+  };
   parent?.children.push(node);
   return node;
 }

@@ -15,7 +15,9 @@ import { importDesign, type ImportResult } from '.';
 
 const DIR = 'test-fixtures/import-corpus';
 const EXPECTED = `${DIR}/expected.json`;
-const files = readdirSync(DIR).filter((f) => /\.(mmd|js|ts|json)$/.test(f) && f !== 'MANIFEST.json' && f !== 'expected.json').sort();
+const files = readdirSync(DIR)
+  .filter((f) => /\.(mmd|js|ts|json)$/.test(f) && f !== 'MANIFEST.json' && f !== 'expected.json')
+  .sort();
 
 type Outcome = ReturnType<typeof describeImport>;
 
@@ -38,7 +40,10 @@ function reachable(r: Extract<ImportResult, { ok: true }>): string[] {
  * the imported design must be checkable, and with enough requests reach what the graph reaches.
  */
 function checked(r: Extract<ImportResult, { ok: true }>): { verdict: string; reached: string[] } {
-  const loaded = loadDesignValue({ ...r.design, environment: { requests: 4, checks: { deadlock: false, replay: false } } });
+  const loaded = loadDesignValue({
+    ...r.design,
+    environment: { requests: 4, checks: { deadlock: false, replay: false } },
+  });
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
   const result = explore(loaded.model, { maxStates: 20_000 });
   return { verdict: result.verdict, reached: [...result.coverage.states.reached] };
@@ -58,14 +63,23 @@ function describeImport(r: ImportResult) {
   };
 }
 
-const expected: Record<string, Outcome> = existsSync(EXPECTED) ? JSON.parse(readFileSync(EXPECTED, 'utf8')) : {};
+const expected: Record<string, Outcome> = existsSync(EXPECTED)
+  ? JSON.parse(readFileSync(EXPECTED, 'utf8'))
+  : {};
 const actual: Record<string, Outcome> = {};
 
 describe('the import corpus', () => {
   it('has a source and a licence for every file', () => {
-    const manifest = JSON.parse(readFileSync(`${DIR}/MANIFEST.json`, 'utf8')) as { file: string; repo: string; path: string; commit: string; licence: string }[];
+    const manifest = JSON.parse(readFileSync(`${DIR}/MANIFEST.json`, 'utf8')) as {
+      file: string;
+      repo: string;
+      path: string;
+      commit: string;
+      licence: string;
+    }[];
     expect(manifest.map((m) => m.file).sort()).toEqual(files);
-    for (const m of manifest) expect(m.repo && m.path && /^[0-9a-f]{40}$/.test(m.commit) && m.licence).toBeTruthy();
+    for (const m of manifest)
+      expect(m.repo && m.path && /^[0-9a-f]{40}$/.test(m.commit) && m.licence).toBeTruthy();
   });
 
   for (const file of files) {
@@ -85,7 +99,10 @@ describe('the import corpus', () => {
   afterAll(() => {
     const counts = { faithful: 0, approximated: 0, refused: 0 };
     for (const o of Object.values(actual)) counts[o.class]++;
-    console.log(`import corpus: ${files.length} files: ${counts.faithful} faithful, ${counts.approximated} approximated with a summary, ${counts.refused} refused with a reason`);
-    if (process.env['UPDATE_CORPUS'] === '1' && Object.keys(actual).length === files.length) writeFileSync(EXPECTED, `${JSON.stringify(actual, null, 1)}\n`);
+    console.log(
+      `import corpus: ${files.length} files: ${counts.faithful} faithful, ${counts.approximated} approximated with a summary, ${counts.refused} refused with a reason`,
+    );
+    if (process.env['UPDATE_CORPUS'] === '1' && Object.keys(actual).length === files.length)
+      writeFileSync(EXPECTED, `${JSON.stringify(actual, null, 1)}\n`);
   });
 });

@@ -65,7 +65,8 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
     return i;
   };
   const sort = (c: ChartNode[]): Config => [...new Set(c)].sort((a, b) => order.get(a)! - order.get(b)!);
-  const topOf = (n: ChartNode): ChartNode => (n.parent === null || n.parent === chart.root ? n : topOf(n.parent));
+  const topOf = (n: ChartNode): ChartNode =>
+    n.parent === null || n.parent === chart.root ? n : topOf(n.parent);
   const keyOf = (c: Config): string => c.map((n) => n.id).join('|');
 
   /** The leaves entered when `node` is entered, through `explicit` children where given. */
@@ -77,14 +78,31 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
         return [node];
       case 'history': {
         const parent = node.parent!;
-        const fallback = node.historyTarget ? chart.nodes.get(node.historyTarget) : parent.initial ? chart.nodes.get(parent.initial) : parent.children.find((c) => c.kind !== 'history');
-        summary.approximate(node.line, `History state ${node.key} is entered as ${fallback?.key ?? parent.key}'s default: the design keeps no history.`);
-        if (!fallback || fallback === node) throw new ImportRefusal(node.line, `History state ${node.key} has no state to enter; give its parent an initial state.`);
+        const fallback = node.historyTarget
+          ? chart.nodes.get(node.historyTarget)
+          : parent.initial
+            ? chart.nodes.get(parent.initial)
+            : parent.children.find((c) => c.kind !== 'history');
+        summary.approximate(
+          node.line,
+          `History state ${node.key} is entered as ${fallback?.key ?? parent.key}'s default: the design keeps no history.`,
+        );
+        if (!fallback || fallback === node)
+          throw new ImportRefusal(
+            node.line,
+            `History state ${node.key} has no state to enter; give its parent an initial state.`,
+          );
         return enter(fallback, explicit);
       }
       case 'compound': {
-        const child = [...explicit].find((c) => c.parent === node) ?? (node.initial ? chart.nodes.get(node.initial) : undefined);
-        if (!child) throw new ImportRefusal(node.line, `Composite state ${node.key || chart.name} has no initial state; mark one with [*] --> or initial:.`);
+        const child =
+          [...explicit].find((c) => c.parent === node) ??
+          (node.initial ? chart.nodes.get(node.initial) : undefined);
+        if (!child)
+          throw new ImportRefusal(
+            node.line,
+            `Composite state ${node.key || chart.name} has no initial state; mark one with [*] --> or initial:.`,
+          );
         return enter(child, explicit);
       }
       case 'parallel':
@@ -105,9 +123,13 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
   const isDone = (node: ChartNode, config: Config): boolean => {
     if (node.kind === 'compound') {
       const active = activeChild(node, config);
-      return active !== undefined && (active.kind === 'final' || (active.kind !== 'atomic' && isDone(active, config)));
+      return (
+        active !== undefined &&
+        (active.kind === 'final' || (active.kind !== 'atomic' && isDone(active, config)))
+      );
     }
-    if (node.kind === 'parallel') return node.children.filter((c) => c.kind !== 'history').every((c) => isDone(c, config));
+    if (node.kind === 'parallel')
+      return node.children.filter((c) => c.kind !== 'history').every((c) => isDone(c, config));
     return node.kind === 'final';
   };
 
@@ -126,7 +148,9 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
   };
 
   /** Each leaf's alternatives as (conditions, transition or none), mutually exclusive. */
-  const alternatives = (list: readonly Selected[]): { conditions: GuardLiteral[]; pick: Selected | null }[] => {
+  const alternatives = (
+    list: readonly Selected[],
+  ): { conditions: GuardLiteral[]; pick: Selected | null }[] => {
     const out: { conditions: GuardLiteral[]; pick: Selected | null }[] = [];
     const before: GuardLiteral[] = [];
     for (const s of list) {
@@ -166,8 +190,10 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
       const leaving = current.filter((l) => isAncestor(domain, l));
       if (leaving.some((l) => exited.has(l))) continue; // preempted by an earlier region's transition
       const explicit = new Set<ChartNode>();
-      for (const id of s.t.targets) for (let n: ChartNode | null = chart.nodes.get(id)!; n && n !== domain; n = n.parent) explicit.add(n);
-      const entered = domain.kind === 'parallel' || domain.kind === 'compound' ? enter(domain, explicit) : [domain];
+      for (const id of s.t.targets)
+        for (let n: ChartNode | null = chart.nodes.get(id)!; n && n !== domain; n = n.parent) explicit.add(n);
+      const entered =
+        domain.kind === 'parallel' || domain.kind === 'compound' ? enter(domain, explicit) : [domain];
       current = [...current.filter((l) => !isAncestor(domain, l)), ...entered];
       for (const l of entered) exited.add(l);
       for (const l of leaving) exited.add(l);
@@ -176,7 +202,11 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
   };
 
   /** The configurations an event leads to from `config`, each with its conditions. */
-  const step = (config: Config, event: string | null, start: Conditions): { conditions: GuardLiteral[]; config: Config; moved: boolean }[] => {
+  const step = (
+    config: Config,
+    event: string | null,
+    start: Conditions,
+  ): { conditions: GuardLiteral[]; config: Config; moved: boolean }[] => {
     const perLeaf = config.map((leaf) => alternatives(candidates(leaf, event, config)));
     let combos: { conditions: GuardLiteral[]; picks: Selected[] }[] = [{ conditions: [...start], picks: [] }];
     for (const alts of perLeaf) {
@@ -185,11 +215,17 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
         for (const a of alts) {
           const conditions = merge(c.conditions, a.conditions);
           if (conditions === null) continue;
-          next.push({ conditions, picks: a.pick && !c.picks.some((p) => p.t === a.pick!.t) ? [...c.picks, a.pick] : c.picks });
+          next.push({
+            conditions,
+            picks: a.pick && !c.picks.some((p) => p.t === a.pick!.t) ? [...c.picks, a.pick] : c.picks,
+          });
         }
       }
       if (next.length > MAX_COMBINATIONS) {
-        throw new ImportRefusal(config[0]?.line ?? 0, `The guards of ${event ?? 'the eventless transitions'} in the parallel regions around ${config.map((l) => l.key).join(', ')} combine into more than ${MAX_COMBINATIONS} cases; split the machine or remove guards.`);
+        throw new ImportRefusal(
+          config[0]?.line ?? 0,
+          `The guards of ${event ?? 'the eventless transitions'} in the parallel regions around ${config.map((l) => l.key).join(', ')} combine into more than ${MAX_COMBINATIONS} cases; split the machine or remove guards.`,
+        );
       }
       combos = next;
     }
@@ -200,12 +236,22 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
   };
 
   /** Follows eventless transitions until every outcome rests. */
-  const settle = (config: Config, conditions: Conditions, depth: number, line: number): { conditions: GuardLiteral[]; config: Config }[] => {
+  const settle = (
+    config: Config,
+    conditions: Conditions,
+    depth: number,
+    line: number,
+  ): { conditions: GuardLiteral[]; config: Config }[] => {
     const out: { conditions: GuardLiteral[]; config: Config }[] = [];
     for (const o of step(config, null, conditions)) {
-      if (!o.moved || keyOf(o.config) === keyOf(config)) out.push({ conditions: o.conditions, config: o.config });
+      if (!o.moved || keyOf(o.config) === keyOf(config))
+        out.push({ conditions: o.conditions, config: o.config });
       else {
-        if (depth >= MAX_EVENTLESS_STEPS) throw new ImportRefusal(line, `Eventless transitions (always, choices, onDone) loop without resting near ${config.map((l) => l.key).join(', ')}; give the loop an event.`);
+        if (depth >= MAX_EVENTLESS_STEPS)
+          throw new ImportRefusal(
+            line,
+            `Eventless transitions (always, choices, onDone) loop without resting near ${config.map((l) => l.key).join(', ')}; give the loop an event.`,
+          );
         out.push(...settle(o.config, o.conditions, depth + 1, line));
       }
     }
@@ -219,9 +265,16 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
     const key = keyOf(config);
     let i = index.get(key);
     if (i === undefined) {
-      if (states.length >= LIMITS.states) throw new ImportRefusal(config[0]?.line ?? 0, `The machine has more than ${LIMITS.states} configurations (parallel regions multiply); split it into smaller machines.`);
+      if (states.length >= LIMITS.states)
+        throw new ImportRefusal(
+          config[0]?.line ?? 0,
+          `The machine has more than ${LIMITS.states} configurations (parallel regions multiply); split it into smaller machines.`,
+        );
       i = states.length;
-      states.push({ leaves: config, final: isDone(chart.root, config) || config.some((l) => topOf(l).endsHere === true) });
+      states.push({
+        leaves: config,
+        final: isDone(chart.root, config) || config.some((l) => topOf(l).endsHere === true),
+      });
       index.set(key, i);
       queue.push(config);
     }
@@ -230,7 +283,11 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
   const transitions: FlatTransition[] = [];
   const emit = (from: number, to: Config, t: Omit<FlatTransition, 'from' | 'to'>): void => {
     transitions.push({ from, to: add(to), ...t });
-    if (transitions.length > LIMITS.transitions) throw new ImportRefusal(t.line, `The machine has more than ${LIMITS.transitions} transitions once flattened; split it into smaller machines.`);
+    if (transitions.length > LIMITS.transitions)
+      throw new ImportRefusal(
+        t.line,
+        `The machine has more than ${LIMITS.transitions} transitions once flattened; split it into smaller machines.`,
+      );
   };
 
   // The initial configuration; guarded eventless transitions out of it become an internal `start`.
@@ -239,8 +296,18 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
   if (startOutcomes.length === 1 && startOutcomes[0]!.conditions.length === 0) add(startOutcomes[0]!.config);
   else {
     const from = add(start);
-    summary.approximate(start[0]?.line ?? 0, `The initial state ${start.map((l) => l.key).join(', ')} decides by guards where to go at once; the design starts there and takes the internal event start.`);
-    for (const o of startOutcomes) if (keyOf(o.config) !== keyOf(start)) emit(from, o.config, { event: 'start', source: 'internal', conditions: o.conditions, line: start[0]?.line ?? 0 });
+    summary.approximate(
+      start[0]?.line ?? 0,
+      `The initial state ${start.map((l) => l.key).join(', ')} decides by guards where to go at once; the design starts there and takes the internal event start.`,
+    );
+    for (const o of startOutcomes)
+      if (keyOf(o.config) !== keyOf(start))
+        emit(from, o.config, {
+          event: 'start',
+          source: 'internal',
+          conditions: o.conditions,
+          line: start[0]?.line ?? 0,
+        });
   }
   // Every leaf outside parallel regions is a state of the design, reachable or not (as drawn).
   for (const n of nodes) {
@@ -253,27 +320,37 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
     const config = sort(enter(chart.root, explicit));
     const rest = settle(config, [], 0, n.line);
     if (rest.length === 1 && keyOf(rest[0]!.config) === keyOf(config)) add(config);
-    else if (rest.every((r) => keyOf(r.config) !== keyOf(config))) continue; // transient: never rests here
+    else if (rest.every((r) => keyOf(r.config) !== keyOf(config)))
+      continue; // transient: never rests here
     else add(config);
   }
   // Events in the order they first appear in the text, so the design reads like the source.
   const events = new Map<string, ChartTransition>();
   const declared = nodes.flatMap((n) => n.transitions).filter((t) => t.event !== null);
-  for (const t of [...declared].sort((a, b) => a.line - b.line)) if (!events.has(t.event!)) events.set(t.event!, t);
+  for (const t of [...declared].sort((a, b) => a.line - b.line))
+    if (!events.has(t.event!)) events.set(t.event!, t);
   for (let q = 0; q < queue.length; q++) {
     const config = queue[q]!;
     const from = index.get(keyOf(config))!;
     if (isDone(chart.root, config)) continue; // the machine has reached its final state: it stops
     // Only the events some active state (or an ancestor) handles, in the text's order.
     const handled = new Set<string>();
-    for (const leaf of config) for (let n: ChartNode | null = leaf; n; n = n.parent) for (const t of n.transitions) if (t.event !== null) handled.add(t.event);
+    for (const leaf of config)
+      for (let n: ChartNode | null = leaf; n; n = n.parent)
+        for (const t of n.transitions) if (t.event !== null) handled.add(t.event);
     for (const [event, sample] of events) {
       if (!handled.has(event)) continue;
       for (const o of step(config, event, [])) {
         if (!o.moved) continue;
         const line = candidateLine(config, event);
         for (const r of settle(o.config, o.conditions, 0, line)) {
-          emit(from, r.config, { event, source: sample.source, ...(sample.afterMs !== undefined ? { afterMs: sample.afterMs } : {}), conditions: r.conditions, line });
+          emit(from, r.config, {
+            event,
+            source: sample.source,
+            ...(sample.afterMs !== undefined ? { afterMs: sample.afterMs } : {}),
+            conditions: r.conditions,
+            line,
+          });
         }
       }
     }

@@ -29,6 +29,10 @@ export function importDesign(text: string, from: ImportSource, options: ImportOp
 /** Guesses the source format of pasted text. */
 export function guessSource(text: string): ImportSource {
   const head = text.slice(0, 4000);
-  if (/^\s*(%%[^\n]*\n\s*)*(---\n[\s\S]*?\n---\s*\n\s*)?(%%[^\n]*\n\s*)*stateDiagram/.test(head)) return 'mermaid';
-  return /(```|~~~)\s*mermaid\s*\n\s*(%%[^\n]*\n\s*)*stateDiagram/.test(text) && !/createMachine|Machine\(/.test(text) ? 'mermaid' : 'xstate';
+  if (/^\s*(%%[^\n]*\n\s*)*(---\n[\s\S]*?\n---\s*\n\s*)?(%%[^\n]*\n\s*)*stateDiagram/.test(head))
+    return 'mermaid';
+  return /(```|~~~)\s*mermaid\s*\n\s*(%%[^\n]*\n\s*)*stateDiagram/.test(text) &&
+    !/createMachine|Machine\(/.test(text)
+    ? 'mermaid'
+    : 'xstate';
 }

@@ -28,7 +28,12 @@ export function layeredLayout(
     const column = depth.get(s) ?? last;
     const row = rows.get(column) ?? 0;
     rows.set(column, row + 1);
-    Object.defineProperty(layout, s, { value: { x: column * 260, y: row * 140 }, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(layout, s, {
+      value: { x: column * 260, y: row * 140 },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return layout;
 }

@@ -19,7 +19,9 @@ const REF = String.raw`(\[\*\]|[^\s:\-][^\s:]*?)(?::::[\w-]+)?`;
 const ARROW = new RegExp(String.raw`^${REF}\s*-->\s*${REF}\s*(?::(.*))?$`);
 const ID = String.raw`[^\s:"{}<>]+`;
 /** `state "Text" as X`, `state X as "Text"`, `state X <<choice>>` / `[[choice]]`, `state X {`, `state X : text`. */
-const DECLARED = new RegExp(String.raw`^state\s+(?:"([^"]*)"\s+as\s+(${ID})|(${ID})(?:\s+as\s+"([^"]*)")?)\s*(?::::[\w-]+)?\s*(<<(\w+)>>|\[\[(\w+)\]\])?\s*(\{)?\s*(?::\s*(.*))?$`);
+const DECLARED = new RegExp(
+  String.raw`^state\s+(?:"([^"]*)"\s+as\s+(${ID})|(${ID})(?:\s+as\s+"([^"]*)")?)\s*(?::::[\w-]+)?\s*(<<(\w+)>>|\[\[(\w+)\]\])?\s*(\{)?\s*(?::\s*(.*))?$`,
+);
 const BARE = new RegExp(`^${ID}$`);
 
 /** Mermaid entity codes (`#35;`, as the exporter writes them) and `<br/>` back to text. */
@@ -79,7 +81,8 @@ export function diagramLines(text: string): string[] {
     let end = i + 1;
     while (end < lines.length && !/^\s*(```|~~~)\s*$/.test(lines[end]!)) end++;
     const block = lines.slice(i + 1, end);
-    if (block.some((l) => /^\s*stateDiagram/.test(l))) return lines.map((l, k) => (k > i && k < end ? l : ''));
+    if (block.some((l) => /^\s*stateDiagram/.test(l)))
+      return lines.map((l, k) => (k > i && k < end ? l : ''));
     i = end;
   }
   return lines;
@@ -112,13 +115,18 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
     return node;
   };
   const openComposite = (node: ChartNode, line: number): void => {
-    if (node.kind === 'choice') refuse(line, `State ${node.key} is a choice and cannot hold states; draw the composite as a separate state.`);
+    if (node.kind === 'choice')
+      refuse(
+        line,
+        `State ${node.key} is a choice and cannot hold states; draw the composite as a separate state.`,
+      );
     node.kind = 'compound';
     scopes.push({ node, regions: [{ children: [], initial: null, line }] });
   };
   const closeComposite = (line: number): void => {
     const scope = scopes.pop();
-    if (!scope || scopes.length === 0) refuse(line, 'This "}" closes no composite state; remove it or open one with state NAME {.');
+    if (!scope || scopes.length === 0)
+      refuse(line, 'This "}" closes no composite state; remove it or open one with state NAME {.');
     const { node, regions } = scope!;
     const defaultChild = (r: Scope['regions'][number], owner: ChartNode): string | null => {
       if (r.initial !== null) return r.initial;
@@ -157,7 +165,8 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
       else {
         const title = /^title:\s*(.*)$/.exec(content);
         if (title) name = title[1]!.replace(/^["']|["']$/g, '').trim() || name;
-        else if (content !== '') summary.drop(line, `Front matter ${JSON.stringify(content.slice(0, 40))} (display settings).`);
+        else if (content !== '')
+          summary.drop(line, `Front matter ${JSON.stringify(content.slice(0, 40))} (display settings).`);
       }
       return;
     }
@@ -172,7 +181,11 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
     }
     if (!header) {
       if (HEADER.test(content)) header = true;
-      else refuse(line, 'Expected "stateDiagram-v2" as the first statement; this text is not a Mermaid state diagram.');
+      else
+        refuse(
+          line,
+          'Expected "stateDiagram-v2" as the first statement; this text is not a Mermaid state diagram.',
+        );
       return;
     }
     if (pendingComposite) {
@@ -193,14 +206,21 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
       summary.drop(line, 'The accessible description.');
       return;
     }
-    if (/^(classDef|class|style|direction|accTitle|accDescr|title|scale|hide)\b/.test(content) || /^[^\s:]+:::[\w-]+$/.test(content)) {
+    if (
+      /^(classDef|class|style|direction|accTitle|accDescr|title|scale|hide)\b/.test(content) ||
+      /^[^\s:]+:::[\w-]+$/.test(content)
+    ) {
       if (/^[^\s:]+:::/.test(content)) state(content.split(':::')[0]!, line);
       summary.drop(line, `${content.split(/[\s:]/)[0]} (styling or display only).`);
       return;
     }
     if (content === '}') return closeComposite(line);
     if (content === '--') {
-      if (scopes.length === 1) refuse(line, 'The region separator -- is outside any composite state; put it inside state NAME { … }.');
+      if (scopes.length === 1)
+        refuse(
+          line,
+          'The region separator -- is outside any composite state; put it inside state NAME { … }.',
+        );
       scopes.at(-1)!.regions.push({ children: [], initial: null, line });
       return;
     }
@@ -209,12 +229,19 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
       const id = (declared[2] ?? declared[3])!;
       const node = state(id, line);
       const label = declared[1] ?? declared[4];
-      const description = [label, declared[9]].filter((d): d is string => d !== undefined).map(decode).join('\n');
-      if (description) node.description = node.description ? `${node.description}\n${description}` : description;
+      const description = [label, declared[9]]
+        .filter((d): d is string => d !== undefined)
+        .map(decode)
+        .join('\n');
+      if (description)
+        node.description = node.description ? `${node.description}\n${description}` : description;
       const kind = (declared[6] ?? declared[7])?.toLowerCase();
       if (kind === 'choice') node.kind = 'choice';
       else if (kind === 'fork' || kind === 'join') {
-        refuse(line, `<<${kind}>> state ${id} starts or ends concurrent branches outside a composite; draw the branches as regions of one composite state (state P { … -- … }) instead.`);
+        refuse(
+          line,
+          `<<${kind}>> state ${id} starts or ends concurrent branches outside a composite; draw the branches as regions of one composite state (state P { … -- … }) instead.`,
+        );
       } else if (kind !== undefined) summary.drop(line, `<<${kind}>> on ${id} (imported as a plain state).`);
       if (declared[8]) openComposite(node, line);
       else if (kind === undefined && !declared[9]) pendingComposite = node;
@@ -223,13 +250,19 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
     const arrow = ARROW.exec(content);
     if (arrow) {
       const [, fromRef, toRef, label] = arrow;
-      if (fromRef === '[*]' && toRef === '[*]') refuse(line, '"[*] --> [*]" names no state; connect the start to a state.');
+      if (fromRef === '[*]' && toRef === '[*]')
+        refuse(line, '"[*] --> [*]" names no state; connect the start to a state.');
       if (fromRef === '[*]') {
         const to = state(toRef!, line);
         const r = region();
-        if (r.initial !== null && r.initial !== to.id) summary.approximate(line, `A second start arrow to ${to.key}: the design starts in ${nodes.get(r.initial)!.key} only.`);
+        if (r.initial !== null && r.initial !== to.id)
+          summary.approximate(
+            line,
+            `A second start arrow to ${to.key}: the design starts in ${nodes.get(r.initial)!.key} only.`,
+          );
         else r.initial = to.id;
-        if (label?.trim()) summary.drop(line, `The label of the start arrow (${decode(label).slice(0, 40)}).`);
+        if (label?.trim())
+          summary.drop(line, `The label of the start arrow (${decode(label).slice(0, 40)}).`);
         return;
       }
       const from = state(fromRef!, line);
@@ -240,11 +273,20 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
       }
       const to = state(toRef!, line);
       const split = label !== undefined ? splitLabel(label) : { event: '', guard: null, action: null };
-      if (split.action) summary.drop(line, `Action ${split.action.slice(0, 60)} (code the design does not hold).`);
+      if (split.action)
+        summary.drop(line, `Action ${split.action.slice(0, 60)} (code the design does not hold).`);
       if (from.kind === 'choice') {
         // A choice's branches are decided at once: their labels are conditions, not events.
-        const condition = decode(label ?? '').replace(/^\[|\]$/g, '').trim();
-        from.transitions.push({ event: null, source: 'internal', targets: [to.id], guard: condition ? { name: condition, text: condition } : null, line });
+        const condition = decode(label ?? '')
+          .replace(/^\[|\]$/g, '')
+          .trim();
+        from.transitions.push({
+          event: null,
+          source: 'internal',
+          targets: [to.id],
+          guard: condition ? { name: condition, text: condition } : null,
+          line,
+        });
         return;
       }
       const event = split.event === '' ? `${from.key}_to_${to.key}` : split.event;
@@ -268,12 +310,20 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
       state(content, line);
       return;
     }
-    refuse(line, `Line ${line} (${JSON.stringify(content.slice(0, 60))}) is not a state diagram statement this importer reads; write it as A --> B : event, state NAME { … } or NAME : text.`);
+    refuse(
+      line,
+      `Line ${line} (${JSON.stringify(content.slice(0, 60))}) is not a state diagram statement this importer reads; write it as A --> B : event, state NAME { … } or NAME : text.`,
+    );
   });
-  if (frontMatter) refuse(lines.length, 'The front matter opened with --- is never closed; end it with a line ---.');
+  if (frontMatter)
+    refuse(lines.length, 'The front matter opened with --- is never closed; end it with a line ---.');
   if (!header) refuse(1, 'Empty diagram: expected "stateDiagram-v2".');
   separateSameLabels(nodes, summary);
-  if (scopes.length > 1) refuse(scopes.at(-1)!.node.line, `Composite state ${scopes.at(-1)!.node.key} is never closed; add its "}".`);
+  if (scopes.length > 1)
+    refuse(
+      scopes.at(-1)!.node.line,
+      `Composite state ${scopes.at(-1)!.node.key} is never closed; add its "}".`,
+    );
   if (block === 'note') refuse(lines.length, 'A note is never closed; end it with "end note".');
   const top = scopes[0]!.regions[0]!;
   root.initial = top.initial;
@@ -301,7 +351,10 @@ function separateSameLabels(nodes: Map<string, ChartNode>, summary: SummaryBuild
       const targets = new Set(indices.map((i) => node.transitions[i]!.targets.join()));
       if (indices.length < 2 || targets.size < 2) continue;
       if (event === null) {
-        summary.approximate(node.transitions[indices[1]!]!.line, `Choice ${node.key} has several branches without a condition: only the first (to ${nodes.get(node.transitions[indices[0]!]!.targets[0]!)?.key}) is taken; label the others with their conditions.`);
+        summary.approximate(
+          node.transitions[indices[1]!]!.line,
+          `Choice ${node.key} has several branches without a condition: only the first (to ${nodes.get(node.transitions[indices[0]!]!.targets[0]!)?.key}) is taken; label the others with their conditions.`,
+        );
         continue;
       }
       for (const i of indices) {
@@ -309,7 +362,10 @@ function separateSameLabels(nodes: Map<string, ChartNode>, summary: SummaryBuild
         const to = nodes.get(t.targets[0]!)!.key;
         node.transitions[i] = { ...t, event: `${event}_to_${to}` };
       }
-      summary.approximate(node.transitions[indices[0]!]!.line, `${indices.length} arrows from ${node.key} share the label ${JSON.stringify(event)}: each is its own event ${event}_to_TARGET, so none is dead.`);
+      summary.approximate(
+        node.transitions[indices[0]!]!.line,
+        `${indices.length} arrows from ${node.key} share the label ${JSON.stringify(event)}: each is its own event ${event}_to_TARGET, so none is dead.`,
+      );
     }
   }
 }

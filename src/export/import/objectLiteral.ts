@@ -6,7 +6,11 @@
  */
 
 export type Literal =
-  | { readonly kind: 'object'; readonly line: number; readonly entries: readonly { readonly key: string; readonly line: number; readonly value: Literal }[] }
+  | {
+      readonly kind: 'object';
+      readonly line: number;
+      readonly entries: readonly { readonly key: string; readonly line: number; readonly value: Literal }[];
+    }
   | { readonly kind: 'array'; readonly line: number; readonly items: readonly Literal[] }
   | { readonly kind: 'string'; readonly line: number; readonly value: string }
   | { readonly kind: 'number'; readonly line: number; readonly value: number }
@@ -61,10 +65,19 @@ export function readLiteral(text: string, start = 0): { value: Literal; end: num
     let out = '';
     while (i < text.length && text[i] !== quote) {
       const c = text[i]!;
-      if (quote === '`' && c === '$' && text[i + 1] === '{') fail('Template strings with ${…} are code, not data.');
+      if (quote === '`' && c === '$' && text[i + 1] === '{')
+        fail('Template strings with ${…} are code, not data.');
       if (c === '\\') {
         const n = text[i + 1] ?? '';
-        const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', '0': '\0' };
+        const simple: Record<string, string> = {
+          n: '\n',
+          t: '\t',
+          r: '\r',
+          b: '\b',
+          f: '\f',
+          v: '\v',
+          '0': '\0',
+        };
         if (n === 'u') {
           const hex = /^[0-9a-fA-F]{4}/.exec(text.slice(i + 2));
           if (!hex) fail('Bad \\u escape.');
@@ -233,12 +246,18 @@ export function readLiteral(text: string, start = 0): { value: Literal; end: num
       }
     }
     if (c === '"' || c === "'" || c === '`') return { kind: 'string', line, value: string() };
-    const num = /^-?(?:0x[0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(?![A-Za-z0-9_$])/.exec(text.slice(i, i + 100));
+    const num = /^-?(?:0x[0-9a-fA-F]+|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)(?![A-Za-z0-9_$])/.exec(
+      text.slice(i, i + 100),
+    );
     if (num) {
       i += num[0].length;
       return { kind: 'number', line, value: Number(num[0]) };
     }
-    for (const [word, lit] of [['true', { kind: 'boolean', line, value: true }], ['false', { kind: 'boolean', line, value: false }], ['null', { kind: 'null', line }]] as const) {
+    for (const [word, lit] of [
+      ['true', { kind: 'boolean', line, value: true }],
+      ['false', { kind: 'boolean', line, value: false }],
+      ['null', { kind: 'null', line }],
+    ] as const) {
       if (text.startsWith(word, i) && !/[A-Za-z0-9_$]/.test(text[i + word.length] ?? '')) {
         i += word.length;
         return lit;

@@ -58,7 +58,11 @@ export class SummaryBuilder {
 
   build(): ImportSummary {
     const byLine = (a: ImportNote, b: ImportNote) => a.line - b.line;
-    return { imported: [...this.imported], approximated: [...this.approximated].sort(byLine), dropped: [...this.dropped].sort(byLine) };
+    return {
+      imported: [...this.imported],
+      approximated: [...this.approximated].sort(byLine),
+      dropped: [...this.dropped].sort(byLine),
+    };
   }
 }
 

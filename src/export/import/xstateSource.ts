@@ -42,7 +42,8 @@ function skipSpace(text: string, pos: number): number {
   for (;;) {
     while (i < text.length && /\s/.test(text[i]!)) i++;
     if (text.startsWith('//', i)) i = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
-    else if (text.startsWith('/*', i)) i = text.indexOf('*/', i) < 0 ? text.length : text.indexOf('*/', i) + 2;
+    else if (text.startsWith('/*', i))
+      i = text.indexOf('*/', i) < 0 ? text.length : text.indexOf('*/', i) + 2;
     else return i;
   }
 }
@@ -70,14 +71,25 @@ export function findMachines(text: string): FoundMachine[] {
       // `createMachine(config)`: the config may be an object literal bound to that name in this file.
       const name = /^[A-Za-z_$][\w$]*/.exec(text.slice(i, i + 100))?.[0];
       const bound = name === undefined ? -1 : constObject(text, name);
-      if (bound < 0) throw new ImportRefusal(line, `${m[1]}( at line ${line} is given ${JSON.stringify(text.slice(i, i + 30).split(/[\s,)]/)[0])}, not an object literal; put the config object inline in the call.`);
+      if (bound < 0)
+        throw new ImportRefusal(
+          line,
+          `${m[1]}( at line ${line} is given ${JSON.stringify(text.slice(i, i + 30).split(/[\s,)]/)[0])}, not an object literal; put the config object inline in the call.`,
+        );
       at = bound;
     }
     const config = readAt(text, at);
     covered = at === i ? config.end : m.index + m[0].length;
-    const declared = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)[^=;]*=[^;=]*$/.exec(text.slice(Math.max(0, m.index - 4000), m.index));
-    const id = config.value.kind === 'object' ? config.value.entries.find((e) => e.key === 'id')?.value : undefined;
-    found.push({ name: declared?.[1] ?? (id?.kind === 'string' ? id.value : `machine at line ${line}`), line, config: config.value });
+    const declared = /(?:const|let|var)\s+([A-Za-z_$][\w$]*)[^=;]*=[^;=]*$/.exec(
+      text.slice(Math.max(0, m.index - 4000), m.index),
+    );
+    const id =
+      config.value.kind === 'object' ? config.value.entries.find((e) => e.key === 'id')?.value : undefined;
+    found.push({
+      name: declared?.[1] ?? (id?.kind === 'string' ? id.value : `machine at line ${line}`),
+      line,
+      config: config.value,
+    });
   }
   return found;
 }
@@ -86,7 +98,11 @@ function readAt(text: string, start: number): { value: Literal; end: number } {
   try {
     return readLiteral(text, start);
   } catch (e) {
-    if (e instanceof LiteralError) throw new ImportRefusal(e.line, `${e.message.replace(/\.$/, '')} (line ${e.line}): the machine config is read as data, never run; write this part as a plain value.`);
+    if (e instanceof LiteralError)
+      throw new ImportRefusal(
+        e.line,
+        `${e.message.replace(/\.$/, '')} (line ${e.line}): the machine config is read as data, never run; write this part as a plain value.`,
+      );
     throw e;
   }
 }
@@ -98,14 +114,22 @@ function read(text: string, start: number): Literal {
 /** The machine to import, or a refusal that names the choices. */
 export function pickMachine(text: string, wanted?: string): FoundMachine {
   const machines = findMachines(text);
-  if (machines.length === 0) throw new ImportRefusal(1, 'No machine found: expected a JSON config, createMachine({ … }), setup(…).createMachine({ … }) or Machine({ … }).');
+  if (machines.length === 0)
+    throw new ImportRefusal(
+      1,
+      'No machine found: expected a JSON config, createMachine({ … }), setup(…).createMachine({ … }) or Machine({ … }).',
+    );
   const idOf = (m: FoundMachine) => {
     const id = m.config.kind === 'object' ? m.config.entries.find((e) => e.key === 'id')?.value : undefined;
     return id?.kind === 'string' ? id.value : undefined;
   };
   if (wanted !== undefined && wanted !== '') {
     const match = machines.find((m) => m.name === wanted || idOf(m) === wanted);
-    if (!match) throw new ImportRefusal(1, `No machine named ${JSON.stringify(wanted)}; this file defines ${machines.map((m) => `${m.name} (line ${m.line})`).join(', ')}.`);
+    if (!match)
+      throw new ImportRefusal(
+        1,
+        `No machine named ${JSON.stringify(wanted)}; this file defines ${machines.map((m) => `${m.name} (line ${m.line})`).join(', ')}.`,
+      );
     return match;
   }
   if (machines.length > 1) {
@@ -120,6 +144,8 @@ export function pickMachine(text: string, wanted?: string): FoundMachine {
 /** The position of the `{` of `const NAME = {` (also `let`/`var`, with a type annotation) in `text`, or -1. */
 export function constObject(text: string, name: string): number {
   const escaped = name.replace(/\$/g, '\\$');
-  const m = new RegExp(String.raw`(?:const|let|var)\s+${escaped}\s*(?::[^=;]{0,200})?=\s*(?:\(\s*)?\{`).exec(text);
+  const m = new RegExp(String.raw`(?:const|let|var)\s+${escaped}\s*(?::[^=;]{0,200})?=\s*(?:\(\s*)?\{`).exec(
+    text,
+  );
   return m ? m.index + m[0].length - 1 : -1;
 }

@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { guessSource, type ImportNote, type ImportResult, type ImportSource, type ImportSummary } from '../../export/import';
+import {
+  guessSource,
+  type ImportNote,
+  type ImportResult,
+  type ImportSource,
+  type ImportSummary,
+} from '../../export/import';
 import { useWorkspace } from '../../store/useWorkspace';
 import { startImport, type RunningImport } from '../../worker/importClient';
 
@@ -40,7 +46,11 @@ export function ImportPanel({ onDone }: { onDone(): void }) {
     <section aria-label="Import">
       <label>
         Format{' '}
-        <select value={source} onChange={(e) => setSource(e.target.value as ImportSource | 'auto')} aria-label="Import format">
+        <select
+          value={source}
+          onChange={(e) => setSource(e.target.value as ImportSource | 'auto')}
+          aria-label="Import format"
+        >
           <option value="auto">Detect</option>
           <option value="mermaid">Mermaid stateDiagram-v2</option>
           <option value="xstate">XState config</option>
@@ -48,7 +58,13 @@ export function ImportPanel({ onDone }: { onDone(): void }) {
       </label>{' '}
       <label>
         Machine{' '}
-        <input value={machine} onChange={(e) => setMachine(e.target.value)} aria-label="Machine name" placeholder="when a file defines several" size={24} />
+        <input
+          value={machine}
+          onChange={(e) => setMachine(e.target.value)}
+          aria-label="Machine name"
+          placeholder="when a file defines several"
+          size={24}
+        />
       </label>{' '}
       <label>
         From a file{' '}
