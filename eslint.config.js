@@ -19,7 +19,8 @@ const pureLayer = {
 };
 
 export default defineConfig([
-  globalIgnores(['dist', 'node_modules', 'test-results', 'playwright-report', 'reports', 'coverage']),
+  // test-fixtures/import-corpus holds other people's machines as published: data for the import tests, not our code.
+  globalIgnores(['dist', 'node_modules', 'test-results', 'playwright-report', 'reports', 'coverage', 'test-fixtures/import-corpus']),
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.recommended],

@@ -38,12 +38,16 @@ test('a pasted Mermaid diagram opens as a new document with its states on the ca
   const dialog = page.getByRole('dialog', { name: 'Export and import' });
   await dialog.getByRole('tab', { name: 'Import' }).click();
   await dialog.getByRole('textbox', { name: 'Text to import' }).fill('stateDiagram-v2\n  A -> B\n');
-  await dialog.getByRole('button', { name: 'Import as new document' }).click();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(dialog.getByRole('alert', { name: 'Import errors' })).toContainText('Line 2');
   await dialog
     .getByRole('textbox', { name: 'Text to import' })
-    .fill('stateDiagram-v2\n  [*] --> Waiting\n  Waiting --> Working : Start\n  Working --> Finished : Done\n  Finished --> [*]\n');
-  await dialog.getByRole('button', { name: 'Import as new document' }).click();
+    .fill('stateDiagram-v2\n  [*] --> Waiting\n  Waiting --> Working : Start\n  Working --> Finished : Done\n  Finished --> [*]\n  note right of Working : busy\n');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const summary = dialog.getByLabel('Import summary');
+  await expect(summary).toContainText('3 states, 2 transitions');
+  await expect(summary.getByRole('list', { name: 'Dropped' })).toContainText('Line 6: A note');
+  await dialog.getByRole('button', { name: 'Open as new document' }).click();
   await expect(page.getByRole('button', { name: 'Documents (open: Imported diagram)' })).toBeVisible();
   for (const state of ['Waiting', 'Working', 'Finished']) {
     await expect(page.locator('.react-flow').getByText(state, { exact: true }).first()).toBeVisible();

@@ -1,14 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { designJson } from '../export/canonical';
-import { importDesign, IMPORT_SOURCES, type ImportSource } from '../export/import';
+import { importDesign, IMPORT_SOURCES, summaryLines, type ImportSource } from '../export/import';
 import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
 
-const USAGE = `usage: import FILE --from ${IMPORT_SOURCES.join('|')} [-o OUT]\n`;
+const USAGE = `usage: import FILE --from ${IMPORT_SOURCES.join('|')} [--machine NAME] [-o OUT]\n`;
 
-/** `import FILE --from mermaid|xstate [-o OUT]`: prints the design JSON; exit 2 with line-numbered errors. */
+/**
+ * `import FILE --from mermaid|xstate [--machine NAME] [-o OUT]`: prints the design JSON (or writes
+ * OUT) and, on stderr, the summary: what was imported, approximated and dropped. A refusal
+ * exits 2 with each reason as `FILE:LINE: message`.
+ */
 export const importCommand: Command = async (args) => {
-  const parsed = parseCommandArguments(args, { options: { from: '', out: 'o' } });
+  const parsed = parseCommandArguments(args, { options: { from: '', out: 'o', machine: '' } });
   if (typeof parsed === 'string') {
     process.stderr.write(`import: ${parsed}\n${USAGE}`);
     return 2;
@@ -16,6 +20,7 @@ export const importCommand: Command = async (args) => {
   const { file } = parsed;
   const from = parsed.options['from'];
   const out = parsed.options['out'];
+  const machine = parsed.options['machine'];
   if (from === undefined || !(IMPORT_SOURCES as readonly string[]).includes(from)) {
     process.stderr.write(USAGE);
     return 2;
@@ -25,13 +30,14 @@ export const importCommand: Command = async (args) => {
     process.stderr.write(`import: ${read.message}\n`);
     return 2;
   }
-  const text = read.text;
-  const result = importDesign(text, from as ImportSource);
+  const result = importDesign(read.text, from as ImportSource, machine !== undefined ? { machine } : {});
   if (!result.ok) {
-    for (const e of result.errors) process.stderr.write(`${file}:${e.line}: ${e.message}\n`);
+    for (const e of result.errors)
+      process.stderr.write(`${file}:${e.line}: ${JSON.stringify(e.message).slice(1, -1)}\n`);
     return 2;
   }
-  for (const w of result.warnings) process.stderr.write(`${file}:${w.line}: warning: ${w.message}\n`);
+  for (const line of summaryLines(result.summary))
+    process.stderr.write(`${file}: ${JSON.stringify(line).slice(1, -1)}\n`);
   const json = designJson(result.design);
   if (out === undefined) process.stdout.write(json);
   else writeFileSync(out, json);

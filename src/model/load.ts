@@ -4,6 +4,7 @@ import { stripExtensions } from './extensions';
 import { readJsonText } from './jsonText';
 import type { DesignError, LoadResult } from './model';
 import { parsePointer } from './pointer';
+import { placeholderWarnings } from './placeholders';
 import { checkSchema } from './schemaErrors';
 import { checkSemantics } from './semantics';
 
@@ -53,7 +54,7 @@ function loadValue(value: unknown): LoadResult {
   const semantic = checkSemantics(schema.design, order);
   const compiled = compileModel(schema.design, [...earlier, ...semantic]);
   if (!compiled.ok) return failed(compiled.errors);
-  return { ok: true, model: compiled.model, warnings: [] };
+  return { ok: true, model: compiled.model, warnings: placeholderWarnings(schema.design) };
 }
 
 /** A copy of `value` without the keys at `paths` (each path ends in an object key). */

@@ -6,7 +6,10 @@ import { isReservedWord } from '../../model/identifiers';
  * name already taken gets `_2`, `_3`, … The original text is kept in a description.
  */
 export function identifierFor(text: string, taken: Set<string>): string {
-  let name = text.trim().replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60);
+  let name = text
+    .trim()
+    .replace(/[^A-Za-z0-9_]/g, '_')
+    .slice(0, 60);
   if (name === '') name = 'unnamed';
   if (/^[0-9]/.test(name)) name = `_${name}`;
   if (isReservedWord(name) || name === '__proto__') name = `${name}_`;

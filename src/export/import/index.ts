@@ -1,18 +1,38 @@
-import type { ImportResult } from './build';
+import { checkImportBounds } from './bounds';
 import { importMermaid } from './mermaid';
+import type { ImportResult } from './summary';
 import { importXState } from './xstate';
 
-export type { ImportProblem, ImportResult } from './build';
+export type { ImportNote, ImportResult, ImportSummary } from './summary';
+export { summaryLines } from './summary';
+export { IMPORT_LIMITS } from './bounds';
 
 export const IMPORT_SOURCES = ['mermaid', 'xstate'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
 
-/** Reads a Mermaid state diagram or an XState machine config into a valid design (or line-numbered errors). */
-export function importDesign(text: string, from: ImportSource): ImportResult {
-  return from === 'mermaid' ? importMermaid(text) : importXState(text);
+export interface ImportOptions {
+  /** XState: the machine to take from a file that defines several (variable name or id). */
+  readonly machine?: string;
+}
+
+/**
+ * Reads a Mermaid state diagram or an XState machine config into a valid design with a summary
+ * of what was imported, approximated and dropped, or refuses with line-numbered reasons. Text
+ * over the size or line limits is refused before any parsing.
+ */
+export function importDesign(text: string, from: ImportSource, options: ImportOptions = {}): ImportResult {
+  const bounds = checkImportBounds(text);
+  if (bounds) return { ok: false, errors: [bounds] };
+  return from === 'mermaid' ? importMermaid(text) : importXState(text, options);
 }
 
 /** Guesses the source format of pasted text. */
 export function guessSource(text: string): ImportSource {
-  return /^\s*(%%[^\n]*\n\s*)*stateDiagram/.test(text) ? 'mermaid' : 'xstate';
+  const head = text.slice(0, 4000);
+  if (/^\s*(%%[^\n]*\n\s*)*(---\n[\s\S]*?\n---\s*\n\s*)?(%%[^\n]*\n\s*)*stateDiagram/.test(head))
+    return 'mermaid';
+  return /(```|~~~)\s*mermaid\s*\n\s*(%%[^\n]*\n\s*)*stateDiagram/.test(text) &&
+    !/createMachine|Machine\(/.test(text)
+    ? 'mermaid'
+    : 'xstate';
 }

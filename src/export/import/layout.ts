@@ -9,13 +9,15 @@ export function layeredLayout(
   edges: readonly { readonly from: string; readonly to: string }[],
 ): Record<string, { x: number; y: number }> {
   const depth = new Map<string, number>([[initial, 0]]);
+  const out = new Map<string, string[]>();
+  for (const e of edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
   const queue = [initial];
   for (let i = 0; i < queue.length; i++) {
     const s = queue[i]!;
-    for (const e of edges) {
-      if (e.from === s && !depth.has(e.to)) {
-        depth.set(e.to, depth.get(s)! + 1);
-        queue.push(e.to);
+    for (const to of out.get(s) ?? []) {
+      if (!depth.has(to)) {
+        depth.set(to, depth.get(s)! + 1);
+        queue.push(to);
       }
     }
   }
@@ -26,7 +28,12 @@ export function layeredLayout(
     const column = depth.get(s) ?? last;
     const row = rows.get(column) ?? 0;
     rows.set(column, row + 1);
-    Object.defineProperty(layout, s, { value: { x: column * 260, y: row * 140 }, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(layout, s, {
+      value: { x: column * 260, y: row * 140 },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return layout;
 }
