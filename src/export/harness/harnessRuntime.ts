@@ -50,6 +50,8 @@ export interface HarnessAdapter<Store extends HarnessStore, Request, Durable = S
   storeOf?(durable: Durable): Store;
   /** Called when the harness crashes an instance: drop timers, connections, memory. */
   crash?(service: HarnessService<Request>): void | Promise<void>;
+  /** Called on the instance still running when a run ends (no crash). */
+  stop?(service: HarnessService<Request>): void | Promise<void>;
 }
 
 export interface HarnessOptions {
@@ -104,6 +106,8 @@ export interface TraceFile {
 }
 
 export interface HarnessFailure {
+  /** The moves that reproduce it (\`runMoves(spec, adapter, moves)\`): labels, and \`crash before write\`. */
+  readonly moves: readonly string[];
   /** What the harness did, one line per step, the failing one last. */
   readonly steps: readonly string[];
   readonly problems: readonly string[];
@@ -397,13 +401,44 @@ export interface RunResult {
   readonly trace: readonly string[];
 }
 
-/** Runs one sequence of choices; never throws for a departure of the implementation (it is the result). */
-export async function runChoices<Store extends HarnessStore, Request, Durable>(
+/** Runs one sequence of choices (each read modulo the moves enabled); never throws for a departure of the implementation (it is the result). */
+export function runChoices<Store extends HarnessStore, Request, Durable>(
   spec: HarnessSpec,
   adapter: HarnessAdapter<Store, Request, Durable>,
   choices: readonly number[],
   options: HarnessOptions = {},
 ): Promise<RunResult> {
+  let i = 0;
+  return run(spec, adapter, (moves) => (i < choices.length ? choices[i++]! % moves.length : -1), options);
+}
+
+/** Runs named moves (as a failure lists them); a move not enabled when its turn comes is skipped. */
+export function runMoves<Store extends HarnessStore, Request, Durable>(
+  spec: HarnessSpec,
+  adapter: HarnessAdapter<Store, Request, Durable>,
+  named: readonly string[],
+  options: HarnessOptions = {},
+): Promise<RunResult> {
+  let i = 0;
+  return run(spec, adapter, (_moves, keys) => {
+    while (i < named.length) {
+      const k = keys.indexOf(named[i++]!);
+      if (k >= 0) return k;
+    }
+    return -1;
+  }, options);
+}
+
+/** A move's name: its label, except the implementation-only crash before a write. */
+const keyOf = (world: World, move: Move): string => (move.kind === 'crash-before-write' ? 'crash before write' : world.label(move));
+
+async function run<Store extends HarnessStore, Request, Durable>(
+  spec: HarnessSpec,
+  adapter: HarnessAdapter<Store, Request, Durable>,
+  pick: (moves: readonly Move[], keys: readonly string[]) => number,
+  options: HarnessOptions,
+): Promise<RunResult> {
+  const taken: string[] = [];
   const timeout = options.stepTimeoutMs ?? 2000;
   const world = new World(spec);
   const done: string[] = [];
@@ -444,7 +479,7 @@ export async function runChoices<Store extends HarnessStore, Request, Durable>(
   };
   const fail = (message: string): RunResult => {
     problems.push(message);
-    return { steps: done.length, trace, failure: { steps: done, problems, trace: { format: 'protocol-studio-trace', version: 1, design: spec.designName, hash: spec.designHash, steps: trace } } };
+    return { steps: done.length, trace, failure: { moves: taken, steps: done, problems, trace: { format: 'protocol-studio-trace', version: 1, design: spec.designName, hash: spec.designHash, steps: trace } } };
   };
   /** Waits until a promise settles or the gate holds a commit; false when neither happens in time. */
   const settle = async (pending: Promise<unknown>, gate: Gate<HarnessStore>): Promise<boolean> => {
@@ -504,11 +539,14 @@ export async function runChoices<Store extends HarnessStore, Request, Durable>(
     service = null;
   };
 
-  for (const choice of choices) {
+  for (;;) {
     const moves = world.moves(fires, options.crashBeforeWrite ?? true);
     if (moves.length === 0) break;
-    const move = moves[choice % moves.length]!;
+    const index = pick(moves, moves.map((m) => keyOf(world, m)));
+    if (index < 0) break;
+    const move = moves[index]!;
     const label = world.label(move);
+    taken.push(keyOf(world, move));
     const env = world.env;
     switch (move.kind) {
       case 'send': {
@@ -667,6 +705,8 @@ export async function runChoices<Store extends HarnessStore, Request, Durable>(
           if (move.kind === 'crash-before-write') {
             if (impl.length > 0) {
               done.push(`crash before the write of ${world.name(r)}`);
+              trace.splice(deliverIndex, 1);
+              trace.push('crash');
               return fail(`the implementation sent ${showReplies(impl)} before its write, then crashed before the write committed: the client holds an answer for an effect that is gone (lost ack)`);
             }
             // The design sees a request that never arrived: its delivery leaves the trace and the
@@ -707,7 +747,7 @@ export async function runChoices<Store extends HarnessStore, Request, Durable>(
       }
     }
   }
-  if (service !== null) await adapter.crash?.(service);
+  if (service !== null) await adapter.stop?.(service);
   return { steps: done.length, failure: null, trace };
 }
 
@@ -728,14 +768,46 @@ export function propertyFor<Store extends HarnessStore, Request, Durable>(
   });
 }
 
-/** Runs the property and returns the shrunk failure (or null), for callers that want the trace as data. */
+/**
+ * Runs the property and returns the shortest failure it can reach (or null): fast-check's
+ * counterexample, then shortened by dropping one named move at a time while the run still fails
+ * (choices shrink poorly: removing one shifts the meaning of every later one; names do not).
+ */
 export async function findFailure<Store extends HarnessStore, Request, Durable>(
   spec: HarnessSpec,
   adapter: HarnessAdapter<Store, Request, Durable>,
   options: HarnessOptions & { readonly numRuns?: number; readonly seed?: number } = {},
 ): Promise<HarnessFailure | null> {
-  const details = await fc.check(propertyFor(spec, adapter, options), { numRuns: options.numRuns ?? 200, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+  const arbitrary = choicesArbitrary(options);
+  const property = fc.asyncProperty(arbitrary, async (choices) => (await runChoices(spec, adapter, choices, options)).failure === null);
+  const details = await fc.check(property, { numRuns: options.numRuns ?? 200, ...(options.seed === undefined ? {} : { seed: options.seed }) });
   if (!details.failed || details.counterexample === null) return null;
-  const result = await runChoices(spec, adapter, details.counterexample[0], options);
-  return result.failure;
+  const failure = (await runChoices(spec, adapter, details.counterexample[0], options)).failure;
+  return failure === null ? null : shortest(spec, adapter, failure, options);
+}
+
+/** Drops one named move at a time while the run still fails: a failure no single removal keeps. */
+export async function shortest<Store extends HarnessStore, Request, Durable>(
+  spec: HarnessSpec,
+  adapter: HarnessAdapter<Store, Request, Durable>,
+  failure: HarnessFailure,
+  options: HarnessOptions = {},
+): Promise<HarnessFailure> {
+  let best = failure;
+  for (let i = 0; i < best.moves.length; ) {
+    const shorter: RunResult = await runMoves(spec, adapter, [...best.moves.slice(0, i), ...best.moves.slice(i + 1)], options);
+    if (shorter.failure !== null && shorter.failure.moves.length < best.moves.length) best = shorter.failure;
+    else i++;
+  }
+  return best;
+}
+
+/** Runs the property and throws the shortest failure as a \`HarnessError\` (its message holds the trace file): for any runner. */
+export async function assertHarness<Store extends HarnessStore, Request, Durable>(
+  spec: HarnessSpec,
+  adapter: HarnessAdapter<Store, Request, Durable>,
+  options: HarnessOptions & { readonly numRuns?: number; readonly seed?: number } = {},
+): Promise<void> {
+  const failure = await findFailure(spec, adapter, options);
+  if (failure !== null) throw new HarnessError(failure, spec.designName);
 }

@@ -11,7 +11,10 @@
  *   {"type":"persisted","id":"r1"}          the request's effect was committed (its transaction)
  *   {"type":"replied","id":"r1","reply":"ok"}   a reply ("ok" | "error") left for the client
  *   {"type":"crash"}                        the process died (a `restart` without it implies one)
- *   {"type":"restart"}                      the service came back up from its durable store
+ *   {"type":"restart","state":"Open","vars":{"charges":1}}   the service came back up from its
+ *                                           durable store; `state` and `vars` (optional) say what it
+ *                                           recovered: a write whose `persisted` line a crash cut off
+ *                                           is settled by them, and a record that differs is reported
  *   {"type":"timer","event":"Expire"}       a timer or internal event fired (applied and persisted)
  */
 
@@ -92,6 +95,7 @@ type Pending =
   | { readonly kind: 'ignore' };
 
 interface RequestRecord {
+  readonly id: string;
   readonly event: string;
   readonly payload: Vars;
   first: FirstOutcome;
@@ -131,6 +135,8 @@ export class Monitor {
   /** Crash, restart and timer lines since the oldest request still remembered: evidence for what they changed. */
   private machineLines: EvidenceLine[] = [];
   private up = true;
+  /** Effects whose write may or may not have landed when the process died (no `persisted` line). */
+  private inDoubt: { readonly id: string; readonly record: RequestRecord; readonly verdict: Extract<MonitorVerdict, { kind: 'apply' }> }[] = [];
   private readonly maxRequests: number;
   private readonly maxEvidence: number;
 
@@ -174,7 +180,7 @@ export class Monitor {
         this.crash(here);
         break;
       case 'restart':
-        this.restart(here);
+        this.restart(entry, here);
         break;
       case 'timer':
         this.timer(entry, here);
@@ -249,7 +255,7 @@ export class Monitor {
     const payload = typeof rawPayload === 'object' && rawPayload !== null && !Array.isArray(rawPayload) ? (rawPayload as Vars) : EMPTY;
     let record = this.requests.get(id);
     if (record === undefined) {
-      record = { event: event as string, payload, first: 'none', outcome: null, pending: null, lines: [] };
+      record = { id, event: event as string, payload, first: 'none', outcome: null, pending: null, lines: [] };
       this.remember(id, record);
       this.counts.sent[record.event] = (this.counts.sent[record.event] ?? 0) + 1;
     } else if (record.event !== event) {
@@ -402,6 +408,7 @@ export class Monitor {
       if (record.outcome === null && (pending.kind !== 'apply' || pending.verdict.reply !== null) && pending.kind !== 'ignore') {
         this.counters.ambiguous++;
       }
+      if (pending.kind === 'apply' && !pending.persisted) this.inDoubt.push({ id: record.id, record, verdict: pending.verdict });
       record.pending = null;
     }
     this.world = { state: this.persisted.state, durable: this.persisted.durable, volatile: this.design.initial.volatile, ghost: this.world.ghost };
@@ -414,11 +421,34 @@ export class Monitor {
     this.takeRestart(here);
   }
 
-  private restart(here: EvidenceLine): void {
+  private restart(entry: Record<string, unknown>, here: EvidenceLine): void {
     if (this.up) this.crash(here);
     else this.machineLines.push(here);
     this.up = true;
+    this.settleDoubts(entry, here);
     this.takeRestart(here);
+  }
+
+  /** Reads what the service says it recovered: a write in doubt landed if the record shows it; any other difference is reported. */
+  private settleDoubts(entry: Record<string, unknown>, here: EvidenceLine): void {
+    const doubts = this.inDoubt;
+    this.inDoubt = [];
+    const state = entry['state'];
+    const raw = entry['vars'];
+    if (typeof state !== 'string' && (typeof raw !== 'object' || raw === null)) return;
+    const vars = (typeof raw === 'object' && raw !== null ? raw : {}) as Vars;
+    const matches = (p: Persisted): boolean => (typeof state !== 'string' || state === p.state) && Object.keys(vars).every((k) => !(k in p.durable) || p.durable[k] === vars[k]);
+    if (matches(this.persisted)) return;
+    for (const doubt of doubts) {
+      const landed: Persisted = { state: this.design.durableStates.has(doubt.verdict.next.state) ? doubt.verdict.next.state : this.persisted.state, durable: doubt.verdict.next.durable };
+      if (!matches(landed)) continue;
+      this.persisted = landed;
+      if (this.design.events[doubt.record.event]!.idempotency === 'durable') this.durableTable.set(doubt.id, doubt.verdict.reply ?? 'noreply');
+      this.world = { state: landed.state, durable: landed.durable, volatile: this.design.initial.volatile, ghost: this.world.ghost };
+      return;
+    }
+    const shown = [typeof state === 'string' ? `state ${state}` : '', ...Object.keys(vars).map((k) => `${k}=${String(vars[k])}`)].filter((x) => x !== '').join(', ');
+    this.report('impossible', '$restart', `the service restarts with ${shown}, but the design's persisted record is ${describeWorld({ ...this.world, volatile: EMPTY, ghost: EMPTY })}: a write was lost or invented`, here, this.machineLines);
   }
 
   private takeRestart(here: EvidenceLine): void {
