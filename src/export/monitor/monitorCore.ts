@@ -81,6 +81,8 @@ export interface MonitorOptions {
   readonly maxRequests?: number;
   /** Evidence lines kept per request. Default 32. */
   readonly maxEvidence?: number;
+  /** Reports kept in \`reports\` (every one is still returned by \`line\` and counted). Default 1,000. */
+  readonly maxReports?: number;
 }
 
 type Reply = 'ok' | 'error';
@@ -113,7 +115,9 @@ interface Persisted {
 const EMPTY: Vars = Object.freeze({});
 
 export class Monitor {
+  /** The first reports (at most \`maxReports\`): a long log cannot fill memory with them. */
   readonly reports: MonitorReport[] = [];
+  private fresh: MonitorReport[] = [];
   /** Counters a metrics system scrapes (see `prometheusText`). */
   readonly counters = {
     lines: 0,
@@ -139,6 +143,7 @@ export class Monitor {
   private inDoubt: { readonly id: string; readonly record: RequestRecord; readonly verdict: Extract<MonitorVerdict, { kind: 'apply' }> }[] = [];
   private readonly maxRequests: number;
   private readonly maxEvidence: number;
+  private readonly maxReports: number;
 
   constructor(
     readonly design: MonitorDesign,
@@ -150,12 +155,13 @@ export class Monitor {
     this.counts = { sent: zero(), acked: zero(), failed: zero(), ambiguous: zero(), crashes: 0 };
     this.maxRequests = options.maxRequests ?? 100_000;
     this.maxEvidence = options.maxEvidence ?? 32;
+    this.maxReports = options.maxReports ?? 1000;
   }
 
   /** Checks one log line (1-based `line`); returns the reports it added. A bad line is reported and skipped. */
   line(line: number, text: string): readonly MonitorReport[] {
     this.counters.lines++;
-    const before = this.reports.length;
+    this.fresh = [];
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -188,7 +194,12 @@ export class Monitor {
       default:
         return this.bad(line, text, '"type" must be received, persisted, replied, crash, restart or timer');
     }
-    return this.reports.slice(before);
+    return this.fresh;
+  }
+
+  private keep(report: MonitorReport): void {
+    this.fresh.push(report);
+    if (this.reports.length < this.maxReports) this.reports.push(report);
   }
 
   /** The world the monitor believes the service is in. */
@@ -199,8 +210,8 @@ export class Monitor {
   private bad(line: number, text: string, why: string): readonly MonitorReport[] {
     this.counters.badLines++;
     const report: MonitorReport = { kind: 'bad-line', name: '', message: `line ${line} skipped: ${why}`, line, evidence: [{ line, text: text.slice(0, 200) }] };
-    this.reports.push(report);
-    return [report];
+    this.keep(report);
+    return this.fresh;
   }
 
   private report(kind: ReportKind, name: string, message: string, here: EvidenceLine, evidence: readonly EvidenceLine[]): void {
@@ -210,7 +221,7 @@ export class Monitor {
     else if (kind === 'invariant') this.counters.invariants.set(name, (this.counters.invariants.get(name) ?? 0) + 1);
     const lines = evidence.includes(here) ? [...evidence] : [...evidence, here];
     lines.sort((a, b) => a.line - b.line);
-    this.reports.push({ kind, name, message, line: here.line, evidence: lines });
+    this.keep({ kind, name, message, line: here.line, evidence: lines });
   }
 
   private idOf(entry: Record<string, unknown>, here: EvidenceLine): string | null {
@@ -413,7 +424,8 @@ export class Monitor {
     }
     this.world = { state: this.persisted.state, durable: this.persisted.durable, volatile: this.design.initial.volatile, ghost: this.world.ghost };
     this.volatileTable.clear();
-    this.check(before, counts, null, EMPTY, here, this.machineLines);
+    // With a write in doubt, the world is unknown until the restart says what was recovered.
+    if (this.inDoubt.length === 0) this.check(before, counts, null, EMPTY, here, this.machineLines);
   }
 
   private impliedRestart(here: EvidenceLine): void {
@@ -455,7 +467,10 @@ export class Monitor {
     const before = this.world;
     const verdict = this.design.restart(before);
     if (verdict.kind === 'fault') this.report('fault', '$restart', verdict.message, here, this.machineLines);
-    if (verdict.kind !== 'apply') return;
+    if (verdict.kind !== 'apply') {
+      this.check(before, this.counts, null, EMPTY, here, this.machineLines);
+      return;
+    }
     this.world = verdict.next;
     this.persisted = { state: this.design.durableStates.has(this.world.state) ? this.world.state : this.persisted.state, durable: this.world.durable };
     this.check(before, this.counts, verdict.transition, EMPTY, here, this.machineLines);
