@@ -803,7 +803,7 @@ export async function shortest<Store extends HarnessStore, Request, Durable>(
 }
 
 /** Runs the property and throws the shortest failure as a \`HarnessError\` (its message holds the trace file): for any runner. */
-export async function assertHarness<Store extends HarnessStore, Request, Durable>(
+export async function assertShortest<Store extends HarnessStore, Request, Durable>(
   spec: HarnessSpec,
   adapter: HarnessAdapter<Store, Request, Durable>,
   options: HarnessOptions & { readonly numRuns?: number; readonly seed?: number } = {},

@@ -74,10 +74,14 @@ export function modelMonitorDesign(model: Model): MonitorDesign {
   const payloadOf = (event: number, payload: Vars): number[] | string => {
     let p = payloads.get(payload);
     if (p === undefined) {
+      // The same words as the exported module's parseRequest, so both monitors report alike.
       const fields = model.events[event]!.payload;
       const values = fields.map((f) => encode(f.type, payload[f.name]));
-      const bad = fields.find((_f, i) => values[i] === null);
-      p = bad ? `payload field ${bad.name} is missing or outside its type` : (values as number[]);
+      const issues = [
+        ...Object.keys(payload).filter((k) => !fields.some((f) => f.name === k)).map((k) => `event.payload.${k}: unknown key`),
+        ...fields.filter((_f, i) => values[i] === null).map((f) => `event.payload.${f.name}: ${expected(f.type)}`),
+      ];
+      p = issues.length > 0 ? issues.join('; ') : (values as number[]);
       payloads.set(payload, p);
     }
     return p;
@@ -124,4 +128,15 @@ export function modelMonitorDesign(model: Model): MonitorDesign {
       return out;
     },
   };
+}
+
+function expected(type: ValueType): string {
+  switch (type.kind) {
+    case 'int':
+      return `an integer in ${type.lo}..${type.hi}`;
+    case 'bool':
+      return 'true or false';
+    case 'enum':
+      return `one of ${type.values.join(', ')}`;
+  }
 }
