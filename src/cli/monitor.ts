@@ -1,5 +1,5 @@
-import { createReadStream, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { constants, createReadStream, writeFileSync } from 'node:fs';
+import { access } from 'node:fs/promises';
 import { Monitor, prometheusText, type MonitorReport } from '../export/monitor/monitorCore';
 import { modelMonitorDesign } from '../export/monitor/modelDesign';
 import { loadDesign } from '../model/load';
@@ -44,38 +44,52 @@ export const monitorCommand: Command = async (args) => {
   }
   const model = loaded.model;
   const monitor = new Monitor(modelMonitorDesign(model), maxRequests === undefined ? {} : { maxRequests });
-  const input = logFile === '-' ? process.stdin : createReadStream(logFile);
-  const opened = await new Promise<string | null>((resolve) => {
-    input.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
-    input.once('readable', () => resolve(null));
-    input.once('end', () => resolve(null));
-  });
-  if (opened !== null) {
-    process.stderr.write(`monitor: cannot read ${logFile} (${opened}); check the path and permissions.\n`);
-    return 2;
+  if (logFile !== '-') {
+    try {
+      await access(logFile, constants.R_OK);
+    } catch (error) {
+      process.stderr.write(`monitor: cannot read ${logFile} (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path and permissions.\n`);
+      return 2;
+    }
   }
-  const window: string[] = [];
+  const input = logFile === '-' ? process.stdin : createReadStream(logFile);
+  // The last WINDOW lines, in a ring (shifting an array would copy it on every line).
+  const window = new Array<string>(WINDOW);
   let violations = 0;
   let traceWritten = '';
   let lineNumber = 0;
   const started = performance.now();
-  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+  const onLine = (text: string): void => {
     lineNumber++;
-    window.push(text);
-    if (window.length > WINDOW) window.shift();
+    window[lineNumber % WINDOW] = text;
     const reports = monitor.line(lineNumber, text);
-    if (reports.length === 0) continue;
+    if (reports.length === 0) return;
     for (const r of reports) {
       process.stdout.write(show(logFile, r));
       if (r.kind === 'bad-line') continue;
       violations++;
       if (traceWritten !== '') continue;
-      const from = Math.max(Math.min(...r.evidence.map((e) => e.line), r.line), lineNumber - window.length + 1);
-      const trace = stretchTrace(model, window.slice(window.length - (lineNumber - from + 1)));
+      const from = Math.max(Math.min(...r.evidence.map((e) => e.line), r.line), lineNumber - WINDOW + 1, 1);
+      const stretch = Array.from({ length: lineNumber - from + 1 }, (_x, i) => window[(from + i) % WINDOW]!);
+      const trace = stretchTrace(model, stretch);
       traceWritten = parsed.values.trace ?? `${logFile === '-' ? 'monitor' : logFile.replace(/\.jsonl?$/, '')}.trace.json`;
       writeFileSync(traceWritten, `${JSON.stringify(trace, null, 2)}\n`);
     }
+  };
+  // Lines split by hand from each chunk: readline's iterator costs a promise per line.
+  let rest = '';
+  input.setEncoding('utf8');
+  for await (const chunk of input as AsyncIterable<string>) {
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
+      const piece = chunk.slice(start, end);
+      onLine(stripCr(rest === '' ? piece : rest + piece));
+      rest = '';
+      start = end + 1;
+    }
+    rest += chunk.slice(start);
   }
+  if (rest !== '') onLine(stripCr(rest));
   const seconds = (performance.now() - started) / 1000;
   const c = monitor.counters;
   const rate = Math.round(lineNumber / Math.max(seconds, 1e-9));
@@ -99,4 +113,8 @@ function show(file: string, r: MonitorReport): string {
 function printable(text: string): string {
   // eslint-disable-next-line no-control-regex -- escaping control characters is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function stripCr(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
 }

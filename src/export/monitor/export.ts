@@ -1,4 +1,5 @@
 import type { Model } from '../../model/model';
+import { countsAcross } from './modelDesign';
 import { tsDoc, tsString } from '../typescript/escape';
 import coreSource from './monitorCore.ts?raw';
 
@@ -65,6 +66,7 @@ export const design: MonitorDesign = {
   initial: { ...reference.initialSnapshot, ghost: reference.initialGhost },
   events,
   durableStates: new Set<string>([${durableStates.join(', ')}]),
+  countsAcross: ${countsAcross(model)},
   decide(world, name, payload) {
     const event = eventFor(name, payload);
     if (typeof event === "string") return { kind: "fault", message: event };

@@ -8,6 +8,8 @@ import type { MonitorCounts, MonitorDesign, MonitorVerdict, MonitorWorld, Value,
  * transition choice and updates: what the command line's `monitor` checks a log with. The
  * exported monitor gets the same view from the exported TypeScript module instead (`export.ts`).
  */
+const EMPTY_PAYLOAD: Vars = Object.freeze({});
+
 export function modelMonitorDesign(model: Model): MonitorDesign {
   const stateIndex = new Map(model.states.map((s) => [s.name, s.index]));
   const eventIndex = new Map(model.events.map((e) => [e.name, e.index]));
@@ -24,33 +26,33 @@ export function modelMonitorDesign(model: Model): MonitorDesign {
       }
     }
   };
-  const encoded = new WeakMap<MonitorWorld, number[]>();
+  // The world just built or read is almost always the next one asked about: a one-entry cache
+  // (a WeakMap entry per line cost more than the encoding it saved).
+  let cachedWorld: MonitorWorld | null = null;
+  let cachedVars: number[] = [];
   const varsOf = (w: MonitorWorld): number[] => {
-    let vars = encoded.get(w);
-    if (vars === undefined) {
-      vars = model.vars.map((v) => encode(v.type, w[v.storage][v.name]) ?? v.initial);
-      encoded.set(w, vars);
+    if (w !== cachedWorld) {
+      cachedVars = model.vars.map((v) => encode(v.type, w[v.storage][v.name]) ?? v.initial);
+      cachedWorld = w;
     }
-    return vars;
+    return cachedVars;
   };
   const worldOf = (state: number, vars: readonly number[]): MonitorWorld => {
     const parts: Record<'durable' | 'volatile' | 'ghost', Record<string, Value>> = { durable: {}, volatile: {}, ghost: {} };
     for (const v of model.vars) parts[v.storage][v.name] = showValue(v.type, vars[v.index]!);
     const w: MonitorWorld = { state: model.states[state]!.name, ...parts };
-    encoded.set(w, vars.slice());
+    cachedWorld = w;
+    cachedVars = vars.slice();
     return w;
   };
+  const readsCounts = [...model.invariants, ...model.transitions.flatMap((t) => t.invariants)].some((i) => i.expr.readsObservables);
+  const NONE: readonly number[] = model.events.map(() => 0);
   const frame = (w: MonitorWorld, counts: MonitorCounts | null): EvalFrame => {
-    const per = (r: Record<string, number> | undefined) => model.events.map((e) => r?.[e.name] ?? 0);
-    return {
-      state: stateIndex.get(w.state) ?? model.initialState,
-      vars: varsOf(w),
-      sent: per(counts?.sent),
-      acked: per(counts?.acked),
-      failed: per(counts?.failed),
-      ambiguous: per(counts?.ambiguous),
-      crashes: counts?.crashes ?? 0,
-    };
+    const state = stateIndex.get(w.state) ?? model.initialState;
+    // Counts cost four arrays a frame: built only when some invariant reads them.
+    if (counts === null || !readsCounts) return { state, vars: varsOf(w), sent: NONE, acked: NONE, failed: NONE, ambiguous: NONE, crashes: counts?.crashes ?? 0 };
+    const per = (r: Record<string, number>) => model.events.map((e) => r[e.name] ?? 0);
+    return { state, vars: varsOf(w), sent: per(counts.sent), acked: per(counts.acked), failed: per(counts.failed), ambiguous: per(counts.ambiguous), crashes: counts.crashes };
   };
   const take = (w: MonitorWorld, candidates: readonly TransitionModel[], payload: readonly number[]): MonitorVerdict => {
     const env: EvalEnv = { pre: frame(w, null), post: null, payload };
@@ -70,21 +72,19 @@ export function modelMonitorDesign(model: Model): MonitorDesign {
       reply: client && t.ack !== 'none' ? t.reply : null,
     };
   };
-  const payloads = new WeakMap<Vars, number[] | string>();
   const payloadOf = (event: number, payload: Vars): number[] | string => {
-    let p = payloads.get(payload);
-    if (p === undefined) {
-      // The same words as the exported module's parseRequest, so both monitors report alike.
-      const fields = model.events[event]!.payload;
-      const values = fields.map((f) => encode(f.type, payload[f.name]));
-      const issues = [
-        ...Object.keys(payload).filter((k) => !fields.some((f) => f.name === k)).map((k) => `event.payload.${k}: unknown key`),
-        ...fields.filter((_f, i) => values[i] === null).map((f) => `event.payload.${f.name}: ${expected(f.type)}`),
-      ];
-      p = issues.length > 0 ? issues.join('; ') : (values as number[]);
-      payloads.set(payload, p);
-    }
-    return p;
+    const fields = model.events[event]!.payload;
+    if (fields.length === 0 && payload === EMPTY_PAYLOAD) return [];
+    const values = fields.map((f) => encode(f.type, payload[f.name]));
+    let extra = false;
+    for (const k in payload) if (!fields.some((f) => f.name === k)) extra = true;
+    if (!extra && values.every((v) => v !== null)) return values as number[];
+    // The same words as the exported module's parseRequest, so both monitors report alike.
+    const issues = [
+      ...Object.keys(payload).filter((k) => !fields.some((f) => f.name === k)).map((k) => `event.payload.${k}: unknown key`),
+      ...fields.filter((_f, i) => values[i] === null).map((f) => `event.payload.${f.name}: ${expected(f.type)}`),
+    ];
+    return issues.join('; ');
   };
   const holds = (inv: InvariantModel, env: EvalEnv): boolean => {
     try {
@@ -101,6 +101,7 @@ export function modelMonitorDesign(model: Model): MonitorDesign {
     initial: worldOf(model.initialState, initialVars),
     events: Object.fromEntries(model.events.map((e) => [e.name, { source: e.source, idempotency: e.idempotency }])),
     durableStates: new Set(model.states.filter((s) => s.durable).map((s) => s.name)),
+    countsAcross: countsAcross(model),
     decide(world, event, payload) {
       const e = eventIndex.get(event)!;
       const state = stateIndex.get(world.state) ?? model.initialState;
@@ -139,4 +140,9 @@ function expected(type: ValueType): string {
     case 'enum':
       return `one of ${type.values.join(', ')}`;
   }
+}
+
+/** Some step or transition invariant reads the client counts (before the step, or after it). */
+export function countsAcross(model: Model): boolean {
+  return [...model.invariants.filter((i) => i.kind === 'step'), ...model.transitions.flatMap((t) => t.invariants)].some((i) => i.expr.readsObservables);
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDesign } from '../../model/load';
 import { exportDesign, referencePath } from '..';
 import { typeCheck } from '../testing/compile';
 import { importWithReference } from '../testing/generatedPair';
-import { Monitor, prometheusText, type MonitorDesign, type MonitorOptions } from './monitorCore';
+import { Monitor, parseLine, prometheusText, type MonitorDesign, type MonitorOptions } from './monitorCore';
 import { modelMonitorDesign } from './modelDesign';
 
 const examples = join(import.meta.dirname, '..', '..', '..', 'examples');
@@ -63,6 +64,29 @@ describe('the runtime monitor', () => {
     expect(m.reports.length).toBeLessThanOrEqual(10);
     expect((m as unknown as { requests: Map<string, unknown> }).requests.size).toBe(100);
     expect(m.counters.lines).toBe(15000);
+  });
+
+  it('reads lines as JSON.parse does, fast path or not', () => {
+    const id = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('r1', 'a"b', 'a\\b', '\u0000', ''));
+    const line = fc.oneof(
+      fc.tuple(fc.constantFrom('persisted', 'replied', 'received'), id, fc.option(fc.constantFrom('ok', 'error', 'maybe'))).map(([type, i, reply]) =>
+        JSON.stringify(reply === null ? { type, id: i } : { type, id: i, reply }),
+      ),
+      fc.string({ maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(line, (text) => {
+        let expected: unknown;
+        try {
+          expected = JSON.parse(text);
+        } catch {
+          expect(() => parseLine(text)).toThrow();
+          return;
+        }
+        expect(parseLine(text)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('writes Prometheus label values escaped', () => {
