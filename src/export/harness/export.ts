@@ -1,4 +1,4 @@
-import { designHash } from '../../engine/traceFile';
+import { designIdentity } from '../../model/designIdentity';
 import { showValue, type Model } from '../../model/model';
 import { tsDoc, tsKey, tsString } from '../typescript/escape';
 import runtimeSource from './harnessRuntime.ts?raw';
@@ -38,7 +38,7 @@ ${runtimeSource}
 /** The design as the harness drives it: its environment, client events and payloads, and the reference module. */
 export const spec: HarnessSpec = {
   designName: ${tsString(model.name)},
-  designHash: ${tsString(designHash(model))},
+  designHash: ${tsString(designIdentity(model.design))},
   environment: { requests: ${env.requests}, drop: ${env.drop}, duplicate: ${env.duplicate}, reorder: ${env.reorder}, crashes: ${env.crashes} },
   clientEvents: [${clientEvents.join(', ')}],
   firedEvents: [${model.firedEvents.map((i) => tsString(model.events[i]!.name)).join(', ')}],

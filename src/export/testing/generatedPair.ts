@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { Model } from '../../model/model';
-import { fnv1a64 } from '../hash';
+import { fnv1a64 } from '../../model/fnv1a64';
 import { harnessModule } from '../harness/export';
 import { monitorModule } from '../monitor/export';
 import { typeScriptModule } from '../typescript/module';
