@@ -8,6 +8,8 @@ const PREVIEW_MARKS: Record<string, string> = {
   'Mermaid state diagram': 'stateDiagram-v2',
   SCXML: '<scxml',
   'Design JSON': '"protocol-studio"',
+  'Property-based test harness (fast-check)': 'Property-based test harness generated',
+  'Runtime log monitor': 'Runtime monitor generated',
 };
 
 test('an example exports to every target with a preview, and the TypeScript file downloads', async ({ page }) => {

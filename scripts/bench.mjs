@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { build } from 'esbuild';
+import { rawText } from './rawText.mjs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +26,7 @@ for (const f of ordered) {
   let script = join(benchDir, f);
   if (f.endsWith('.ts')) {
     const outfile = join(root, 'dist', 'bench', f.replace(/\.ts$/, '.mjs'));
-    await build({ entryPoints: [script], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+    await build({ entryPoints: [script], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', plugins: [rawText], logLevel: 'error' });
     script = outfile;
   }
   const command = ['node', [script, ...extra]];

@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawText } from './rawText.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,6 +27,7 @@ export async function buildCli() {
     // zod is bundled: one file loads faster than its many ESM modules; prettier stays outside
     // (loaded on first use by `export`).
     external: ['prettier', 'prettier/*'],
+    plugins: [rawText],
     logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });

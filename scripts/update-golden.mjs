@@ -5,9 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { rawText } from './rawText.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'update-golden.mjs');
-await build({ entryPoints: [join(root, 'src/export/testing/updateGolden.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' });
+await build({ entryPoints: [join(root, 'src/export/testing/updateGolden.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', plugins: [rawText], logLevel: 'error' });
 const r = spawnSync('node', [outfile], { cwd: root, stdio: 'inherit' });
 process.exitCode = r.status ?? 1;

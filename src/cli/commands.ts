@@ -4,6 +4,7 @@ export type Command = (args: readonly string[]) => Promise<number>;
 import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { monitorCommand } from './monitor';
 import { validateCommand } from './validate';
 
 export const commands: Record<string, Command> = {
@@ -11,4 +12,5 @@ export const commands: Record<string, Command> = {
   check: checkCommand,
   export: exportCommand,
   import: importCommand,
+  monitor: monitorCommand,
 };

@@ -1,13 +1,15 @@
 import type { Model } from '../model/model';
 import { designJson } from './canonical';
 import { formatTypeScript } from './format';
+import { harnessModule } from './harness/export';
 import { mermaidDiagram } from './mermaid/export';
+import { monitorModule } from './monitor/export';
 import { scxmlDocument } from './scxml/export';
 import { typeScriptModule } from './typescript/module';
 import { xstateModule } from './xstate/export';
 
 /** The export targets, each a pure function of the loaded model (MODEL.md is the contract). */
-export const TARGETS = ['ts', 'xstate', 'mermaid', 'scxml', 'json'] as const;
+export const TARGETS = ['ts', 'xstate', 'mermaid', 'scxml', 'json', 'harness', 'monitor'] as const;
 export type Target = (typeof TARGETS)[number];
 
 export interface ExportOptions {
@@ -21,6 +23,8 @@ export const TARGET_INFO: Record<Target, { readonly label: string; readonly exte
   mermaid: { label: 'Mermaid state diagram', extension: '.mmd', mime: 'text/plain' },
   scxml: { label: 'SCXML', extension: '.scxml', mime: 'application/xml' },
   json: { label: 'Design JSON', extension: '.protocol.json', mime: 'application/json' },
+  harness: { label: 'Property-based test harness (fast-check)', extension: '.harness.ts', mime: 'text/typescript' },
+  monitor: { label: 'Runtime log monitor', extension: '.monitor.ts', mime: 'text/typescript' },
 };
 
 export function isTarget(value: string): value is Target {
@@ -40,6 +44,10 @@ export async function exportDesign(model: Model, target: Target, options: Export
       return scxmlDocument(model);
     case 'json':
       return designJson(model.design);
+    case 'harness':
+      return formatTypeScript(harnessModule(model, referencePath(model)));
+    case 'monitor':
+      return formatTypeScript(monitorModule(model, referencePath(model)));
   }
 }
 
@@ -47,4 +55,9 @@ export async function exportDesign(model: Model, target: Target, options: Export
 export function exportFileName(model: Model, target: Target): string {
   const base = model.name.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'design';
   return `${base}${TARGET_INFO[target].extension}`;
+}
+
+/** How the harness and the monitor import the design's TypeScript module saved beside them. */
+export function referencePath(model: Model): string {
+  return `./${exportFileName(model, 'ts').replace(/\.ts$/, '')}`;
 }

@@ -22,7 +22,7 @@ export default function ExportDialogContent({ onClose }: { onClose(): void }) {
   const [zod, setZod] = useState(false);
   const [copied, setCopied] = useState(false);
   const result = useExportText(loaded, target, zod);
-  const language = target === 'ts' || target === 'xstate' ? 'typescript' : target === 'json' ? 'json' : 'plain';
+  const language = target === 'ts' || target === 'xstate' || target === 'harness' || target === 'monitor' ? 'typescript' : target === 'json' ? 'json' : 'plain';
   return (
     <div className="export-dialog">
       <div role="tablist" aria-label="Export or import">
