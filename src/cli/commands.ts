@@ -2,8 +2,11 @@
 export type Command = (args: readonly string[]) => Promise<number>;
 
 import { checkCommand } from './check';
+import { diffCommand } from './diff';
 import { exportCommand } from './export';
 import { importCommand } from './import';
+import { reportCommand } from './report';
+import { reviewCommand } from './review';
 import { validateCommand } from './validate';
 
 export const commands: Record<string, Command> = {
@@ -11,4 +14,7 @@ export const commands: Record<string, Command> = {
   check: checkCommand,
   export: exportCommand,
   import: importCommand,
+  review: reviewCommand,
+  report: reportCommand,
+  diff: diffCommand,
 };
