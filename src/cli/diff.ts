@@ -21,7 +21,7 @@ export const diffCommand: Command = async (args) => {
     return 2;
   }
   const [oldFile, newFile, extra] = parsed.positionals;
-  const limits = limitsFrom(parsed.values);
+  const limits = limitsFrom({ 'max-states': parsed.values['max-states'], 'max-seconds': parsed.values['max-seconds'] });
   if (oldFile === undefined || newFile === undefined || extra !== undefined || typeof limits === 'string') {
     process.stderr.write(`diff: ${typeof limits === 'string' ? limits : extra !== undefined ? `unexpected argument ${terminal(extra)}` : 'needs OLD and NEW'}\n${USAGE}`);
     return 2;

@@ -18,10 +18,18 @@ function block(b: Block): string {
     case 'table':
       return [`| ${b.header.map(md).join(' | ')} |`, `| ${b.header.map(() => '---').join(' | ')} |`, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
     case 'picture':
-      // Mermaid text comes from the exporters, whose labels are entity-escaped; its lines are
-      // indented, so none can close the fence.
-      return b.mermaid ? `\`\`\`mermaid\n${b.mermaid.trimEnd()}\n\`\`\`` : '';
+      // Mermaid labels are entity-escaped and its lines indented, so none can close the fence;
+      // `%%` comments (which carry names as they are) are left out.
+      return b.mermaid ? `\`\`\`mermaid\n${withoutComments(b.mermaid)}\n\`\`\`` : '';
   }
+}
+
+function withoutComments(mermaid: string): string {
+  return mermaid
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('%%'))
+    .join('\n')
+    .trimEnd();
 }
 
 export function reportMarkdown(report: Report): string {
