@@ -15,6 +15,9 @@ import { LessonBanner } from '../documents/LessonBanner';
 import { RefusedFileDialog } from '../documents/RefusedFileDialog';
 import { useFileOpening } from '../documents/useFileOpening';
 import { ExportDialog } from '../export/ExportDialog';
+import type { DiffRequest } from '../review/diffRequest';
+import { DiffView } from '../review/DiffView';
+import { ReviewDialog } from '../review/ReviewDialog';
 import { SimulatePanel } from '../simulate/SimulatePanel';
 import { ModeTabs, type Mode } from './ModeTabs';
 import { SidePanel } from './SidePanel';
@@ -30,6 +33,8 @@ export function Shell() {
   const [tab, setTab] = useState<SideTab>('inspector');
   const [documentsOpen, setDocumentsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const [diff, setDiff] = useState<DiffRequest | null>(null);
   const files = useFileOpening();
   const readOnly = mode !== 'design';
   const ctx = useCommandContext(readOnly, files.pick);
@@ -59,6 +64,9 @@ export function Shell() {
             <span aria-hidden="true">☰</span> <span className="app-header__name">{design.name || 'Untitled'}</span>
           </button>
           <ModeTabs mode={mode} onChange={changeMode} />
+          <button type="button" onClick={() => setReviewOpen(true)}>
+            Review
+          </button>
           <button type="button" className="primary" onClick={() => setExportOpen(true)}>
             Export
           </button>
@@ -66,7 +74,10 @@ export function Shell() {
         {mode === 'design' && <CommandBar ctx={ctx} />}
         <LessonBanner />
         <main className="app-main">
-          <div className="app-canvas">{ready && <DesignCanvas readOnly={readOnly} documentKey={currentId} />}</div>
+          <div className="app-canvas">
+            {ready && <DesignCanvas readOnly={readOnly} documentKey={currentId} />}
+            {diff && <DiffView request={diff} onClose={() => setDiff(null)} />}
+          </div>
           {mode === 'design' && <SidePanel />}
           {mode === 'simulate' && (
             <aside className="side-panel" aria-label="Simulate panel">
@@ -84,6 +95,7 @@ export function Shell() {
         <RefusedFileDialog />
         <DeletedToast />
         <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
+        <ReviewDialog open={reviewOpen} onClose={() => setReviewOpen(false)} onCompare={setDiff} />
       </div>
     </SidePanelContext.Provider>
   );
