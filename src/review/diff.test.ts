@@ -11,6 +11,8 @@ describe('the diff between two versions of a design', () => {
     expect(event).toEqual({ kind: 'changed', element: 'event', name: 'Charge', details: ['idempotency: (unset) → "durable"'] });
     expect(diff.changes.filter((c) => c.element !== 'design' && c.element !== 'event')).toEqual([]);
     expect(diffDesigns(modelOf(retried()), modelOf(retried())).changes).toEqual([]);
+    // The transition on the changed event is drawn as changed.
+    expect(diff.diagram.edges.map((e) => e.mark)).toEqual(['changed', undefined]);
   });
 
   it('sees added, removed and changed states, transitions, invariants and environment', () => {

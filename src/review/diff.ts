@@ -124,8 +124,10 @@ function mergedDiagram(a: Design, b: Design, changes: readonly Change[], edgeMar
   for (const s of a.states) {
     if (stateMark.get(s.name) === 'removed') nodes.push({ name: s.name, ...oldAt.get(s.name)!, initial: s.initial === true, final: s.final === true, mark: 'removed' });
   }
+  // A transition on a changed event behaves differently even when its own fields did not change.
+  const changedEvents = new Set(changes.filter((c) => c.element === 'event' && c.kind === 'changed').map((c) => c.name));
   const edges: DiagramEdge[] = now.edges.map((e, i) => {
-    const mark = edgeMarks[i];
+    const mark = edgeMarks[i] ?? (changedEvents.has(b.transitions[i]!.event) ? 'changed' : undefined);
     return mark ? { ...e, mark } : e;
   });
   for (const t of removed) edges.push({ from: t.from, to: t.to, label: edgeLabel(t), mark: 'removed' });

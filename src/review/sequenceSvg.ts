@@ -26,7 +26,8 @@ function lanesOf(label: string): { from: Lane; to: Lane; fault: boolean } {
     case 'receive':
       return { from: 1, to: 0, fault: false };
     case 'timeout':
-      return { from: 0, to: 0, fault: false };
+      // A retry goes back on the wire; a last timeout leaves the client ambiguous.
+      return label.includes('(retry') ? { from: 0, to: 1, fault: false } : { from: 0, to: 0, fault: false };
     case 'drop':
     case 'duplicate':
       return { from: 1, to: 1, fault: true };
@@ -41,7 +42,9 @@ function lanesOf(label: string): { from: Lane; to: Lane; fault: boolean } {
 export function sequenceSvg(v: ViolationReport): string {
   const rows = v.trace.length;
   const height = TOP + rows * ROW + 40;
-  const width = 680;
+  const what = v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}: ${v.detail}`;
+  // Wide enough for the closing line (about 7 px per character at this size).
+  const width = Math.max(680, Math.min(2000, 30 + what.length * 7));
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12">`,
     `<title>${xml(`Sequence of ${v.kind} ${v.name}`)}</title>`,
@@ -70,7 +73,6 @@ export function sequenceSvg(v: ViolationReport): string {
       out.push(`<text x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle" fill="${color}">${xml(label)}</text>`);
     }
   });
-  const what = v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}: ${v.detail}`;
   out.push(`<text x="10" y="${height - 14}" fill="#b91c1c" font-weight="600">${xml(`✗ ${what}`)}</text>`);
   out.push('</svg>');
   return out.join('\n');
