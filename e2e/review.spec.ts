@@ -19,14 +19,19 @@ function reportOf(design: object, name: string): string {
 }
 
 function retried(): Record<string, unknown> {
-  return JSON.parse(readFileSync('examples/payment-retried.protocol.json', 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync('examples/payment-retried.protocol.json', 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 function review(page: Page) {
   return page.getByRole('dialog', { name: 'Review' });
 }
 
-test('a review of the retried payment from the browser: checklist, silence, report, versions, diff, restore', async ({ page }) => {
+test('a review of the retried payment from the browser: checklist, silence, report, versions, diff, restore', async ({
+  page,
+}) => {
   const run = new RunDriver(page);
   await run.openApp();
   await run.openExample('Payment retried without an idempotency key');
@@ -35,7 +40,20 @@ test('a review of the retried payment from the browser: checklist, silence, repo
   const dialog = review(page);
   await expect(dialog.getByRole('status').first()).toContainText('check: violation');
   const findings = dialog.getByRole('list', { name: 'Checklist findings' });
-  await expect(findings.getByRole('listitem', { name: 'Retries without idempotency: event Charge' })).toContainText('Set "idempotency" to "durable"');
+  await expect(
+    findings.getByRole('listitem', { name: 'Retries without idempotency: event Charge' }),
+  ).toContainText('Set "idempotency" to "durable"');
+
+  // A finding points at its element: a click goes there.
+  await findings
+    .getByRole('listitem', { name: 'Retries without idempotency: event Charge' })
+    .getByRole('button', { name: 'event Charge' })
+    .click();
+  await expect(page.getByRole('tab', { name: 'Events', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
 
   // Silence one finding with a reason: it stays listed, with the reason, and no longer counts.
   const timeout = findings.getByRole('listitem', { name: 'Timeout outcome not stated: event Charge' });
@@ -47,7 +65,10 @@ test('a review of the retried payment from the browser: checklist, silence, repo
 
   // The report, downloaded.
   await dialog.getByRole('tab', { name: 'Report' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download HTML report' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download HTML report' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.review\.html$/);
   const html = readFileSync((await download.path())!, 'utf8');
   expect(html).toContain('replay Charge at depth 5');
@@ -57,7 +78,9 @@ test('a review of the retried payment from the browser: checklist, silence, repo
   await dialog.getByRole('tab', { name: 'Versions' }).click();
   await dialog.getByLabel('Version name').fill('before the fix');
   await dialog.getByRole('button', { name: 'Save version' }).click();
-  await expect(dialog.getByRole('list', { name: 'Saved versions' }).getByRole('listitem', { name: 'before the fix' })).toBeVisible();
+  await expect(
+    dialog.getByRole('list', { name: 'Saved versions' }).getByRole('listitem', { name: 'before the fix', exact: true }),
+  ).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 
   await page.getByRole('tab', { name: 'Events', exact: true }).click();
@@ -65,7 +88,10 @@ test('a review of the retried payment from the browser: checklist, silence, repo
 
   await page.getByRole('button', { name: 'Review', exact: true }).click();
   await review(page).getByRole('tab', { name: 'Versions' }).click();
-  await review(page).getByRole('listitem', { name: 'before the fix' }).getByRole('button', { name: 'Compare' }).click();
+  await review(page)
+    .getByRole('listitem', { name: 'before the fix', exact: true })
+    .getByRole('button', { name: 'Compare' })
+    .click();
   const diff = page.getByRole('region', { name: 'Design diff' });
   await expect(diff.getByRole('img', { name: /Diagram of the changes/ })).toBeVisible();
   await expect(diff.getByRole('list', { name: 'Changes' })).toContainText('changed event Charge');
@@ -77,14 +103,32 @@ test('a review of the retried payment from the browser: checklist, silence, repo
   // Restore the old version: the fix is undone (and the fixed design kept as a version).
   await page.getByRole('button', { name: 'Review', exact: true }).click();
   await review(page).getByRole('tab', { name: 'Versions' }).click();
-  await review(page).getByRole('listitem', { name: 'before the fix' }).getByRole('button', { name: 'Restore' }).click();
-  await expect(review(page).getByRole('listitem', { name: 'before restoring “before the fix”' })).toBeVisible();
-  await review(page).getByRole('button', { name: 'Close', exact: true }).click();
+  await review(page)
+    .getByRole('listitem', { name: 'before the fix', exact: true })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect(
+    review(page).getByRole('listitem', { name: 'before restoring “before the fix”' }),
+  ).toBeVisible();
+  // Two saved versions compared with each other: the old one against the fixed one kept on restore.
+  await review(page)
+    .getByLabel('Compare against')
+    .selectOption({ label: 'before restoring “before the fix”' });
+  await review(page)
+    .getByRole('listitem', { name: 'before the fix', exact: true })
+    .getByRole('button', { name: 'Compare' })
+    .click();
+  await expect(diff.getByRole('list', { name: 'Changes' })).toContainText('idempotency: (unset) → "durable"');
+  await expect(diff).toContainText('Diff: before the fix → before restoring “before the fix”');
+  await diff.getByRole('button', { name: 'Close diff' }).click();
   // Unset again, as in the example (the field shows its default).
   await expect(page.getByLabel('Event Charge idempotency')).toHaveValue('');
 });
 
-test('a share link opens the design read-only with "save a copy", and the embed link shows the viewer', async ({ page, context }) => {
+test('a share link opens the design read-only with "save a copy", and the embed link shows the viewer', async ({
+  page,
+  context,
+}) => {
   const run = new RunDriver(page);
   await run.openApp();
   await run.openExample('Payment retried without an idempotency key');
@@ -101,7 +145,9 @@ test('a share link opens the design read-only with "save a copy", and the embed 
   shared.on('request', (r) => requests.push(r.url()));
   await shared.goto(link);
   const view = shared.getByRole('main', { name: 'Shared design' });
-  await expect(view.getByRole('heading', { level: 1 })).toHaveText('Payment retried without an idempotency key');
+  await expect(view.getByRole('heading', { level: 1 })).toHaveText(
+    'Payment retried without an idempotency key',
+  );
   await expect(view.getByRole('img', { name: /State diagram/ })).toBeVisible();
   await expect(shared.getByRole('button', { name: 'Review' })).toHaveCount(0);
   // The design came in the fragment: no request carried it.
@@ -109,25 +155,45 @@ test('a share link opens the design read-only with "save a copy", and the embed 
   expect(requests.length).toBeGreaterThan(0);
   expect(requests.filter((u) => u.includes(payload.slice(0, 40)))).toEqual([]);
   await shared.getByRole('button', { name: 'Save a copy' }).click();
-  await expect(shared.getByRole('button', { name: 'Documents (open: Payment retried without an idempotency key)' })).toBeVisible();
+  await expect(
+    shared.getByRole('button', { name: 'Documents (open: Payment retried without an idempotency key)' }),
+  ).toBeVisible();
   expect(new URL(shared.url()).hash).toBe('');
 
   const embed = await context.newPage();
   await embed.goto(embedUrl);
   const viewer = embed.getByRole('main', { name: 'Design viewer' });
   await expect(viewer.getByRole('img', { name: /State diagram/ })).toBeVisible();
-  await expect(viewer.getByRole('link', { name: 'Open in Protocol Studio' })).toHaveAttribute('href', /#share=/);
+  await expect(viewer.getByRole('link', { name: 'Open in Protocol Studio' })).toHaveAttribute(
+    'href',
+    /#share=/,
+  );
 });
 
-test('the report reads correctly in Chromium with JavaScript disabled, and loads nothing', async ({ browser }) => {
+test('the report reads correctly in Chromium with JavaScript disabled, and loads nothing', async ({
+  browser,
+}) => {
   const file = reportOf(retried(), 'retried');
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(pathToFileURL(file).href);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Payment retried without an idempotency key');
-  for (const section of ['Verdict', 'Diagram', 'Vars', 'Events', 'Invariants', 'Environment', 'Violations (shortest traces)', 'Coverage', 'Client outcomes', 'Review checklist']) {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Payment retried without an idempotency key',
+  );
+  for (const section of [
+    'Verdict',
+    'Diagram',
+    'Vars',
+    'Events',
+    'Invariants',
+    'Environment',
+    'Violations (shortest traces)',
+    'Coverage',
+    'Client outcomes',
+    'Review checklist',
+  ]) {
     await expect(page.getByRole('heading', { level: 2, name: section, exact: true })).toBeVisible();
   }
   await expect(page.locator('#diagram svg')).toBeVisible();
@@ -136,7 +202,9 @@ test('the report reads correctly in Chromium with JavaScript disabled, and loads
   await expect(page.locator('#violations table tbody tr')).toHaveCount(6);
   await expect(page.locator('#verdict')).toContainText('violation (1)');
   // Styles apply without script (the CSP allows inline style only).
-  expect(await page.locator('.verdict').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(254, 226, 226)');
+  expect(await page.locator('.verdict').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
+    'rgb(254, 226, 226)',
+  );
   expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
   await context.close();
 });

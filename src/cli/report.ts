@@ -17,7 +17,10 @@ const USAGE = 'usage: report FILE [-o OUT] [--markdown] [--max-states N] [--max-
  * invalid design or bad arguments; the verdict is in the report, not the exit code.
  */
 export const reportCommand: Command = async (args) => {
-  const parsed = parseCommandArguments(args, { flags: ['markdown'], options: { out: 'o', 'max-states': '', 'max-seconds': '' } });
+  const parsed = parseCommandArguments(args, {
+    flags: ['markdown'],
+    options: { out: 'o', 'max-states': '', 'max-seconds': '' },
+  });
   const limits = typeof parsed === 'string' ? parsed : limitsFrom(parsed.options);
   if (typeof parsed === 'string' || typeof limits === 'string') {
     process.stderr.write(`report: ${typeof parsed === 'string' ? parsed : limits}\n${USAGE}`);
@@ -29,12 +32,20 @@ export const reportCommand: Command = async (args) => {
   const review = reviewDesign({ ...source, result });
   const out = parsed.options['out'];
   const markdown = parsed.flags.has('markdown') || (out !== undefined && /\.(md|markdown)$/i.test(out));
-  const report = buildReport({ model: source.model, result, review, date: new Date().toISOString(), ...(markdown ? { mermaid: mermaidDiagram(source.model) } : {}) });
+  const report = buildReport({
+    model: source.model,
+    result,
+    review,
+    date: new Date().toISOString(),
+    ...(markdown ? { mermaid: mermaidDiagram(source.model) } : {}),
+  });
   const text = markdown ? reportMarkdown(report) : reportHtml(report);
   if (out === undefined) process.stdout.write(text);
   else {
     writeFileSync(out, text);
-    process.stderr.write(`report: ${terminal(out)} written (${result.verdict}, ${review.findings.filter((f) => f.silenced === undefined).length} open finding(s))\n`);
+    process.stderr.write(
+      `report: ${terminal(out)} written (${result.verdict}, ${review.findings.filter((f) => f.silenced === undefined).length} open finding(s))\n`,
+    );
   }
   return 0;
 };

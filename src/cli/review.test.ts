@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -28,7 +28,9 @@ describe('a review of the retried payment from the command line alone', () => {
     expect(await reviewCommand([RETRIED, '--json'])).toBe(1);
     const json = JSON.parse(out) as { findings: { rule: string; path: string }[]; verdict: string };
     expect(json.verdict).toBe('violation');
-    expect(json.findings).toContainEqual(expect.objectContaining({ rule: 'retry-without-idempotency', path: '/events/0' }));
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({ rule: 'retry-without-idempotency', path: '/events/0' }),
+    );
   });
 
   it('report FILE -o writes a self-contained HTML report, or Markdown', async () => {
@@ -49,6 +51,17 @@ describe('a review of the retried payment from the command line alone', () => {
     out = '';
     expect(await diffCommand([FIXED, FIXED, '--no-check'])).toBe(0);
     expect(out).toContain('No changes');
+  });
+
+  it('never sends control characters from a design to the terminal', async () => {
+    const d = JSON.parse(readFileSync(FIXED, 'utf8')) as { invariants: { name: string }[] };
+    d.invariants[1]!.name = 'evil \u001b[2J\u001b]0;title\u0007 name';
+    const file = join(dir, 'evil.protocol.json');
+    writeFileSync(file, JSON.stringify(d));
+    expect(await diffCommand([FIXED, file, '--no-check'])).toBe(1);
+    expect(out).toContain('evil \\u001b[2J');
+    // eslint-disable-next-line no-control-regex -- looking for raw control characters
+    expect(out).not.toMatch(/[\u0000-\u0008\u001b\u007f]/);
   });
 
   it('refuses bad arguments and invalid designs with exit 2', async () => {

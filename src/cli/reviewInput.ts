@@ -23,8 +23,11 @@ export async function readReviewSource(command: string, file: string): Promise<R
   }
   const loaded = loadDesign(read.text);
   if (!loaded.ok) {
-    process.stderr.write(`${command}: ${terminal(file)} is not a valid design (${loaded.errors.length} error(s)):\n`);
-    for (const e of loaded.errors) process.stderr.write(`  ${terminal(e.path || '(file)')}: ${terminal(e.message)}\n`);
+    process.stderr.write(
+      `${command}: ${terminal(file)} is not a valid design (${loaded.errors.length} error(s)):\n`,
+    );
+    for (const e of loaded.errors)
+      process.stderr.write(`  ${terminal(e.path || '(file)')}: ${terminal(e.message)}\n`);
     return null;
   }
   // The loader accepted the text, so it is JSON; the document keeps its `x-` keys.

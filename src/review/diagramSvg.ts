@@ -47,7 +47,14 @@ export function positions(design: Design): Map<string, { x: number; y: number }>
   let free = 0;
   for (const s of design.states) {
     const p = Object.hasOwn(layout, s.name) ? (layout[s.name] as { x?: unknown; y?: unknown } | null) : null;
-    if (p && typeof p.x === 'number' && typeof p.y === 'number' && Number.isFinite(p.x) && Number.isFinite(p.y)) out.set(s.name, { x: p.x, y: p.y });
+    if (
+      p &&
+      typeof p.x === 'number' &&
+      typeof p.y === 'number' &&
+      Number.isFinite(p.x) &&
+      Number.isFinite(p.y)
+    )
+      out.set(s.name, { x: p.x, y: p.y });
     else {
       out.set(s.name, { x: (free % 4) * 260, y: 400 + Math.floor(free / 4) * 160 });
       free += 1;
@@ -64,7 +71,12 @@ export function edgeLabel(t: Design['transitions'][number]): string {
 export function designDiagram(design: Design): Diagram {
   const at = positions(design);
   return {
-    nodes: design.states.map((s) => ({ name: s.name, ...at.get(s.name)!, initial: s.initial === true, final: s.final === true })),
+    nodes: design.states.map((s) => ({
+      name: s.name,
+      ...at.get(s.name)!,
+      initial: s.initial === true,
+      final: s.final === true,
+    })),
     edges: design.transitions.map((t) => ({ from: t.from, to: t.to, label: edgeLabel(t) })),
   };
 }
@@ -99,7 +111,8 @@ export function diagramSvg(diagram: Diagram, title: string): string {
     `<title>${xml(title)}</title>`,
     '<defs>',
     ...(['none', 'added', 'removed', 'changed'] as const).map(
-      (m) => `<marker id="arrow-${m}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${COLORS[m].stroke}"/></marker>`,
+      (m) =>
+        `<marker id="arrow-${m}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${COLORS[m].stroke}"/></marker>`,
     ),
     '</defs>',
     ...parts,
@@ -110,11 +123,23 @@ export function diagramSvg(diagram: Diagram, title: string): string {
 function nodeSvg(n: DiagramNode): string {
   const c = COLORS[n.mark ?? 'none'];
   const dash = c.dash ? ` stroke-dasharray="${c.dash}"` : '';
-  const out = [`<g class="state${n.mark ? ` ${n.mark}` : ''}"><title>${xml(n.mark ? `${n.name} (${n.mark})` : n.name)}</title>`];
-  out.push(`<rect x="${n.x}" y="${n.y}" width="${W}" height="${H}" rx="10" fill="${c.fill}" stroke="${c.stroke}" stroke-width="${n.mark ? 2.5 : 1.5}"${dash}/>`);
-  if (n.final) out.push(`<rect x="${n.x + 4}" y="${n.y + 4}" width="${W - 8}" height="${H - 8}" rx="7" fill="none" stroke="${c.stroke}"/>`);
-  if (n.initial) out.push(`<circle cx="${n.x - 28}" cy="${n.y + H / 2}" r="6" fill="${c.stroke}"/><line x1="${n.x - 22}" y1="${n.y + H / 2}" x2="${n.x - 2}" y2="${n.y + H / 2}" stroke="${c.stroke}" marker-end="url(#arrow-none)"/>`);
-  out.push(`<text x="${n.x + W / 2}" y="${n.y + H / 2 + 4.5}" text-anchor="middle" fill="#0f172a">${xml(clip(n.name, 20))}</text></g>`);
+  const out = [
+    `<g class="state${n.mark ? ` ${n.mark}` : ''}"><title>${xml(n.mark ? `${n.name} (${n.mark})` : n.name)}</title>`,
+  ];
+  out.push(
+    `<rect x="${n.x}" y="${n.y}" width="${W}" height="${H}" rx="10" fill="${c.fill}" stroke="${c.stroke}" stroke-width="${n.mark ? 2.5 : 1.5}"${dash}/>`,
+  );
+  if (n.final)
+    out.push(
+      `<rect x="${n.x + 4}" y="${n.y + 4}" width="${W - 8}" height="${H - 8}" rx="7" fill="none" stroke="${c.stroke}"/>`,
+    );
+  if (n.initial)
+    out.push(
+      `<circle cx="${n.x - 28}" cy="${n.y + H / 2}" r="6" fill="${c.stroke}"/><line x1="${n.x - 22}" y1="${n.y + H / 2}" x2="${n.x - 2}" y2="${n.y + H / 2}" stroke="${c.stroke}" marker-end="url(#arrow-none)"/>`,
+    );
+  out.push(
+    `<text x="${n.x + W / 2}" y="${n.y + H / 2 + 4.5}" text-anchor="middle" fill="#0f172a">${xml(clip(n.name, 20))}</text></g>`,
+  );
   return out.join('');
 }
 
@@ -165,7 +190,10 @@ function edgeSvg(a: DiagramNode, b: DiagramNode, e: DiagramEdge, k: number): str
 function border(x: number, y: number, ox: number, oy: number): [number, number] {
   const dx = ox - x;
   const dy = oy - y;
-  const scale = Math.min(dx === 0 ? Infinity : W / 2 / Math.abs(dx), dy === 0 ? Infinity : H / 2 / Math.abs(dy));
+  const scale = Math.min(
+    dx === 0 ? Infinity : W / 2 / Math.abs(dx),
+    dy === 0 ? Infinity : H / 2 / Math.abs(dy),
+  );
   return [round(x + dx * Math.min(scale, 1)), round(y + dy * Math.min(scale, 1))];
 }
 

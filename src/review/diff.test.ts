@@ -8,7 +8,12 @@ describe('the diff between two versions of a design', () => {
   it('finds the one change that fixes the retried payment, and none between equal designs', () => {
     const diff = diffDesigns(modelOf(retried()), modelOf(idempotent()));
     const event = diff.changes.find((c) => c.element === 'event')!;
-    expect(event).toEqual({ kind: 'changed', element: 'event', name: 'Charge', details: ['idempotency: (unset) → "durable"'] });
+    expect(event).toEqual({
+      kind: 'changed',
+      element: 'event',
+      name: 'Charge',
+      details: ['idempotency: (unset) → "durable"'],
+    });
     expect(diff.changes.filter((c) => c.element !== 'design' && c.element !== 'event')).toEqual([]);
     expect(diffDesigns(modelOf(retried()), modelOf(retried())).changes).toEqual([]);
     // The transition on the changed event is drawn as changed.
@@ -48,7 +53,12 @@ describe('the diff between two versions of a design', () => {
     const a = modelOf(retried());
     const b = modelOf(idempotent());
     const rows = compareResults(explore(a), explore(b));
-    expect(rows.find((r) => r.figure === 'verdict')).toEqual({ figure: 'verdict', before: 'violation', after: 'ok', changed: true });
+    expect(rows.find((r) => r.figure === 'verdict')).toEqual({
+      figure: 'verdict',
+      before: 'violation',
+      after: 'ok',
+      changed: true,
+    });
     expect(rows.find((r) => r.figure === 'violations')!.after).toBe('none');
     const text = diffText(diffDesigns(a, b), rows, { before: 'old', after: 'new' });
     expect(text).toMatch(/~ event Charge\n {4}idempotency: \(unset\) → "durable"/);

@@ -1,7 +1,15 @@
 import type { CheckResult } from '../engine/result';
 import type { Model } from '../model/model';
 import type { Design } from '../model/schema';
-import { designDiagram, edgeLabel, positions, type Diagram, type DiagramEdge, type DiagramNode, type Mark } from './diagramSvg';
+import {
+  designDiagram,
+  edgeLabel,
+  positions,
+  type Diagram,
+  type DiagramEdge,
+  type DiagramNode,
+  type Mark,
+} from './diagramSvg';
 
 /**
  * What changed between two versions of a design, element by element: states, vars and events
@@ -32,8 +40,12 @@ type Obj = Record<string, unknown>;
 const show = (v: unknown) => (v === undefined ? '(unset)' : JSON.stringify(v));
 
 function fieldChanges(a: Obj, b: Obj, skip: readonly string[] = []): string[] {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !skip.includes(k) && !k.startsWith('x-'));
-  return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).map((k) => `${k}: ${show(a[k])} → ${show(b[k])}`);
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
+    (k) => !skip.includes(k) && !k.startsWith('x-'),
+  );
+  return keys
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${k}: ${show(a[k])} → ${show(b[k])}`);
 }
 
 function byName<T extends { name: string }>(
@@ -52,7 +64,8 @@ function byName<T extends { name: string }>(
       if (details.length) out.push({ kind: 'changed', element, name: x.name, details });
     }
   }
-  for (const x of before) if (!now.has(x.name)) out.push({ kind: 'removed', element, name: x.name, details: [] });
+  for (const x of before)
+    if (!now.has(x.name)) out.push({ kind: 'removed', element, name: x.name, details: [] });
   return out;
 }
 
@@ -76,16 +89,31 @@ export function transitionName(t: Transition): string {
 
 function environmentFigures(m: Model): Obj {
   const e = m.environment;
-  return { requests: e.requests, drop: e.drop, duplicate: e.duplicate, reorder: e.reorder, crashes: e.crashes, deadlock: e.deadlock, replay: e.replay };
+  return {
+    requests: e.requests,
+    drop: e.drop,
+    duplicate: e.duplicate,
+    reorder: e.reorder,
+    crashes: e.crashes,
+    deadlock: e.deadlock,
+    replay: e.replay,
+  };
 }
 
 export function diffDesigns(before: Model, after: Model): DesignDiff {
   const a = before.design;
   const b = after.design;
   const changes: Change[] = [];
-  const meta = fieldChanges({ name: a.name, description: a.description }, { name: b.name, description: b.description });
+  const meta = fieldChanges(
+    { name: a.name, description: a.description },
+    { name: b.name, description: b.description },
+  );
   if (meta.length) changes.push({ kind: 'changed', element: 'design', name: b.name, details: meta });
-  changes.push(...byName('state', a.states, b.states), ...byName('var', a.vars, b.vars), ...byName('event', a.events, b.events));
+  changes.push(
+    ...byName('state', a.states, b.states),
+    ...byName('var', a.vars, b.vars),
+    ...byName('event', a.events, b.events),
+  );
 
   const oldKeys = transitionKeys(a.transitions);
   const newKeys = transitionKeys(b.transitions);
@@ -100,20 +128,29 @@ export function diffDesigns(before: Model, after: Model): DesignDiff {
       return;
     }
     const details = fieldChanges(o as unknown as Obj, t as unknown as Obj, ['id']);
-    if (details.length) changes.push({ kind: 'changed', element: 'transition', name: transitionName(t), details });
+    if (details.length)
+      changes.push({ kind: 'changed', element: 'transition', name: transitionName(t), details });
     edgeMarks.push(details.length ? 'changed' : undefined);
   });
   const removedTransitions = a.transitions.filter((_, i) => !newKeySet.has(oldKeys[i]!));
-  for (const t of removedTransitions) changes.push({ kind: 'removed', element: 'transition', name: transitionName(t), details: [] });
+  for (const t of removedTransitions)
+    changes.push({ kind: 'removed', element: 'transition', name: transitionName(t), details: [] });
 
   changes.push(...byName('invariant', a.invariants, b.invariants));
   const env = fieldChanges(environmentFigures(before), environmentFigures(after));
-  if (env.length) changes.push({ kind: 'changed', element: 'environment', name: 'environment', details: env });
+  if (env.length)
+    changes.push({ kind: 'changed', element: 'environment', name: 'environment', details: env });
 
   return { changes, diagram: mergedDiagram(a, b, changes, edgeMarks, removedTransitions) };
 }
 
-function mergedDiagram(a: Design, b: Design, changes: readonly Change[], edgeMarks: readonly (Mark | undefined)[], removed: readonly Transition[]): Diagram {
+function mergedDiagram(
+  a: Design,
+  b: Design,
+  changes: readonly Change[],
+  edgeMarks: readonly (Mark | undefined)[],
+  removed: readonly Transition[],
+): Diagram {
   const stateMark = new Map(changes.filter((c) => c.element === 'state').map((c) => [c.name, c.kind]));
   const now = designDiagram(b);
   const oldAt = positions(a);
@@ -122,10 +159,19 @@ function mergedDiagram(a: Design, b: Design, changes: readonly Change[], edgeMar
     return mark ? { ...n, mark } : n;
   });
   for (const s of a.states) {
-    if (stateMark.get(s.name) === 'removed') nodes.push({ name: s.name, ...oldAt.get(s.name)!, initial: s.initial === true, final: s.final === true, mark: 'removed' });
+    if (stateMark.get(s.name) === 'removed')
+      nodes.push({
+        name: s.name,
+        ...oldAt.get(s.name)!,
+        initial: s.initial === true,
+        final: s.final === true,
+        mark: 'removed',
+      });
   }
   // A transition on a changed event behaves differently even when its own fields did not change.
-  const changedEvents = new Set(changes.filter((c) => c.element === 'event' && c.kind === 'changed').map((c) => c.name));
+  const changedEvents = new Set(
+    changes.filter((c) => c.element === 'event' && c.kind === 'changed').map((c) => c.name),
+  );
   const edges: DiagramEdge[] = now.edges.map((e, i) => {
     const mark = edgeMarks[i] ?? (changedEvents.has(b.transitions[i]!.event) ? 'changed' : undefined);
     return mark ? { ...e, mark } : e;
@@ -143,7 +189,10 @@ export interface ResultRow {
 }
 
 export function compareResults(before: CheckResult, after: CheckResult): ResultRow[] {
-  const violations = (r: CheckResult) => (r.violations.length ? r.violations.map((v) => `${v.kind} ${v.name} (depth ${v.depth})`).join('; ') : 'none');
+  const violations = (r: CheckResult) =>
+    r.violations.length
+      ? r.violations.map((v) => `${v.kind} ${v.name} (depth ${v.depth})`).join('; ')
+      : 'none';
   const rows: [string, string, string][] = [
     ['verdict', before.verdict, after.verdict],
     ['configurations', String(before.states), String(after.states)],
@@ -153,14 +202,26 @@ export function compareResults(before: CheckResult, after: CheckResult): ResultR
     ['outcome ok', String(before.outcomes.ok), String(after.outcomes.ok)],
     ['outcome error', String(before.outcomes.error), String(after.outcomes.error)],
     ['outcome ambiguous', String(before.outcomes.ambiguous), String(after.outcomes.ambiguous)],
-    ['unreached states', before.coverage.states.unreached.join(', ') || 'none', after.coverage.states.unreached.join(', ') || 'none'],
-    ['unreached transitions', before.coverage.transitions.unreached.join(', ') || 'none', after.coverage.transitions.unreached.join(', ') || 'none'],
+    [
+      'unreached states',
+      before.coverage.states.unreached.join(', ') || 'none',
+      after.coverage.states.unreached.join(', ') || 'none',
+    ],
+    [
+      'unreached transitions',
+      before.coverage.transitions.unreached.join(', ') || 'none',
+      after.coverage.transitions.unreached.join(', ') || 'none',
+    ],
   ];
   return rows.map(([figure, b, a]) => ({ figure, before: b, after: a, changed: a !== b }));
 }
 
 /** The diff and the results as text for a terminal (the CLI's `diff`). Names are identifiers or printed with JSON quotes. */
-export function diffText(diff: DesignDiff, rows: readonly ResultRow[] | null, labels: { before: string; after: string }): string {
+export function diffText(
+  diff: DesignDiff,
+  rows: readonly ResultRow[] | null,
+  labels: { before: string; after: string },
+): string {
   const out: string[] = [];
   if (diff.changes.length === 0) out.push('No changes to the design.');
   for (const c of diff.changes) {
@@ -173,7 +234,8 @@ export function diffText(diff: DesignDiff, rows: readonly ResultRow[] | null, la
     const w0 = Math.max(...rows.map((r) => r.figure.length), 6);
     const w1 = Math.min(40, Math.max(labels.before.length, ...rows.map((r) => r.before.length)));
     out.push(`${'check'.padEnd(w0)}  ${labels.before.padEnd(w1)}  ${labels.after}`);
-    for (const r of rows) out.push(`${r.figure.padEnd(w0)}  ${r.before.padEnd(w1)}  ${r.after}${r.changed ? '   *' : ''}`);
+    for (const r of rows)
+      out.push(`${r.figure.padEnd(w0)}  ${r.before.padEnd(w1)}  ${r.after}${r.changed ? '   *' : ''}`);
   }
   return `${out.join('\n')}\n`;
 }

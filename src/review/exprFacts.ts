@@ -37,7 +37,8 @@ export function mentionsAmbiguous(e: Expr | null, event: string): boolean {
   return someNode(e, (n) => n.kind === 'observable' && n.which === 'ambiguous' && n.event === event);
 }
 
-const isName = (e: Expr, name: string, primed: boolean) => e.kind === 'name' && e.name === name && e.primed === primed;
+const isName = (e: Expr, name: string, primed: boolean) =>
+  e.kind === 'name' && e.name === name && e.primed === primed;
 
 /**
  * The update keeps `x` or makes it grow: `x + k` or `k + x` with a literal k >= 0, `max(x, …)`,
@@ -47,7 +48,10 @@ export function neverLowers(e: Expr | null, x: string): boolean {
   if (e === null) return false;
   if (isName(e, x, false)) return true;
   if (e.kind === 'binary' && e.op === '+') {
-    return (isName(e.left, x, false) && e.right.kind === 'int' && e.right.value >= 0) || (isName(e.right, x, false) && e.left.kind === 'int' && e.left.value >= 0);
+    return (
+      (isName(e.left, x, false) && e.right.kind === 'int' && e.right.value >= 0) ||
+      (isName(e.right, x, false) && e.left.kind === 'int' && e.left.value >= 0)
+    );
   }
   if (e.kind === 'call' && e.fn === 'max') return e.args.some((a) => isName(a, x, false));
   if (e.kind === 'conditional') return neverLowers(e.then, x) && neverLowers(e.otherwise, x);
@@ -68,11 +72,18 @@ export function statesMonotonic(e: Expr | null, x: string): boolean {
 export function ordersBy(e: Expr | null, x: string): boolean {
   return someNode(
     e,
-    (n) => n.kind === 'binary' && (n.op === '<' || n.op === '<=' || n.op === '>' || n.op === '>=') && (someNode(n.left, (m) => m.kind === 'name' && m.name === x) || someNode(n.right, (m) => m.kind === 'name' && m.name === x)),
+    (n) =>
+      n.kind === 'binary' &&
+      (n.op === '<' || n.op === '<=' || n.op === '>' || n.op === '>=') &&
+      (someNode(n.left, (m) => m.kind === 'name' && m.name === x) ||
+        someNode(n.right, (m) => m.kind === 'name' && m.name === x)),
   );
 }
 
 /** Names that read as wall-clock time: `clock`, `now`, `time`, `timestamp`, `ts`, `lastSeenAt`, `updated_at`, `wallTime`… */
 export function looksLikeClock(name: string): boolean {
-  return /(^|_)(clock|now|time|timestamp|ts|millis|ms)($|_)/i.test(name) || /(Clock|Time|Timestamp|At|Millis)$/.test(name);
+  return (
+    /(^|_)(clock|now|time|timestamp|ts|millis|ms)($|_)/i.test(name) ||
+    /(Clock|Time|Timestamp|At|Millis)$/.test(name)
+  );
 }

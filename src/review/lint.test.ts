@@ -59,7 +59,10 @@ describe('the review checklist', () => {
   it('flags a client event whose ambiguous outcome no invariant reads', () => {
     const d = idempotent() as Mutable;
     expect(at(review(d), 'timeout-unmentioned')).toEqual(['/events/0']);
-    d.invariants.push({ name: 'ambiguous charges at most once', expr: 'ambiguous.Charge > 0 => charges <= sent.Charge' });
+    d.invariants.push({
+      name: 'ambiguous charges at most once',
+      expr: 'ambiguous.Charge > 0 => charges <= sent.Charge',
+    });
     expect(at(review(d), 'timeout-unmentioned')).toEqual([]);
   });
 
@@ -131,8 +134,15 @@ describe('the review checklist', () => {
 
 describe('silencing a rule on an element', () => {
   it('keeps the finding with its recorded reason and leaves it out of the open ones', () => {
-    const d = withSilence(retried(), '/events/0', 'timeout-unmentioned', 'clients reconcile ambiguous charges by hand');
-    expect((d.events[0] as Record<string, unknown>)['x-review']).toEqual({ silence: { 'timeout-unmentioned': 'clients reconcile ambiguous charges by hand' } });
+    const d = withSilence(
+      retried(),
+      '/events/0',
+      'timeout-unmentioned',
+      'clients reconcile ambiguous charges by hand',
+    );
+    expect((d.events[0] as Record<string, unknown>)['x-review']).toEqual({
+      silence: { 'timeout-unmentioned': 'clients reconcile ambiguous charges by hand' },
+    });
     const r = review(d);
     const f = r.findings.find((x) => x.rule === 'timeout-unmentioned')!;
     expect(f.silenced).toBe('clients reconcile ambiguous charges by hand');
@@ -142,7 +152,9 @@ describe('silencing a rule on an element', () => {
 
   it('does not count a blank reason, and names silences of unknown rules', () => {
     const d = retried() as Mutable;
-    (d.events[0] as Record<string, unknown>)['x-review'] = { silence: { 'timeout-unmentioned': '  ', 'retry-without-idempotence': 'typo' } };
+    (d.events[0] as Record<string, unknown>)['x-review'] = {
+      silence: { 'timeout-unmentioned': '  ', 'retry-without-idempotence': 'typo' },
+    };
     const r = review(d);
     expect(r.findings.find((x) => x.rule === 'timeout-unmentioned')!.silenced).toBeUndefined();
     expect(r.unknownSilences).toEqual([{ path: '/events/0', rule: 'retry-without-idempotence' }]);

@@ -1,6 +1,13 @@
 import type { CheckResult } from '../engine/result';
 import { RESTART, type Model, type TransitionModel } from '../model/model';
-import { mentionsAmbiguous, looksLikeClock, neverLowers, ordersBy, parsed, statesMonotonic } from './exprFacts';
+import {
+  mentionsAmbiguous,
+  looksLikeClock,
+  neverLowers,
+  ordersBy,
+  parsed,
+  statesMonotonic,
+} from './exprFacts';
 import type { Finding } from './finding';
 import type { RuleId } from './rules';
 import { silenceReason, unknownSilences } from './silence';
@@ -62,7 +69,12 @@ function clientTransitions(model: Model, event: number): TransitionModel[] {
 
 function ackDefaults(model: Model): Draft[] {
   return model.transitions
-    .filter((t) => t.event !== RESTART && model.events[t.event]!.source === 'client' && model.design.transitions[t.index]!.ack === undefined)
+    .filter(
+      (t) =>
+        t.event !== RESTART &&
+        model.events[t.event]!.source === 'client' &&
+        model.design.transitions[t.index]!.ack === undefined,
+    )
     .map((t) =>
       finding(
         'ack-default',
@@ -75,7 +87,10 @@ function ackDefaults(model: Model): Draft[] {
 }
 
 function hasDurableEffect(model: Model, t: TransitionModel): boolean {
-  return t.updates.some((u) => model.vars[u.var]!.storage !== 'volatile') || (t.to !== t.from && model.states[t.to]!.durable);
+  return (
+    t.updates.some((u) => model.vars[u.var]!.storage !== 'volatile') ||
+    (t.to !== t.from && model.states[t.to]!.durable)
+  );
 }
 
 function idempotency(model: Model): Draft[] {
@@ -118,7 +133,8 @@ function volatileWithoutRecovery(model: Model): Draft[] {
     const written = new Set<string>();
     for (const t of model.transitions) {
       if (t.to !== s.index) continue;
-      for (const u of t.updates) if (model.vars[u.var]!.storage === 'volatile') written.add(model.vars[u.var]!.name);
+      for (const u of t.updates)
+        if (model.vars[u.var]!.storage === 'volatile') written.add(model.vars[u.var]!.name);
     }
     if (written.size === 0) continue;
     const names = [...written].map(code).join(', ');
@@ -136,12 +152,18 @@ function volatileWithoutRecovery(model: Model): Draft[] {
 }
 
 function allInvariantTrees(model: Model) {
-  return [...model.invariants, ...model.transitions.flatMap((t) => t.invariants)].map((inv) => ({ inv, expr: parsed(inv.expr.text) }));
+  return [...model.invariants, ...model.transitions.flatMap((t) => t.invariants)].map((inv) => ({
+    inv,
+    expr: parsed(inv.expr.text),
+  }));
 }
 
 function timeouts(model: Model, result: CheckResult | undefined): Draft[] {
   const trees = allInvariantTrees(model);
-  const figure = result && result.outcomes.ambiguous > 0 ? ` The last check left a client ambiguous in ${result.outcomes.ambiguous} quiescent configurations.` : '';
+  const figure =
+    result && result.outcomes.ambiguous > 0
+      ? ` The last check left a client ambiguous in ${result.outcomes.ambiguous} quiescent configurations.`
+      : '';
   return model.clientEvents
     .filter((i) => !trees.some((t) => mentionsAmbiguous(t.expr, model.events[i]!.name)))
     .map((i) => {
@@ -158,10 +180,15 @@ function timeouts(model: Model, result: CheckResult | undefined): Draft[] {
 
 function counters(model: Model): Draft[] {
   const out: Draft[] = [];
-  const stepTrees = [...model.invariants.filter((i) => i.kind === 'step'), ...model.transitions.flatMap((t) => t.invariants)].map((i) => parsed(i.expr.text));
+  const stepTrees = [
+    ...model.invariants.filter((i) => i.kind === 'step'),
+    ...model.transitions.flatMap((t) => t.invariants),
+  ].map((i) => parsed(i.expr.text));
   for (const v of model.vars) {
     if (v.type.kind !== 'int') continue;
-    const updates = model.transitions.flatMap((t) => t.updates.filter((u) => u.var === v.index).map((u) => parsed(u.expr.text)));
+    const updates = model.transitions.flatMap((t) =>
+      t.updates.filter((u) => u.var === v.index).map((u) => parsed(u.expr.text)),
+    );
     const grows = updates.some((e) => e !== null && !(e.kind === 'name' && e.name === v.name));
     if (!grows || !updates.every((e) => neverLowers(e, v.name))) continue;
     if (stepTrees.some((e) => statesMonotonic(e, v.name))) continue;
@@ -201,7 +228,15 @@ function clocks(model: Model): Draft[] {
 function invariantGaps(model: Model): Draft[] {
   const scoped = model.transitions.filter((t) => t.invariants.length > 0);
   if (model.invariants.length === 0 && scoped.length === 0) {
-    return [finding('no-invariants', '', `design ${model.name}`, 'The design states no invariant: a check can find only deadlocks and replays.', 'Add invariants that say what the protocol promises (e.g. "charged at most once per request").')];
+    return [
+      finding(
+        'no-invariants',
+        '',
+        `design ${model.name}`,
+        'The design states no invariant: a check can find only deadlocks and replays.',
+        'Add invariants that say what the protocol promises (e.g. "charged at most once per request").',
+      ),
+    ];
   }
   if (scoped.length === 0) return [];
   return model.transitions
@@ -212,7 +247,7 @@ function invariantGaps(model: Model): Draft[] {
         `/transitions/${t.index}`,
         transitionElement(model, t),
         `${scoped.length} other transition(s) state what they promise; this one states nothing.`,
-        'Add a transition invariant saying what it changes (e.g. `x\' == x + 1`).',
+        "Add a transition invariant saying what it changes (e.g. `x' == x + 1`).",
       ),
     );
 }
@@ -224,11 +259,29 @@ function reachability(model: Model, result: CheckResult): Draft[] {
   const out: Draft[] = [];
   for (const name of result.coverage.states.unreached) {
     const s = model.states.find((x) => x.name === name);
-    if (s) out.push(finding('unreachable-state', `/states/${s.index}`, `state ${name}`, `The exhaustive check (${result.states} configurations) never reached ${name}.`, 'Fix the guard or transition that should lead here, or remove the state.'));
+    if (s)
+      out.push(
+        finding(
+          'unreachable-state',
+          `/states/${s.index}`,
+          `state ${name}`,
+          `The exhaustive check (${result.states} configurations) never reached ${name}.`,
+          'Fix the guard or transition that should lead here, or remove the state.',
+        ),
+      );
   }
   for (const name of result.coverage.transitions.unreached) {
     const t = model.transitions.find((x) => x.name === name);
-    if (t) out.push(finding('unreachable-transition', `/transitions/${t.index}`, transitionElement(model, t), `The exhaustive check (${result.states} configurations) never took it.`, 'Loosen its guard, reorder it before the transition that always wins, or remove it.'));
+    if (t)
+      out.push(
+        finding(
+          'unreachable-transition',
+          `/transitions/${t.index}`,
+          transitionElement(model, t),
+          `The exhaustive check (${result.states} configurations) never took it.`,
+          'Loosen its guard, reorder it before the transition that always wins, or remove it.',
+        ),
+      );
   }
   return out;
 }
@@ -237,12 +290,40 @@ function environment(model: Model): Draft[] {
   const path = model.design.environment ? '/environment' : '';
   const env = model.environment;
   const out: Draft[] = [];
-  if (env.drop === 0) out.push(finding('drops-off', path, 'environment', 'The drop budget is 0: no request or reply is ever lost.', 'Set "network.drop" to 1 or more.'));
-  if (env.duplicate === 0) out.push(finding('duplicates-off', path, 'environment', 'The duplicate budget is 0: no message is ever delivered twice.', 'Set "network.duplicate" to 1 or more.'));
+  if (env.drop === 0)
+    out.push(
+      finding(
+        'drops-off',
+        path,
+        'environment',
+        'The drop budget is 0: no request or reply is ever lost.',
+        'Set "network.drop" to 1 or more.',
+      ),
+    );
+  if (env.duplicate === 0)
+    out.push(
+      finding(
+        'duplicates-off',
+        path,
+        'environment',
+        'The duplicate budget is 0: no message is ever delivered twice.',
+        'Set "network.duplicate" to 1 or more.',
+      ),
+    );
   if (env.crashes === 0) {
     const volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => code(v.name));
-    const extra = volatile.length ? ` although ${volatile.join(', ')} ${volatile.length > 1 ? 'are' : 'is'} volatile` : '';
-    out.push(finding('crashes-off', path, 'environment', `The crash budget is 0: crash points are never considered${extra}.`, 'Set "crashes" to 1 or more.'));
+    const extra = volatile.length
+      ? ` although ${volatile.join(', ')} ${volatile.length > 1 ? 'are' : 'is'} volatile`
+      : '';
+    out.push(
+      finding(
+        'crashes-off',
+        path,
+        'environment',
+        `The crash budget is 0: crash points are never considered${extra}.`,
+        'Set "crashes" to 1 or more.',
+      ),
+    );
   }
   return out;
 }

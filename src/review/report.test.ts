@@ -15,7 +15,13 @@ function reportOf(design: unknown, markdown = false) {
   const model = modelOf(design);
   const result = explore(model);
   const review = reviewDesign({ document: design, model, result });
-  const report = buildReport({ model, result, review, date: '2026-12-02T22:00:00.000Z', ...(markdown ? { mermaid: mermaidDiagram(model) } : {}) });
+  const report = buildReport({
+    model,
+    result,
+    review,
+    date: '2026-12-02T22:00:00.000Z',
+    ...(markdown ? { mermaid: mermaidDiagram(model) } : {}),
+  });
   return { model, result, report };
 }
 
@@ -40,7 +46,20 @@ describe('the HTML review report', () => {
     const { report, result } = reportOf(retried());
     const doc = parse(reportHtml(report));
     const titles = [...doc.querySelectorAll('h2')].map((h) => h.textContent);
-    expect(titles).toEqual(['Verdict', 'Diagram', 'Vars', 'States', 'Events', 'Transitions', 'Invariants', 'Environment', 'Violations (shortest traces)', 'Coverage', 'Client outcomes', 'Review checklist']);
+    expect(titles).toEqual([
+      'Verdict',
+      'Diagram',
+      'Vars',
+      'States',
+      'Events',
+      'Transitions',
+      'Invariants',
+      'Environment',
+      'Violations (shortest traces)',
+      'Coverage',
+      'Client outcomes',
+      'Review checklist',
+    ]);
     expect(doc.querySelector('h1')!.textContent).toBe('Payment retried without an idempotency key');
     expect(doc.querySelector('#verdict dd')!.textContent).toBe('violation (1)');
     expect(doc.querySelector('#verdict')!.textContent).toContain(String(result.states));
@@ -59,7 +78,9 @@ describe('the HTML review report', () => {
     const doc = parse(html);
     expect(doc.querySelectorAll('script, link, iframe, object, embed, img').length).toBe(0);
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
-    expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')).toContain("default-src 'none'");
+    expect(
+      doc.querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content'),
+    ).toContain("default-src 'none'");
   });
 
   it('shows hostile names as text: they add no element and no attribute', () => {
@@ -68,10 +89,13 @@ describe('the HTML review report', () => {
     const doc = parse(html);
     const tags = (d: Document) => [...d.querySelectorAll('*')].map((e) => e.tagName).sort();
     expect(tags(doc)).toEqual(tags(clean));
-    for (const el of doc.querySelectorAll('*')) for (const attr of el.attributes) expect(attr.name).not.toMatch(/^on/i);
+    for (const el of doc.querySelectorAll('*'))
+      for (const attr of el.attributes) expect(attr.name).not.toMatch(/^on/i);
     expect(doc.title).toBe(`Review: ${HOSTILE}`);
     expect(doc.querySelector('h1')!.textContent).toBe(HOSTILE);
-    expect(doc.querySelector('#findings')!.textContent).toContain('<iframe src="https://evil.example"></iframe>');
+    expect(doc.querySelector('#findings')!.textContent).toContain(
+      '<iframe src="https://evil.example"></iframe>',
+    );
   });
 });
 

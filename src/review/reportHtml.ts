@@ -63,7 +63,10 @@ export function reportHtml(report: Report): string {
     `<p><span class="verdict ${xml(report.verdict)}">${xml(report.verdict)}</span> <span class="meta">design hash <code>${xml(report.hash)}</code> · reviewed ${xml(report.date)}</span></p>`,
     `<nav aria-label="Sections">${report.sections.map((s) => `<a href="#${xml(s.id)}">${xml(s.title)}</a>`).join('')}</nav>`,
     '</header>',
-    ...report.sections.map((s) => `<section id="${xml(s.id)}" aria-labelledby="${xml(s.id)}-title"><h2 id="${xml(s.id)}-title">${xml(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`),
+    ...report.sections.map(
+      (s) =>
+        `<section id="${xml(s.id)}" aria-labelledby="${xml(s.id)}-title"><h2 id="${xml(s.id)}-title">${xml(s.title)}</h2>${s.blocks.map(block).join('\n')}</section>`,
+    ),
     `<footer class="meta"><p>Made by Protocol Studio · design hash ${xml(report.hash)} · ${xml(report.date)}</p></footer>`,
     '</main>',
     '</body>',

@@ -16,7 +16,11 @@ function block(b: Block): string {
     case 'figures':
       return b.items.map(([k, v]) => `- ${md(k)}: **${md(v)}**`).join('\n');
     case 'table':
-      return [`| ${b.header.map(md).join(' | ')} |`, `| ${b.header.map(() => '---').join(' | ')} |`, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+      return [
+        `| ${b.header.map(md).join(' | ')} |`,
+        `| ${b.header.map(() => '---').join(' | ')} |`,
+        ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+      ].join('\n');
     case 'picture':
       // Mermaid labels are entity-escaped and its lines indented, so none can close the fence;
       // `%%` comments (which carry names as they are) are left out.
@@ -35,7 +39,10 @@ function withoutComments(mermaid: string): string {
 export function reportMarkdown(report: Report): string {
   const out = [`# Review: ${md(report.title)}`, ''];
   if (report.description) out.push(md(report.description), '');
-  out.push(`**${md(report.verdict)}** · design hash \`${report.hash.replace(/[^0-9a-f]/g, '')}\` · reviewed ${md(report.date)}`, '');
+  out.push(
+    `**${md(report.verdict)}** · design hash \`${report.hash.replace(/[^0-9a-f]/g, '')}\` · reviewed ${md(report.date)}`,
+    '',
+  );
   for (const s of report.sections) {
     out.push(`## ${md(s.title)}`, '');
     for (const b of s.blocks) {

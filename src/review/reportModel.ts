@@ -20,7 +20,11 @@ export type Cell = string | { readonly code: string };
 export type Block =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'figures'; readonly items: readonly (readonly [string, string])[] }
-  | { readonly kind: 'table'; readonly header: readonly string[]; readonly rows: readonly (readonly Cell[])[] }
+  | {
+      readonly kind: 'table';
+      readonly header: readonly string[];
+      readonly rows: readonly (readonly Cell[])[];
+    }
   /** An SVG made by this folder (every name in it escaped); Markdown shows the `mermaid` text instead, if any. */
   | { readonly kind: 'picture'; readonly svg: string; readonly mermaid?: string }
   | { readonly kind: 'heading'; readonly text: string; readonly tone?: 'bad' };
@@ -51,7 +55,11 @@ export interface ReportInput {
 }
 
 function typeText(t: ValueType): string {
-  return t.kind === 'int' ? `int ${t.lo}..${t.hi}` : t.kind === 'bool' ? 'bool' : `enum ${t.values.join(' | ')}`;
+  return t.kind === 'int'
+    ? `int ${t.lo}..${t.hi}`
+    : t.kind === 'bool'
+      ? 'bool'
+      : `enum ${t.values.join(' | ')}`;
 }
 
 export function buildReport(input: ReportInput): Report {
@@ -67,7 +75,10 @@ export function buildReport(input: ReportInput): Report {
         {
           kind: 'figures',
           items: [
-            ['verdict', result.verdict === 'violation' ? `violation (${result.violations.length})` : result.verdict],
+            [
+              'verdict',
+              result.verdict === 'violation' ? `violation (${result.violations.length})` : result.verdict,
+            ],
             ['configurations', String(result.states)],
             ['transitions tried', String(result.transitions)],
             ['depth', String(result.depth)],
@@ -81,19 +92,49 @@ export function buildReport(input: ReportInput): Report {
     {
       id: 'diagram',
       title: 'Diagram',
-      blocks: [{ kind: 'picture', svg: diagramSvg(designDiagram(d), `State diagram of ${model.name}`), ...(input.mermaid ? { mermaid: input.mermaid } : {}) }],
+      blocks: [
+        {
+          kind: 'picture',
+          svg: diagramSvg(designDiagram(d), `State diagram of ${model.name}`),
+          ...(input.mermaid ? { mermaid: input.mermaid } : {}),
+        },
+      ],
     },
     {
       id: 'vars',
       title: 'Vars',
       blocks: model.vars.length
-        ? [{ kind: 'table', header: ['name', 'type', 'initial', 'storage', 'description'], rows: model.vars.map((v) => [v.name, typeText(v.type), String(showValue(v.type, v.initial)), v.storage, v.description ?? '']) }]
+        ? [
+            {
+              kind: 'table',
+              header: ['name', 'type', 'initial', 'storage', 'description'],
+              rows: model.vars.map((v) => [
+                v.name,
+                typeText(v.type),
+                String(showValue(v.type, v.initial)),
+                v.storage,
+                v.description ?? '',
+              ]),
+            },
+          ]
         : [{ kind: 'text', text: 'No vars.' }],
     },
     {
       id: 'states',
       title: 'States',
-      blocks: [{ kind: 'table', header: ['name', 'initial', 'final', 'storage', 'description'], rows: model.states.map((s) => [s.name, s.initial ? 'yes' : '', s.final ? 'yes' : '', s.durable ? 'durable' : 'volatile', s.description ?? '']) }],
+      blocks: [
+        {
+          kind: 'table',
+          header: ['name', 'initial', 'final', 'storage', 'description'],
+          rows: model.states.map((s) => [
+            s.name,
+            s.initial ? 'yes' : '',
+            s.final ? 'yes' : '',
+            s.durable ? 'durable' : 'volatile',
+            s.description ?? '',
+          ]),
+        },
+      ],
     },
     {
       id: 'events',
@@ -104,8 +145,22 @@ export function buildReport(input: ReportInput): Report {
           header: ['name', 'source', 'attempts', 'idempotency', 'acks', 'unhandled', 'payload'],
           rows: model.events.map((e) => {
             const client = e.source === 'client';
-            const acks = [...new Set(model.transitions.filter((t) => t.event === e.index).map((t) => `${t.ack}${d.transitions[t.index]!.ack === undefined ? ' (default)' : ''}`))];
-            return [e.name, e.source, client ? String(e.maxAttempts) : '', client ? e.idempotency : '', client ? acks.join(', ') : '', client ? e.unhandled : '', e.payload.map((f) => `${f.name}: ${typeText(f.type)}`).join(', ')];
+            const acks = [
+              ...new Set(
+                model.transitions
+                  .filter((t) => t.event === e.index)
+                  .map((t) => `${t.ack}${d.transitions[t.index]!.ack === undefined ? ' (default)' : ''}`),
+              ),
+            ];
+            return [
+              e.name,
+              e.source,
+              client ? String(e.maxAttempts) : '',
+              client ? e.idempotency : '',
+              client ? acks.join(', ') : '',
+              client ? e.unhandled : '',
+              e.payload.map((f) => `${f.name}: ${typeText(f.type)}`).join(', '),
+            ];
           }),
         },
       ],
@@ -137,7 +192,13 @@ export function buildReport(input: ReportInput): Report {
       id: 'invariants',
       title: 'Invariants',
       blocks: model.invariants.length
-        ? [{ kind: 'table', header: ['name', 'kind', 'expression', 'description'], rows: model.invariants.map((i) => [i.name, i.kind, { code: i.expr.text }, i.description ?? '']) }]
+        ? [
+            {
+              kind: 'table',
+              header: ['name', 'kind', 'expression', 'description'],
+              rows: model.invariants.map((i) => [i.name, i.kind, { code: i.expr.text }, i.description ?? '']),
+            },
+          ]
         : [{ kind: 'text', text: 'No top-level invariants.' }],
     },
     {
@@ -167,11 +228,26 @@ export function buildReport(input: ReportInput): Report {
           kind: 'table',
           header: ['', 'reached', 'unreached'],
           rows: [
-            ['states', result.coverage.states.reached.join(', '), result.coverage.states.unreached.join(', ')],
-            ['transitions', result.coverage.transitions.reached.join(', '), result.coverage.transitions.unreached.join(', ')],
+            [
+              'states',
+              result.coverage.states.reached.join(', '),
+              result.coverage.states.unreached.join(', '),
+            ],
+            [
+              'transitions',
+              result.coverage.transitions.reached.join(', '),
+              result.coverage.transitions.unreached.join(', '),
+            ],
           ],
         },
-        ...(result.verdict === 'ok' ? [] : [{ kind: 'text' as const, text: 'The search stopped before it was exhaustive: coverage describes what it explored.' }]),
+        ...(result.verdict === 'ok'
+          ? []
+          : [
+              {
+                kind: 'text' as const,
+                text: 'The search stopped before it was exhaustive: coverage describes what it explored.',
+              },
+            ]),
       ],
     },
     {
@@ -179,7 +255,14 @@ export function buildReport(input: ReportInput): Report {
       title: 'Client outcomes',
       blocks: [
         { kind: 'text', text: 'Quiescent configurations in which some request ended with each outcome.' },
-        { kind: 'figures', items: [['ok', String(result.outcomes.ok)], ['error', String(result.outcomes.error)], ['ambiguous', String(result.outcomes.ambiguous)]] },
+        {
+          kind: 'figures',
+          items: [
+            ['ok', String(result.outcomes.ok)],
+            ['error', String(result.outcomes.error)],
+            ['ambiguous', String(result.outcomes.ambiguous)],
+          ],
+        },
       ],
     },
     {
@@ -190,7 +273,13 @@ export function buildReport(input: ReportInput): Report {
             {
               kind: 'table',
               header: ['rule', 'element', 'why', 'fix', 'silenced'],
-              rows: review.findings.map((f) => [RULES[f.rule].title, f.element, f.why, f.fix, f.silenced ?? '']),
+              rows: review.findings.map((f) => [
+                RULES[f.rule].title,
+                f.element,
+                f.why,
+                f.fix,
+                f.silenced ?? '',
+              ]),
             },
           ]
         : [{ kind: 'text', text: 'No findings.' }],
@@ -208,7 +297,19 @@ export function buildReport(input: ReportInput): Report {
 
 function violationsSection(model: Model, result: CheckResult): Section {
   if (result.violations.length === 0) {
-    return { id: 'violations', title: 'Violations', blocks: [{ kind: 'text', text: result.verdict === 'ok' ? 'None: every reachable configuration was checked.' : 'None found before the search stopped.' }] };
+    return {
+      id: 'violations',
+      title: 'Violations',
+      blocks: [
+        {
+          kind: 'text',
+          text:
+            result.verdict === 'ok'
+              ? 'None: every reachable configuration was checked.'
+              : 'None found before the search stopped.',
+        },
+      ],
+    };
   }
   const initial = viewConfiguration(model, initialConfiguration(model));
   const blocks: Block[] = [];
@@ -223,10 +324,28 @@ function violationsSection(model: Model, result: CheckResult): Section {
 }
 
 function sequenceMermaid(v: CheckResult['violations'][number]): string {
-  const lines = ['sequenceDiagram', '    participant C as Client', '    participant N as Network', '    participant M as Machine'];
+  const lines = [
+    'sequenceDiagram',
+    '    participant C as Client',
+    '    participant N as Network',
+    '    participant M as Machine',
+  ];
   v.trace.forEach((s, i) => {
     const kind = s.label.split(' ')[0];
-    const pair = kind === 'send' ? 'C->>N' : kind === 'deliver' ? 'N->>M' : kind === 'ack' ? 'M->>N' : kind === 'receive' ? 'N->>C' : kind === 'timeout' ? 'C->>C' : kind === 'drop' || kind === 'duplicate' ? 'N-xN' : 'M->>M';
+    const pair =
+      kind === 'send'
+        ? 'C->>N'
+        : kind === 'deliver'
+          ? 'N->>M'
+          : kind === 'ack'
+            ? 'M->>N'
+            : kind === 'receive'
+              ? 'N->>C'
+              : kind === 'timeout'
+                ? 'C->>C'
+                : kind === 'drop' || kind === 'duplicate'
+                  ? 'N-xN'
+                  : 'M->>M';
     lines.push(`    ${pair}: ${mermaidText(`${i + 1}. ${s.label}`)}`);
   });
   lines.push(`    Note over C,M: ${mermaidText(v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}`)}`);

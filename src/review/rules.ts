@@ -71,7 +71,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     id: 'counter-may-decrease',
     title: 'Counter or epoch without a monotonicity invariant',
     reasoning:
-      'A var that is only ever incremented is a counter or an epoch: others rely on it never going back. Crashes (volatile storage), restarts and later edits can break that silently; a step invariant `x\' >= x` makes the checker prove it.',
+      "A var that is only ever incremented is a counter or an epoch: others rely on it never going back. Crashes (volatile storage), restarts and later edits can break that silently; a step invariant `x' >= x` makes the checker prove it.",
   },
   'clock-ordering': {
     id: 'clock-ordering',
@@ -82,7 +82,8 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   'no-invariants': {
     id: 'no-invariants',
     title: 'No invariants',
-    reasoning: 'Without invariants a check can only find deadlocks and replays: the design never says what it promises.',
+    reasoning:
+      'Without invariants a check can only find deadlocks and replays: the design never says what it promises.',
   },
   'transition-without-invariant': {
     id: 'transition-without-invariant',
@@ -93,26 +94,31 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   'unreachable-state': {
     id: 'unreachable-state',
     title: 'Unreachable state',
-    reasoning: 'The exhaustive check never reached it: either the design is wrong (a guard too strict, a transition missing) or the state is dead weight.',
+    reasoning:
+      'The exhaustive check never reached it: either the design is wrong (a guard too strict, a transition missing) or the state is dead weight.',
   },
   'unreachable-transition': {
     id: 'unreachable-transition',
     title: 'Unreachable transition',
-    reasoning: 'The exhaustive check never took it: its guard is never true where it applies, or an earlier transition always wins.',
+    reasoning:
+      'The exhaustive check never took it: its guard is never true where it applies, or an earlier transition always wins.',
   },
   'drops-off': {
     id: 'drops-off',
     title: 'Drop budget of 0',
-    reasoning: 'Networks lose messages. With no drops the checker never sees a lost request or a lost reply, the usual cause of retries.',
+    reasoning:
+      'Networks lose messages. With no drops the checker never sees a lost request or a lost reply, the usual cause of retries.',
   },
   'duplicates-off': {
     id: 'duplicates-off',
     title: 'Duplicate budget of 0',
-    reasoning: 'Networks and proxies deliver messages twice. With no duplicates the checker never tests the dedupe path.',
+    reasoning:
+      'Networks and proxies deliver messages twice. With no duplicates the checker never tests the dedupe path.',
   },
   'check-incomplete': {
     id: 'check-incomplete',
     title: 'The check hit its limits',
-    reasoning: 'An incomplete check proves nothing about what it did not reach: raise the limits or shrink the environment before relying on the verdict.',
+    reasoning:
+      'An incomplete check proves nothing about what it did not reach: raise the limits or shrink the environment before relying on the verdict.',
   },
 };

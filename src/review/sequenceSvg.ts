@@ -51,9 +51,13 @@ export function sequenceSvg(v: ViolationReport): string {
     '<defs><marker id="seq-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#334155"/></marker></defs>',
   ];
   LANES.forEach((name, i) => {
-    out.push(`<rect x="${LANE_X[i]! - 50}" y="10" width="100" height="26" rx="6" fill="#e2e8f0" stroke="#334155"/>`);
+    out.push(
+      `<rect x="${LANE_X[i]! - 50}" y="10" width="100" height="26" rx="6" fill="#e2e8f0" stroke="#334155"/>`,
+    );
     out.push(`<text x="${LANE_X[i]}" y="28" text-anchor="middle" font-weight="600">${name}</text>`);
-    out.push(`<line x1="${LANE_X[i]}" y1="36" x2="${LANE_X[i]}" y2="${height - 10}" stroke="#94a3b8" stroke-dasharray="4 4"/>`);
+    out.push(
+      `<line x1="${LANE_X[i]}" y1="36" x2="${LANE_X[i]}" y2="${height - 10}" stroke="#94a3b8" stroke-dasharray="4 4"/>`,
+    );
   });
   v.trace.forEach((step, i) => {
     const y = TOP + i * ROW + ROW / 2;
@@ -63,14 +67,19 @@ export function sequenceSvg(v: ViolationReport): string {
     const label = `${i + 1}. ${step.label}`;
     if (from === to) {
       const x = LANE_X[from]!;
-      if (fault) out.push(`<text x="${x}" y="${y + 5}" text-anchor="middle" fill="${color}" font-size="16">✗</text>`);
+      if (fault)
+        out.push(`<text x="${x}" y="${y + 5}" text-anchor="middle" fill="${color}" font-size="16">✗</text>`);
       else out.push(`<rect x="${x - 6}" y="${y - 8}" width="12" height="16" fill="#fff" stroke="${color}"/>`);
       out.push(`<text x="${x + 14}" y="${y + 4}" fill="${color}">${xml(label)}</text>`);
     } else {
       const x1 = LANE_X[from]!;
       const x2 = LANE_X[to]!;
-      out.push(`<line x1="${x1}" y1="${y}" x2="${x2 + (x2 > x1 ? -4 : 4)}" y2="${y}" stroke="${color}" marker-end="url(#seq-arrow)"/>`);
-      out.push(`<text x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle" fill="${color}">${xml(label)}</text>`);
+      out.push(
+        `<line x1="${x1}" y1="${y}" x2="${x2 + (x2 > x1 ? -4 : 4)}" y2="${y}" stroke="${color}" marker-end="url(#seq-arrow)"/>`,
+      );
+      out.push(
+        `<text x="${(x1 + x2) / 2}" y="${y - 5}" text-anchor="middle" fill="${color}">${xml(label)}</text>`,
+      );
     }
   });
   out.push(`<text x="10" y="${height - 14}" fill="#b91c1c" font-weight="600">${xml(`✗ ${what}`)}</text>`);

@@ -10,7 +10,11 @@ export const SHARE_PREFIX = '#share=';
 /** An embed link: the same payload, shown as a read-only viewer with no editor around it. */
 export const EMBED_PREFIX = '#embed=';
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array> {
+async function pipe(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+  limit: number,
+): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
   void writer.close().catch(() => undefined);
@@ -38,7 +42,8 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -54,20 +59,30 @@ function fromBase64Url(text: string): Uint8Array | null {
 
 /** The fragment payload for a design's JSON text. */
 export async function encodeShare(designText: string): Promise<string> {
-  const packed = await pipe(new TextEncoder().encode(designText), new CompressionStream('deflate-raw'), Number.MAX_SAFE_INTEGER);
+  const packed = await pipe(
+    new TextEncoder().encode(designText),
+    new CompressionStream('deflate-raw'),
+    Number.MAX_SAFE_INTEGER,
+  );
   return toBase64Url(packed);
 }
 
 /** The design text a payload carries, or a sentence saying why it cannot be read. */
-export async function decodeShare(payload: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+export async function decodeShare(
+  payload: string,
+): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
   const bytes = fromBase64Url(payload);
-  if (!bytes || bytes.length === 0) return { ok: false, message: 'The link does not carry a design (its fragment is not valid base64url).' };
+  if (!bytes || bytes.length === 0)
+    return { ok: false, message: 'The link does not carry a design (its fragment is not valid base64url).' };
   try {
     const raw = await pipe(bytes, new DecompressionStream('deflate-raw'), LIMITS.fileBytes);
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(raw) };
   } catch (e) {
     return e instanceof Error && e.message === 'too large'
-      ? { ok: false, message: `The link's design is larger than ${LIMITS.fileBytes} bytes; it was not opened.` }
+      ? {
+          ok: false,
+          message: `The link's design is larger than ${LIMITS.fileBytes} bytes; it was not opened.`,
+        }
       : { ok: false, message: 'The link is damaged: its design cannot be decompressed.' };
   }
 }

@@ -45,8 +45,11 @@ export function unknownSilences(document: unknown): { path: string; rule: string
     else if (isObject(node)) {
       const review = node[REVIEW_KEY];
       const silence = isObject(review) ? review['silence'] : undefined;
-      if (isObject(silence)) for (const rule of Object.keys(silence)) if (!known.has(rule)) out.push({ path, rule });
-      for (const [key, value] of Object.entries(node)) if (key !== REVIEW_KEY && key !== 'layout') visit(value, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      if (isObject(silence))
+        for (const rule of Object.keys(silence)) if (!known.has(rule)) out.push({ path, rule });
+      for (const [key, value] of Object.entries(node))
+        if (key !== REVIEW_KEY && key !== 'layout')
+          visit(value, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
     }
   };
   visit(document, '');

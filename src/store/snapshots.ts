@@ -24,7 +24,11 @@ export interface SnapshotRepository {
 
 const key = (documentId: string, id: string) => `snap:${documentId}:${id}`;
 
-export function createSnapshotRepository(database = 'protocol-studio-snapshots', storeName = 'snapshots', now: () => number = Date.now): SnapshotRepository {
+export function createSnapshotRepository(
+  database = 'protocol-studio-snapshots',
+  storeName = 'snapshots',
+  now: () => number = Date.now,
+): SnapshotRepository {
   let store: UseStore | null = null;
   // Opened lazily, like the document repository: making it must not touch IndexedDB.
   const db = () => (store ??= createIdbStore(database, storeName));
@@ -42,7 +46,13 @@ export function createSnapshotRepository(database = 'protocol-studio-snapshots',
       // Strictly increasing times keep "newest first" exact for snapshots taken in one millisecond.
       const createdAt = Math.max(now(), last + 1);
       last = createdAt;
-      const snapshot: Snapshot = { id: `${createdAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}`, documentId, name: name.trim() || new Date(createdAt).toISOString(), design, createdAt };
+      const snapshot: Snapshot = {
+        id: `${createdAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+        documentId,
+        name: name.trim() || new Date(createdAt).toISOString(),
+        design,
+        createdAt,
+      };
       await set(key(documentId, snapshot.id), snapshot, db());
       return snapshot;
     },

@@ -13,10 +13,24 @@ import { useApplyEdit } from '../../store/useApplyEdit';
  * rule's reasoning, and silencing with a recorded reason (written into the design under
  * `x-review`, one undo step).
  */
-export function ChecklistPanel({ design, model, result }: { design: Design; model: Model; result: CheckResult | null }) {
-  const review = useMemo(() => reviewDesign({ document: design, model, ...(result ? { result } : {}) }), [design, model, result]);
+export function ChecklistPanel({
+  design,
+  model,
+  result,
+  onShow,
+}: {
+  design: Design;
+  model: Model;
+  result: CheckResult | null;
+  onShow: (path: string) => void;
+}) {
+  const review = useMemo(
+    () => reviewDesign({ document: design, model, ...(result ? { result } : {}) }),
+    [design, model, result],
+  );
   const apply = useApplyEdit();
-  const silence = (f: Finding, reason: string | null) => apply({ type: 'replace', design: withSilence(design, f.path, f.rule, reason) });
+  const silence = (f: Finding, reason: string | null) =>
+    apply({ type: 'replace', design: withSilence(design, f.path, f.rule, reason) });
   const open = review.findings.filter((f) => f.silenced === undefined).length;
   return (
     <section aria-label="Checklist">
@@ -32,21 +46,41 @@ export function ChecklistPanel({ design, model, result }: { design: Design; mode
       ))}
       <ul className="review-findings" aria-label="Checklist findings">
         {review.findings.map((f) => (
-          <FindingItem key={`${f.rule}:${f.path}`} finding={f} onSilence={(reason) => silence(f, reason)} />
+          <FindingItem
+            key={`${f.rule}:${f.path}`}
+            finding={f}
+            onSilence={(reason) => silence(f, reason)}
+            onShow={() => onShow(f.path)}
+          />
         ))}
       </ul>
     </section>
   );
 }
 
-function FindingItem({ finding: f, onSilence }: { finding: Finding; onSilence: (reason: string | null) => void }) {
+function FindingItem({
+  finding: f,
+  onSilence,
+  onShow,
+}: {
+  finding: Finding;
+  onSilence: (reason: string | null) => void;
+  onShow: () => void;
+}) {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const rule = RULES[f.rule as RuleId];
   return (
-    <li className={`review-finding${f.silenced !== undefined ? ' review-finding--silenced' : ''}`} data-rule={f.rule} aria-label={`${rule.title}: ${f.element}`}>
+    <li
+      className={`review-finding${f.silenced !== undefined ? ' review-finding--silenced' : ''}`}
+      data-rule={f.rule}
+      aria-label={`${rule.title}: ${f.element}`}
+    >
       <div>
-        <strong>{rule.title}</strong> · <span className="review-finding__element">{f.element}</span>
+        <strong>{rule.title}</strong> ·{' '}
+        <button type="button" className="link" onClick={onShow} title="Show it in the design">
+          {f.element}
+        </button>
       </div>
       <p>{f.why}</p>
       <p>

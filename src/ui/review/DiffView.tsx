@@ -12,17 +12,22 @@ import { useDesignCheck } from './useDesignCheck';
 export function DiffView({ request, onClose }: { request: DiffRequest; onClose: () => void }) {
   const before = useMemo(() => loadDesignValue(request.before), [request.before]);
   const after = useMemo(() => loadDesignValue(request.after), [request.after]);
-  const diff = useMemo(() => (before.ok && after.ok ? diffDesigns(before.model, after.model) : null), [before, after]);
+  const diff = useMemo(
+    () => (before.ok && after.ok ? diffDesigns(before.model, after.model) : null),
+    [before, after],
+  );
   const beforeCheck = useDesignCheck(before.ok ? JSON.stringify(request.before) : null);
   const afterCheck = useDesignCheck(after.ok ? JSON.stringify(request.after) : null);
-  const rows = beforeCheck?.result && afterCheck?.result ? compareResults(beforeCheck.result, afterCheck.result) : null;
+  const rows =
+    beforeCheck?.result && afterCheck?.result ? compareResults(beforeCheck.result, afterCheck.result) : null;
   const title = `${request.beforeLabel} → ${request.afterLabel}`;
   return (
     <div className="review-diff" role="region" aria-label="Design diff">
       <div className="review-diff__bar">
         <strong>Diff: {title}</strong>
         <span className="review-diff__legend">
-          <span className="added">added</span> <span className="removed">removed</span> <span className="changed">changed</span>
+          <span className="added">added</span> <span className="removed">removed</span>{' '}
+          <span className="changed">changed</span>
         </span>
         <button type="button" onClick={onClose}>
           Close diff
@@ -32,7 +37,11 @@ export function DiffView({ request, onClose }: { request: DiffRequest; onClose: 
         <p role="alert">One of the two versions is not a valid design; fix it before comparing.</p>
       ) : (
         <div className="review-diff__body">
-          <img className="review-diff__diagram" src={svgDataUrl(diagramSvg(diff.diagram, `Diff ${title}`))} alt={`Diagram of the changes: ${title}`} />
+          <img
+            className="review-diff__diagram"
+            src={svgDataUrl(diagramSvg(diff.diagram, `Diff ${title}`))}
+            alt={`Diagram of the changes: ${title}`}
+          />
           <div className="review-diff__side">
             <h3>Changes</h3>
             {diff.changes.length === 0 ? (

@@ -6,7 +6,15 @@ import type { DiffRequest } from './diffRequest';
 const ReviewDialogContent = lazy(() => import('./ReviewDialogContent'));
 
 /** Review the open design: checklist, report, versions and diff, share link. */
-export function ReviewDialog({ open, onClose, onCompare }: { open: boolean; onClose: () => void; onCompare: (request: DiffRequest) => void }) {
+export function ReviewDialog({
+  open,
+  onClose,
+  onCompare,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCompare: (request: DiffRequest) => void;
+}) {
   if (!open) return null;
   return (
     <Dialog title="Review" onClose={onClose}>

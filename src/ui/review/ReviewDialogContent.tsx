@@ -7,12 +7,19 @@ import type { DiffRequest } from './diffRequest';
 import { ReportPanel } from './ReportPanel';
 import { SharePanel } from './SharePanel';
 import { useDesignCheck } from './useDesignCheck';
+import { useGoToElement } from './useGoToElement';
 import { VersionsPanel } from './VersionsPanel';
 
 const TABS = ['Checklist', 'Report', 'Versions', 'Share'] as const;
 type Tab = (typeof TABS)[number];
 
-export default function ReviewDialogContent({ onClose, onCompare }: { onClose: () => void; onCompare: (request: DiffRequest) => void }) {
+export default function ReviewDialogContent({
+  onClose,
+  onCompare,
+}: {
+  onClose: () => void;
+  onCompare: (request: DiffRequest) => void;
+}) {
   const [tab, setTab] = useState<Tab>('Checklist');
   const design = useDesign();
   const loaded = useLoadResult();
@@ -20,6 +27,7 @@ export default function ReviewDialogContent({ onClose, onCompare }: { onClose: (
   // x-review silences do not change behaviour, so the check keys on the loaded design only.
   const check = useDesignCheck(loaded.ok ? JSON.stringify(loaded.model.design) : null);
   const result = check?.result ?? null;
+  const goTo = useGoToElement();
   return (
     <div className="review">
       <div role="tablist" aria-label="Review" className="side-tabs">
@@ -33,7 +41,15 @@ export default function ReviewDialogContent({ onClose, onCompare }: { onClose: (
         {!loaded.ok && (tab === 'Checklist' || tab === 'Report') ? (
           <p role="alert">The design has {loaded.errors.length} error(s): fix them before reviewing.</p>
         ) : tab === 'Checklist' && loaded.ok ? (
-          <ChecklistPanel design={design} model={loaded.model} result={result} />
+          <ChecklistPanel
+            design={design}
+            model={loaded.model}
+            result={result}
+            onShow={(path) => {
+              onClose();
+              goTo(path);
+            }}
+          />
         ) : tab === 'Report' && loaded.ok ? (
           <ReportPanel design={design} model={loaded.model} result={result} />
         ) : tab === 'Versions' ? (

@@ -5,13 +5,24 @@ import type { Design } from '../../model/schema';
 import { designDiagram, diagramSvg, svgDataUrl } from '../../review/diagramSvg';
 import { SHARE_PREFIX, decodeShare } from '../../review/share';
 
-type Opened = { status: 'opening' } | { status: 'refused'; message: string } | { status: 'open'; design: Design; model: Model };
+type Opened =
+  | { status: 'opening' }
+  | { status: 'refused'; message: string }
+  | { status: 'open'; design: Design; model: Model };
 
 /**
  * A design opened from a link: read-only, saved nowhere until "Save a copy". With `embed` it is
  * the bare viewer for docs and slides (diagram and name, a link to open it in full).
  */
-export function SharedDesign({ payload, embed, onSaveCopy }: { payload: string; embed: boolean; onSaveCopy: (design: Design) => void }) {
+export function SharedDesign({
+  payload,
+  embed,
+  onSaveCopy,
+}: {
+  payload: string;
+  embed: boolean;
+  onSaveCopy: (design: Design) => void;
+}) {
   const [opened, setOpened] = useState<Opened>({ status: 'opening' });
   useEffect(() => {
     let live = true;
@@ -19,17 +30,35 @@ export function SharedDesign({ payload, embed, onSaveCopy }: { payload: string; 
       if (!live) return;
       if (!decoded.ok) return setOpened({ status: 'refused', message: decoded.message });
       const loaded = loadDesign(decoded.text);
-      if (!loaded.ok) return setOpened({ status: 'refused', message: `The shared design is not valid: ${loaded.errors[0]?.message ?? ''}` });
+      if (!loaded.ok)
+        return setOpened({
+          status: 'refused',
+          message: `The shared design is not valid: ${loaded.errors[0]?.message ?? ''}`,
+        });
       setOpened({ status: 'open', design: JSON.parse(decoded.text) as Design, model: loaded.model });
     });
     return () => {
       live = false;
     };
   }, [payload]);
-  const picture = useMemo(() => (opened.status === 'open' ? svgDataUrl(diagramSvg(designDiagram(opened.model.design), `State diagram of ${opened.model.name}`)) : null), [opened]);
+  const picture = useMemo(
+    () =>
+      opened.status === 'open'
+        ? svgDataUrl(diagramSvg(designDiagram(opened.model.design), `State diagram of ${opened.model.name}`))
+        : null,
+    [opened],
+  );
 
   if (opened.status !== 'open') {
-    return <main className="shared">{opened.status === 'opening' ? <p role="status">Opening the shared design…</p> : <p role="alert">{opened.message}</p>}</main>;
+    return (
+      <main className="shared">
+        {opened.status === 'opening' ? (
+          <p role="status">Opening the shared design…</p>
+        ) : (
+          <p role="alert">{opened.message}</p>
+        )}
+      </main>
+    );
   }
   const { design, model } = opened;
   if (embed) {
@@ -47,7 +76,8 @@ export function SharedDesign({ payload, embed, onSaveCopy }: { payload: string; 
     <main className="shared" aria-label="Shared design">
       <header className="shared__bar">
         <span>
-          <strong>Protocol Studio</strong> · shared design, read-only (it came in the link; nothing was sent anywhere)
+          <strong>Protocol Studio</strong> · shared design, read-only (it came in the link; nothing was sent
+          anywhere)
         </span>
         <button type="button" className="primary" onClick={() => onSaveCopy(design)}>
           Save a copy

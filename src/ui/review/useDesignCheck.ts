@@ -23,9 +23,16 @@ export function useDesignCheck(designText: string | null): DesignCheck | null {
     running.result.then(
       (outcome) => {
         if (!live) return;
-        setState({ text: designText, check: 'error' in outcome ? { status: 'failed', result: null, error: outcome.error } : { status: 'done', result: outcome, error: null } });
+        setState({
+          text: designText,
+          check:
+            'error' in outcome
+              ? { status: 'failed', result: null, error: outcome.error }
+              : { status: 'done', result: outcome, error: null },
+        });
       },
-      (e: unknown) => live && setState({ text: designText, check: { status: 'failed', result: null, error: String(e) } }),
+      (e: unknown) =>
+        live && setState({ text: designText, check: { status: 'failed', result: null, error: String(e) } }),
     );
     return () => {
       live = false;
