@@ -5,8 +5,8 @@ import { fitsFlat } from '../engine/flatLayout';
 import { coordinate, localPort, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
 import { SharedFingerprintSet, type SharedSetBuffers } from '../engine/sharedFingerprintSet';
+import { handoff, type ValidatedDesign } from '../model/handoff';
 import type { Model } from '../model/model';
-import type { Design } from '../model/schema';
 
 /**
  * `check` on several threads (`src/engine/partitioned.ts`): this thread is partition 0 and starts
@@ -33,8 +33,8 @@ export type ThreadedResult = CheckResult & { readonly threads: number };
 
 export interface PartitionData {
   readonly role: 'check-partition';
-  /** The checked design (`model.design`): plain data a thread can receive. */
-  readonly design: Design;
+  /** The checked design, handed over like to the browser's worker (`src/model/handoff.ts`). */
+  readonly design: ValidatedDesign;
   readonly index: number;
   readonly count: number;
   readonly buffers: SharedSetBuffers;
@@ -70,7 +70,7 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
     for (let index = 1; index < threads; index++) {
       const data: PartitionData = {
         role: 'check-partition',
-        design: model.design,
+        design: handoff(model),
         index,
         count: threads,
         buffers: set.buffers,
