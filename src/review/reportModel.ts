@@ -3,9 +3,9 @@ import type { CheckResult } from '../engine/result';
 import { traceRows } from '../engine/traceTable';
 import { viewConfiguration } from '../engine/view';
 import { mermaidText } from '../export/mermaid/export';
+import { designIdentity } from '../model/designIdentity';
 import { RESTART, showValue, type Model, type ValueType } from '../model/model';
 import { designDiagram, diagramSvg } from './diagramSvg';
-import { designHash } from './identity';
 import type { Review } from './lint';
 import { RULES } from './rules';
 import { sequenceSvg } from './sequenceSvg';
@@ -288,7 +288,7 @@ export function buildReport(input: ReportInput): Report {
   return {
     title: model.name,
     ...(d.description ? { description: d.description } : {}),
-    hash: designHash(d),
+    hash: designIdentity(d),
     date: input.date,
     verdict: result.verdict,
     sections,

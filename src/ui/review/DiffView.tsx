@@ -16,8 +16,8 @@ export function DiffView({ request, onClose }: { request: DiffRequest; onClose: 
     () => (before.ok && after.ok ? diffDesigns(before.model, after.model) : null),
     [before, after],
   );
-  const beforeCheck = useDesignCheck(before.ok ? JSON.stringify(request.before) : null);
-  const afterCheck = useDesignCheck(after.ok ? JSON.stringify(request.after) : null);
+  const beforeCheck = useDesignCheck(before.ok ? before.model : null);
+  const afterCheck = useDesignCheck(after.ok ? after.model : null);
   const rows =
     beforeCheck?.result && afterCheck?.result ? compareResults(beforeCheck.result, afterCheck.result) : null;
   const title = `${request.beforeLabel} → ${request.afterLabel}`;
