@@ -33,6 +33,8 @@ export interface Diagram {
 const W = 150;
 const H = 46;
 const PAD = 60;
+const MAX_WIDTH = 1600;
+const MAX_HEIGHT = 1200;
 const COLORS: Record<Mark | 'none', { stroke: string; fill: string; dash?: string }> = {
   none: { stroke: '#334155', fill: '#f8fafc' },
   added: { stroke: '#15803d', fill: '#dcfce7' },
@@ -94,6 +96,8 @@ export function diagramSvg(diagram: Diagram, title: string): string {
   const minY = Math.min(0, ...ys) - PAD;
   const width = Math.max(W, ...xs) - minX + PAD;
   const height = Math.max(H, ...ys) - minY + PAD;
+  // Far-flung positions shrink the picture instead of making it thousands of pixels wide.
+  const scale = Math.min(1, MAX_WIDTH / width, MAX_HEIGHT / height);
   const parts: string[] = [];
   const pairCount = new Map<string, number>();
   for (const e of diagram.edges) {
@@ -107,7 +111,7 @@ export function diagramSvg(diagram: Diagram, title: string): string {
   }
   for (const n of diagram.nodes) parts.push(nodeSvg(n));
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="${minX} ${minY} ${width} ${height}" width="${Math.round(width)}" height="${Math.round(height)}" font-family="system-ui, sans-serif" font-size="13">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="${minX} ${minY} ${width} ${height}" width="${Math.round(width * scale)}" height="${Math.round(height * scale)}" font-family="system-ui, sans-serif" font-size="13">`,
     `<title>${xml(title)}</title>`,
     '<defs>',
     ...(['none', 'added', 'removed', 'changed'] as const).map(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../engine/explorer';
 import { compareResults, diffDesigns, diffText } from './diff';
-import { diagramSvg } from './diagramSvg';
+import { designDiagram, diagramSvg } from './diagramSvg';
 import { idempotent, modelOf, retried } from './testDesigns';
 
 describe('the diff between two versions of a design', () => {
@@ -63,5 +63,20 @@ describe('the diff between two versions of a design', () => {
     const text = diffText(diffDesigns(a, b), rows, { before: 'old', after: 'new' });
     expect(text).toMatch(/~ event Charge\n {4}idempotency: \(unset\) → "durable"/);
     expect(text).toMatch(/verdict +violation +ok +\*/);
+  });
+});
+
+describe('the diagram of a design', () => {
+  it('draws far-flung layouts at a bounded size and ignores positions that are not numbers', () => {
+    const d = retried();
+    d.layout = { Idle: { x: 0, y: 0 }, Charged: { x: 1e7, y: 5 } };
+    const svg = diagramSvg(designDiagram(d), 'far');
+    const width = Number(/ width="(\d+)"/.exec(svg)![1]);
+    expect(width).toBeLessThanOrEqual(1600);
+    expect(svg).toContain('>Charged</text>');
+    d.layout = { Idle: { x: 0, y: 0 }, Charged: { x: 'a', y: null } };
+    const fallback = diagramSvg(designDiagram(d), 'odd');
+    expect(fallback).not.toContain('NaN');
+    expect(fallback).toContain('>Charged</text>');
   });
 });
