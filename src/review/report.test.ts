@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { explore } from '../engine/explorer';
+import type { CheckResult } from '../engine/result';
 import { mermaidDiagram } from '../export/mermaid/export';
 import { reviewDesign } from './lint';
 import { reportHtml } from './reportHtml';
@@ -71,6 +72,32 @@ describe('the HTML review report', () => {
     expect(doc.body.textContent).toContain(report.hash);
     expect(doc.body.textContent).toContain('2026-12-02T22:00:00.000Z');
     expect(doc.querySelector('#findings')!.textContent).toContain('Retries without idempotency');
+  });
+
+  it('says so when the checker could not confirm a violation', () => {
+    const model = modelOf(retried());
+    const result = explore(model);
+    const broken: CheckResult = {
+      ...result,
+      internalErrors: [
+        {
+          message: 'disagreement',
+          reported: { kind: 'invariant', name: 'x', detail: '', depth: 1 },
+          trace: [],
+          design: model.design,
+        },
+      ],
+    };
+    const report = buildReport({
+      model,
+      result: broken,
+      review: reviewDesign({ document: retried(), model, result }),
+      date: 'd',
+    });
+    expect(parse(reportHtml(report)).querySelector('#verdict')!.textContent).toContain('1 internal error(s)');
+    expect(
+      parse(reportHtml(reportOf(retried()).report)).querySelector('#verdict')!.textContent,
+    ).not.toContain('internal error');
   });
 
   it('needs no script and no network: no script element, no external reference, a CSP forbidding both', () => {

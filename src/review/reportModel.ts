@@ -87,6 +87,15 @@ export function buildReport(input: ReportInput): Report {
             ['open findings', String(review.findings.filter((f) => f.silenced === undefined).length)],
           ],
         },
+        // A violation the readable engine did not confirm is a bug in the checker: said, never hidden.
+        ...(result.internalErrors?.length
+          ? [
+              {
+                kind: 'text' as const,
+                text: `The checker reported ${result.internalErrors.length} internal error(s): violations it could not confirm. This verdict is not to be trusted; please report it.`,
+              },
+            ]
+          : []),
       ],
     },
     {
