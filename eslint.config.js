@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
-// The pure layers (model → engine → export) never see React, zustand or the DOM.
+// The pure layers (model → engine → export, and review over them) never see React, zustand or the DOM.
 const pureLayer = {
   'no-restricted-imports': [
     'error',
@@ -37,5 +37,5 @@ export default defineConfig([
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  { files: ['src/model/**/*.ts', 'src/engine/**/*.ts', 'src/export/**/*.ts'], rules: pureLayer },
+  { files: ['src/model/**/*.ts', 'src/engine/**/*.ts', 'src/export/**/*.ts', 'src/review/**/*.ts'], rules: pureLayer },
 ]);

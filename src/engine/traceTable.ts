@@ -10,7 +10,8 @@ export function verdictLine(r: CheckResult): string {
   return `${what}: ${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.seconds.toFixed(2)} s, ${r.statesPerSecond} states/s`;
 }
 
-export function violationTable(v: ViolationReport, initial: ConfigurationView): string {
+/** A violation's trace as table cells: the header, then the initial configuration and one row per step. */
+export function traceRows(v: ViolationReport, initial: ConfigurationView): { header: string[]; rows: string[][] } {
   const header = ['#', 'step', 'state', 'changed', 'in flight', 'clients'];
   const rows: string[][] = [['0', '(initial)', stateOf(initial), '', inFlight(initial), clients(initial)]];
   let before = initial;
@@ -19,6 +20,11 @@ export function violationTable(v: ViolationReport, initial: ConfigurationView): 
     rows.push([String(i + 1), t.label, stateOf(c), changed(before, c), inFlight(c), clients(c)]);
     before = c;
   });
+  return { header, rows };
+}
+
+export function violationTable(v: ViolationReport, initial: ConfigurationView): string {
+  const { header, rows } = traceRows(v, initial);
   const widths = header.map((h, k) => Math.min(48, Math.max(h.length, ...rows.map((r) => r[k]!.length))));
   const line = (cells: string[]) => cells.map((c, k) => clip(c, widths[k]!).padEnd(widths[k]!)).join('  ').trimEnd();
   return [

@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { examples } from '../../examples';
 import type { Design } from '../model/schema';
 import { createCanvasOverlayStore } from '../store/canvasOverlay';
@@ -12,6 +12,7 @@ import { EditorProvider } from '../store/EditorProvider';
 import { createJournal } from '../store/journal';
 import { createWorkspaceStore } from '../store/workspace';
 import { ErrorBoundary } from './common/ErrorBoundary';
+import { parseShareHash } from '../review/share';
 import { Shell } from './shell/Shell';
 import './theme.css';
 
@@ -35,12 +36,39 @@ function createStores(): Required<EditorStores> {
   };
 }
 
-/** The whole app: one editor with its stores, restored from IndexedDB. */
+// A shared link opens a read-only viewer; the editor's code loads only after "Save a copy".
+const SharedDesign = lazy(() => import('./review/SharedDesign'));
+
+/** The whole app: a shared design (`#share=`, `#embed=`) read-only, else the editor. */
 export function App() {
+  const [link] = useState(() => parseShareHash(window.location.hash));
+  const [copy, setCopy] = useState<Design | null>(null);
+  if (link && !copy) {
+    const saveCopy = (design: Design) => {
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
+      setCopy(design);
+    };
+    return (
+      <Suspense fallback={null}>
+        <SharedDesign payload={link.payload} embed={link.mode === 'embed'} onSaveCopy={saveCopy} />
+      </Suspense>
+    );
+  }
+  return <Editor copyOf={copy} />;
+}
+
+/** One editor with its stores, restored from IndexedDB; `copyOf` becomes a new document once restored. */
+function Editor({ copyOf }: { copyOf: Design | null }) {
   const [stores] = useState(createStores);
+  // StrictMode runs effects twice: the copy is made once.
+  const copied = useRef(false);
   useEffect(() => {
     const { workspace } = stores;
-    void workspace.getState().init();
+    void workspace.getState().init().then(() => {
+      if (!copyOf || copied.current) return;
+      copied.current = true;
+      return workspace.getState().create(copyOf);
+    });
     // Harmless in every build: it only does what opening a file does.
     window.__protocolStudio = {
       openDesign: (design) => workspace.getState().create(typeof design === 'string' ? (JSON.parse(design) as Design) : design),
@@ -60,7 +88,7 @@ export function App() {
       window.removeEventListener('pagehide', hide);
       document.removeEventListener('visibilitychange', visibility);
     };
-  }, [stores]);
+  }, [stores, copyOf]);
   return (
     <EditorProvider stores={stores}>
       <ReactFlowProvider>

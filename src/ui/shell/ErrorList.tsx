@@ -54,7 +54,7 @@ export function ErrorList() {
   );
 }
 
-function targetOf(design: Design, path: string): { tab: SideTab; selection?: Selection } {
+export function targetOf(design: Design, path: string): { tab: SideTab; selection?: Selection } {
   const [head, index] = parsePointer(path);
   const i = Number(index);
   switch (head) {
@@ -75,7 +75,7 @@ function targetOf(design: Design, path: string): { tab: SideTab; selection?: Sel
 }
 
 /** Focuses the control at the path, or the nearest enclosing one that has a control. */
-function focusField(path: string): void {
+export function focusField(path: string): void {
   let p = path;
   for (;;) {
     const el = document.getElementById(fieldId(p));

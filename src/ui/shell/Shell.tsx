@@ -17,6 +17,9 @@ import { RefusedFileDialog } from '../documents/RefusedFileDialog';
 import { SaveIndicator, SaveStatusBar } from '../documents/SaveStatusBar';
 import { useFileOpening } from '../documents/useFileOpening';
 import { ExportDialog } from '../export/ExportDialog';
+import type { DiffRequest } from '../review/diffRequest';
+import { DiffView } from '../review/DiffView';
+import { ReviewDialog } from '../review/ReviewDialog';
 import { SimulatePanel } from '../simulate/SimulatePanel';
 import { TourHost } from '../tour/TourHost';
 import { ModeTabs, type Mode } from './ModeTabs';
@@ -36,6 +39,8 @@ export function Shell() {
   const [exportOpen, setExportOpen] = useState(false);
   const [tourOpen, setTourOpen] = useState(false);
   const [sideWidth, setSideWidth] = useState<number>(SIDE_WIDTH.initial);
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const [diff, setDiff] = useState<DiffRequest | null>(null);
   const files = useFileOpening();
   const readOnly = mode !== 'design';
   const ctx = useCommandContext(readOnly, files.pick);
@@ -69,6 +74,9 @@ export function Shell() {
           <button type="button" onClick={() => setTourOpen(true)} title="A guided first run: draw, simulate, check, fix, export">
             Tour
           </button>
+          <button type="button" onClick={() => setReviewOpen(true)}>
+            Review
+          </button>
           <button type="button" className="primary" onClick={() => setExportOpen(true)}>
             Export
           </button>
@@ -81,6 +89,7 @@ export function Shell() {
             <ErrorBoundary name="canvas" key={currentId}>
               {ready && <DesignCanvas readOnly={readOnly} documentKey={currentId} />}
             </ErrorBoundary>
+            {diff && <DiffView request={diff} onClose={() => setDiff(null)} />}
           </div>
           <SidePanelSplitter width={sideWidth} onWidth={setSideWidth} />
           {mode === 'design' && (
@@ -109,6 +118,7 @@ export function Shell() {
         <DeletedToast />
         <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
         {tourOpen && <TourHost mode={mode} setMode={changeMode} openExport={() => setExportOpen(true)} exportOpen={exportOpen} onClose={() => setTourOpen(false)} />}
+        <ReviewDialog open={reviewOpen} onClose={() => setReviewOpen(false)} onCompare={setDiff} />
       </div>
     </SidePanelContext.Provider>
   );

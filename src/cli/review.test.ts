@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { diffCommand } from './diff';
+import { reportCommand } from './report';
+import { reviewCommand } from './review';
+
+let out = '';
+let err = '';
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const RETRIED = 'examples/payment-retried.protocol.json';
+const FIXED = 'examples/payment-idempotent.protocol.json';
+const dir = mkdtempSync(join(tmpdir(), 'review-'));
+
+describe('a review of the retried payment from the command line alone', () => {
+  it('review FILE lists the checklist findings and exits 1 while some are open', async () => {
+    expect(await reviewCommand([RETRIED])).toBe(1);
+    expect(out).toContain('[retry-without-idempotency] event Charge (/events/0)');
+    out = '';
+    expect(await reviewCommand([RETRIED, '--json'])).toBe(1);
+    const json = JSON.parse(out) as { findings: { rule: string; path: string }[]; verdict: string };
+    expect(json.verdict).toBe('violation');
+    expect(json.findings).toContainEqual(
+      expect.objectContaining({ rule: 'retry-without-idempotency', path: '/events/0' }),
+    );
+  });
+
+  it('report FILE -o writes a self-contained HTML report, or Markdown', async () => {
+    const html = join(dir, 'report.html');
+    expect(await reportCommand([RETRIED, '-o', html])).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toMatch(/^<!doctype html>/);
+    expect(text).toContain('replay Charge at depth 5');
+    const md = join(dir, 'report.md');
+    expect(await reportCommand([RETRIED, '-o', md])).toBe(0);
+    expect(readFileSync(md, 'utf8')).toMatch(/^# Review: /);
+  });
+
+  it('diff OLD NEW shows the fix and both results side by side, exit 1 for a change', async () => {
+    expect(await diffCommand([RETRIED, FIXED])).toBe(1);
+    expect(out).toContain('idempotency: (unset) → "durable"');
+    expect(out).toMatch(/verdict +violation +ok/);
+    out = '';
+    expect(await diffCommand([FIXED, FIXED, '--no-check'])).toBe(0);
+    expect(out).toContain('No changes');
+  });
+
+  it('never sends control characters from a design to the terminal', async () => {
+    const d = JSON.parse(readFileSync(FIXED, 'utf8')) as { invariants: { name: string }[] };
+    d.invariants[1]!.name = 'evil \u001b[2J\u001b]0;title\u0007 name';
+    const file = join(dir, 'evil.protocol.json');
+    writeFileSync(file, JSON.stringify(d));
+    expect(await diffCommand([FIXED, file, '--no-check'])).toBe(1);
+    expect(out).toContain('evil \\u001b[2J');
+    // eslint-disable-next-line no-control-regex -- looking for raw control characters
+    expect(out).not.toMatch(/[\u0000-\u0008\u001b\u007f]/);
+  });
+
+  it('refuses bad arguments and invalid designs with exit 2', async () => {
+    expect(await diffCommand([RETRIED])).toBe(2);
+    expect(await reviewCommand([join(dir, 'missing.json')])).toBe(2);
+    expect(await reportCommand([RETRIED, '--max-states', '-3'])).toBe(2);
+    expect(err).toContain('usage');
+  });
+});

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useDesign } from '../../store/useDesign';
+import { useLoadResult } from '../../store/useLoadResult';
+import { useWorkspace } from '../../store/useWorkspace';
+import { ChecklistPanel } from './ChecklistPanel';
+import type { DiffRequest } from './diffRequest';
+import { ReportPanel } from './ReportPanel';
+import { SharePanel } from './SharePanel';
+import { useDesignCheck } from './useDesignCheck';
+import { useGoToElement } from './useGoToElement';
+import { VersionsPanel } from './VersionsPanel';
+
+const TABS = ['Checklist', 'Report', 'Versions', 'Share'] as const;
+type Tab = (typeof TABS)[number];
+
+export default function ReviewDialogContent({
+  onClose,
+  onCompare,
+}: {
+  onClose: () => void;
+  onCompare: (request: DiffRequest) => void;
+}) {
+  const [tab, setTab] = useState<Tab>('Checklist');
+  const design = useDesign();
+  const loaded = useLoadResult();
+  const documentId = useWorkspace((w) => w.currentId);
+  // Keyed on the design's identity: x-review silences and positions do not rerun the check.
+  const check = useDesignCheck(loaded.ok ? loaded.model : null);
+  const result = check?.result ?? null;
+  const goTo = useGoToElement();
+  return (
+    <div className="review">
+      <div role="tablist" aria-label="Review" className="side-tabs">
+        {TABS.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+            {t}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={tab} className="review__panel">
+        {!loaded.ok && (tab === 'Checklist' || tab === 'Report') ? (
+          <p role="alert">The design has {loaded.errors.length} error(s): fix them before reviewing.</p>
+        ) : tab === 'Checklist' && loaded.ok ? (
+          <ChecklistPanel
+            design={design}
+            model={loaded.model}
+            result={result}
+            onShow={(path) => {
+              onClose();
+              goTo(path);
+            }}
+          />
+        ) : tab === 'Report' && loaded.ok ? (
+          <ReportPanel design={design} model={loaded.model} result={result} />
+        ) : tab === 'Versions' ? (
+          documentId ? (
+            <VersionsPanel
+              documentId={documentId}
+              design={design}
+              onCompare={(r) => {
+                onCompare(r);
+                onClose();
+              }}
+            />
+          ) : (
+            <p>No document is open.</p>
+          )
+        ) : (
+          <SharePanel design={design} />
+        )}
+        {check?.status === 'failed' && <p role="alert">The check failed: {check.error}</p>}
+      </div>
+      <div className="dialog__actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

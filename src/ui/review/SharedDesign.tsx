@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useState } from 'react';
+import { loadDesign } from '../../model/load';
+import { RESTART, type Model } from '../../model/model';
+import type { Design } from '../../model/schema';
+import { designDiagram, diagramSvg, svgDataUrl } from '../../review/diagramSvg';
+import { SHARE_PREFIX, decodeShare } from '../../review/share';
+
+type Opened =
+  | { status: 'opening' }
+  | { status: 'refused'; message: string }
+  | { status: 'open'; design: Design; model: Model };
+
+/**
+ * A design opened from a link: read-only, saved nowhere until "Save a copy". With `embed` it is
+ * the bare viewer for docs and slides (diagram and name, a link to open it in full).
+ */
+export function SharedDesign({
+  payload,
+  embed,
+  onSaveCopy,
+}: {
+  payload: string;
+  embed: boolean;
+  onSaveCopy: (design: Design) => void;
+}) {
+  const [opened, setOpened] = useState<Opened>({ status: 'opening' });
+  useEffect(() => {
+    let live = true;
+    void decodeShare(payload).then((decoded) => {
+      if (!live) return;
+      if (!decoded.ok) return setOpened({ status: 'refused', message: decoded.message });
+      const loaded = loadDesign(decoded.text);
+      if (!loaded.ok)
+        return setOpened({
+          status: 'refused',
+          message: `The shared design is not valid: ${loaded.errors[0]?.message ?? ''}`,
+        });
+      setOpened({ status: 'open', design: JSON.parse(decoded.text) as Design, model: loaded.model });
+    });
+    return () => {
+      live = false;
+    };
+  }, [payload]);
+  const picture = useMemo(
+    () =>
+      opened.status === 'open'
+        ? svgDataUrl(diagramSvg(designDiagram(opened.model.design), `State diagram of ${opened.model.name}`))
+        : null,
+    [opened],
+  );
+
+  if (opened.status !== 'open') {
+    return (
+      <main className="shared">
+        {opened.status === 'opening' ? (
+          <p role="status">Opening the shared design…</p>
+        ) : (
+          <p role="alert">{opened.message}</p>
+        )}
+      </main>
+    );
+  }
+  const { design, model } = opened;
+  if (embed) {
+    return (
+      <main className="shared shared--embed" aria-label="Design viewer">
+        <h1>{model.name}</h1>
+        <img src={picture!} alt={`State diagram of ${model.name}`} />
+        <a href={`${location.pathname}${SHARE_PREFIX}${payload}`} target="_blank" rel="noreferrer noopener">
+          Open in Protocol Studio
+        </a>
+      </main>
+    );
+  }
+  return (
+    <main className="shared" aria-label="Shared design">
+      <header className="shared__bar">
+        <span>
+          <strong>Protocol Studio</strong> · shared design, read-only (it came in the link; nothing was sent
+          anywhere)
+        </span>
+        <button type="button" className="primary" onClick={() => onSaveCopy(design)}>
+          Save a copy
+        </button>
+      </header>
+      <h1>{model.name}</h1>
+      {model.design.description && <p>{model.design.description}</p>}
+      <img src={picture!} alt={`State diagram of ${model.name}`} />
+      <h2>Transitions</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>from</th>
+            <th>event</th>
+            <th>to</th>
+            <th>guard</th>
+            <th>ack</th>
+          </tr>
+        </thead>
+        <tbody>
+          {model.transitions.map((t) => (
+            <tr key={t.index}>
+              <td>{model.states[t.from]!.name}</td>
+              <td>{t.event === RESTART ? '$restart' : model.events[t.event]!.name}</td>
+              <td>{model.states[t.to]!.name}</td>
+              <td>
+                <code>{t.guard?.text ?? ''}</code>
+              </td>
+              <td>{t.event !== RESTART && model.events[t.event]!.source === 'client' ? t.ack : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Invariants</h2>
+      <ul>
+        {model.invariants.map((i) => (
+          <li key={i.name}>
+            {i.name}: <code>{i.expr.text}</code>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+export default SharedDesign;
