@@ -61,7 +61,7 @@ export function runSpin(model: Model, options: SpinOptions = {}): SpinRun {
   const dir = mkdtempSync(join(tmpdir(), 'protocol-spin-'));
   try {
     writeFileSync(join(dir, 'model.pml'), text);
-    const generate = spawnSync('spin', ['-a', 'model.pml'], { cwd: dir, encoding: 'utf8' });
+    const generate = spawnSync('spin', ['-o2', '-a', 'model.pml'], { cwd: dir, encoding: 'utf8' });
     if (generate.status !== 0) return { ok: false, message: failed('spin -a', generate) };
     const cores = options.cores ?? 1;
     const mode = options.bitstate ? ['-DBITSTATE'] : cores > 1 ? [`-DNCORE=${cores}`] : ['-DBFS'];

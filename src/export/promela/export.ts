@@ -15,7 +15,8 @@ import { promelaComment } from './text';
 export function promelaModel(model: Model): string {
   const layout = layoutOf(model);
   const lines = [
-    `/* Promela model of a Protocol Studio design, exported for Spin 6. */`,
+    '/* Promela model of a Protocol Studio design, exported for Spin 6. Verify with: spin -o2 -a model.pml;',
+    '   gcc -O2 -DSAFETY -DNOREDUCE -DBFS -o pan pan.c; ./pan  (-o2 keeps unread parts, such as payloads, in the state) */',
     promelaComment(`design: ${model.name}`),
     '/* Names never appear in code: var k is vk, state k is the number k, event k is k. */',
     ...model.states.map((s) => promelaComment(`state ${s.index}: ${s.name}${s.final ? ' (final)' : ''}${s.durable ? '' : ' (volatile)'}`)),
