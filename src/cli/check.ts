@@ -4,6 +4,7 @@ import { viewConfiguration } from '../engine/view';
 import { loadDesign } from '../model/load';
 import { parseCommandArguments, readDesignText } from './arguments';
 import { defaultThreads, exploreOnThreads } from './checkThreads';
+import { spinCheckCommand } from './spin/spinCheck';
 import type { Command } from './commands';
 
 /**
@@ -12,6 +13,8 @@ import type { Command } from './commands';
  * `--threads` (default: the machine's cores, at most 4) splits a long search over threads.
  */
 export const checkCommand: Command = async (args) => {
+  // `--engine spin`: the design handed to Spin (src/cli/spin, docs/SCALING.md).
+  if (args.some((a) => a === '--engine' || a.startsWith('--engine='))) return spinCheckCommand(args);
   const parsed = checkArguments(args);
   if (typeof parsed === 'string') {
     process.stderr.write(`check: ${parsed}\nusage: check FILE [--json] [--max-states N] [--max-seconds S] [--threads N]\n`);

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { loadDesign } from '../model/load';
 import { exportDesign, isTarget, TARGETS } from '../export';
+import { PromelaLimit } from '../export/promela/expr';
 import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
 
@@ -29,7 +30,15 @@ export const exportCommand: Command = async (args) => {
     for (const e of loaded.errors) process.stderr.write(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`);
     return 2;
   }
-  const result = await exportDesign(loaded.model, to, { zod: parsed.flags.has('zod') });
+  let result: string;
+  try {
+    result = await exportDesign(loaded.model, to, { zod: parsed.flags.has('zod') });
+  } catch (error) {
+    // A target that cannot encode the design (Promela: values beyond 32 bits) says why.
+    if (!(error instanceof PromelaLimit)) throw error;
+    process.stderr.write(`export: ${error.message}\n`);
+    return 2;
+  }
   const out = parsed.options['out'];
   if (out === undefined) process.stdout.write(result);
   else writeFileSync(out, result);

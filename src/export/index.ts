@@ -2,12 +2,13 @@ import type { Model } from '../model/model';
 import { designJson } from './canonical';
 import { formatTypeScript } from './format';
 import { mermaidDiagram } from './mermaid/export';
+import { promelaModel } from './promela/export';
 import { scxmlDocument } from './scxml/export';
 import { typeScriptModule } from './typescript/module';
 import { xstateModule } from './xstate/export';
 
 /** The export targets, each a pure function of the loaded model (MODEL.md is the contract). */
-export const TARGETS = ['ts', 'xstate', 'mermaid', 'scxml', 'json'] as const;
+export const TARGETS = ['ts', 'xstate', 'mermaid', 'scxml', 'json', 'promela'] as const;
 export type Target = (typeof TARGETS)[number];
 
 export interface ExportOptions {
@@ -21,6 +22,7 @@ export const TARGET_INFO: Record<Target, { readonly label: string; readonly exte
   mermaid: { label: 'Mermaid state diagram', extension: '.mmd', mime: 'text/plain' },
   scxml: { label: 'SCXML', extension: '.scxml', mime: 'application/xml' },
   json: { label: 'Design JSON', extension: '.protocol.json', mime: 'application/json' },
+  promela: { label: 'Promela (Spin)', extension: '.pml', mime: 'text/plain' },
 };
 
 export function isTarget(value: string): value is Target {
@@ -40,6 +42,8 @@ export async function exportDesign(model: Model, target: Target, options: Export
       return scxmlDocument(model);
     case 'json':
       return designJson(model.design);
+    case 'promela':
+      return promelaModel(model);
   }
 }
 
