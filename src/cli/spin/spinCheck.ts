@@ -45,23 +45,27 @@ export async function spinCheckCommand(args: readonly string[]): Promise<number>
     process.stderr.write(`check: ${run.message}\n`);
     return 2;
   }
-  const result = spinResult(model, run.report, run.trail, run.timedOut);
+  let result = spinResult(model, run.report, run.trail, run.timedOut);
   if (typeof result === 'string') {
     process.stderr.write(`check: Spin and the engine disagree (a bug, please report it with the design): ${result}\n`);
     return 70;
   }
   const coverage = bitstate && run.report.errors === 0 ? bitstateCoverage(run.report.states, run.report.hashFactor ?? 0, run.report.bitsPerState ?? 3) : null;
+  // A bitstate search without a violation is never `ok`: it may have missed part of the space.
+  if (coverage !== null && result.verdict === 'ok') {
+    result = { ...result, verdict: 'incomplete', limit: 'memory', reason: `no violation found in an estimated ${percentOf(coverage)} % of the space (bitstate)` };
+  }
   const spin = { mode: run.mode, storedStates: run.report.states, memoryMb: run.report.memoryMb, ...(coverage !== null ? { coverage } : {}) };
   if (parsed.flags.has('json')) process.stdout.write(`${JSON.stringify({ ...result, spin })}\n`);
   else {
     const about = `(Spin ${run.mode}, ${run.report.memoryMb.toFixed(1)} MB)`;
-    const line = coverage !== null && result.verdict !== 'violation' ? bitstateLine(result, coverage, run.report) : `${verdictLine(result)} ${about}`;
+    const line = coverage !== null && run.report.errors === 0 && !run.timedOut ? bitstateLine(result, coverage, run.report) : `${verdictLine(result)} ${about}`;
     const out = [line];
     const initial = viewConfiguration(model, initialConfiguration(model));
     for (const v of result.violations) out.push('', violationTable(v, initial));
     process.stdout.write(`${out.join('\n')}\n`);
   }
-  return result.verdict === 'ok' && coverage === null ? 0 : result.verdict === 'violation' ? 1 : 3;
+  return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;
 }
 
 function usage(problem: string): number {
@@ -69,10 +73,14 @@ function usage(problem: string): number {
   return 2;
 }
 
+/** Rounded down, and never 100: a bitstate search cannot claim the whole space. */
+function percentOf(coverage: number): string {
+  return Math.min(99.99, Math.floor(coverage * 10000) / 100).toFixed(2);
+}
+
 /** A bitstate search proves nothing: it says how much of the space it probably saw. */
 function bitstateLine(result: CheckResult, coverage: number, report: PanReport): string {
-  const percent = Math.min(99.99, Math.floor(coverage * 10000) / 100).toFixed(2);
-  return `no violation found in an estimated ${percent} % of the space: ${result.states} states, depth ${result.depth}, ${result.seconds.toFixed(2)} s (Spin bitstate, hash factor ${(report.hashFactor ?? 0).toPrecision(3)}, ${report.memoryMb.toFixed(1)} MB)`;
+  return `no violation found in an estimated ${percentOf(coverage)} % of the space: ${result.states} states, depth ${result.depth}, ${result.seconds.toFixed(2)} s (Spin bitstate, hash factor ${(report.hashFactor ?? 0).toPrecision(3)}, ${report.memoryMb.toFixed(1)} MB)`;
 }
 
 /**
