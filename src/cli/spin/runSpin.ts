@@ -22,6 +22,8 @@ export interface SpinOptions {
   /** `-w`: 2^w bits of the bitstate array, or 2^w slots of the exhaustive hash table. */
   readonly hashBits?: number;
   readonly maxSeconds?: number;
+  /** pan's memory limit in MB (`-DMEMLIM`; on several cores also the shared memory it reserves). Default 4096. */
+  readonly memoryMb?: number;
   /** gcc's optimisation level: tests compile with -O0 (faster to build, the models are small). */
   readonly optimize?: 0 | 1 | 2;
 }
@@ -65,7 +67,7 @@ export function runSpin(model: Model, options: SpinOptions = {}): SpinRun {
     if (generate.status !== 0) return { ok: false, message: failed('spin -a', generate) };
     const cores = options.cores ?? 1;
     const mode = options.bitstate ? ['-DBITSTATE'] : cores > 1 ? [`-DNCORE=${cores}`] : ['-DBFS'];
-    const flags = [`-O${options.optimize ?? 2}`, '-w', '-DSAFETY', '-DNOREDUCE', '-DVECTORSZ=65536', ...mode, '-o', 'pan', 'pan.c'];
+    const flags = [`-O${options.optimize ?? 2}`, '-w', '-DSAFETY', '-DNOREDUCE', '-DVECTORSZ=65536', `-DMEMLIM=${options.memoryMb ?? 4096}`, ...mode, '-o', 'pan', 'pan.c'];
     const compile = spawnSync('gcc', flags, { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (compile.status !== 0) return { ok: false, message: failed('gcc', compile) };
     const hash = options.bitstate ? [`-w${options.hashBits ?? 31}`] : options.hashBits !== undefined ? [`-w${options.hashBits}`] : [];
