@@ -13,6 +13,11 @@ import { explore } from '../src/engine/explorer';
 import { loadDesign, loadDesignValue } from '../src/model/load';
 import type { Model } from '../src/model/model';
 import { registerDesign, type FamilyParams } from './engineDesigns';
+import { channelsDesign, varsDesign } from './shapeDesigns';
+import { exploreChannels } from './specialized/channels';
+import { exploreRegister } from './specialized/register';
+import { exploreVars } from './specialized/vars';
+import type { SpecializedResult } from './specialized/packedSearch';
 
 const root = process.cwd(); // scripts/bench.mjs runs every benchmark from the project root
 const quick = process.argv.includes('--quick');
@@ -54,6 +59,47 @@ for (const p of quick ? family.slice(0, 4) : family) {
   measure(String(d.name), model(d));
 }
 
+// The shapes users write, each against a hand-specialized explorer for that one design
+// (bench/specialized/), run alternately A B A B so a change in the machine's speed hits both alike;
+// the best of each. Counts must agree, else the row says so.
+const shapeRows: string[][] = [['shape', 'design', 'states', 'transitions', 'states/s', 'transitions/s', 'B/state', 'special states/s', 'special B/state', 'time ratio']];
+function shape(kind: string, d: Record<string, unknown>, special: () => SpecializedResult): void {
+  const m = model(d);
+  explore(m, { maxStates: 20_000 });
+  special();
+  let general: ExploreFigures | undefined;
+  let hand: SpecializedResult | undefined;
+  for (let run = 0; run < (quick ? 2 : 3); run++) {
+    const g = explore(m, { maxSeconds: 60 });
+    const h = special();
+    if (!general || g.seconds < general.seconds) general = g;
+    if (!hand || h.seconds < hand.seconds) hand = h;
+  }
+  const g = general!, h = hand!;
+  const agree = g.states === h.states && g.transitions === h.transitions;
+  const rate = (n: number, sec: number): string => String(Math.round(n / Math.max(sec, 1e-9)));
+  shapeRows.push([
+    kind, String(d.name), String(g.states), String(g.transitions), rate(g.states, g.seconds), rate(g.transitions, g.seconds), String(g.bytesPerState),
+    rate(h.states, h.seconds), String(h.bytesPerState), agree ? (g.seconds / h.seconds).toFixed(2) : `counts differ: ${h.states}/${h.transitions}`,
+  ]);
+}
+type ExploreFigures = { states: number; transitions: number; seconds: number; bytesPerState: number };
+const channelRows = [
+  { requests: 2, drop: 1, duplicate: 1, crashes: 1 },
+  { requests: 2, drop: 2, duplicate: 2, crashes: 2 },
+  { requests: 2, drop: 3, duplicate: 1, crashes: 3 },
+  { requests: 3, drop: 1, duplicate: 1, crashes: 1 },
+];
+for (const p of quick ? channelRows.slice(0, 2) : channelRows) shape('channel-heavy', channelsDesign(p), () => exploreChannels(p));
+const varRows = [{ pairs: 4, crashes: 2 }, { pairs: 5, crashes: 1 }];
+for (const p of quick ? varRows.slice(0, 1) : varRows) shape('var-heavy', varsDesign(p), () => exploreVars(p));
+const payloadRows: FamilyParams[] = [
+  { requests: 1, budget: 2, values: 64 },
+  { requests: 2, budget: 1, values: 8 },
+];
+for (const p of quick ? payloadRows.slice(0, 1) : payloadRows) shape('payload-heavy', registerDesign(p), () => exploreRegister(p));
+shape('fifo (kv-register)', registerDesign({ requests: 2, budget: 1, values: 2 }), () => exploreRegister({ requests: 2, budget: 1, values: 2 }));
+
 // The command line end to end (npm, process start, load, explore, JSON out) on ~1M configurations:
 // its `seconds` column is the wall time of the whole command, its states/s the states over that.
 const big = registerDesign({ requests: 2, budget: 2, values: 5 }); // 1,259,403 configurations
@@ -80,6 +126,12 @@ for (let run = 0; run < (quick ? 1 : 4); run++) {
   }
 }
 
-const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
-for (const r of rows) console.log(r.map((c, k) => (k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  '));
+function print(table: string[][]): void {
+  const widths = table[0]!.map((_, k) => Math.max(...table.map((r) => r[k]!.length)));
+  for (const r of table) console.log(r.map((c, k) => (k < 2 && table === shapeRows ? c.padEnd(widths[k]!) : k === 0 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join('  '));
+}
+print(rows);
+console.log('');
+print(shapeRows);
+console.log('time ratio: the general explorer\'s seconds over the hand-specialized one\'s (best of the alternating runs)');
 console.log(`\ncli rows: wall time of \`npm run -s cli -- check FILE --json [--threads 1]\` (in brackets: threads that took part); explore alone took${explored} s`);

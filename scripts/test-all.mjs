@@ -4,6 +4,7 @@
 // totals them as `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureTools } from './toolSetup.mjs';
 
 mkdirSync('reports', { recursive: true });
 const results = [];
@@ -37,6 +38,9 @@ const want = (k) => only.length === 0 || only.includes(k);
 if (want('types')) run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json'], single);
 if (want('lint')) run('lint', 'npx', ['eslint', '.', '--max-warnings=0'], single);
 if (want('unit')) {
+  // The Spin cross-check needs spin and gcc; a missing one is installed where the machine allows,
+  // else named with its command (those tests then fail with the same sentence).
+  if (existsSync('src/export/promela')) ensureTools(['spin', 'gcc']);
   rmSync('reports/vitest.json', { force: true });
   run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'], (code) =>
     fromJson('reports/vitest.json', (j) => ({ passed: j.numPassedTests, failed: j.numFailedTests + (j.numRuntimeErrorTestSuites ?? 0) }), code),
@@ -44,7 +48,13 @@ if (want('unit')) {
 }
 if (want('e2e')) {
   rmSync('reports/playwright.json', { force: true });
-  run('e2e', 'npx', ['playwright', 'test'], (code) =>
+  // A fresh machine gets its browser here (Playwright's download, else Debian's package as root);
+  // when none can be had the browser tests stop before starting, with the command to run.
+  const missing = ensureTools(['chromium']);
+  if (missing.length > 0) {
+    console.log(`\n=== e2e: not run. ${missing[0].sentence}`);
+    results.push({ name: 'e2e', passed: 0, failed: 1 });
+  } else run('e2e', 'npx', ['playwright', 'test'], (code) =>
     fromJson('reports/playwright.json', (j) => ({ passed: j.stats.expected, failed: j.stats.unexpected + j.stats.flaky + (j.errors?.length ?? 0) }), code),
   );
 }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPartition, type Partition } from '../engine/explorer';
 import { SharedFingerprintSet } from '../engine/sharedFingerprintSet';
-import { compileModel } from '../model/compileModel';
+import { receiveDesign } from '../model/handoff';
 import type { PartitionData, Request } from './checkThreads';
 
 /**
@@ -14,10 +14,9 @@ function servePartition(): void {
   const port = parentPort!;
   const data = workerData as PartitionData;
   // The design was loaded and checked on the main thread; compiling it again needs no schema (nor zod).
-  const loaded = compileModel(data.design, []);
-  if (!loaded.ok) throw new Error('the design did not compile in a check thread');
+  const model = receiveDesign(data.design);
   const set = new SharedFingerprintSet(data.buffers, data.batch);
-  const part: Partition = createPartition(loaded.model, data.limits, { index: data.index, count: data.count, set });
+  const part: Partition = createPartition(model, data.limits, { index: data.index, count: data.count, set });
   port.on('message', (request: Request) => {
     switch (request.type) {
       case 'expand': {

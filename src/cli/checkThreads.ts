@@ -5,8 +5,8 @@ import { fitsFlat } from '../engine/flatLayout';
 import { coordinate, localPort, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
 import { SharedFingerprintSet, type SharedSetBuffers } from '../engine/sharedFingerprintSet';
+import { handoff, type ValidatedDesign } from '../model/handoff';
 import type { Model } from '../model/model';
-import type { Design } from '../model/schema';
 
 /**
  * `check` on several threads (`src/engine/partitioned.ts`): this thread is partition 0 and starts
@@ -33,8 +33,8 @@ export type ThreadedResult = CheckResult & { readonly threads: number };
 
 export interface PartitionData {
   readonly role: 'check-partition';
-  /** The checked design (`model.design`): plain data a thread can receive. */
-  readonly design: Design;
+  /** The checked design, handed over like to the browser's worker (`src/model/handoff.ts`). */
+  readonly design: ValidatedDesign;
   readonly index: number;
   readonly count: number;
   readonly buffers: SharedSetBuffers;
@@ -70,7 +70,7 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
     for (let index = 1; index < threads; index++) {
       const data: PartitionData = {
         role: 'check-partition',
-        design: model.design,
+        design: handoff(model),
         index,
         count: threads,
         buffers: set.buffers,
@@ -108,8 +108,8 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   };
   try {
     const first = [localPort(createPartition(model, options, { index: 0, count: threads, set })), ...(await join())];
-    const result = await coordinate(model, set, first, threads, options, join);
-    return { ...result, threads: 1 + joined };
+    // The threads that took part, not the threads started: one that did not help sat out.
+    return await coordinate(model, set, first, threads, options, join);
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }

@@ -3,6 +3,7 @@ import { createPartition, type ExpandStatus, type Found, type Partition, type Pa
 import { buildReport } from './report';
 import type { CheckResult, ExploreOptions, Limit } from './result';
 import { SharedFingerprintSet, type SharedSetBuffers } from './sharedFingerprintSet';
+import { threadsThatTookPart, ThreadUse } from './threadUse';
 
 /**
  * A breadth-first search on several threads, after TLC's workers: the threads share one
@@ -72,7 +73,7 @@ export async function coordinate(
   count: number,
   options: ExploreOptions = {},
   join: () => Promise<PartitionPort[]> = async () => [],
-): Promise<CheckResult> {
+): Promise<CheckResult & { readonly threads: number }> {
   const ports = [...initialPorts];
   const started = performance.now();
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
@@ -82,10 +83,15 @@ export async function coordinate(
   let verdict: CheckResult['verdict'] = 'ok';
   let depth = 0;
   const total = (key: 'states' | 'transitions') => sums.reduce((n, s) => n + s[key], 0);
+  // Threads beyond the first expand a level only while they make the search faster (`threadUse.ts`).
+  const use = new ThreadUse();
+  let levelSize = 1;
 
   for (;;) {
     // Expand the level; whenever the shared set fills up, every thread stops, it grows, they go on.
-    const finished: boolean[] = ports.map(() => false);
+    const alone = ports.length === 1;
+    const finished: boolean[] = ports.map((_, p) => p > 0 && !use.othersExpand);
+    const levelStarted = performance.now();
     for (;;) {
       const remainingMs = maxMs - (performance.now() - started);
       const statuses = await Promise.all(ports.map((port, p) => (finished[p] ? null : port.expandLevel(remainingMs))));
@@ -94,6 +100,9 @@ export async function coordinate(
       set.grow();
       await Promise.all(ports.map((port) => port.adopt(set.buffers)));
     }
+    const levelMs = performance.now() - levelStarted;
+    if (alone) use.recordAlone(levelSize, levelMs);
+    else use.record(levelSize, levelMs);
     const nexts = await Promise.all(ports.map((port) => port.takeNext()));
     sums = nexts.map((n) => n.summary);
     options.onProgress?.({ states: total('states'), transitions: total('transitions'), depth: level, statesPerSecond: rate(), elapsedMs: performance.now() - started });
@@ -117,6 +126,7 @@ export async function coordinate(
     ports.push(...joined);
     // The next level as one array every thread reads, its chunks claimed through one counter.
     const all = gather(records);
+    levelSize = all.length / sums[0]!.record;
     const claims = new Int32Array(new SharedArrayBuffer(4));
     const chunk = Math.max(1, Math.min(4096, Math.ceil(all.length / sums[0]!.record / (8 * ports.length))));
     await Promise.all(ports.map((port) => port.setLevel(all, level + 1, claims, chunk)));
@@ -134,7 +144,8 @@ export async function coordinate(
   if (verdict === 'violation') depth = found[0]!.depth;
   const states = finals.reduce((n, f) => n + f.states, 0);
   const bytes = finals.reduce((n, f) => n + f.bytes, 0);
-  return buildReport(model, {
+  const threads = threadsThatTookPart(finals.map((f) => f.transitions));
+  const report = buildReport(model, {
     verdict,
     states,
     transitions: finals.reduce((n, f) => n + f.transitions, 0),
@@ -153,6 +164,7 @@ export async function coordinate(
     bytesPerState: states > 0 ? Math.round(bytes / states) : 0,
     limit,
   });
+  return { ...report, threads };
 }
 
 /** Every thread's records of a level in one array on shared memory. */

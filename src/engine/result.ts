@@ -1,3 +1,4 @@
+import type { Design } from '../model/schema';
 import type { Actor } from './step';
 import type { ViolationKind } from './violation';
 import type { ConfigurationView } from './view';
@@ -44,6 +45,23 @@ export interface CheckResult {
   readonly limit: Limit | null;
   /** A sentence for people when a limit stopped the search (`reason` in the UI). */
   readonly reason?: string;
+  /**
+   * Violations the explorer found that the readable engine did not confirm when it re-executed
+   * their traces: a bug in the engine, never shown as a violation (see `report.ts`). Absent when
+   * every violation was confirmed.
+   */
+  readonly internalErrors?: readonly InternalError[];
+}
+
+/** A disagreement between the explorer's fast path and the readable engine, as data for a bug report. */
+export interface InternalError {
+  readonly message: string;
+  /** The violation as the explorer reported it. */
+  readonly reported: { readonly kind: ViolationKind; readonly name: string; readonly detail: string; readonly depth: number };
+  /** The labels of the trace, as far as the readable engine could re-execute it. */
+  readonly trace: readonly string[];
+  /** The design checked. */
+  readonly design: Design;
 }
 
 export interface CheckProgress {
@@ -54,10 +72,14 @@ export interface CheckProgress {
   readonly elapsedMs: number;
 }
 
-export interface ExploreOptions {
+/** The limits of a search: the same for the command line, the browser's worker and the store. */
+export interface CheckLimits {
   readonly maxStates?: number;
   readonly maxSeconds?: number;
   readonly maxBytes?: number;
+}
+
+export interface ExploreOptions extends CheckLimits {
   readonly onProgress?: (p: CheckProgress) => void;
   readonly progressEveryMs?: number;
   readonly shouldStop?: () => boolean;

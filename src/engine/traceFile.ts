@@ -1,9 +1,11 @@
+import { designIdentity } from '../model/designIdentity';
 import type { Model } from '../model/model';
 
 /**
- * The trace export/import format: the design's name and a hash of its document, then the step
- * labels. A trace replays on any design where its labels are still enabled; the hash only lets
- * a reader warn that the design changed since.
+ * The trace export/import format: the design's name and identity (`designIdentity`: layout
+ * excluded, so moving a state changes nothing), then the step labels. A trace replays on any
+ * design where its labels are still enabled; the identity only lets a reader warn that the
+ * design changed since.
  */
 export interface TraceFile {
   readonly format: 'protocol-studio-trace';
@@ -14,7 +16,7 @@ export interface TraceFile {
 }
 
 export function traceFile(model: Model, steps: readonly string[]): TraceFile {
-  return { format: 'protocol-studio-trace', version: 1, design: model.name, hash: designHash(model), steps: [...steps] };
+  return { format: 'protocol-studio-trace', version: 1, design: model.name, hash: designIdentity(model.design), steps: [...steps] };
 }
 
 export type ParsedTrace = { readonly ok: true; readonly trace: TraceFile } | { readonly ok: false; readonly message: string };
@@ -37,15 +39,7 @@ export function parseTraceFile(text: string): ParsedTrace {
   };
 }
 
-/** FNV-1a (32-bit, two seeds) of the design document as loaded: 16 hex digits. */
-export function designHash(model: Model): string {
-  const text = JSON.stringify(model.design);
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
-  }
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+/** Whether a trace was saved from another version of the design (a trace without an identity never is). */
+export function fromOtherDesign(trace: TraceFile, model: Model): boolean {
+  return trace.hash !== '' && trace.hash !== designIdentity(model.design);
 }

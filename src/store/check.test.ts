@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { CheckProgress, CheckResult } from '../engine/result';
+import type { ValidatedDesign } from '../model/handoff';
+import type { CheckOutcome, CheckRunner, RunningCheck } from '../worker/checkClient';
 import { createCheckStore } from './check';
-import type { CheckHandle, CheckProgressView, CheckResultView, CheckRunner } from './checkTypes';
 
-const result = (verdict: CheckResultView['verdict']): CheckResultView => ({
+const result = (verdict: CheckResult['verdict'], limit: CheckResult['limit'] = null): CheckResult => ({
   verdict,
   states: 3,
   transitions: 4,
@@ -10,18 +12,24 @@ const result = (verdict: CheckResultView['verdict']): CheckResultView => ({
   violations: [],
   coverage: { states: { reached: ['Idle'], unreached: [] }, transitions: { reached: [], unreached: [] } },
   outcomes: { ok: 1, error: 0, ambiguous: 0 },
+  seconds: 0,
+  statesPerSecond: 0,
+  bytesPerState: 0,
+  limit,
 });
+const progress = (states: number): CheckProgress => ({ states, transitions: 0, depth: 2, statesPerSecond: 100, elapsedMs: 100 });
+const design = (identity: string) => ({ design: {}, identity }) as unknown as ValidatedDesign;
 
 /** A runner the test drives by hand: emit progress, finish, observe cancel. */
-function manualRunner() {
-  const runs: { text: string; emit: (p: CheckProgressView) => void; finish: (r: CheckResultView) => void; cancelled: boolean }[] = [];
-  const run: CheckRunner = (text) => {
-    let listener: ((p: CheckProgressView) => void) | null = null;
-    let finish!: (r: CheckResultView) => void;
-    const promise = new Promise<CheckResultView>((res) => (finish = res));
-    const entry = { text, emit: (p: CheckProgressView) => listener?.(p), finish, cancelled: false };
+function manualRunner(onCancel: 'engine' | 'silent' = 'engine') {
+  const runs: { design: ValidatedDesign; emit: (p: CheckProgress) => void; finish: (o: CheckOutcome) => void; cancelled: boolean }[] = [];
+  const run: CheckRunner = (d) => {
+    let listener: ((p: CheckProgress) => void) | null = null;
+    let finish!: (o: CheckOutcome) => void;
+    const promise = new Promise<CheckOutcome>((res) => (finish = res));
+    const entry = { design: d, emit: (p: CheckProgress) => listener?.(p), finish, cancelled: false };
     runs.push(entry);
-    const handle: CheckHandle = {
+    const handle: RunningCheck = {
       subscribe: (f) => {
         listener = f;
         return () => (listener = null);
@@ -29,7 +37,7 @@ function manualRunner() {
       result: promise,
       cancel: () => {
         entry.cancelled = true;
-        finish({ ...result('incomplete'), reason: 'cancelled' });
+        finish(onCancel === 'engine' ? { kind: 'result', result: result('incomplete', 'cancelled') } : { kind: 'cancelled', progress: progress(77) });
       },
     };
     return handle;
@@ -46,58 +54,75 @@ describe('check store', () => {
   it('shows progress while running and the result when done', async () => {
     const { run, runs } = manualRunner();
     const store = createCheckStore(run);
-    const done = store.getState().start('design');
+    const done = store.getState().start(design('d1'));
     expect(store.getState().status).toBe('running');
-    runs[0]!.emit({ states: 10, depth: 2, statesPerSecond: 100, elapsedMs: 100 });
+    runs[0]!.emit(progress(10));
     expect(store.getState().progress?.states).toBe(10);
-    runs[0]!.finish(result('violation'));
+    runs[0]!.finish({ kind: 'result', result: result('violation') });
     await done;
     expect(store.getState().status).toBe('done');
     expect(store.getState().result?.verdict).toBe('violation');
-    expect(store.getState().designText).toBe('design');
+    expect(store.getState().identity).toBe('d1');
   });
 
-  it('cancels a running check and keeps its incomplete result', async () => {
+  it('cancels a running check and keeps the engine result it reports', async () => {
     const { run, runs } = manualRunner();
     const store = createCheckStore(run);
-    const done = store.getState().start('design');
+    const done = store.getState().start(design('d'));
     store.getState().cancel();
     await done;
     expect(runs[0]!.cancelled).toBe(true);
-    expect(store.getState().cancelled).toBe(true);
-    expect(store.getState().result?.verdict).toBe('incomplete');
+    expect(store.getState().status).toBe('done');
+    expect(store.getState().result).toMatchObject({ verdict: 'incomplete', limit: 'cancelled' });
+  });
+
+  it('says cancelled with the last progress when the worker did not report', async () => {
+    const { run } = manualRunner('silent');
+    const store = createCheckStore(run);
+    const done = store.getState().start(design('d'));
+    store.getState().cancel();
+    await done;
+    expect(store.getState().status).toBe('cancelled');
+    expect(store.getState().result).toBeNull();
+    expect(store.getState().progress?.states).toBe(77);
   });
 
   it('ignores the result of a run superseded by a newer one', async () => {
     const { run, runs } = manualRunner();
     const store = createCheckStore(run);
-    const first = store.getState().start('one');
-    const second = store.getState().start('two');
+    const first = store.getState().start(design('one'));
+    const second = store.getState().start(design('two'));
     await first;
     expect(store.getState().status).toBe('running');
-    runs[1]!.finish(result('ok'));
+    runs[1]!.finish({ kind: 'result', result: result('ok') });
     await second;
     expect(store.getState().result?.verdict).toBe('ok');
-    expect(store.getState().designText).toBe('two');
+    expect(store.getState().identity).toBe('two');
   });
 
   it('passes the limits set by the person to the runner', () => {
     let seen: unknown = null;
-    const store = createCheckStore((text, limits) => {
+    const store = createCheckStore((d, limits) => {
       seen = limits;
-      return manualRunner().run(text, limits);
+      return manualRunner().run(d, limits);
     });
     store.getState().setLimits({ maxSeconds: 5 });
-    void store.getState().start('d');
+    void store.getState().start(design('d'));
     expect(seen).toEqual({ maxStates: 2_000_000, maxSeconds: 5 });
   });
 
-  it('reports a runner that fails to start as failed', async () => {
+  it('reports a runner that fails to start, or a failing worker, as failed', async () => {
     const store = createCheckStore(() => {
       throw new Error('no worker');
     });
-    await store.getState().start('d');
+    await store.getState().start(design('d'));
     expect(store.getState().status).toBe('failed');
     expect(store.getState().error).toMatch(/no worker/);
+    const { run, runs } = manualRunner();
+    const other = createCheckStore(run);
+    const done = other.getState().start(design('d'));
+    runs[0]!.finish({ kind: 'failed', error: 'boom' });
+    await done;
+    expect(other.getState()).toMatchObject({ status: 'failed', error: 'boom' });
   });
 });

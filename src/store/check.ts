@@ -1,31 +1,31 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import {
-  DEFAULT_LIMITS,
-  type CheckHandle,
-  type CheckLimits,
-  type CheckProgressView,
-  type CheckResultView,
-  type CheckRunner,
-} from './checkTypes';
+import type { CheckProgress, CheckResult } from '../engine/result';
+import type { ValidatedDesign } from '../model/handoff';
+import type { CheckRunner, RunningCheck } from '../worker/checkClient';
+import { DEFAULT_LIMITS, type EditorLimits } from './checkTypes';
 
 /**
  * The Check mode's state: one exploration at a time, run by a `CheckRunner` (the Web Worker in
- * the app, a stand-in in tests). The main thread only keeps the latest progress and the result.
+ * the app, a stand-in in tests). The main thread keeps the engine's latest progress and result
+ * as they arrive, nothing derived from them.
  */
 
-export type CheckStatus = 'idle' | 'running' | 'done' | 'failed';
+/**
+ * `done`: `result` is the engine's (a cancelled search says `limit: 'cancelled'`); `cancelled`: the
+ * worker did not answer a cancel in time, `progress` is the last the engine reported.
+ */
+export type CheckStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
 export interface CheckState {
   readonly status: CheckStatus;
-  readonly limits: CheckLimits;
-  readonly progress: CheckProgressView | null;
-  readonly result: CheckResultView | null;
-  /** The design text the result belongs to (a later edit makes it stale). */
-  readonly designText: string | null;
-  readonly cancelled: boolean;
+  readonly limits: EditorLimits;
+  readonly progress: CheckProgress | null;
+  readonly result: CheckResult | null;
+  /** `designIdentity` of the design checked (a later edit makes the result stale). */
+  readonly identity: string | null;
   readonly error: string | null;
-  readonly setLimits: (limits: Partial<CheckLimits>) => void;
-  readonly start: (designText: string) => Promise<void>;
+  readonly setLimits: (limits: Partial<EditorLimits>) => void;
+  readonly start: (design: ValidatedDesign) => Promise<void>;
   readonly cancel: () => void;
   readonly clear: () => void;
 }
@@ -33,7 +33,7 @@ export interface CheckState {
 export type CheckStore = StoreApi<CheckState>;
 
 export function createCheckStore(run: CheckRunner): CheckStore {
-  let handle: CheckHandle | null = null;
+  let handle: RunningCheck | null = null;
   let unsubscribe: (() => void) | null = null;
   // Each start gets a ticket so a result from a superseded run never overwrites a newer one.
   let ticket = 0;
@@ -42,17 +42,16 @@ export function createCheckStore(run: CheckRunner): CheckStore {
     limits: DEFAULT_LIMITS,
     progress: null,
     result: null,
-    designText: null,
-    cancelled: false,
+    identity: null,
     error: null,
     setLimits: (limits) => set({ limits: { ...get().limits, ...limits } }),
-    start: async (designText) => {
+    start: async (design) => {
       get().cancel();
       const mine = ++ticket;
-      set({ status: 'running', progress: null, result: null, designText, cancelled: false, error: null });
-      let h: CheckHandle;
+      set({ status: 'running', progress: null, result: null, identity: design.identity, error: null });
+      let h: RunningCheck;
       try {
-        h = run(designText, get().limits);
+        h = run(design, get().limits);
       } catch (e) {
         set({ status: 'failed', error: String(e) });
         return;
@@ -61,29 +60,23 @@ export function createCheckStore(run: CheckRunner): CheckStore {
       unsubscribe = h.subscribe((progress) => {
         if (mine === ticket) set({ progress });
       });
-      try {
-        const result = await h.result;
-        if (mine === ticket) set({ status: 'done', result });
-      } catch (e) {
-        if (mine === ticket) set({ status: 'failed', error: e instanceof Error ? e.message : String(e) });
-      } finally {
-        if (mine === ticket) {
-          unsubscribe?.();
-          unsubscribe = null;
-          handle = null;
-        }
-      }
+      const outcome = await h.result;
+      if (mine !== ticket) return;
+      unsubscribe();
+      unsubscribe = null;
+      handle = null;
+      if (outcome.kind === 'result') set({ status: 'done', result: outcome.result, progress: null });
+      else if (outcome.kind === 'cancelled') set({ status: 'cancelled', progress: outcome.progress });
+      else set({ status: 'failed', error: outcome.error });
     },
     cancel: () => {
-      if (!handle) return;
-      set({ cancelled: true });
-      // The runner settles `result` as incomplete; the store keeps listening until then.
-      handle.cancel();
+      // The runner settles `result` with what the engine found; the store keeps listening until then.
+      handle?.cancel();
     },
     clear: () => {
       get().cancel();
       ticket++;
-      set({ status: 'idle', progress: null, result: null, designText: null, cancelled: false, error: null });
+      set({ status: 'idle', progress: null, result: null, identity: null, error: null });
     },
   }));
 }

@@ -3,7 +3,7 @@ import { requestLabel, type Configuration } from '../engine/configuration';
 import { createSimulator, type HistoryPoint, type Refusal } from '../engine/simulator';
 import { simulatorView, type SimulatorView } from '../engine/simulatorView';
 import type { Step } from '../engine/step';
-import { designHash, parseTraceFile, traceFile } from '../engine/traceFile';
+import { fromOtherDesign, parseTraceFile, traceFile } from '../engine/traceFile';
 import type { Violation } from '../engine/violation';
 import type { Model } from '../model/model';
 import type { Actor, RunEvent } from './simulationRunEvent';
@@ -196,7 +196,7 @@ export function createSession(model: Model): SimSession {
       const parsed = parseTraceFile(text);
       if (!parsed.ok) return { ok: false, steps: 0, stale: '(the file)', reason: parsed.message };
       const r = replay(parsed.trace.steps);
-      const changed = parsed.trace.hash !== '' && parsed.trace.hash !== designHash(model);
+      const changed = fromOtherDesign(parsed.trace, model);
       return r.ok && changed ? { ...r, warning: `The trace was saved from another version of the design; all ${r.steps} steps still apply.` } : r;
     },
   };

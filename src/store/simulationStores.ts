@@ -1,7 +1,6 @@
 import type { CanvasOverlayStore } from './canvasOverlay';
+import { startCheck, type CheckRunner } from '../worker/checkClient';
 import { createCheckStore, type CheckStore } from './check';
-import { workerCheckRunner } from './checkRunner';
-import type { CheckRunner } from './checkTypes';
 import type { EditorStores } from './editorContext';
 import { createSimulationStore, type OverlaySink, type SimulationStore } from './simulation';
 
@@ -26,10 +25,9 @@ export function setCheckRunnerForTests(runner: CheckRunner | null): void {
 export function runStoresOf(editor: EditorStores): RunStores {
   let stores = byEditor.get(editor);
   if (!stores) {
-    const worker = workerCheckRunner();
     stores = {
       simulation: createSimulationStore(overlaySink(editor.overlay)),
-      check: createCheckStore((text, limits) => (runnerOverride ?? worker)(text, limits)),
+      check: createCheckStore((design, limits) => (runnerOverride ?? startCheck)(design, limits)),
     };
     byEditor.set(editor, stores);
   }

@@ -1,8 +1,6 @@
-import type { CheckProgress, CheckResult } from '../engine/result';
-import type { DesignError } from '../model/model';
-import type { CheckLimits, FromWorker, ToWorker } from './protocol';
-
-export type { CheckLimits } from './protocol';
+import type { CheckLimits, CheckProgress, CheckResult } from '../engine/result';
+import type { ValidatedDesign } from '../model/handoff';
+import type { FromWorker, ToWorker } from './protocol';
 
 /** The smallest part of `Worker` the client uses, so tests can hand in a stand-in. */
 export interface WorkerLike {
@@ -12,19 +10,28 @@ export interface WorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-export type CheckOutcome = CheckResult | { readonly error: string; readonly errors?: readonly DesignError[] };
+/**
+ * How a check ended: the engine's result (after a cancel: `limit: 'cancelled'`, with everything
+ * found so far), or, when a cancelled worker did not answer in time, `cancelled` with the last
+ * progress the engine reported; or the worker failed.
+ */
+export type CheckOutcome =
+  | { readonly kind: 'result'; readonly result: CheckResult }
+  | { readonly kind: 'cancelled'; readonly progress: CheckProgress | null }
+  | { readonly kind: 'failed'; readonly error: string };
 
 export interface RunningCheck {
-  readonly progress: { readonly subscribe: (onProgress: (p: CheckProgress) => void) => () => void };
-  /** Same as `progress.subscribe`. */
   readonly subscribe: (onProgress: (p: CheckProgress) => void) => () => void;
-  /** Settles once: the result (incomplete with limit `cancelled` after `cancel()`), or an error. */
+  /** Settles once, never rejects. */
   readonly result: Promise<CheckOutcome>;
   readonly cancel: () => void;
 }
 
-/** How long a cancelled worker gets to send its incomplete result before it is terminated. */
-const CANCEL_GRACE_MS = 100;
+/** Starts a check of a validated design: the browser's worker, or a stand-in in tests. */
+export type CheckRunner = (design: ValidatedDesign, limits: CheckLimits) => RunningCheck;
+
+/** How long a cancelled worker gets to send the engine's result before it is terminated. */
+const CANCEL_GRACE_MS = 1000;
 
 export function createExplorerWorker(): WorkerLike {
   return new Worker(new URL('./explorer.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
@@ -32,12 +39,13 @@ export function createExplorerWorker(): WorkerLike {
 
 /**
  * Checks a design in a Web Worker. Progress arrives about every 100 ms; `cancel()` makes the
- * worker stop at its next slice (within about 40 ms) and report what it explored, or, if it does
- * not answer within 100 ms, terminates it.
+ * worker stop at its next slice (within about 40 ms) and report what it explored; one that does
+ * not answer within a second is terminated.
  */
-export function startCheck(designText: string, limits: CheckLimits = {}, createWorker: () => WorkerLike = createExplorerWorker): RunningCheck {
+export function startCheck(design: ValidatedDesign, limits: CheckLimits = {}, createWorker: () => WorkerLike = createExplorerWorker): RunningCheck {
   const listeners = new Set<(p: CheckProgress) => void>();
   const worker = createWorker();
+  let last: CheckProgress | null = null;
   let settle: (outcome: CheckOutcome) => void = () => {};
   let settled = false;
   const result = new Promise<CheckOutcome>((resolve) => {
@@ -50,26 +58,26 @@ export function startCheck(designText: string, limits: CheckLimits = {}, createW
   });
   worker.onmessage = (event) => {
     const m = event.data;
-    if (m.type === 'progress') for (const l of listeners) l(m.progress);
-    else if (m.type === 'result') settle(m.result);
-    else settle(m.errors ? { error: m.error, errors: m.errors } : { error: m.error });
+    if (m.type === 'progress') {
+      last = m.progress;
+      for (const l of listeners) l(m.progress);
+    } else if (m.type === 'result') settle({ kind: 'result', result: m.result });
+    else settle({ kind: 'failed', error: m.error });
   };
-  worker.onerror = (event) => settle({ error: event.message || 'The explorer worker failed.' });
-  worker.postMessage({ type: 'start', designText, limits });
-  const subscribe = (onProgress: (p: CheckProgress) => void) => {
-    listeners.add(onProgress);
-    return () => {
-      listeners.delete(onProgress);
-    };
-  };
+  worker.onerror = (event) => settle({ kind: 'failed', error: event.message || 'The explorer worker failed.' });
+  worker.postMessage({ type: 'start', design, limits });
   return {
-    progress: { subscribe },
-    subscribe,
+    subscribe(onProgress) {
+      listeners.add(onProgress);
+      return () => {
+        listeners.delete(onProgress);
+      };
+    },
     result,
     cancel() {
       if (settled) return;
       worker.postMessage({ type: 'cancel' });
-      setTimeout(() => settle({ error: 'The check was cancelled.' }), CANCEL_GRACE_MS);
+      setTimeout(() => settle({ kind: 'cancelled', progress: last }), CANCEL_GRACE_MS);
     },
   };
 }

@@ -1,26 +1,23 @@
 import { createExploration } from '../engine/explorer';
-import { loadDesign } from '../model/load';
-import type { CheckLimits, FromWorker } from './protocol';
+import type { CheckLimits } from '../engine/result';
+import { receiveDesign, type ValidatedDesign } from '../model/handoff';
+import type { FromWorker } from './protocol';
 
 /**
- * The work behind a check, shared by the worker entry and any main-thread caller: loads the
- * design, explores it in slices of `sliceMs`, yields to the event loop between slices (so a
- * `cancel` message gets through) and posts throttled progress.
+ * The work behind a check, shared by the worker entry and any main-thread caller: compiles the
+ * validated design it was handed, explores it in slices of `sliceMs`, yields to the event loop
+ * between slices (so a `cancel` message gets through) and posts throttled progress. A cancel
+ * stops the search at its next slice; the result is then the engine's own, `limit: 'cancelled'`.
  */
 export async function runCheck(
-  designText: string,
+  design: ValidatedDesign,
   limits: CheckLimits,
   post: (message: FromWorker) => void,
   cancelled: () => boolean,
   sliceMs = 40,
   progressEveryMs = 100,
 ): Promise<void> {
-  const loaded = loadDesign(designText);
-  if (!loaded.ok) {
-    post({ type: 'error', error: `The design is invalid (${loaded.errors.length} error(s)).`, errors: loaded.errors });
-    return;
-  }
-  const exploration = createExploration(loaded.model, { ...limits, shouldStop: cancelled });
+  const exploration = createExploration(receiveDesign(design), { ...limits, shouldStop: cancelled });
   let lastProgress = 0;
   for (;;) {
     if (cancelled()) exploration.stop('cancelled');

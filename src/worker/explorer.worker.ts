@@ -11,7 +11,7 @@ scope.onmessage = (event) => {
   switch (message.type) {
     case 'start':
       cancelled = false;
-      runCheck(message.designText, message.limits, (m) => scope.postMessage(m), () => cancelled).catch((error: unknown) =>
+      runCheck(message.design, message.limits, (m) => scope.postMessage(m), () => cancelled).catch((error: unknown) =>
         scope.postMessage({ type: 'error', error: error instanceof Error ? error.message : String(error) }),
       );
       break;

@@ -1,8 +1,7 @@
 import type { Expr } from '../../model/ast';
 import type { Model } from '../../model/model';
-import { behaviourJson } from '../canonical';
+import { designIdentity } from '../../model/designIdentity';
 import { parseDesign } from '../expressions';
-import { fnv1a64 } from '../hash';
 
 /**
  * SCXML with the ECMAScript data model. Conditions and assignments are translated from the
@@ -88,7 +87,7 @@ function literal(model: Model, index: number): string {
 
 export function scxmlDocument(model: Model): string {
   const design = parseDesign(model);
-  const hash = fnv1a64(behaviourJson(model.design));
+  const hash = designIdentity(model.design);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" name="${xmlText(model.name)}" initial="${model.states[model.initialState]!.name}">`,

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { fnv1a64 } from '../hash';
+import { fnv1a64 } from '../../model/fnv1a64';
 
 /**
  * Test support: turns generated TypeScript into a module the test can call. Files go under

@@ -1,11 +1,12 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { createSession } from '../../store/simulationAdapter';
-import type { ViolationView } from '../../store/checkTypes';
+import type { ViolationReport } from '../../engine/result';
 import { useCanvasOverlayStore } from '../../store/useCanvasOverlay';
 import { useDesign } from '../../store/useDesign';
 import { useLoadResult } from '../../store/useLoadResult';
-import { runKey, semanticText } from '../simulate/designText';
+import { handoff } from '../../model/handoff';
+import { runKey } from '../simulate/runKey';
 import { useDocumentId } from '../simulate/useDocumentId';
 import { useRunStores } from '../simulate/useRunStores';
 import { CheckView } from './CheckView';
@@ -22,22 +23,22 @@ export function CheckPanel({ onShowSimulate }: Props) {
   const overlay = useCanvasOverlayStore();
   const design = useDesign();
   const load = useLoadResult();
-  const text = useMemo(() => (load.ok ? semanticText(design) : null), [design, load]);
+  const validated = useMemo(() => (load.ok ? handoff(load.model) : null), [load]);
   const documentId = useDocumentId();
   const result = useStore(check, (s) => s.result);
-  const resultText = useStore(check, (s) => s.designText);
+  const resultIdentity = useStore(check, (s) => s.identity);
 
   useEffect(() => {
     // Simulate's highlight does not belong here; unreached elements of a current result do.
-    const dim = result && resultText === text ? dimmedOf(result, design) : { dimmedStates: [], dimmedTransitions: [] };
+    const dim = result && resultIdentity === validated?.identity ? dimmedOf(result, design) : { dimmedStates: [], dimmedTransitions: [] };
     overlay.setState({ activeState: undefined, activeTransition: undefined, onTransitionClick: undefined, ...dim });
-  }, [overlay, result, resultText, text, design]);
+  }, [overlay, result, resultIdentity, validated, design]);
   useEffect(() => () => overlay.setState({ dimmedStates: [], dimmedTransitions: [] }), [overlay]);
 
-  const replay = (v: ViolationView) => {
-    if (!load.ok || text === null) return;
+  const replay = (v: ViolationReport) => {
+    if (!load.ok) return;
     const sim = simulation.getState();
-    const key = runKey(documentId, text);
+    const key = runKey(documentId, design);
     if (sim.session === null || sim.designText !== key) sim.open(createSession(load.model), key);
     simulation.getState().loadAtStart(v.trace.map((t) => t.label));
     onShowSimulate?.();
@@ -46,7 +47,7 @@ export function CheckPanel({ onShowSimulate }: Props) {
   return (
     <section aria-label="Check">
       <h2 style={{ margin: '8px 10px 0' }}>Check</h2>
-      <CheckView store={check} designText={text} onReplay={replay} />
+      <CheckView store={check} design={validated} onReplay={replay} />
     </section>
   );
 }

@@ -1,10 +1,11 @@
-import type { CheckLimits, CheckProgressView } from '../../store/checkTypes';
+import type { CheckProgress } from '../../engine/result';
+import type { EditorLimits } from '../../store/checkTypes';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** States, depth and rate of a running check; the bar fills toward the state or time limit, whichever is nearer. */
-export function CheckProgressBar({ progress, limits }: { progress: CheckProgressView | null; limits: CheckLimits }) {
-  const p = progress ?? { states: 0, depth: 0, statesPerSecond: 0, elapsedMs: 0 };
+export function CheckProgressBar({ progress, limits }: { progress: CheckProgress | null; limits: EditorLimits }) {
+  const p = progress ?? { states: 0, transitions: 0, depth: 0, statesPerSecond: 0, elapsedMs: 0 };
   const fraction = Math.min(1, Math.max(p.states / limits.maxStates, p.elapsedMs / 1000 / limits.maxSeconds));
   return (
     <div>

@@ -1,17 +1,16 @@
-import type { CheckResultView, ViolationView } from '../../store/checkTypes';
+import type { CheckResult, ViolationReport } from '../../engine/result';
 import { verdictText } from './verdictText';
 
 const VERDICT_COLOUR = { ok: '#15803d', violation: '#b91c1c', incomplete: '#b45309' } as const;
 
 interface Props {
-  readonly result: CheckResultView;
-  readonly cancelled: boolean;
+  readonly result: CheckResult;
   readonly stale: boolean;
-  readonly onReplay: (v: ViolationView) => void;
+  readonly onReplay: (v: ViolationReport) => void;
 }
 
 /** The verdict, each violation with a Replay button, client outcomes and coverage. */
-export function CheckResultPanel({ result, cancelled, stale, onReplay }: Props) {
+export function CheckResultPanel({ result, stale, onReplay }: Props) {
   const r = result;
   return (
     <section aria-label="Check result" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -20,7 +19,7 @@ export function CheckResultPanel({ result, cancelled, stale, onReplay }: Props) 
         role={r.verdict === 'violation' ? 'alert' : 'status'}
         style={{ margin: 0, fontWeight: 700, color: VERDICT_COLOUR[r.verdict] }}
       >
-        {verdictText(r, cancelled)}
+        {verdictText(r)}
       </p>
       {stale ? <p style={{ margin: 0, color: '#b45309' }}>The design changed since this check ran: run it again.</p> : null}
       <p style={{ margin: 0 }}>

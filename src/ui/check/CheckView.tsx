@@ -1,18 +1,19 @@
 import { useStore } from 'zustand';
 import type { CheckStore } from '../../store/check';
-import type { ViolationView } from '../../store/checkTypes';
+import type { ViolationReport } from '../../engine/result';
+import type { ValidatedDesign } from '../../model/handoff';
 import { CheckProgressBar } from './CheckProgressBar';
 import { CheckResultPanel } from './CheckResultPanel';
 
 interface Props {
   readonly store: CheckStore;
-  /** The current design text, or null when the design does not load (nothing to check). */
-  readonly designText: string | null;
-  readonly onReplay: (v: ViolationView) => void;
+  /** The current design, validated, or null when it does not load (nothing to check). */
+  readonly design: ValidatedDesign | null;
+  readonly onReplay: (v: ViolationReport) => void;
 }
 
 /** Check mode: limits, Run/Cancel, progress while the worker explores, then the result. */
-export function CheckView({ store, designText, onReplay }: Props) {
+export function CheckView({ store, design, onReplay }: Props) {
   const s = useStore(store);
   const running = s.status === 'running';
   return (
@@ -34,8 +35,8 @@ export function CheckView({ store, designText, onReplay }: Props) {
         />
         <button
           type="button"
-          disabled={running || designText === null}
-          onClick={() => designText !== null && void s.start(designText)}
+          disabled={running || design === null}
+          onClick={() => design !== null && void s.start(design)}
         >
           Run check
         </button>
@@ -43,16 +44,27 @@ export function CheckView({ store, designText, onReplay }: Props) {
           Cancel
         </button>
       </div>
-      {designText === null ? (
+      {design === null ? (
         <p role="status">The design has errors: fix them in Design mode to check it.</p>
       ) : null}
       {running ? <CheckProgressBar progress={s.progress} limits={s.limits} /> : null}
       {s.status === 'failed' ? <p role="alert">The check could not run: {s.error}</p> : null}
+      {s.status === 'cancelled' ? (
+        <p role="status" data-testid="verdict">
+          Cancelled: the worker did not report its result in time; it had explored {(s.progress?.states ?? 0).toLocaleString('en-US')} states to
+          depth {s.progress?.depth ?? 0} (this is not a pass).
+        </p>
+      ) : null}
+      {s.status === 'cancelled' ? (
+        <p role="status" data-testid="verdict">
+          Cancelled: the worker did not report its result in time; it had explored {s.progress?.states.toLocaleString('en-US') ?? 0} states to depth{' '}
+          {s.progress?.depth ?? 0} (not a pass).
+        </p>
+      ) : null}
       {s.result ? (
         <CheckResultPanel
           result={s.result}
-          cancelled={s.cancelled}
-          stale={s.designText !== designText}
+          stale={s.identity !== design?.identity}
           onReplay={onReplay}
         />
       ) : null}

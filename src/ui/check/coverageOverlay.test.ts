@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../../model/schema';
-import type { CheckResultView } from '../../store/checkTypes';
+import type { CheckResult } from '../../engine/result';
 import { dimmedOf } from './coverageOverlay';
 
 const design = {
@@ -11,14 +11,8 @@ const design = {
   ],
 } as unknown as Design;
 
-const result = (states: string[], transitions: string[]): CheckResultView => ({
-  verdict: 'ok',
-  states: 1,
-  transitions: 1,
-  depth: 1,
-  violations: [],
+const result = (states: string[], transitions: string[]): Pick<CheckResult, 'coverage'> => ({
   coverage: { states: { reached: [], unreached: states }, transitions: { reached: [], unreached: transitions } },
-  outcomes: { ok: 0, error: 0, ambiguous: 0 },
 });
 
 describe('dimmedOf', () => {

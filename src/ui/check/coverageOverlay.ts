@@ -1,11 +1,11 @@
 import type { Design } from '../../model/schema';
-import type { CheckResultView } from '../../store/checkTypes';
+import type { CheckResult } from '../../engine/result';
 
 /**
  * Turns a result's unreached lists into what the canvas dims: state names as they are, and
  * transition names (`id`, or `#k` for the k-th transition without one, MODEL.md §6) as indices.
  */
-export function dimmedOf(result: CheckResultView, design: Design): { dimmedStates: string[]; dimmedTransitions: number[] } {
+export function dimmedOf(result: Pick<CheckResult, 'coverage'>, design: Design): { dimmedStates: string[]; dimmedTransitions: number[] } {
   const dimmedTransitions: number[] = [];
   for (const name of result.coverage.transitions.unreached) {
     const byIndex = /^#(\d+)$/.exec(name);

@@ -1,11 +1,11 @@
-import type { CheckResultView } from '../../store/checkTypes';
+import type { CheckResult } from '../../engine/result';
 
 /**
  * The verdict as one sentence that says it once: what was found and how sure it is, e.g.
  * `Violation: 2 shortest traces at depth 5.` (MODEL.md §6: each distinct violation found at the
  * shallowest depth, with one shortest trace each).
  */
-export function verdictText(r: Pick<CheckResultView, 'verdict' | 'violations' | 'depth' | 'reason'>, cancelled: boolean): string {
+export function verdictText(r: Pick<CheckResult, 'verdict' | 'violations' | 'depth' | 'reason' | 'limit'>): string {
   switch (r.verdict) {
     case 'ok':
       return 'OK: every reachable configuration satisfies every check.';
@@ -16,7 +16,7 @@ export function verdictText(r: Pick<CheckResultView, 'verdict' | 'violations' | 
       return r.reason ? `${found}; ${r.reason} at that depth, so the list may be partial.` : `${found}.`;
     }
     case 'incomplete': {
-      const why = cancelled ? ' Cancelled.' : r.reason ? ` Stopped: ${r.reason}.` : '';
+      const why = r.limit === 'cancelled' ? ' Cancelled.' : r.reason ? ` Stopped: ${r.reason}.` : '';
       return `Incomplete: a limit stopped the search before it was exhaustive (this is not a pass).${why}`;
     }
   }

@@ -4,7 +4,7 @@ import { useCanvasOverlayStore } from '../../store/useCanvasOverlay';
 import { createSession } from '../../store/simulationAdapter';
 import { useDesign } from '../../store/useDesign';
 import { useLoadResult } from '../../store/useLoadResult';
-import { runKey, sameDocument, semanticText } from './designText';
+import { runKey, sameDocument } from './runKey';
 import { useDocumentId } from './useDocumentId';
 import { SimulateView } from './SimulateView';
 import { useRunStores } from './useRunStores';
@@ -19,7 +19,7 @@ export function SimulatePanel() {
   const design = useDesign();
   const load = useLoadResult();
   const documentId = useDocumentId();
-  const key = useMemo(() => runKey(documentId, semanticText(design)), [documentId, design]);
+  const key = useMemo(() => runKey(documentId, design), [documentId, design]);
   const hasSession = useStore(simulation, (s) => s.session !== null);
 
   useEffect(() => {

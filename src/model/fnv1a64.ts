@@ -1,6 +1,6 @@
 /**
- * FNV-1a 64 of a string's UTF-8 bytes, as 16 hex digits. Pure (no `node:crypto`), so exports made
- * in the browser and on the command line carry the same header for the same design.
+ * FNV-1a 64 of a string's UTF-8 bytes, as 16 hex digits. Pure (no `node:crypto`), so the browser
+ * and the command line compute the same `designIdentity`.
  */
 const OFFSET = 0xcbf29ce484222325n;
 const PRIME = 0x100000001b3n;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { explore } from '../../src/engine/explorer';
+import { loadDesignValue } from '../../src/model/load';
+import { registerDesign } from '../engineDesigns';
+import { channelsDesign, varsDesign } from '../shapeDesigns';
+import { exploreChannels } from './channels';
+import { exploreRegister } from './register';
+import { exploreVars } from './vars';
+
+// The bench's ratios mean something only while each hand-written explorer explores exactly the
+// engine's state space: same configurations, same steps tried, same depth.
+function engine(design: Record<string, unknown>) {
+  const r = loadDesignValue(design);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  const { verdict, states, transitions, depth } = explore(r.model);
+  return { verdict, states, transitions, depth };
+}
+const figures = ({ states, transitions, depth }: { states: number; transitions: number; depth: number }) => ({ states, transitions, depth });
+
+describe('hand-specialized explorers agree with the engine', () => {
+  it.each([
+    { requests: 1, drop: 1, duplicate: 1, crashes: 1 },
+    { requests: 2, drop: 1, duplicate: 2, crashes: 1 },
+    { requests: 2, drop: 2, duplicate: 0, crashes: 3 },
+  ])('channel-heavy %o', (p) => {
+    const e = engine(channelsDesign(p));
+    expect(e.verdict).toBe('ok');
+    expect(figures(exploreChannels(p))).toEqual(figures(e));
+  });
+
+  it.each([{ pairs: 2, crashes: 1 }, { pairs: 3, crashes: 2 }])('var-heavy %o', (p) => {
+    const e = engine(varsDesign(p));
+    expect(e.verdict).toBe('ok');
+    expect(figures(exploreVars(p))).toEqual(figures(e));
+  });
+
+  it.each([
+    { requests: 1, budget: 2, values: 5 },
+    { requests: 2, budget: 1, values: 2 },
+    { requests: 2, budget: 0, values: 3 },
+  ])('payload-heavy / kv-register %o', (p) => {
+    const e = engine(registerDesign(p));
+    expect(e.verdict).toBe('ok');
+    expect(figures(exploreRegister(p))).toEqual(figures(e));
+  });
+});
