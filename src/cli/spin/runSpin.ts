@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Model } from '../../model/model';
@@ -72,17 +72,20 @@ export function runSpin(model: Model, options: SpinOptions = {}): SpinRun {
     if (compile.status !== 0) return { ok: false, message: failed('gcc', compile) };
     const hash = options.bitstate ? [`-w${options.hashBits ?? 31}`] : options.hashBits !== undefined ? [`-w${options.hashBits}`] : [];
     const panArgs = [...hash, ...(options.bitstate || cores > 1 ? ['-m1000000'] : [])];
+    // pan's report goes to a file: on a time limit pan gets SIGINT and still prints its figures,
+    // which a pipe Node has already closed would turn into SIGPIPE.
+    const log = openSync(join(dir, 'pan.out'), 'w');
     const run = spawnSync('./pan', panArgs, {
       cwd: dir,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', log, log],
       killSignal: 'SIGINT',
       ...(options.maxSeconds !== undefined ? { timeout: Math.ceil(options.maxSeconds * 1000) } : {}),
     });
-    const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
+    closeSync(log);
+    const output = readFileSync(join(dir, 'pan.out'), 'utf8');
     const report = parsePanReport(output);
-    const timedOut = run.signal !== null;
-    if (report === null) return { ok: false, message: timedOut ? 'Spin was stopped before it reported anything' : failed('pan', run) };
+    const timedOut = run.error !== undefined && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT';
+    if (report === null) return { ok: false, message: timedOut ? 'Spin was stopped before it reported anything' : `pan failed:\n${output.trim().split('\n').slice(-8).join('\n')}` };
     const modeName = options.bitstate ? 'bitstate' : cores > 1 ? `${cores} cores` : 'breadth-first';
     const incomplete = { ...report, incomplete: report.incomplete || timedOut || /max search depth too small/.test(output) };
     if (report.errors === 0) return { ok: true, report: incomplete, trail: null, timedOut, mode: modeName };
