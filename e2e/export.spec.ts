@@ -8,6 +8,7 @@ const PREVIEW_MARKS: Record<string, string> = {
   'Mermaid state diagram': 'stateDiagram-v2',
   SCXML: '<scxml',
   'Design JSON': '"protocol-studio"',
+  'Promela (Spin)': 'Promela model of a Protocol Studio design',
 };
 
 test('an example exports to every target with a preview, and the TypeScript file downloads', async ({ page }) => {
