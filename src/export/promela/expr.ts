@@ -76,14 +76,11 @@ export function promelaExpr(compiled: CompiledExpr, context: ExprContext, scope:
   if (!parsed.ok) throw new Error(`bug: a loaded expression does not parse (${compiled.path})`);
   const checked = checkExpression(parsed.expr, checkerScope(context.model, context.role, context.event), context.expected);
   if (checked.type === null) throw new Error(`bug: a loaded expression does not check (${compiled.path})`);
-  const where = compiled.path;
-  const ranges = new Ranges(context, where);
-  ranges.of(parsed.expr);
-  return translate(parsed.expr, scope, checked.literals, context);
+  new Ranges(context, compiled.path).of(parsed.expr);
+  return translate(parsed.expr, scope, checked.literals, context, compiled.path);
 }
 
-function translate(root: Expr, scope: PromelaScope, literals: ReadonlyMap<Expr, number>, context: ExprContext): PromelaExpr {
-  const where = 'expression';
+function translate(root: Expr, scope: PromelaScope, literals: ReadonlyMap<Expr, number>, context: ExprContext, where: string): PromelaExpr {
   const { model, event } = context;
   const vars = new Map(model.vars.map((v) => [v.name, v.index]));
   const fields = new Map(event !== null && event !== 'restart' ? event.payload.map((f) => [f.name, f.index]) : []);
@@ -220,8 +217,8 @@ class Ranges {
         return [e.value, e.value];
       case 'bool':
         return [0, 1];
-      case 'string':
-        return [0, Math.max(model.states.length, ...model.vars.map((v) => (v.type.kind === 'enum' ? v.type.values.length : 0)), 64)];
+      case 'string': // an enum value's or a state's index
+        return [0, Math.max(model.states.length, 64)];
       case 'name': {
         if (e.name === 'state') return [0, model.states.length - 1];
         const v = model.vars.find((x) => x.name === e.name);
