@@ -24,7 +24,10 @@ export interface Threading {
   readonly threads: number;
   /** The bundle the workers run (`dist/check-thread.mjs`, beside the command line's). */
   readonly workerUrl: URL;
-  /** Start the workers at once and wait for them before the first level (tests: so that they surely take part). */
+  /**
+   * Start the workers at once, wait for them before the first level, and let every one expand
+   * every level, helpful or not (tests: so that they surely take part).
+   */
   readonly waitForThreads?: boolean;
 }
 
@@ -109,7 +112,7 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   try {
     const first = [localPort(createPartition(model, options, { index: 0, count: threads, set })), ...(await join())];
     // The threads that took part, not the threads started: one that did not help sat out.
-    return await coordinate(model, set, first, threads, options, join);
+    return await coordinate(model, set, first, threads, options, join, !threading.waitForThreads);
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }

@@ -3,7 +3,7 @@ import type { Model } from '../model/model';
 /**
  * A configuration of MODEL.md §3 in readable form: plain, JSON-serialisable data that the
  * simulator shows and `applyStep` transforms. The explorer packs it into typed arrays
- * (`pack.ts`) and never keeps these objects around.
+ * (`flatLayout.ts`, `flatCodec.ts`) and never keeps these objects around.
  *
  * Request ids are 1-based (`Charge#1`); arrays indexed by request hold request r at r - 1.
  */

@@ -55,12 +55,12 @@ export class FlatFrames {
     for (let r = 0; r < L.requests; r++) {
       const b = L.clients + 7 * r;
       const s = v[b + F.STATUS]!;
-      if (s === 0) continue;
+      if (s === F.STATUS_CODE.unsent) continue;
       const e = v[b + F.EVENT]!;
       sent[e]!++;
-      if (s === 2) acked[e]!++;
-      else if (s === 3) failed[e]!++;
-      else if (s === 4) ambiguous[e]!++;
+      if (s === F.STATUS_CODE.ok) acked[e]!++;
+      else if (s === F.STATUS_CODE.error) failed[e]!++;
+      else if (s === F.STATUS_CODE.ambiguous) ambiguous[e]!++;
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Model } from '../model/model';
-import type { Configuration } from './configuration';
+import type { CachedReply, ClientRequest, ClientStatus, Configuration, FirstOutcome, Mode, ReplyMessage } from './configuration';
 
 /**
  * The explorer's working form of a configuration: one Int32 slot per field, every field always
@@ -62,8 +62,17 @@ export function fitsFlat(model: Model): boolean {
   return model.vars.every((v) => v.type.kind !== 'int' || (v.type.lo >= -0x80000000 && v.type.hi <= 0x7fffffff && v.type.hi - v.type.lo < 2 ** 30));
 }
 
-const STATUS_CODE = { unsent: 0, pending: 1, ok: 2, error: 3, ambiguous: 4 } as const;
-const OUTCOME_CODE = { none: 0, ok: 1, error: 2, noreply: 3 } as const;
+/**
+ * The one definition of the codes a flat slot holds for a request's status and for an outcome
+ * (the first outcome and both dedupe tables; 0 is "none" / no entry). `flatStep.ts` writes them
+ * as these numbers.
+ */
+export const STATUS_CODE = { unsent: 0, pending: 1, ok: 2, error: 3, ambiguous: 4 } as const satisfies Record<ClientStatus, number>;
+export const OUTCOME_CODE = { none: 0, ok: 1, error: 2, noreply: 3 } as const satisfies Record<FirstOutcome, number>;
+const STATUSES: readonly ClientStatus[] = ['unsent', 'pending', 'ok', 'error', 'ambiguous'];
+const OUTCOMES: readonly FirstOutcome[] = ['none', 'ok', 'error', 'noreply'];
+const CACHED: readonly (CachedReply | null)[] = [null, 'ok', 'error', 'noreply'];
+const REPLY_OF = (code: number): ReplyMessage => ({ request: (code >> 1) + 1, reply: (code & 1) === 0 ? 'ok' : 'error' });
 
 export function toFlat(model: Model, L: FlatLayout, c: Configuration, out: Int32Array): void {
   out.fill(0);
@@ -98,4 +107,35 @@ export function toFlat(model: Model, L: FlatLayout, c: Configuration, out: Int32
   c.toMachine.forEach((r, i) => (out[L.tmLen + 1 + i] = r));
   out[L.tcLen] = c.toClient.length;
   c.toClient.forEach((m, i) => (out[L.tcLen + 1 + i] = (m.request - 1) * 2 + (m.reply === 'ok' ? 0 : 1)));
+}
+
+/** The inverse of `toFlat`: the readable configuration of a flat vector. */
+export function fromFlat(model: Model, L: FlatLayout, v: Int32Array): Configuration {
+  const reply = v[BUSY_REPLY] === 0 ? 'ok' : 'error';
+  const mode: Mode =
+    v[MODE] === 0 ? { kind: 'up' } : v[MODE] === 1 ? { kind: 'recovering' } : { kind: 'busy', request: v[BUSY_R]!, phase: v[BUSY_PHASE] === 0 ? 'ack' : 'persist', reply };
+  const clients: ClientRequest[] = [];
+  const firstOutcome: FirstOutcome[] = [], dedupe: (CachedReply | null)[] = [], pdedupe: (CachedReply | null)[] = [];
+  for (let r = 0; r < L.requests; r++) {
+    const b = L.clients + 7 * r;
+    const event = v[b + EVENT]!;
+    clients.push({ status: STATUSES[v[b + STATUS]!]!, event, payload: event < 0 ? [] : model.events[event]!.payloadValues[v[b + PAYLOAD]!]!, attempts: v[b + ATTEMPTS]! });
+    firstOutcome.push(OUTCOMES[v[b + FIRST]!]!);
+    dedupe.push(CACHED[v[b + DEDUPE]!]!);
+    pdedupe.push(CACHED[v[b + PDEDUPE]!]!);
+  }
+  const vars = Array.from(v.subarray(L.vars, L.vars + L.nv));
+  const pvars = Array.from(v.subarray(L.pvars, L.pvars + L.nv));
+  return {
+    mode,
+    state: v[STATE]!,
+    vars,
+    persisted: { state: v[PSTATE]!, vars: pvars, dedupe: pdedupe },
+    dedupe,
+    toMachine: Array.from(v.subarray(L.tmLen + 1, L.tmLen + 1 + v[L.tmLen]!)),
+    toClient: Array.from(v.subarray(L.tcLen + 1, L.tcLen + 1 + v[L.tcLen]!), REPLY_OF),
+    clients,
+    firstOutcome,
+    budgets: { drops: v[DROPS]!, duplicates: v[DUPS]!, crashes: v[CRASHES]! },
+  };
 }

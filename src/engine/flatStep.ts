@@ -4,7 +4,7 @@ import { FlatFrames } from './flatFrame';
 import { clearBusy, firstOccurrence, indexOf, insert, removeAt, setMode } from './flatChannels';
 import type { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
-import { NO_INVARIANTS, NO_VIOLATIONS, OUTCOMES, checkInvariant, replayViolation } from './flatViolations';
+import { NO_INVARIANTS, NO_VIOLATIONS, checkInvariant, replayViolation } from './flatViolations';
 import { ACK, CRASH, DELIVER, DROP_C, DROP_M, DUP_C, DUP_M, FIRE, PERSIST, RECEIVE, RESTART, SEND, TIMEOUT } from './flatStepKinds';
 import { evaluationMessage } from './select';
 import { inType } from './updates';
@@ -19,6 +19,8 @@ import type { Violation } from './violation';
 export * from './flatStepKinds';
 
 const NO_PAYLOAD: readonly number[] = [];
+const { unsent: UNSENT, pending: PENDING, ok: OK, error: ERROR, ambiguous: AMBIGUOUS } = F.STATUS_CODE;
+const { none: NONE, ok: OUT_OK, error: OUT_ERROR, noreply: NOREPLY } = F.OUTCOME_CODE;
 const NO_FRAME: EvalFrame = { state: 0, vars: NO_PAYLOAD, sent: NO_PAYLOAD, acked: NO_PAYLOAD, failed: NO_PAYLOAD, ambiguous: NO_PAYLOAD, crashes: 0 };
 
 export class FlatStepper {
@@ -93,7 +95,7 @@ export class FlatStepper {
     const env = model.environment;
     this.count = 0;
     for (let r = 0; r < L.requests; r++) {
-      if (v[L.clients + 7 * r + F.STATUS] !== 0) continue;
+      if (v[L.clients + 7 * r + F.STATUS] !== UNSENT) continue;
       const ce = this.clientEvents;
       for (let j = 0; j < ce.length; j++) {
         const e = ce[j]!, k = this.payloadCounts[e]!;
@@ -112,7 +114,7 @@ export class FlatStepper {
     if (env.reorder) {
       for (let i = 0; i < tcN; i++) if (i === 0 || v[tc + 1 + i] !== v[tc + i]) this.push(RECEIVE, i);
     } else if (tcN > 0) this.push(RECEIVE, 0);
-    for (let r = 0; r < L.requests; r++) if (v[L.clients + 7 * r + F.STATUS] === 1) this.push(TIMEOUT, r + 1);
+    for (let r = 0; r < L.requests; r++) if (v[L.clients + 7 * r + F.STATUS] === PENDING) this.push(TIMEOUT, r + 1);
     if (mode === 0 && model.firedEvents.length > 0) {
       const genv = this.guardEnv(v, NO_PAYLOAD);
       const cands = model.candidates[v[F.STATE]!]!;
@@ -138,7 +140,7 @@ export class FlatStepper {
     if (v[F.MODE] !== 0 || v[L.tmLen] !== 0 || v[L.tcLen] !== 0) return false;
     for (let r = 0; r < L.requests; r++) {
       const s = v[L.clients + 7 * r + F.STATUS];
-      if (s === 1 || (s === 0 && model.clientEvents.length > 0)) return false;
+      if (s === PENDING || (s === UNSENT && model.clientEvents.length > 0)) return false;
     }
     if (model.firedEvents.length === 0) return true;
     const genv = this.guardEnv(v, NO_PAYLOAD);
@@ -190,9 +192,9 @@ export class FlatStepper {
     switch (kind) {
       case SEND: {
         let r = 0;
-        while (v[L.clients + 7 * r + F.STATUS] !== 0) r++;
+        while (v[L.clients + 7 * r + F.STATUS] !== UNSENT) r++;
         const c = L.clients + 7 * r;
-        j.set(v, c + F.STATUS, 1);
+        j.set(v, c + F.STATUS, PENDING);
         j.set(v, c + F.ATTEMPTS, 1);
         j.set(v, c + F.EVENT, a);
         j.set(v, c + F.PAYLOAD, b);
@@ -217,7 +219,7 @@ export class FlatStepper {
         const code = v[L.tcLen + 1 + a]!;
         removeAt(j, v, L.tcLen, a);
         const c = L.clients + 7 * (code >> 1);
-        if (v[c + F.STATUS] === 1) j.set(v, c + F.STATUS, 2 + (code & 1));
+        if (v[c + F.STATUS] === PENDING) j.set(v, c + F.STATUS, (code & 1) === 0 ? OK : ERROR);
         return true;
       }
       case TIMEOUT: {
@@ -226,7 +228,7 @@ export class FlatStepper {
         if (attempts < model.events[v[c + F.EVENT]!]!.maxAttempts) {
           j.set(v, c + F.ATTEMPTS, attempts + 1);
           this.pushMachine(v, a);
-        } else j.set(v, c + F.STATUS, 4);
+        } else j.set(v, c + F.STATUS, AMBIGUOUS);
         return true;
       }
       case FIRE:
@@ -271,8 +273,8 @@ export class FlatStepper {
     const event = model.events[e]!;
     if (event.idempotency !== 'none') {
       const cached = v[c + (event.idempotency === 'durable' ? F.PDEDUPE : F.DEDUPE)]!;
-      if (cached !== 0) {
-        if (cached !== 3) this.pushClient(v, (r - 1) * 2 + cached - 1);
+      if (cached !== NONE) {
+        if (cached !== NOREPLY) this.pushClient(v, (r - 1) * 2 + cached - OUT_OK);
         return true;
       }
     }
@@ -287,25 +289,25 @@ export class FlatStepper {
     const replay = model.environment.replay;
     const first = v[c + F.FIRST]!;
     if (t === null) {
-      const outcome = event.unhandled === 'reject' ? 2 : 3;
-      if (outcome === 2) this.pushClient(v, (r - 1) * 2 + 1);
-      if (replay && first !== 0 && first !== outcome) {
-        this.violate(replayViolation(event.name, r, first, `ends with ${OUTCOMES[outcome]}`));
+      const outcome = event.unhandled === 'reject' ? OUT_ERROR : NOREPLY;
+      if (outcome === OUT_ERROR) this.pushClient(v, (r - 1) * 2 + 1);
+      if (replay && first !== NONE && first !== outcome) {
+        this.violate(replayViolation(event.name, r));
         return false;
       }
-      if (replay && first === 0) j.set(v, c + F.FIRST, outcome);
+      if (replay && first === NONE) j.set(v, c + F.FIRST, outcome);
       return true;
     }
     this.transition = t.index;
-    const outcome = t.ack === 'none' ? 3 : t.reply === 'ok' ? 1 : 2;
+    const outcome = t.ack === 'none' ? NOREPLY : t.reply === 'ok' ? OUT_OK : OUT_ERROR;
     const updated = this.updates(t, env);
-    if (replay && first !== 0) {
+    if (replay && first !== NONE) {
       let changed = t.to !== v[F.STATE] || outcome !== first;
       if (updated !== 'error') for (let i = 0; i < L.nv && !changed; i++) changed = this.newVars[i] !== v[L.vars + i];
-      if (changed) this.violate(replayViolation(event.name, r, first, 'changes the state, a var or the outcome'));
+      if (changed) this.violate(replayViolation(event.name, r));
     }
     if (this.violations.length > 0) return false;
-    if (replay && first === 0) j.set(v, c + F.FIRST, outcome);
+    if (replay && first === NONE) j.set(v, c + F.FIRST, outcome);
     this.enter(v, t);
     const reply = t.reply === 'ok' ? 0 : 1;
     if (t.ack === 'durable') {
@@ -319,8 +321,8 @@ export class FlatStepper {
       setMode(j, v, 2, r, 1, reply);
     } else {
       this.persist(v);
-      if (event.idempotency === 'durable') j.set(v, c + F.PDEDUPE, 3);
-      else if (event.idempotency === 'volatile') j.set(v, c + F.DEDUPE, 3);
+      if (event.idempotency === 'durable') j.set(v, c + F.PDEDUPE, NOREPLY);
+      else if (event.idempotency === 'volatile') j.set(v, c + F.DEDUPE, NOREPLY);
     }
     return true;
   }

@@ -8,10 +8,9 @@ import type { Violation } from './violation';
 export const NO_VIOLATIONS: Violation[] = [];
 export const NO_INVARIANTS: readonly InvariantModel[] = [];
 
-export const OUTCOMES = ['none', 'ok', 'error', 'noreply'];
-
-export function replayViolation(event: string, r: number, first: number, what: string): Violation {
-  return { kind: 'replay', name: event, detail: `${event}#${r} was first processed with outcome ${OUTCOMES[first]}; processing it again ${what}`, step: true };
+/** A replay violation; the report's detail is the readable engine's (`report.ts` re-executes every trace). */
+export function replayViolation(event: string, r: number): Violation {
+  return { kind: 'replay', name: event, detail: `${event}#${r} processed again differs from its first processing`, step: true };
 }
 
 /** Evaluates one invariant; returns `out`, or a new array with the violation when `out` was the shared empty one. */

@@ -58,7 +58,8 @@ export function explorePartitioned(model: Model, options: ExploreOptions, count:
   // Counted in batches, as the command line's threads count, unless a state limit needs the exact count.
   const set = SharedFingerprintSet.create(setCapacity, Math.min(setCapacity, 1 << 16), options.maxStates === undefined ? 64 : 1);
   const ports = Array.from({ length: count }, (_, index) => localPort(createPartition(model, options, { index, count, set })));
-  return coordinate(model, set, ports, count, options);
+  // Every partition expands every level: here they take turns, so none would ever look helpful.
+  return coordinate(model, set, ports, count, options, undefined, false);
 }
 
 /**
@@ -73,6 +74,8 @@ export async function coordinate(
   count: number,
   options: ExploreOptions = {},
   join: () => Promise<PartitionPort[]> = async () => [],
+  /** Let a thread sit out levels it does not speed up (false: every thread expands every level). */
+  adaptive = true,
 ): Promise<CheckResult & { readonly threads: number }> {
   const ports = [...initialPorts];
   const started = performance.now();
@@ -90,7 +93,7 @@ export async function coordinate(
   for (;;) {
     // Expand the level; whenever the shared set fills up, every thread stops, it grows, they go on.
     const alone = ports.length === 1;
-    const finished: boolean[] = ports.map((_, p) => p > 0 && !use.othersExpand);
+    const finished: boolean[] = ports.map((_, p) => adaptive && p > 0 && !use.othersExpand);
     const levelStarted = performance.now();
     for (;;) {
       const remainingMs = maxMs - (performance.now() - started);
