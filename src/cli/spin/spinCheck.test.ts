@@ -50,6 +50,15 @@ describe('check --engine spin', () => {
     expect(result.spin.coverage).toBeGreaterThan(0.99);
   }, 60_000);
 
+  it('replays a multi-core trail too (not necessarily a shortest one)', async () => {
+    const io = capture();
+    const code = await spinCheckCommand([retried, '--engine', 'spin', '--cores', '2']);
+    vi.restoreAllMocks();
+    expect(code).toBe(1);
+    expect(io.out()).toMatch(/^violation \(\d\): .*\(Spin 2 cores, [\d.]+ MB\)\n/);
+    expect(io.out()).toMatch(/\n {3}✗ (replay Charge|invariant charged at most once per request): /);
+  }, 60_000);
+
   it('refuses bad arguments with the usage', async () => {
     const io = capture();
     expect(await spinCheckCommand([retried, '--engine', 'tlc'])).toBe(2);
