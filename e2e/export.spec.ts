@@ -10,6 +10,7 @@ const PREVIEW_MARKS: Record<string, string> = {
   'Design JSON': '"protocol-studio"',
   'Property-based test harness (fast-check)': 'Property-based test harness generated',
   'Runtime log monitor': 'Runtime monitor generated',
+  'Promela (Spin)': 'Promela model of a Protocol Studio design',
 };
 
 test('an example exports to every target with a preview, and the TypeScript file downloads', async ({ page }) => {

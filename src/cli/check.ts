@@ -6,6 +6,7 @@ import { declaredVersion } from '../model/v2/load';
 import { checkV2 } from './v2/commands';
 import { parseCommandArguments, readDesignText } from './arguments';
 import { defaultMaxMemory, defaultThreads, exploreOnThreads } from './checkThreads';
+import { spinCheckCommand } from './spin/spinCheck';
 import type { Command } from './commands';
 import { terminalJson, terminalText } from './terminalText';
 
@@ -17,6 +18,8 @@ import { terminalJson, terminalText } from './terminalText';
  * and SIGINT/SIGTERM end the search with its `incomplete` result printed (a second one exits at once).
  */
 export const checkCommand: Command = async (args) => {
+  // `--engine spin`: the design handed to Spin (src/cli/spin, docs/SCALING.md).
+  if (args.some((a) => a === '--engine' || a.startsWith('--engine='))) return spinCheckCommand(args);
   const parsed = checkArguments(args);
   if (typeof parsed === 'string') {
     process.stderr.write(`check: ${parsed}\nusage: check FILE [--json] [--max-states N] [--max-seconds S] [--max-memory SIZE] [--threads N]\n`);

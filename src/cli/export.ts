@@ -2,6 +2,7 @@ import { loadDesign } from '../model/load';
 import { declaredVersion } from '../model/v2/load';
 import { exportV2 } from './v2/commands';
 import { exportDesign, isTarget, TARGETS } from '../export';
+import { PromelaLimit } from '../export/promela/expr';
 import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
 import { writeOutputFile } from './files';
@@ -37,7 +38,15 @@ export const exportCommand: Command = async (args) => {
     for (const e of loaded.errors) process.stderr.write(terminalText(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`));
     return 2;
   }
-  const result = await exportDesign(loaded.model, to, { zod: parsed.flags.has('zod') });
+  let result: string;
+  try {
+    result = await exportDesign(loaded.model, to, { zod: parsed.flags.has('zod') });
+  } catch (error) {
+    // A target that cannot encode the design (Promela: values beyond 32 bits) says why.
+    if (!(error instanceof PromelaLimit)) throw error;
+    process.stderr.write(terminalText(`export: ${error.message}\n`));
+    return 2;
+  }
   return write(result, parsed.options['out']);
 };
 

@@ -4,12 +4,13 @@ import { formatTypeScript } from './format';
 import { harnessModule } from './harness/export';
 import { mermaidDiagram } from './mermaid/export';
 import { monitorModule } from './monitor/export';
+import { promelaModel } from './promela/export';
 import { scxmlDocument } from './scxml/export';
 import { typeScriptModule } from './typescript/module';
 import { xstateModule } from './xstate/export';
 
 /** The export targets, each a pure function of the loaded model (MODEL.md is the contract). */
-export const TARGETS = ['ts', 'xstate', 'mermaid', 'scxml', 'json', 'harness', 'monitor'] as const;
+export const TARGETS = ['ts', 'xstate', 'mermaid', 'scxml', 'json', 'harness', 'monitor', 'promela'] as const;
 export type Target = (typeof TARGETS)[number];
 
 export interface ExportOptions {
@@ -25,6 +26,7 @@ export const TARGET_INFO: Record<Target, { readonly label: string; readonly exte
   json: { label: 'Design JSON', extension: '.protocol.json', mime: 'application/json' },
   harness: { label: 'Property-based test harness (fast-check)', extension: '.harness.ts', mime: 'text/typescript' },
   monitor: { label: 'Runtime log monitor', extension: '.monitor.ts', mime: 'text/typescript' },
+  promela: { label: 'Promela (Spin)', extension: '.pml', mime: 'text/plain' },
 };
 
 export function isTarget(value: string): value is Target {
@@ -48,6 +50,8 @@ export async function exportDesign(model: Model, target: Target, options: Export
       return formatTypeScript(harnessModule(model, referencePath(model)));
     case 'monitor':
       return formatTypeScript(monitorModule(model, referencePath(model)));
+    case 'promela':
+      return promelaModel(model);
   }
 }
 

@@ -4,7 +4,7 @@ import { Dialog } from '../common/Dialog';
 // The dialog's content pulls in the exporters, prettier and CodeMirror: load it only when opened.
 const ExportDialogContent = lazy(() => import('./ExportDialogContent'));
 
-/** Export the open design (TypeScript, XState, Mermaid, SCXML, JSON) or import a diagram as a new document. */
+/** Export the open design (TypeScript, XState, Mermaid, SCXML, JSON, Promela) or import a diagram as a new document. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose(): void }) {
   if (!open) return null;
   return (
