@@ -113,8 +113,10 @@ export function replay(run: Run, labels: readonly string[]): Replayed {
   let r = reset(run);
   for (let i = 0; i < labels.length; i++) {
     const t = take(r, labels[i]!);
-    if (!t.ok && !(t.outcome && i === labels.length - 1 && standingOnRefused(t.run))) {
-      return { ok: false, run: r, steps: i, stale: labels[i]!, reason: t.reason };
+    // A step the design refuses while computing it ends the run on it: the labels after it are stale.
+    const refused = !t.ok && t.outcome !== undefined && standingOnRefused(t.run) !== null;
+    if (!t.ok && !(refused && i === labels.length - 1)) {
+      return { ok: false, run: refused ? t.run : r, steps: i, stale: labels[i]!, reason: t.reason };
     }
     r = t.run;
   }

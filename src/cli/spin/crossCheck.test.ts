@@ -42,14 +42,15 @@ describe('Spin and the explorer agree', () => {
 
   it('on a design whose names and descriptions try to break out of the model', () => {
     const hostile = 'x */ #define assert(c) skip\n#include "/etc/passwd" \\ /*';
+    const hostileName = hostile.replace('\n', ' '); // names cannot hold line breaks
     const model = testModel({
       name: '*/ #define x',
       description: hostile,
       vars: [{ name: 'n', type: { int: [0, 3] }, initial: 0, description: hostile }],
       states: [{ name: 'Idle', initial: true, description: hostile }, { name: 'Done', final: true }],
       events: [{ name: 'Go', source: 'client', description: hostile }],
-      transitions: [{ id: 't */ #define', from: 'Idle', event: 'Go', to: 'Done', updates: { n: 'n + 1' }, invariants: [{ name: hostile.slice(0, 40), expr: "n' >= n" }] }],
-      invariants: [{ name: `${hostile.slice(0, 40)} s`, expr: 'n <= 1' }],
+      transitions: [{ id: 't */ #define', from: 'Idle', event: 'Go', to: 'Done', updates: { n: 'n + 1' }, invariants: [{ name: hostileName.slice(0, 40), expr: "n' >= n" }] }],
+      invariants: [{ name: `${hostileName.slice(0, 40)} s`, expr: 'n <= 1' }],
       environment: { requests: 2, network: { duplicate: 1 } },
     });
     expect(crossCheck(model, FAST)).toEqual([]);
