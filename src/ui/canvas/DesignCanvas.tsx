@@ -26,6 +26,7 @@ import { nextName, type DesignEdit, type Point } from '../../store/designEdits';
 import { useEditorStores } from '../../store/editorContext';
 import { useDesign, useDesignState } from '../../store/useDesign';
 import { CanvasLegend } from './CanvasLegend';
+import { LayoutBusyIndicator } from './LayoutBusyIndicator';
 import { EdgeLabelLayer } from './edgeLabelLayer';
 import { placeEdges, UNMEASURED } from './edgePlacement';
 import { EventPrompt } from './EventPrompt';
@@ -232,6 +233,7 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
         >
           <Background gap={24} />
           <CanvasLegend />
+          <LayoutBusyIndicator />
           <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={0} nodeBorderRadius={3} />
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>
