@@ -18,26 +18,45 @@ function chain(n: number): string {
 async function open(page: import('@playwright/test').Page, n: number) {
   const ed = new EditorDriver(page);
   await ed.openApp();
-  await page.getByLabel('Open a .protocol.json file').setInputFiles({ name: `chain-${n}.protocol.json`, mimeType: 'application/json', buffer: Buffer.from(chain(n)) });
+  await page
+    .getByLabel('Open a .protocol.json file')
+    .setInputFiles({
+      name: `chain-${n}.protocol.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(chain(n)),
+    });
   await expect(page.getByRole('button', { name: `Documents (open: Chain of ${n})` })).toBeVisible();
   return ed;
 }
 
-test('a small design is laid out by ELK in a worker, left to right, and the busy indicator goes away', async ({ page }) => {
+test('a small design is laid out by ELK in a worker, left to right, and the busy indicator goes away', async ({
+  page,
+}) => {
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));
   const ed = await open(page, 5);
-  await expect(page.getByRole('status').filter({ hasText: /Laying out/ })).toHaveCount(0, { timeout: 30_000 });
-  await expect.poll(async () => ((await ed.state('S4').boundingBox())?.x ?? 0) - ((await ed.state('S0').boundingBox())?.x ?? 0)).toBeGreaterThan(200);
+  await expect(page.getByRole('status').filter({ hasText: /Laying out/ })).toHaveCount(0, {
+    timeout: 30_000,
+  });
+  await expect
+    .poll(
+      async () =>
+        ((await ed.state('S4').boundingBox())?.x ?? 0) - ((await ed.state('S0').boundingBox())?.x ?? 0),
+    )
+    .toBeGreaterThan(200);
   expect(workers.some((u) => /elk-worker/.test(u))).toBe(true);
 });
 
 test('a design of 300 states is laid out at once in rows, not one long row', async ({ page }) => {
   const ed = await open(page, 300);
-  await expect(page.getByRole('status').filter({ hasText: /Laying out/ })).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: /Laying out/ })).toHaveCount(0, {
+    timeout: 30_000,
+  });
   await expect(ed.state('S0')).toBeVisible();
   const rows = async () => {
-    const boxes = await page.getByRole('group', { name: /^State S\d+$/ }).evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().y)));
+    const boxes = await page
+      .getByRole('group', { name: /^State S\d+$/ })
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().y)));
     return new Set(boxes).size;
   };
   await expect.poll(rows).toBeGreaterThan(5);

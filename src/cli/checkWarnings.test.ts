@@ -20,7 +20,11 @@ afterEach(() => vi.restoreAllMocks());
 const dir = mkdtempSync(join(tmpdir(), 'check-warnings-'));
 
 function placeholderDesign(guards: number): string {
-  const d = paymentDesign() as { vars: unknown[]; events: { payload?: { name: string; type: unknown }[] }[]; transitions: Record<string, unknown>[] };
+  const d = paymentDesign() as {
+    vars: unknown[];
+    events: { payload?: { name: string; type: unknown }[] }[];
+    transitions: Record<string, unknown>[];
+  };
   d.events[0]!.payload!.push({ name: 'todo_card_valid', type: 'bool' });
   d.transitions[0]!.guard = 'event.todo_card_valid';
   if (guards > 1) {

@@ -7,7 +7,8 @@ export function LayoutBusyIndicator() {
   if (states === 0) return null;
   return (
     <div className="layout-busy" role="status" aria-busy="true">
-      <span className="layout-busy__spinner" aria-hidden="true" /> Laying out {states} {states === 1 ? 'state' : 'states'}…
+      <span className="layout-busy__spinner" aria-hidden="true" /> Laying out {states}{' '}
+      {states === 1 ? 'state' : 'states'}…
     </div>
   );
 }

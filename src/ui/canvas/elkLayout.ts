@@ -17,7 +17,7 @@ const loadElk = (): Promise<InstanceType<typeof ELK>> =>
 /**
  * Above this many states the layered algorithm is replaced by `gridLayout`: ELK's run time grows
  * far faster than the graph (measured on this project's 2-core machine under load: 80 states in
- * seconds, 200 in about 20 s, 1,000 in minutes, all in one long row).
+ * about 10 s, 200 in about 20 s, 1,000 in minutes, all in one long row).
  */
 export const LAYERED_MAX_STATES = 80;
 

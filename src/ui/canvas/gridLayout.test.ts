@@ -9,16 +9,23 @@ const box = () => ({ width: 140, height: 56 });
 
 /** A chain S0 → S1 → … with a back edge every seventh state: the shape of a big imported machine. */
 function chain(n: number): Design {
-  const states = Array.from({ length: n }, (_, i) => ({ name: `S${i}`, ...(i === 0 ? { initial: true } : {}) }));
+  const states = Array.from({ length: n }, (_, i) => ({
+    name: `S${i}`,
+    ...(i === 0 ? { initial: true } : {}),
+  }));
   const transitions = [
     ...Array.from({ length: n - 1 }, (_, i) => ({ from: `S${i}`, event: 'Next', to: `S${i + 1}` })),
-    ...Array.from({ length: Math.floor(n / 7) }, (_, k) => ({ from: `S${7 * k}`, event: 'Back', to: `S${(7 * k * 13) % n}` })),
+    ...Array.from({ length: Math.floor(n / 7) }, (_, k) => ({
+      from: `S${7 * k}`,
+      event: 'Back',
+      to: `S${(7 * k * 13) % n}`,
+    })),
   ];
   return { ...emptyDesign(), states, transitions } as Design;
 }
 
 describe('layout of a big design', () => {
-  it('lays 1,000 states in a grid of about a screen\'s proportions, not in one row, every state placed once and apart', () => {
+  it("lays 1,000 states in a grid of about a screen's proportions, not in one row, every state placed once and apart", () => {
     const design = chain(1000);
     const started = performance.now();
     const layout = gridLayout(design, box);

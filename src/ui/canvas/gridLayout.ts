@@ -13,7 +13,10 @@ const ASPECT = 1.6;
  * last, in document order), laid in rows that snake left to right, then right to left, so a state
  * and its successor stay neighbours. Linear in states and transitions.
  */
-export function gridLayout(design: Design, size: (name: string) => { width: number; height: number }): Record<string, Point> {
+export function gridLayout(
+  design: Design,
+  size: (name: string) => { width: number; height: number },
+): Record<string, Point> {
   const names = [...new Set(design.states.map((s) => s.name))];
   const next = new Map<string, string[]>(names.map((n) => [n, []]));
   for (const t of design.transitions) next.get(t.from)?.push(t.to);

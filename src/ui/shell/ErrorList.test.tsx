@@ -24,7 +24,10 @@ afterEach(() => {
 });
 
 function show(design: Record<string, unknown>): void {
-  const stores = { designs: createDesignStore(design as unknown as Design), overlay: createCanvasOverlayStore() };
+  const stores = {
+    designs: createDesignStore(design as unknown as Design),
+    overlay: createCanvasOverlayStore(),
+  };
   act(() =>
     root.render(
       <EditorProvider stores={stores}>
@@ -41,7 +44,10 @@ describe('ErrorList', () => {
   });
 
   it('lists the placeholder guards an import left as warnings of a valid design, with their paths', () => {
-    const d = paymentDesign() as { events: { payload?: { name: string; type: unknown }[] }[]; transitions: Record<string, unknown>[] };
+    const d = paymentDesign() as {
+      events: { payload?: { name: string; type: unknown }[] }[];
+      transitions: Record<string, unknown>[];
+    };
     d.events[0]!.payload!.push({ name: 'todo_card_valid', type: 'bool' });
     d.transitions[0]!.guard = 'event.todo_card_valid';
     show(d);
