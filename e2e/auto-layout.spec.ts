@@ -18,13 +18,11 @@ function chain(n: number): string {
 async function open(page: import('@playwright/test').Page, n: number) {
   const ed = new EditorDriver(page);
   await ed.openApp();
-  await page
-    .getByLabel('Open a .protocol.json file')
-    .setInputFiles({
-      name: `chain-${n}.protocol.json`,
-      mimeType: 'application/json',
-      buffer: Buffer.from(chain(n)),
-    });
+  await page.getByLabel('Open a .protocol.json file').setInputFiles({
+    name: `chain-${n}.protocol.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(chain(n)),
+  });
   await expect(page.getByRole('button', { name: `Documents (open: Chain of ${n})` })).toBeVisible();
   return ed;
 }
@@ -60,4 +58,28 @@ test('a design of 300 states is laid out at once in rows, not one long row', asy
     return new Set(boxes).size;
   };
   await expect.poll(rows).toBeGreaterThan(5);
+});
+
+test('a fresh transition between two states placed close together gets room for its label', async ({
+  page,
+}) => {
+  const ed = new EditorDriver(page);
+  await ed.openApp();
+  await ed.newDocument();
+  await ed.addStateAt(200, 250);
+  await ed.addStateAt(380, 250);
+  await ed.connect('State1', 'State2', 'ChargeTheCustomer');
+  const label = page
+    .locator('.edge-label')
+    .filter({ has: page.getByRole('button', { name: /^Transition 1: ChargeTheCustomer/ }) });
+  const overlaps = async () => {
+    const l = (await label.boundingBox())!;
+    let n = 0;
+    for (const s of ['State1', 'State2']) {
+      const b = (await ed.state(s).boundingBox())!;
+      if (l.x < b.x + b.width && b.x < l.x + l.width && l.y < b.y + b.height && b.y < l.y + l.height) n++;
+    }
+    return n;
+  };
+  await expect.poll(overlaps).toBe(0);
 });
