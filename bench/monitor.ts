@@ -1,17 +1,24 @@
 /**
- * Monitor benchmark: log lines per second and peak memory of `npm run -s cli -- monitor DESIGN -`
- * on generated logs of 1 and 10 million lines piped to it (a switch service: each request turns it
- * on or off, one request id in three is retried and answered from the durable dedupe table), so
- * the figure includes JSON parsing, the design's guards and updates and its invariants. Prints
- * figures, asserts nothing. Run as `npm run bench -- monitor` (`--quick`: 1 million lines only).
+ * Monitor benchmark on a generated log (a switch service: each request turns it on or off, one
+ * request id in three is retried and answered from the durable dedupe table), so the figures
+ * include JSON parsing, the design's guards and updates and its invariants:
+ * - core: `Monitor.line` in process over 1 million lines held in memory (more requests than the
+ *   monitor remembers, so forgetting the oldest is timed too), per CPU second and wall clock;
+ * - command: lines per second and peak memory of `npm run -s cli -- monitor DESIGN -` on logs of
+ *   1 and 10 million lines piped to it.
+ * Prints figures, asserts nothing. Run as `npm run bench -- monitor` (`--quick`: 1 million lines only; `--core`: the core only).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Monitor } from '../src/export/monitor/monitorCore';
+import { modelMonitorDesign } from '../src/export/monitor/modelDesign';
+import { loadDesign } from '../src/model/load';
 
 const root = process.cwd();
 const quick = process.argv.includes('--quick');
+const coreOnly = process.argv.includes('--core');
 const design = {
   format: 'protocol-studio',
   version: 1,
@@ -52,4 +59,22 @@ async function run(lines: number): Promise<string> {
   return `exit ${code}: ${output.trim().split('\n').at(-1)}`;
 }
 
-for (const lines of quick ? [1_000_000] : [1_000_000, 10_000_000]) console.log(`monitor, ~${lines.toLocaleString('en')} lines: ${await run(lines)}`);
+/** The core alone: no process, no pipe, no line splitting. */
+function core(lines: number): string {
+  const loaded = loadDesign(JSON.stringify(design));
+  if (!loaded.ok) throw new Error('the bench design does not load');
+  const text = chunk(0, Math.round(lines / (11 / 3))).split('\n');
+  text.pop();
+  const monitor = new Monitor(modelMonitorDesign(loaded.model));
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  let reports = 0;
+  for (let i = 0; i < text.length; i++) reports += monitor.line(i + 1, text[i]!).length;
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const perCpu = Math.round(text.length / ((used.user + used.system) / 1e6));
+  return `${text.length} lines, ${reports} report(s), ${Math.round(text.length / seconds)} lines/s wall clock, ${perCpu} lines per CPU second`;
+}
+
+console.log(`monitor core in process, ~1,000,000 lines: ${core(1_000_000)}`);
+for (const lines of coreOnly ? [] : quick ? [1_000_000] : [1_000_000, 10_000_000]) console.log(`monitor, ~${lines.toLocaleString('en')} lines: ${await run(lines)}`);

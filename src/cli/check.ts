@@ -44,6 +44,11 @@ export const checkCommand: Command = async (args) => {
     return 2;
   }
   const model = loaded.model;
+  // Warnings leave the design checkable: said once (stderr, so --json output stays one JSON value).
+  if (loaded.warnings.length > 0) {
+    const n = loaded.warnings.length;
+    process.stderr.write(terminalText(`${n} warning${n === 1 ? '' : 's'} (${[...new Set(loaded.warnings.map((w) => w.code))].join(', ')}): run validate ${parsed.file} to list ${n === 1 ? 'it' : 'them'}\n`));
+  }
   const showProgress = !parsed.json || process.stderr.isTTY;
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const onSignal = (signal: NodeJS.Signals) => {

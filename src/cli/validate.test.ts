@@ -26,7 +26,7 @@ describe('validate FILE [--json]', () => {
   it('exits 0 for a valid design and says so', async () => {
     const path = file('ok.protocol.json', JSON.stringify(paymentDesign()));
     expect(await validateCommand([path, '--json'])).toBe(0);
-    expect(JSON.parse(out)).toEqual({ valid: true, errors: [] });
+    expect(JSON.parse(out)).toEqual({ valid: true, errors: [], warnings: [] });
     out = '';
     expect(await validateCommand([path])).toBe(0);
     expect(out).toContain('valid');
@@ -55,6 +55,32 @@ describe('validate FILE [--json]', () => {
   it('exits 2 for an unreadable file, with an error at ""', async () => {
     expect(await validateCommand([join(dir, 'missing.json'), '--json'])).toBe(2);
     expect(JSON.parse(out)).toMatchObject({ valid: false, errors: [{ path: '', message: expect.stringContaining('ENOENT') }] });
+  });
+
+  it('prints the loader\'s warnings (placeholder guards an import left) with their paths, and still exits 0', async () => {
+    const d = paymentDesign() as { events: { payload?: { name: string; type: unknown }[] }[]; transitions: Record<string, unknown>[] };
+    d.events[0]!.payload!.push({ name: 'todo_card_valid', type: 'bool' });
+    d.transitions[0]!.guard = 'event.amount <= 2 && event.todo_card_valid';
+    const path = file('placeholder.protocol.json', JSON.stringify(d));
+    expect(await validateCommand([path])).toBe(0);
+    expect(out).toBe(`${path}: valid, 1 warning\n`);
+    expect(err).toBe('warning: /transitions/0/guard: This guard reads the placeholder event.todo_card_valid left by an import; replace it with the condition. (placeholder-guard)\n');
+    out = '';
+    err = '';
+    expect(await validateCommand([path, '--json'])).toBe(0);
+    expect(err).toBe('');
+    expect(JSON.parse(out)).toEqual({
+      valid: true,
+      errors: [],
+      warnings: [{ path: '/transitions/0/guard', code: 'placeholder-guard', message: expect.stringContaining('event.todo_card_valid') }],
+    });
+  });
+
+  it('prints no warning for a design without any', async () => {
+    const path = file('plain.protocol.json', JSON.stringify(paymentDesign()));
+    expect(await validateCommand([path])).toBe(0);
+    expect(out).toBe(`${path}: valid\n`);
+    expect(err).toBe('');
   });
 
   it('exits 2 with usage when the arguments are wrong', async () => {

@@ -35,6 +35,18 @@ describe('the workspace', () => {
     expect(workspace.getState().documents).toHaveLength(1);
   });
 
+  it('names an example opened again after the documents that already have its name', async () => {
+    const { designs, workspace } = setup();
+    await workspace.getState().init();
+    const ex = { title: 'E', lesson: 'Read me', design: example };
+    await workspace.getState().openExample(ex);
+    expect(designs.getState().design.name).toBe('Example (2)');
+    await workspace.getState().openExample(ex);
+    expect(designs.getState().design.name).toBe('Example (3)');
+    expect(workspace.getState().documents.map((d) => d.name).sort()).toEqual(['Example', 'Example (2)', 'Example (3)']);
+    expect(workspace.getState().lesson).toBe('Read me');
+  });
+
   it('autosaves every edit and restores the last open document after a reload', async () => {
     const { repository, designs, workspace } = setup();
     await workspace.getState().init();

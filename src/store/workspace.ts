@@ -198,7 +198,12 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
         set({ ready: true });
       })()),
       create,
-      openExample: (example) => create(example.design, example.lesson),
+      // Opened twice, an example gets a numbered name: two documents never read the same in the list.
+      openExample: async (example) => {
+        await refresh();
+        const taken = new Set(get().documents.map((d) => d.name));
+        return create({ ...example.design, name: freeName(example.design.name, taken) }, example.lesson);
+      },
       open: async (id) => {
         if (id === get().currentId) return;
         const record = await repository.get(id);
@@ -292,6 +297,12 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
       },
     };
   });
+}
+
+/** `name`, or `name (2)`, `name (3)`… : the first not in `taken`. */
+function freeName(name: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n++) if (!taken.has(`${name} (${n})`)) return `${name} (${n})`;
 }
 
 function copyName(name: string): string {

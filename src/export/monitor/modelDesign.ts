@@ -1,6 +1,7 @@
 import { selectTransition } from '../../engine/select';
 import { evaluateUpdates } from '../../engine/updates';
 import { EvaluationError, showValue, type EvalEnv, type EvalFrame, type InvariantModel, type Model, type TransitionModel, type ValueType } from '../../model/model';
+import type { Violation } from '../../engine/violation';
 import type { MonitorCounts, MonitorDesign, MonitorVerdict, MonitorWorld, Value, Vars } from './monitorCore';
 
 /**
@@ -9,6 +10,11 @@ import type { MonitorCounts, MonitorDesign, MonitorVerdict, MonitorWorld, Value,
  * exported monitor gets the same view from the exported TypeScript module instead (`export.ts`).
  */
 const EMPTY_PAYLOAD: Vars = Object.freeze({});
+/** Distinct worlds kept interned (see `intern`): past it the table starts over, so memory stays bounded. */
+const MAX_WORLDS = 4096;
+const NO_PAYLOAD: readonly number[] = Object.freeze([]);
+/** What `broken` returns when everything holds (most steps): no array per step. */
+const NOTHING_BROKEN: string[] = [];
 
 export function modelMonitorDesign(model: Model): MonitorDesign {
   const stateIndex = new Map(model.states.map((s) => [s.name, s.index]));
@@ -26,33 +32,72 @@ export function modelMonitorDesign(model: Model): MonitorDesign {
       }
     }
   };
-  // The world just built or read is almost always the next one asked about: a one-entry cache
-  // (a WeakMap entry per line cost more than the encoding it saved).
-  let cachedWorld: MonitorWorld | null = null;
-  let cachedVars: number[] = [];
-  const varsOf = (w: MonitorWorld): number[] => {
-    if (w !== cachedWorld) {
-      cachedVars = model.vars.map((v) => encode(v.type, w[v.storage][v.name]) ?? v.initial);
-      cachedWorld = w;
-    }
-    return cachedVars;
-  };
-  const worldOf = (state: number, vars: readonly number[]): MonitorWorld => {
+  // Worlds are interned: a design's transitions keep coming back to the same few configurations,
+  // so each (state, vars) is built once, with its encoded vars and its frame beside it. A trie keyed
+  // by state then each var's value finds one without building a key; past MAX_WORLDS it starts over.
+  interface Interned {
+    readonly world: MonitorWorld;
+    readonly vars: readonly number[];
+    /** The frame invariants and guards read when no counts are involved. */
+    readonly frame: EvalFrame;
+    /** Per state invariant: one that reads no counts is broken in this world (computed once asked). */
+    plainBroken: boolean[] | null;
+  }
+  type Trie = Map<number, Trie | Interned>;
+  let trie: Trie = new Map();
+  let internedCount = 0;
+  let interned = new Map<MonitorWorld, Interned>();
+  const NONE: readonly number[] = model.events.map(() => 0);
+  const build = (state: number, vars: readonly number[]): Interned => {
     const parts: Record<'durable' | 'volatile' | 'ghost', Record<string, Value>> = { durable: {}, volatile: {}, ghost: {} };
     for (const v of model.vars) parts[v.storage][v.name] = showValue(v.type, vars[v.index]!);
-    const w: MonitorWorld = { state: model.states[state]!.name, ...parts };
-    cachedWorld = w;
-    cachedVars = vars.slice();
-    return w;
+    const world: MonitorWorld = { state: model.states[state]!.name, ...parts };
+    const copy = vars.slice();
+    return { world, vars: copy, frame: { state, vars: copy, sent: NONE, acked: NONE, failed: NONE, ambiguous: NONE, crashes: 0 }, plainBroken: null };
+  };
+  const intern = (state: number, vars: readonly number[]): Interned => {
+    let node: Trie = trie;
+    let key = state;
+    for (let i = 0; i < vars.length; i++) {
+      let next = node.get(key) as Trie | undefined;
+      if (next === undefined) node.set(key, (next = new Map()));
+      node = next;
+      key = vars[i]!;
+    }
+    let entry = node.get(key) as Interned | undefined;
+    if (entry === undefined) {
+      if (internedCount >= MAX_WORLDS) {
+        trie = new Map();
+        interned = new Map();
+        internedCount = 0;
+        return intern(state, vars);
+      }
+      entry = build(state, vars);
+      node.set(key, entry);
+      interned.set(entry.world, entry);
+      internedCount++;
+    }
+    return entry;
+  };
+  // A world the monitor built itself (after a crash) is encoded once and kept for the next ask.
+  let foreign: MonitorWorld | null = null;
+  let foreignEntry: Interned | null = null;
+  const entryOf = (w: MonitorWorld): Interned => {
+    const known = interned.get(w);
+    if (known !== undefined) return known;
+    if (w !== foreign) {
+      foreign = w;
+      foreignEntry = intern(stateIndex.get(w.state) ?? model.initialState, model.vars.map((v) => encode(v.type, w[v.storage][v.name]) ?? v.initial));
+    }
+    return foreignEntry!;
   };
   const readsCounts = [...model.invariants, ...model.transitions.flatMap((t) => t.invariants)].some((i) => i.expr.readsObservables);
-  const NONE: readonly number[] = model.events.map(() => 0);
   const frame = (w: MonitorWorld, counts: MonitorCounts | null): EvalFrame => {
-    const state = stateIndex.get(w.state) ?? model.initialState;
+    const entry = entryOf(w);
     // Counts cost four arrays a frame: built only when some invariant reads them.
-    if (counts === null || !readsCounts) return { state, vars: varsOf(w), sent: NONE, acked: NONE, failed: NONE, ambiguous: NONE, crashes: counts?.crashes ?? 0 };
+    if (counts === null || !readsCounts) return entry.frame;
     const per = (r: Record<string, number>) => model.events.map((e) => r[e.name] ?? 0);
-    return { state, vars: varsOf(w), sent: per(counts.sent), acked: per(counts.acked), failed: per(counts.failed), ambiguous: per(counts.ambiguous), crashes: counts.crashes };
+    return { state: entry.frame.state, vars: entry.vars, sent: per(counts.sent), acked: per(counts.acked), failed: per(counts.failed), ambiguous: per(counts.ambiguous), crashes: counts.crashes };
   };
   const take = (w: MonitorWorld, candidates: readonly TransitionModel[], payload: readonly number[]): MonitorVerdict => {
     const env: EvalEnv = { pre: frame(w, null), post: null, payload };
@@ -60,19 +105,31 @@ export function modelMonitorDesign(model: Model): MonitorDesign {
     if (selection.kind === 'error') return { kind: 'fault', message: `guard of ${selection.transition.name}: ${selection.message}` };
     if (selection.kind === 'none') return { kind: 'ignore' };
     const t = selection.transition;
-    const updates = evaluateUpdates(model, t, varsOf(w), env);
-    if (!updates.ok) return { kind: 'fault', message: updates.violations.map((v) => v.detail).join('; ') };
+    const updates = evaluateUpdates(model, t, env.pre.vars as readonly number[], env);
+    if (!updates.ok) return { kind: 'fault', message: updateFault(updates.violations[0]!, updates.vars) };
     const event = t.event >= 0 ? model.events[t.event]! : null;
     const client = event?.source === 'client';
     return {
       kind: 'apply',
       transition: t.name,
-      next: worldOf(t.to, updates.vars),
+      next: intern(t.to, updates.vars).world,
       ack: client ? t.ack : 'none',
       reply: client && t.ack !== 'none' ? t.reply : null,
     };
   };
+  // `broken` asks again about the payload `decide` just encoded: a one-entry cache.
+  let lastPayload: Vars | null = null;
+  let lastEvent = -1;
+  let lastEncoded: number[] | string = [];
   const payloadOf = (event: number, payload: Vars): number[] | string => {
+    if (payload !== lastPayload || event !== lastEvent) {
+      lastEncoded = encodePayload(event, payload);
+      lastPayload = payload;
+      lastEvent = event;
+    }
+    return lastEncoded;
+  };
+  const encodePayload = (event: number, payload: Vars): number[] | string => {
     const fields = model.events[event]!.payload;
     if (fields.length === 0 && payload === EMPTY_PAYLOAD) return [];
     const values = fields.map((f) => encode(f.type, payload[f.name]));
@@ -86,6 +143,12 @@ export function modelMonitorDesign(model: Model): MonitorDesign {
     ];
     return issues.join('; ');
   };
+  // The exported module stops at the first var out of its range and words it so: both monitors report alike.
+  const updateFault = (v: Violation, vars: readonly number[] | null): string => {
+    const target = v.kind === 'out-of-range' ? model.vars.find((x) => x.name === v.name) : undefined;
+    if (target === undefined || target.type.kind !== 'int' || vars === null) return v.detail;
+    return `${target.name}: value ${vars[target.index]!} outside ${target.type.lo}..${target.type.hi}`;
+  };
   const holds = (inv: InvariantModel, env: EvalEnv): boolean => {
     try {
       return inv.expr.evaluate(env) !== 0;
@@ -94,11 +157,14 @@ export function modelMonitorDesign(model: Model): MonitorDesign {
       throw error;
     }
   };
+  // Reported in document order: state invariants, step invariants, then the transition's own.
+  const stateInvariants = model.invariants.filter((i) => i.kind === 'state');
+  const stepInvariants = model.invariants.filter((i) => i.kind !== 'state');
   const transitionByName = new Map(model.transitions.map((t) => [t.name, t]));
   const initialVars = model.vars.map((v) => v.initial);
   return {
     name: model.name,
-    initial: worldOf(model.initialState, initialVars),
+    initial: intern(model.initialState, initialVars).world,
     events: Object.fromEntries(model.events.map((e) => [e.name, { source: e.source, idempotency: e.idempotency }])),
     durableStates: new Set(model.states.filter((s) => s.durable).map((s) => s.name)),
     countsAcross: countsAcross(model),
@@ -115,17 +181,23 @@ export function modelMonitorDesign(model: Model): MonitorDesign {
       return take(world, model.restarts[stateIndex.get(world.state) ?? model.initialState]!, []);
     },
     broken(before, after, counts, transition, payload) {
-      const pre = frame(before, counts.before);
       const post = frame(after, counts.after);
-      const out: string[] = [];
       const t = transition === null ? undefined : transitionByName.get(transition);
-      const p = t && t.event >= 0 ? payloadOf(t.event, payload) : [];
-      const stepEnv: EvalEnv = { pre, post, payload: typeof p === 'string' ? [] : p };
-      for (const inv of model.invariants) {
-        const env: EvalEnv = inv.kind === 'state' ? { pre: post, post: null, payload: [] } : stepEnv;
-        if (!holds(inv, env)) out.push(inv.name);
+      let out: string[] = NOTHING_BROKEN;
+      // State invariants that read no counts depend on the world alone: evaluated once per world.
+      const entry = entryOf(after);
+      const plain = (entry.plainBroken ??= stateInvariants.map((inv) => !inv.expr.readsObservables && !holds(inv, { pre: entry.frame, post: null, payload: NO_PAYLOAD })));
+      const env: EvalEnv = { pre: post, post: null, payload: NO_PAYLOAD };
+      for (let i = 0; i < stateInvariants.length; i++) {
+        const inv = stateInvariants[i]!;
+        if (inv.expr.readsObservables ? !holds(inv, env) : plain[i]) (out === NOTHING_BROKEN ? (out = []) : out).push(inv.name);
       }
-      for (const inv of t?.invariants ?? []) if (!holds(inv, stepEnv)) out.push(inv.name);
+      const transitionInvariants = t?.invariants ?? [];
+      if (stepInvariants.length === 0 && transitionInvariants.length === 0) return out;
+      const p = t && t.event >= 0 ? payloadOf(t.event, payload) : NO_PAYLOAD;
+      const stepEnv: EvalEnv = { pre: frame(before, counts.before), post, payload: typeof p === 'string' ? NO_PAYLOAD : p };
+      for (const inv of stepInvariants) if (!holds(inv, stepEnv)) (out === NOTHING_BROKEN ? (out = []) : out).push(inv.name);
+      for (const inv of transitionInvariants) if (!holds(inv, stepEnv)) (out === NOTHING_BROKEN ? (out = []) : out).push(inv.name);
       return out;
     },
   };

@@ -26,6 +26,9 @@ import { nextName, type DesignEdit, type Point } from '../../store/designEdits';
 import { useEditorStores } from '../../store/editorContext';
 import { useDesign, useDesignState } from '../../store/useDesign';
 import { CanvasLegend } from './CanvasLegend';
+import { LayoutBusyIndicator } from './LayoutBusyIndicator';
+import { labelSize } from './elkLayout';
+import { roomForLabel } from './labelRoom';
 import { EdgeLabelLayer } from './edgeLabelLayer';
 import { placeEdges, UNMEASURED } from './edgePlacement';
 import { EventPrompt } from './EventPrompt';
@@ -196,6 +199,14 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
     if (event !== RESTART_EVENT && !d.events.some((e) => e.name === event))
       edits.push({ type: 'addEvent', item: { name: event, source: 'client' } });
     edits.push({ type: 'addTransition', transition: { from, event, to } });
+    // States placed close together: the target moves just enough for the new label to fit between them.
+    const box = (name: string) => {
+      const n = flow.getInternalNode(name);
+      return n ? { ...n.position, width: n.measured.width ?? 140, height: n.measured.height ?? 56 } : null;
+    };
+    const [a, b] = [box(from), box(to)];
+    const moved = from !== to && a && b ? roomForLabel(a, b, labelSize({ from, event, to }, d.events.find((e) => e.name === event))) : null;
+    if (moved) edits.push({ type: 'moveStates', positions: { [to]: moved } });
     apply({ type: 'batch', edits });
     select({ states: [], transitions: [d.transitions.length] });
     setPending(null);
@@ -232,6 +243,7 @@ export function DesignCanvas({ readOnly, documentKey }: { readOnly: boolean; doc
         >
           <Background gap={24} />
           <CanvasLegend />
+          <LayoutBusyIndicator />
           <MiniMap pannable zoomable ariaLabel="Minimap" nodeStrokeWidth={0} nodeBorderRadius={3} />
           <Controls showInteractive={false} aria-label="Zoom controls" />
         </ReactFlow>

@@ -2,10 +2,24 @@ import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { Design, EventJson, TransitionJson } from '../../model/schema';
 import type { Point } from '../../store/designEdits';
 import { semanticBadges, transitionDetail } from './flowElements';
+import { gridLayout } from './gridLayout';
 
-// ELK is 1.4 MB of the app: loaded on the first layout, not with the page.
+// ELK is 1.4 MB of the app: loaded on the first layout, not with the page. In a browser it runs in
+// a worker (a layout of a hundred states takes seconds: the page stays responsive meanwhile);
+// where there are no workers (tests under Node) the bundled copy runs in place.
 let elk: Promise<InstanceType<typeof ELK>> | null = null;
-const loadElk = (): Promise<InstanceType<typeof ELK>> => (elk ??= import('elkjs/lib/elk.bundled.js').then((m) => new m.default()));
+const loadElk = (): Promise<InstanceType<typeof ELK>> =>
+  (elk ??=
+    typeof Worker === 'undefined'
+      ? import('elkjs/lib/elk.bundled.js').then((m) => new m.default())
+      : Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(([api, url]) => new api.default({ workerUrl: url.default })));
+
+/**
+ * Above this many states the layered algorithm is replaced by `gridLayout`: ELK's run time grows
+ * far faster than the graph (measured on this project's 2-core machine under load: 80 states in
+ * about 10 s, 200 in about 20 s, 1,000 in minutes, all in one long row).
+ */
+export const LAYERED_MAX_STATES = 80;
 
 /** Must match `.edge-label__event` in theme.css: 11 px text, 14 px lines, wrapped at 180 px; badges on a row below. */
 const LABEL_MAX_WIDTH = 180;
@@ -33,6 +47,7 @@ export async function layeredLayout(
   design: Design,
   size: (name: string) => { width: number; height: number },
 ): Promise<Record<string, Point>> {
+  if (design.states.length > LAYERED_MAX_STATES) return gridLayout(design, size);
   const names = [...new Set(design.states.map((s) => s.name))];
   const known = new Set(names);
   const events = new Map(design.events.map((e) => [e.name, e]));

@@ -1,7 +1,9 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useId, useRef } from 'react';
+import { useEditorStores } from '../../store/editorContext';
 import { useDesignState } from '../../store/useDesign';
+import { expressionCompletion } from './expressionCompletion';
 import { expressionExtensions, fromStore, setErrorColumns } from './expressionExtensions';
 import { fieldId } from './fieldId';
 import { FieldError } from './FieldError';
@@ -9,7 +11,7 @@ import { useErrorsAt } from './useErrorsAt';
 
 /**
  * An expression (guard, update, invariant) in CodeMirror 6: coloured by the model's tokens, the
- * loader's error columns marked in place, the messages beside it.
+ * loader's error columns marked in place, the messages beside it, names completed from the design.
  */
 export function ExprField({ label, path, value, onChange, readOnly = false, placeholder }: {
   label: string;
@@ -25,6 +27,7 @@ export function ExprField({ label, path, value, onChange, readOnly = false, plac
   const errors = useErrorsAt(path);
   const errorId = useId();
   const breakMerge = useDesignState((s) => s.breakMerge);
+  const { designs } = useEditorStores();
   const columns = errors.map((e) => e.column).filter((c): c is number => c !== undefined);
   const columnsKey = columns.join(',');
 
@@ -39,7 +42,7 @@ export function ExprField({ label, path, value, onChange, readOnly = false, plac
       state: EditorState.create({
         doc: value,
         extensions: [
-          expressionExtensions(label, fieldId(path), readOnly),
+          expressionExtensions(label, fieldId(path), readOnly, expressionCompletion(() => designs.getState().design, path)),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStore))) onChangeRef.current(u.state.doc.toString());
             if (u.focusChanged && !u.view.hasFocus) breakMerge();

@@ -1,3 +1,4 @@
+import { autocompletion, type CompletionSource } from '@codemirror/autocomplete';
 import { Annotation, EditorState, RangeSetBuilder, StateEffect, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { highlightExpression } from '../../model/expr/tokens';
@@ -65,8 +66,9 @@ const singleLine = EditorState.transactionFilter.of((tr) => {
   return [{ changes, selection: tr.selection, annotations: tr.annotation(fromStore) ? fromStore.of(true) : [] }];
 });
 
-export function expressionExtensions(label: string, id: string, readOnly: boolean): Extension[] {
+export function expressionExtensions(label: string, id: string, readOnly: boolean, complete?: CompletionSource): Extension[] {
   return [
+    ...(complete === undefined || readOnly ? [] : [autocompletion({ override: [complete], icons: false })]),
     highlight,
     errorMarks,
     singleLine,

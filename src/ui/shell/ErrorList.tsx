@@ -22,13 +22,6 @@ export function ErrorList() {
       </div>
     );
   }
-  if (result.ok) {
-    return (
-      <div className="error-list is-ok" role="status">
-        ✓ The design is valid.
-      </div>
-    );
-  }
   const go = (error: DesignError) => {
     const target = targetOf(design, error.path);
     if (target.selection) select(target.selection);
@@ -36,13 +29,24 @@ export function ErrorList() {
     // Two frames: one for the tab to render, one for the inspector of the new selection.
     requestAnimationFrame(() => requestAnimationFrame(() => focusField(error.path)));
   };
+  if (result.ok && result.warnings.length === 0) {
+    return (
+      <div className="error-list is-ok" role="status">
+        ✓ The design is valid.
+      </div>
+    );
+  }
+  // Warnings (placeholder guards an import left) keep the design valid but are listed like problems.
+  const items = result.ok ? result.warnings : result.errors;
   return (
-    <details className="error-list" open>
+    <details className={result.ok ? 'error-list is-warning' : 'error-list'} open>
       <summary>
-        {result.errors.length} {result.errors.length === 1 ? 'problem' : 'problems'}
+        {result.ok
+          ? `✓ The design is valid · ${items.length} ${items.length === 1 ? 'warning' : 'warnings'}`
+          : `${items.length} ${items.length === 1 ? 'problem' : 'problems'}`}
       </summary>
-      <ul aria-label="Problems">
-        {result.errors.map((e, i) => (
+      <ul aria-label={result.ok ? 'Warnings' : 'Problems'}>
+        {items.map((e, i) => (
           <li key={i}>
             <button type="button" onClick={() => go(e)}>
               <code>{e.path || '(file)'}</code> {e.message}

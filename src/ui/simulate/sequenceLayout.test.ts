@@ -175,6 +175,34 @@ describe('layoutSequence in a narrow panel', () => {
     expect(l.width).toBeGreaterThan(PANEL);
     expect(l.lanes[1]!.x - l.lanes[0]!.x).toBe(48);
   });
+
+  it('never clips a four-client run: every text, lane name and state lies inside the drawing, which the panel scrolls', () => {
+    const four = { requests: [1, 2, 3, 4], requestLabel: (r: number) => `Charge#${r}`, initialState: 'Idle' };
+    const events: RunEvent[] = [1, 2, 3, 4].flatMap((r, i) => [
+      ev(6 * i + 1, { label: `send Charge#${r}`, kind: 'send', request: r }),
+      ev(6 * i + 2, { label: `deliver Charge#${r}`, kind: 'deliver', request: r, stateAfter: 'AwaitingSettlement', modeAfter: 'busy' }),
+      ev(6 * i + 3, { label: `timeout Charge#${r}`, kind: 'timeout', request: r, retried: true, stateAfter: 'AwaitingSettlement', modeAfter: 'busy' }),
+      ev(6 * i + 4, { label: `duplicate reply Charge#${r} ok`, kind: 'duplicate', request: r, channel: 'toClient', reply: 'ok' }),
+      ev(6 * i + 5, { label: `ack Charge#${r}`, kind: 'ack', request: r, reply: 'ok', stateAfter: 'Charged' }),
+      ev(6 * i + 6, { label: `receive Charge#${r} ok`, kind: 'receive', request: r, reply: 'ok', stateAfter: 'Charged' }),
+    ]);
+    for (const width of [PANEL, 480, 800]) {
+      const l = layoutSequence(four, events, { width });
+      expect(l.rows).toHaveLength(events.length + 1);
+      for (const row of l.rows) {
+        for (const [left, right] of extents(row.shapes)) {
+          expect(left).toBeGreaterThanOrEqual(0);
+          expect(right).toBeLessThanOrEqual(l.width);
+        }
+        expect(l.lanes.at(-1)!.x + STATE_INSET + estimateWidth(row.stateText, row.violated)).toBeLessThanOrEqual(l.width);
+      }
+      for (const lane of l.lanes) {
+        const w = estimateWidth(lane.text);
+        expect(lane.x - w / 2).toBeGreaterThanOrEqual(0);
+        expect(lane.x + w / 2).toBeLessThanOrEqual(l.width);
+      }
+    }
+  });
 });
 
 describe('fitText', () => {
