@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPartition, type Partition } from '../engine/explorer';
+import { linkBuffers } from '../engine/parentLinks';
 import { SharedFingerprintSet } from '../engine/sharedFingerprintSet';
 import { receiveDesign } from '../model/handoff';
 import type { PartitionData, Request } from './checkThreads';
@@ -34,12 +35,12 @@ function servePartition(): void {
         return;
       }
       case 'setLevel':
-        part.setLevel(request.records, request.depth, request.claims, request.chunk);
+        part.setLevel(request.records, request.ids, request.depth, request.claims, request.chunk);
         port.postMessage(null);
         return;
       case 'final': {
         const final = part.final();
-        port.postMessage(final, [final.links.buffer as ArrayBuffer]);
+        port.postMessage(final, linkBuffers(final.links));
         return;
       }
     }

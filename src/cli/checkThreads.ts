@@ -65,7 +65,7 @@ export type Request =
   | { readonly type: 'expand'; readonly remainingMs: number }
   | { readonly type: 'adopt'; readonly buffers: SharedSetBuffers }
   | { readonly type: 'takeNext' }
-  | { readonly type: 'setLevel'; readonly records: Int32Array; readonly depth: number; readonly claims: Int32Array; readonly chunk: number }
+  | { readonly type: 'setLevel'; readonly records: Int32Array; readonly ids: Int32Array; readonly depth: number; readonly claims: Int32Array; readonly chunk: number }
   | { readonly type: 'final' };
 
 /**
@@ -167,7 +167,7 @@ function workerPort(worker: Worker): PartitionPort {
     expandLevel: (remainingMs) => call({ type: 'expand', remainingMs }),
     adopt: (buffers) => call({ type: 'adopt', buffers }),
     takeNext: () => call({ type: 'takeNext' }),
-    setLevel: (records, depth, claims, chunk) => call({ type: 'setLevel', records, depth, claims, chunk }), // shared memory: nothing to transfer
+    setLevel: (records, ids, depth, claims, chunk) => call({ type: 'setLevel', records, ids, depth, claims, chunk }), // shared memory: nothing to transfer
     final: () => call({ type: 'final' }),
   };
 }

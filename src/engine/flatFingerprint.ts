@@ -53,12 +53,20 @@ export class FlatFingerprint {
     }
   }
 
-  /** The fingerprint of a whole vector (the initial configuration; tests). */
+  /** The fingerprint of a whole vector (the initial configuration, a record unpacked whole). */
   of(v: Int32Array): void {
     let h1 = 0, h2 = 0;
+    const { t, low, size, base } = this;
     for (let i = 0; i < this.L.width; i++) {
-      h1 ^= word1(i, v[i]!);
-      h2 ^= word2(i, v[i]!);
+      const x = v[i]!, k = (x - low[i]!) >>> 0;
+      if (k < size[i]!) {
+        const p = 2 * (base[i]! + k);
+        h1 ^= t[p]!;
+        h2 ^= t[p + 1]!;
+      } else {
+        h1 ^= word1(i, x);
+        h2 ^= word2(i, x);
+      }
     }
     this.h1 = h1;
     this.h2 = h2;

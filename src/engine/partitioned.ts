@@ -1,5 +1,6 @@
 import type { Model } from '../model/model';
 import { createPartition, type ExpandStatus, type Found, type Partition, type PartitionFinal, type PartitionSummary } from './explorer';
+import { mergedLinks } from './parentLinks';
 import { buildReport } from './report';
 import type { CheckResult, ExploreOptions, Limit } from './result';
 import { SharedFingerprintSet, type SharedSetBuffers } from './sharedFingerprintSet';
@@ -24,7 +25,7 @@ export interface PartitionPort {
   adopt(buffers: SharedSetBuffers): Promise<void>;
   /** The records queued for the next level (handed over) and where the partition stands. */
   takeNext(): Promise<{ records: Int32Array; summary: PartitionSummary }>;
-  setLevel(records: Int32Array, depth: number, claims: Int32Array, chunk: number): Promise<void>;
+  setLevel(records: Int32Array, ids: Int32Array, depth: number, claims: Int32Array, chunk: number): Promise<void>;
   final(): Promise<PartitionFinal>;
 }
 
@@ -45,7 +46,7 @@ export function localPort(partition: Partition): PartitionPort {
     },
     adopt: async () => {}, // the set object on this thread is the one that grew
     takeNext: async () => ({ records: partition.takeNext(), summary: partition.summary() }),
-    setLevel: async (records, depth, claims, chunk) => partition.setLevel(records, depth, claims, chunk),
+    setLevel: async (records, ids, depth, claims, chunk) => partition.setLevel(records, ids, depth, claims, chunk),
     final: async () => partition.final(),
   };
 }
@@ -129,10 +130,18 @@ export async function coordinate(
     ports.push(...joined);
     // The next level as one array every thread reads, its chunks claimed through one counter.
     const all = gather(records);
-    levelSize = all.length / sums[0]!.record;
+    const Q = sums[0]!.record;
+    levelSize = all.length / Q;
+    // Each thread's records are its configurations numbered in a row, ending with its last (`idOf`).
+    const ids = new Int32Array(3 * records.length);
+    let first = 0;
+    records.forEach((r, p) => {
+      ids.set([first, p + count * (sums[p]!.states - r.length / Q), count], 3 * p);
+      first += r.length / Q;
+    });
     const claims = new Int32Array(new SharedArrayBuffer(4));
     const chunk = Math.max(1, Math.min(4096, Math.ceil(all.length / sums[0]!.record / (8 * ports.length))));
-    await Promise.all(ports.map((port) => port.setLevel(all, level + 1, claims, chunk)));
+    await Promise.all(ports.map((port) => port.setLevel(all, ids, level + 1, claims, chunk)));
     level++;
   }
 
@@ -154,7 +163,7 @@ export async function coordinate(
     transitions: finals.reduce((n, f) => n + f.transitions, 0),
     depth,
     found,
-    links: mergeLinks(finals, count),
+    links: mergedLinks(finals.map((f) => f.links), count),
     statesReached: union(finals.map((f) => f.statesReached)),
     transitionsReached: union(finals.map((f) => f.transitionsReached)),
     outcomes: {
@@ -194,20 +203,6 @@ function mergeFound(finals: readonly PartitionFinal[]): Found[] {
     }
   }
   return [...byKey.values()];
-}
-
-/** Links of every partition by configuration id (`p + count * number`). */
-function mergeLinks(finals: readonly PartitionFinal[], count: number): Int32Array {
-  const most = Math.max(...finals.map((f) => f.links.length / 2));
-  const links = new Int32Array(2 * count * most).fill(-1);
-  finals.forEach((f, p) => {
-    for (let local = 0; local < f.links.length / 2; local++) {
-      const id = p + count * local;
-      links[2 * id] = f.links[2 * local]!;
-      links[2 * id + 1] = f.links[2 * local + 1]!;
-    }
-  });
-  return links;
 }
 
 function union(parts: readonly Uint8Array[]): Uint8Array {
