@@ -5,7 +5,7 @@
  * enabled steps, or the initial configuration's -1, is kept in a map beside). Held in fixed chunks, so growing never copies and never
  * holds twice the room it needs (a doubled array would: up to 10 bytes a configuration).
  */
-const CHUNK_BITS = 14;
+const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 const WIDE = 255;
 

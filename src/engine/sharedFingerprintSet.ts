@@ -1,4 +1,4 @@
-import { grownCapacity, homeSlot } from './fingerprintSet';
+import { grownCapacity, homeSlot, overFull } from './fingerprintSet';
 
 /**
  * `FingerprintSet` over shared memory, for a search on several threads (`partitioned.ts`): one
@@ -8,9 +8,9 @@ import { grownCapacity, homeSlot } from './fingerprintSet';
  * a reader that meets a claimed slot whose second word is still 0 waits for it (neither word of
  * a stored pair is ever 0).
  *
- * It never grows on its own (like `FingerprintSet`, by half again: `grownCapacity`): a thread that sees it over 3/4 full stops at its next
+ * It never grows on its own (like `FingerprintSet`, by half again: `grownCapacity`): a thread that sees it over 4/5 full (`overFull`) stops at its next
  * configuration (`full`), and once every thread has stopped, one of them `grow`s it and the
- * others `adopt` the new buffers. The quarter left free (at least 16,384 slots) takes what the
+ * others `adopt` the new buffers. The fifth left free (at least 13,107 slots) takes what the
  * threads store before they next look.
  */
 export interface SharedSetBuffers {
@@ -38,7 +38,7 @@ export class SharedFingerprintSet {
     this.adopt(buffers);
   }
 
-  /** `smallest` below 65,536 only for tests: the free quarter must take a few configurations' successors per thread. */
+  /** `smallest` below 65,536 only for tests: the free fifth must take a few configurations' successors per thread. */
   static create(initialCapacity = 1 << 16, smallest = 1 << 16, batch = 1): SharedFingerprintSet {
     let capacity = smallest;
     while (capacity < initialCapacity) capacity *= 2;
@@ -70,9 +70,9 @@ export class SharedFingerprintSet {
     return this.table.byteLength;
   }
 
-  /** Over 3/4 full: every thread should stop so that one can `grow` it. */
+  /** Over 4/5 full: every thread should stop so that one can `grow` it. */
   full(): boolean {
-    return this.size * 4 > this.capacity * 3;
+    return overFull(this.size, this.capacity);
   }
 
   /** Adds the fingerprint (a, b); true when no thread had added it before. */
