@@ -38,8 +38,8 @@ export interface Threading {
   /** The bundle the workers run (`dist/check-thread.mjs`, beside the command line's). */
   readonly workerUrl: URL;
   /**
-   * Start the workers at once, wait for them before the first level, and let every one expand
-   * every level, helpful or not (tests: so that they surely take part).
+   * Start the workers at once, wait for them before the first level, and deal every one its
+   * share of every level, helpful or not (tests: so that they surely take part).
    */
   readonly waitForThreads?: boolean;
 }
@@ -65,7 +65,7 @@ export type Request =
   | { readonly type: 'expand'; readonly remainingMs: number }
   | { readonly type: 'adopt'; readonly buffers: SharedSetBuffers }
   | { readonly type: 'takeNext' }
-  | { readonly type: 'setLevel'; readonly records: Int32Array; readonly ids: Int32Array; readonly depth: number; readonly claims: Int32Array; readonly chunk: number }
+  | { readonly type: 'setLevel'; readonly records: Int32Array; readonly ids: Int32Array; readonly depth: number; readonly claims: Int32Array | number; readonly chunk: number }
   | { readonly type: 'final' };
 
 /**
@@ -129,7 +129,7 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   try {
     const first = [localPort(createPartition(model, options, { index: 0, count: threads, set })), ...(await join())];
     // The threads that took part, not the threads started: one that did not help sat out.
-    return await coordinate(model, set, first, threads, options, join, !threading.waitForThreads);
+    return await coordinate(model, set, first, threads, options, join, !threading.waitForThreads, threading.waitForThreads === true);
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }

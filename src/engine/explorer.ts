@@ -51,9 +51,10 @@ export interface Partition {
   /**
    * The level at `depth` (every thread's records of the last level together, the same array on
    * every thread), the ids of its records (`idOf`), the shared counter its chunks are
-   * claimed with, and the chunk length.
+   * claimed with, and the chunk length. Instead of a counter, the number n of threads the chunks
+   * are dealt among: partition p takes chunks p, p + n, p + 2n, … (every thread surely takes part).
    */
-  setLevel(records: Int32Array, ids: Int32Array, depth: number, claims: Int32Array, chunk: number): void;
+  setLevel(records: Int32Array, ids: Int32Array, depth: number, claims: Int32Array | number, chunk: number): void;
   summary(): PartitionSummary;
   /** What the coordinator merges at the end; the partition is spent afterwards. */
   final(): PartitionFinal;
@@ -176,9 +177,11 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
   else takeQueue();
 
   // Chunks of the level claimed on several threads (`expandLevel`); at first the level is partition 0's alone.
-  let claims: Int32Array = new Int32Array(1);
+  let claims: Int32Array | number = new Int32Array(1);
   let chunk = Math.max(1, levelCount);
   let chunkEnd = 0;
+  /** The next chunk dealt to this partition when the level's chunks are dealt, not claimed. */
+  let dealt = 0;
 
   /** Ends a call of `expandLevel`: what this thread stored is counted for all to see. */
   function stop(status: ExpandStatus): ExpandStatus {
@@ -235,7 +238,9 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
         if (set.full()) return stop('full');
         if (cursor === chunkEnd) {
           if (chunks-- <= 0) return stop('yielded');
-          const from = Atomics.add(claims, 0, chunk);
+          let from = dealt;
+          if (typeof claims === 'number') dealt += chunk * claims;
+          else from = Atomics.add(claims, 0, chunk);
           if (from >= levelCount) return stop('expanded');
           cursor = from;
           chunkEnd = Math.min(from + chunk, levelCount);
@@ -260,6 +265,7 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
       cursor = chunkEnd = 0;
       claims = counter;
       chunk = length;
+      dealt = index * length;
       expander.newLevel();
       depth = d;
     },

@@ -25,7 +25,7 @@ export interface PartitionPort {
   adopt(buffers: SharedSetBuffers): Promise<void>;
   /** The records queued for the next level (handed over) and where the partition stands. */
   takeNext(): Promise<{ records: Int32Array; summary: PartitionSummary }>;
-  setLevel(records: Int32Array, ids: Int32Array, depth: number, claims: Int32Array, chunk: number): Promise<void>;
+  setLevel(records: Int32Array, ids: Int32Array, depth: number, claims: Int32Array | number, chunk: number): Promise<void>;
   final(): Promise<PartitionFinal>;
 }
 
@@ -77,6 +77,12 @@ export async function coordinate(
   join: () => Promise<PartitionPort[]> = async () => [],
   /** Let a thread sit out levels it does not speed up (false: every thread expands every level). */
   adaptive = true,
+  /**
+   * Deal each level's chunks out in turn instead of letting the threads claim them: every thread
+   * then surely expands its share (tests that count the threads taking part). Claimed chunks
+   * follow the threads' speed: a thread that wakes late may find none left.
+   */
+  dealt = false,
 ): Promise<CheckResult & { readonly threads: number }> {
   const ports = [...initialPorts];
   const started = performance.now();
@@ -139,7 +145,7 @@ export async function coordinate(
       ids.set([first, p + count * (sums[p]!.states - r.length / Q), count], 3 * p);
       first += r.length / Q;
     });
-    const claims = new Int32Array(new SharedArrayBuffer(4));
+    const claims = dealt ? ports.length : new Int32Array(new SharedArrayBuffer(4));
     const chunk = Math.max(1, Math.min(4096, Math.ceil(all.length / sums[0]!.record / (8 * ports.length))));
     await Promise.all(ports.map((port) => port.setLevel(all, ids, level + 1, claims, chunk)));
     level++;
