@@ -1,18 +1,20 @@
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createExploration, createPartition } from '../engine/explorer';
 import { fitsFlat } from '../engine/flatLayout';
 import { coordinate, localPort, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
 import { SharedFingerprintSet, type SharedSetBuffers } from '../engine/sharedFingerprintSet';
+import { idleCores, threadsToStart, type CoreTimes } from '../engine/threadUse';
 import { handoff, type ValidatedDesign } from '../model/handoff';
 import type { Model } from '../model/model';
 
 /**
  * `check` on several threads (`src/engine/partitioned.ts`): this thread is partition 0 and starts
- * at once; after `ALONE_MS` each worker thread starts `checkThread.ts` (bundled apart, engine
- * and model only, up in ~60 ms) as partition p and joins at the first level's end after it is
- * up, so a small design never waits for one.
+ * at once; after `ALONE_MS`, one worker thread per core that sat idle meanwhile starts
+ * `checkThread.ts` (bundled apart, engine and model only, up in ~60 ms) as partition p and joins
+ * at the first level's end after it is up, so a small design never waits for one. While no core
+ * is idle (another process on it) no worker starts: the cores are read again every `ALONE_MS`.
  */
 
 /** Threads `check` uses unless told (`--threads N`): the cores there are, at most four. */
@@ -71,6 +73,8 @@ export type Request =
 /**
  * Workers are started once the search has run this long alone: a search that ends sooner is
  * faster on one thread (a new thread, and the compiler threads it keeps busy, slow the first).
+ * It is also how often the cores are read to find an idle one: a worker on a core another
+ * process keeps busy slows the search down (measured: 1.23× the wall time of one thread).
  */
 const ALONE_MS = 150;
 /** Pairs a thread stores before it adds them to the shared count (`SharedFingerprintSet`). */
@@ -85,8 +89,10 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   const batch = options.maxStates === undefined ? STORE_BATCH : 1;
   const set = SharedFingerprintSet.create(1 << 16, 1 << 16, batch);
   const workers: { worker: Worker; ready: boolean; failed: boolean }[] = [];
-  const spawn = (): void => {
-    for (let index = 1; index < threads; index++) {
+  let failed = false;
+  /** Starts `more` workers, the next partitions in order. */
+  const spawn = (more: number): void => {
+    for (let index = workers.length + 1; index < threads && more-- > 0; index++) {
       const data: PartitionData = {
         role: 'check-partition',
         design: handoff(model),
@@ -106,19 +112,23 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
         entry.worker.once('error', () => (entry.failed = true));
         workers.push(entry);
       } catch {
-        return; // no thread to be had: the search goes on alone
+        failed = true; // no thread to be had: the search goes on alone
+        return;
       }
     }
   };
-  let spawned = false;
+  let sample = { at: started, cores: coreTimes() };
   let joined = 0;
-  // Asked at each level's end: starts the workers when it is time, and lets in those that are up
-  // (in index order, each after those before it).
+  // Asked at each level's end: starts workers on the cores that sat idle since the last look, and
+  // lets in those that are up (in index order, each after those before it).
   const join = async (): Promise<PartitionPort[]> => {
-    if (!spawned && (threading.waitForThreads || performance.now() - started >= ALONE_MS)) {
-      spawned = true;
-      spawn();
-      if (threading.waitForThreads) while (workers.some((w) => !w.ready && !w.failed)) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (threading.waitForThreads && workers.length === 0 && !failed) {
+      spawn(threads - 1);
+      while (workers.some((w) => !w.ready && !w.failed)) await new Promise((resolve) => setTimeout(resolve, 5));
+    } else if (!failed && workers.length < threads - 1 && performance.now() - sample.at >= ALONE_MS) {
+      const now = { at: performance.now(), cores: coreTimes() };
+      spawn(threadsToStart(threads - 1 - workers.length, idleCores(sample.cores, now.cores)));
+      sample = now;
     }
     // Let the workers' "ready" through: the search alone never yields to the event loop.
     if (joined < workers.length) await new Promise((resolve) => setImmediate(resolve));
@@ -133,6 +143,11 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
+}
+
+/** Every core's time counters now (ms): `idleCores` compares two readings. */
+function coreTimes(): CoreTimes[] {
+  return cpus().map(({ times: t }) => ({ idle: t.idle, busy: t.user + t.nice + t.sys + t.irq }));
 }
 
 /**
