@@ -139,7 +139,7 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   try {
     const first = [localPort(createPartition(model, options, { index: 0, count: threads, set })), ...(await join())];
     // The threads that took part, not the threads started: one that did not help sat out.
-    return await coordinate(model, set, first, threads, options, join, !threading.waitForThreads, threading.waitForThreads === true);
+    return await coordinate(model, set, first, threads, options, join, !threading.waitForThreads, threading.waitForThreads === true, true);
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }

@@ -258,8 +258,8 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
       return records;
     },
     setLevel(records, levelIds, d, counter, length) {
-      // A private copy: reading the shared array measured slower than one memcpy of it.
-      level = records.slice();
+      // A private copy of a shared level: reading the shared array measured slower than one memcpy of it.
+      level = records.buffer instanceof SharedArrayBuffer ? records.slice() : records;
       levelCount = records.length / Q;
       ids = levelIds;
       cursor = chunkEnd = 0;

@@ -83,8 +83,11 @@ export async function coordinate(
    * follow the threads' speed: a thread that wakes late may find none left.
    */
   dealt = false,
+  /** The first port is a partition on this thread, using `set` itself: it may use it alone (`exclusive`) until another joins. */
+  exclusive = false,
 ): Promise<CheckResult & { readonly threads: number }> {
   const ports = [...initialPorts];
+  set.exclusive = ports.length === 1 && exclusive;
   const started = performance.now();
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
   let sums: PartitionSummary[] = [];
@@ -134,8 +137,10 @@ export async function coordinate(
     const joined = await join();
     await Promise.all(joined.map((port) => port.adopt(set.buffers)));
     ports.push(...joined);
-    // The next level as one array every thread reads, its chunks claimed through one counter.
-    const all = gather(records);
+    set.exclusive = ports.length === 1 && exclusive;
+    // The next level as one array every thread reads, its chunks claimed through one counter
+    // (a thread alone keeps its own queue: nothing to share).
+    const all = ports.length === 1 && records.length === 1 ? records[0]! : gather(records);
     const Q = sums[0]!.record;
     levelSize = all.length / Q;
     // Each thread's records are its configurations numbered in a row, ending with its last (`idOf`).

@@ -25,6 +25,11 @@ export class SharedFingerprintSet {
   private capacity = 0;
   /** Pairs this thread stored and has not yet added to the shared count. */
   private pending = 0;
+  /**
+   * No other thread uses the set yet (the command line's first thread, before any worker has
+   * joined): slots are claimed with plain writes, as in a set of one's own.
+   */
+  exclusive = false;
 
   /**
    * `batch`: how many pairs a thread stores before it adds them to the shared count. A count
@@ -84,6 +89,12 @@ export class SharedFingerprintSet {
     for (let probes = 0; ; probes++) {
       if (probes >= capacity) throw new Error('the shared fingerprint set is full');
       let x = table[2 * i]!;
+      if (x === 0 && this.exclusive) {
+        table[2 * i] = a;
+        table[2 * i + 1] = b;
+        if (++this.pending >= this.batch) this.flush();
+        return true;
+      }
       if (x === 0) {
         x = Atomics.compareExchange(table, 2 * i, 0, a);
         if (x === 0) {
