@@ -2,11 +2,12 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createExploration, createPartition } from '../engine/explorer';
 import { fitsFlat } from '../engine/flatLayout';
+import { remotePort, type PartitionData } from '../engine/partitionMessages';
 import { coordinate, localPort, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
-import { SharedFingerprintSet, type SharedSetBuffers } from '../engine/sharedFingerprintSet';
+import { SharedFingerprintSet } from '../engine/sharedFingerprintSet';
 import { idleCores, threadsToStart, type CoreTimes } from '../engine/threadUse';
-import { handoff, type ValidatedDesign } from '../model/handoff';
+import { handoff } from '../model/handoff';
 import type { Model } from '../model/model';
 
 /**
@@ -48,27 +49,6 @@ export interface Threading {
 
 /** The check result and how many threads took part. */
 export type ThreadedResult = CheckResult & { readonly threads: number };
-
-export interface PartitionData {
-  readonly role: 'check-partition';
-  /** The checked design, handed over like to the browser's worker (`src/model/handoff.ts`). */
-  readonly design: ValidatedDesign;
-  readonly index: number;
-  readonly count: number;
-  readonly buffers: SharedSetBuffers;
-  readonly batch: number;
-  /** The limits a thread checks itself (time comes with each level). */
-  readonly limits: Pick<ExploreOptions, 'maxStates' | 'maxBytes'>;
-  /** Shared with the main thread: 1 means stop (see `Threading.stop`). */
-  readonly stop: Int32Array;
-}
-
-export type Request =
-  | { readonly type: 'expand'; readonly remainingMs: number }
-  | { readonly type: 'adopt'; readonly buffers: SharedSetBuffers }
-  | { readonly type: 'takeNext' }
-  | { readonly type: 'setLevel'; readonly records: Int32Array; readonly ids: Int32Array; readonly depth: number; readonly claims: Int32Array | number; readonly chunk: number }
-  | { readonly type: 'final' };
 
 /**
  * Workers are started once the search has run this long alone: a search that ends sooner is
@@ -173,16 +153,11 @@ function workerPort(worker: Worker): PartitionPort {
   });
   worker.on('error', (e: Error) => pending?.reject(e));
   worker.on('exit', (code) => pending?.reject(new Error(`a check thread stopped (exit ${code})`)));
-  const call = <T,>(request: Request, transfer: ArrayBuffer[] = []): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      pending = { resolve: resolve as (value: unknown) => void, reject };
-      worker.postMessage(request, transfer);
-    });
-  return {
-    expandLevel: (remainingMs) => call({ type: 'expand', remainingMs }),
-    adopt: (buffers) => call({ type: 'adopt', buffers }),
-    takeNext: () => call({ type: 'takeNext' }),
-    setLevel: (records, ids, depth, claims, chunk) => call({ type: 'setLevel', records, ids, depth, claims, chunk }), // shared memory: nothing to transfer
-    final: () => call({ type: 'final' }),
-  };
+  return remotePort(
+    (request) =>
+      new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        worker.postMessage(request);
+      }),
+  );
 }
