@@ -82,6 +82,8 @@ export interface PartitionFinal extends PartitionSummary {
   readonly statesReached: Uint8Array;
   readonly transitionsReached: Uint8Array;
   readonly outcomes: { ok: number; error: number; ambiguous: number };
+  /** This thread's first stored configuration with each client outcome (-1: none): its shallowest. */
+  readonly firstOutcome: { readonly ok: number; readonly error: number; readonly ambiguous: number };
 }
 
 /**
@@ -277,6 +279,7 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
       statesReached: storage.statesReached,
       transitionsReached: storage.transitionsReached,
       outcomes: storage.outcomes,
+      firstOutcome: storage.firstOutcome,
     }),
     run,
     progress: () => ({ states: storage.states, transitions: storage.transitions, depth, statesPerSecond: rate(), elapsedMs: activeMs }),

@@ -24,6 +24,8 @@ function figures(r: CheckResult) {
     violations: r.violations.map((v) => `${v.kind}:${v.name}@${v.depth}`).sort(),
     coverage: r.coverage,
     outcomes: r.outcomes,
+    // A shortest trace to each outcome: which one may differ, not its length.
+    outcomeTraceLengths: Object.entries(r.outcomeTraces ?? {}).map(([k, labels]) => `${k}:${labels.length}`),
     limit: r.limit,
   };
 }

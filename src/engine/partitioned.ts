@@ -1,6 +1,6 @@
 import type { Model } from '../model/model';
 import { createPartition, type ExpandStatus, type Found, type Partition, type PartitionFinal, type PartitionSummary } from './explorer';
-import { mergedLinks } from './parentLinks';
+import { mergedLinks, type Links } from './parentLinks';
 import { buildReport } from './report';
 import type { CheckResult, ExploreOptions, Limit } from './result';
 import { SharedFingerprintSet, type SharedSetBuffers } from './sharedFingerprintSet';
@@ -168,13 +168,15 @@ export async function coordinate(
   const states = finals.reduce((n, f) => n + f.states, 0);
   const bytes = finals.reduce((n, f) => n + f.bytes, 0);
   const threads = threadsThatTookPart(finals.map((f) => f.transitions));
+  const links = mergedLinks(finals.map((f) => f.links), count);
   const report = buildReport(model, {
     verdict,
     states,
     transitions: finals.reduce((n, f) => n + f.transitions, 0),
     depth,
     found,
-    links: mergedLinks(finals.map((f) => f.links), count),
+    links,
+    firstOutcome: firstOutcomes(finals, links),
     statesReached: union(finals.map((f) => f.statesReached)),
     transitionsReached: union(finals.map((f) => f.transitionsReached)),
     outcomes: {
@@ -199,6 +201,20 @@ function gather(records: readonly Int32Array[]): Int32Array {
     at += r.length;
   }
   return all;
+}
+
+/** Per client outcome, the shallowest of the threads' first configurations with it (a shortest way there, as on one thread). */
+function firstOutcomes(finals: readonly PartitionFinal[], links: Links): { ok: number; error: number; ambiguous: number } {
+  const depthOf = (id: number) => {
+    let d = 0;
+    for (let at = id; links.parent(at) >= 0; at = links.parent(at)) d++;
+    return d;
+  };
+  const first = (k: 'ok' | 'error' | 'ambiguous') => {
+    const ids = finals.map((f) => f.firstOutcome[k]).filter((id) => id >= 0);
+    return ids.length === 0 ? -1 : ids.reduce((best, id) => (depthOf(id) < depthOf(best) ? id : best));
+  };
+  return { ok: first('ok'), error: first('error'), ambiguous: first('ambiguous') };
 }
 
 /** The violations at the shortest depth, one per (kind, name), the lowest partition's first. */
