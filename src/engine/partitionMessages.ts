@@ -29,15 +29,28 @@ export type PartitionRequest =
   | { readonly type: 'expand'; readonly remainingMs: number }
   | { readonly type: 'adopt'; readonly buffers: SharedSetBuffers }
   | { readonly type: 'takeNext' }
-  | { readonly type: 'setLevel'; readonly records: Int32Array; readonly ids: Int32Array; readonly depth: number; readonly claims: Int32Array | number; readonly chunk: number }
+  | {
+      readonly type: 'setLevel';
+      readonly records: Int32Array;
+      readonly ids: Int32Array;
+      readonly depth: number;
+      readonly claims: Int32Array | number;
+      readonly chunk: number;
+    }
   | { readonly type: 'final' };
 
 /** The partition a thread serves: compiles the design again (no schema stage) and joins the shared set. */
-export function servedPartition(data: PartitionData): (request: PartitionRequest) => { reply: unknown; transfer: ArrayBuffer[] } {
+export function servedPartition(
+  data: PartitionData,
+): (request: PartitionRequest) => { reply: unknown; transfer: ArrayBuffer[] } {
   const model = receiveDesign(data.design);
   const set = new SharedFingerprintSet(data.buffers, data.batch);
   const stop = data.stop;
-  const part: Partition = createPartition(model, { ...data.limits, shouldStop: () => Atomics.load(stop, 0) !== 0 }, { index: data.index, count: data.count, set });
+  const part: Partition = createPartition(
+    model,
+    { ...data.limits, shouldStop: () => Atomics.load(stop, 0) !== 0 },
+    { index: data.index, count: data.count, set },
+  );
   return (request) => {
     switch (request.type) {
       case 'expand':
@@ -62,12 +75,13 @@ export function servedPartition(data: PartitionData): (request: PartitionRequest
 
 /** The coordinator's port to a partition in another thread: `call` posts one request and resolves with its answer. */
 export function remotePort(call: (request: PartitionRequest) => Promise<unknown>): PartitionPort {
-  const ask = <T,>(request: PartitionRequest) => call(request) as Promise<T>;
+  const ask = <T>(request: PartitionRequest) => call(request) as Promise<T>;
   return {
     expandLevel: (remainingMs) => ask({ type: 'expand', remainingMs }),
     adopt: (buffers) => ask({ type: 'adopt', buffers }),
     takeNext: () => ask({ type: 'takeNext' }),
-    setLevel: (records, ids, depth, claims, chunk) => ask({ type: 'setLevel', records, ids, depth, claims, chunk }), // shared memory: nothing to transfer
+    setLevel: (records, ids, depth, claims, chunk) =>
+      ask({ type: 'setLevel', records, ids, depth, claims, chunk }), // shared memory: nothing to transfer
     final: () => ask({ type: 'final' }),
   };
 }
