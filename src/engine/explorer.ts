@@ -92,6 +92,7 @@ export interface PartitionFinal extends PartitionSummary {
  * number`, the numbers in a row). Records carry no id of their own: 4 bytes less each.
  */
 export function idOf(ids: Int32Array, record: number): number {
+  if (ids.length === 3) return ids[1]! + ids[2]! * record; // one thread's level: ids in a row from record 0
   let r = 0;
   while (r + 3 < ids.length && ids[r + 3]! <= record) r += 3;
   return ids[r + 1]! + ids[r + 2]! * (record - ids[r]!);

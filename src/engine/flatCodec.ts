@@ -23,7 +23,7 @@ export interface FlatCodec {
   /**
    * `unpack` into a vector that holds the record at `po` of `prev`: only the words that differ
    * are decoded. Records next to each other in a BFS level are siblings, so most words are equal.
-   * Each decoded field is written through `j` (`FlatFingerprint.set`), so the fingerprint follows.
+   * Each decoded field is written through `j` (`FlatFingerprint.put`), so the fingerprint follows.
    */
   unpackChanged(rec: Int32Array, o: number, v: Int32Array, prev: Int32Array, po: number, j: FlatFingerprint): void;
 }
@@ -167,7 +167,7 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
         while (changed !== 0) {
           const f = BIT_FIELD[32 * w + 31 - Math.clz32(changed)]!;
           const j = 4 * f, sh = D[j + 2]!, mask = MASK[f]!;
-          fp.set(v, D[j]!, ((x >>> sh) & mask) + D[j + 1]!);
+          fp.put(v, D[j]!, ((x >>> sh) & mask) + D[j + 1]!);
           changed &= ~(mask << sh);
         }
       }

@@ -83,12 +83,18 @@ export class FlatFingerprint {
   set(v: Int32Array, i: number, x: number): void {
     const a = v[i]!;
     if (a === x) return;
-    v[i] = x;
     const n = this.n;
     if (n === this.slots.length) this.growJournal();
     this.slots[n] = i;
     this.olds[n] = a;
     this.n = n + 1;
+    this.put(v, i, x);
+  }
+
+  /** `v[i] = x` with the fingerprint following, not journaled (a record decoded over its neighbour's vector). */
+  put(v: Int32Array, i: number, x: number): void {
+    const a = v[i]!;
+    v[i] = x;
     const lo = this.low[i]!, size = this.size[i]!;
     const ka = (a - lo) >>> 0, kb = (x - lo) >>> 0;
     if (ka < size && kb < size) {
