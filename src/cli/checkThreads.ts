@@ -60,7 +60,11 @@ const ALONE_MS = 150;
 /** Pairs a thread stores before it adds them to the shared count (`SharedFingerprintSet`). */
 const STORE_BATCH = 256;
 
-export async function exploreOnThreads(model: Model, options: ExploreOptions, threading: Threading): Promise<ThreadedResult> {
+export async function exploreOnThreads(
+  model: Model,
+  options: ExploreOptions,
+  threading: Threading,
+): Promise<ThreadedResult> {
   const { threads, workerUrl } = threading;
   const stop = threading.stop ?? new Int32Array(new SharedArrayBuffer(4));
   if (threads <= 1 || !fitsFlat(model)) return { ...(await exploreInSlices(model, options)), threads: 1 };
@@ -104,7 +108,8 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   const join = async (): Promise<PartitionPort[]> => {
     if (threading.waitForThreads && workers.length === 0 && !failed) {
       spawn(threads - 1);
-      while (workers.some((w) => !w.ready && !w.failed)) await new Promise((resolve) => setTimeout(resolve, 5));
+      while (workers.some((w) => !w.ready && !w.failed))
+        await new Promise((resolve) => setTimeout(resolve, 5));
     } else if (!failed && workers.length < threads - 1 && performance.now() - sample.at >= ALONE_MS) {
       const now = { at: performance.now(), cores: coreTimes() };
       spawn(threadsToStart(threads - 1 - workers.length, idleCores(sample.cores, now.cores)));
@@ -113,13 +118,29 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
     // Let the workers' "ready" through: the search alone never yields to the event loop.
     if (joined < workers.length) await new Promise((resolve) => setImmediate(resolve));
     const ports: PartitionPort[] = [];
-    while (joined < workers.length && workers[joined]!.ready && !workers[joined]!.failed) ports.push(workerPort(workers[joined++]!.worker));
+    while (joined < workers.length && workers[joined]!.ready && !workers[joined]!.failed)
+      ports.push(workerPort(workers[joined++]!.worker));
     return ports;
   };
   try {
-    const first = [localPort(createPartition(model, options, { index: 0, count: threads, set })), ...(await join())];
+    // Between chunks the event loop turns, so a signal is handled even while no worker has joined.
+    const pause = () => new Promise((resolve) => setImmediate(resolve));
+    const first = [
+      localPort(createPartition(model, options, { index: 0, count: threads, set }), pause),
+      ...(await join()),
+    ];
     // The threads that took part, not the threads started: one that did not help sat out.
-    return await coordinate(model, set, first, threads, options, join, !threading.waitForThreads, threading.waitForThreads === true, true);
+    return await coordinate(
+      model,
+      set,
+      first,
+      threads,
+      options,
+      join,
+      !threading.waitForThreads,
+      threading.waitForThreads === true,
+      true,
+    );
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }

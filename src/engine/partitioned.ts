@@ -1,5 +1,12 @@
 import type { Model } from '../model/model';
-import { createPartition, type ExpandStatus, type Found, type Partition, type PartitionFinal, type PartitionSummary } from './explorer';
+import {
+  createPartition,
+  type ExpandStatus,
+  type Found,
+  type Partition,
+  type PartitionFinal,
+  type PartitionSummary,
+} from './explorer';
 import { mergedLinks, type Links } from './parentLinks';
 import { buildReport } from './report';
 import type { CheckResult, ExploreOptions, Limit } from './result';
@@ -25,7 +32,13 @@ export interface PartitionPort {
   adopt(buffers: SharedSetBuffers): Promise<void>;
   /** The records queued for the next level (handed over) and where the partition stands. */
   takeNext(): Promise<{ records: Int32Array; summary: PartitionSummary }>;
-  setLevel(records: Int32Array, ids: Int32Array, depth: number, claims: Int32Array | number, chunk: number): Promise<void>;
+  setLevel(
+    records: Int32Array,
+    ids: Int32Array,
+    depth: number,
+    claims: Int32Array | number,
+    chunk: number,
+  ): Promise<void>;
   final(): Promise<PartitionFinal>;
 }
 
@@ -33,20 +46,22 @@ export interface PartitionPort {
  * A partition on this thread. Expanding yields first, so the coordinator has posted its requests
  * to the other threads before this one starts working.
  */
-export function localPort(partition: Partition): PartitionPort {
+export function localPort(partition: Partition, pause: () => unknown = () => null): PartitionPort {
   return {
     async expandLevel(remainingMs) {
-      // A chunk at a time, yielding between: partitions on one thread take turns.
+      // A chunk at a time, yielding between: partitions on one thread take turns. `pause` (a
+      // task, not a microtask) lets the thread's events through, a signal or a cancel.
       const deadline = performance.now() + remainingMs;
       for (;;) {
-        await null;
+        await pause();
         const status = partition.expandLevel(deadline, 1);
         if (status !== 'yielded') return status;
       }
     },
     adopt: async () => {}, // the set object on this thread is the one that grew
     takeNext: async () => ({ records: partition.takeNext(), summary: partition.summary() }),
-    setLevel: async (records, ids, depth, claims, chunk) => partition.setLevel(records, ids, depth, claims, chunk),
+    setLevel: async (records, ids, depth, claims, chunk) =>
+      partition.setLevel(records, ids, depth, claims, chunk),
     final: async () => partition.final(),
   };
 }
@@ -55,10 +70,21 @@ export function localPort(partition: Partition): PartitionPort {
  * The whole search as `count` partitions taking turns on this thread: the reference for the
  * threaded one (`setCapacity`: the shared set's first size; tests make it small so that it grows).
  */
-export function explorePartitioned(model: Model, options: ExploreOptions, count: number, setCapacity = 1 << 16): Promise<CheckResult> {
+export function explorePartitioned(
+  model: Model,
+  options: ExploreOptions,
+  count: number,
+  setCapacity = 1 << 16,
+): Promise<CheckResult> {
   // Counted in batches, as the command line's threads count, unless a state limit needs the exact count.
-  const set = SharedFingerprintSet.create(setCapacity, Math.min(setCapacity, 1 << 16), options.maxStates === undefined ? 64 : 1);
-  const ports = Array.from({ length: count }, (_, index) => localPort(createPartition(model, options, { index, count, set })));
+  const set = SharedFingerprintSet.create(
+    setCapacity,
+    Math.min(setCapacity, 1 << 16),
+    options.maxStates === undefined ? 64 : 1,
+  );
+  const ports = Array.from({ length: count }, (_, index) =>
+    localPort(createPartition(model, options, { index, count, set })),
+  );
   // Every partition expands every level: here they take turns, so none would ever look helpful.
   return coordinate(model, set, ports, count, options, undefined, false);
 }
@@ -107,7 +133,9 @@ export async function coordinate(
     const levelStarted = performance.now();
     for (;;) {
       const remainingMs = maxMs - (performance.now() - started);
-      const statuses = await Promise.all(ports.map((port, p) => (finished[p] ? null : port.expandLevel(remainingMs))));
+      const statuses = await Promise.all(
+        ports.map((port, p) => (finished[p] ? null : port.expandLevel(remainingMs))),
+      );
       statuses.forEach((status, p) => (finished[p] ||= status === 'expanded' || status === 'stopped'));
       if (finished.every(Boolean)) break;
       set.grow();
@@ -118,7 +146,13 @@ export async function coordinate(
     else use.record(levelSize, levelMs);
     const nexts = await Promise.all(ports.map((port) => port.takeNext()));
     sums = nexts.map((n) => n.summary);
-    options.onProgress?.({ states: total('states'), transitions: total('transitions'), depth: level, statesPerSecond: rate(), elapsedMs: performance.now() - started });
+    options.onProgress?.({
+      states: total('states'),
+      transitions: total('transitions'),
+      depth: level,
+      statesPerSecond: rate(),
+      elapsedMs: performance.now() - started,
+    });
     limit = sums.find((s) => s.limit !== null)?.limit ?? null;
     if (sums.some((s) => s.foundDepth >= 0)) {
       verdict = 'violation';
@@ -168,7 +202,10 @@ export async function coordinate(
   const states = finals.reduce((n, f) => n + f.states, 0);
   const bytes = finals.reduce((n, f) => n + f.bytes, 0);
   const threads = threadsThatTookPart(finals.map((f) => f.transitions));
-  const links = mergedLinks(finals.map((f) => f.links), count);
+  const links = mergedLinks(
+    finals.map((f) => f.links),
+    count,
+  );
   const report = buildReport(model, {
     verdict,
     states,
@@ -204,7 +241,10 @@ function gather(records: readonly Int32Array[]): Int32Array {
 }
 
 /** Per client outcome, the shallowest of the threads' first configurations with it (a shortest way there, as on one thread). */
-function firstOutcomes(finals: readonly PartitionFinal[], links: Links): { ok: number; error: number; ambiguous: number } {
+function firstOutcomes(
+  finals: readonly PartitionFinal[],
+  links: Links,
+): { ok: number; error: number; ambiguous: number } {
   const depthOf = (id: number) => {
     let d = 0;
     for (let at = id; links.parent(at) >= 0; at = links.parent(at)) d++;
