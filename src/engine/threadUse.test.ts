@@ -57,7 +57,8 @@ describe('threads are started only on idle cores', () => {
 
   it('starts one thread per idle core, none on a busy machine', () => {
     expect(threadsToStart(1, 1)).toBe(1);
-    expect(threadsToStart(1, 0.8)).toBe(1);
+    expect(threadsToStart(1, 0.9)).toBe(1);
+    expect(threadsToStart(1, 0.8)).toBe(0);
     expect(threadsToStart(1, 0.1)).toBe(0);
     expect(threadsToStart(3, 2.5)).toBe(2);
     expect(threadsToStart(3, 7)).toBe(3);
