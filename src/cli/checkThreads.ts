@@ -1,18 +1,21 @@
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createExploration, createPartition } from '../engine/explorer';
 import { fitsFlat } from '../engine/flatLayout';
+import { remotePort, type PartitionData } from '../engine/partitionMessages';
 import { coordinate, localPort, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
-import { SharedFingerprintSet, type SharedSetBuffers } from '../engine/sharedFingerprintSet';
-import { handoff, type ValidatedDesign } from '../model/handoff';
+import { SharedFingerprintSet } from '../engine/sharedFingerprintSet';
+import { idleCores, threadsToStart, type CoreTimes } from '../engine/threadUse';
+import { handoff } from '../model/handoff';
 import type { Model } from '../model/model';
 
 /**
  * `check` on several threads (`src/engine/partitioned.ts`): this thread is partition 0 and starts
- * at once; after `ALONE_MS` each worker thread starts `checkThread.ts` (bundled apart, engine
- * and model only, up in ~60 ms) as partition p and joins at the first level's end after it is
- * up, so a small design never waits for one.
+ * at once; after `ALONE_MS`, one worker thread per core that sat idle meanwhile starts
+ * `checkThread.ts` (bundled apart, engine and model only, up in ~60 ms) as partition p and joins
+ * at the first level's end after it is up, so a small design never waits for one. While no core
+ * is idle (another process on it) no worker starts: the cores are read again every `ALONE_MS`.
  */
 
 /** Threads `check` uses unless told (`--threads N`): the cores there are, at most four. */
@@ -38,8 +41,8 @@ export interface Threading {
   /** The bundle the workers run (`dist/check-thread.mjs`, beside the command line's). */
   readonly workerUrl: URL;
   /**
-   * Start the workers at once, wait for them before the first level, and let every one expand
-   * every level, helpful or not (tests: so that they surely take part).
+   * Start the workers at once, wait for them before the first level, and deal every one its
+   * share of every level, helpful or not (tests: so that they surely take part).
    */
   readonly waitForThreads?: boolean;
 }
@@ -47,36 +50,21 @@ export interface Threading {
 /** The check result and how many threads took part. */
 export type ThreadedResult = CheckResult & { readonly threads: number };
 
-export interface PartitionData {
-  readonly role: 'check-partition';
-  /** The checked design, handed over like to the browser's worker (`src/model/handoff.ts`). */
-  readonly design: ValidatedDesign;
-  readonly index: number;
-  readonly count: number;
-  readonly buffers: SharedSetBuffers;
-  readonly batch: number;
-  /** The limits a thread checks itself (time comes with each level). */
-  readonly limits: Pick<ExploreOptions, 'maxStates' | 'maxBytes'>;
-  /** Shared with the main thread: 1 means stop (see `Threading.stop`). */
-  readonly stop: Int32Array;
-}
-
-export type Request =
-  | { readonly type: 'expand'; readonly remainingMs: number }
-  | { readonly type: 'adopt'; readonly buffers: SharedSetBuffers }
-  | { readonly type: 'takeNext' }
-  | { readonly type: 'setLevel'; readonly records: Int32Array; readonly depth: number; readonly claims: Int32Array; readonly chunk: number }
-  | { readonly type: 'final' };
-
 /**
  * Workers are started once the search has run this long alone: a search that ends sooner is
  * faster on one thread (a new thread, and the compiler threads it keeps busy, slow the first).
+ * It is also how often the cores are read to find an idle one: a worker on a core another
+ * process keeps busy slows the search down (measured: 1.23× the wall time of one thread).
  */
 const ALONE_MS = 150;
 /** Pairs a thread stores before it adds them to the shared count (`SharedFingerprintSet`). */
 const STORE_BATCH = 256;
 
-export async function exploreOnThreads(model: Model, options: ExploreOptions, threading: Threading): Promise<ThreadedResult> {
+export async function exploreOnThreads(
+  model: Model,
+  options: ExploreOptions,
+  threading: Threading,
+): Promise<ThreadedResult> {
   const { threads, workerUrl } = threading;
   const stop = threading.stop ?? new Int32Array(new SharedArrayBuffer(4));
   if (threads <= 1 || !fitsFlat(model)) return { ...(await exploreInSlices(model, options)), threads: 1 };
@@ -85,8 +73,10 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   const batch = options.maxStates === undefined ? STORE_BATCH : 1;
   const set = SharedFingerprintSet.create(1 << 16, 1 << 16, batch);
   const workers: { worker: Worker; ready: boolean; failed: boolean }[] = [];
-  const spawn = (): void => {
-    for (let index = 1; index < threads; index++) {
+  let failed = false;
+  /** Starts `more` workers, the next partitions in order. */
+  const spawn = (more: number): void => {
+    for (let index = workers.length + 1; index < threads && more-- > 0; index++) {
       const data: PartitionData = {
         role: 'check-partition',
         design: handoff(model),
@@ -106,33 +96,59 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
         entry.worker.once('error', () => (entry.failed = true));
         workers.push(entry);
       } catch {
-        return; // no thread to be had: the search goes on alone
+        failed = true; // no thread to be had: the search goes on alone
+        return;
       }
     }
   };
-  let spawned = false;
+  let sample = { at: started, cores: coreTimes() };
   let joined = 0;
-  // Asked at each level's end: starts the workers when it is time, and lets in those that are up
-  // (in index order, each after those before it).
+  // Asked at each level's end: starts workers on the cores that sat idle since the last look, and
+  // lets in those that are up (in index order, each after those before it).
   const join = async (): Promise<PartitionPort[]> => {
-    if (!spawned && (threading.waitForThreads || performance.now() - started >= ALONE_MS)) {
-      spawned = true;
-      spawn();
-      if (threading.waitForThreads) while (workers.some((w) => !w.ready && !w.failed)) await new Promise((resolve) => setTimeout(resolve, 5));
+    if (threading.waitForThreads && workers.length === 0 && !failed) {
+      spawn(threads - 1);
+      while (workers.some((w) => !w.ready && !w.failed))
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    } else if (!failed && workers.length < threads - 1 && performance.now() - sample.at >= ALONE_MS) {
+      const now = { at: performance.now(), cores: coreTimes() };
+      spawn(threadsToStart(threads - 1 - workers.length, idleCores(sample.cores, now.cores)));
+      sample = now;
     }
     // Let the workers' "ready" through: the search alone never yields to the event loop.
     if (joined < workers.length) await new Promise((resolve) => setImmediate(resolve));
     const ports: PartitionPort[] = [];
-    while (joined < workers.length && workers[joined]!.ready && !workers[joined]!.failed) ports.push(workerPort(workers[joined++]!.worker));
+    while (joined < workers.length && workers[joined]!.ready && !workers[joined]!.failed)
+      ports.push(workerPort(workers[joined++]!.worker));
     return ports;
   };
   try {
-    const first = [localPort(createPartition(model, options, { index: 0, count: threads, set })), ...(await join())];
+    // Between chunks the event loop turns, so a signal is handled even while no worker has joined.
+    const pause = () => new Promise((resolve) => setImmediate(resolve));
+    const first = [
+      localPort(createPartition(model, options, { index: 0, count: threads, set }), pause),
+      ...(await join()),
+    ];
     // The threads that took part, not the threads started: one that did not help sat out.
-    return await coordinate(model, set, first, threads, options, join, !threading.waitForThreads);
+    return await coordinate(
+      model,
+      set,
+      first,
+      threads,
+      options,
+      join,
+      !threading.waitForThreads,
+      threading.waitForThreads === true,
+      true,
+    );
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
+}
+
+/** Every core's time counters now (ms): `idleCores` compares two readings. */
+function coreTimes(): CoreTimes[] {
+  return cpus().map(({ times: t }) => ({ idle: t.idle, busy: t.user + t.nice + t.sys + t.irq }));
 }
 
 /**
@@ -158,16 +174,11 @@ function workerPort(worker: Worker): PartitionPort {
   });
   worker.on('error', (e: Error) => pending?.reject(e));
   worker.on('exit', (code) => pending?.reject(new Error(`a check thread stopped (exit ${code})`)));
-  const call = <T,>(request: Request, transfer: ArrayBuffer[] = []): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      pending = { resolve: resolve as (value: unknown) => void, reject };
-      worker.postMessage(request, transfer);
-    });
-  return {
-    expandLevel: (remainingMs) => call({ type: 'expand', remainingMs }),
-    adopt: (buffers) => call({ type: 'adopt', buffers }),
-    takeNext: () => call({ type: 'takeNext' }),
-    setLevel: (records, depth, claims, chunk) => call({ type: 'setLevel', records, depth, claims, chunk }), // shared memory: nothing to transfer
-    final: () => call({ type: 'final' }),
-  };
+  return remotePort(
+    (request) =>
+      new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        worker.postMessage(request);
+      }),
+  );
 }

@@ -1,5 +1,6 @@
 import type { Model } from '../model/model';
 import { FlatExpander, type Expander } from './flatExpander';
+import { linksOf, type LinkData } from './parentLinks';
 import { fitsFlat } from './flatLayout';
 import type { CheckProgress, CheckResult, ExploreOptions, Limit } from './result';
 import { buildReport, type Found } from './report';
@@ -49,9 +50,11 @@ export interface Partition {
   takeNext(): Int32Array;
   /**
    * The level at `depth` (every thread's records of the last level together, the same array on
-   * every thread), the shared counter its chunks are claimed with, and the chunk length.
+   * every thread), the ids of its records (`idOf`), the shared counter its chunks are
+   * claimed with, and the chunk length. Instead of a counter, the number n of threads the chunks
+   * are dealt among: partition p takes chunks p, p + n, p + 2n, … (every thread surely takes part).
    */
-  setLevel(records: Int32Array, depth: number, claims: Int32Array, chunk: number): void;
+  setLevel(records: Int32Array, ids: Int32Array, depth: number, claims: Int32Array | number, chunk: number): void;
   summary(): PartitionSummary;
   /** What the coordinator merges at the end; the partition is spent afterwards. */
   final(): PartitionFinal;
@@ -74,11 +77,35 @@ export interface PartitionSummary {
 
 export interface PartitionFinal extends PartitionSummary {
   /** Per configuration number on this thread: parent id, step index. */
-  readonly links: Int32Array;
+  readonly links: LinkData;
   readonly found: readonly Found[];
   readonly statesReached: Uint8Array;
   readonly transitionsReached: Uint8Array;
   readonly outcomes: { ok: number; error: number; ambiguous: number };
+  /** This thread's first stored configuration with each client outcome (-1: none): its shallowest. */
+  readonly firstOutcome: { readonly ok: number; readonly error: number; readonly ambiguous: number };
+}
+
+/**
+ * The ids of a level's records, as runs: triples (first record, its id, id step), in record
+ * order. One thread: one run (ids in a row); several: one run per thread (`thread + count ×
+ * number`, the numbers in a row). Records carry no id of their own: 4 bytes less each.
+ */
+export function idOf(ids: Int32Array, record: number): number {
+  if (ids.length === 3) return ids[1]! + ids[2]! * record; // one thread's level: ids in a row from record 0
+  let r = 0;
+  while (r + 3 < ids.length && ids[r + 3]! <= record) r += 3;
+  return ids[r + 1]! + ids[r + 2]! * (record - ids[r]!);
+}
+
+/**
+ * Records of room for the next level's queue, from this level's records and the last level's:
+ * sized to what the last level grew by (5% over), so that it seldom has to grow (by half
+ * again, `SearchStorage.reserve`) and a grown queue wastes little.
+ */
+function nextQueueSize(levelRecords: number, lastLevelRecords: number): number {
+  const growth = lastLevelRecords > 0 ? levelRecords / lastLevelRecords : 4;
+  return Math.max(1024, Math.ceil(levelRecords * Math.min(growth, 8) * 1.05));
 }
 
 export function explore(model: Model, options: ExploreOptions = {}): CheckResult {
@@ -112,16 +139,21 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
 
   let level: Int32Array = new Int32Array(Q);
   let levelCount = 0;
+  // Records hold no id: a thread's records of a level are its configurations numbered in a row.
+  let ids: Int32Array = Int32Array.of(0, 0, 1);
   let cursor = 0;
   let depth = 0;
   let peakQueueBytes = 0;
   let done = false;
   let activeMs = 0;
 
-  /** The queue of the next level becomes the level (an empty queue of the same size takes its place). */
+  /** The queue of the next level becomes the level (its records were stored last, numbered in a row). */
   function takeQueue(): void {
-    level = storage.next.slice(0, storage.nextCount * Q);
+    const lastCount = levelCount;
+    level = storage.next.subarray(0, storage.nextCount * Q);
     levelCount = storage.nextCount;
+    ids = Int32Array.of(0, storage.states - levelCount, 1);
+    storage.next = new Int32Array(nextQueueSize(levelCount, lastCount) * Q);
     storage.nextCount = 0;
     expander.newLevel();
   }
@@ -131,16 +163,14 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
       done = true;
       return;
     }
-    peakQueueBytes = Math.max(peakQueueBytes, level.byteLength + storage.next.byteLength);
-    const size = Math.max(Q * 1024, storage.nextCount * Q);
+    peakQueueBytes = Math.max(peakQueueBytes, level.buffer.byteLength + storage.next.byteLength);
     takeQueue();
-    storage.next = new Int32Array(size);
     cursor = 0;
     depth++;
   }
 
   function bytes(): number {
-    const levelBytes = sharing === null || index === 0 ? level.byteLength : 0; // a shared level: partition 0's
+    const levelBytes = sharing === null || index === 0 ? level.buffer.byteLength : 0; // a shared level: partition 0's
     return storage.bytes + Math.max(peakQueueBytes, levelBytes + storage.next.byteLength);
   }
 
@@ -150,9 +180,11 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
   else takeQueue();
 
   // Chunks of the level claimed on several threads (`expandLevel`); at first the level is partition 0's alone.
-  let claims: Int32Array = new Int32Array(1);
+  let claims: Int32Array | number = new Int32Array(1);
   let chunk = Math.max(1, levelCount);
   let chunkEnd = 0;
+  /** The next chunk dealt to this partition when the level's chunks are dealt, not claimed. */
+  let dealt = 0;
 
   /** Ends a call of `expandLevel`: what this thread stored is counted for all to see. */
   function stop(status: ExpandStatus): ExpandStatus {
@@ -182,7 +214,8 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
         finishLevel();
         continue;
       }
-      expander.expand(storage, level, cursor++, depth);
+      expander.expand(storage, level, cursor, idOf(ids, cursor), depth);
+      cursor++;
       if (storage.limit !== null) break;
       if (++tick % 64 === 0) {
         const t = now();
@@ -208,40 +241,46 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
         if (set.full()) return stop('full');
         if (cursor === chunkEnd) {
           if (chunks-- <= 0) return stop('yielded');
-          const from = Atomics.add(claims, 0, chunk);
+          let from = dealt;
+          if (typeof claims === 'number') dealt += chunk * claims;
+          else from = Atomics.add(claims, 0, chunk);
           if (from >= levelCount) return stop('expanded');
           cursor = from;
           chunkEnd = Math.min(from + chunk, levelCount);
         }
-        expander.expand(storage, level, cursor++, depth);
+        expander.expand(storage, level, cursor, idOf(ids, cursor), depth);
+        cursor++;
         if (++tick % 64 === 0 && storage.limit === null) checkLimits(now() > deadlineMs);
       }
     },
     takeNext() {
       const records = storage.next.subarray(0, storage.nextCount * Q);
       peakQueueBytes = Math.max(peakQueueBytes, level.byteLength + storage.next.byteLength);
-      storage.next = new Int32Array(Q * 1024);
+      storage.next = new Int32Array(nextQueueSize(records.length / Q, levelCount / (sharing?.count ?? 1)) * Q);
       storage.nextCount = 0;
       return records;
     },
-    setLevel(records, d, counter, length) {
-      // A private copy: reading the shared array measured slower than one memcpy of it.
-      level = records.slice();
+    setLevel(records, levelIds, d, counter, length) {
+      // A private copy of a shared level: reading the shared array measured slower than one memcpy of it.
+      level = records.buffer instanceof SharedArrayBuffer ? records.slice() : records;
       levelCount = records.length / Q;
+      ids = levelIds;
       cursor = chunkEnd = 0;
       claims = counter;
       chunk = length;
+      dealt = index * length;
       expander.newLevel();
       depth = d;
     },
     summary,
     final: () => ({
       ...summary(),
-      links: storage.links.subarray(0, 2 * storage.states),
+      links: storage.links.data(),
       found: [...storage.found.values()],
       statesReached: storage.statesReached,
       transitionsReached: storage.transitionsReached,
       outcomes: storage.outcomes,
+      firstOutcome: storage.firstOutcome,
     }),
     run,
     progress: () => ({ states: storage.states, transitions: storage.transitions, depth, statesPerSecond: rate(), elapsedMs: activeMs }),
@@ -263,7 +302,7 @@ function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | 
         transitions: storage.transitions,
         depth: lastFull,
         found: [...found.values()],
-        links: storage.links,
+        links: linksOf(storage.links.data()),
         statesReached: storage.statesReached,
         transitionsReached: storage.transitionsReached,
         outcomes: storage.outcomes,

@@ -1,4 +1,5 @@
 import type { Model, ValueType } from '../model/model';
+import type { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
 
 /**
@@ -22,8 +23,9 @@ export interface FlatCodec {
   /**
    * `unpack` into a vector that holds the record at `po` of `prev`: only the words that differ
    * are decoded. Records next to each other in a BFS level are siblings, so most words are equal.
+   * Each decoded field is written through `j` (`FlatFingerprint.put`), so the fingerprint follows.
    */
-  unpackChanged(rec: Int32Array, o: number, v: Int32Array, prev: Int32Array, po: number): void;
+  unpackChanged(rec: Int32Array, o: number, v: Int32Array, prev: Int32Array, po: number, j: FlatFingerprint): void;
 }
 
 export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
@@ -157,7 +159,7 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
         out[at] = (out[at]! & ~(MASK[f]! << sh)) | ((v[slot]! - D[j + 1]!) << sh);
       }
     },
-    unpackChanged(rec, o, v, prev, po) {
+    unpackChanged(rec, o, v, prev, po, fp) {
       for (let w = 0; w < words; w++) {
         const x = rec[o + w]!;
         // Only the fields with a changed bit: the highest changed bit names its field.
@@ -165,7 +167,7 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
         while (changed !== 0) {
           const f = BIT_FIELD[32 * w + 31 - Math.clz32(changed)]!;
           const j = 4 * f, sh = D[j + 2]!, mask = MASK[f]!;
-          v[D[j]!] = ((x >>> sh) & mask) + D[j + 1]!;
+          fp.put(v, D[j]!, ((x >>> sh) & mask) + D[j + 1]!);
           changed &= ~(mask << sh);
         }
       }

@@ -8,12 +8,12 @@ import type { SearchStorage } from './searchStorage';
 
 /** What the level loop (`explorer.ts`) asks of an expander. */
 export interface Expander {
-  /** Int32 words of a packed configuration (the storage's records add id and fingerprint). */
+  /** Int32 words of a packed configuration (a record of the storage's queue). */
   readonly words: number;
   /** Stores the initial configuration (depth 0). */
   start(storage: SearchStorage): void;
-  /** Expands record `index` of `level` (records of `storage.record` Int32) at `depth`, storing what is new. */
-  expand(storage: SearchStorage, level: Int32Array, index: number, depth: number): void;
+  /** Expands record `index` of `level` (records of `storage.record` Int32), configuration `id`, at `depth`, storing what is new. */
+  expand(storage: SearchStorage, level: Int32Array, index: number, id: number, depth: number): void;
   /** A new level begins: no record of it has been expanded yet. */
   newLevel(): void;
 }
@@ -39,6 +39,9 @@ export class FlatExpander implements Expander {
   /** The record expanded last in this level (-2: none): the vector still holds it. */
   private expandedLast = -2;
   private level: Int32Array = new Int32Array(0);
+  /** The fingerprint of the configuration being expanded (the journal leaves the successor's in `zobrist`). */
+  private h1 = 0;
+  private h2 = 0;
 
   constructor(private readonly model: Model) {
     this.layout = flatLayout(model);
@@ -60,14 +63,20 @@ export class FlatExpander implements Expander {
     this.expandedLast = -2;
   }
 
-  expand(storage: SearchStorage, level: Int32Array, index: number, depth: number): void {
+  expand(storage: SearchStorage, level: Int32Array, index: number, id: number, depth: number): void {
     const { vec, stepper, zobrist, codec } = this;
-    const W = this.words, Q = storage.record;
+    const Q = storage.record;
     const o = index * Q;
-    const id = level[o + W]!, h1 = level[o + W + 1]!, h2 = level[o + W + 2]!;
-    // The vector still holds the record before this one (each step was undone): decode only what differs.
-    if (level === this.level && index === this.expandedLast + 1) codec.unpackChanged(level, o, vec, level, o - Q);
-    else codec.unpack(level, o, vec);
+    // The vector still holds the record before this one (each step was undone): decode only what
+    // differs, its fingerprint following the writes (the queue holds no fingerprints: 8 bytes less a record).
+    if (level === this.level && index === this.expandedLast + 1) {
+      zobrist.begin(this.h1, this.h2);
+      codec.unpackChanged(level, o, vec, level, o - Q, zobrist);
+    } else {
+      codec.unpack(level, o, vec);
+      zobrist.of(vec);
+    }
+    const h1 = (this.h1 = zobrist.h1), h2 = (this.h2 = zobrist.h2);
     this.level = level;
     this.expandedLast = index;
     this.parentAt = o;
@@ -118,11 +127,8 @@ export class FlatExpander implements Expander {
       return;
     }
     const o = storage.reserve();
-    const next = storage.next, W = this.words;
+    const next = storage.next;
     if (parent < 0) this.codec.pack(vec, next, o);
     else this.codec.repack(vec, this.level, this.parentAt, zobrist.slots, zobrist.n, next, o);
-    next[o + W] = id;
-    next[o + W + 1] = h1;
-    next[o + W + 2] = h2;
   }
 }

@@ -38,6 +38,7 @@ describe('the journaled fingerprint', () => {
           codec.pack(parent, parentRec, 0);
           zobrist.begin(h1, h2);
           if (!stepper.apply(v, k)) return;
+          const [parentH1, parentH2] = [h1, h2];
           h1 = zobrist.h1;
           h2 = zobrist.h2;
           // Packing and unpacking also gives back the same vector (channel tails zeroed).
@@ -50,10 +51,14 @@ describe('the journaled fingerprint', () => {
           const repacked = new Int32Array(codec.words);
           codec.repack(v, parentRec, 0, zobrist.slots, zobrist.n, repacked, 0);
           expect([...repacked]).toEqual([...rec]);
-          // Decoding only the words that differ from the parent's turns the parent into the child.
+          // Decoding only the words that differ from the parent's turns the parent into the child,
+          // and its fingerprint into the child's.
           const partial = parent.slice();
-          codec.unpackChanged(rec, 0, partial, parentRec, 0);
+          const other = new FlatFingerprint(L, codec);
+          other.begin(parentH1, parentH2);
+          codec.unpackChanged(rec, 0, partial, parentRec, 0, other);
           expect([...partial]).toEqual([...v]);
+          expect([other.h1, other.h2]).toEqual([h1, h2]);
           zobrist.of(v);
           expect([zobrist.h1, zobrist.h2]).toEqual([h1, h2]);
         }

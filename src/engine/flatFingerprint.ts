@@ -53,12 +53,20 @@ export class FlatFingerprint {
     }
   }
 
-  /** The fingerprint of a whole vector (the initial configuration; tests). */
+  /** The fingerprint of a whole vector (the initial configuration, a record unpacked whole). */
   of(v: Int32Array): void {
     let h1 = 0, h2 = 0;
+    const { t, low, size, base } = this;
     for (let i = 0; i < this.L.width; i++) {
-      h1 ^= word1(i, v[i]!);
-      h2 ^= word2(i, v[i]!);
+      const x = v[i]!, k = (x - low[i]!) >>> 0;
+      if (k < size[i]!) {
+        const p = 2 * (base[i]! + k);
+        h1 ^= t[p]!;
+        h2 ^= t[p + 1]!;
+      } else {
+        h1 ^= word1(i, x);
+        h2 ^= word2(i, x);
+      }
     }
     this.h1 = h1;
     this.h2 = h2;
@@ -75,12 +83,18 @@ export class FlatFingerprint {
   set(v: Int32Array, i: number, x: number): void {
     const a = v[i]!;
     if (a === x) return;
-    v[i] = x;
     const n = this.n;
     if (n === this.slots.length) this.growJournal();
     this.slots[n] = i;
     this.olds[n] = a;
     this.n = n + 1;
+    this.put(v, i, x);
+  }
+
+  /** `v[i] = x` with the fingerprint following, not journaled (a record decoded over its neighbour's vector). */
+  put(v: Int32Array, i: number, x: number): void {
+    const a = v[i]!;
+    v[i] = x;
     const lo = this.low[i]!, size = this.size[i]!;
     const ka = (a - lo) >>> 0, kb = (x - lo) >>> 0;
     if (ka < size && kb < size) {

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { conformanceDir } from '../conformanceSuite';
 import { loadDesign } from '../model/load';
 import type { Model } from '../model/model';
-import { explore } from './explorer';
+import { createPartition, explore } from './explorer';
 import { fitsFlat } from './flatLayout';
-import { explorePartitioned } from './partitioned';
+import { coordinate, explorePartitioned, localPort, type PartitionPort } from './partitioned';
 import type { CheckResult } from './result';
+import { SharedFingerprintSet } from './sharedFingerprintSet';
 import { createSimulator } from './simulator';
 import { smallDesign } from './smallDesigns';
 import { testModel } from './testDesign';
@@ -23,6 +24,8 @@ function figures(r: CheckResult) {
     violations: r.violations.map((v) => `${v.kind}:${v.name}@${v.depth}`).sort(),
     coverage: r.coverage,
     outcomes: r.outcomes,
+    // A shortest trace to each outcome: which one may differ, not its length.
+    outcomeTraceLengths: Object.entries(r.outcomeTraces ?? {}).map(([k, labels]) => `${k}:${labels.length}`),
     limit: r.limit,
   };
 }
@@ -90,5 +93,34 @@ describe('the search split over partitions', () => {
     if (!loaded.ok) throw new Error('kv-register does not load');
     const split = await explorePartitioned(loaded.model, { shouldStop: () => true }, 2);
     expect(split).toMatchObject({ verdict: 'incomplete', limit: 'cancelled' });
+  });
+
+  // What made the command line's threaded test flaky under load: a thread that wakes late finds
+  // every claimed chunk of a small level gone, and does not count as taking part.
+  it('deals every thread its share when told to, however late it wakes', async () => {
+    const loaded = loadDesign(readFileSync(join(conformanceDir('valid'), 'kv-register.protocol.json'), 'utf8'));
+    if (!loaded.ok) throw new Error('kv-register does not load');
+    const model = loaded.model;
+    // The other threads wake only once the first has expanded all it could of the level.
+    const run = (dealt: boolean) => {
+      const set = SharedFingerprintSet.create(1 << 16, 1 << 16, 64);
+      const [first, ...others] = [0, 1, 2].map((index) => localPort(createPartition(model, {}, { index, count: 3, set })));
+      let firstDone: Promise<unknown> = Promise.resolve();
+      const early: PartitionPort = {
+        ...first!,
+        expandLevel(ms) {
+          const status = first!.expandLevel(ms);
+          firstDone = status;
+          return status;
+        },
+      };
+      const late = (port: PartitionPort): PartitionPort => ({ ...port, expandLevel: (ms) => firstDone.then(() => port.expandLevel(ms)) });
+      return coordinate(model, set, [early, ...others.map(late)], 3, {}, undefined, false, dealt);
+    };
+    const claimed = await run(false);
+    const dealt = await run(true);
+    expect(claimed.threads).toBe(1); // the first thread took every chunk before the others woke
+    expect(dealt.threads).toBe(3);
+    expect(figures(dealt)).toEqual(figures(explore(model)));
   });
 });

@@ -1,5 +1,13 @@
 import type { Model } from '../model/model';
-import { createPartition, type ExpandStatus, type Found, type Partition, type PartitionFinal, type PartitionSummary } from './explorer';
+import {
+  createPartition,
+  type ExpandStatus,
+  type Found,
+  type Partition,
+  type PartitionFinal,
+  type PartitionSummary,
+} from './explorer';
+import { mergedLinks, type Links } from './parentLinks';
 import { buildReport } from './report';
 import type { CheckResult, ExploreOptions, Limit } from './result';
 import { SharedFingerprintSet, type SharedSetBuffers } from './sharedFingerprintSet';
@@ -24,7 +32,13 @@ export interface PartitionPort {
   adopt(buffers: SharedSetBuffers): Promise<void>;
   /** The records queued for the next level (handed over) and where the partition stands. */
   takeNext(): Promise<{ records: Int32Array; summary: PartitionSummary }>;
-  setLevel(records: Int32Array, depth: number, claims: Int32Array, chunk: number): Promise<void>;
+  setLevel(
+    records: Int32Array,
+    ids: Int32Array,
+    depth: number,
+    claims: Int32Array | number,
+    chunk: number,
+  ): Promise<void>;
   final(): Promise<PartitionFinal>;
 }
 
@@ -32,20 +46,22 @@ export interface PartitionPort {
  * A partition on this thread. Expanding yields first, so the coordinator has posted its requests
  * to the other threads before this one starts working.
  */
-export function localPort(partition: Partition): PartitionPort {
+export function localPort(partition: Partition, pause: () => unknown = () => null): PartitionPort {
   return {
     async expandLevel(remainingMs) {
-      // A chunk at a time, yielding between: partitions on one thread take turns.
+      // A chunk at a time, yielding between: partitions on one thread take turns. `pause` (a
+      // task, not a microtask) lets the thread's events through, a signal or a cancel.
       const deadline = performance.now() + remainingMs;
       for (;;) {
-        await null;
+        await pause();
         const status = partition.expandLevel(deadline, 1);
         if (status !== 'yielded') return status;
       }
     },
     adopt: async () => {}, // the set object on this thread is the one that grew
     takeNext: async () => ({ records: partition.takeNext(), summary: partition.summary() }),
-    setLevel: async (records, depth, claims, chunk) => partition.setLevel(records, depth, claims, chunk),
+    setLevel: async (records, ids, depth, claims, chunk) =>
+      partition.setLevel(records, ids, depth, claims, chunk),
     final: async () => partition.final(),
   };
 }
@@ -54,10 +70,21 @@ export function localPort(partition: Partition): PartitionPort {
  * The whole search as `count` partitions taking turns on this thread: the reference for the
  * threaded one (`setCapacity`: the shared set's first size; tests make it small so that it grows).
  */
-export function explorePartitioned(model: Model, options: ExploreOptions, count: number, setCapacity = 1 << 16): Promise<CheckResult> {
+export function explorePartitioned(
+  model: Model,
+  options: ExploreOptions,
+  count: number,
+  setCapacity = 1 << 16,
+): Promise<CheckResult> {
   // Counted in batches, as the command line's threads count, unless a state limit needs the exact count.
-  const set = SharedFingerprintSet.create(setCapacity, Math.min(setCapacity, 1 << 16), options.maxStates === undefined ? 64 : 1);
-  const ports = Array.from({ length: count }, (_, index) => localPort(createPartition(model, options, { index, count, set })));
+  const set = SharedFingerprintSet.create(
+    setCapacity,
+    Math.min(setCapacity, 1 << 16),
+    options.maxStates === undefined ? 64 : 1,
+  );
+  const ports = Array.from({ length: count }, (_, index) =>
+    localPort(createPartition(model, options, { index, count, set })),
+  );
   // Every partition expands every level: here they take turns, so none would ever look helpful.
   return coordinate(model, set, ports, count, options, undefined, false);
 }
@@ -76,8 +103,17 @@ export async function coordinate(
   join: () => Promise<PartitionPort[]> = async () => [],
   /** Let a thread sit out levels it does not speed up (false: every thread expands every level). */
   adaptive = true,
+  /**
+   * Deal each level's chunks out in turn instead of letting the threads claim them: every thread
+   * then surely expands its share (tests that count the threads taking part). Claimed chunks
+   * follow the threads' speed: a thread that wakes late may find none left.
+   */
+  dealt = false,
+  /** The first port is a partition on this thread, using `set` itself: it may use it alone (`exclusive`) until another joins. */
+  exclusive = false,
 ): Promise<CheckResult & { readonly threads: number }> {
   const ports = [...initialPorts];
+  set.exclusive = ports.length === 1 && exclusive;
   const started = performance.now();
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
   let sums: PartitionSummary[] = [];
@@ -97,7 +133,9 @@ export async function coordinate(
     const levelStarted = performance.now();
     for (;;) {
       const remainingMs = maxMs - (performance.now() - started);
-      const statuses = await Promise.all(ports.map((port, p) => (finished[p] ? null : port.expandLevel(remainingMs))));
+      const statuses = await Promise.all(
+        ports.map((port, p) => (finished[p] ? null : port.expandLevel(remainingMs))),
+      );
       statuses.forEach((status, p) => (finished[p] ||= status === 'expanded' || status === 'stopped'));
       if (finished.every(Boolean)) break;
       set.grow();
@@ -108,7 +146,13 @@ export async function coordinate(
     else use.record(levelSize, levelMs);
     const nexts = await Promise.all(ports.map((port) => port.takeNext()));
     sums = nexts.map((n) => n.summary);
-    options.onProgress?.({ states: total('states'), transitions: total('transitions'), depth: level, statesPerSecond: rate(), elapsedMs: performance.now() - started });
+    options.onProgress?.({
+      states: total('states'),
+      transitions: total('transitions'),
+      depth: level,
+      statesPerSecond: rate(),
+      elapsedMs: performance.now() - started,
+    });
     limit = sums.find((s) => s.limit !== null)?.limit ?? null;
     if (sums.some((s) => s.foundDepth >= 0)) {
       verdict = 'violation';
@@ -127,12 +171,22 @@ export async function coordinate(
     const joined = await join();
     await Promise.all(joined.map((port) => port.adopt(set.buffers)));
     ports.push(...joined);
-    // The next level as one array every thread reads, its chunks claimed through one counter.
-    const all = gather(records);
-    levelSize = all.length / sums[0]!.record;
-    const claims = new Int32Array(new SharedArrayBuffer(4));
+    set.exclusive = ports.length === 1 && exclusive;
+    // The next level as one array every thread reads, its chunks claimed through one counter
+    // (a thread alone keeps its own queue: nothing to share).
+    const all = ports.length === 1 && records.length === 1 ? records[0]! : gather(records);
+    const Q = sums[0]!.record;
+    levelSize = all.length / Q;
+    // Each thread's records are its configurations numbered in a row, ending with its last (`idOf`).
+    const ids = new Int32Array(3 * records.length);
+    let first = 0;
+    records.forEach((r, p) => {
+      ids.set([first, p + count * (sums[p]!.states - r.length / Q), count], 3 * p);
+      first += r.length / Q;
+    });
+    const claims = dealt ? ports.length : new Int32Array(new SharedArrayBuffer(4));
     const chunk = Math.max(1, Math.min(4096, Math.ceil(all.length / sums[0]!.record / (8 * ports.length))));
-    await Promise.all(ports.map((port) => port.setLevel(all, level + 1, claims, chunk)));
+    await Promise.all(ports.map((port) => port.setLevel(all, ids, level + 1, claims, chunk)));
     level++;
   }
 
@@ -148,13 +202,18 @@ export async function coordinate(
   const states = finals.reduce((n, f) => n + f.states, 0);
   const bytes = finals.reduce((n, f) => n + f.bytes, 0);
   const threads = threadsThatTookPart(finals.map((f) => f.transitions));
+  const links = mergedLinks(
+    finals.map((f) => f.links),
+    count,
+  );
   const report = buildReport(model, {
     verdict,
     states,
     transitions: finals.reduce((n, f) => n + f.transitions, 0),
     depth,
     found,
-    links: mergeLinks(finals, count),
+    links,
+    firstOutcome: firstOutcomes(finals, links),
     statesReached: union(finals.map((f) => f.statesReached)),
     transitionsReached: union(finals.map((f) => f.transitionsReached)),
     outcomes: {
@@ -181,6 +240,23 @@ function gather(records: readonly Int32Array[]): Int32Array {
   return all;
 }
 
+/** Per client outcome, the shallowest of the threads' first configurations with it (a shortest way there, as on one thread). */
+function firstOutcomes(
+  finals: readonly PartitionFinal[],
+  links: Links,
+): { ok: number; error: number; ambiguous: number } {
+  const depthOf = (id: number) => {
+    let d = 0;
+    for (let at = id; links.parent(at) >= 0; at = links.parent(at)) d++;
+    return d;
+  };
+  const first = (k: 'ok' | 'error' | 'ambiguous') => {
+    const ids = finals.map((f) => f.firstOutcome[k]).filter((id) => id >= 0);
+    return ids.length === 0 ? -1 : ids.reduce((best, id) => (depthOf(id) < depthOf(best) ? id : best));
+  };
+  return { ok: first('ok'), error: first('error'), ambiguous: first('ambiguous') };
+}
+
 /** The violations at the shortest depth, one per (kind, name), the lowest partition's first. */
 function mergeFound(finals: readonly PartitionFinal[]): Found[] {
   const depths = finals.filter((f) => f.foundDepth >= 0).map((f) => f.foundDepth);
@@ -194,20 +270,6 @@ function mergeFound(finals: readonly PartitionFinal[]): Found[] {
     }
   }
   return [...byKey.values()];
-}
-
-/** Links of every partition by configuration id (`p + count * number`). */
-function mergeLinks(finals: readonly PartitionFinal[], count: number): Int32Array {
-  const most = Math.max(...finals.map((f) => f.links.length / 2));
-  const links = new Int32Array(2 * count * most).fill(-1);
-  finals.forEach((f, p) => {
-    for (let local = 0; local < f.links.length / 2; local++) {
-      const id = p + count * local;
-      links[2 * id] = f.links[2 * local]!;
-      links[2 * id + 1] = f.links[2 * local + 1]!;
-    }
-  });
-  return links;
 }
 
 function union(parts: readonly Uint8Array[]): Uint8Array {

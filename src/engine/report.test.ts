@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { linksOf, ParentLinks } from './parentLinks';
 import { buildReport, type Explored, type Found } from './report';
 import { testModel } from './testDesign';
 
@@ -12,6 +13,14 @@ const model = testModel({
 });
 
 /** What an explorer hands `buildReport`: the initial configuration (id 0) and one found violation. */
+/** The initial configuration (0) and one successor of it (1, by step 0). */
+function twoLinks() {
+  const links = new ParentLinks();
+  links.add(-1, -1);
+  links.add(0, 0);
+  return links.data();
+}
+
 function explored(found: Found): Explored {
   return {
     verdict: 'violation',
@@ -19,7 +28,7 @@ function explored(found: Found): Explored {
     transitions: 1,
     depth: found.depth,
     found: [found],
-    links: Int32Array.from([-1, -1, 0, 0]),
+    links: linksOf(twoLinks()),
     statesReached: new Uint8Array(2),
     transitionsReached: new Uint8Array(1),
     outcomes: { ok: 0, error: 0, ambiguous: 0 },

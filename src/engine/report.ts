@@ -3,6 +3,7 @@ import { applyStep } from './apply';
 import { checkConfiguration } from './checks';
 import { initialConfiguration, type Configuration } from './configuration';
 import { enabledSteps } from './enabled';
+import type { Links } from './parentLinks';
 import type { CheckResult, InternalError, Limit, OutcomeTraces, TraceStep, Verdict, ViolationReport } from './result';
 import type { Violation, ViolationKind } from './violation';
 import { viewConfiguration } from './view';
@@ -26,7 +27,7 @@ export interface Explored {
   readonly depth: number;
   readonly found: readonly Found[];
   /** Per configuration id: parent id, step index. */
-  readonly links: Int32Array;
+  readonly links: Links;
   readonly statesReached: Uint8Array;
   readonly transitionsReached: Uint8Array;
   readonly outcomes: { ok: number; error: number; ambiguous: number };
@@ -87,9 +88,9 @@ export function buildReport(model: Model, e: Explored): CheckResult {
 }
 
 /** The step labels from the initial configuration to configuration `id`, read up the parent links. */
-function labelsTo(model: Model, links: Int32Array, id: number): string[] {
+function labelsTo(model: Model, links: Links, id: number): string[] {
   const path: number[] = [];
-  for (let at = id; at >= 0 && links[2 * at]! >= 0; at = links[2 * at]!) path.push(links[2 * at + 1]!);
+  for (let at = id; at >= 0 && links.parent(at) >= 0; at = links.parent(at)) path.push(links.step(at));
   path.reverse();
   const labels: string[] = [];
   let config: Configuration = initialConfiguration(model);
@@ -105,17 +106,17 @@ function labelsTo(model: Model, links: Int32Array, id: number): string[] {
 }
 
 /** A shortest trace (its step labels) to a quiescent configuration with each client outcome. */
-function outcomeTraces(model: Model, links: Int32Array, first: NonNullable<Explored['firstOutcome']>): OutcomeTraces {
+function outcomeTraces(model: Model, links: Links, first: NonNullable<Explored['firstOutcome']>): OutcomeTraces {
   const out: { ok?: string[]; error?: string[]; ambiguous?: string[] } = {};
   for (const k of ['ok', 'error', 'ambiguous'] as const) if (first[k] >= 0) out[k] = labelsTo(model, links, first[k]);
   return out;
 }
 
 /** The step indices from the initial configuration to the violation, read up the parent links. */
-function pathOf(links: Int32Array, f: Found): number[] {
+function pathOf(links: Links, f: Found): number[] {
   const path: number[] = [];
   // Up the parent links to the initial configuration (the one whose parent is -1).
-  for (let id = f.parent; id >= 0 && links[2 * id]! >= 0; id = links[2 * id]!) path.push(links[2 * id + 1]!);
+  for (let id = f.parent; id >= 0 && links.parent(id) >= 0; id = links.parent(id)) path.push(links.step(id));
   path.reverse();
   if (f.parent >= 0) path.push(f.stepIndex);
   return path;
@@ -131,7 +132,7 @@ const same = (f: Found) => (v: Violation) => v.kind === f.kind && v.name === f.n
  * found (same kind and name). Returns the violation with its trace, every text in it (the
  * detail included) the readable engine's own, or the disagreement.
  */
-function confirm(model: Model, links: Int32Array, f: Found): ViolationReport | InternalError {
+function confirm(model: Model, links: Links, f: Found): ViolationReport | InternalError {
   const path = pathOf(links, f);
   const trace: TraceStep[] = [];
   const labels: string[] = [];

@@ -1,5 +1,6 @@
 import type { Model } from '../model/model';
 import { FingerprintSet } from './fingerprintSet';
+import { ParentLinks } from './parentLinks';
 import type { Found } from './report';
 import type { Limit } from './result';
 import type { SharedFingerprintSet } from './sharedFingerprintSet';
@@ -17,8 +18,9 @@ export interface Sharing {
  * (`FingerprintSet`) or one shared by the threads of a partitioned search
  * (`SharedFingerprintSet`); per stored configuration its parent and step (`links`, the traces);
  * the violations of the shallowest depth; coverage and outcomes; and the queue of the next
- * level, whose records are `record` Int32 each: the packed configuration (`words`), then its id
- * and its fingerprint. An expander (`flatExpander.ts`, `wideExpander.ts`) fills it; the level
+ * level, whose records are `record` Int32 each: the packed configuration (`words`) and nothing
+ * else (its id follows from its place, `idOf`; the expander recomputes its fingerprint, mostly
+ * incrementally). An expander (`flatExpander.ts`, `wideExpander.ts`) fills it; the level
  * loop (`explorer.ts`) turns the queue into the next level.
  */
 export class SearchStorage {
@@ -27,7 +29,7 @@ export class SearchStorage {
   transitions = 0;
   limit: Limit | null = null;
   /** Per configuration number on this thread: parent id, index of the step in the parent's enabled steps. */
-  links: Int32Array = new Int32Array(2 * 4096);
+  readonly links = new ParentLinks();
   readonly statesReached: Uint8Array;
   readonly transitionsReached: Uint8Array;
   readonly outcomes = { ok: 0, error: 0, ambiguous: 0 };
@@ -48,7 +50,7 @@ export class SearchStorage {
     sharing: Sharing | null,
     private readonly maxStates: number,
   ) {
-    this.record = words + 3;
+    this.record = words;
     this.next = new Int32Array(this.record * 1024);
     this.statesReached = new Uint8Array(model.states.length);
     this.transitionsReached = new Uint8Array(model.transitions.length);
@@ -84,9 +86,7 @@ export class SearchStorage {
   /** The next configuration's id (`index + count * number`), its parent and step remembered. */
   newId(parent: number, stepIndex: number): number {
     const local = this.states++;
-    if (2 * local + 2 > this.links.length) this.links = grown(this.links);
-    this.links[2 * local] = parent;
-    this.links[2 * local + 1] = stepIndex;
+    this.links.add(parent, stepIndex);
     return this.index + this.count * local;
   }
 
@@ -108,21 +108,21 @@ export class SearchStorage {
     if (ambiguous && first.ambiguous < 0) first.ambiguous = id;
   }
 
-  /** Where the next record of the queue starts (the queue grows as needed); the caller fills it. */
+  /** Where the next record of the queue starts (the queue grows by half again as needed); the caller fills it. */
   reserve(): number {
-    if ((this.nextCount + 1) * this.record > this.next.length) this.next = grown(this.next);
+    if ((this.nextCount + 1) * this.record > this.next.length) this.next = grown(this.next, this.record);
     return this.nextCount++ * this.record;
   }
 
   /** The set's bytes (a shared set is counted once, by partition 0) and the links'. */
   get bytes(): number {
     const set = this.seen !== null ? this.seen.bytes : this.index === 0 ? this.shared!.bytes : 0;
-    return set + this.links.byteLength;
+    return set + this.links.bytes;
   }
 }
 
-function grown(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
+function grown(a: Int32Array, record: number): Int32Array {
+  const b = new Int32Array(Math.ceil((a.length * 1.5) / record + 1) * record);
   b.set(a);
   return b;
 }

@@ -1,3 +1,5 @@
+import { grownCapacity, homeSlot, overFull } from './fingerprintSet';
+
 /**
  * `FingerprintSet` over shared memory, for a search on several threads (`partitioned.ts`): one
  * open-addressing table of (h1, h2) pairs in a SharedArrayBuffer that every thread probes with
@@ -6,9 +8,9 @@
  * a reader that meets a claimed slot whose second word is still 0 waits for it (neither word of
  * a stored pair is ever 0).
  *
- * It never grows on its own: a thread that sees it over 3/4 full stops at its next
+ * It never grows on its own (like `FingerprintSet`, by half again: `grownCapacity`): a thread that sees it over 4/5 full (`overFull`) stops at its next
  * configuration (`full`), and once every thread has stopped, one of them `grow`s it and the
- * others `adopt` the new buffers. The quarter left free (at least 16,384 slots) takes what the
+ * others `adopt` the new buffers. The fifth left free (at least 13,107 slots) takes what the
  * threads store before they next look.
  */
 export interface SharedSetBuffers {
@@ -20,9 +22,14 @@ export interface SharedSetBuffers {
 export class SharedFingerprintSet {
   private table!: Int32Array;
   private header!: Int32Array;
-  private mask = 0;
+  private capacity = 0;
   /** Pairs this thread stored and has not yet added to the shared count. */
   private pending = 0;
+  /**
+   * No other thread uses the set yet (the command line's first thread, before any worker has
+   * joined): slots are claimed with plain writes, as in a set of one's own.
+   */
+  exclusive = false;
 
   /**
    * `batch`: how many pairs a thread stores before it adds them to the shared count. A count
@@ -36,7 +43,7 @@ export class SharedFingerprintSet {
     this.adopt(buffers);
   }
 
-  /** `smallest` below 65,536 only for tests: the free quarter must take a few configurations' successors per thread. */
+  /** `smallest` below 65,536 only for tests: the free fifth must take a few configurations' successors per thread. */
   static create(initialCapacity = 1 << 16, smallest = 1 << 16, batch = 1): SharedFingerprintSet {
     let capacity = smallest;
     while (capacity < initialCapacity) capacity *= 2;
@@ -50,7 +57,7 @@ export class SharedFingerprintSet {
   adopt(buffers: SharedSetBuffers): void {
     this.table = new Int32Array(buffers.table);
     this.header = new Int32Array(buffers.header);
-    this.mask = this.table.length / 2 - 1;
+    this.capacity = this.table.length / 2;
   }
 
   /** Pairs stored by every thread so far (others' up to their last batch). */
@@ -68,20 +75,26 @@ export class SharedFingerprintSet {
     return this.table.byteLength;
   }
 
-  /** Over 3/4 full: every thread should stop so that one can `grow` it. */
+  /** Over 4/5 full: every thread should stop so that one can `grow` it. */
   full(): boolean {
-    return this.size * 4 > (this.mask + 1) * 3;
+    return overFull(this.size, this.capacity);
   }
 
   /** Adds the fingerprint (a, b); true when no thread had added it before. */
   add(a: number, b: number): boolean {
     if (a === 0) a = 0x2545f491; // 0 marks an empty slot, and an unwritten second word
     if (b === 0) b = 0x6b43a9b5;
-    const table = this.table, mask = this.mask;
-    let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
+    const table = this.table, capacity = this.capacity;
+    let i = homeSlot(a, b, capacity);
     for (let probes = 0; ; probes++) {
-      if (probes > mask) throw new Error('the shared fingerprint set is full');
+      if (probes >= capacity) throw new Error('the shared fingerprint set is full');
       let x = table[2 * i]!;
+      if (x === 0 && this.exclusive) {
+        table[2 * i] = a;
+        table[2 * i + 1] = b;
+        if (++this.pending >= this.batch) this.flush();
+        return true;
+      }
       if (x === 0) {
         x = Atomics.compareExchange(table, 2 * i, 0, a);
         if (x === 0) {
@@ -95,25 +108,25 @@ export class SharedFingerprintSet {
         while (y === 0) y = Atomics.load(table, 2 * i + 1);
         if (y === b) return false;
       }
-      i = (i + 1) & mask;
+      if (++i === capacity) i = 0;
     }
   }
 
-  /** Doubles the table. Only while no other thread uses it; they `adopt(buffers)` afterwards. */
+  /** Grows the table (`grownCapacity`). Only while no other thread uses it; they `adopt(buffers)` afterwards. */
   grow(): void {
     const old = this.table;
-    const table = new Int32Array(new SharedArrayBuffer(old.byteLength * 2));
-    const mask = table.length / 2 - 1;
+    const capacity = grownCapacity(this.capacity);
+    const table = new Int32Array(new SharedArrayBuffer(capacity * 8));
     for (let j = 0; j < old.length; j += 2) {
       const a = old[j]!;
       if (a === 0) continue;
       const b = old[j + 1]!;
-      let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask;
-      while (table[2 * i] !== 0) i = (i + 1) & mask;
+      let i = homeSlot(a, b, capacity);
+      while (table[2 * i] !== 0) if (++i === capacity) i = 0;
       table[2 * i] = a;
       table[2 * i + 1] = b;
     }
     this.table = table;
-    this.mask = mask;
+    this.capacity = capacity;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ThreadUse } from './threadUse';
+import { idleCores, threadsToStart, ThreadUse } from './threadUse';
 
 /** Feeds levels of 10,000 configurations at the given rates (configurations/ms) for alone and together. */
 function run(use: ThreadUse, levels: number, rates: { alone: number; together: number }): string {
@@ -45,3 +45,23 @@ describe('threads are used only while they help', () => {
     expect(use.othersExpand).toBe(true);
   });
 });
+
+describe('threads are started only on idle cores', () => {
+  const at = (idle: number, busy: number) => ({ idle, busy });
+  it('counts the cores that sat idle between two readings', () => {
+    // Two cores over 150 ms: one busy (the search), one idle; then both busy (another process).
+    expect(idleCores([at(0, 0), at(0, 0)], [at(0, 150), at(150, 0)])).toBeCloseTo(1);
+    expect(idleCores([at(0, 0), at(0, 0)], [at(0, 150), at(10, 140)])).toBeCloseTo(10 / 150);
+    expect(idleCores([at(0, 0), at(0, 0), at(0, 0), at(0, 0)], [at(0, 100), at(100, 0), at(100, 0), at(50, 50)])).toBeCloseTo(2.5);
+  });
+
+  it('starts one thread per idle core, none on a busy machine', () => {
+    expect(threadsToStart(1, 1)).toBe(1);
+    expect(threadsToStart(1, 0.9)).toBe(1);
+    expect(threadsToStart(1, 0.8)).toBe(0);
+    expect(threadsToStart(1, 0.1)).toBe(0);
+    expect(threadsToStart(3, 2.5)).toBe(2);
+    expect(threadsToStart(3, 7)).toBe(3);
+  });
+});
+

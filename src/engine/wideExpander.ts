@@ -33,9 +33,8 @@ export class WideExpander implements Expander {
 
   newLevel(): void {}
 
-  expand(storage: SearchStorage, level: Int32Array, index: number, depth: number): void {
+  expand(storage: SearchStorage, level: Int32Array, index: number, id: number, depth: number): void {
     const { model } = this;
-    const id = level[index * storage.record + this.words]!;
     const config = this.records.unpack(level, index * storage.record);
     const steps = enabledActions(model, config);
     storage.transitions += steps.length;
@@ -66,6 +65,5 @@ export class WideExpander implements Expander {
     if (violations.length > 0) return;
     const o = storage.reserve();
     storage.next.set(scratch, o);
-    storage.next[o + this.words] = id;
   }
 }
