@@ -42,6 +42,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   let ordinalOf = new Int32Array(1024);
   let blocked = new Uint8Array(1024);
   const key = new Int32Array(W);
+  /** The packing of the configuration being expanded; each successor's key is it patched with the step's writes. */
+  const curKey = new Int32Array(W);
   const cur = new Float64Array(model.size);
   const found: Found[] = [];
   const seen = new Set<string>();
@@ -77,8 +79,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
       for (const base of role.bases) marks[vec[base + role.stateSlot]!] = 1;
     }
   };
+  /** Stores `vec`, whose packing is in `key`. */
   const store1 = (vec: Float64Array, from: number, ordinal: number): number => {
-    packing.pack(vec, key, 0);
     const r = store.add(key, 0);
     if (!store.added) return r;
     if (r >= parent.length) {
@@ -99,6 +101,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     return r;
   };
 
+  packing.pack(model.initial, key, 0);
   store1(model.initial, -1, -1);
   levelEnd = store.count;
   if (found.length) done = true;
@@ -117,9 +120,16 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
       for (const v of violations) note(v, depth + 1, expanding, o);
       return;
     }
-    const r = store1(next, expanding, o);
+    let r = expanding;
+    let added = false;
+    if (changed) {
+      key.set(curKey);
+      packing.patch(key, cur, next, rules.written, rules.writtenCount);
+      r = store1(next, expanding, o);
+      added = store.added;
+    }
     if (violations.length) {
-      if (store.added) blocked[r] = 1;
+      if (added) blocked[r] = 1;
       for (const v of violations) note(v, depth + 1, expanding, o);
     }
   };
@@ -127,6 +137,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
 
   const expandOne = (r: number): void => {
     packing.unpack(store.records, r * W, cur);
+    for (let i = 0; i < W; i++) curKey[i] = store.records[r * W + i]!;
     expanding = r;
     ordinal = 0;
     quiescent = true;
