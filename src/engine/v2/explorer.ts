@@ -5,6 +5,7 @@ import { Packing } from './packing';
 import type { CheckResultV2, ViolationReportV2 } from './result';
 import { StepRules } from './stepRules';
 import type { ViolationV2 } from './stepTypes';
+import { RecordLinks } from './recordLinks';
 import { rebuildTrace } from './trace';
 
 /**
@@ -38,9 +39,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const packing = new Packing(model);
   const W = packing.words;
   const store = new ConfigurationStore(W);
-  let parent = new Int32Array(1024);
-  let ordinalOf = new Int32Array(1024);
-  let blocked = new Uint8Array(1024);
+  const links = new RecordLinks();
   const key = new Int32Array(W);
   /** The packing of the configuration being expanded; each successor's key is it patched with the step's writes. */
   const curKey = new Int32Array(W);
@@ -60,7 +59,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
 
-  const bytes = (): number => store.bytes() + parent.byteLength + ordinalOf.byteLength + blocked.byteLength;
+  const bytes = (): number => store.bytes() + links.bytes();
   const note = (v: ViolationV2, d: number, record: number, ordinal: number): void => {
     if (foundDepth >= 0 && d > foundDepth) return;
     if (foundDepth < 0 || d < foundDepth) {
@@ -83,19 +82,11 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const store1 = (vec: Float64Array, from: number, ordinal: number): number => {
     const r = store.add(key, 0);
     if (!store.added) return r;
-    if (r >= parent.length) {
-      parent = grow(parent);
-      ordinalOf = grow(ordinalOf);
-      const b = new Uint8Array(parent.length);
-      b.set(blocked);
-      blocked = b;
-    }
-    parent[r] = from;
-    ordinalOf[r] = ordinal;
+    links.set(r, from, ordinal);
     markStates(vec);
     const violations = rules.checkState(vec);
     if (violations.length) {
-      blocked[r] = 1;
+      links.block(r);
       for (const v of violations) note(v, depth + (from < 0 ? 0 : 1), r, -1);
     }
     return r;
@@ -129,7 +120,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
       added = store.added;
     }
     if (violations.length) {
-      if (added) blocked[r] = 1;
+      if (added) links.block(r);
       for (const v of violations) note(v, depth + 1, expanding, o);
     }
   };
@@ -171,7 +162,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
           levelEnd = store.count;
           depth++;
         }
-        if (!blocked[cursor]) expandOne(cursor);
+        if (!links.isBlocked(cursor)) expandOne(cursor);
         cursor++;
         if ((++tick & 255) === 0) {
           const now = performance.now();
@@ -203,7 +194,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         name: f.violation.name,
         depth: f.depth,
         detail: f.violation.detail,
-        trace: rebuildTrace(model, rules, packing, store.records, parent, ordinalOf, f.record, f.ordinal, f.violation),
+        trace: rebuildTrace(model, rules, packing, store.records, links.parent, links.ordinal, f.record, f.ordinal, f.violation),
       }));
       const verdict = violations.length ? 'violation' : limit ? 'incomplete' : 'ok';
       const stateNames = model.roles.flatMap((r) => r.states.map((s, i) => [`${r.name}.${s.name}`, reachedStates[r.index]![i] === 1] as const));
@@ -240,12 +231,6 @@ export function exploreV2(model: ModelV2, options: ExploreOptions = {}): CheckRe
     }
   }
   return e.result();
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 function reasonFor(limit: Limit): string {
