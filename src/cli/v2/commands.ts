@@ -1,6 +1,10 @@
 import type { DesignError } from '../../model/model';
 import { loadDesignV2 } from '../../model/v2/load';
-import { exploreV2 } from '../../engine/v2/explorer';
+import type { ModelV2 } from '../../model/v2/model';
+import { createExplorationV2 } from '../../engine/v2/explorer';
+import type { CheckResultV2 } from '../../engine/v2/result';
+import type { ExploreOptions } from '../../engine/result';
+import { defaultMaxMemory } from '../checkThreads';
 import { verdictLineV2, violationTableV2 } from '../../engine/v2/traceTable';
 import { viewConfigurationV2 } from '../../engine/v2/view';
 
@@ -30,10 +34,15 @@ export interface CheckOptionsV2 {
   readonly json: boolean;
   readonly maxStates?: number;
   readonly maxSeconds?: number;
+  readonly maxMemory?: number;
 }
 
-/** Version 2 checks on one thread (`--threads` is accepted and ignored for now). */
-export function checkV2(text: string, options: CheckOptionsV2): number {
+/**
+ * Version 2 checks on one thread (`--threads` is accepted and ignored for now), bounded like
+ * version 1: `--max-memory` (default a quarter of the machine), and SIGINT/SIGTERM end the search
+ * with its `incomplete` result printed (a second one exits at once).
+ */
+export async function checkV2(text: string, options: CheckOptionsV2): Promise<number> {
   const loaded = loadDesignV2(text);
   if (!loaded.ok) {
     if (options.json) process.stdout.write(`${JSON.stringify({ valid: false, errors: errorList(loaded.errors) }, null, 2)}\n`);
@@ -44,13 +53,26 @@ export function checkV2(text: string, options: CheckOptionsV2): number {
     return 2;
   }
   const model = loaded.model;
-  const result = exploreV2(model, {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(signal === 'SIGINT' ? 130 : 143);
+    stopping = true;
+    process.stderr.write(`\n${signal}: stopping the search; its result so far follows (again to quit at once)\n`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const result = await exploreInSlicesV2(model, {
+    maxBytes: options.maxMemory ?? defaultMaxMemory(),
+    shouldStop: () => stopping,
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
     progressEveryMs: 250,
     onProgress: (p) => {
       if (process.stderr.isTTY && p.elapsedMs > 1000) process.stderr.write(`\r${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.statesPerSecond} states/s   `);
     },
+  }).finally(() => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   });
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
@@ -61,6 +83,16 @@ export function checkV2(text: string, options: CheckOptionsV2): number {
     process.stdout.write(`${out.join('\n')}\n`);
   }
   return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;
+}
+
+/** The search in slices, yielding to the event loop between them so that a signal is handled while it runs. */
+async function exploreInSlicesV2(model: ModelV2, options: ExploreOptions): Promise<CheckResultV2> {
+  const exploration = createExplorationV2(model, options);
+  while (!exploration.run(Math.min(options.progressEveryMs ?? 250, 100))) {
+    options.onProgress?.(exploration.progress());
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return exploration.result();
 }
 
 /** `export --to json`: the validated design, keys in the format's order. Other targets come with the next issue. */
