@@ -20,6 +20,8 @@ export interface ExplorationV2 {
   progress(): CheckProgress;
   result(): CheckResultV2;
   stop(limit: Limit): void;
+  /** Stored configuration `r` (0 is the initial one, then breadth-first), its parent (-1) and the ordinal of the step from it. */
+  stored(r: number): { readonly configuration: Float64Array; readonly parent: number; readonly ordinal: number };
 }
 
 interface Found {
@@ -182,6 +184,11 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     progress() {
       const elapsedMs = performance.now() - started;
       return { states: store.count, transitions, depth, statesPerSecond: Math.round(store.count / Math.max(elapsedMs / 1000, 1e-3)), elapsedMs };
+    },
+    stored(r) {
+      const configuration = new Float64Array(model.size);
+      packing.unpack(store.records, r * W, configuration);
+      return { configuration, parent: links.parent[r]!, ordinal: links.ordinal[r]! };
     },
     stop(l) {
       limit = l;
