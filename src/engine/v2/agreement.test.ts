@@ -34,6 +34,7 @@ function designs(): [string, ModelV2][] {
   out.push(['lease with fencing, drop 2', loadExampleV2('lease-with-fencing.protocol.json', undefined, (d) => faulty(d, { capacity: 2, drop: 2 }))]);
   out.push(['primary/backup broken, duplicate 2', loadExampleV2('primary-backup-broken.protocol.json', undefined, (d) => faulty(d, { capacity: 2, duplicate: 2 }))]);
   out.push(['TwoPhase, 4 RMs', loadExampleV2('tla-two-phase.protocol.json', 4)]);
+  out.push(['2PC fixed, per-link: votes in the pool, Commit reliable', loadExampleV2('two-phase-commit-fixed.protocol.json', undefined, (d) => faulty(d, { capacity: 3, drop: 1, duplicate: 1, links: [{ message: 'Vote', model: 'pool' }, { message: 'Commit', reliable: true }] }))]);
   return out;
 }
 

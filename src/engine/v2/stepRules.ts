@@ -41,6 +41,8 @@ export class StepRules {
   private readonly stepInvariants: InvariantV2[];
   private readonly stateInvariants: InvariantV2[];
   private readonly codeKind: Int32Array;
+  /** Channel codes of kinds on reliable links: never dropped or duplicated. */
+  private readonly reliableCode: Uint8Array;
   /** Whether quiescence matters (a role declares final states and deadlocks are checked). */
   readonly tracksChange: boolean;
   /** The slots of `next` the current step wrote, each once (`writtenCount` of them); valid during the sink call. */
@@ -68,8 +70,15 @@ export class StepRules {
     this.stepInvariants = all.filter((i) => i.kind === 'step');
     this.stateInvariants = all.filter((i) => i.kind === 'state');
     const net = model.network;
-    this.codeKind = new Int32Array(net.model === 'channels' ? net.codes + 1 : 1).fill(-1);
-    if (net.model === 'channels') for (const m of model.messages) for (let p = 0; p < m.payload.count; p++) this.codeKind[m.code + p] = m.index;
+    this.codeKind = new Int32Array(net.codes + 1).fill(-1);
+    this.reliableCode = new Uint8Array(net.codes + 1);
+    for (const m of model.messages) {
+      if (m.pool) continue;
+      for (let p = 0; p < m.payload.count; p++) {
+        this.codeKind[m.code + p] = m.index;
+        this.reliableCode[m.code + p] = m.reliable ? 1 : 0;
+      }
+    }
     this.tracksChange = model.checks.deadlock && model.roles.some((r) => r.states.some((s) => s.final));
   }
 
@@ -91,7 +100,7 @@ export class StepRules {
         this.events(vec, role, local, g, sink);
       }
     }
-    if (model.network.model === 'channels') this.faults(vec, sink);
+    if (model.network.channels.length > 0) this.faults(vec, sink);
     if (model.crashSlot >= 0 && vec[model.crashSlot]! < model.crashes) {
       for (const role of model.roles) {
         if (role.modeSlot < 0) continue;
@@ -137,9 +146,10 @@ export class StepRules {
     const net = model.network;
     const step = this.step;
     const env = this.env;
-    if (net.model === 'pool') {
+    // Kinds in the pool first (per-link models: a design may have both), then the channels.
+    if (net.size > 0) {
       for (const m of model.messages) {
-        if (m.to !== role.index) continue;
+        if (m.to !== role.index || !m.pool) continue;
         const candidates = this.byMessage[role.index]![m.index]!;
         if (candidates.length === 0) continue;
         const nFrom = model.roles[m.from]!.instances;
@@ -163,8 +173,8 @@ export class StepRules {
           }
         }
       }
-      return;
     }
+    if (net.channels.length === 0) return;
     const total = model.instances.length;
     for (let from = 0; from < total; from++) {
       const c = net.channelOf[from * total + g]!;
@@ -346,7 +356,7 @@ export class StepRules {
     const last = s.toAll ? toRole.instances - 1 : first;
     const net = model.network;
     for (let d = first; d <= last; d++) {
-      if (net.model === 'pool') {
+      if (m.pool) {
         this.put(m.poolBase + (local * toRole.instances + d) * m.payload.count + p, 1);
         continue;
       }
@@ -384,7 +394,6 @@ export class StepRules {
   private faults(vec: Float64Array, sink: StepSink): void {
     const model = this.model;
     const net = model.network;
-    if (net.model !== 'channels') return;
     const step = this.step;
     const next = this.next;
     const canDrop = model.dropSlot >= 0 && vec[model.dropSlot]! < net.drop;
@@ -396,6 +405,7 @@ export class StepRules {
       for (let k = 0; k < cap; k++) {
         const code = vec[ch.base + k]!;
         if (code === 0) break;
+        if (this.reliableCode[code] === 1) continue;
         // Removing either of two equal neighbours (or, unordered, any equal copy) leaves the same channel.
         if (net.reorder ? earlierCopy(vec, ch.base, k, code) : k > 0 && vec[ch.base + k - 1] === code) continue;
         this.faultStep('drop', c, k, code);
@@ -411,7 +421,7 @@ export class StepRules {
       while (vec[ch.base + end] !== 0) end++;
       for (let k = 0; k < end; k++) {
         const code = vec[ch.base + k]!;
-        if (earlierCopy(vec, ch.base, k, code)) continue;
+        if (this.reliableCode[code] === 1 || earlierCopy(vec, ch.base, k, code)) continue;
         this.faultStep('duplicate', c, k, code);
         this.put(ch.base + end, code);
         this.put(model.duplicateSlot, vec[model.duplicateSlot]! + 1);
@@ -422,9 +432,7 @@ export class StepRules {
   }
 
   private faultStep(kind: 'drop' | 'duplicate', c: number, k: number, code: number): void {
-    const net = this.model.network;
-    if (net.model !== 'channels') return;
-    const ch = net.channels[c]!;
+    const ch = this.model.network.channels[c]!;
     const m = this.model.messages[this.codeKind[code]!]!;
     const step = this.step;
     step.kind = kind;
