@@ -1,5 +1,5 @@
 import type { Model } from '../model/model';
-import { createPartition, type ExpandStatus, type Found, type Partition, type PartitionFinal, type PartitionSummary } from './explorer';
+import { createPartition, type ExpandStatus, type Partition, type PartitionFinal, type PartitionSummary } from './explorer';
 import { buildReport } from './report';
 import type { CheckResult, ExploreOptions, Limit } from './result';
 import { SharedFingerprintSet, type SharedSetBuffers } from './sharedFingerprintSet';
@@ -17,7 +17,7 @@ import { threadsThatTookPart, ThreadUse } from './threadUse';
  * differ from run to run (a configuration two threads reach in one level keeps the parent of the
  * first to store it).
  */
-export interface PartitionPort {
+export interface PartitionPort<F = PartitionFinal> {
   /** Expands chunks of the level until none is left, a limit, or the set is full; see `Partition.expandLevel`. */
   expandLevel(remainingMs: number): Promise<ExpandStatus>;
   /** Takes up the shared set's buffers after it grew. */
@@ -25,14 +25,33 @@ export interface PartitionPort {
   /** The records queued for the next level (handed over) and where the partition stands. */
   takeNext(): Promise<{ records: Int32Array; summary: PartitionSummary }>;
   setLevel(records: Int32Array, depth: number, claims: Int32Array, chunk: number): Promise<void>;
-  final(): Promise<PartitionFinal>;
+  final(): Promise<F>;
+}
+
+/** What the level loop needs of a partition's final figures (version 1's `PartitionFinal`, version 2's). */
+export interface FinalFigures extends PartitionSummary {
+  readonly links: Int32Array;
+  readonly found: readonly { readonly kind: string; readonly name: string; readonly depth: number }[];
+}
+
+/** Where the level loop ended, and every partition's final figures (the caller builds its result from them). */
+export interface LevelsRun<F extends FinalFigures> {
+  readonly verdict: CheckResult['verdict'];
+  readonly depth: number;
+  readonly limit: Limit | null;
+  readonly finals: readonly F[];
+  /** The violations at the shortest depth, one per (kind, name), the lowest partition's first. */
+  readonly found: F['found'][number][];
+  readonly seconds: number;
+  /** Threads that took part. */
+  readonly threads: number;
 }
 
 /**
  * A partition on this thread. Expanding yields first, so the coordinator has posted its requests
  * to the other threads before this one starts working.
  */
-export function localPort(partition: Partition): PartitionPort {
+export function localPort<F = PartitionFinal>(partition: Pick<Partition, 'expandLevel' | 'takeNext' | 'setLevel' | 'summary'> & { final(): F }): PartitionPort<F> {
   return {
     async expandLevel(remainingMs) {
       // A chunk at a time, yielding between: partitions on one thread take turns.
@@ -77,6 +96,44 @@ export async function coordinate(
   /** Let a thread sit out levels it does not speed up (false: every thread expands every level). */
   adaptive = true,
 ): Promise<CheckResult & { readonly threads: number }> {
+  const run = await runLevels(set, initialPorts, options, join, adaptive);
+  const { finals, seconds } = run;
+  const states = finals.reduce((n, f) => n + f.states, 0);
+  const bytes = finals.reduce((n, f) => n + f.bytes, 0);
+  const report = buildReport(model, {
+    verdict: run.verdict,
+    states,
+    transitions: finals.reduce((n, f) => n + f.transitions, 0),
+    depth: run.depth,
+    found: run.found,
+    links: mergeLinks(finals, count),
+    statesReached: union(finals.map((f) => f.statesReached)),
+    transitionsReached: union(finals.map((f) => f.transitionsReached)),
+    outcomes: {
+      ok: finals.reduce((n, f) => n + f.outcomes.ok, 0),
+      error: finals.reduce((n, f) => n + f.outcomes.error, 0),
+      ambiguous: finals.reduce((n, f) => n + f.outcomes.ambiguous, 0),
+    },
+    seconds,
+    statesPerSecond: seconds > 0 ? Math.round(states / seconds) : 0,
+    bytesPerState: states > 0 ? Math.round(bytes / states) : 0,
+    limit: run.limit,
+  });
+  return { ...report, threads: run.threads };
+}
+
+/**
+ * The level loop over `ports`, port p being partition p (partition 0 holds the initial
+ * configuration), for any format's partitions: `coordinate` builds version 1's result from
+ * it, `src/engine/v2/threadResult.ts` version 2's.
+ */
+export async function runLevels<F extends FinalFigures>(
+  set: SharedFingerprintSet,
+  initialPorts: readonly PartitionPort<F>[],
+  options: ExploreOptions = {},
+  join: () => Promise<PartitionPort<F>[]> = async () => [],
+  adaptive = true,
+): Promise<LevelsRun<F>> {
   const ports = [...initialPorts];
   const started = performance.now();
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
@@ -145,29 +202,7 @@ export async function coordinate(
   const seconds = (performance.now() - started) / 1000;
   const found = mergeFound(finals);
   if (verdict === 'violation') depth = found[0]!.depth;
-  const states = finals.reduce((n, f) => n + f.states, 0);
-  const bytes = finals.reduce((n, f) => n + f.bytes, 0);
-  const threads = threadsThatTookPart(finals.map((f) => f.transitions));
-  const report = buildReport(model, {
-    verdict,
-    states,
-    transitions: finals.reduce((n, f) => n + f.transitions, 0),
-    depth,
-    found,
-    links: mergeLinks(finals, count),
-    statesReached: union(finals.map((f) => f.statesReached)),
-    transitionsReached: union(finals.map((f) => f.transitionsReached)),
-    outcomes: {
-      ok: finals.reduce((n, f) => n + f.outcomes.ok, 0),
-      error: finals.reduce((n, f) => n + f.outcomes.error, 0),
-      ambiguous: finals.reduce((n, f) => n + f.outcomes.ambiguous, 0),
-    },
-    seconds,
-    statesPerSecond: seconds > 0 ? Math.round(states / seconds) : 0,
-    bytesPerState: states > 0 ? Math.round(bytes / states) : 0,
-    limit,
-  });
-  return { ...report, threads };
+  return { verdict, depth, limit, finals, found, seconds, threads: threadsThatTookPart(finals.map((f) => f.transitions)) };
 }
 
 /** Every thread's records of a level in one array on shared memory. */
@@ -182,11 +217,11 @@ function gather(records: readonly Int32Array[]): Int32Array {
 }
 
 /** The violations at the shortest depth, one per (kind, name), the lowest partition's first. */
-function mergeFound(finals: readonly PartitionFinal[]): Found[] {
+function mergeFound<F extends FinalFigures>(finals: readonly F[]): F['found'][number][] {
   const depths = finals.filter((f) => f.foundDepth >= 0).map((f) => f.foundDepth);
   if (depths.length === 0) return [];
   const shortest = Math.min(...depths);
-  const byKey = new Map<string, Found>();
+  const byKey = new Map<string, F['found'][number]>();
   for (const f of finals) {
     for (const v of f.found) {
       const key = `${v.kind}\u0000${v.name}`;
@@ -197,7 +232,7 @@ function mergeFound(finals: readonly PartitionFinal[]): Found[] {
 }
 
 /** Links of every partition by configuration id (`p + count * number`). */
-function mergeLinks(finals: readonly PartitionFinal[], count: number): Int32Array {
+export function mergeLinks(finals: readonly { readonly links: Int32Array }[], count: number): Int32Array {
   const most = Math.max(...finals.map((f) => f.links.length / 2));
   const links = new Int32Array(2 * count * most).fill(-1);
   finals.forEach((f, p) => {

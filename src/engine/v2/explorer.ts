@@ -204,9 +204,6 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         trace: rebuildTrace(model, rules, packing, store.records, links.parent, links.ordinal, f.record, f.ordinal, f.violation),
       }));
       const verdict = violations.length ? 'violation' : limit ? 'incomplete' : 'ok';
-      const stateNames = model.roles.flatMap((r) => r.states.map((s, i) => [`${r.name}.${s.name}`, reachedStates[r.index]![i] === 1] as const));
-      const transitionNames = model.transitions.map((t) => [t.name, reachedTransitions[t.index] === 1] as const);
-      const split = (list: readonly (readonly [string, boolean])[]) => ({ reached: list.filter(([, y]) => y).map(([n]) => n), unreached: list.filter(([, y]) => !y).map(([n]) => n) });
       const fullDepth = verdict === 'ok' ? depth : verdict === 'violation' ? foundDepth : Math.max(0, depth - 1);
       return {
         version: 2,
@@ -215,7 +212,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         transitions,
         depth: fullDepth,
         violations,
-        coverage: { states: split(stateNames), transitions: split(transitionNames) },
+        coverage: coverageV2(model, reachedStates.flatMap((marks) => [...marks]), reachedTransitions),
         seconds: Number(seconds.toFixed(3)),
         statesPerSecond: Math.round(store.count / Math.max(seconds, 1e-3)),
         bytesPerState: Math.round(bytes() / Math.max(1, store.count)),
@@ -240,7 +237,14 @@ export function exploreV2(model: ModelV2, options: ExploreOptions = {}): CheckRe
   return e.result();
 }
 
-function reasonFor(limit: Limit): string {
+/** Coverage from marks over every role's states (role by role, in order) and over the transitions. */
+export function coverageV2(model: ModelV2, states: ArrayLike<number>, transitions: ArrayLike<number>): CheckResultV2['coverage'] {
+  const stateNames = model.roles.flatMap((r) => r.states.map((s) => `${r.name}.${s.name}`));
+  const split = (names: readonly string[], marks: ArrayLike<number>) => ({ reached: names.filter((_, i) => marks[i] === 1), unreached: names.filter((_, i) => marks[i] !== 1) });
+  return { states: split(stateNames, states), transitions: split(model.transitions.map((t) => t.name), transitions) };
+}
+
+export function reasonFor(limit: Limit): string {
   switch (limit) {
     case 'states':
       return 'the state limit was reached';
