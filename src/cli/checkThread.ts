@@ -1,7 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { createPartition, type Partition } from '../engine/explorer';
+import { createPartition } from '../engine/explorer';
 import { SharedFingerprintSet } from '../engine/sharedFingerprintSet';
+import { createPartitionV2 } from '../engine/v2/partition';
 import { receiveDesign } from '../model/handoff';
+import { compileModelV2 } from '../model/v2/compileModel';
 import type { PartitionData, Request } from './checkThreads';
 
 /**
@@ -14,10 +16,16 @@ function servePartition(): void {
   const port = parentPort!;
   const data = workerData as PartitionData;
   // The design was loaded and checked on the main thread; compiling it again needs no schema (nor zod).
-  const model = receiveDesign(data.design);
   const set = new SharedFingerprintSet(data.buffers, data.batch);
   const stop = data.stop;
-  const part: Partition = createPartition(model, { ...data.limits, shouldStop: () => Atomics.load(stop, 0) !== 0 }, { index: data.index, count: data.count, set });
+  const options = { ...data.limits, shouldStop: () => Atomics.load(stop, 0) !== 0 };
+  const sharing = { index: data.index, count: data.count, set };
+  let part;
+  if (data.designV2 !== undefined) {
+    const compiled = compileModelV2(data.designV2, []);
+    if (!compiled.ok) throw new Error('the version-2 design did not compile in a check thread');
+    part = createPartitionV2(compiled.model, options, sharing);
+  } else part = createPartition(receiveDesign(data.design!), options, sharing);
   port.on('message', (request: Request) => {
     switch (request.type) {
       case 'expand': {
@@ -39,7 +47,7 @@ function servePartition(): void {
         return;
       case 'final': {
         const final = part.final();
-        port.postMessage(final, [final.links.buffer as ArrayBuffer]);
+        port.postMessage(final, [final.links.buffer as ArrayBuffer, ...('records' in final ? [final.records.buffer as ArrayBuffer] : [])]);
         return;
       }
     }

@@ -2,11 +2,12 @@ import { availableParallelism, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createExploration, createPartition } from '../engine/explorer';
 import { fitsFlat } from '../engine/flatLayout';
-import { coordinate, localPort, type PartitionPort } from '../engine/partitioned';
+import { localPort, reportOf, runLevels, type FinalFigures, type LevelsRun, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
 import { SharedFingerprintSet, type SharedSetBuffers } from '../engine/sharedFingerprintSet';
 import { handoff, type ValidatedDesign } from '../model/handoff';
 import type { Model } from '../model/model';
+import type { DesignV2 } from '../model/v2/schema';
 
 /**
  * `check` on several threads (`src/engine/partitioned.ts`): this thread is partition 0 and starts
@@ -50,7 +51,9 @@ export type ThreadedResult = CheckResult & { readonly threads: number };
 export interface PartitionData {
   readonly role: 'check-partition';
   /** The checked design, handed over like to the browser's worker (`src/model/handoff.ts`). */
-  readonly design: ValidatedDesign;
+  readonly design: ValidatedDesign | null;
+  /** Or a version-2 design as validated (`ModelV2.design`), compiled again in the thread. */
+  readonly designV2?: DesignV2;
   readonly index: number;
   readonly count: number;
   readonly buffers: SharedSetBuffers;
@@ -77,9 +80,29 @@ const ALONE_MS = 150;
 const STORE_BATCH = 256;
 
 export async function exploreOnThreads(model: Model, options: ExploreOptions, threading: Threading): Promise<ThreadedResult> {
+  if (threading.threads <= 1 || !fitsFlat(model)) return { ...(await exploreInSlices(model, options)), threads: 1 };
+  const run = await runOnThreads(
+    options,
+    threading,
+    (set, count) => localPort(createPartition(model, options, { index: 0, count, set })),
+    () => ({ design: handoff(model) }),
+  );
+  return { ...reportOf(model, run, threading.threads), threads: run.threads };
+}
+
+/**
+ * The level loop with partition 0 on this thread (`local`) and the others in worker threads
+ * started after `ALONE_MS`, each given `design()` (either format's; `checkThread.ts` builds its
+ * partition from it).
+ */
+export async function runOnThreads<F extends FinalFigures>(
+  options: ExploreOptions,
+  threading: Threading,
+  local: (set: SharedFingerprintSet, count: number) => PartitionPort<F>,
+  design: () => Pick<PartitionData, 'design' | 'designV2'>,
+): Promise<LevelsRun<F>> {
   const { threads, workerUrl } = threading;
   const stop = threading.stop ?? new Int32Array(new SharedArrayBuffer(4));
-  if (threads <= 1 || !fitsFlat(model)) return { ...(await exploreInSlices(model, options)), threads: 1 };
   const started = performance.now();
   // Counted in batches unless a state limit needs the exact count.
   const batch = options.maxStates === undefined ? STORE_BATCH : 1;
@@ -89,7 +112,7 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
     for (let index = 1; index < threads; index++) {
       const data: PartitionData = {
         role: 'check-partition',
-        design: handoff(model),
+        ...design(),
         index,
         count: threads,
         buffers: set.buffers,
@@ -114,7 +137,7 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
   let joined = 0;
   // Asked at each level's end: starts the workers when it is time, and lets in those that are up
   // (in index order, each after those before it).
-  const join = async (): Promise<PartitionPort[]> => {
+  const join = async (): Promise<PartitionPort<F>[]> => {
     if (!spawned && (threading.waitForThreads || performance.now() - started >= ALONE_MS)) {
       spawned = true;
       spawn();
@@ -122,14 +145,14 @@ export async function exploreOnThreads(model: Model, options: ExploreOptions, th
     }
     // Let the workers' "ready" through: the search alone never yields to the event loop.
     if (joined < workers.length) await new Promise((resolve) => setImmediate(resolve));
-    const ports: PartitionPort[] = [];
-    while (joined < workers.length && workers[joined]!.ready && !workers[joined]!.failed) ports.push(workerPort(workers[joined++]!.worker));
+    const ports: PartitionPort<F>[] = [];
+    while (joined < workers.length && workers[joined]!.ready && !workers[joined]!.failed) ports.push(workerPort<F>(workers[joined++]!.worker));
     return ports;
   };
   try {
-    const first = [localPort(createPartition(model, options, { index: 0, count: threads, set })), ...(await join())];
+    const first = [local(set, threads), ...(await join())];
     // The threads that took part, not the threads started: one that did not help sat out.
-    return await coordinate(model, set, first, threads, options, join, !threading.waitForThreads);
+    return await runLevels(set, first, options, join, !threading.waitForThreads);
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
@@ -149,7 +172,7 @@ async function exploreInSlices(model: Model, options: ExploreOptions): Promise<C
 }
 
 /** A partition in a worker thread: one request at a time, buffers transferred, not copied. */
-function workerPort(worker: Worker): PartitionPort {
+function workerPort<F>(worker: Worker): PartitionPort<F> {
   let pending: { resolve: (value: unknown) => void; reject: (error: Error) => void } | null = null;
   worker.on('message', (m: unknown) => {
     const p = pending;

@@ -97,10 +97,15 @@ export async function coordinate(
   adaptive = true,
 ): Promise<CheckResult & { readonly threads: number }> {
   const run = await runLevels(set, initialPorts, options, join, adaptive);
+  return { ...reportOf(model, run, count), threads: run.threads };
+}
+
+/** Version 1's result from the level loop's figures. */
+export function reportOf(model: Model, run: LevelsRun<PartitionFinal>, count: number): CheckResult {
   const { finals, seconds } = run;
   const states = finals.reduce((n, f) => n + f.states, 0);
   const bytes = finals.reduce((n, f) => n + f.bytes, 0);
-  const report = buildReport(model, {
+  return buildReport(model, {
     verdict: run.verdict,
     states,
     transitions: finals.reduce((n, f) => n + f.transitions, 0),
@@ -119,7 +124,6 @@ export async function coordinate(
     bytesPerState: states > 0 ? Math.round(bytes / states) : 0,
     limit: run.limit,
   });
-  return { ...report, threads: run.threads };
 }
 
 /**
