@@ -13,7 +13,11 @@ import { runOnThreads, type Threading } from '../checkThreads';
  * `model.design` again), or on one thread with the exact explorer, in slices so that a signal
  * is handled while it runs.
  */
-export async function exploreOnThreadsV2(model: ModelV2, options: ExploreOptions, threading: Threading): Promise<CheckResultV2 & { readonly threads: number }> {
+export async function exploreOnThreadsV2(
+  model: ModelV2,
+  options: ExploreOptions,
+  threading: Threading,
+): Promise<CheckResultV2 & { readonly threads: number }> {
   if (threading.threads <= 1) return { ...(await exploreInSlicesV2(model, options)), threads: 1 };
   const run = await runOnThreads(
     options,

@@ -23,7 +23,8 @@ function everyStep(model: ModelV2): StepRef[] {
   const states = e.result().states;
   const rules = new StepRules(model);
   const steps: StepRef[] = [];
-  for (let r = 0; r < states; r++) rules.forEachStep(e.stored(r).configuration, (step) => steps.push({ ...step }));
+  for (let r = 0; r < states; r++)
+    rules.forEachStep(e.stored(r).configuration, (step) => steps.push({ ...step }));
   return steps;
 }
 
@@ -41,19 +42,41 @@ describe('per-link network models', () => {
   });
 
   it('a kind on channels next to the pool: its receive consumes it, the pool keeps the others', () => {
-    const model = withNetwork('tla-two-phase.protocol.json', { model: 'pool', links: [{ message: 'Commit', model: 'channels' }] });
+    const model = withNetwork('tla-two-phase.protocol.json', {
+      model: 'pool',
+      links: [{ message: 'Commit', model: 'channels' }],
+    });
     const sim = new SimulationV2(model);
     const take = (label: string) => {
       const i = sim.enabled().findIndex((s) => s.label === label);
-      expect(i, `${label} in ${sim.enabled().map((s) => s.label).join(', ')}`).toBeGreaterThanOrEqual(0);
+      expect(
+        i,
+        `${label} in ${sim
+          .enabled()
+          .map((s) => s.label)
+          .join(', ')}`,
+      ).toBeGreaterThanOrEqual(0);
       sim.take(i);
     };
     for (const rm of [1, 2, 3]) take(`RM[${rm}] Prepare`);
     for (const rm of [1, 2, 3]) take(`TM receive Prepared from RM[${rm}]`);
     take('TM Commit');
-    expect(sim.view().network).toEqual(['Prepared RM[1]→TM', 'Prepared RM[2]→TM', 'Prepared RM[3]→TM', 'TM→RM[1]: Commit', 'TM→RM[2]: Commit', 'TM→RM[3]: Commit']);
+    expect(sim.view().network).toEqual([
+      'Prepared RM[1]→TM',
+      'Prepared RM[2]→TM',
+      'Prepared RM[3]→TM',
+      'TM→RM[1]: Commit',
+      'TM→RM[2]: Commit',
+      'TM→RM[3]: Commit',
+    ]);
     take('RM[1] receive Commit');
-    expect(sim.view().network).toEqual(['Prepared RM[1]→TM', 'Prepared RM[2]→TM', 'Prepared RM[3]→TM', 'TM→RM[2]: Commit', 'TM→RM[3]: Commit']);
+    expect(sim.view().network).toEqual([
+      'Prepared RM[1]→TM',
+      'Prepared RM[2]→TM',
+      'Prepared RM[3]→TM',
+      'TM→RM[2]: Commit',
+      'TM→RM[3]: Commit',
+    ]);
     // Received once: the channel is empty, so RM[1] cannot receive Commit again (the pool's Prepared stay, above)
     expect(sim.enabled().map((s) => s.label)).not.toContain('RM[1] receive Commit');
     const r = exploreV2(model);
@@ -65,19 +88,33 @@ describe('per-link network models', () => {
 
   it('a reliable kind is never dropped nor duplicated; the others still are', () => {
     const faulty = { model: 'channels', capacity: 3, drop: 1, duplicate: 1 };
-    const model = withNetwork('two-phase-commit-fixed.protocol.json', { ...faulty, links: [{ message: 'Commit', reliable: true }] });
+    const model = withNetwork('two-phase-commit-fixed.protocol.json', {
+      ...faulty,
+      links: [{ message: 'Commit', reliable: true }],
+    });
     const commit = model.messages.find((m) => m.name === 'Commit')!.index;
     const faults = everyStep(model).filter((s) => s.kind === 'drop' || s.kind === 'duplicate');
     expect(faults.some((s) => s.what === commit)).toBe(false);
-    expect(new Set(faults.map((s) => `${s.kind} ${model.messages[s.what]!.name}`))).toEqual(new Set(['drop Vote', 'duplicate Vote', 'drop Abort', 'duplicate Abort']));
+    expect(new Set(faults.map((s) => `${s.kind} ${model.messages[s.what]!.name}`))).toEqual(
+      new Set(['drop Vote', 'duplicate Vote', 'drop Abort', 'duplicate Abort']),
+    );
     const everyKindFaulty = withNetwork('two-phase-commit-fixed.protocol.json', faulty);
     expect(everyStep(everyKindFaulty).some((s) => s.kind === 'drop' && s.what === commit)).toBe(true);
     expect(exploreV2(model).states).toBeLessThan(exploreV2(everyKindFaulty).states);
   });
 
   it('a reliable role pair covers every kind between them', () => {
-    const model = withNetwork('two-phase-commit-fixed.protocol.json', { model: 'channels', capacity: 3, drop: 1, links: [{ from: 'TM', to: 'RM', reliable: true }] });
-    expect(model.messages.map((m) => `${m.name}:${m.reliable}`)).toEqual(['Vote:false', 'Commit:true', 'Abort:true']);
+    const model = withNetwork('two-phase-commit-fixed.protocol.json', {
+      model: 'channels',
+      capacity: 3,
+      drop: 1,
+      links: [{ from: 'TM', to: 'RM', reliable: true }],
+    });
+    expect(model.messages.map((m) => `${m.name}:${m.reliable}`)).toEqual([
+      'Vote:false',
+      'Commit:true',
+      'Abort:true',
+    ]);
     const drops = everyStep(model).filter((s) => s.kind === 'drop');
     expect(new Set(drops.map((s) => model.messages[s.what]!.name))).toEqual(new Set(['Vote']));
   });

@@ -14,10 +14,20 @@ import { loadExampleV2 } from './testDesigns';
  * coverage; each trace is a shortest one that the simulator replays to the violation.
  */
 
-const examples = readdirSync(join(__dirname, '../../../examples/v2')).filter((f) => f.endsWith('.protocol.json'));
+const examples = readdirSync(join(__dirname, '../../../examples/v2')).filter((f) =>
+  f.endsWith('.protocol.json'),
+);
 
 function figures(r: CheckResultV2) {
-  return { verdict: r.verdict, states: r.states, transitions: r.transitions, depth: r.depth, coverage: r.coverage, limit: r.limit, violations: r.violations.map((v) => `${v.kind} ${v.name} @${v.depth}`).sort() };
+  return {
+    verdict: r.verdict,
+    states: r.states,
+    transitions: r.transitions,
+    depth: r.depth,
+    coverage: r.coverage,
+    limit: r.limit,
+    violations: r.violations.map((v) => `${v.kind} ${v.name} @${v.depth}`).sort(),
+  };
 }
 
 function replays(model: ModelV2, r: CheckResultV2): void {
@@ -51,7 +61,15 @@ describe('version 2 in partitions', () => {
   });
 
   it('stops at a state limit as incomplete', async () => {
-    const split = await explorePartitionedV2(loadExampleV2('tla-two-phase.protocol.json', 6), { maxStates: 1000 }, 2);
-    expect(split).toMatchObject({ verdict: 'incomplete', limit: 'states', reason: 'the state limit was reached' });
+    const split = await explorePartitionedV2(
+      loadExampleV2('tla-two-phase.protocol.json', 6),
+      { maxStates: 1000 },
+      2,
+    );
+    expect(split).toMatchObject({
+      verdict: 'incomplete',
+      limit: 'states',
+      reason: 'the state limit was reached',
+    });
   });
 });

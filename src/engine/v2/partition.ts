@@ -45,7 +45,11 @@ export interface PartitionV2 {
   final(): PartitionFinalV2;
 }
 
-export function createPartitionV2(model: ModelV2, options: ExploreOptions, sharing: { index: number; count: number; set: SharedFingerprintSet }): PartitionV2 {
+export function createPartitionV2(
+  model: ModelV2,
+  options: ExploreOptions,
+  sharing: { index: number; count: number; set: SharedFingerprintSet },
+): PartitionV2 {
   const { index, count, set } = sharing;
   const rules = new StepRules(model);
   const packing = new Packing(model);
@@ -71,14 +75,17 @@ export function createPartitionV2(model: ModelV2, options: ExploreOptions, shari
   const found: FoundV2[] = [];
   const seen = new Set<string>();
   // Coverage as one array over every role's states (role by role), and one over transitions.
-  const stateBase = model.roles.map((_, i) => model.roles.slice(0, i).reduce((n, r) => n + r.states.length, 0));
+  const stateBase = model.roles.map((_, i) =>
+    model.roles.slice(0, i).reduce((n, r) => n + r.states.length, 0),
+  );
   const statesReached = new Uint8Array(model.roles.reduce((n, r) => n + r.states.length, 0));
   const transitionsReached = new Uint8Array(model.transitions.length);
   const key = new Int32Array(W);
   const curKey = new Int32Array(W);
   const cur = new Float64Array(model.size);
 
-  const bytes = (): number => records.byteLength + links.bytes() + next.byteLength + level.byteLength + (index === 0 ? set.bytes : 0);
+  const bytes = (): number =>
+    records.byteLength + links.bytes() + next.byteLength + level.byteLength + (index === 0 ? set.bytes : 0);
   const note = (v: ViolationV2, d: number, id: number, ordinal: number): void => {
     if (foundDepth >= 0 && d > foundDepth) return;
     if (foundDepth < 0 || d < foundDepth) {
@@ -93,7 +100,13 @@ export function createPartitionV2(model: ModelV2, options: ExploreOptions, shari
   };
 
   /** Stores the configuration `vec` (packed in `key`) if no thread has; returns its id, or -1 when it was not new. */
-  const store = (vec: Float64Array, parent: number, ordinal: number, d: number, blockedByStep: boolean): number => {
+  const store = (
+    vec: Float64Array,
+    parent: number,
+    ordinal: number,
+    d: number,
+    blockedByStep: boolean,
+  ): number => {
     if (!set.add(fingerprint(key, W, 0x9747b28c), fingerprint(key, W, 0x5bd1e995))) return -1;
     const n = stored++;
     if ((n + 1) * W > records.length) {
@@ -104,7 +117,8 @@ export function createPartitionV2(model: ModelV2, options: ExploreOptions, shari
     records.set(key, n * W);
     links.set(n, parent, ordinal);
     const id = index + count * n;
-    for (const role of model.roles) for (const base of role.bases) statesReached[stateBase[role.index]! + vec[base + role.stateSlot]!] = 1;
+    for (const role of model.roles)
+      for (const base of role.bases) statesReached[stateBase[role.index]! + vec[base + role.stateSlot]!] = 1;
     const violations = rules.checkState(vec);
     for (const v of violations) note(v, d, id, -1);
     if (violations.length === 0 && !blockedByStep) {
@@ -123,7 +137,12 @@ export function createPartitionV2(model: ModelV2, options: ExploreOptions, shari
   let expanding = 0;
   let ordinal = 0;
   let quiescent = true;
-  const sink = (step: { transition: number; kind: string }, after: Float64Array | null, violations: readonly ViolationV2[], changed: boolean): void => {
+  const sink = (
+    step: { transition: number; kind: string },
+    after: Float64Array | null,
+    violations: readonly ViolationV2[],
+    changed: boolean,
+  ): void => {
     transitions++;
     const o = ordinal++;
     if (step.transition >= 0) transitionsReached[step.transition] = 1;
@@ -152,12 +171,30 @@ export function createPartitionV2(model: ModelV2, options: ExploreOptions, shari
       if (stuck) {
         const role = model.roles[stuck.role]!;
         const state = role.states[cur[stuck.base + role.stateSlot]!]!.name;
-        note({ kind: 'deadlock', name: stuck.name, detail: `Nothing is left to do but ${stuck.name} is in ${state}, which is not final.`, step: false }, depth, expanding, -1);
+        note(
+          {
+            kind: 'deadlock',
+            name: stuck.name,
+            detail: `Nothing is left to do but ${stuck.name} is in ${state}, which is not final.`,
+            step: false,
+          },
+          depth,
+          expanding,
+          -1,
+        );
       }
     }
   };
 
-  const summary = (): PartitionSummary => ({ states: stored, transitions, next: nextCount, foundDepth, limit, bytes: bytes(), record: Q });
+  const summary = (): PartitionSummary => ({
+    states: stored,
+    transitions,
+    next: nextCount,
+    foundDepth,
+    limit,
+    bytes: bytes(),
+    record: Q,
+  });
   const finish = (status: ExpandStatus): ExpandStatus => {
     set.flush();
     return status;
@@ -221,7 +258,14 @@ export function createPartitionV2(model: ModelV2, options: ExploreOptions, shari
         pairs[2 * n] = links.parent[n]!;
         pairs[2 * n + 1] = links.ordinal[n]!;
       }
-      return { ...summary(), links: pairs, records: records.slice(0, stored * W), found: [...found], statesReached, transitionsReached };
+      return {
+        ...summary(),
+        links: pairs,
+        records: records.slice(0, stored * W),
+        found: [...found],
+        statesReached,
+        transitionsReached,
+      };
     },
   };
 }

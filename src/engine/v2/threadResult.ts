@@ -14,7 +14,11 @@ import { rebuildTrace } from './trace';
  * `runLevels`): the partitions' figures summed, coverage united, and each violation's shortest
  * trace rebuilt from the merged parent links and packed configurations, by id.
  */
-export function threadResultV2(model: ModelV2, run: LevelsRun<PartitionFinalV2>, count: number): CheckResultV2 & { readonly threads: number } {
+export function threadResultV2(
+  model: ModelV2,
+  run: LevelsRun<PartitionFinalV2>,
+  count: number,
+): CheckResultV2 & { readonly threads: number } {
   const { finals, seconds } = run;
   const states = finals.reduce((n, f) => n + f.states, 0);
   const bytes = finals.reduce((n, f) => n + f.bytes, 0);
@@ -26,7 +30,8 @@ export function threadResultV2(model: ModelV2, run: LevelsRun<PartitionFinalV2>,
   const parent = new Int32Array(ids).fill(-1);
   const ordinal = new Int32Array(ids).fill(-1);
   finals.forEach((f, p) => {
-    for (let local = 0; local < f.records.length / W; local++) records.set(f.records.subarray(local * W, (local + 1) * W), (p + count * local) * W);
+    for (let local = 0; local < f.records.length / W; local++)
+      records.set(f.records.subarray(local * W, (local + 1) * W), (p + count * local) * W);
   });
   for (let id = 0; id < ids; id++) {
     parent[id] = links[2 * id]!;
@@ -40,8 +45,12 @@ export function threadResultV2(model: ModelV2, run: LevelsRun<PartitionFinalV2>,
     detail: f.violation.detail,
     trace: rebuildTrace(model, rules, packing, records, parent, ordinal, f.id, f.ordinal, f.violation),
   }));
-  const states0 = finals[0]!.statesReached.map((_, i) => (finals.some((f) => f.statesReached[i] === 1) ? 1 : 0));
-  const transitions0 = finals[0]!.transitionsReached.map((_, i) => (finals.some((f) => f.transitionsReached[i] === 1) ? 1 : 0));
+  const states0 = finals[0]!.statesReached.map((_, i) =>
+    finals.some((f) => f.statesReached[i] === 1) ? 1 : 0,
+  );
+  const transitions0 = finals[0]!.transitionsReached.map((_, i) =>
+    finals.some((f) => f.transitionsReached[i] === 1) ? 1 : 0,
+  );
   const limit: Limit | null = violations.length ? null : run.limit;
   return {
     version: 2,
@@ -64,8 +73,19 @@ export function threadResultV2(model: ModelV2, run: LevelsRun<PartitionFinalV2>,
  * The whole search as `count` partitions taking turns on this thread: the reference for the
  * threaded one (tests; `setCapacity` small makes the shared set grow).
  */
-export async function explorePartitionedV2(model: ModelV2, options: ExploreOptions, count: number, setCapacity = 1 << 16): Promise<CheckResultV2 & { readonly threads: number }> {
-  const set = SharedFingerprintSet.create(setCapacity, Math.min(setCapacity, 1 << 16), options.maxStates === undefined ? 64 : 1);
-  const ports = Array.from({ length: count }, (_, index) => localPort(createPartitionV2(model, options, { index, count, set })));
+export async function explorePartitionedV2(
+  model: ModelV2,
+  options: ExploreOptions,
+  count: number,
+  setCapacity = 1 << 16,
+): Promise<CheckResultV2 & { readonly threads: number }> {
+  const set = SharedFingerprintSet.create(
+    setCapacity,
+    Math.min(setCapacity, 1 << 16),
+    options.maxStates === undefined ? 64 : 1,
+  );
+  const ports = Array.from({ length: count }, (_, index) =>
+    localPort(createPartitionV2(model, options, { index, count, set })),
+  );
   return threadResultV2(model, await runLevels(set, ports, options, undefined, false), count);
 }
