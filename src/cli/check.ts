@@ -31,7 +31,11 @@ export const checkCommand: Command = async (args) => {
     else process.stderr.write(`${terminalText(read.message)}\n`);
     return 2;
   }
-  if (declaredVersion(read.text) === 2) return checkV2(read.text, parsed);
+  if (declaredVersion(read.text) === 2) {
+    // Version 2 takes several threads only when told (`--threads N`): see docs/format-v2.md §11.
+    const told = args.some((a) => a === '--threads' || a.startsWith('--threads='));
+    return checkV2(read.text, { ...parsed, threads: told ? parsed.threads : 1, workerUrl: new URL('./check-thread.mjs', import.meta.url) });
+  }
   const loaded = loadDesign(read.text);
   if (!loaded.ok) {
     if (parsed.json) {

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { createExploration, createPartition } from '../engine/explorer';
 import { fitsFlat } from '../engine/flatLayout';
 import { remotePort, type PartitionData } from '../engine/partitionMessages';
-import { coordinate, localPort, type PartitionPort } from '../engine/partitioned';
+import { localPort, reportOf, runLevels, type FinalFigures, type LevelsRun, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
 import { SharedFingerprintSet } from '../engine/sharedFingerprintSet';
 import { idleCores, threadsToStart, type CoreTimes } from '../engine/threadUse';
@@ -65,9 +65,29 @@ export async function exploreOnThreads(
   options: ExploreOptions,
   threading: Threading,
 ): Promise<ThreadedResult> {
+  if (threading.threads <= 1 || !fitsFlat(model)) return { ...(await exploreInSlices(model, options)), threads: 1 };
+  const run = await runOnThreads(
+    options,
+    threading,
+    (set, count, pause) => localPort(createPartition(model, options, { index: 0, count, set }), pause),
+    () => ({ design: handoff(model) }),
+  );
+  return { ...reportOf(model, run, threading.threads), threads: run.threads };
+}
+
+/**
+ * The level loop with partition 0 on this thread (`local`) and the others in worker threads
+ * started on idle cores, each given `design()` (either format's; `partitionMessages.ts` builds
+ * its partition from it).
+ */
+export async function runOnThreads<F extends FinalFigures>(
+  options: ExploreOptions,
+  threading: Threading,
+  local: (set: SharedFingerprintSet, count: number, pause: () => unknown) => PartitionPort<F>,
+  design: () => Pick<PartitionData, 'design' | 'designV2'>,
+): Promise<LevelsRun<F>> {
   const { threads, workerUrl } = threading;
   const stop = threading.stop ?? new Int32Array(new SharedArrayBuffer(4));
-  if (threads <= 1 || !fitsFlat(model)) return { ...(await exploreInSlices(model, options)), threads: 1 };
   const started = performance.now();
   // Counted in batches unless a state limit needs the exact count.
   const batch = options.maxStates === undefined ? STORE_BATCH : 1;
@@ -79,7 +99,7 @@ export async function exploreOnThreads(
     for (let index = workers.length + 1; index < threads && more-- > 0; index++) {
       const data: PartitionData = {
         role: 'check-partition',
-        design: handoff(model),
+        ...design(),
         index,
         count: threads,
         buffers: set.buffers,
@@ -105,7 +125,7 @@ export async function exploreOnThreads(
   let joined = 0;
   // Asked at each level's end: starts workers on the cores that sat idle since the last look, and
   // lets in those that are up (in index order, each after those before it).
-  const join = async (): Promise<PartitionPort[]> => {
+  const join = async (): Promise<PartitionPort<F>[]> => {
     if (threading.waitForThreads && workers.length === 0 && !failed) {
       spawn(threads - 1);
       while (workers.some((w) => !w.ready && !w.failed))
@@ -117,30 +137,21 @@ export async function exploreOnThreads(
     }
     // Let the workers' "ready" through: the search alone never yields to the event loop.
     if (joined < workers.length) await new Promise((resolve) => setImmediate(resolve));
-    const ports: PartitionPort[] = [];
+    const ports: PartitionPort<F>[] = [];
     while (joined < workers.length && workers[joined]!.ready && !workers[joined]!.failed)
-      ports.push(workerPort(workers[joined++]!.worker));
+      ports.push(workerPort<F>(workers[joined++]!.worker));
     return ports;
   };
   try {
     // Between chunks the event loop turns, so a signal is handled even while no worker has joined.
     const pause = () => new Promise((resolve) => setImmediate(resolve));
-    const first = [
-      localPort(createPartition(model, options, { index: 0, count: threads, set }), pause),
-      ...(await join()),
-    ];
+    const first = [local(set, threads, pause), ...(await join())];
     // The threads that took part, not the threads started: one that did not help sat out.
-    return await coordinate(
-      model,
-      set,
-      first,
-      threads,
-      options,
-      join,
-      !threading.waitForThreads,
-      threading.waitForThreads === true,
-      true,
-    );
+    return await runLevels(set, first, threads, options, join, {
+      adaptive: !threading.waitForThreads,
+      dealt: threading.waitForThreads === true,
+      exclusive: true,
+    });
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
@@ -165,7 +176,7 @@ async function exploreInSlices(model: Model, options: ExploreOptions): Promise<C
 }
 
 /** A partition in a worker thread: one request at a time, buffers transferred, not copied. */
-function workerPort(worker: Worker): PartitionPort {
+function workerPort<F>(worker: Worker): PartitionPort<F> {
   let pending: { resolve: (value: unknown) => void; reject: (error: Error) => void } | null = null;
   worker.on('message', (m: unknown) => {
     const p = pending;

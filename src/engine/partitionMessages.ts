@@ -1,9 +1,12 @@
 import { receiveDesign, type ValidatedDesign } from '../model/handoff';
+import { compileModelV2 } from '../model/v2/compileModel';
+import type { DesignV2 } from '../model/v2/schema';
 import { createPartition, type Partition } from './explorer';
 import { linkBuffers } from './parentLinks';
 import type { PartitionPort } from './partitioned';
 import type { ExploreOptions } from './result';
 import { SharedFingerprintSet, type SharedSetBuffers } from './sharedFingerprintSet';
+import { createPartitionV2, type PartitionV2 } from './v2/partition';
 
 /**
  * A partition of a search on several threads (`partitioned.ts`) in another thread, whatever the
@@ -13,8 +16,10 @@ import { SharedFingerprintSet, type SharedSetBuffers } from './sharedFingerprint
  */
 export interface PartitionData {
   readonly role: 'check-partition';
-  /** The checked design, handed over as to the browser's worker (`src/model/handoff.ts`). */
-  readonly design: ValidatedDesign;
+  /** The checked design, handed over as to the browser's worker (`src/model/handoff.ts`)… */
+  readonly design: ValidatedDesign | null;
+  /** …or a version-2 design as validated (`ModelV2.design`), compiled again in the thread. */
+  readonly designV2?: DesignV2;
   readonly index: number;
   readonly count: number;
   readonly buffers: SharedSetBuffers;
@@ -43,14 +48,16 @@ export type PartitionRequest =
 export function servedPartition(
   data: PartitionData,
 ): (request: PartitionRequest) => { reply: unknown; transfer: ArrayBuffer[] } {
-  const model = receiveDesign(data.design);
   const set = new SharedFingerprintSet(data.buffers, data.batch);
   const stop = data.stop;
-  const part: Partition = createPartition(
-    model,
-    { ...data.limits, shouldStop: () => Atomics.load(stop, 0) !== 0 },
-    { index: data.index, count: data.count, set },
-  );
+  const options = { ...data.limits, shouldStop: () => Atomics.load(stop, 0) !== 0 };
+  const sharing = { index: data.index, count: data.count, set };
+  let part: Partition | PartitionV2;
+  if (data.designV2 !== undefined) {
+    const compiled = compileModelV2(data.designV2, []);
+    if (!compiled.ok) throw new Error('the version-2 design did not compile in a check thread');
+    part = createPartitionV2(compiled.model, options, sharing);
+  } else part = createPartition(receiveDesign(data.design!), options, sharing);
   return (request) => {
     switch (request.type) {
       case 'expand':
@@ -67,14 +74,15 @@ export function servedPartition(
         return { reply: null, transfer: [] };
       case 'final': {
         const final = part.final();
-        return { reply: final, transfer: linkBuffers(final.links) };
+        const transfer = 'records' in final ? [final.links.buffer, final.records.buffer] : linkBuffers(final.links);
+        return { reply: final, transfer: transfer as ArrayBuffer[] };
       }
     }
   };
 }
 
 /** The coordinator's port to a partition in another thread: `call` posts one request and resolves with its answer. */
-export function remotePort(call: (request: PartitionRequest) => Promise<unknown>): PartitionPort {
+export function remotePort<F>(call: (request: PartitionRequest) => Promise<unknown>): PartitionPort<F> {
   const ask = <T>(request: PartitionRequest) => call(request) as Promise<T>;
   return {
     expandLevel: (remainingMs) => ask({ type: 'expand', remainingMs }),

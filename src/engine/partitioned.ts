@@ -2,7 +2,6 @@ import type { Model } from '../model/model';
 import {
   createPartition,
   type ExpandStatus,
-  type Found,
   type Partition,
   type PartitionFinal,
   type PartitionSummary,
@@ -25,7 +24,7 @@ import { threadsThatTookPart, ThreadUse } from './threadUse';
  * differ from run to run (a configuration two threads reach in one level keeps the parent of the
  * first to store it).
  */
-export interface PartitionPort {
+export interface PartitionPort<F = PartitionFinal> {
   /** Expands chunks of the level until none is left, a limit, or the set is full; see `Partition.expandLevel`. */
   expandLevel(remainingMs: number): Promise<ExpandStatus>;
   /** Takes up the shared set's buffers after it grew. */
@@ -39,14 +38,49 @@ export interface PartitionPort {
     claims: Int32Array | number,
     chunk: number,
   ): Promise<void>;
-  final(): Promise<PartitionFinal>;
+  final(): Promise<F>;
+}
+
+/** What the level loop needs of a partition's final figures (version 1's `PartitionFinal`, version 2's). */
+export interface FinalFigures extends PartitionSummary {
+  readonly found: readonly { readonly kind: string; readonly name: string; readonly depth: number }[];
+}
+
+/** Where the level loop ended, and every partition's final figures (the caller builds its result from them). */
+export interface LevelsRun<F extends FinalFigures> {
+  readonly verdict: CheckResult['verdict'];
+  readonly depth: number;
+  readonly limit: Limit | null;
+  readonly finals: readonly F[];
+  /** The violations at the shortest depth, one per (kind, name), the lowest partition's first. */
+  readonly found: F['found'][number][];
+  readonly seconds: number;
+  /** Threads that took part. */
+  readonly threads: number;
+}
+
+/** How the level loop shares its work (`runLevels`). */
+export interface LevelSharing {
+  /** Let a thread sit out levels it does not speed up (false: every thread expands every level). */
+  readonly adaptive?: boolean;
+  /**
+   * Deal each level's chunks out in turn instead of letting the threads claim them: every thread
+   * then surely expands its share (tests that count the threads taking part). Claimed chunks
+   * follow the threads' speed: a thread that wakes late may find none left.
+   */
+  readonly dealt?: boolean;
+  /** The first port is a partition on this thread, using `set` itself: it may use it alone (`exclusive`) until another joins. */
+  readonly exclusive?: boolean;
 }
 
 /**
  * A partition on this thread. Expanding yields first, so the coordinator has posted its requests
  * to the other threads before this one starts working.
  */
-export function localPort(partition: Partition, pause: () => unknown = () => null): PartitionPort {
+export function localPort<F = PartitionFinal>(
+  partition: Pick<Partition, 'expandLevel' | 'takeNext' | 'setLevel' | 'summary'> & { final(): F },
+  pause: () => unknown = () => null,
+): PartitionPort<F> {
   return {
     async expandLevel(remainingMs) {
       // A chunk at a time, yielding between: partitions on one thread take turns. `pause` (a
@@ -103,15 +137,60 @@ export async function coordinate(
   join: () => Promise<PartitionPort[]> = async () => [],
   /** Let a thread sit out levels it does not speed up (false: every thread expands every level). */
   adaptive = true,
-  /**
-   * Deal each level's chunks out in turn instead of letting the threads claim them: every thread
-   * then surely expands its share (tests that count the threads taking part). Claimed chunks
-   * follow the threads' speed: a thread that wakes late may find none left.
-   */
+  /** See `LevelSharing.dealt`. */
   dealt = false,
-  /** The first port is a partition on this thread, using `set` itself: it may use it alone (`exclusive`) until another joins. */
+  /** See `LevelSharing.exclusive`. */
   exclusive = false,
 ): Promise<CheckResult & { readonly threads: number }> {
+  const run = await runLevels(set, initialPorts, count, options, join, { adaptive, dealt, exclusive });
+  return { ...reportOf(model, run, count), threads: run.threads };
+}
+
+/** Version 1's result from the level loop's figures. */
+export function reportOf(model: Model, run: LevelsRun<PartitionFinal>, count: number): CheckResult {
+  const { finals, seconds } = run;
+  const states = finals.reduce((n, f) => n + f.states, 0);
+  const bytes = finals.reduce((n, f) => n + f.bytes, 0);
+  const links = mergedLinks(
+    finals.map((f) => f.links),
+    count,
+  );
+  return buildReport(model, {
+    verdict: run.verdict,
+    states,
+    transitions: finals.reduce((n, f) => n + f.transitions, 0),
+    depth: run.depth,
+    found: run.found,
+    links,
+    firstOutcome: firstOutcomes(finals, links),
+    statesReached: union(finals.map((f) => f.statesReached)),
+    transitionsReached: union(finals.map((f) => f.transitionsReached)),
+    outcomes: {
+      ok: finals.reduce((n, f) => n + f.outcomes.ok, 0),
+      error: finals.reduce((n, f) => n + f.outcomes.error, 0),
+      ambiguous: finals.reduce((n, f) => n + f.outcomes.ambiguous, 0),
+    },
+    seconds,
+    statesPerSecond: seconds > 0 ? Math.round(states / seconds) : 0,
+    bytesPerState: states > 0 ? Math.round(bytes / states) : 0,
+    limit: run.limit,
+  });
+}
+
+/**
+ * The level loop over `ports`, port p being partition p of `count` (partition 0 holds the
+ * initial configuration), for any format's partitions: `coordinate` builds version 1's result
+ * from it, `src/engine/v2/threadResult.ts` version 2's. `join`, when given, is asked at each
+ * level's end for the ports of the next partitions that are ready to take part.
+ */
+export async function runLevels<F extends FinalFigures>(
+  set: SharedFingerprintSet,
+  initialPorts: readonly PartitionPort<F>[],
+  count: number,
+  options: ExploreOptions = {},
+  join: () => Promise<PartitionPort<F>[]> = async () => [],
+  { adaptive = true, dealt = false, exclusive = false }: LevelSharing = {},
+): Promise<LevelsRun<F>> {
   const ports = [...initialPorts];
   set.exclusive = ports.length === 1 && exclusive;
   const started = performance.now();
@@ -199,34 +278,7 @@ export async function coordinate(
   const seconds = (performance.now() - started) / 1000;
   const found = mergeFound(finals);
   if (verdict === 'violation') depth = found[0]!.depth;
-  const states = finals.reduce((n, f) => n + f.states, 0);
-  const bytes = finals.reduce((n, f) => n + f.bytes, 0);
-  const threads = threadsThatTookPart(finals.map((f) => f.transitions));
-  const links = mergedLinks(
-    finals.map((f) => f.links),
-    count,
-  );
-  const report = buildReport(model, {
-    verdict,
-    states,
-    transitions: finals.reduce((n, f) => n + f.transitions, 0),
-    depth,
-    found,
-    links,
-    firstOutcome: firstOutcomes(finals, links),
-    statesReached: union(finals.map((f) => f.statesReached)),
-    transitionsReached: union(finals.map((f) => f.transitionsReached)),
-    outcomes: {
-      ok: finals.reduce((n, f) => n + f.outcomes.ok, 0),
-      error: finals.reduce((n, f) => n + f.outcomes.error, 0),
-      ambiguous: finals.reduce((n, f) => n + f.outcomes.ambiguous, 0),
-    },
-    seconds,
-    statesPerSecond: seconds > 0 ? Math.round(states / seconds) : 0,
-    bytesPerState: states > 0 ? Math.round(bytes / states) : 0,
-    limit,
-  });
-  return { ...report, threads };
+  return { verdict, depth, limit, finals, found, seconds, threads: threadsThatTookPart(finals.map((f) => f.transitions)) };
 }
 
 /** Every thread's records of a level in one array on shared memory. */
@@ -258,11 +310,11 @@ function firstOutcomes(
 }
 
 /** The violations at the shortest depth, one per (kind, name), the lowest partition's first. */
-function mergeFound(finals: readonly PartitionFinal[]): Found[] {
+function mergeFound<F extends FinalFigures>(finals: readonly F[]): F['found'][number][] {
   const depths = finals.filter((f) => f.foundDepth >= 0).map((f) => f.foundDepth);
   if (depths.length === 0) return [];
   const shortest = Math.min(...depths);
-  const byKey = new Map<string, Found>();
+  const byKey = new Map<string, F['found'][number]>();
   for (const f of finals) {
     for (const v of f.found) {
       const key = `${v.kind}\u0000${v.name}`;

@@ -1,4 +1,4 @@
-import { createPartition } from '../engine/explorer';
+import { createPartition, type PartitionFinal } from '../engine/explorer';
 import { fitsFlat } from '../engine/flatLayout';
 import { remotePort, type PartitionData } from '../engine/partitionMessages';
 import { coordinate, localPort, type PartitionPort } from '../engine/partitioned';
@@ -88,7 +88,7 @@ export async function runCheckOnWorkers(
       worker,
       ready: false,
       failed: false,
-      port: remotePort(
+      port: remotePort<PartitionFinal>(
         (request) =>
           new Promise((resolve, reject) => {
             pending = { resolve, reject };

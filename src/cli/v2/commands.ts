@@ -1,6 +1,8 @@
 import type { DesignError } from '../../model/model';
 import { loadDesignV2 } from '../../model/v2/load';
-import { exploreV2 } from '../../engine/v2/explorer';
+import type { ExploreOptions } from '../../engine/result';
+import { defaultMaxMemory } from '../checkThreads';
+import { exploreOnThreadsV2 } from './checkThreadsV2';
 import { verdictLineV2, violationTableV2 } from '../../engine/v2/traceTable';
 import { viewConfigurationV2 } from '../../engine/v2/view';
 
@@ -30,10 +32,20 @@ export interface CheckOptionsV2 {
   readonly json: boolean;
   readonly maxStates?: number;
   readonly maxSeconds?: number;
+  readonly maxMemory?: number;
+  /** Threads (`--threads N`; one unless given: see docs/format-v2.md §11) and the bundle the others run. */
+  readonly threads?: number;
+  readonly workerUrl?: URL;
 }
 
-/** Version 2 checks on one thread (`--threads` is accepted and ignored for now). */
-export function checkV2(text: string, options: CheckOptionsV2): number {
+/**
+ * Version 2 checks, on several threads like version 1 (`src/cli/checkThreads.ts`: partition 0
+ * here, the others in worker threads that join once the search has run a while and sit out
+ * levels they do not speed up), bounded like version 1: `--max-memory` (default a quarter of the
+ * machine), and SIGINT/SIGTERM end the search with its `incomplete` result printed (a second one
+ * exits at once).
+ */
+export async function checkV2(text: string, options: CheckOptionsV2): Promise<number> {
   const loaded = loadDesignV2(text);
   if (!loaded.ok) {
     if (options.json) process.stdout.write(`${JSON.stringify({ valid: false, errors: errorList(loaded.errors) }, null, 2)}\n`);
@@ -44,18 +56,33 @@ export function checkV2(text: string, options: CheckOptionsV2): number {
     return 2;
   }
   const model = loaded.model;
-  const result = exploreV2(model, {
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (Atomics.load(stop, 0) !== 0) process.exit(signal === 'SIGINT' ? 130 : 143);
+    Atomics.store(stop, 0, 1);
+    process.stderr.write(`\n${signal}: stopping the search; its result so far follows (again to quit at once)\n`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const threads = options.threads ?? 1;
+  const exploreOptions: ExploreOptions = {
+    maxBytes: options.maxMemory ?? defaultMaxMemory(),
+    shouldStop: () => Atomics.load(stop, 0) !== 0,
     ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
     ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
     progressEveryMs: 250,
     onProgress: (p) => {
       if (process.stderr.isTTY && p.elapsedMs > 1000) process.stderr.write(`\r${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.statesPerSecond} states/s   `);
     },
+  };
+  const result = await exploreOnThreadsV2(model, exploreOptions, { threads, stop, workerUrl: options.workerUrl ?? new URL('./check-thread.mjs', import.meta.url) }).finally(() => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   });
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
-    const out = [verdictLineV2(result)];
+    const out = [`${verdictLineV2(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`];
     const initial = viewConfigurationV2(model, model.initial);
     for (const v of result.violations) out.push('', violationTableV2(v, initial));
     process.stdout.write(`${out.join('\n')}\n`);

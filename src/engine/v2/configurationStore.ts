@@ -39,14 +39,14 @@ export class ConfigurationStore {
     }
     const r = this.count++;
     if ((r + 1) * w > this.arena.length) {
-      const bigger = new Int32Array(this.arena.length * 2);
+      const bigger = new Int32Array(Math.ceil(this.arena.length / w / 2) * 3 * w);
       bigger.set(this.arena);
       this.arena = bigger;
     }
     const arena = this.arena;
     for (let i = 0; i < w; i++) arena[r * w + i] = key[at + i]!;
     table[h] = r;
-    if (this.count * 2 > this.mask) this.grow();
+    if (this.count * 4 > this.mask * 3) this.grow();
     this.added = true;
     return r;
   }

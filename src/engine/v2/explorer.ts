@@ -5,6 +5,7 @@ import { Packing } from './packing';
 import type { CheckResultV2, ViolationReportV2 } from './result';
 import { StepRules } from './stepRules';
 import type { ViolationV2 } from './stepTypes';
+import { RecordLinks } from './recordLinks';
 import { rebuildTrace } from './trace';
 
 /**
@@ -19,6 +20,8 @@ export interface ExplorationV2 {
   progress(): CheckProgress;
   result(): CheckResultV2;
   stop(limit: Limit): void;
+  /** Stored configuration `r` (0 is the initial one, then breadth-first), its parent (-1) and the ordinal of the step from it. */
+  stored(r: number): { readonly configuration: Float64Array; readonly parent: number; readonly ordinal: number };
 }
 
 interface Found {
@@ -38,10 +41,10 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const packing = new Packing(model);
   const W = packing.words;
   const store = new ConfigurationStore(W);
-  let parent = new Int32Array(1024);
-  let ordinalOf = new Int32Array(1024);
-  let blocked = new Uint8Array(1024);
+  const links = new RecordLinks();
   const key = new Int32Array(W);
+  /** The packing of the configuration being expanded; each successor's key is it patched with the step's writes. */
+  const curKey = new Int32Array(W);
   const cur = new Float64Array(model.size);
   const found: Found[] = [];
   const seen = new Set<string>();
@@ -58,7 +61,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
 
-  const bytes = (): number => store.bytes() + parent.byteLength + ordinalOf.byteLength + blocked.byteLength;
+  const bytes = (): number => store.bytes() + links.bytes();
   const note = (v: ViolationV2, d: number, record: number, ordinal: number): void => {
     if (foundDepth >= 0 && d > foundDepth) return;
     if (foundDepth < 0 || d < foundDepth) {
@@ -77,28 +80,21 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
       for (const base of role.bases) marks[vec[base + role.stateSlot]!] = 1;
     }
   };
+  /** Stores `vec`, whose packing is in `key`. */
   const store1 = (vec: Float64Array, from: number, ordinal: number): number => {
-    packing.pack(vec, key, 0);
     const r = store.add(key, 0);
     if (!store.added) return r;
-    if (r >= parent.length) {
-      parent = grow(parent);
-      ordinalOf = grow(ordinalOf);
-      const b = new Uint8Array(parent.length);
-      b.set(blocked);
-      blocked = b;
-    }
-    parent[r] = from;
-    ordinalOf[r] = ordinal;
+    links.set(r, from, ordinal);
     markStates(vec);
     const violations = rules.checkState(vec);
     if (violations.length) {
-      blocked[r] = 1;
+      links.block(r);
       for (const v of violations) note(v, depth + (from < 0 ? 0 : 1), r, -1);
     }
     return r;
   };
 
+  packing.pack(model.initial, key, 0);
   store1(model.initial, -1, -1);
   levelEnd = store.count;
   if (found.length) done = true;
@@ -117,9 +113,16 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
       for (const v of violations) note(v, depth + 1, expanding, o);
       return;
     }
-    const r = store1(next, expanding, o);
+    let r = expanding;
+    let added = false;
+    if (changed) {
+      key.set(curKey);
+      packing.patch(key, cur, next, rules.written, rules.writtenCount);
+      r = store1(next, expanding, o);
+      added = store.added;
+    }
     if (violations.length) {
-      if (store.added) blocked[r] = 1;
+      if (added) links.block(r);
       for (const v of violations) note(v, depth + 1, expanding, o);
     }
   };
@@ -127,6 +130,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
 
   const expandOne = (r: number): void => {
     packing.unpack(store.records, r * W, cur);
+    for (let i = 0; i < W; i++) curKey[i] = store.records[r * W + i]!;
     expanding = r;
     ordinal = 0;
     quiescent = true;
@@ -160,7 +164,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
           levelEnd = store.count;
           depth++;
         }
-        if (!blocked[cursor]) expandOne(cursor);
+        if (!links.isBlocked(cursor)) expandOne(cursor);
         cursor++;
         if ((++tick & 255) === 0) {
           const now = performance.now();
@@ -181,6 +185,11 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
       const elapsedMs = performance.now() - started;
       return { states: store.count, transitions, depth, statesPerSecond: Math.round(store.count / Math.max(elapsedMs / 1000, 1e-3)), elapsedMs };
     },
+    stored(r) {
+      const configuration = new Float64Array(model.size);
+      packing.unpack(store.records, r * W, configuration);
+      return { configuration, parent: links.parent[r]!, ordinal: links.ordinal[r]! };
+    },
     stop(l) {
       limit = l;
       done = true;
@@ -192,12 +201,9 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         name: f.violation.name,
         depth: f.depth,
         detail: f.violation.detail,
-        trace: rebuildTrace(model, rules, packing, store.records, parent, ordinalOf, f.record, f.ordinal, f.violation),
+        trace: rebuildTrace(model, rules, packing, store.records, links.parent, links.ordinal, f.record, f.ordinal, f.violation),
       }));
       const verdict = violations.length ? 'violation' : limit ? 'incomplete' : 'ok';
-      const stateNames = model.roles.flatMap((r) => r.states.map((s, i) => [`${r.name}.${s.name}`, reachedStates[r.index]![i] === 1] as const));
-      const transitionNames = model.transitions.map((t) => [t.name, reachedTransitions[t.index] === 1] as const);
-      const split = (list: readonly (readonly [string, boolean])[]) => ({ reached: list.filter(([, y]) => y).map(([n]) => n), unreached: list.filter(([, y]) => !y).map(([n]) => n) });
       const fullDepth = verdict === 'ok' ? depth : verdict === 'violation' ? foundDepth : Math.max(0, depth - 1);
       return {
         version: 2,
@@ -206,7 +212,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         transitions,
         depth: fullDepth,
         violations,
-        coverage: { states: split(stateNames), transitions: split(transitionNames) },
+        coverage: coverageV2(model, reachedStates.flatMap((marks) => [...marks]), reachedTransitions),
         seconds: Number(seconds.toFixed(3)),
         statesPerSecond: Math.round(store.count / Math.max(seconds, 1e-3)),
         bytesPerState: Math.round(bytes() / Math.max(1, store.count)),
@@ -231,13 +237,14 @@ export function exploreV2(model: ModelV2, options: ExploreOptions = {}): CheckRe
   return e.result();
 }
 
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
+/** Coverage from marks over every role's states (role by role, in order) and over the transitions. */
+export function coverageV2(model: ModelV2, states: ArrayLike<number>, transitions: ArrayLike<number>): CheckResultV2['coverage'] {
+  const stateNames = model.roles.flatMap((r) => r.states.map((s) => `${r.name}.${s.name}`));
+  const split = (names: readonly string[], marks: ArrayLike<number>) => ({ reached: names.filter((_, i) => marks[i] === 1), unreached: names.filter((_, i) => marks[i] !== 1) });
+  return { states: split(stateNames, states), transitions: split(model.transitions.map((t) => t.name), transitions) };
 }
 
-function reasonFor(limit: Limit): string {
+export function reasonFor(limit: Limit): string {
   switch (limit) {
     case 'states':
       return 'the state limit was reached';

@@ -61,6 +61,21 @@ export class Packing {
     out[at + w] = acc;
   }
 
+  /**
+   * Turns `key` (the packing of `from`) into the packing of `to`, where the two differ at most
+   * in the `count` slots listed in `slots`: only those fields are rewritten.
+   */
+  patch(key: Int32Array, from: Float64Array, to: Float64Array, slots: Int32Array, count: number): void {
+    for (let j = 0; j < count; j++) {
+      const i = slots[j]!;
+      const a = from[i]!;
+      const b = to[i]!;
+      if (a === b) continue;
+      const lo = this.lo[i]!;
+      key[this.word[i]!]! ^= ((((a - lo) ^ (b - lo)) & this.mask[i]!) << this.shift[i]!);
+    }
+  }
+
   unpack(from: Int32Array, at: number, vec: Float64Array): void {
     vec.set(this.lo);
     const live = this.live;

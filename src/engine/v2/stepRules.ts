@@ -12,7 +12,10 @@ import { emptyStep, type StepRef, type ViolationV2 } from './stepTypes';
  * timer events, then restart; then the network's drop and duplicate, channel by channel; then
  * crash, instance by instance.
  *
- * `next` handed to the sink is a scratch buffer, valid only during the call.
+ * `next` handed to the sink is a scratch buffer, valid only during the call. Steps are applied
+ * to it in place: it equals the configuration except in the slots the step wrote, which are
+ * journaled (`written`, `writtenCount`: each slot once) and put back after the sink returns, so
+ * nothing is copied per step and the explorer re-packs only what a step wrote.
  */
 export type StepSink = (step: StepRef, next: Float64Array | null, violations: readonly ViolationV2[], changed: boolean) => void;
 
@@ -38,11 +41,21 @@ export class StepRules {
   private readonly stepInvariants: InvariantV2[];
   private readonly stateInvariants: InvariantV2[];
   private readonly codeKind: Int32Array;
-  /** Whether the sink needs `changed` (for quiescence); computing it costs a comparison. */
+  /** Channel codes of kinds on reliable links: never dropped or duplicated. */
+  private readonly reliableCode: Uint8Array;
+  /** Whether quiescence matters (a role declares final states and deadlocks are checked). */
   readonly tracksChange: boolean;
+  /** The slots of `next` the current step wrote, each once (`writtenCount` of them); valid during the sink call. */
+  readonly written: Int32Array;
+  writtenCount = 0;
+  private readonly dirty: Uint8Array;
+  private current: Float64Array;
 
   constructor(private readonly model: ModelV2) {
     this.next = new Float64Array(model.size);
+    this.written = new Int32Array(model.size);
+    this.dirty = new Uint8Array(model.size);
+    this.current = this.next;
     const makeEnv = (): EnvV2 => ({ pre: model.initial, post: model.initial, self: 0, sender: 0, payload: new Float64Array(Math.max(1, model.payloadSlots)), bound: new Float64Array(Math.max(1, model.bound)) });
     this.env = makeEnv();
     this.checkEnv = makeEnv();
@@ -57,14 +70,24 @@ export class StepRules {
     this.stepInvariants = all.filter((i) => i.kind === 'step');
     this.stateInvariants = all.filter((i) => i.kind === 'state');
     const net = model.network;
-    this.codeKind = new Int32Array(net.model === 'channels' ? net.codes + 1 : 1).fill(-1);
-    if (net.model === 'channels') for (const m of model.messages) for (let p = 0; p < m.payload.count; p++) this.codeKind[m.code + p] = m.index;
+    this.codeKind = new Int32Array(net.codes + 1).fill(-1);
+    this.reliableCode = new Uint8Array(net.codes + 1);
+    for (const m of model.messages) {
+      if (m.pool) continue;
+      for (let p = 0; p < m.payload.count; p++) {
+        this.codeKind[m.code + p] = m.index;
+        this.reliableCode[m.code + p] = m.reliable ? 1 : 0;
+      }
+    }
     this.tracksChange = model.checks.deadlock && model.roles.some((r) => r.states.some((s) => s.final));
   }
 
   /** Calls `sink` once per enabled step of `vec`, in the documented order. */
   forEachStep(vec: Float64Array, sink: StepSink): void {
     const model = this.model;
+    this.undo();
+    this.next.set(vec);
+    this.current = vec;
     for (const role of model.roles) {
       for (let local = 0; local < role.instances; local++) {
         const g = role.first + local;
@@ -77,7 +100,7 @@ export class StepRules {
         this.events(vec, role, local, g, sink);
       }
     }
-    if (model.network.model === 'channels') this.faults(vec, sink);
+    if (model.network.channels.length > 0) this.faults(vec, sink);
     if (model.crashSlot >= 0 && vec[model.crashSlot]! < model.crashes) {
       for (const role of model.roles) {
         if (role.modeSlot < 0) continue;
@@ -123,9 +146,10 @@ export class StepRules {
     const net = model.network;
     const step = this.step;
     const env = this.env;
-    if (net.model === 'pool') {
+    // Kinds in the pool first (per-link models: a design may have both), then the channels.
+    if (net.size > 0) {
       for (const m of model.messages) {
-        if (m.to !== role.index) continue;
+        if (m.to !== role.index || !m.pool) continue;
         const candidates = this.byMessage[role.index]![m.index]!;
         if (candidates.length === 0) continue;
         const nFrom = model.roles[m.from]!.instances;
@@ -149,8 +173,8 @@ export class StepRules {
           }
         }
       }
-      return;
     }
+    if (net.channels.length === 0) return;
     const total = model.instances.length;
     for (let from = 0; from < total; from++) {
       const c = net.channelOf[from * total + g]!;
@@ -266,11 +290,9 @@ export class StepRules {
       sink(step, null, [error], true);
       return;
     }
-    const next = this.next;
-    next.set(vec);
     const base = role.bases[local]!;
-    if (chBase >= 0) removeAt(next, chBase, position, (model.network as { capacity: number }).capacity);
-    if (step.kind === 'restart') next[base + role.modeSlot] = 0;
+    if (chBase >= 0) this.removeAt(chBase, position, (model.network as { capacity: number }).capacity);
+    if (step.kind === 'restart') this.put(base + role.modeSlot, 0);
     let violations: ViolationV2[] | null = null;
     if (t !== null) {
       const env = this.env;
@@ -294,10 +316,10 @@ export class StepRules {
           if (type.kind === 'int' && (v < type.lo || v > type.hi)) {
             (violations ??= []).push({ kind: 'out-of-range', name: `${role.name}.${u.variable.name}`, detail: `${t.name} sets ${role.name}.${u.variable.name} to ${v}, outside [${type.lo}, ${type.hi}].`, step: true });
           }
-          next[base + u.variable.offset + this.indices[i]!] = v;
+          this.put(base + u.variable.offset + this.indices[i]!, v);
         }
         for (let i = 0; i < t.sends.length; i++) {
-          const full = this.send(vec, next, t, i, role, local, env);
+          const full = this.send(t, i, role, local, env);
           if (full) (violations ??= []).push(full);
         }
       } catch (e) {
@@ -305,20 +327,22 @@ export class StepRules {
         (violations ??= []).push({ kind: 'eval-error', name: t.name, detail: `${t.name} failed: ${e.message}`, step: true });
       }
       if (violations) {
+        this.undo();
         sink(step, null, violations, true);
         return;
       }
       if (t.to >= 0) {
-        next[base + role.stateSlot] = t.to;
-        if (role.persistedSlot >= 0 && role.states[t.to]!.durable) next[base + role.persistedSlot] = t.to;
+        this.put(base + role.stateSlot, t.to);
+        if (role.persistedSlot >= 0 && role.states[t.to]!.durable) this.put(base + role.persistedSlot, t.to);
       }
     }
-    this.finish(vec, next, t, local, sink);
+    this.finish(vec, this.next, t, local, sink);
   }
 
   /** One send of transition `t` (index `i`): into the pool, or appended to its channel. */
-  private send(vec: Float64Array, next: Float64Array, t: TransitionV2, i: number, role: RoleV2, local: number, env: EnvV2): ViolationV2 | null {
+  private send(t: TransitionV2, i: number, role: RoleV2, local: number, env: EnvV2): ViolationV2 | null {
     const model = this.model;
+    const next = this.next;
     const s = t.sends[i]!;
     const m = model.messages[s.message]!;
     const fields = m.payload.fields;
@@ -332,8 +356,8 @@ export class StepRules {
     const last = s.toAll ? toRole.instances - 1 : first;
     const net = model.network;
     for (let d = first; d <= last; d++) {
-      if (net.model === 'pool') {
-        next[m.poolBase + (local * toRole.instances + d) * m.payload.count + p] = 1;
+      if (m.pool) {
+        this.put(m.poolBase + (local * toRole.instances + d) * m.payload.count + p, 1);
         continue;
       }
       const total = model.instances.length;
@@ -344,9 +368,8 @@ export class StepRules {
       if (k === net.capacity) {
         return { kind: 'channel-full', name: m.name, detail: `${t.name} sends ${m.name} to ${model.instances[toRole.first + d]!.name}, but that channel already holds ${net.capacity} messages (raise "capacity" or bound the sender).`, step: true };
       }
-      next[chBase + k] = m.code + p;
+      this.put(chBase + k, m.code + p);
     }
-    void vec;
     return null;
   }
 
@@ -360,20 +383,17 @@ export class StepRules {
     step.sender = -1;
     step.channel = -1;
     step.position = -1;
-    const next = this.next;
-    next.set(vec);
     const base = role.bases[local]!;
-    next[base + role.modeSlot] = 1;
-    if (role.persistedSlot >= 0) next[base + role.stateSlot] = vec[base + role.persistedSlot]!;
-    for (const v of role.vars) if (v.storage === 'volatile') next.fill(v.initial, base + v.offset, base + v.offset + v.width);
-    next[this.model.crashSlot]! += 1;
-    this.finish(vec, next, null, local, sink);
+    this.put(base + role.modeSlot, 1);
+    if (role.persistedSlot >= 0) this.put(base + role.stateSlot, vec[base + role.persistedSlot]!);
+    for (const v of role.vars) if (v.storage === 'volatile') for (let k = 0; k < v.width; k++) this.put(base + v.offset + k, v.initial);
+    this.put(this.model.crashSlot, vec[this.model.crashSlot]! + 1);
+    this.finish(vec, this.next, null, local, sink);
   }
 
   private faults(vec: Float64Array, sink: StepSink): void {
     const model = this.model;
     const net = model.network;
-    if (net.model !== 'channels') return;
     const step = this.step;
     const next = this.next;
     const canDrop = model.dropSlot >= 0 && vec[model.dropSlot]! < net.drop;
@@ -385,12 +405,12 @@ export class StepRules {
       for (let k = 0; k < cap; k++) {
         const code = vec[ch.base + k]!;
         if (code === 0) break;
+        if (this.reliableCode[code] === 1) continue;
         // Removing either of two equal neighbours (or, unordered, any equal copy) leaves the same channel.
         if (net.reorder ? earlierCopy(vec, ch.base, k, code) : k > 0 && vec[ch.base + k - 1] === code) continue;
         this.faultStep('drop', c, k, code);
-        next.set(vec);
-        removeAt(next, ch.base, k, cap);
-        next[model.dropSlot]! += 1;
+        this.removeAt(ch.base, k, cap);
+        this.put(model.dropSlot, vec[model.dropSlot]! + 1);
         this.finish(vec, next, null, -1, sink);
       }
     }
@@ -401,11 +421,10 @@ export class StepRules {
       while (vec[ch.base + end] !== 0) end++;
       for (let k = 0; k < end; k++) {
         const code = vec[ch.base + k]!;
-        if (earlierCopy(vec, ch.base, k, code)) continue;
+        if (this.reliableCode[code] === 1 || earlierCopy(vec, ch.base, k, code)) continue;
         this.faultStep('duplicate', c, k, code);
-        next.set(vec);
-        next[ch.base + end] = code;
-        next[model.duplicateSlot]! += 1;
+        this.put(ch.base + end, code);
+        this.put(model.duplicateSlot, vec[model.duplicateSlot]! + 1);
         this.finish(vec, next, null, -1, sink);
       }
     }
@@ -413,9 +432,7 @@ export class StepRules {
   }
 
   private faultStep(kind: 'drop' | 'duplicate', c: number, k: number, code: number): void {
-    const net = this.model.network;
-    if (net.model !== 'channels') return;
-    const ch = net.channels[c]!;
+    const ch = this.model.network.channels[c]!;
     const m = this.model.messages[this.codeKind[code]!]!;
     const step = this.step;
     step.kind = kind;
@@ -453,7 +470,44 @@ export class StepRules {
         }
       }
     }
-    sink(this.step, next, violations ?? NONE, this.tracksChange ? differs(vec, next) : true);
+    sink(this.step, next, violations ?? NONE, this.changed(vec));
+    this.undo();
+  }
+
+  /** Writes slot `i` of `next`, journaling it the first time in this step. */
+  private put(i: number, v: number): void {
+    if (this.dirty[i] === 0) {
+      this.dirty[i] = 1;
+      this.written[this.writtenCount++] = i;
+    }
+    this.next[i] = v;
+  }
+
+  /** Puts the journaled slots of `next` back to the configuration being expanded. */
+  private undo(): void {
+    const next = this.next;
+    const from = this.current;
+    for (let j = 0; j < this.writtenCount; j++) {
+      const i = this.written[j]!;
+      next[i] = from[i]!;
+      this.dirty[i] = 0;
+    }
+    this.writtenCount = 0;
+  }
+
+  private changed(vec: Float64Array): boolean {
+    for (let j = 0; j < this.writtenCount; j++) {
+      const i = this.written[j]!;
+      if (this.next[i] !== vec[i]) return true;
+    }
+    return false;
+  }
+
+  /** Removes position k of the channel at `base`, shifting the later messages down. */
+  private removeAt(base: number, k: number, cap: number): void {
+    const next = this.next;
+    for (let j = k; j < cap - 1; j++) this.put(base + j, next[base + j + 1]!);
+    this.put(base + cap - 1, 0);
   }
 
   private decodePayload(fields: readonly { values: readonly number[] }[], p: number): void {
@@ -472,12 +526,3 @@ function earlierCopy(vec: Float64Array, base: number, k: number, code: number): 
   return false;
 }
 
-function removeAt(vec: Float64Array, base: number, k: number, cap: number): void {
-  for (let j = k; j < cap - 1; j++) vec[base + j] = vec[base + j + 1]!;
-  vec[base + cap - 1] = 0;
-}
-
-function differs(a: Float64Array, b: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;
-  return false;
-}

@@ -17,7 +17,7 @@ export function rebuildTrace(
   packing: Packing,
   records: Int32Array,
   parent: Int32Array,
-  ordinalOf: Int32Array,
+  ordinalOf: ArrayLike<number>,
   record: number,
   ordinal: number,
   violation: ViolationV2,

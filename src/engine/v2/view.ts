@@ -69,8 +69,9 @@ export function viewConfigurationV2(model: ModelV2, vec: Float64Array): Configur
 function networkView(model: ModelV2, vec: Float64Array): string[] {
   const net = model.network;
   const out: string[] = [];
-  if (net.model === 'pool') {
+  if (net.size > 0) {
     for (const m of model.messages) {
+      if (!m.pool) continue;
       const from = model.roles[m.from]!;
       const to = model.roles[m.to]!;
       for (let s = 0; s < from.instances; s++) {
@@ -83,14 +84,13 @@ function networkView(model: ModelV2, vec: Float64Array): string[] {
         }
       }
     }
-    return out;
   }
   for (const ch of net.channels) {
     const items: string[] = [];
     for (let k = 0; k < net.capacity; k++) {
       const code = vec[ch.base + k]!;
       if (code === 0) break;
-      const m = model.messages.find((x) => code >= x.code && code < x.code + x.payload.count)!;
+      const m = model.messages.find((x) => !x.pool && code >= x.code && code < x.code + x.payload.count)!;
       items.push(messageText(model, m.index, code - m.code));
     }
     if (items.length) out.push(`${model.instances[ch.from]!.name}→${model.instances[ch.to]!.name}: ${items.join(', ')}`);
@@ -139,7 +139,7 @@ export function stepLabel(model: ModelV2, step: StepRef, pre: Float64Array): str
     case 'duplicate': {
       const net = model.network;
       let at = '';
-      if (step.kind === 'drop' && net.model === 'channels') {
+      if (step.kind === 'drop') {
         const ch = net.channels[step.channel]!;
         const code = pre[ch.base + step.position]!;
         let copies = 0;

@@ -25,6 +25,9 @@ export function checkBoundsV2(value: unknown): DesignError[] {
     });
   };
   payloads(own(value, 'messages'), ['messages']);
+  const environment = own(value, 'environment');
+  const network = isRecord(environment) ? own(environment, 'network') : undefined;
+  if (isRecord(network)) limit(own(network, 'links'), ['environment', 'network', 'links'], LIMITS_V2.messages, 'links');
   const roles = own(value, 'roles');
   let transitions = 0;
   if (Array.isArray(roles) && roles.length <= LIMITS_V2.roles) {

@@ -6,6 +6,7 @@ import { parseExpressionV2 } from './expr/parser';
 import { BOOL, fromScalar, type TypeV2 } from './expr/types';
 import { countSlots, layOut, type NetworkShape, type RoleShape } from './layout';
 import { LIMITS_V2 } from './limits';
+import { networkLinks } from './links';
 import type { CompiledExprV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
 import { checkNames } from './names';
 import { encodeScalar, instanceName, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
@@ -121,7 +122,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     }
     return v;
   };
-  if (net.model === 'pool') {
+  const links = networkLinks(net.model, net.links ?? [], messageShapes, names.names, err);
+  if (links.every((l) => l.pool)) {
     for (const key of ['capacity', 'drop', 'duplicate', 'reorder'] as const) {
       if (net[key] !== undefined) err(['environment', 'network', key], 'not-for-pool', `"${key}" belongs to the channels model: in the pool a message is never removed, so loss, duplication and reordering are already there.`);
     }
@@ -140,22 +142,23 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
 
   // Sizes, before anything is allocated.
   const shapes: RoleShape[] = roleShapes.map((r, i) => ({ instances: instances[i]!, states: r.states.length, hasVolatileState: r.states.some((s) => !s.durable), vars: r.vars }));
-  const sized = countSlots(shapes, names, messageShapes.map((m) => ({ from: m.from, to: m.to, count: m.payload!.count })), network, crashes);
-  if (network.model === 'pool' && sized.pool > LIMITS_V2.poolMessages) err(['messages'], 'too-many', `The pool could hold ${sized.pool} distinct messages (kind × sender × receiver × payload); at most ${LIMITS_V2.poolMessages} are allowed.`);
-  if (network.model === 'channels' && sized.channelSlots > LIMITS_V2.channelSlots) err(['environment', 'network'], 'too-many', `The channels need ${sized.channelSlots} message slots (channels × capacity); at most ${LIMITS_V2.channelSlots} are allowed.`);
+  const sized = countSlots(shapes, names, messageShapes.map((m, i) => ({ from: m.from, to: m.to, count: m.payload!.count, pool: links[i]!.pool })), network, crashes);
+  if (sized.pool > LIMITS_V2.poolMessages) err(['messages'], 'too-many', `The pool could hold ${sized.pool} distinct messages (kind × sender × receiver × payload); at most ${LIMITS_V2.poolMessages} are allowed.`);
+  if (sized.channelSlots > LIMITS_V2.channelSlots) err(['environment', 'network'], 'too-many', `The channels need ${sized.channelSlots} message slots (channels × capacity); at most ${LIMITS_V2.channelSlots} are allowed.`);
   if (sized.slots > LIMITS_V2.slots) err([], 'too-large', `A configuration of this design has ${sized.slots} parts; at most ${LIMITS_V2.slots} are allowed.`);
   if (errors.length) return { ok: false, errors };
 
   let poolBase = 0;
   let code = 1;
   const messages: MessageV2[] = messageShapes.map((m, index) => {
-    const msg = { name: m.name, index, from: m.from, to: m.to, payload: m.payload!, poolBase, code };
-    poolBase += instances[m.from]! * instances[m.to]! * m.payload!.count;
-    code += m.payload!.count;
+    const { pool, reliable } = links[index]!;
+    const msg = { name: m.name, index, from: m.from, to: m.to, payload: m.payload!, poolBase: pool ? poolBase : -1, code: pool ? 0 : code, pool, reliable };
+    if (pool) poolBase += instances[m.from]! * instances[m.to]! * m.payload!.count;
+    else code += m.payload!.count;
     return msg;
   });
   const layout = layOut(shapes, names, messages, network, crashes, code - 1);
-  if (layout.network.model === 'pool') for (const m of messages) (m as { poolBase: number }).poolBase += layout.network.base;
+  for (const m of messages) if (m.pool) (m as { poolBase: number }).poolBase += layout.network.base;
 
   const roleLayouts: RoleLayout[] = roleShapes.map((r, i) => ({
     name: names.names[i]!,

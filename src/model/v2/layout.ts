@@ -38,7 +38,7 @@ function bitsFor(span: number): number {
   return bits;
 }
 
-/** Lays out the vector; `messages` already carry their pool bases and channel codes. */
+/** Lays out the vector; `messages` already carry their pool bases (relative) and channel codes, and say which travel in the pool. */
 export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: readonly MessageV2[], network: NetworkShape, crashes: number, codes: number): Layout {
   const lo: number[] = [];
   const bits: number[] = [];
@@ -75,54 +75,49 @@ export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: 
     return result;
   });
   const crashSlot = crashes > 0 ? slot(0, crashes) : -1;
-  const channels = network.model === 'channels';
+  const channels = messages.some((m) => !m.pool);
   const dropSlot = channels && network.drop > 0 ? slot(0, network.drop) : -1;
   const duplicateSlot = channels && network.duplicate > 0 ? slot(0, network.duplicate) : -1;
-  let net: NetworkV2;
-  if (network.model === 'pool') {
-    const base = lo.length;
-    const size = messages.reduce((n, m) => n + names.instances[m.from]! * names.instances[m.to]! * m.payload.count, 0);
-    for (let i = 0; i < size; i++) slot(0, 1);
-    net = { model: 'pool', base, size };
-  } else {
-    const total = first;
-    const channelOf = new Int32Array(total * total).fill(-1);
-    const list: ChannelV2[] = [];
-    const firstOf = roleLayouts.map((r) => r.first);
-    for (const m of messages) {
-      for (let a = 0; a < names.instances[m.from]!; a++) {
-        for (let b = 0; b < names.instances[m.to]!; b++) {
-          const from = firstOf[m.from]! + a;
-          const to = firstOf[m.to]! + b;
-          if (channelOf[from * total + to]! >= 0) continue;
-          channelOf[from * total + to] = list.length;
-          const base = lo.length;
-          for (let k = 0; k < network.capacity; k++) slot(0, codes);
-          list.push({ from, to, base });
-        }
+  const base = lo.length;
+  const size = messages.reduce((n, m) => n + (m.pool ? names.instances[m.from]! * names.instances[m.to]! * m.payload.count : 0), 0);
+  for (let i = 0; i < size; i++) slot(0, 1);
+  const total = first;
+  const channelOf = new Int32Array(total * total).fill(-1);
+  const list: ChannelV2[] = [];
+  const firstOf = roleLayouts.map((r) => r.first);
+  for (const m of messages) {
+    if (m.pool) continue;
+    for (let a = 0; a < names.instances[m.from]!; a++) {
+      for (let b = 0; b < names.instances[m.to]!; b++) {
+        const from = firstOf[m.from]! + a;
+        const to = firstOf[m.to]! + b;
+        if (channelOf[from * total + to]! >= 0) continue;
+        channelOf[from * total + to] = list.length;
+        list.push({ from, to, base: lo.length });
+        for (let k = 0; k < network.capacity; k++) slot(0, codes);
       }
     }
-    net = { model: 'channels', capacity: network.capacity, drop: network.drop, duplicate: network.duplicate, reorder: network.reorder, channels: list, channelOf, codes };
   }
+  const net: NetworkV2 = { model: network.model, base, size, capacity: network.capacity, drop: network.drop, duplicate: network.duplicate, reorder: network.reorder, channels: list, channelOf, codes };
   return { size: lo.length, slotLo: Float64Array.from(lo), slotBits: Uint8Array.from(bits), roles: roleLayouts, crashSlot, dropSlot, duplicateSlot, network: net };
 }
 
 /** The slots a layout will take, computed without allocating it (to refuse a design first). */
-export function countSlots(roles: readonly RoleShape[], names: RoleNames, messages: readonly { from: number; to: number; count: number }[], network: NetworkShape, crashes: number): { slots: number; pool: number; channelSlots: number } {
+export function countSlots(roles: readonly RoleShape[], names: RoleNames, messages: readonly { from: number; to: number; count: number; pool: boolean }[], network: NetworkShape, crashes: number): { slots: number; pool: number; channelSlots: number } {
   let slots = 0;
   for (const role of roles) {
     const block = (crashes > 0 ? 1 : 0) + 1 + (crashes > 0 && role.hasVolatileState ? 1 : 0) + role.vars.reduce((n, v) => n + (v.mapOf >= 0 ? names.instances[v.mapOf]! : 1), 0);
     slots += block * role.instances;
   }
-  const pool = messages.reduce((n, m) => n + names.instances[m.from]! * names.instances[m.to]! * m.count, 0);
+  const pool = messages.reduce((n, m) => n + (m.pool ? names.instances[m.from]! * names.instances[m.to]! * m.count : 0), 0);
   const pairs = new Set<string>();
-  for (const m of messages) pairs.add(`${m.from}>${m.to}`);
+  for (const m of messages) if (!m.pool) pairs.add(`${m.from}>${m.to}`);
   let channelSlots = 0;
   for (const p of pairs) {
     const [a, b] = p.split('>').map(Number) as [number, number];
     channelSlots += names.instances[a]! * names.instances[b]! * network.capacity;
   }
-  slots += network.model === 'pool' ? pool : channelSlots;
+  slots += pool + channelSlots;
   return { slots: slots + 3, pool, channelSlots };
 }
 

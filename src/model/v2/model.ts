@@ -92,6 +92,10 @@ export interface MessageV2 {
   readonly poolBase: number;
   /** Channels model: first code of this kind; a message with payload p is code + p (0 is "empty"). */
   readonly code: number;
+  /** Whether this kind travels in the pool (else on channels): the network's model, or its link's. */
+  readonly pool: boolean;
+  /** On channels: drops and duplicates never touch this kind (a `reliable` link). */
+  readonly reliable: boolean;
 }
 
 export type Trigger =
@@ -175,20 +179,27 @@ export interface ChannelV2 {
   readonly base: number;
 }
 
-export type NetworkV2 =
-  | { readonly model: 'pool'; readonly base: number; readonly size: number }
-  | {
-      readonly model: 'channels';
-      readonly capacity: number;
-      readonly drop: number;
-      readonly duplicate: number;
-      readonly reorder: boolean;
-      readonly channels: readonly ChannelV2[];
-      /** channelOf[from * instances + to]: index into `channels`, or -1. */
-      readonly channelOf: Int32Array;
-      /** Codes in use: 1..codes (0 is an empty slot). */
-      readonly codes: number;
-    };
+/**
+ * The network: the pool's slots for the kinds that travel in the pool, and the channels for the
+ * others (per-link models, docs/format-v2.md §6; a design without links uses one of the two).
+ */
+export interface NetworkV2 {
+  /** The design's model (`network.model`), which every kind without a link of its own uses. */
+  readonly model: 'pool' | 'channels';
+  /** Pool: its first slot and its slots (0 when no kind travels in the pool). */
+  readonly base: number;
+  readonly size: number;
+  readonly capacity: number;
+  readonly drop: number;
+  readonly duplicate: number;
+  readonly reorder: boolean;
+  /** The channels (none when every kind travels in the pool). */
+  readonly channels: readonly ChannelV2[];
+  /** channelOf[from * instances + to]: index into `channels`, or -1. */
+  readonly channelOf: Int32Array;
+  /** Codes in use: 1..codes (0 is an empty slot). */
+  readonly codes: number;
+}
 
 export interface ModelV2 {
   readonly version: 2;

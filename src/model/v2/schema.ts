@@ -87,12 +87,24 @@ export const roleSchema = z.strictObject({
 });
 export type RoleJson = z.infer<typeof roleSchema>;
 
+/** A link: one message kind, or every kind from one role to another, with its own network model (docs/format-v2.md §6). */
+export const linkSchema = z.strictObject({
+  message: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  model: z.enum(['pool', 'channels']).optional(),
+  reliable: z.boolean().optional(),
+  description: z.string().optional(),
+});
+export type LinkJson = z.infer<typeof linkSchema>;
+
 export const networkSchema = z.strictObject({
   model: z.enum(['pool', 'channels']),
   capacity: z.number().int().optional(),
   drop: z.number().int().optional(),
   duplicate: z.number().int().optional(),
   reorder: z.boolean().optional(),
+  links: z.array(linkSchema).optional(),
 });
 export type NetworkJson = z.infer<typeof networkSchema>;
 
