@@ -1,8 +1,10 @@
 import type { DesignError } from '../../model/model';
-import { loadDesignV2 } from '../../model/v2/load';
+import { loadAnyDesignV2 } from '../../model/v2/load';
+import { resultWithClients } from '../../engine/v2/clients';
 import { exploreV2 } from '../../engine/v2/explorer';
 import { verdictLineV2, violationTableV2 } from '../../engine/v2/traceTable';
 import { viewConfigurationV2 } from '../../engine/v2/view';
+import { checkModel } from '../checkModel';
 
 /**
  * `validate`, `check` and `export --to json` for a format-version-2 design (docs/format-v2.md).
@@ -15,7 +17,7 @@ function errorList(errors: readonly DesignError[]) {
 }
 
 export function validateV2(file: string, text: string, json: boolean): number {
-  const loaded = loadDesignV2(text);
+  const loaded = loadAnyDesignV2(text);
   const errors = loaded.ok ? [] : loaded.errors;
   if (json) process.stdout.write(`${JSON.stringify({ valid: errors.length === 0, errors: errorList(errors) }, null, 2)}\n`);
   else if (errors.length === 0) process.stdout.write(`${file}: valid\n`);
@@ -30,11 +32,16 @@ export interface CheckOptionsV2 {
   readonly json: boolean;
   readonly maxStates?: number;
   readonly maxSeconds?: number;
+  readonly maxMemory?: number;
+  readonly threads?: number;
 }
 
-/** Version 2 checks on one thread (`--threads` is accepted and ignored for now). */
-export function checkV2(text: string, options: CheckOptionsV2): number {
-  const loaded = loadDesignV2(text);
+/**
+ * Participants are checked on one thread (`--threads` is accepted and ignored for now); a design
+ * with clients runs version 1's check of its lowered model, threads included (docs/format-v2.md §13).
+ */
+export function checkV2(text: string, options: CheckOptionsV2): number | Promise<number> {
+  const loaded = loadAnyDesignV2(text);
   if (!loaded.ok) {
     if (options.json) process.stdout.write(`${JSON.stringify({ valid: false, errors: errorList(loaded.errors) }, null, 2)}\n`);
     else {
@@ -42,6 +49,10 @@ export function checkV2(text: string, options: CheckOptionsV2): number {
       for (const e of loaded.errors) process.stderr.write(`  ${e.path || '(file)'}: ${e.message}\n`);
     }
     return 2;
+  }
+  if (loaded.kind === 'clients') {
+    const role = loaded.role;
+    return checkModel(loaded.model, { ...options, threads: options.threads ?? 1 }, (r) => resultWithClients(r, role));
   }
   const model = loaded.model;
   const result = exploreV2(model, {
@@ -69,10 +80,11 @@ export function exportV2(file: string, text: string, to: string): { ok: true; te
     process.stderr.write(`export: ${file} is a version-2 design; only --to json exports it for now.\n`);
     return { ok: false, code: 2 };
   }
-  const loaded = loadDesignV2(text);
+  const loaded = loadAnyDesignV2(text);
   if (!loaded.ok) {
     for (const e of loaded.errors) process.stderr.write(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`);
     return { ok: false, code: 2 };
   }
-  return { ok: true, text: `${JSON.stringify(loaded.model.design, null, 2)}\n` };
+  const design = loaded.kind === 'clients' ? loaded.design : loaded.model.design;
+  return { ok: true, text: `${JSON.stringify(design, null, 2)}\n` };
 }

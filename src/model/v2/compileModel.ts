@@ -129,7 +129,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   const capacity = net.capacity ?? 2;
   if (capacity < 1 || capacity > LIMITS_V2.capacity) err(['environment', 'network', 'capacity'], 'out-of-range', `A channel holds 1 to ${LIMITS_V2.capacity} messages, not ${capacity}.`);
   const network: NetworkShape = {
-    model: net.model,
+    model: net.model ?? 'channels',
     capacity: Math.min(Math.max(capacity, 1), LIMITS_V2.capacity),
     drop: budget(net.drop, ['environment', 'network', 'drop'], 'drop'),
     duplicate: budget(net.duplicate, ['environment', 'network', 'duplicate'], 'duplicate'),
@@ -205,7 +205,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   const roles: RoleV2[] = roleJson.map((r, ri) => {
     const shape = roleShapes[ri]!;
     const rl = roleLayouts[ri]!;
-    const events: EventV2[] = shape.events.map((e) => ({ name: e.name, source: e.source, payload: e.payload! }));
+    // Client events never get here: `clients.ts` refuses them in a design of several participants.
+    const events: EventV2[] = shape.events.map((e) => ({ name: e.name, source: e.source as EventV2['source'], payload: e.payload! }));
     const roleInvariants: InvariantV2[] = [];
     (r.invariants ?? []).forEach((inv, k) => {
       const compiled = invariant(inv, ['roles', ri, 'invariants', k], ri);

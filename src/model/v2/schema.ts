@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enumType, intType, invariantSchema, layoutSchema, storage, transitionInvariantSchema } from '../schema';
+import { ack, enumType, idempotency, intType, invariantSchema, layoutSchema, reply, storage, transitionInvariantSchema, unhandled } from '../schema';
 
 /**
  * The design file, format version 2 (docs/format-v2.md): roles with instances, messages between
@@ -37,8 +37,12 @@ export type FieldJsonV2 = z.infer<typeof fieldSchemaV2>;
 
 export const eventSchemaV2 = z.strictObject({
   name: z.string(),
-  source: z.enum(['internal', 'timer']),
+  source: z.enum(['internal', 'timer', 'client']),
   payload: z.array(fieldSchemaV2).optional(),
+  /** Client events only (version 1's keys and meanings: docs/format-v2.md §13). */
+  retry: z.strictObject({ maxAttempts: z.number().int() }).optional(),
+  idempotency: idempotency.optional(),
+  unhandled: unhandled.optional(),
   afterMs: z.number().nonnegative().optional(),
   description: z.string().optional(),
 });
@@ -70,6 +74,9 @@ export const transitionSchemaV2 = z.strictObject({
   guard: z.string().optional(),
   updates: z.record(z.string(), z.string()).optional(),
   send: z.array(sendSchema).optional(),
+  /** Transitions of client events only (version 1's keys). */
+  ack: ack.optional(),
+  reply: reply.optional(),
   invariants: z.array(transitionInvariantSchema).optional(),
   description: z.string().optional(),
 });
@@ -88,7 +95,8 @@ export const roleSchema = z.strictObject({
 export type RoleJson = z.infer<typeof roleSchema>;
 
 export const networkSchema = z.strictObject({
-  model: z.enum(['pool', 'channels']),
+  /** Default "channels"; a design with clients leaves it out (its network is version 1's). */
+  model: z.enum(['pool', 'channels']).optional(),
   capacity: z.number().int().optional(),
   drop: z.number().int().optional(),
   duplicate: z.number().int().optional(),
@@ -97,9 +105,11 @@ export const networkSchema = z.strictObject({
 export type NetworkJson = z.infer<typeof networkSchema>;
 
 export const environmentSchemaV2 = z.strictObject({
+  /** Distinct client requests (version 1's budget); only in a design with clients. */
+  requests: z.number().int().optional(),
   network: networkSchema.optional(),
   crashes: z.number().int().optional(),
-  checks: z.strictObject({ deadlock: z.boolean().optional() }).optional(),
+  checks: z.strictObject({ deadlock: z.boolean().optional(), replay: z.boolean().optional() }).optional(),
 });
 
 export const designSchemaV2 = z.strictObject({
