@@ -45,4 +45,18 @@ describe('the command line on a version-2 design with clients', () => {
     expect(await exportCommand([fixed, '--to', 'json'])).toBe(0);
     expect(JSON.parse(out)).toEqual(JSON.parse(readFileSync(fixed, 'utf8')));
   });
+
+  it('export --to v2 writes a version-1 file as a version-2 design that checks the same', async () => {
+    const v1 = join(__dirname, '../../../examples/payment-retried.protocol.json');
+    const v2 = join(dir, 'payment-retried.v2.protocol.json');
+    expect(await exportCommand([v1, '--to', 'v2', '-o', v2])).toBe(0);
+    expect(JSON.parse(readFileSync(v2, 'utf8'))).toMatchObject({ version: 2, roles: [{ name: 'Machine' }] });
+    const check = async (file: string) => {
+      out = '';
+      const code = await checkCommand([file, '--json', '--threads', '1']);
+      const r = JSON.parse(out) as { verdict: string; states: number; transitions: number; depth: number; outcomes: unknown; violations: { kind: string; name: string }[] };
+      return [code, r.verdict, r.states, r.transitions, r.depth, r.outcomes, r.violations.map((v) => [v.kind, v.name])];
+    };
+    expect(await check(v2)).toEqual(await check(v1));
+  });
 });

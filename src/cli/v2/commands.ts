@@ -1,4 +1,6 @@
 import type { DesignError } from '../../model/model';
+import type { Model } from '../../model/model';
+import { fromVersion1 } from '../../model/v2/clients';
 import { loadAnyDesignV2 } from '../../model/v2/load';
 import { resultWithClients } from '../../engine/v2/clients';
 import { exploreV2 } from '../../engine/v2/explorer';
@@ -87,4 +89,9 @@ export function exportV2(file: string, text: string, to: string): { ok: true; te
   }
   const design = loaded.kind === 'clients' ? loaded.design : loaded.model.design;
   return { ok: true, text: `${JSON.stringify(design, null, 2)}\n` };
+}
+
+/** `export V1FILE --to v2`: the version-1 design as a version-2 design with one participant, `Machine` (§13). */
+export function version1AsV2(model: Model): string {
+  return `${JSON.stringify(fromVersion1(model.design), null, 2)}\n`;
 }
