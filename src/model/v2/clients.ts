@@ -49,13 +49,14 @@ export function clientKeyErrors(design: DesignV2): DesignError[] {
   const errors: DesignError[] = [];
   design.roles.forEach((role, ri) => {
     (role.events ?? []).forEach((e, k) => {
-      for (const key of ['retry', 'idempotency', 'unhandled'] as const) {
-        if (e[key] !== undefined) errors.push({ path: toPointer(['roles', ri, 'events', k, key]), code: 'client-only', message: `"${key}" belongs to client events ("source": "client") only.` });
+      for (const key of ['retry', 'idempotency', 'unhandled', 'returns', 'calls'] as const) {
+        const owners = key === 'retry' ? 'client events ("source": "client")' : key === 'returns' || key === 'calls' ? 'call events ("source": "call")' : 'client and call events';
+        if (e[key] !== undefined) errors.push({ path: toPointer(['roles', ri, 'events', k, key]), code: 'client-only', message: `"${key}" belongs to ${owners} only.` });
       }
     });
     role.transitions.forEach((t, k) => {
       for (const key of ['ack', 'reply'] as const) {
-        if (t[key] !== undefined) errors.push({ path: toPointer(['roles', ri, 'transitions', k, key]), code: 'client-only', message: `"${key}" belongs to transitions of client events only.` });
+        if (t[key] !== undefined) errors.push({ path: toPointer(['roles', ri, 'transitions', k, key]), code: 'client-only', message: `"${key}" belongs to transitions of client and call events only.` });
       }
     });
   });

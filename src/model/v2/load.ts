@@ -5,6 +5,7 @@ import { loadDesignValue } from '../load';
 import type { DesignError, Model } from '../model';
 import { checkAgainst } from '../schemaErrors';
 import { checkBoundsV2 } from './bounds';
+import { expandCalls, usesCalls } from './calls';
 import { clientDesignErrors, clientKeyErrors, lowerToVersion1, usesClients, version2Path } from './clients';
 import { compileModelV2 } from './compileModel';
 import type { LoadResultV2, ModelV2 } from './model';
@@ -53,8 +54,15 @@ export function loadAnyDesignValueV2(value: unknown): AnyLoadResultV2 {
     if (!schema.ok) return failed(looksLikeVersion1(stripped.value) ? [VERSION_HINT, ...schema.errors] : schema.errors);
     const design = schema.value;
     if (usesClients(design)) return loadWithClients(design);
-    const compiled = compileModelV2(design, clientKeyErrors(design));
-    return compiled.ok ? { ok: true, kind: 'participants', model: compiled.model } : compiled;
+    if (!usesCalls(design)) {
+      const compiled = compileModelV2(design, clientKeyErrors(design));
+      return compiled.ok ? { ok: true, kind: 'participants', model: compiled.model } : compiled;
+    }
+    // Calls run as the messages, vars and transitions they stand for (calls.ts); `export` prints the design as written.
+    const expanded = expandCalls(design);
+    if (!expanded.ok) return failed(expanded.errors);
+    const compiled = compileModelV2(expanded.design, clientKeyErrors(expanded.design));
+    return compiled.ok ? { ok: true, kind: 'participants', model: { ...compiled.model, design } } : compiled;
   } catch (error) {
     return failed([{ path: '', code: 'internal-error', message: `The design could not be checked because of an internal error (${error instanceof Error ? error.message : String(error)}); please report it.` }]);
   }

@@ -37,8 +37,11 @@ export type FieldJsonV2 = z.infer<typeof fieldSchemaV2>;
 
 export const eventSchemaV2 = z.strictObject({
   name: z.string(),
-  source: z.enum(['internal', 'timer', 'client']),
+  source: z.enum(['internal', 'timer', 'client', 'call']),
   payload: z.array(fieldSchemaV2).optional(),
+  /** Call events only (docs/format-v2.md §14): the reply's data, and calls each caller instance makes at most. */
+  returns: z.array(fieldSchemaV2).optional(),
+  calls: z.number().int().optional(),
   /** Client events only (version 1's keys and meanings: docs/format-v2.md §13). */
   retry: z.strictObject({ maxAttempts: z.number().int() }).optional(),
   idempotency: idempotency.optional(),
@@ -74,9 +77,20 @@ export const transitionSchemaV2 = z.strictObject({
   guard: z.string().optional(),
   updates: z.record(z.string(), z.string()).optional(),
   send: z.array(sendSchema).optional(),
-  /** Transitions of client events only (version 1's keys). */
+  /** Transitions of client and call events only (version 1's keys). */
   ack: ack.optional(),
   reply: reply.optional(),
+  /** Transitions of call events only: an expression for each field of the reply's data. */
+  returns: z.record(z.string(), z.string()).optional(),
+  /** A call to another participant's call event (docs/format-v2.md §14). */
+  call: z
+    .strictObject({
+      event: z.string(),
+      to: z.string().optional(),
+      payload: z.record(z.string(), z.string()).optional(),
+      retry: z.strictObject({ maxAttempts: z.number().int() }).optional(),
+    })
+    .optional(),
   invariants: z.array(transitionInvariantSchema).optional(),
   description: z.string().optional(),
 });
