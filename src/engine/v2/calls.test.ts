@@ -79,6 +79,17 @@ describe('calls between participants', () => {
     expect(sim.view().network.join(' ')).toMatch(/Acquire_reply\(outcome=ok, token=1, call=1\), Acquire_reply\(outcome=ok, token=1, call=1\)/);
   });
 
+  it('a retry sends the payload of the first attempt, whatever changed since', () => {
+    const model = oneClient((d) => {
+      (d.roles[0]!.events![0] as { payload: unknown }).payload = [{ name: 'ttl', type: { int: [1, 3] } }];
+      d.roles[1]!.transitions[0]!.call!.payload = { ttl: 'lease + 1' };
+      d.roles[1]!.transitions[0]!.updates = { lease: '2' };
+    });
+    const sim = walk(model, ['Client Want', 'Client Acquire_timeout']);
+    expect(client(sim).vars).toMatchObject({ lease: 2, Acquire_arg_ttl: 1 });
+    expect(sim.view().network).toEqual(['Client→Lock: Acquire(ttl=1, call=1), Acquire(ttl=1, call=1)']);
+  });
+
   it('after the last attempt the timeout is the third outcome, and a late reply changes nothing', () => {
     const sim = walk(oneClient(), ['Client Want', 'Lock receive Acquire', 'Client Acquire_timeout', 'Client Acquire_timeout']);
     expect(client(sim).state).toBe('unsure');

@@ -66,8 +66,17 @@ describe('calls between participants', () => {
     expect(errorsOf((d) => (t(d, 0, 2).returns = { token: '1' }))).toEqual([['/roles/0/transitions/2/returns', 'call']]);
   });
 
-  it('an error in a call\'s own expression is reported at the transition it came from', () => {
-    const errors = errorsOf((d) => (t(d, 0, 0).returns = { token: 'tokn + 1' }));
-    expect(errors.map(([p]) => p)).toContain('/roles/0/transitions/0/send/0/payload/token');
+  it('an error in an expression of a call is reported where it was written, once, with its column', () => {
+    expect(errorsOf((d) => (t(d, 0, 0).returns = { token: 'tokn + 1' }))).toEqual([['/roles/0/transitions/0/returns/token', 'unknown-name']]);
+    const withPayload = (ttl: string) => (x: DesignV2) => {
+      (x.roles[0]!.events![0] as { payload: unknown }).payload = [{ name: 'ttl', type: { int: [1, 2] } }];
+      t(x, 1, 0).call!.payload = { ttl };
+    };
+    expect(errorsOf(withPayload('2'))).toEqual([]);
+    expect(errorsOf(withPayload('tt'))).toEqual([['/roles/1/transitions/0/call/payload/ttl', 'unknown-name']]);
+    const d = lease();
+    t(d, 1, 1).guard = 'lease >= 0 && leese > 0';
+    const r = loadAnyDesignValueV2(d);
+    expect(r.ok ? [] : r.errors.map((e) => [e.path, e.column, e.message.slice(0, 10)])).toEqual([['/roles/1/transitions/1/guard', 15, 'Column 15:']]);
   });
 });

@@ -29,7 +29,7 @@ export function usesCalls(design: DesignV2): boolean {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The design a design with calls stands for, or every error found in its calls. */
-export function expandCalls(design: DesignV2): { ok: true; design: DesignV2 } | { ok: false; errors: DesignError[] } {
+export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; back: (errors: readonly DesignError[]) => DesignError[] } | { ok: false; errors: DesignError[] } {
   const errors: DesignError[] = [];
   const err = (path: PathSegment[], message: string): void => {
     errors.push({ path: toPointer(path), code: 'call', message });
@@ -39,7 +39,15 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2 } | 
   const messages = [...(out.messages ?? [])];
   const instancesOf = (ri: number) => roles[ri]!.instances ?? 1;
   const idOf = (ri: number) => (instancesOf(ri) > 1 ? `${roles[ri]!.name}[1]` : roles[ri]!.name);
-  const and = (a: string, g: string | undefined) => (g === undefined ? a : `${a} && (${g})`);
+  // Where an error in the expanded design was written by the user: paths, and guard columns shifted by a prefix.
+  const moved = new Map<string, string>();
+  const shifted = new Map<string, number>();
+  const at = (...path: PathSegment[]) => toPointer(path);
+  const and = (a: string, g: string | undefined, path?: PathSegment[]) => {
+    if (g === undefined) return a;
+    if (path) shifted.set(toPointer([...path, 'guard']), a.length + 5);
+    return `${a} && (${g})`;
+  };
   const allStates = (r: RoleJson) => r.states.map((s) => s.name);
 
   roles.forEach((callee, si) => {
@@ -100,8 +108,16 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2 } | 
         for (const f of payload) if (given[f.name] === undefined) err(['roles', s.ri, 'transitions', s.k, 'call', 'payload'], `${E} needs a value for "${f.name}".`);
         for (const key of Object.keys(given)) if (!payload.some((f) => f.name === key)) err(['roles', s.ri, 'transitions', s.k, 'call', 'payload', key], `${E} has no payload field "${key}".`);
         const nt = t as Mutable<TransitionJsonV2>;
+        const tp: PathSegment[] = ['roles', s.ri, 'transitions', s.k];
         delete nt.call;
-        nt.guard = and(`!${E}_pending && ${E}_call < ${calls}`, t.guard);
+        nt.guard = and(`!${E}_pending && ${E}_call < ${calls}`, t.guard, tp);
+        const j = (t.send ?? []).length;
+        moved.set(at(...tp, 'send', j, 'to'), at(...tp, 'call', 'to'));
+        moved.set(at(...tp, 'updates', `${E}_to`), at(...tp, 'call', 'to'));
+        for (const f of payload) {
+          moved.set(at(...tp, 'send', j, 'payload', f.name), at(...tp, 'call', 'payload', f.name));
+          moved.set(at(...tp, 'updates', `${E}_arg_${f.name}`), at(...tp, 'call', 'payload', f.name));
+        }
         nt.updates = {
           ...(t.updates ?? {}),
           [`${E}_pending`]: 'true',
@@ -118,17 +134,17 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2 } | 
         const m = t.event === undefined ? null : /^(.*)\.(ok|error|timeout)$/.exec(t.event);
         if (!m || m[1] !== E) return;
         const nt = t as Mutable<TransitionJsonV2>;
+        const tp: PathSegment[] = ['roles', ri, 'transitions', k];
         const done = { ...(t.updates ?? {}), [`${E}_pending`]: 'false' };
         if (m[2] === 'timeout') {
           nt.event = `${E}_timeout`;
-          nt.guard = and(`${E}_pending && ${E}_attempts >= ${maxAttempts}`, t.guard);
+          nt.guard = and(`${E}_pending && ${E}_attempts >= ${maxAttempts}`, t.guard, tp);
         } else {
           delete nt.event;
           nt.receive = reply;
-          nt.guard = and(`${E}_pending && event.call == ${E}_call && event.outcome == "${m[2]}"`, t.guard);
+          nt.guard = and(`${E}_pending && event.call == ${E}_call && event.outcome == "${m[2]}"`, t.guard, tp);
         }
         nt.updates = done;
-        void k;
       });
       const from = allStates(caller);
       caller.transitions.push(
@@ -165,7 +181,11 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2 } | 
         delete nt.reply;
         delete nt.returns;
         nt.receive = E;
-        if (fresh) nt.guard = and(fresh, t.guard);
+        if (fresh) nt.guard = and(fresh, t.guard, tpath);
+        for (const f of returns) {
+          moved.set(at(...tpath, 'send', (t.send ?? []).length, 'payload', f.name), at(...tpath, 'returns', f.name));
+          moved.set(at(...tpath, 'updates', `${E}_answer_${f.name}[sender]`), at(...tpath, 'returns', f.name));
+        }
         nt.updates = {
           ...(t.updates ?? {}),
           ...(idem === 'none' ? {} : { [`${E}_seen[sender]`]: 'event.call', [`${E}_answer[sender]`]: `"${outcome}"`, ...Object.fromEntries(returns.map((f) => [`${E}_answer_${f.name}[sender]`, data[f.name]!])) }),
@@ -197,5 +217,22 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2 } | 
   );
   if (errors.length) return { ok: false, errors };
   out.messages = messages;
-  return { ok: true, design: out as DesignV2 };
+  const back = (found: readonly DesignError[]): DesignError[] => {
+    const seen = new Set<string>();
+    const result: DesignError[] = [];
+    for (const e of found) {
+      let error = { ...e, path: moved.get(e.path) ?? e.path };
+      const shift = shifted.get(e.path);
+      if (shift !== undefined && e.column !== undefined && e.column > shift) {
+        const column = e.column - shift;
+        error = { ...error, column, message: error.message.replace(`Column ${e.column}:`, `Column ${column}:`) };
+      }
+      // A call's payload is compiled twice (the request and the copy kept for retries): one error is enough.
+      const key = `${error.path}\n${error.message}`;
+      if (!seen.has(key)) result.push(error);
+      seen.add(key);
+    }
+    return result;
+  };
+  return { ok: true, design: out as DesignV2, back };
 }

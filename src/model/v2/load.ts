@@ -62,7 +62,7 @@ export function loadAnyDesignValueV2(value: unknown): AnyLoadResultV2 {
     const expanded = expandCalls(design);
     if (!expanded.ok) return failed(expanded.errors);
     const compiled = compileModelV2(expanded.design, clientKeyErrors(expanded.design));
-    return compiled.ok ? { ok: true, kind: 'participants', model: { ...compiled.model, design } } : compiled;
+    return compiled.ok ? { ok: true, kind: 'participants', model: { ...compiled.model, design } } : failed(expanded.back(compiled.errors));
   } catch (error) {
     return failed([{ path: '', code: 'internal-error', message: `The design could not be checked because of an internal error (${error instanceof Error ? error.message : String(error)}); please report it.` }]);
   }
