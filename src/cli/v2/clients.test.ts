@@ -59,4 +59,21 @@ describe('the command line on a version-2 design with clients', () => {
     };
     expect(await check(v2)).toEqual(await check(v1));
   });
+
+  it('check: calls between participants, broken and fixed', async () => {
+    const calls = (f: string) => join(__dirname, `../../../examples/v2/lease-calls-${f}.protocol.json`);
+    expect(await checkCommand([calls('broken')])).toBe(1);
+    expect(out).toMatch(/^violation \(1\): 926 states/);
+    expect(out).toContain('invariant the holder is not told no at depth 6');
+    out = '';
+    expect(await checkCommand([calls('fixed'), '--json'])).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ version: 2, verdict: 'ok', states: 19614, depth: 18 });
+    const d = JSON.parse(readFileSync(calls('fixed'), 'utf8')) as { roles: { transitions: Record<string, unknown>[] }[] };
+    d.roles[0]!.transitions[0]!['ack'] = 'best-effort';
+    const bad = join(dir, 'calls-bad.protocol.json');
+    writeFileSync(bad, JSON.stringify(d));
+    out = '';
+    expect(await validateCommand([bad, '--json'])).toBe(2);
+    expect((JSON.parse(out) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['/roles/0/transitions/0/ack']);
+  });
 });
