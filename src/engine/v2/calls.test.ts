@@ -66,7 +66,7 @@ describe('calls between participants', () => {
   it('the reply carries data the caller stores, and ends the call', () => {
     const sim = walk(oneClient(), ['Client Want', 'Lock receive Acquire', 'Client receive Acquire_reply(outcome=ok, token=1, call=1)']);
     expect(client(sim).state).toBe('holding');
-    expect(client(sim).vars).toMatchObject({ lease: 1, Acquire_pending: false });
+    expect(client(sim).vars).toMatchObject({ lease: 1, Acquire_pending: false, Acquire_outcome: 'ok' });
   });
 
   it('a retry resends the same request id and payload; the callee answers it from its table', () => {
@@ -93,10 +93,11 @@ describe('calls between participants', () => {
   it('after the last attempt the timeout is the third outcome, and a late reply changes nothing', () => {
     const sim = walk(oneClient(), ['Client Want', 'Lock receive Acquire', 'Client Acquire_timeout', 'Client Acquire_timeout']);
     expect(client(sim).state).toBe('unsure');
-    expect(client(sim).vars).toMatchObject({ Acquire_pending: false });
+    expect(client(sim).vars).toMatchObject({ Acquire_pending: false, Acquire_outcome: 'timeout' });
     walk2(sim, ['Client receive Acquire_reply']);
     expect(sim.taken.at(-1)).toMatch(/\(ignored\)$/);
     expect(client(sim).state).toBe('unsure');
+    expect(client(sim).vars).toMatchObject({ Acquire_outcome: 'timeout' });
   });
 
   it('a caller instance makes at most "calls" calls (request ids are bounded like version 1\'s requests)', () => {

@@ -32,6 +32,7 @@ describe('calls between participants', () => {
       ['Acquire_call', 'durable'],
       ['Acquire_attempts', 'volatile'],
       ['Acquire_to', 'volatile'],
+      ['Acquire_outcome', 'ghost'],
     ]);
     expect(x.design.roles[0]!.vars!.map((v) => [v.name, v.storage])).toEqual([
       ['token', undefined],

@@ -9,8 +9,9 @@ import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, Tr
  * here once, as the design it expands to:
  *
  * - the caller keeps, per call event E: `E_pending`, `E_attempts`, `E_to`, `E_arg_F` (volatile:
- *   a crash forgets the call) and `E_call`, the number of its last call (durable: request ids
- *   never repeat, version 1's "lowest unsent id");
+ *   a crash forgets the call), `E_call`, the number of its last call (durable: request ids
+ *   never repeat, version 1's "lowest unsent id"), and `E_outcome`, how its last call ended
+ *   (ghost: what the caller was told, for invariants, as version 1's client statuses);
  * - a call sends message `E` (the payload and `call`, the request id); the timer `E_timeout`
  *   retries it (same id and payload) until `maxAttempts`, then ends it as a timeout, the
  *   ambiguous third outcome; message `E_reply` (outcome, the `returns` data, the id) ends it ok
@@ -20,7 +21,8 @@ import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, Tr
  *   has seen with that reply without taking a transition; `unhandled: reject` answers error.
  */
 
-const OUTCOMES = ['none', 'ok', 'error'];
+/** One enum for the reply's outcome, the callee's table and the caller's last outcome ("timeout" is never in a reply). */
+const OUTCOMES = ['none', 'ok', 'error', 'timeout'];
 
 export function usesCalls(design: DesignV2): boolean {
   return design.roles.some((r) => (r.events ?? []).some((e) => e.source === 'call'));
@@ -94,6 +96,7 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         v(`${E}_call`, { int: [0, Math.max(1, calls)] }, 0, 'durable'),
         v(`${E}_attempts`, { int: [0, Math.max(1, maxAttempts)] }, 0, 'volatile'),
         v(`${E}_to`, { id: callee.name }, idOf(si), 'volatile'),
+        v(`${E}_outcome`, { enum: OUTCOMES }, 'none', 'ghost'),
         ...payload.map((f) => v(`${E}_arg_${f.name}`, f.type, first(f.type), 'volatile')),
       ];
       caller.events = [...(caller.events ?? []), { name: `${E}_timeout`, source: 'timer', description: `The caller gives up waiting for ${E}'s reply: a retry, or the timeout outcome.` }];
@@ -121,6 +124,7 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         nt.updates = {
           ...(t.updates ?? {}),
           [`${E}_pending`]: 'true',
+          [`${E}_outcome`]: '"none"',
           [`${E}_call`]: `${E}_call + 1`,
           [`${E}_attempts`]: '1',
           [`${E}_to`]: to ?? idOf(si),
@@ -135,7 +139,7 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         if (!m || m[1] !== E) return;
         const nt = t as Mutable<TransitionJsonV2>;
         const tp: PathSegment[] = ['roles', ri, 'transitions', k];
-        const done = { ...(t.updates ?? {}), [`${E}_pending`]: 'false' };
+        const done = { ...(t.updates ?? {}), [`${E}_pending`]: 'false', [`${E}_outcome`]: m[2] === 'timeout' ? '"timeout"' : `"${m[2]}"` };
         if (m[2] === 'timeout') {
           nt.event = `${E}_timeout`;
           nt.guard = and(`${E}_pending && ${E}_attempts >= ${maxAttempts}`, t.guard, tp);
@@ -149,8 +153,8 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
       const from = allStates(caller);
       caller.transitions.push(
         { id: `${E}_retry`, from, event: `${E}_timeout`, guard: `${E}_pending && ${E}_attempts < ${maxAttempts}`, updates: { [`${E}_attempts`]: `${E}_attempts + 1` }, send: [{ message: E, to: `${E}_to`, payload: { ...args((f) => `${E}_arg_${f.name}`), call: `${E}_call` } }] },
-        { id: `${E}_gave_up`, from, event: `${E}_timeout`, guard: `${E}_pending && ${E}_attempts >= ${maxAttempts}`, updates: { [`${E}_pending`]: 'false' } },
-        { id: `${E}_answered`, from, receive: reply, guard: `${E}_pending && event.call == ${E}_call && event.outcome != "none"`, updates: { [`${E}_pending`]: 'false' } },
+        { id: `${E}_gave_up`, from, event: `${E}_timeout`, guard: `${E}_pending && ${E}_attempts >= ${maxAttempts}`, updates: { [`${E}_pending`]: 'false', [`${E}_outcome`]: '"timeout"' } },
+        { id: `${E}_answered`, from, receive: reply, guard: `${E}_pending && event.call == ${E}_call && event.outcome != "none"`, updates: { [`${E}_pending`]: 'false', [`${E}_outcome`]: 'event.outcome' } },
       );
 
       // The callee: its transitions on E take message E; a dedupe table answers ids seen before.
