@@ -63,6 +63,14 @@ describe('calls between participants', () => {
     expect(r.coverage.transitions.unreached).toEqual(UNREACHED);
   });
 
+  it('in the message pool a request stays, so the callee takes it again without any retry', () => {
+    const d = read('lease-calls-broken.protocol.json');
+    d.environment = { network: { model: 'pool' }, crashes: 0 };
+    const r = exploreV2(load(d));
+    expect(r.violations.map((v) => [v.name, v.depth])).toEqual([['the holder is not told no', 4]]);
+    expect(r.violations[0]!.trace.map((s) => s.label.replace(/\(.*$/, ''))).toEqual(['Client[1] Want', 'Lock receive Acquire', 'Lock receive Acquire', 'Client[1] receive Acquire_reply']);
+  });
+
   it('the reply carries data the caller stores, and ends the call', () => {
     const sim = walk(oneClient(), ['Client Want', 'Lock receive Acquire', 'Client receive Acquire_reply(outcome=ok, token=1, call=1)']);
     expect(client(sim).state).toBe('holding');
