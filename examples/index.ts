@@ -8,6 +8,8 @@ import ackBeforeWrite from './ack-before-write.protocol.json';
 import leaderEpoch from './leader-epoch.protocol.json';
 import paymentIdempotent from './payment-idempotent.protocol.json';
 import paymentRetried from './payment-retried.protocol.json';
+import leaseCallsBroken from './v2/lease-calls-broken.protocol.json';
+import leaseCallsFixed from './v2/lease-calls-fixed.protocol.json';
 import leaseWithFencing from './v2/lease-with-fencing.protocol.json';
 import leaseWithoutFencing from './v2/lease-without-fencing.protocol.json';
 import primaryBackupBroken from './v2/primary-backup-broken.protocol.json';
@@ -126,6 +128,18 @@ export const examplesV2: readonly ExampleV2[] = [
     title: 'Primary/backup: ack after the backup persisted',
     lesson: 'Persist on the backup, then answer: an ack means a durable copy exists.',
     design: primaryBackupFixed as unknown as DesignV2,
+  },
+  {
+    slug: 'lease-calls-broken',
+    title: 'Lease service called with retries, no idempotency key',
+    lesson: 'A retried call whose first reply was lost is processed again: the client is told no for the lease it holds.',
+    design: leaseCallsBroken as unknown as DesignV2,
+  },
+  {
+    slug: 'lease-calls-fixed',
+    title: 'Lease service called with retries, durable idempotency key',
+    lesson: 'Recording every answer with its request id, durably, makes a retry get the first reply and the same fencing token.',
+    design: leaseCallsFixed as unknown as DesignV2,
   },
   {
     slug: 'tla-two-phase',

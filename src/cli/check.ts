@@ -1,11 +1,9 @@
-import { initialConfiguration } from '../engine/configuration';
-import { verdictLine, violationTable } from '../engine/traceTable';
-import { viewConfiguration } from '../engine/view';
 import { loadDesign } from '../model/load';
 import { declaredVersion } from '../model/v2/load';
 import { checkV2 } from './v2/commands';
 import { parseCommandArguments, readDesignText } from './arguments';
-import { defaultMaxMemory, defaultThreads, exploreOnThreads } from './checkThreads';
+import { checkModel } from './checkModel';
+import { defaultThreads } from './checkThreads';
 import { spinCheckCommand } from './spin/spinCheck';
 import type { Command } from './commands';
 import { terminalJson, terminalText } from './terminalText';
@@ -47,45 +45,12 @@ export const checkCommand: Command = async (args) => {
     }
     return 2;
   }
-  const model = loaded.model;
   // Warnings leave the design checkable: said once (stderr, so --json output stays one JSON value).
   if (loaded.warnings.length > 0) {
     const n = loaded.warnings.length;
     process.stderr.write(terminalText(`${n} warning${n === 1 ? '' : 's'} (${[...new Set(loaded.warnings.map((w) => w.code))].join(', ')}): run validate ${parsed.file} to list ${n === 1 ? 'it' : 'them'}\n`));
   }
-  const showProgress = !parsed.json || process.stderr.isTTY;
-  const stop = new Int32Array(new SharedArrayBuffer(4));
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (Atomics.load(stop, 0) !== 0) process.exit(signal === 'SIGINT' ? 130 : 143);
-    Atomics.store(stop, 0, 1);
-    process.stderr.write(`\n${signal}: stopping the search; its result so far follows (again to quit at once)\n`);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  const result = await exploreOnThreads(model, {
-    maxBytes: parsed.maxMemory ?? defaultMaxMemory(),
-    shouldStop: () => Atomics.load(stop, 0) !== 0,
-    ...(parsed.maxStates !== undefined ? { maxStates: parsed.maxStates } : {}),
-    ...(parsed.maxSeconds !== undefined ? { maxSeconds: parsed.maxSeconds } : {}),
-    progressEveryMs: 250,
-    onProgress: (p) => {
-      if (showProgress && process.stderr.isTTY && p.elapsedMs > 1000) {
-        process.stderr.write(`\r${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.statesPerSecond} states/s   `);
-      }
-    },
-  }, { threads: parsed.threads, stop, workerUrl: new URL('./check-thread.mjs', import.meta.url) }).finally(() => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  });
-  if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
-  if (parsed.json) process.stdout.write(`${terminalJson(result)}\n`);
-  else {
-    const out = [`${verdictLine(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`];
-    const initial = viewConfiguration(model, initialConfiguration(model));
-    for (const v of result.violations) out.push('', violationTable(v, initial));
-    process.stdout.write(`${terminalText(out.join('\n'))}\n`);
-  }
-  return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;
+  return checkModel(loaded.model, parsed);
 };
 
 interface CheckArgs {

@@ -1,6 +1,6 @@
 import { loadDesign } from '../model/load';
 import { declaredVersion } from '../model/v2/load';
-import { exportV2 } from './v2/commands';
+import { exportV2, version1AsV2 } from './v2/commands';
 import { exportDesign, isTarget, TARGETS } from '../export';
 import { PromelaLimit } from '../export/promela/expr';
 import { parseCommandArguments, readDesignText } from './arguments';
@@ -8,7 +8,7 @@ import type { Command } from './commands';
 import { writeOutputFile } from './files';
 import { terminalText } from './terminalText';
 
-const USAGE = `usage: export FILE --to ${TARGETS.join('|')} [-o OUT] [--zod]\n`;
+const USAGE = `usage: export FILE --to ${TARGETS.join('|')}|v2 [-o OUT] [--zod]\n`;
 
 /** `export FILE --to TARGET [-o OUT] [--zod]`: exit 0 written, 2 for an invalid design or bad arguments. */
 export const exportCommand: Command = async (args) => {
@@ -19,7 +19,7 @@ export const exportCommand: Command = async (args) => {
   }
   const { file } = parsed;
   const to = parsed.options['to'];
-  if (to === undefined || !isTarget(to)) {
+  if (to === undefined || !(isTarget(to) || to === 'v2')) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -38,6 +38,8 @@ export const exportCommand: Command = async (args) => {
     for (const e of loaded.errors) process.stderr.write(terminalText(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`));
     return 2;
   }
+  // A version-1 design written as a version-2 design with one participant (docs/format-v2.md §13).
+  if (to === 'v2') return write(version1AsV2(loaded.model), parsed.options['out']);
   let result: string;
   try {
     result = await exportDesign(loaded.model, to, { zod: parsed.flags.has('zod') });

@@ -1,10 +1,15 @@
 import type { DesignError } from '../../model/model';
-import { loadDesignV2 } from '../../model/v2/load';
+import type { Model } from '../../model/model';
+import { fromVersion1 } from '../../model/v2/clients';
+import { loadAnyDesignV2 } from '../../model/v2/load';
 import type { ExploreOptions } from '../../engine/result';
+import { resultWithClients } from '../../engine/v2/clients';
 import { defaultMaxMemory } from '../checkThreads';
+import { terminalJson, terminalText } from '../terminalText';
 import { exploreOnThreadsV2 } from './checkThreadsV2';
 import { verdictLineV2, violationTableV2 } from '../../engine/v2/traceTable';
 import { viewConfigurationV2 } from '../../engine/v2/view';
+import { checkModel } from '../checkModel';
 
 /**
  * `validate`, `check` and `export --to json` for a format-version-2 design (docs/format-v2.md).
@@ -17,13 +22,13 @@ function errorList(errors: readonly DesignError[]) {
 }
 
 export function validateV2(file: string, text: string, json: boolean): number {
-  const loaded = loadDesignV2(text);
+  const loaded = loadAnyDesignV2(text);
   const errors = loaded.ok ? [] : loaded.errors;
-  if (json) process.stdout.write(`${JSON.stringify({ valid: errors.length === 0, errors: errorList(errors) }, null, 2)}\n`);
-  else if (errors.length === 0) process.stdout.write(`${file}: valid\n`);
+  if (json) process.stdout.write(`${terminalJson({ valid: errors.length === 0, errors: errorList(errors) }, 2)}\n`);
+  else if (errors.length === 0) process.stdout.write(`${terminalText(file)}: valid\n`);
   else {
     const lines = errors.map((e) => `${e.path === '' ? '(root)' : e.path}: ${e.message}`);
-    process.stdout.write(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${lines.join('\n')}\n`);
+    process.stdout.write(`${terminalText(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${lines.join('\n')}`)}\n`);
   }
   return errors.length === 0 ? 0 : 2;
 }
@@ -39,21 +44,26 @@ export interface CheckOptionsV2 {
 }
 
 /**
- * Version 2 checks, on several threads like version 1 (`src/cli/checkThreads.ts`: partition 0
+ * Version 2 checks (a design with clients runs version 1's check of its lowered model, threads
+ * included: docs/format-v2.md §13), on several threads like version 1 (`src/cli/checkThreads.ts`: partition 0
  * here, the others in worker threads that join once the search has run a while and sit out
  * levels they do not speed up), bounded like version 1: `--max-memory` (default a quarter of the
  * machine), and SIGINT/SIGTERM end the search with its `incomplete` result printed (a second one
  * exits at once).
  */
 export async function checkV2(text: string, options: CheckOptionsV2): Promise<number> {
-  const loaded = loadDesignV2(text);
+  const loaded = loadAnyDesignV2(text);
   if (!loaded.ok) {
-    if (options.json) process.stdout.write(`${JSON.stringify({ valid: false, errors: errorList(loaded.errors) }, null, 2)}\n`);
+    if (options.json) process.stdout.write(`${terminalJson({ valid: false, errors: errorList(loaded.errors) }, 2)}\n`);
     else {
       process.stderr.write(`invalid design: ${loaded.errors.length} error(s)\n`);
-      for (const e of loaded.errors) process.stderr.write(`  ${e.path || '(file)'}: ${e.message}\n`);
+      for (const e of loaded.errors) process.stderr.write(terminalText(`  ${e.path || '(file)'}: ${e.message}\n`));
     }
     return 2;
+  }
+  if (loaded.kind === 'clients') {
+    const role = loaded.role;
+    return checkModel(loaded.model, { ...options, threads: options.threads ?? 1 }, (r) => resultWithClients(r, role));
   }
   const model = loaded.model;
   const stop = new Int32Array(new SharedArrayBuffer(4));
@@ -80,12 +90,12 @@ export async function checkV2(text: string, options: CheckOptionsV2): Promise<nu
     process.off('SIGTERM', onSignal);
   });
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
-  if (options.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  if (options.json) process.stdout.write(`${terminalJson(result)}\n`);
   else {
     const out = [`${verdictLineV2(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`];
     const initial = viewConfigurationV2(model, model.initial);
     for (const v of result.violations) out.push('', violationTableV2(v, initial));
-    process.stdout.write(`${out.join('\n')}\n`);
+    process.stdout.write(`${terminalText(out.join('\n'))}\n`);
   }
   return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;
 }
@@ -96,10 +106,16 @@ export function exportV2(file: string, text: string, to: string): { ok: true; te
     process.stderr.write(`export: ${file} is a version-2 design; only --to json exports it for now.\n`);
     return { ok: false, code: 2 };
   }
-  const loaded = loadDesignV2(text);
+  const loaded = loadAnyDesignV2(text);
   if (!loaded.ok) {
-    for (const e of loaded.errors) process.stderr.write(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`);
+    for (const e of loaded.errors) process.stderr.write(terminalText(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`));
     return { ok: false, code: 2 };
   }
-  return { ok: true, text: `${JSON.stringify(loaded.model.design, null, 2)}\n` };
+  const design = loaded.kind === 'clients' ? loaded.design : loaded.model.design;
+  return { ok: true, text: `${JSON.stringify(design, null, 2)}\n` };
+}
+
+/** `export V1FILE --to v2`: the version-1 design as a version-2 design with one participant, `Machine` (§13). */
+export function version1AsV2(model: Model): string {
+  return `${JSON.stringify(fromVersion1(model.design), null, 2)}\n`;
 }

@@ -1,12 +1,10 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelV2 } from '../../model/v2/model';
 import { createExplorationV2 } from './explorer';
 import { Packing } from './packing';
 import { SimulationV2 } from './simulator';
 import { StepRules } from './stepRules';
-import { loadExampleV2 } from './testDesigns';
+import { loadExampleV2, participantExamplesV2 } from './testDesigns';
 import { stepLabel } from './view';
 
 /**
@@ -24,10 +22,7 @@ import { stepLabel } from './view';
 const CAP = 1500;
 
 function designs(): [string, ModelV2][] {
-  const dir = join(__dirname, '../../../examples/v2');
-  const out: [string, ModelV2][] = readdirSync(dir)
-    .filter((f) => f.endsWith('.protocol.json'))
-    .map((f) => [f, loadExampleV2(f)]);
+  const out: [string, ModelV2][] = participantExamplesV2().map((f) => [f, loadExampleV2(f)]);
   const faulty = (d: { environment?: unknown }, network: Record<string, unknown>) => {
     const env = (d.environment ?? {}) as Record<string, unknown>;
     d.environment = { ...env, network: { ...(env['network'] as object), ...network } } as never;

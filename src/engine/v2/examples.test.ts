@@ -12,6 +12,8 @@ const expected: Record<string, { verdict: string; violations?: [string, string, 
   'lease-with-fencing': { verdict: 'ok', states: 116 },
   'primary-backup-broken': { verdict: 'violation', violations: [['invariant', 'acked write survives', 7]] },
   'primary-backup-fixed': { verdict: 'ok', states: 93 },
+  'lease-calls-broken': { verdict: 'violation', violations: [['invariant', 'the holder is not told no', 6]] },
+  'lease-calls-fixed': { verdict: 'ok', states: 19614 },
   'tla-two-phase': { verdict: 'ok', states: 288 },
   'tla-tcommit': { verdict: 'ok', states: 34 },
 };

@@ -1,12 +1,10 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelV2 } from '../../model/v2/model';
 import { exploreV2 } from './explorer';
 import type { CheckResultV2 } from './result';
 import { SimulationV2 } from './simulator';
 import { explorePartitionedV2 } from './threadResult';
-import { loadExampleV2 } from './testDesigns';
+import { loadExampleV2, participantExamplesV2 } from './testDesigns';
 
 /**
  * A version-2 search split in partitions (as on several threads, here taking turns on one) gives
@@ -14,9 +12,7 @@ import { loadExampleV2 } from './testDesigns';
  * coverage; each trace is a shortest one that the simulator replays to the violation.
  */
 
-const examples = readdirSync(join(__dirname, '../../../examples/v2')).filter((f) =>
-  f.endsWith('.protocol.json'),
-);
+const examples = participantExamplesV2();
 
 function figures(r: CheckResultV2) {
   return {

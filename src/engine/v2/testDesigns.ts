@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDesignValueV2 } from '../../model/v2/load';
+import { loadAnyDesignValueV2, loadDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2 } from '../../model/v2/schema';
 
@@ -16,4 +16,14 @@ export function loadExampleV2(file: string, instances?: number, edit: (d: Design
 
 export function readExampleV2(file: string): DesignV2 {
   return JSON.parse(readFileSync(join(__dirname, '../../../examples/v2', file), 'utf8')) as DesignV2;
+}
+
+/** The version-2 examples that are designs of participants (those with clients run on version 1's engine, §13). */
+export function participantExamplesV2(): string[] {
+  return readdirSync(join(__dirname, '../../../examples/v2'))
+    .filter((f) => f.endsWith('.protocol.json'))
+    .filter((f) => {
+      const loaded = loadAnyDesignValueV2(readExampleV2(f));
+      return loaded.ok && loaded.kind === 'participants';
+    });
 }

@@ -122,7 +122,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     }
     return v;
   };
-  const links = networkLinks(net.model, net.links ?? [], messageShapes, names.names, err);
+  const links = networkLinks(net.model ?? 'channels', net.links ?? [], messageShapes, names.names, err);
   if (links.every((l) => l.pool)) {
     for (const key of ['capacity', 'drop', 'duplicate', 'reorder'] as const) {
       if (net[key] !== undefined) err(['environment', 'network', key], 'not-for-pool', `"${key}" belongs to the channels model: in the pool a message is never removed, so loss, duplication and reordering are already there.`);
@@ -131,7 +131,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   const capacity = net.capacity ?? 2;
   if (capacity < 1 || capacity > LIMITS_V2.capacity) err(['environment', 'network', 'capacity'], 'out-of-range', `A channel holds 1 to ${LIMITS_V2.capacity} messages, not ${capacity}.`);
   const network: NetworkShape = {
-    model: net.model,
+    model: net.model ?? 'channels',
     capacity: Math.min(Math.max(capacity, 1), LIMITS_V2.capacity),
     drop: budget(net.drop, ['environment', 'network', 'drop'], 'drop'),
     duplicate: budget(net.duplicate, ['environment', 'network', 'duplicate'], 'duplicate'),
@@ -208,7 +208,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   const roles: RoleV2[] = roleJson.map((r, ri) => {
     const shape = roleShapes[ri]!;
     const rl = roleLayouts[ri]!;
-    const events: EventV2[] = shape.events.map((e) => ({ name: e.name, source: e.source, payload: e.payload! }));
+    // Client events never get here: `clients.ts` refuses them in a design of several participants.
+    const events: EventV2[] = shape.events.map((e) => ({ name: e.name, source: e.source as EventV2['source'], payload: e.payload! }));
     const roleInvariants: InvariantV2[] = [];
     (r.invariants ?? []).forEach((inv, k) => {
       const compiled = invariant(inv, ['roles', ri, 'invariants', k], ri);

@@ -1,12 +1,15 @@
 import { isRecord } from '../bounds';
 import { stripExtensions } from '../extensions';
 import { readJsonText } from '../jsonText';
-import type { DesignError } from '../model';
+import { loadDesignValue } from '../load';
+import type { DesignError, Model } from '../model';
 import { checkAgainst } from '../schemaErrors';
 import { checkBoundsV2 } from './bounds';
+import { expandCalls, usesCalls } from './calls';
+import { clientDesignErrors, clientKeyErrors, lowerToVersion1, usesClients, version2Path } from './clients';
 import { compileModelV2 } from './compileModel';
-import type { LoadResultV2 } from './model';
-import { designSchemaV2 } from './schema';
+import type { LoadResultV2, ModelV2 } from './model';
+import { designSchemaV2, type DesignV2 } from './schema';
 
 /**
  * Loads a format-version-2 design: text → JSON → bounds → schema → semantics and expressions →
@@ -18,7 +21,29 @@ export function loadDesignV2(text: string): LoadResultV2 {
   return loadDesignValueV2(json.value);
 }
 
+/**
+ * For the version-2 explorer and simulator: a design of participants. A design with clients
+ * (docs/format-v2.md §13) runs on version 1's rules instead: `loadAnyDesignV2` loads both.
+ */
 export function loadDesignValueV2(value: unknown): LoadResultV2 {
+  const loaded = loadAnyDesignValueV2(value);
+  if (!loaded.ok || loaded.kind === 'participants') return loaded;
+  return failed([{ path: '', code: 'has-clients', message: 'This design has clients: it runs on version 1\'s client rules (check it from the command line); this view runs designs of participants without clients.' }]);
+}
+
+/** A loaded version-2 design: participants (the version-2 engine) or one participant with clients (version 1's engine). */
+export type AnyLoadResultV2 =
+  | { readonly ok: true; readonly kind: 'participants'; readonly model: ModelV2 }
+  | { readonly ok: true; readonly kind: 'clients'; readonly model: Model; readonly design: DesignV2; readonly role: string }
+  | { readonly ok: false; readonly errors: readonly DesignError[] };
+
+export function loadAnyDesignV2(text: string): AnyLoadResultV2 {
+  const json = readJsonText(text);
+  if (!json.ok) return failed([json.error]);
+  return loadAnyDesignValueV2(json.value);
+}
+
+export function loadAnyDesignValueV2(value: unknown): AnyLoadResultV2 {
   try {
     if (!isRecord(value)) return failed([{ path: '', code: 'not-object', message: 'A design must be a JSON object with "format": "protocol-studio".' }]);
     const stripped = stripExtensions(value);
@@ -27,10 +52,36 @@ export function loadDesignValueV2(value: unknown): LoadResultV2 {
     if (bounds.length) return failed(bounds);
     const schema = checkAgainst(designSchemaV2, stripped.value);
     if (!schema.ok) return failed(looksLikeVersion1(stripped.value) ? [VERSION_HINT, ...schema.errors] : schema.errors);
-    return compileModelV2(schema.value, []);
+    const design = schema.value;
+    if (usesClients(design)) return loadWithClients(design);
+    if (!usesCalls(design)) {
+      const compiled = compileModelV2(design, clientKeyErrors(design));
+      return compiled.ok ? { ok: true, kind: 'participants', model: compiled.model } : compiled;
+    }
+    // Calls run as the messages, vars and transitions they stand for (calls.ts); `export` prints the design as written.
+    const expanded = expandCalls(design);
+    if (!expanded.ok) return failed(expanded.errors);
+    const compiled = compileModelV2(expanded.design, clientKeyErrors(expanded.design));
+    return compiled.ok ? { ok: true, kind: 'participants', model: { ...compiled.model, design } } : failed(expanded.back(compiled.errors));
   } catch (error) {
     return failed([{ path: '', code: 'internal-error', message: `The design could not be checked because of an internal error (${error instanceof Error ? error.message : String(error)}); please report it.` }]);
   }
+}
+
+/** One participant with clients: lowered to its version-1 design and loaded by version 1's loader. */
+function loadWithClients(design: DesignV2): AnyLoadResultV2 {
+  const shape = clientDesignErrors(design);
+  if (shape.length) return failed(shape);
+  const loaded = loadDesignValue(lowerToVersion1(design));
+  if (!loaded.ok) {
+    const errors: DesignError[] = [];
+    for (const e of loaded.errors) {
+      const path = version2Path(e.path, design);
+      if (path !== null) errors.push({ ...e, path });
+    }
+    return failed(errors);
+  }
+  return { ok: true, kind: 'clients', model: loaded.model, design, role: design.roles[0]!.name };
 }
 
 /** The `version` a design file declares (2 for version 2, anything else goes to version 1's loader). */
@@ -49,6 +100,6 @@ function looksLikeVersion1(value: unknown): boolean {
   return isRecord(value) && !('roles' in value) && ('states' in value || 'transitions' in value);
 }
 
-function failed(errors: readonly DesignError[]): LoadResultV2 {
+function failed(errors: readonly DesignError[]): { ok: false; errors: readonly DesignError[] } {
   return { ok: false, errors };
 }

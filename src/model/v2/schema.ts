@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enumType, intType, invariantSchema, layoutSchema, storage, transitionInvariantSchema } from '../schema';
+import { ack, enumType, idempotency, intType, invariantSchema, layoutSchema, reply, storage, transitionInvariantSchema, unhandled } from '../schema';
 
 /**
  * The design file, format version 2 (docs/format-v2.md): roles with instances, messages between
@@ -37,8 +37,15 @@ export type FieldJsonV2 = z.infer<typeof fieldSchemaV2>;
 
 export const eventSchemaV2 = z.strictObject({
   name: z.string(),
-  source: z.enum(['internal', 'timer']),
+  source: z.enum(['internal', 'timer', 'client', 'call']),
   payload: z.array(fieldSchemaV2).optional(),
+  /** Call events only (docs/format-v2.md §14): the reply's data, and calls each caller instance makes at most. */
+  returns: z.array(fieldSchemaV2).optional(),
+  calls: z.number().int().optional(),
+  /** Client events only (version 1's keys and meanings: docs/format-v2.md §13). */
+  retry: z.strictObject({ maxAttempts: z.number().int() }).optional(),
+  idempotency: idempotency.optional(),
+  unhandled: unhandled.optional(),
   afterMs: z.number().nonnegative().optional(),
   description: z.string().optional(),
 });
@@ -70,6 +77,20 @@ export const transitionSchemaV2 = z.strictObject({
   guard: z.string().optional(),
   updates: z.record(z.string(), z.string()).optional(),
   send: z.array(sendSchema).optional(),
+  /** Transitions of client and call events only (version 1's keys). */
+  ack: ack.optional(),
+  reply: reply.optional(),
+  /** Transitions of call events only: an expression for each field of the reply's data. */
+  returns: z.record(z.string(), z.string()).optional(),
+  /** A call to another participant's call event (docs/format-v2.md §14). */
+  call: z
+    .strictObject({
+      event: z.string(),
+      to: z.string().optional(),
+      payload: z.record(z.string(), z.string()).optional(),
+      retry: z.strictObject({ maxAttempts: z.number().int() }).optional(),
+    })
+    .optional(),
   invariants: z.array(transitionInvariantSchema).optional(),
   description: z.string().optional(),
 });
@@ -99,7 +120,8 @@ export const linkSchema = z.strictObject({
 export type LinkJson = z.infer<typeof linkSchema>;
 
 export const networkSchema = z.strictObject({
-  model: z.enum(['pool', 'channels']),
+  /** Default "channels"; a design with clients leaves it out (its network is version 1's). */
+  model: z.enum(['pool', 'channels']).optional(),
   capacity: z.number().int().optional(),
   drop: z.number().int().optional(),
   duplicate: z.number().int().optional(),
@@ -109,9 +131,11 @@ export const networkSchema = z.strictObject({
 export type NetworkJson = z.infer<typeof networkSchema>;
 
 export const environmentSchemaV2 = z.strictObject({
+  /** Distinct client requests (version 1's budget); only in a design with clients. */
+  requests: z.number().int().optional(),
   network: networkSchema.optional(),
   crashes: z.number().int().optional(),
-  checks: z.strictObject({ deadlock: z.boolean().optional() }).optional(),
+  checks: z.strictObject({ deadlock: z.boolean().optional(), replay: z.boolean().optional() }).optional(),
 });
 
 export const designSchemaV2 = z.strictObject({

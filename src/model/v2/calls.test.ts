@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expandCalls, usesCalls } from './calls';
+import { loadAnyDesignValueV2 } from './load';
+import type { DesignV2, TransitionJsonV2 } from './schema';
+
+const lease = (): DesignV2 => JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples/v2/lease-calls-fixed.protocol.json'), 'utf8')) as DesignV2;
+
+function errorsOf(edit: (d: DesignV2) => void): [string, string][] {
+  const d = lease();
+  edit(d);
+  const r = loadAnyDesignValueV2(d);
+  return r.ok ? [] : r.errors.map((e) => [e.path, e.code]);
+}
+
+const t = (d: DesignV2, role: number, k: number) => d.roles[role]!.transitions[k] as TransitionJsonV2 & Record<string, unknown>;
+
+describe('calls between participants', () => {
+  it('load as the messages, vars, timer events and transitions they stand for; export keeps the design as written', () => {
+    const d = lease();
+    expect(usesCalls(d)).toBe(true);
+    const x = expandCalls(d);
+    if (!x.ok) throw new Error(JSON.stringify(x.errors));
+    expect(x.design.messages!.map((m) => [m.name, m.from, m.to, m.payload!.map((f) => f.name)])).toEqual([
+      ['Acquire', 'Client', 'Lock', ['call']],
+      ['Acquire_reply', 'Lock', 'Client', ['outcome', 'token', 'call']],
+    ]);
+    expect(x.design.roles[1]!.vars!.map((v) => [v.name, v.storage])).toEqual([
+      ['lease', undefined],
+      ['Acquire_pending', 'volatile'],
+      ['Acquire_call', 'durable'],
+      ['Acquire_attempts', 'volatile'],
+      ['Acquire_to', 'volatile'],
+      ['Acquire_outcome', 'ghost'],
+    ]);
+    expect(x.design.roles[0]!.vars!.map((v) => [v.name, v.storage])).toEqual([
+      ['token', undefined],
+      ['holder', undefined],
+      ['Acquire_seen', 'durable'],
+      ['Acquire_answer', 'durable'],
+      ['Acquire_answer_token', 'durable'],
+    ]);
+    expect(d.messages).toBeUndefined();
+    const loaded = loadAnyDesignValueV2(d);
+    if (!loaded.ok || loaded.kind !== 'participants') throw new Error('not loaded');
+    expect(loaded.model.design).toEqual(lease());
+  });
+
+  it('report what does not fit at its path', () => {
+    expect(errorsOf((d) => (t(d, 1, 0).call!.event = 'Acquir'))).toEqual([
+      ['/roles/0/events/0', 'call'],
+      ['/roles/1/transitions/0/call/event', 'call'],
+    ]);
+    expect(errorsOf((d) => (t(d, 1, 0).call!.retry = { maxAttempts: 9 }))).toEqual([['/roles/1/transitions/0/call/retry/maxAttempts', 'call']]);
+    expect(errorsOf((d) => (t(d, 1, 0).call!.payload = { x: '1' }))).toEqual([['/roles/1/transitions/0/call/payload/x', 'call']]);
+    expect(errorsOf((d) => (t(d, 0, 0).ack = 'best-effort'))).toEqual([['/roles/0/transitions/0/ack', 'call']]);
+    expect(errorsOf((d) => delete t(d, 0, 0).returns)).toEqual([['/roles/0/transitions/0/returns', 'call']]);
+    expect(errorsOf((d) => (t(d, 0, 0).returns = { token: '1', extra: '2' }))).toEqual([['/roles/0/transitions/0/returns/extra', 'call']]);
+    expect(errorsOf((d) => (t(d, 1, 1).event = 'Release.ok'))).toEqual([['/roles/1/transitions/1/event', 'call']]);
+    expect(errorsOf((d) => (d.roles[0]!.instances = 2))).toEqual([['/roles/1/transitions/0/call', 'call']]);
+    expect(errorsOf((d) => ((d.roles[0]!.events![0] as { calls: number }).calls = 7))).toEqual([['/roles/0/events/0/calls', 'call']]);
+  });
+
+  it('a call event\'s keys elsewhere are errors', () => {
+    expect(errorsOf((d) => ((d.roles[1]!.events![0] as Record<string, unknown>)['returns'] = []))).toEqual([['/roles/1/events/0/returns', 'client-only']]);
+    expect(errorsOf((d) => (t(d, 0, 2).returns = { token: '1' }))).toEqual([['/roles/0/transitions/2/returns', 'call']]);
+  });
+
+  it('an error in an expression of a call is reported where it was written, once, with its column', () => {
+    expect(errorsOf((d) => (t(d, 0, 0).returns = { token: 'tokn + 1' }))).toEqual([['/roles/0/transitions/0/returns/token', 'unknown-name']]);
+    const withPayload = (ttl: string) => (x: DesignV2) => {
+      (x.roles[0]!.events![0] as { payload: unknown }).payload = [{ name: 'ttl', type: { int: [1, 2] } }];
+      t(x, 1, 0).call!.payload = { ttl };
+    };
+    expect(errorsOf(withPayload('2'))).toEqual([]);
+    expect(errorsOf(withPayload('tt'))).toEqual([['/roles/1/transitions/0/call/payload/ttl', 'unknown-name']]);
+    const d = lease();
+    t(d, 1, 1).guard = 'lease >= 0 && leese > 0';
+    const r = loadAnyDesignValueV2(d);
+    expect(r.ok ? [] : r.errors.map((e) => [e.path, e.column, e.message.slice(0, 10)])).toEqual([['/roles/1/transitions/1/guard', 15, 'Column 15:']]);
+  });
+});

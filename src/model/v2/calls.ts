@@ -1,0 +1,242 @@
+import type { DesignError } from '../model';
+import { toPointer, type PathSegment } from '../pointer';
+import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, TransitionJsonV2, VarJsonV2 } from './schema';
+
+/**
+ * Calls between participants with version 1's client semantics (docs/format-v2.md §14), written
+ * out as the messages, vars, timer events and transitions they stand for, so that version 2's
+ * one set of step rules (`src/engine/v2/stepRules.ts`) runs them. What a call means is stated
+ * here once, as the design it expands to:
+ *
+ * - the caller keeps, per call event E: `E_pending`, `E_attempts`, `E_to`, `E_arg_F` (volatile:
+ *   a crash forgets the call), `E_call`, the number of its last call (durable: request ids
+ *   never repeat, version 1's "lowest unsent id"), and `E_outcome`, how its last call ended
+ *   (ghost: what the caller was told, for invariants, as version 1's client statuses);
+ * - a call sends message `E` (the payload and `call`, the request id); the timer `E_timeout`
+ *   retries it (same id and payload) until `maxAttempts`, then ends it as a timeout, the
+ *   ambiguous third outcome; message `E_reply` (outcome, the `returns` data, the id) ends it ok
+ *   or error if it answers the pending call, and is ignored otherwise (a late reply);
+ * - the callee with `idempotency` keeps per caller instance the last id it processed and its
+ *   reply (`E_seen`, `E_answer`, `E_answer_F`, durable or volatile), and answers a request id it
+ *   has seen with that reply without taking a transition; `unhandled: reject` answers error.
+ */
+
+/** One enum for the reply's outcome, the callee's table and the caller's last outcome ("timeout" is never in a reply). */
+const OUTCOMES = ['none', 'ok', 'error', 'timeout'];
+
+export function usesCalls(design: DesignV2): boolean {
+  return design.roles.some((r) => (r.events ?? []).some((e) => e.source === 'call'));
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The design a design with calls stands for, or every error found in its calls. */
+export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; back: (errors: readonly DesignError[]) => DesignError[] } | { ok: false; errors: DesignError[] } {
+  const errors: DesignError[] = [];
+  const err = (path: PathSegment[], message: string): void => {
+    errors.push({ path: toPointer(path), code: 'call', message });
+  };
+  const out = structuredClone(design) as Mutable<DesignV2>;
+  const roles = out.roles as Mutable<RoleJson>[];
+  const messages = [...(out.messages ?? [])];
+  const instancesOf = (ri: number) => roles[ri]!.instances ?? 1;
+  const idOf = (ri: number) => (instancesOf(ri) > 1 ? `${roles[ri]!.name}[1]` : roles[ri]!.name);
+  // Where an error in the expanded design was written by the user: paths, and guard columns shifted by a prefix.
+  const moved = new Map<string, string>();
+  const shifted = new Map<string, number>();
+  const at = (...path: PathSegment[]) => toPointer(path);
+  const and = (a: string, g: string | undefined, path?: PathSegment[]) => {
+    if (g === undefined) return a;
+    if (path) shifted.set(toPointer([...path, 'guard']), a.length + 5);
+    return `${a} && (${g})`;
+  };
+  const allStates = (r: RoleJson) => r.states.map((s) => s.name);
+
+  roles.forEach((callee, si) => {
+    (callee.events ?? []).forEach((e, ei) => {
+      if (e.source !== 'call') return;
+      const E = e.name;
+      const epath: PathSegment[] = ['roles', si, 'events', ei];
+      // Who calls E: exactly one role for now.
+      const sites: { ri: number; k: number; t: TransitionJsonV2 }[] = [];
+      roles.forEach((r, ri) => r.transitions.forEach((t, k) => t.call?.event === E && sites.push({ ri, k, t })));
+      const callers = [...new Set(sites.map((s) => s.ri))];
+      if (callers.length !== 1) {
+        err(epath, callers.length === 0 ? `No transition calls ${E} (a transition's "call": { "event": "${E}" }).` : `${E} is called from ${callers.length} roles; a call event has callers of one role for now.`);
+        return;
+      }
+      const ri = callers[0]!;
+      const caller = roles[ri]!;
+      const attemptsOf = (t: TransitionJsonV2) => t.call?.retry?.maxAttempts ?? 1;
+      const maxAttempts = attemptsOf(sites[0]!.t);
+      for (const s of sites) {
+        const a = attemptsOf(s.t);
+        if (a < 1 || a > 5) err(['roles', s.ri, 'transitions', s.k, 'call', 'retry', 'maxAttempts'], `maxAttempts is 1 to 5 (version 1's rule), not ${a}.`);
+        else if (a !== maxAttempts) err(['roles', s.ri, 'transitions', s.k, 'call', 'retry'], `Every call of ${E} has the same retry policy for now (${maxAttempts} attempts at the first call).`);
+      }
+      const calls = e.calls ?? 2;
+      if (calls < 1 || calls > 4) err([...epath, 'calls'], `A caller instance makes 1 to 4 calls of ${E} (request ids, as version 1's "requests"), not ${calls}.`);
+      if (e.retry !== undefined) err([...epath, 'retry'], 'A call\'s retry policy is given where it is made: "call": { "retry": … }.');
+      const payload = e.payload ?? [];
+      const returns = e.returns ?? [];
+      const idem = e.idempotency ?? 'none';
+      const callField: FieldJsonV2 = { name: 'call', type: { int: [1, Math.max(1, calls)] } };
+      const outcomeField: FieldJsonV2 = { name: 'outcome', type: { enum: OUTCOMES } };
+      for (const f of [...payload, ...returns]) if (f.name === 'call' || f.name === 'outcome') err(epath, `"${f.name}" names the request id or the outcome in ${E}'s messages; call the field something else.`);
+      const reply = `${E}_reply`;
+      messages.push({ name: E, from: caller.name, to: callee.name, payload: [...payload, callField] });
+      messages.push({ name: reply, from: callee.name, to: caller.name, payload: [outcomeField, ...returns, callField] });
+
+      // The caller's record of its call.
+      const v = (name: string, type: VarJsonV2['type'], initial: VarJsonV2['initial'], storage: VarJsonV2['storage']): VarJsonV2 => ({ name, type, initial, storage });
+      const first = (type: ScalarTypeJsonV2): VarJsonV2['initial'] => (type === 'bool' ? false : 'int' in type ? type.int[0] : 'enum' in type ? type.enum[0]! : instancesOf(roles.findIndex((r) => r.name === type.id)) > 1 ? `${type.id}[1]` : type.id);
+      caller.vars = [
+        ...(caller.vars ?? []),
+        v(`${E}_pending`, 'bool', false, 'volatile'),
+        v(`${E}_call`, { int: [0, Math.max(1, calls)] }, 0, 'durable'),
+        v(`${E}_attempts`, { int: [0, Math.max(1, maxAttempts)] }, 0, 'volatile'),
+        v(`${E}_to`, { id: callee.name }, idOf(si), 'volatile'),
+        v(`${E}_outcome`, { enum: OUTCOMES }, 'none', 'ghost'),
+        ...payload.map((f) => v(`${E}_arg_${f.name}`, f.type, first(f.type), 'volatile')),
+      ];
+      caller.events = [...(caller.events ?? []), { name: `${E}_timeout`, source: 'timer', description: `The caller gives up waiting for ${E}'s reply: a retry, or the timeout outcome.` }];
+      const args = (from: (f: FieldJsonV2) => string) => Object.fromEntries(payload.map((f) => [f.name, from(f)]));
+
+      for (const s of sites) {
+        const t = s.t;
+        const call = t.call!;
+        const to = call.to ?? (instancesOf(si) > 1 ? undefined : callee.name);
+        if (to === undefined) err(['roles', s.ri, 'transitions', s.k, 'call'], `${callee.name} has ${instancesOf(si)} instances: say which one to call with "to".`);
+        const given = call.payload ?? {};
+        for (const f of payload) if (given[f.name] === undefined) err(['roles', s.ri, 'transitions', s.k, 'call', 'payload'], `${E} needs a value for "${f.name}".`);
+        for (const key of Object.keys(given)) if (!payload.some((f) => f.name === key)) err(['roles', s.ri, 'transitions', s.k, 'call', 'payload', key], `${E} has no payload field "${key}".`);
+        const nt = t as Mutable<TransitionJsonV2>;
+        const tp: PathSegment[] = ['roles', s.ri, 'transitions', s.k];
+        delete nt.call;
+        nt.guard = and(`!${E}_pending && ${E}_call < ${calls}`, t.guard, tp);
+        const j = (t.send ?? []).length;
+        moved.set(at(...tp, 'send', j, 'to'), at(...tp, 'call', 'to'));
+        moved.set(at(...tp, 'updates', `${E}_to`), at(...tp, 'call', 'to'));
+        for (const f of payload) {
+          moved.set(at(...tp, 'send', j, 'payload', f.name), at(...tp, 'call', 'payload', f.name));
+          moved.set(at(...tp, 'updates', `${E}_arg_${f.name}`), at(...tp, 'call', 'payload', f.name));
+        }
+        nt.updates = {
+          ...(t.updates ?? {}),
+          [`${E}_pending`]: 'true',
+          [`${E}_outcome`]: '"none"',
+          [`${E}_call`]: `${E}_call + 1`,
+          [`${E}_attempts`]: '1',
+          [`${E}_to`]: to ?? idOf(si),
+          ...Object.fromEntries(payload.map((f) => [`${E}_arg_${f.name}`, given[f.name] ?? 'false'])),
+        };
+        nt.send = [...(t.send ?? []), { message: E, to: to ?? idOf(si), payload: { ...args((f) => given[f.name] ?? 'false'), call: `${E}_call + 1` } }];
+      }
+
+      // The caller's outcome transitions (`"event": "E.ok" | "E.error" | "E.timeout"`), in place.
+      caller.transitions.forEach((t, k) => {
+        const m = t.event === undefined ? null : /^(.*)\.(ok|error|timeout)$/.exec(t.event);
+        if (!m || m[1] !== E) return;
+        const nt = t as Mutable<TransitionJsonV2>;
+        const tp: PathSegment[] = ['roles', ri, 'transitions', k];
+        const done = { ...(t.updates ?? {}), [`${E}_pending`]: 'false', [`${E}_outcome`]: m[2] === 'timeout' ? '"timeout"' : `"${m[2]}"` };
+        if (m[2] === 'timeout') {
+          nt.event = `${E}_timeout`;
+          nt.guard = and(`${E}_pending && ${E}_attempts >= ${maxAttempts}`, t.guard, tp);
+        } else {
+          delete nt.event;
+          nt.receive = reply;
+          nt.guard = and(`${E}_pending && event.call == ${E}_call && event.outcome == "${m[2]}"`, t.guard, tp);
+        }
+        nt.updates = done;
+      });
+      const from = allStates(caller);
+      caller.transitions.push(
+        { id: `${E}_retry`, from, event: `${E}_timeout`, guard: `${E}_pending && ${E}_attempts < ${maxAttempts}`, updates: { [`${E}_attempts`]: `${E}_attempts + 1` }, send: [{ message: E, to: `${E}_to`, payload: { ...args((f) => `${E}_arg_${f.name}`), call: `${E}_call` } }] },
+        { id: `${E}_gave_up`, from, event: `${E}_timeout`, guard: `${E}_pending && ${E}_attempts >= ${maxAttempts}`, updates: { [`${E}_pending`]: 'false', [`${E}_outcome`]: '"timeout"' } },
+        { id: `${E}_answered`, from, receive: reply, guard: `${E}_pending && event.call == ${E}_call && event.outcome != "none"`, updates: { [`${E}_pending`]: 'false', [`${E}_outcome`]: 'event.outcome' } },
+      );
+
+      // The callee: its transitions on E take message E; a dedupe table answers ids seen before.
+      const fresh = idem === 'none' ? null : `${E}_seen[sender] < event.call`;
+      const noReply = callee.transitions.some((t) => t.event === E && t.ack === 'none');
+      if (idem !== 'none') {
+        const map = (to: ScalarTypeJsonV2) => ({ map: { from: caller.name, to } });
+        callee.vars = [
+          ...(callee.vars ?? []),
+          v(`${E}_seen`, map({ int: [0, Math.max(1, calls)] }), 0, idem),
+          v(`${E}_answer`, map({ enum: OUTCOMES }), 'none', idem),
+          ...returns.map((f) => v(`${E}_answer_${f.name}`, map(f.type), first(f.type), idem)),
+        ];
+      }
+      callee.transitions.forEach((t, k) => {
+        const tpath: PathSegment[] = ['roles', si, 'transitions', k];
+        if (t.event !== E) return;
+        const nt = t as Mutable<TransitionJsonV2>;
+        const ack = t.ack ?? 'durable';
+        if (ack === 'best-effort') err([...tpath, 'ack'], '"best-effort" is not there yet for calls between participants (it needs a persist step after the reply); use "durable" or "none".');
+        const given = t.returns ?? {};
+        for (const f of returns) if (ack !== 'none' && given[f.name] === undefined) err([...tpath, 'returns'], `${E}'s reply needs a value for "${f.name}".`);
+        for (const key of Object.keys(given)) if (!returns.some((f) => f.name === key)) err([...tpath, 'returns', key], `${E} returns no field "${key}".`);
+        const outcome = ack === 'none' ? 'none' : (t.reply ?? 'ok');
+        const data = Object.fromEntries(returns.map((f) => [f.name, given[f.name] ?? `${E}_answer_${f.name}[sender]`]));
+        delete nt.event;
+        delete nt.ack;
+        delete nt.reply;
+        delete nt.returns;
+        nt.receive = E;
+        if (fresh) nt.guard = and(fresh, t.guard, tpath);
+        for (const f of returns) {
+          moved.set(at(...tpath, 'send', (t.send ?? []).length, 'payload', f.name), at(...tpath, 'returns', f.name));
+          moved.set(at(...tpath, 'updates', `${E}_answer_${f.name}[sender]`), at(...tpath, 'returns', f.name));
+        }
+        nt.updates = {
+          ...(t.updates ?? {}),
+          ...(idem === 'none' ? {} : { [`${E}_seen[sender]`]: 'event.call', [`${E}_answer[sender]`]: `"${outcome}"`, ...Object.fromEntries(returns.map((f) => [`${E}_answer_${f.name}[sender]`, data[f.name]!])) }),
+        };
+        if (outcome !== 'none') nt.send = [...(t.send ?? []), { message: reply, to: 'sender', payload: { outcome: `"${outcome}"`, ...data, call: 'event.call' } }];
+      });
+      const sfrom = allStates(callee);
+      if (idem !== 'none') {
+        callee.transitions.push({ id: `${E}_dedupe_hit`, from: sfrom, receive: E, guard: `!(${fresh}) && ${E}_answer[sender] != "none"`, send: [{ message: reply, to: 'sender', payload: { outcome: `${E}_answer[sender]`, ...Object.fromEntries(returns.map((f) => [f.name, `${E}_answer_${f.name}[sender]`])), call: 'event.call' } }] });
+        // A request processed with "ack": "none" is answered with nothing again.
+        if (noReply) callee.transitions.push({ id: `${E}_dedupe_no_reply`, from: sfrom, receive: E, guard: `!(${fresh}) && ${E}_answer[sender] == "none"` });
+      }
+      if ((e.unhandled ?? 'reject') === 'reject') {
+        const literal = (type: ScalarTypeJsonV2): string => (type === 'bool' ? 'false' : 'int' in type ? String(type.int[0]) : 'enum' in type ? `"${type.enum[0]!}"` : String(first(type)));
+        callee.transitions.push({ id: `${E}_rejected`, from: sfrom, receive: E, ...(fresh ? { guard: fresh } : {}), send: [{ message: reply, to: 'sender', payload: { outcome: '"error"', ...Object.fromEntries(returns.map((f) => [f.name, literal(f.type)])), call: 'event.call' } }] });
+      }
+      callee.events = (callee.events ?? []).filter((x) => x !== e) as EventJsonV2[];
+    });
+  });
+  // Keys that belong to calls, left where no call event explains them (a call event already reported is not reported again).
+  const declared = new Set(design.roles.flatMap((r) => (r.events ?? []).filter((e) => e.source === 'call').map((e) => e.name)));
+  roles.forEach((r, ri) =>
+    r.transitions.forEach((t, k) => {
+      if (t.call !== undefined && !declared.has(t.call.event)) err(['roles', ri, 'transitions', k, 'call', 'event'], `No role declares a call event "${t.call.event}" ("source": "call").`);
+      if (t.returns !== undefined && !(t.event !== undefined && declared.has(t.event))) err(['roles', ri, 'transitions', k, 'returns'], '"returns" belongs to transitions of call events.');
+      const outcome = t.event === undefined ? null : /^(.*)\.(ok|error|timeout)$/.exec(t.event);
+      if (outcome && !declared.has(outcome[1]!)) err(['roles', ri, 'transitions', k, 'event'], `No call event explains "${t.event}": outcomes are "E.ok", "E.error" and "E.timeout" of a call event E this role calls.`);
+    }),
+  );
+  if (errors.length) return { ok: false, errors };
+  out.messages = messages;
+  const back = (found: readonly DesignError[]): DesignError[] => {
+    const seen = new Set<string>();
+    const result: DesignError[] = [];
+    for (const e of found) {
+      let error = { ...e, path: moved.get(e.path) ?? e.path };
+      const shift = shifted.get(e.path);
+      if (shift !== undefined && e.column !== undefined && e.column > shift) {
+        const column = e.column - shift;
+        error = { ...error, column, message: error.message.replace(`Column ${e.column}:`, `Column ${column}:`) };
+      }
+      // A call's payload is compiled twice (the request and the copy kept for retries): one error is enough.
+      const key = `${error.path}\n${error.message}`;
+      if (!seen.has(key)) result.push(error);
+      seen.add(key);
+    }
+    return result;
+  };
+  return { ok: true, design: out as DesignV2, back };
+}
