@@ -1,9 +1,9 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useId, useRef } from 'react';
-import { useDesignState } from '../../store/useDesign';
 import { expressionExtensions, fromStore, setErrorColumns } from './expressionExtensions';
 import { fieldId } from './fieldId';
+import { useBreakMerge } from './fieldSource';
 import { FieldError } from './FieldError';
 import { useErrorsAt } from './useErrorsAt';
 
@@ -24,7 +24,7 @@ export function ExprField({ label, path, value, onChange, readOnly = false, plac
   const onChangeRef = useRef(onChange);
   const errors = useErrorsAt(path);
   const errorId = useId();
-  const breakMerge = useDesignState((s) => s.breakMerge);
+  const breakMerge = useBreakMerge();
   const columns = errors.map((e) => e.column).filter((c): c is number => c !== undefined);
   const columnsKey = columns.join(',');
 
