@@ -121,7 +121,7 @@ function removeIn(design: DesignV2, tokens: readonly string[]): DesignV2 {
 }
 
 /** Saved positions of one role's states (`layout[role][state]`). */
-export function roleLayout(design: DesignV2, role: string): Record<string, Point> {
+export function roleLayout(design: Pick<DesignV2, 'layout'>, role: string): Record<string, Point> {
   const raw = (design.layout ?? {})[role];
   const out: Record<string, Point> = {};
   if (!raw || typeof raw !== 'object') return out;
