@@ -45,7 +45,7 @@ test('a new user builds two roles that talk, sees an error at its role, undoes i
   await expect(page.getByLabel('Message Ping payload field 1 type', { exact: true })).toHaveValue('int');
   await expect(lane(page, 'Client')).toContainText('sends Ping → Server');
 
-  // The sending transition: Client's Step event sends Ping to the server.
+  // The sending transition: Client's Step event (declared with it) sends Ping to the server.
   await lane(page, 'Client').getByRole('button', { name: 'Add transition to Client' }).click();
   await expect(page.getByRole('region', { name: 'Transition Client 1' })).toBeVisible();
   await page.getByRole('button', { name: 'Add send' }).click();
@@ -59,7 +59,7 @@ test('a new user builds two roles that talk, sees an error at its role, undoes i
   await page.getByLabel('Guard', { exact: true }).click();
   await page.keyboard.type('event.f1 == 1 && sender == Client');
   await expect(lane(page, 'Server').getByRole('button', { name: /^Transition 1 of Server: \?Ping \[event\.f1 == 1 && sender == Client\]/ })).toBeVisible();
-  await expect(lane(page, 'Client').getByRole('button', { name: /^Transition 1 of Client: ↻ restart !Ping→it/ })).toBeVisible();
+  await expect(lane(page, 'Client').getByRole('button', { name: /^Transition 1 of Client: Step !Ping→Server/ })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'No errors' })).toBeVisible();
 
   // An error that points at the role: no instances.
@@ -83,7 +83,7 @@ test('a new user builds two roles that talk, sees an error at its role, undoes i
   await expect(lane(page, 'Client')).toBeVisible();
   await expect(lane(page, 'Server')).toContainText('×1 instance');
   await expect(lane(page, 'Server').getByRole('button', { name: /^Transition 1 of Server: \?Ping \[event\.f1 == 1 && sender == Client\]/ })).toBeVisible();
-  await expect(lane(page, 'Client').getByRole('button', { name: /!Ping→it/ })).toBeVisible();
+  await expect(lane(page, 'Client').getByRole('button', { name: /^Transition 1 of Client: Step !Ping→Server/ })).toBeVisible();
   await openDocuments(page);
   await expect(page.getByRole('list', { name: 'Your documents' })).toContainText('several participants');
 });

@@ -1,9 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
-import { RESTART_EVENT } from '../../model/restartEvent';
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import type { RoleOverlayStore } from '../../store/v2/roleOverlay';
-import { nextName } from '../../store/v2/designEditsV2';
+import { nextName, type DesignEditV2 } from '../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignStoreV2, useDesignV2, useLoadResultV2 } from '../../store/v2/useDesignV2';
 import { isTextField } from '../commands/useCommandKeys';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -64,9 +63,14 @@ function RoleLane({ role, readOnly, overlay, errors, elementErrors }: { role: nu
   const addTransition = () => {
     const sel = store.getState().selection;
     const from = (sel.role === role ? sel.states[0] : undefined) ?? r.states.find((s) => s.initial)?.name ?? r.states[0]?.name ?? '';
+    // It receives the first message kind sent to this role, else takes the role's first event
+    // (an internal event `Step` is declared with it when the role has none).
     const incoming = design.messages?.find((m) => m.to === r.name);
-    const t: TransitionJsonV2 = { from, ...(incoming ? { receive: incoming.name } : { event: r.events?.[0]?.name ?? RESTART_EVENT }) };
-    apply({ type: 'insert', path: `/roles/${role}/transitions`, value: t });
+    const event = r.events?.[0]?.name;
+    const t: TransitionJsonV2 = { from, ...(incoming ? { receive: incoming.name } : { event: event ?? 'Step' }) };
+    const edits: DesignEditV2[] = [{ type: 'insert', path: `/roles/${role}/transitions`, value: t }];
+    if (!incoming && !event) edits.unshift({ type: 'insert', path: `/roles/${role}/events`, value: { name: 'Step', source: 'internal' } });
+    apply({ type: 'batch', edits });
     select({ role, states: [], transitions: [r.transitions.length] });
   };
   const onKeyDown = (e: KeyboardEvent) => {

@@ -31,6 +31,11 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
   const store = useDesignStoreV2();
   const r = useDesignStateV2((s) => s.design.roles[role]);
   const layout = useDesignStateV2((s) => s.design.layout);
+  const messages = useDesignStateV2((s) => s.design.messages);
+  const receiverOf = useMemo(() => {
+    const to = new Map((messages ?? []).map((m) => [m.name, m.to]));
+    return (kind: string) => to.get(kind);
+  }, [messages]);
   const selection = useDesignStateV2((s) => s.selection);
   const apply = useDesignStateV2((s) => s.apply);
   const select = useDesignStateV2((s) => s.select);
@@ -48,7 +53,7 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
   const selectedStates = useMemo(() => new Set(mine ? selection.states : []), [mine, selection.states]);
   const selectedTransitions = useMemo(() => new Set(mine ? selection.transitions : []), [mine, selection.transitions]);
   const nodes = useMemo(() => (r ? toRoleNodes(r, positions, selectedStates, runOverlay, errors, readOnly) : []), [r, positions, selectedStates, runOverlay, errors, readOnly]);
-  const edges = useMemo(() => (r ? toRoleEdges(r, positions, selectedTransitions, runOverlay, errors) : []), [r, positions, selectedTransitions, runOverlay, errors]);
+  const edges = useMemo(() => (r ? toRoleEdges(r, positions, selectedTransitions, runOverlay, errors, receiverOf) : []), [r, positions, selectedTransitions, runOverlay, errors, receiverOf]);
 
   const autoLayout = useCallback(
     async (silent: boolean) => {

@@ -56,12 +56,13 @@ export function triggerText(t: TransitionJsonV2): string {
 }
 
 /** `[guard] / x := e ! Commit→all`: what the label shows after the trigger. */
-export function transitionDetailV2(t: TransitionJsonV2): string {
+export function transitionDetailV2(t: TransitionJsonV2, receiverOf: (kind: string) => string | undefined = () => undefined): string {
   const parts: string[] = [];
   if (t.guard && t.guard.trim() !== '') parts.push(`[${t.guard}]`);
   const updates = Object.entries(t.updates ?? {});
   if (updates.length) parts.push(`/ ${updates.map(([k, e]) => `${k} := ${e}`).join(', ')}`);
-  for (const s of t.send ?? []) parts.push(`!${s.message}→${s.toAll ? 'all' : (s.to ?? 'it')}`);
+  // A send without `to` goes to the receiving role's only instance: named by its role.
+  for (const s of t.send ?? []) parts.push(`!${s.message}→${s.toAll ? `all ${receiverOf(s.message) ?? ''}`.trimEnd() : (s.to ?? receiverOf(s.message) ?? '?')}`);
   return parts.join(' ');
 }
 
@@ -106,7 +107,7 @@ export function toRoleNodes(role: RoleJson, positions: Readonly<Record<string, P
 }
 
 /** One edge per (from state, transition); a transition without `to` loops on its state. */
-export function toRoleEdges(role: RoleJson, positions: Readonly<Record<string, Point>>, selected: ReadonlySet<number>, overlay: RoleOverlay | undefined, errors: RoleErrorCounts): RoleTransitionEdge[] {
+export function toRoleEdges(role: RoleJson, positions: Readonly<Record<string, Point>>, selected: ReadonlySet<number>, overlay: RoleOverlay | undefined, errors: RoleErrorCounts, receiverOf?: (kind: string) => string | undefined): RoleTransitionEdge[] {
   const o = overlay ?? NO_OVERLAY;
   const index = new Map(role.states.map((s, i) => [s.name, i]));
   const box = (name: string): Box => {
@@ -148,7 +149,7 @@ export function toRoleEdges(role: RoleJson, positions: Readonly<Record<string, P
         role: role.name,
         index: i,
         trigger: triggerText(t),
-        detail: transitionDetailV2(t),
+        detail: transitionDetailV2(t, receiverOf),
         restart: t.event === RESTART_EVENT,
         receive: t.receive !== undefined,
         active,
