@@ -46,7 +46,9 @@ function RoleLane({ role, readOnly, overlay, errors, elementErrors }: { role: nu
   const select = useDesignStateV2((s) => s.select);
   const { setPanel, setRole } = usePanelV2();
   const layout = useRef<() => void>(() => {});
-  const onLayout = useCallback((f: () => void) => (layout.current = f), []);
+  const onLayout = useCallback((f: () => void) => {
+    layout.current = f;
+  }, []);
   const r = design.roles[role]!;
   const instances = r.instances ?? 1;
   const sends = [...new Set((design.messages ?? []).filter((m) => m.from === r.name).map((m) => `${m.name} → ${m.to}`))];

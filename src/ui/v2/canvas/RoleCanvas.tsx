@@ -66,7 +66,10 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
     },
     [store, role, flow],
   );
-  useEffect(() => onLayout?.(() => void autoLayout(false)), [onLayout, autoLayout]);
+  useEffect(() => {
+    // Braces: a returned function would become the effect's cleanup and lay the role out on unmount.
+    onLayout?.(() => void autoLayout(false));
+  }, [onLayout, autoLayout]);
   // A role that arrives without positions (every example, a file written by hand) is laid out once, not as an undo step.
   useEffect(() => {
     const current = store.getState().design.roles[role];
