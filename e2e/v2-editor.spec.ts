@@ -88,7 +88,10 @@ test('a new user builds two roles that talk, sees an error at its role, undoes i
   await expect(page.getByRole('list', { name: 'Your documents' })).toContainText('several participants');
 });
 
+// The picture goes to the test's output and report, never into docs/ (a test run changes no
+// tracked file): cp test-results/**/v2-editor-the-2PC*/v2-editor-2pc.png docs/v2-editor-2pc.png
 test('the 2PC example opens with every role on its own canvas, and errors lead to their element', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
   await page.goto('/');
   await expect(page.getByRole('tab', { name: 'Design', exact: true })).toBeVisible();
   await openDocuments(page);
