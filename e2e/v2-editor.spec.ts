@@ -106,7 +106,13 @@ test('the 2PC example opens with every role on its own canvas, and errors lead t
   const shot = await page.screenshot({ path: testInfo.outputPath('v2-editor-2pc.png') });
   await testInfo.attach('v2-editor-2pc', { body: shot, contentType: 'image/png' });
 
-  // Renaming a state follows its transitions; a broken guard is listed at its role and transition.
+  // Keyboard: a state is reached by focus and selected with Enter; the inspector opens on it.
+  await lane(page, 'RM').getByRole('group', { name: 'State RM.prepared' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'State RM.prepared' })).toBeVisible();
+  await lane(page, 'TM').getByRole('button', { name: /^Transition 2 of TM: \?Vote/ }).click();
+
+  // A broken guard is listed at its role and transition; the list leads back to it.
   await page.getByLabel('Guard', { exact: true }).click();
   await page.keyboard.press('End');
   await page.keyboard.type(' &&');
