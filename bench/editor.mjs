@@ -2,7 +2,10 @@
 // Editor benchmark: a generated design with 300 states and 600 transitions, opened in the app
 // through its test hook. Prints time to interactive and pan/zoom frames per second (median of three
 // windows) with renderer CPU time per frame; asserts nothing.
-// Usage: node bench/editor.mjs [URL]   (without a URL it builds and serves the app).
+// Usage: node bench/editor.mjs [URL] [--v2]   (without a URL it builds and serves the app).
+// --v2: a version-2 design instead, 3 roles of 100 states and 200 transitions each (one canvas
+// per role): time until every role's canvas is drawn, then what an edit costs (add a state,
+// undo it), median of five, from the click to the canvas showing it.
 import { openApp, withApp } from './browser.mjs';
 
 const STATES = 300;
@@ -42,7 +45,78 @@ function generateDesign() {
   };
 }
 
-await withApp(process.argv[2], PORT, async (browser, url) => {
+const args = process.argv.slice(2);
+const V2 = args.includes('--v2');
+const URL_ARG = args.find((a) => !a.startsWith('--'));
+
+/** Three roles (A, B, C) of 100 states; each sends a message to the next role on every 10th transition. */
+function generateDesignV2() {
+  const names = ['A', 'B', 'C'];
+  const messages = names.map((from, k) => ({ name: `M${from}`, from, to: names[(k + 1) % 3] }));
+  const roles = names.map((name, k) => {
+    const states = Array.from({ length: 100 }, (_, i) => ({ name: `S${i}`, ...(i === 0 ? { initial: true } : {}) }));
+    const transitions = [];
+    for (let i = 0; transitions.length < 200; i++) {
+      const from = i % 100;
+      const to = transitions.length < 100 ? (from + 1) % 100 : (from + 17) % 100;
+      transitions.push({
+        from: `S${from}`,
+        to: `S${to}`,
+        ...(i % 7 === 3 ? { receive: messages[(k + 2) % 3].name } : { event: 'Step' }),
+        ...(i % 10 === 0 ? { send: [{ message: messages[k].name }] } : {}),
+      });
+    }
+    return { name, events: [{ name: 'Step', source: 'internal' }], states, transitions };
+  });
+  const layout = Object.fromEntries(names.map((n) => [n, Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`S${i}`, { x: (i % 20) * 200, y: Math.floor(i / 20) * 120 }]))]));
+  return { format: 'protocol-studio', version: 2, name: 'Benchmark 3 roles x 100 states', messages, roles, layout };
+}
+
+if (V2) {
+  await withApp(URL_ARG, PORT, async (browser, url) => {
+    const page = await openApp(browser, url);
+    const tti = await page.evaluate(async (json) => {
+      const t0 = performance.now();
+      await window.__protocolStudio.openDesign(json);
+      await new Promise((resolve) => {
+        const check = () => (document.querySelectorAll('.react-flow__node').length === 300 && document.querySelectorAll('.react-flow__edge').length === 600 ? requestAnimationFrame(() => resolve()) : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t0;
+    }, JSON.stringify(generateDesignV2()));
+    const edit = (label, count) =>
+      page.evaluate(
+        ([name, nodes]) =>
+          new Promise((resolve) => {
+            const t0 = performance.now();
+            document.querySelector(`[aria-label="${name}"]`).click();
+            const check = () => (document.querySelectorAll('.react-flow__node').length === nodes ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(check));
+            check();
+          }),
+        [label, count],
+      );
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const add = [];
+    const undo = [];
+    for (let i = 0; i < 5; i++) {
+      add.push(await edit('Add state to B', 301));
+      await page.locator('body').click({ position: { x: 2, y: 2 } });
+      undo.push(await page.evaluate(() => new Promise((resolve) => {
+        const t0 = performance.now();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true }));
+        const check = () => (document.querySelectorAll('.react-flow__node').length === 300 ? requestAnimationFrame(() => resolve(performance.now() - t0)) : requestAnimationFrame(check));
+        check();
+      })));
+    }
+    console.log('editor benchmark (version 2): 3 roles x 100 states, 200 transitions each');
+    console.log(`  time to interactive (every role's canvas drawn): ${tti.toFixed(0)} ms`);
+    console.log(`  add a state, click to drawn: ${median(add).toFixed(0)} ms (runs ${add.map((x) => x.toFixed(0)).join(', ')})`);
+    console.log(`  undo it, key to drawn:       ${median(undo).toFixed(0)} ms (runs ${undo.map((x) => x.toFixed(0)).join(', ')})`);
+  });
+  process.exit(0);
+}
+
+await withApp(URL_ARG, PORT, async (browser, url) => {
   const page = await openApp(browser, url);
   const design = JSON.stringify(generateDesign());
 

@@ -82,8 +82,8 @@ export const examples: readonly Example[] = [
 
 /**
  * Format-version-2 designs (several participants, docs/format-v2.md), each broken/fixed pair
- * one lesson, and the two published specifications. The command line checks them; the editor
- * opens version 1 only until its next issue. `src/engine/v2/examples.test.ts` pins each result.
+ * one lesson, and the two published specifications. The command line checks them; the
+ * documents dialog lists them under "Multi-participant examples". `src/engine/v2/examples.test.ts` pins each result.
  */
 export interface ExampleV2 {
   readonly slug: string;

@@ -1,6 +1,4 @@
-import type { Design } from '../model/schema';
-import type { DesignStore } from './designStore';
-import type { DocumentRecord } from './storedRecord';
+import type { DocumentRecord, StoredDesign } from './storedRecord';
 
 /** Saves wait this long after the last edit: well within the half second a person may lose. */
 export const AUTOSAVE_DELAY_MS = 250;
@@ -24,7 +22,7 @@ export interface Autosave {
   /** Writes a pending change now (before switching documents, on page hide). */
   readonly flush: () => Promise<void>;
   /** The newest design not yet stored, or null when everything shown is stored. */
-  readonly unsaved: () => Design | null;
+  readonly unsaved: () => StoredDesign | null;
   /** Stops writing: another tab's newer revision is stored (a conflict the user resolves). */
   readonly conflict: (theirs: DocumentRecord) => void;
   readonly retryNow: () => void;
@@ -32,11 +30,11 @@ export interface Autosave {
 }
 
 export interface AutosaveOptions {
-  readonly save: (design: Design) => Promise<SaveOutcome>;
+  readonly save: (design: StoredDesign) => Promise<SaveOutcome>;
   readonly onStatus: (status: SaveStatus) => void;
   readonly delayMs?: number;
   /** A design to write as soon as the autosave starts (a journal replayed at start). */
-  readonly pending?: Design;
+  readonly pending?: StoredDesign;
 }
 
 /**
@@ -44,10 +42,15 @@ export interface AutosaveOptions {
  * edit as unsaved and is retried with backoff; a write refused as stale stops saving until the
  * user decides (it is never retried over the newer revision).
  */
-export function startAutosave(store: DesignStore, options: AutosaveOptions): Autosave {
+/** What autosave watches: a design store of either format version (v1 `DesignStore`, v2 `DesignStoreV2`). */
+export interface DesignSource {
+  readonly subscribe: (listener: (state: { readonly design: StoredDesign }, previous: { readonly design: StoredDesign }) => void) => () => void;
+}
+
+export function startAutosave(store: DesignSource, options: AutosaveOptions): Autosave {
   const delayMs = options.delayMs ?? AUTOSAVE_DELAY_MS;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let latest: Design | null = options.pending ?? null;
+  let latest: StoredDesign | null = options.pending ?? null;
   let writing: Promise<void> = Promise.resolve();
   let attempts = 0;
   let conflicted = false;

@@ -1,6 +1,5 @@
 import { createStore as createIdbStore, del, entries, get, set, update, type UseStore } from 'idb-keyval';
-import type { Design } from '../model/schema';
-import { rawText, readStoredRecord, type DocumentRecord } from './storedRecord';
+import { rawText, readStoredRecord, type DocumentRecord, type StoredDesign } from './storedRecord';
 
 export type { DocumentRecord } from './storedRecord';
 
@@ -14,6 +13,8 @@ export interface DocumentSummary {
   readonly id: string;
   readonly name: string;
   readonly updatedAt: number;
+  /** The design's format version (2: several participants); absent for a damaged record. */
+  readonly version?: 1 | 2;
   /** Set when the record cannot be opened: what is wrong with it. */
   readonly damaged?: string;
 }
@@ -34,7 +35,7 @@ export interface DocumentRepository {
    * Compare-and-set, in one IndexedDB transaction: writes `design` as revision `baseRevision + 1`
    * only when the stored revision is still `baseRevision` (or the record is gone).
    */
-  readonly commit: (id: string, design: Design, baseRevision: number, at: number, savedBy?: string) => Promise<CommitResult>;
+  readonly commit: (id: string, design: StoredDesign, baseRevision: number, at: number, savedBy?: string) => Promise<CommitResult>;
   readonly remove: (id: string) => Promise<void>;
   readonly lastOpened: () => Promise<string | undefined>;
   readonly setLastOpened: (id: string) => Promise<void>;
@@ -60,7 +61,7 @@ export function createDocumentRepository(database = 'protocol-studio', storeName
         .map(([key, value]): DocumentSummary => {
           const id = key.slice(DOC.length);
           const read = readStoredRecord(value, id);
-          return read.ok ? { id, name: read.record.design.name, updatedAt: read.record.updatedAt } : { id, name: `Damaged record ${id}`, updatedAt: 0, damaged: read.problem };
+          return read.ok ? { id, name: read.record.design.name, updatedAt: read.record.updatedAt, version: read.record.design.version } : { id, name: `Damaged record ${id}`, updatedAt: 0, damaged: read.problem };
         })
         .sort((a, b) => b.updatedAt - a.updatedAt);
     },

@@ -7,7 +7,11 @@ import { createDesignStore } from './designStore';
 import type { DocumentChange, DocumentChannel } from './documentChannel';
 import { createDocumentRepository, type DocumentRepository } from './documentRepository';
 import { createJournal } from './journal';
+import type { DocumentRecord } from './storedRecord';
 import { createWorkspaceStore } from './workspace';
+
+/** The state names of a stored version-1 design (these tests store version 1 only). */
+const stateNames = (record: DocumentRecord | undefined) => (record?.design as Design | undefined)?.states.map((s) => s.name);
 
 /** Nothing lost: damaged records, failed writes, reloads before a write, two tabs (issue 12 items 1–4). */
 
@@ -119,7 +123,7 @@ describe('a failed save is visible and recoverable', () => {
     expect(status).toMatchObject({ kind: 'failed', attempts: 1, retryInMs: 1000, message: expect.stringMatching(/storage .* is full/) });
     // The edit is journaled at once: a reload now keeps it although IndexedDB never got it.
     const id = a.w().currentId!;
-    expect((await repository.get(id))?.design.states.map((s) => s.name)).toEqual(['Idle']);
+    expect(stateNames(await repository.get(id))).toEqual(['Idle']);
     expect([...storage.items.keys()]).toEqual([`protocol-studio:journal:${id}`]);
 
     await a.w().flush();
@@ -127,7 +131,7 @@ describe('a failed save is visible and recoverable', () => {
     a.w().retrySave();
     await settle();
     expect(a.w().saveStatus).toEqual({ kind: 'saved' });
-    expect((await repository.get(id))?.design.states.map((s) => s.name)).toEqual(['Idle', 'Kept']);
+    expect(stateNames(await repository.get(id))).toEqual(['Idle', 'Kept']);
     expect(storage.items.size).toBe(0);
   });
 });
@@ -174,13 +178,13 @@ describe('two tabs never overwrite each other silently', () => {
     await a.w().flush();
     expect(a.w().saveStatus.kind).toBe('conflict');
     const stored = await repository.get(id);
-    expect(stored?.design.states.map((s) => s.name)).toEqual(['Idle', 'FromB']);
+    expect(stateNames(stored)).toEqual(['Idle', 'FromB']);
     expect(stored?.revision).toBe(2);
 
     await a.w().keepMineAsCopy();
     expect(a.w().currentId).not.toBe(id);
     expect(a.designs.getState().design).toMatchObject({ name: 'Example (copy)', description: 'from A' });
-    expect((await repository.get(id))?.design.states.map((s) => s.name)).toEqual(['Idle', 'FromB']);
+    expect(stateNames(await repository.get(id))).toEqual(['Idle', 'FromB']);
   });
 
   it('reloads the newer revision when asked, dropping this tab’s edits', async () => {

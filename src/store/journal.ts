@@ -1,5 +1,4 @@
-import type { Design } from '../model/schema';
-import { designProblem } from './storedRecord';
+import { designProblem, type StoredDesign } from './storedRecord';
 
 /**
  * The write-ahead journal: an edit shown on screen but not yet in IndexedDB (the debounce, a
@@ -11,7 +10,7 @@ export interface JournalEntry {
   readonly id: string;
   /** The stored revision the edits were made on. */
   readonly baseRevision: number;
-  readonly design: Design;
+  readonly design: StoredDesign;
   /** The page session that made the edits (see `DocumentRecord.savedBy`). */
   readonly writer: string;
 }

@@ -3,17 +3,25 @@ import { isRecord } from '../model/bounds';
 import { stripExtensions } from '../model/extensions';
 import { toPointer } from '../model/pointer';
 import { designSchema, type Design } from '../model/schema';
+import { designSchemaV2, type DesignV2 } from '../model/v2/schema';
+
+/** A stored document's design: format version 1 (MODEL.md) or 2 (docs/format-v2.md). */
+export type StoredDesign = Design | DesignV2;
+
+export function isDesignV2(design: StoredDesign): design is DesignV2 {
+  return design.version === 2;
+}
 
 /**
  * What IndexedDB hands back is not trusted: another version of the app, an extension or a disk
  * error may have written anything. Every record is checked when read, with the design file's
- * own schema plus the record's shape, so a damaged one is listed as damaged (with what is wrong)
+ * own schema (version 1's or version 2's, as the design declares) plus the record's shape, so a damaged one is listed as damaged (with what is wrong)
  * and never reaches a component that would throw on it.
  */
 
 export interface DocumentRecord {
   readonly id: string;
-  readonly design: Design;
+  readonly design: StoredDesign;
   /** The lesson of the bundled example this document was opened from. */
   readonly lesson?: string;
   readonly createdAt: number;
@@ -60,7 +68,9 @@ export function designProblem(design: unknown): string | null {
   if (!isRecord(design)) return `: the design is ${describe(design)}, not an object`;
   const stripped = stripExtensions(design);
   if (!stripped.ok) return `${stripped.errors[0]!.path}: ${stripped.errors[0]!.message}`;
-  const parsed = designSchema.safeParse(stripped.value);
+  // Each version is read with its own schema; a version-2 design never meets version 1's.
+  const version = isRecord(stripped.value) ? stripped.value['version'] : undefined;
+  const parsed = (version === 2 ? designSchemaV2 : designSchema).safeParse(stripped.value);
   if (parsed.success) return null;
   const structural = parsed.error.issues.find((i) => !(LENIENT.has(i.code) || (i.code === 'invalid_type' && i.expected === 'int')));
   return structural ? `${toPointer(structural.path as (string | number)[])}: ${structural.message}` : null;

@@ -1,19 +1,21 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { loadDesign } from '../model/load';
 import type { DesignError } from '../model/model';
-import type { Design } from '../model/schema';
+import { declaredVersion, loadDesignV2 } from '../model/v2/load';
 import { startAutosave, type Autosave, type SaveStatus } from './autosave';
 import { emptyDesign } from './designEdits';
 import type { DesignStore } from './designStore';
 import type { DocumentChannel } from './documentChannel';
 import { newDocumentId, type DocumentRecord, type DocumentRepository, type DocumentSummary } from './documentRepository';
 import { noJournal, type Journal } from './journal';
+import { isDesignV2, type StoredDesign } from './storedRecord';
+import type { DesignStoreV2 } from './v2/designStoreV2';
 
 /** A bundled example as the workspace needs it (examples/index.ts provides these). */
 export interface ExampleDocument {
   readonly title: string;
   readonly lesson: string;
-  readonly design: Design;
+  readonly design: StoredDesign;
 }
 
 /** A file that was refused, with every error the loader found. */
@@ -26,6 +28,8 @@ export interface WorkspaceState {
   readonly ready: boolean;
   readonly documents: readonly DocumentSummary[];
   readonly currentId: string | null;
+  /** The open document's format version: 2 is edited in `designsV2`, 1 in `designs`. */
+  readonly version: 1 | 2;
   /** The lesson of the example the open document came from. */
   readonly lesson: string | null;
   /** The last deleted document, kept until the next deletion so the toast can undo it. */
@@ -35,7 +39,7 @@ export interface WorkspaceState {
   readonly saveStatus: SaveStatus;
   /** Restores the last open document; on a first visit, opens the first example. */
   readonly init: () => Promise<void>;
-  readonly create: (design?: Design, lesson?: string) => Promise<string>;
+  readonly create: (design?: StoredDesign, lesson?: string) => Promise<string>;
   readonly openExample: (example: ExampleDocument) => Promise<string>;
   readonly open: (id: string) => Promise<void>;
   readonly duplicate: (id: string) => Promise<void>;
@@ -66,6 +70,8 @@ export type WorkspaceStore = StoreApi<WorkspaceState>;
 export interface WorkspaceDeps {
   readonly repository: DocumentRepository;
   readonly designs: DesignStore;
+  /** Where a version-2 document is edited; without it a version-2 document cannot be shown. */
+  readonly designsV2?: DesignStoreV2;
   readonly examples: readonly ExampleDocument[];
   readonly now?: () => number;
   readonly autosaveDelayMs?: number;
@@ -111,13 +117,18 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
     };
 
     /** Shows `design` as document `record` (based on its revision) and saves its changes from now on. */
-    const attach = (record: DocumentRecord, design: Design, replay: 'none' | 'pending' | 'conflict') => {
+    const attach = (record: DocumentRecord, design: StoredDesign, replay: 'none' | 'pending' | 'conflict') => {
       autosave?.stop();
-      designs.getState().reset(design);
+      // Each format version has its own store; the shell shows the one `version` names.
+      const v2 = isDesignV2(design) ? deps.designsV2 : undefined;
+      if (isDesignV2(design)) {
+        if (!v2) throw new Error('This workspace cannot show a version-2 design (no version-2 store).');
+        v2.getState().reset(design);
+      } else designs.getState().reset(design);
       baseRevision = record.revision;
-      set({ currentId: record.id, lesson: record.lesson ?? null, saveStatus: { kind: 'saved' } });
+      set({ currentId: record.id, version: v2 ? 2 : 1, lesson: record.lesson ?? null, saveStatus: { kind: 'saved' } });
       const id = record.id;
-      autosave = startAutosave(designs, {
+      autosave = startAutosave(v2 ?? designs, {
         save: async (d) => {
           const result = await repository.commit(id, d, baseRevision, now(), session);
           if (!result.ok) return { ok: false, theirs: result.current };
@@ -161,7 +172,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
       else attach(record, record.design, 'none');
     };
 
-    const create = async (design: Design = emptyDesign(), lesson?: string) => {
+    const create = async (design: StoredDesign = emptyDesign(), lesson?: string) => {
       const t = now();
       const record = await repository.put({ id: newDocumentId(), design, createdAt: t, updatedAt: t, ...(lesson ? { lesson } : {}) });
       channel?.post({ id: record.id, revision: record.revision });
@@ -174,6 +185,7 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
       ready: false,
       documents: [],
       currentId: null,
+      version: 1,
       lesson: null,
       deleted: null,
       refused: null,
@@ -217,7 +229,8 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
       },
       rename: async (id, name) => {
         if (id === get().currentId) {
-          designs.getState().apply({ type: 'setMeta', name });
+          if (get().version === 2) deps.designsV2?.getState().apply({ type: 'set', path: '/name', value: name });
+          else designs.getState().apply({ type: 'setMeta', name });
           await autosave?.flush();
           return;
         }
@@ -258,13 +271,14 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
         await refresh();
       },
       openFile: async (fileName, text) => {
-        const result = loadDesign(text);
+        // A file is read by the loader of the version it declares (docs/format-v2.md).
+        const result = declaredVersion(text) === 2 ? (deps.designsV2 ? loadDesignV2(text) : { ok: false as const, errors: [{ path: '/version', code: 'unsupported-version', message: 'This editor opens version-1 designs only.' }] }) : loadDesign(text);
         if (!result.ok) {
           set({ refused: { fileName, errors: result.errors } });
           return false;
         }
         // The file as written (x-* keys and layout kept), now known to be a valid design.
-        await create(JSON.parse(text) as Design);
+        await create(JSON.parse(text) as StoredDesign);
         return true;
       },
       dismissRefused: () => set({ refused: null }),

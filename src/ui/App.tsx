@@ -5,6 +5,9 @@ import type { Design } from '../model/schema';
 import { createCanvasOverlayStore } from '../store/canvasOverlay';
 import { emptyDesign } from '../store/designEdits';
 import { createDesignStore } from '../store/designStore';
+import type { StoredDesign } from '../store/storedRecord';
+import { emptyDesignV2 } from '../store/v2/designEditsV2';
+import { createDesignStoreV2 } from '../store/v2/designStoreV2';
 import { createDocumentChannel } from '../store/documentChannel';
 import { createDocumentRepository } from '../store/documentRepository';
 import type { EditorStores } from '../store/editorContext';
@@ -20,7 +23,7 @@ declare global {
   interface Window {
     /** Test and benchmark hook: opens a design (object or JSON text) as a new document. */
     __protocolStudio?: {
-      openDesign: (design: Design | string) => Promise<string>;
+      openDesign: (design: StoredDesign | string) => Promise<string>;
       /** Set by the shell once the canvas exists (the benchmark pans and zooms with it). */
       setViewport?: (viewport: { x: number; y: number; zoom: number }) => void;
     };
@@ -29,10 +32,12 @@ declare global {
 
 function createStores(): Required<EditorStores> {
   const designs = createDesignStore(emptyDesign());
+  const designsV2 = createDesignStoreV2(emptyDesignV2());
   return {
     designs,
+    designsV2,
     overlay: createCanvasOverlayStore(),
-    workspace: createWorkspaceStore({ repository: createDocumentRepository(), designs, examples, journal: createJournal(), channel: createDocumentChannel() }),
+    workspace: createWorkspaceStore({ repository: createDocumentRepository(), designs, designsV2, examples, journal: createJournal(), channel: createDocumentChannel() }),
   };
 }
 
@@ -71,7 +76,7 @@ function Editor({ copyOf }: { copyOf: Design | null }) {
     });
     // Harmless in every build: it only does what opening a file does.
     window.__protocolStudio = {
-      openDesign: (design) => workspace.getState().create(typeof design === 'string' ? (JSON.parse(design) as Design) : design),
+      openDesign: (design) => workspace.getState().create(typeof design === 'string' ? (JSON.parse(design) as StoredDesign) : design),
     };
     // A reload or a closed tab does not wait for IndexedDB: unsaved edits go to the synchronous
     // journal first, then the write is attempted.

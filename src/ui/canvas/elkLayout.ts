@@ -44,7 +44,7 @@ export function labelSize(t: TransitionJson, event?: EventJson): { width: number
 
 /** Positions for every state from ELK's layered algorithm, left to right along transitions. */
 export async function layeredLayout(
-  design: Design,
+  design: Pick<Design, 'states' | 'events' | 'transitions'>,
   size: (name: string) => { width: number; height: number },
 ): Promise<Record<string, Point>> {
   if (design.states.length > LAYERED_MAX_STATES) return gridLayout(design, size);

@@ -14,7 +14,7 @@ const ASPECT = 1.6;
  * and its successor stay neighbours. Linear in states and transitions.
  */
 export function gridLayout(
-  design: Design,
+  design: Pick<Design, 'states' | 'transitions'>,
   size: (name: string) => { width: number; height: number },
 ): Record<string, Point> {
   const names = [...new Set(design.states.map((s) => s.name))];

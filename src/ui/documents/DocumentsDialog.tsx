@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { examples } from '../../../examples';
+import { examples, examplesV2 } from '../../../examples';
+import { emptyDesignV2 } from '../../store/v2/designEditsV2';
 import { useWorkspace } from '../../store/useWorkspace';
 import { Dialog } from '../common/Dialog';
 import { downloadText } from './downloadDesign';
@@ -18,6 +19,9 @@ export function DocumentsDialog({ onClose, onOpenFile }: { onClose: () => void; 
         <div className="documents__actions">
           <button type="button" className="primary" onClick={() => then(create())}>
             New document
+          </button>
+          <button type="button" onClick={() => then(create(emptyDesignV2()))} title="Several participants, each a role with its own states (format version 2)">
+            New multi-participant design
           </button>
           <button
             type="button"
@@ -58,7 +62,7 @@ export function DocumentsDialog({ onClose, onOpenFile }: { onClose: () => void; 
                 </form>
               ) : (
                 <button type="button" className="documents__open" aria-label={`Open ${d.name}`} aria-current={d.id === currentId ? 'true' : undefined} onClick={() => then(open(d.id))}>
-                  {d.name || '(unnamed)'} <small>{new Date(d.updatedAt).toLocaleString()}</small>
+                  {d.name || '(unnamed)'} {d.version === 2 && <span className="badge documents__version">several participants</span>} <small>{new Date(d.updatedAt).toLocaleString()}</small>
                 </button>
               )}
               <button type="button" aria-label={`Duplicate ${d.name}`} onClick={() => then(duplicate(d.id))}>
@@ -84,6 +88,17 @@ export function DocumentsDialog({ onClose, onOpenFile }: { onClose: () => void; 
         <h3>Examples</h3>
         <ul className="gallery" aria-label="Examples">
           {examples.map((ex) => (
+            <li key={ex.slug}>
+              <button type="button" aria-label={`Open example ${ex.title}`} onClick={() => then(openExample(ex))}>
+                <strong>{ex.title}</strong>
+                <span>{ex.lesson}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        <h3>Multi-participant examples</h3>
+        <ul className="gallery" aria-label="Multi-participant examples">
+          {examplesV2.map((ex) => (
             <li key={ex.slug}>
               <button type="button" aria-label={`Open example ${ex.title}`} onClick={() => then(openExample(ex))}>
                 <strong>{ex.title}</strong>

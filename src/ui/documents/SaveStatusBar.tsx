@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useDesign } from '../../store/useDesign';
+import { useOpenDesign } from '../../store/useOpenDesign';
 import { useWorkspace } from '../../store/useWorkspace';
 import { downloadDesign } from './downloadDesign';
 import { useStorageSpace } from './useStorageSpace';
@@ -12,7 +12,7 @@ import { useStorageSpace } from './useStorageSpace';
 export function SaveStatusBar() {
   const status = useWorkspace((w) => w.saveStatus);
   const { retrySave, reloadTheirs, keepMineAsCopy } = useWorkspace((w) => w);
-  const design = useDesign();
+  const design = useOpenDesign();
   const space = useStorageSpace(status.kind === 'failed');
   if (status.kind === 'failed') {
     return (

@@ -1,7 +1,7 @@
-import type { Design } from '../../model/schema';
+import type { StoredDesign } from '../../store/storedRecord';
 
 /** Saves the design as `NAME.protocol.json` through the browser's download. */
-export function downloadDesign(design: Design): void {
+export function downloadDesign(design: StoredDesign): void {
   downloadText(`${JSON.stringify(design, null, 2)}\n`, `${fileStem(design.name)}.protocol.json`);
 }
 

@@ -2,10 +2,10 @@ import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { useEffect, useId, useRef } from 'react';
 import { useEditorStores } from '../../store/editorContext';
-import { useDesignState } from '../../store/useDesign';
 import { expressionCompletion } from './expressionCompletion';
 import { expressionExtensions, fromStore, setErrorColumns } from './expressionExtensions';
 import { fieldId } from './fieldId';
+import { useBreakMerge, useFieldSource } from './fieldSource';
 import { FieldError } from './FieldError';
 import { useErrorsAt } from './useErrorsAt';
 
@@ -26,8 +26,10 @@ export function ExprField({ label, path, value, onChange, readOnly = false, plac
   const onChangeRef = useRef(onChange);
   const errors = useErrorsAt(path);
   const errorId = useId();
-  const breakMerge = useDesignState((s) => s.breakMerge);
+  const breakMerge = useBreakMerge();
   const { designs } = useEditorStores();
+  // Names are completed from the version-1 design's scope; a version-2 field (a `FieldSource`) has none yet.
+  const completes = useFieldSource() === null;
   const columns = errors.map((e) => e.column).filter((c): c is number => c !== undefined);
   const columnsKey = columns.join(',');
 
@@ -42,7 +44,7 @@ export function ExprField({ label, path, value, onChange, readOnly = false, plac
       state: EditorState.create({
         doc: value,
         extensions: [
-          expressionExtensions(label, fieldId(path), readOnly, expressionCompletion(() => designs.getState().design, path)),
+          expressionExtensions(label, fieldId(path), readOnly, completes ? expressionCompletion(() => designs.getState().design, path) : undefined),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !u.transactions.some((t) => t.annotation(fromStore))) onChangeRef.current(u.state.doc.toString());
             if (u.focusChanged && !u.view.hasFocus) breakMerge();

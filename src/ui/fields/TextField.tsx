@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { useDesignState } from '../../store/useDesign';
 import { fieldId } from './fieldId';
+import { useBreakMerge } from './fieldSource';
 import { FieldError } from './FieldError';
 import { useErrorsAt } from './useErrorsAt';
 
@@ -19,7 +19,7 @@ interface TextFieldProps {
 
 export function TextField({ label, path, value, onChange, commit = false, multiline = false, placeholder, readOnly = false }: TextFieldProps) {
   const errors = useErrorsAt(path);
-  const breakMerge = useDesignState((s) => s.breakMerge);
+  const breakMerge = useBreakMerge();
   const errorId = useId();
   const [draft, setDraft] = useState(value);
   // A committed field shows its draft until it commits; an undo elsewhere resets the draft.

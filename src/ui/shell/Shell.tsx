@@ -22,13 +22,20 @@ import { DiffView } from '../review/DiffView';
 import { ReviewDialog } from '../review/ReviewDialog';
 import { SimulatePanel } from '../simulate/SimulatePanel';
 import { TourHost } from '../tour/TourHost';
+import { ShellV2 } from '../v2/ShellV2';
 import { ModeTabs, type Mode } from './ModeTabs';
 import { SidePanel } from './SidePanel';
 import { SIDE_WIDTH, SidePanelSplitter } from './SidePanelSplitter';
 import { SidePanelContext, type SideTab } from './sidePanelContext';
 
-/** Header (document, mode, export), the canvas, and the mode's side panel. */
+/** The studio for the open document's format version: version 2 (several participants) has its own. */
 export function Shell() {
+  const version = useWorkspace((w) => w.version);
+  return version === 2 ? <ShellV2 /> : <ShellV1 />;
+}
+
+/** Header (document, mode, export), the canvas, and the mode's side panel. */
+function ShellV1() {
   const design = useDesign();
   const { overlay } = useEditorStores();
   const currentId = useWorkspace((w) => w.currentId);

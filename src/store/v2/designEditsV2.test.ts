@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { examplesV2 } from '../../../examples';
+import { loadDesignValueV2 } from '../../model/v2/load';
+import type { DesignV2 } from '../../model/v2/schema';
+import { applyEditV2, emptyDesignV2, roleLayout, valueAt } from './designEditsV2';
+
+const twoPhase = examplesV2.find((e) => e.slug === 'two-phase-commit-broken')!.design;
+const pool = examplesV2.find((e) => e.slug === 'tla-two-phase')!.design;
+
+describe('pointer edits', () => {
+  it('set, insert and remove by JSON Pointer, sharing what they do not touch', () => {
+    const d = emptyDesignV2();
+    const a = applyEditV2(d, { type: 'set', path: '/roles/0/instances', value: 3 });
+    expect(a.roles[0]!.instances).toBe(3);
+    expect(a.roles[0]!.states).toBe(d.roles[0]!.states);
+    const b = applyEditV2(a, { type: 'insert', path: '/messages', value: { name: 'Ping', from: 'Node', to: 'Node' } });
+    expect(b.messages).toEqual([{ name: 'Ping', from: 'Node', to: 'Node' }]);
+    // Made on the way: objects that did not exist yet.
+    const c = applyEditV2(b, { type: 'set', path: '/environment/network', value: { model: 'pool' } });
+    expect(c.environment).toEqual({ network: { model: 'pool' } });
+    // An optional list left empty is removed, so the saved file stays clean.
+    expect('messages' in applyEditV2(c, { type: 'remove', path: '/messages/0' })).toBe(false);
+    // Undefined removes a key; an edit that changes nothing returns the same object.
+    expect('instances' in applyEditV2(a, { type: 'set', path: '/roles/0/instances', value: undefined }).roles[0]!).toBe(false);
+    expect(applyEditV2(d, { type: 'set', path: '/roles/0/description', value: undefined })).toBe(d);
+    expect(applyEditV2(d, { type: 'set', path: '/roles/0/__proto__', value: {} })).toBe(d);
+    expect(valueAt(c, '/environment/network/model')).toBe('pool');
+  });
+
+  it('renames a role with every reference: message ends, id and map types, expressions, layout', () => {
+    const moved = applyEditV2(twoPhase, { type: 'moveStates', role: 'RM', positions: { working: { x: 1, y: 2 } } });
+    const d = applyEditV2(moved, { type: 'renameRole', role: 1, name: 'Participant' });
+    expect(d.roles[1]!.name).toBe('Participant');
+    expect(d.messages!.map((m) => [m.from, m.to])).toEqual(twoPhase.messages!.map((m) => [m.from === 'RM' ? 'Participant' : m.from, m.to === 'RM' ? 'Participant' : m.to]));
+    expect(JSON.stringify(d)).not.toMatch(/"RM"|\bRM\b\[|in RM\b/);
+    expect(roleLayout(d, 'Participant')).toEqual({ working: { x: 1, y: 2 } });
+    expect(loadDesignValueV2(d).ok).toBe(true);
+  });
+
+  it('renames a state, a message kind and an event with their references; the result still loads', () => {
+    let d: DesignV2 = twoPhase;
+    const tm = d.roles[0]!;
+    d = applyEditV2(d, { type: 'renameState', role: 0, state: tm.states.findIndex((s) => s.name === 'collecting'), name: 'voting' });
+    expect(d.roles[0]!.transitions.filter((t) => t.from === 'voting').length).toBe(tm.transitions.filter((t) => t.from === 'collecting').length);
+    d = applyEditV2(d, { type: 'renameMessage', message: 0, name: 'Ballot' });
+    expect(d.roles[0]!.transitions.some((t) => t.receive === 'Ballot')).toBe(true);
+    expect(d.roles[1]!.transitions.some((t) => t.send?.some((s) => s.message === 'Ballot'))).toBe(true);
+    d = applyEditV2(d, { type: 'renameEvent', role: 0, event: 0, name: 'Choose' });
+    expect(d.roles[0]!.transitions.some((t) => t.event === 'Choose')).toBe(true);
+    expect(loadDesignValueV2(d).ok).toBe(true);
+  });
+
+  it('renaming onto a taken name changes only the name: the loader reports the clash at the role', () => {
+    const d = applyEditV2(twoPhase, { type: 'renameRole', role: 1, name: 'TM' });
+    expect(d.messages).toBe(twoPhase.messages);
+    const result = loadDesignValueV2(d);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.some((e) => e.path.startsWith('/roles/1'))).toBe(true);
+  });
+
+  it('removes states with their transitions, and a role with its message kinds', () => {
+    const d = applyEditV2(pool, { type: 'removeElements', role: 1, states: ['prepared'], transitions: [] });
+    expect(d.roles[1]!.states.some((s) => s.name === 'prepared')).toBe(false);
+    expect(d.roles[1]!.transitions.every((t) => t.to !== 'prepared' && t.from !== 'prepared' && !(Array.isArray(t.from) && t.from.includes('prepared')))).toBe(true);
+    const gone = applyEditV2(pool, { type: 'removeRole', role: 1 });
+    expect(gone.roles.map((r) => r.name)).toEqual(['TM']);
+    expect((gone.messages ?? []).every((m) => m.from !== 'RM' && m.to !== 'RM')).toBe(true);
+  });
+
+  it('batches edits into one design', () => {
+    const d = applyEditV2(emptyDesignV2(), { type: 'batch', edits: [{ type: 'set', path: '/name', value: 'A' }, { type: 'set', path: '/description', value: 'B' }] });
+    expect([d.name, d.description]).toEqual(['A', 'B']);
+  });
+});

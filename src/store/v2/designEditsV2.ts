@@ -1,0 +1,318 @@
+import { highlightExpression } from '../../model/expr/tokens';
+import { parsePointer } from '../../model/pointer';
+import type { DesignV2, RoleJson, TransitionJsonV2 } from '../../model/v2/schema';
+import type { Point } from '../designEdits';
+
+/**
+ * Every change to a version-2 design, as data. Most are generic and addressed by JSON Pointer
+ * (`set`, `insert`, `remove`), so a form binds to a pointer and a new key of the format (calls,
+ * per-link networks) needs a form, not a new edit. Renames and removals that must keep
+ * references whole are their own edits. `applyEditV2` is pure, shares structure and returns
+ * the same object when nothing changed.
+ */
+export type DesignEditV2 =
+  /** Sets the value at a pointer (`undefined` removes an object key); missing objects on the way are made. */
+  | { readonly type: 'set'; readonly path: string; readonly value: unknown }
+  /** Appends to the array at `path` (made when missing), or inserts before index `at`. */
+  | { readonly type: 'insert'; readonly path: string; readonly value: unknown; readonly at?: number }
+  /** Removes an array element or object key; an array left empty at an optional key is removed too. */
+  | { readonly type: 'remove'; readonly path: string }
+  | { readonly type: 'renameRole'; readonly role: number; readonly name: string }
+  | { readonly type: 'renameState'; readonly role: number; readonly state: number; readonly name: string }
+  | { readonly type: 'renameMessage'; readonly message: number; readonly name: string }
+  | { readonly type: 'renameEvent'; readonly role: number; readonly event: number; readonly name: string }
+  /** A role with the message kinds from or to it and its layout. */
+  | { readonly type: 'removeRole'; readonly role: number }
+  /** States of one role with every transition from or to them, and transitions by index. */
+  | { readonly type: 'removeElements'; readonly role: number; readonly states: readonly string[]; readonly transitions: readonly number[] }
+  | { readonly type: 'moveStates'; readonly role: string; readonly positions: Readonly<Record<string, Point>> }
+  /** Several edits as one undo step. */
+  | { readonly type: 'batch'; readonly edits: readonly DesignEditV2[] };
+
+/** Keys that may be left out when their array is empty (keeps saved files clean). */
+const OPTIONAL_ARRAYS = new Set(['messages', 'invariants', 'vars', 'events', 'payload', 'send']);
+
+export function applyEditV2(design: DesignV2, edit: DesignEditV2): DesignV2 {
+  switch (edit.type) {
+    case 'set':
+      return setIn(design, parsePointer(edit.path), edit.value) as DesignV2;
+    case 'insert': {
+      const tokens = parsePointer(edit.path);
+      const current = getIn(design, tokens);
+      const list = Array.isArray(current) ? [...current] : [];
+      list.splice(edit.at ?? list.length, 0, edit.value);
+      return setIn(design, tokens, list) as DesignV2;
+    }
+    case 'remove':
+      return removeIn(design, parsePointer(edit.path));
+    case 'renameRole':
+      return renameRole(design, edit.role, edit.name);
+    case 'renameState':
+      return renameState(design, edit.role, edit.state, edit.name);
+    case 'renameMessage':
+      return renameMessage(design, edit.message, edit.name);
+    case 'renameEvent':
+      return renameEvent(design, edit.role, edit.event, edit.name);
+    case 'removeRole':
+      return removeRole(design, edit.role);
+    case 'removeElements':
+      return removeElements(design, edit.role, edit.states, edit.transitions);
+    case 'moveStates': {
+      const layout = { ...(design.layout ?? {}) };
+      layout[edit.role] = { ...roleLayout(design, edit.role), ...edit.positions };
+      return { ...design, layout };
+    }
+    case 'batch':
+      return edit.edits.reduce(applyEditV2, design);
+  }
+}
+
+/** The value at a pointer, or undefined. */
+export function valueAt(design: unknown, path: string): unknown {
+  return getIn(design, parsePointer(path));
+}
+
+function getIn(value: unknown, tokens: readonly string[]): unknown {
+  let at = value;
+  for (const t of tokens) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[t];
+  }
+  return at;
+}
+
+function setIn(value: unknown, tokens: readonly string[], next: unknown): unknown {
+  if (tokens.length === 0) return next;
+  const [head, ...rest] = tokens as [string, ...string[]];
+  if (head === '__proto__') return value;
+  if (Array.isArray(value)) {
+    const i = Number(head);
+    if (!Number.isInteger(i) || i < 0 || i > value.length) return value;
+    const child = setIn(value[i], rest, next);
+    if (child === value[i]) return value;
+    const copy = [...value];
+    if (child === undefined && rest.length === 0) copy.splice(i, 1);
+    else copy[i] = child;
+    return copy;
+  }
+  const object = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const child = setIn(object[head], rest, next);
+  if (child === object[head] && (child !== undefined || !(head in object))) return value;
+  const copy = { ...object };
+  if (child === undefined) delete copy[head];
+  else copy[head] = child;
+  return copy;
+}
+
+function removeIn(design: DesignV2, tokens: readonly string[]): DesignV2 {
+  if (tokens.length === 0) return design;
+  const parentTokens = tokens.slice(0, -1);
+  const parent = getIn(design, parentTokens);
+  const last = tokens[tokens.length - 1]!;
+  if (Array.isArray(parent)) {
+    const i = Number(last);
+    if (!Number.isInteger(i) || i < 0 || i >= parent.length) return design;
+    const list = parent.filter((_, k) => k !== i);
+    const key = parentTokens[parentTokens.length - 1];
+    const drop = list.length === 0 && key !== undefined && OPTIONAL_ARRAYS.has(key);
+    return setIn(design, parentTokens, drop ? undefined : list) as DesignV2;
+  }
+  return setIn(design, tokens, undefined) as DesignV2;
+}
+
+/** Saved positions of one role's states (`layout[role][state]`). */
+export function roleLayout(design: Pick<DesignV2, 'layout'>, role: string): Record<string, Point> {
+  const raw = (design.layout ?? {})[role];
+  const out: Record<string, Point> = {};
+  if (!raw || typeof raw !== 'object') return out;
+  for (const [name, p] of Object.entries(raw as Record<string, unknown>)) {
+    if (p && typeof p === 'object' && typeof (p as Point).x === 'number' && typeof (p as Point).y === 'number') out[name] = { x: (p as Point).x, y: (p as Point).y };
+  }
+  return out;
+}
+
+/** The states a transition leaves from (`from` is one name or a list). */
+export function fromStates(t: TransitionJsonV2): readonly string[] {
+  return typeof t.from === 'string' ? [t.from] : t.from;
+}
+
+const mapRoles = (design: DesignV2, f: (role: RoleJson, index: number) => RoleJson): DesignV2 => {
+  let changed = false;
+  const roles = design.roles.map((r, i) => {
+    const next = f(r, i);
+    if (next !== r) changed = true;
+    return next;
+  });
+  return changed ? { ...design, roles } : design;
+};
+
+const mapTransitions = (role: RoleJson, f: (t: TransitionJsonV2) => TransitionJsonV2): RoleJson => {
+  let changed = false;
+  const transitions = role.transitions.map((t) => {
+    const next = f(t);
+    if (next !== t) changed = true;
+    return next;
+  });
+  return changed ? { ...role, transitions } : role;
+};
+
+/** Replaces the name token `from` by `to` in an expression (not inside quotes). */
+export function renameInExpression(text: string, from: string, to: string): string {
+  const tokens = highlightExpression(text).filter((t) => t.kind === 'name' && t.text === from);
+  if (tokens.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const t of tokens) {
+    out += text.slice(at, t.start - 1) + to;
+    at = t.end - 1;
+  }
+  return out + text.slice(at);
+}
+
+/** Every expression of a transition (guard, update keys and values, sends, invariants) through `f`. */
+function mapTransitionExpressions(t: TransitionJsonV2, f: (e: string) => string): TransitionJsonV2 {
+  const next: TransitionJsonV2 = { ...t };
+  if (t.guard !== undefined) next.guard = f(t.guard);
+  if (t.updates) next.updates = Object.fromEntries(Object.entries(t.updates).map(([k, v]) => [f(k), f(v)]));
+  if (t.send) next.send = t.send.map((s) => ({ ...s, ...(s.to !== undefined ? { to: f(s.to) } : {}), ...(s.payload ? { payload: Object.fromEntries(Object.entries(s.payload).map(([k, v]) => [k, f(v)])) } : {}) }));
+  if (t.invariants) next.invariants = t.invariants.map((v) => ({ ...v, expr: f(v.expr) }));
+  return JSON.stringify(next) === JSON.stringify(t) ? t : next;
+}
+
+function free(names: readonly string[], name: string, own: number): boolean {
+  return name !== '' && names.every((n, i) => i === own || n !== name);
+}
+
+/** A role renamed with its references: message ends, id and map types, layout, names in expressions. */
+function renameRole(design: DesignV2, index: number, name: string): DesignV2 {
+  const role = design.roles[index];
+  if (!role || role.name === name) return design;
+  const old = role.name;
+  const renamed = mapRoles(design, (r, i) => (i === index ? { ...r, name } : r));
+  // Onto a taken name only the name changes (the loader reports the clash); references stay.
+  if (!free(design.roles.map((r) => r.name), name, index)) return renamed;
+  const type = (t: unknown): unknown => {
+    if (!t || typeof t !== 'object') return t;
+    if ('id' in t && (t as { id: string }).id === old) return { id: name };
+    if ('map' in t) {
+      const m = (t as { map: { from: string; to: unknown } }).map;
+      return { map: { from: m.from === old ? name : m.from, to: type(m.to) } };
+    }
+    return t;
+  };
+  const fields = <F extends { type: unknown }>(list: readonly F[] | undefined): F[] | undefined => list?.map((f) => ({ ...f, type: type(f.type) }) as F);
+  const expr = (e: string) => renameInExpression(e, old, name);
+  const out: DesignV2 = {
+    ...renamed,
+    roles: renamed.roles.map((r) => ({
+      ...r,
+      ...(r.vars ? { vars: fields(r.vars)! } : {}),
+      ...(r.events ? { events: r.events.map((e) => ({ ...e, ...(e.payload ? { payload: fields(e.payload)! } : {}) })) } : {}),
+      transitions: r.transitions.map((t) => mapTransitionExpressions(t, expr)),
+      ...(r.invariants ? { invariants: r.invariants.map((v) => ({ ...v, expr: expr(v.expr) })) } : {}),
+    })),
+  };
+  if (design.messages) out.messages = design.messages.map((m) => ({ ...m, from: m.from === old ? name : m.from, to: m.to === old ? name : m.to, ...(m.payload ? { payload: fields(m.payload)! } : {}) }));
+  if (design.invariants) out.invariants = design.invariants.map((v) => ({ ...v, expr: expr(v.expr) }));
+  if (design.layout && old in design.layout) {
+    const { [old]: positions, ...rest } = design.layout;
+    out.layout = { ...rest, [name]: positions };
+  }
+  return out;
+}
+
+/** A state renamed with its transitions' ends and its position. */
+function renameState(design: DesignV2, roleIndex: number, stateIndex: number, name: string): DesignV2 {
+  const role = design.roles[roleIndex];
+  const state = role?.states[stateIndex];
+  if (!role || !state || state.name === name) return design;
+  const old = state.name;
+  const isFree = free(role.states.map((s) => s.name), name, stateIndex);
+  const next = mapRoles(design, (r, i) => {
+    if (i !== roleIndex) return r;
+    const states = r.states.map((s, k) => (k === stateIndex ? { ...s, name } : s));
+    if (!isFree) return { ...r, states };
+    const end = (s: string) => (s === old ? name : s);
+    return {
+      ...mapTransitions({ ...r, states }, (t) => {
+        const from = typeof t.from === 'string' ? end(t.from) : t.from.map(end);
+        const to = t.to === undefined ? undefined : end(t.to);
+        return from === t.from && to === t.to && (typeof t.from === 'string' || t.from.every((f) => f !== old)) ? t : { ...t, from, ...(to !== undefined ? { to } : {}) };
+      }),
+    };
+  });
+  if (!isFree) return next;
+  const positions = roleLayout(design, role.name);
+  if (!(old in positions)) return next;
+  const { [old]: p, ...rest } = positions;
+  return { ...next, layout: { ...(design.layout ?? {}), [role.name]: { ...rest, [name]: p } } };
+}
+
+function renameMessage(design: DesignV2, index: number, name: string): DesignV2 {
+  const message = design.messages?.[index];
+  if (!message || message.name === name) return design;
+  const old = message.name;
+  const messages = design.messages!.map((m, i) => (i === index ? { ...m, name } : m));
+  if (!free(design.messages!.map((m) => m.name), name, index)) return { ...design, messages };
+  return mapRoles({ ...design, messages }, (r) =>
+    mapTransitions(r, (t) => {
+      const receive = t.receive === old ? name : t.receive;
+      const sends = t.send?.some((s) => s.message === old);
+      if (receive === t.receive && !sends) return t;
+      return { ...t, ...(receive !== undefined ? { receive } : {}), ...(t.send ? { send: t.send.map((s) => (s.message === old ? { ...s, message: name } : s)) } : {}) };
+    }),
+  );
+}
+
+function renameEvent(design: DesignV2, roleIndex: number, eventIndex: number, name: string): DesignV2 {
+  const event = design.roles[roleIndex]?.events?.[eventIndex];
+  if (!event || event.name === name) return design;
+  const old = event.name;
+  const isFree = free(design.roles[roleIndex]!.events!.map((e) => e.name), name, eventIndex);
+  return mapRoles(design, (r, i) => {
+    if (i !== roleIndex) return r;
+    const withName = { ...r, events: r.events!.map((e, k) => (k === eventIndex ? { ...e, name } : e)) };
+    return isFree ? mapTransitions(withName, (t) => (t.event === old ? { ...t, event: name } : t)) : withName;
+  });
+}
+
+function removeRole(design: DesignV2, index: number): DesignV2 {
+  const role = design.roles[index];
+  if (!role) return design;
+  const out: DesignV2 = { ...design, roles: design.roles.filter((_, i) => i !== index) };
+  if (design.messages) {
+    const messages = design.messages.filter((m) => m.from !== role.name && m.to !== role.name);
+    if (messages.length) out.messages = messages;
+    else delete out.messages;
+  }
+  if (design.layout && role.name in design.layout) {
+    const { [role.name]: _gone, ...rest } = design.layout;
+    out.layout = rest;
+  }
+  return out;
+}
+
+function removeElements(design: DesignV2, roleIndex: number, states: readonly string[], transitions: readonly number[]): DesignV2 {
+  const role = design.roles[roleIndex];
+  if (!role || (states.length === 0 && transitions.length === 0)) return design;
+  const gone = new Set(states);
+  const dropped = new Set(transitions);
+  const next: RoleJson = {
+    ...role,
+    states: role.states.filter((s) => !gone.has(s.name)),
+    transitions: role.transitions.filter((t, i) => !dropped.has(i) && !fromStates(t).some((f) => gone.has(f)) && !(t.to !== undefined && gone.has(t.to))),
+  };
+  const out = mapRoles(design, (r, i) => (i === roleIndex ? next : r));
+  const positions = roleLayout(design, role.name);
+  if (!states.some((s) => s in positions)) return out;
+  for (const s of states) delete positions[s];
+  return { ...out, layout: { ...(design.layout ?? {}), [role.name]: positions } };
+}
+
+/** A name like `prefix1` not in `taken`. */
+export { nextName } from '../designEdits';
+
+/** The blank multi-participant design "New multi-participant design" starts from: one role, one state. */
+export function emptyDesignV2(name = 'Untitled multi-participant protocol'): DesignV2 {
+  return { format: 'protocol-studio', version: 2, name, roles: [{ name: 'Node', states: [{ name: 'idle', initial: true }], transitions: [] }] };
+}

@@ -1,0 +1,80 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { DesignV2 } from '../../model/v2/schema';
+import type { ApplyOptions } from '../designStore';
+import * as H from '../history';
+import { applyEditV2, type DesignEditV2 } from './designEditsV2';
+
+/** What is selected: elements of one role's canvas (session state, never saved, never undone). */
+export interface SelectionV2 {
+  /** Index of the role whose canvas holds the selection, or null. */
+  readonly role: number | null;
+  readonly states: readonly string[];
+  readonly transitions: readonly number[];
+}
+
+export const noSelectionV2: SelectionV2 = { role: null, states: [], transitions: [] };
+
+export interface DesignStateV2 {
+  readonly design: DesignV2;
+  readonly history: H.History<DesignV2>;
+  readonly selection: SelectionV2;
+  readonly apply: (edit: DesignEditV2, options?: ApplyOptions) => void;
+  readonly undo: () => boolean;
+  readonly redo: () => boolean;
+  readonly breakMerge: () => void;
+  /** Loads another document: its design, an empty history, nothing selected. */
+  readonly reset: (design: DesignV2) => void;
+  readonly select: (selection: SelectionV2) => void;
+  /** Removes the selected states and transitions of the selected role (one undo step). */
+  readonly deleteSelection: () => boolean;
+}
+
+export type DesignStoreV2 = StoreApi<DesignStateV2>;
+
+/** One per editor (made beside the version-1 store); the workspace puts a version-2 document in it. */
+export function createDesignStoreV2(initial: DesignV2): DesignStoreV2 {
+  return createStore<DesignStateV2>()((set, get) => ({
+    design: initial,
+    history: H.emptyHistory,
+    selection: noSelectionV2,
+    apply: (edit, options = {}) => {
+      const { design, history } = get();
+      const next = applyEditV2(design, edit);
+      if (next === design) return;
+      set({ design: next, history: options.silent ? history : H.record(history, design, options.merge ?? null), selection: keepSelection(get().selection, next) });
+    },
+    undo: () => {
+      const r = H.undo(get().history, get().design);
+      if (!r) return false;
+      set({ design: r.design, history: r.history, selection: keepSelection(get().selection, r.design) });
+      return true;
+    },
+    redo: () => {
+      const r = H.redo(get().history, get().design);
+      if (!r) return false;
+      set({ design: r.design, history: r.history, selection: keepSelection(get().selection, r.design) });
+      return true;
+    },
+    breakMerge: () => set({ history: H.breakMerge(get().history) }),
+    reset: (design) => set({ design, history: H.emptyHistory, selection: noSelectionV2 }),
+    select: (selection) => set({ selection }),
+    deleteSelection: () => {
+      const { selection, apply } = get();
+      if (selection.role === null || (selection.states.length === 0 && selection.transitions.length === 0)) return false;
+      apply({ type: 'removeElements', role: selection.role, states: selection.states, transitions: selection.transitions });
+      set({ selection: { ...selection, states: [], transitions: [] } });
+      return true;
+    },
+  }));
+}
+
+/** Drops a selection whose role, states or transitions no longer exist. */
+function keepSelection(selection: SelectionV2, design: DesignV2): SelectionV2 {
+  if (selection.role === null) return selection;
+  const role = design.roles[selection.role];
+  if (!role) return noSelectionV2;
+  const names = new Set(role.states.map((s) => s.name));
+  const states = selection.states.filter((n) => names.has(n));
+  const transitions = selection.transitions.filter((i) => i < role.transitions.length);
+  return states.length === selection.states.length && transitions.length === selection.transitions.length ? selection : { role: selection.role, states, transitions };
+}

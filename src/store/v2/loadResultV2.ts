@@ -1,0 +1,25 @@
+import { loadDesignValueV2 } from '../../model/v2/load';
+import type { LoadResultV2 } from '../../model/v2/model';
+import type { DesignV2 } from '../../model/v2/schema';
+
+/**
+ * The version-2 loader's verdict on a design, derived and cached (never stored beside it). A
+ * change of `layout` only (a drag) reuses the last result instead of compiling every expression.
+ */
+const cache = new WeakMap<DesignV2, LoadResultV2>();
+let last: { design: DesignV2; result: LoadResultV2 } | null = null;
+
+export function loadResultOfV2(design: DesignV2): LoadResultV2 {
+  const cached = cache.get(design);
+  if (cached) return cached;
+  const result = last && sameButLayout(last.design, design) ? last.result : loadDesignValueV2(design);
+  cache.set(design, result);
+  last = { design, result };
+  return result;
+}
+
+function sameButLayout(a: DesignV2, b: DesignV2): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if (k !== 'layout' && (a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+  return true;
+}

@@ -1,0 +1,125 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { TransitionJsonV2 } from '../../model/v2/schema';
+import type { RoleOverlayStore } from '../../store/v2/roleOverlay';
+import { nextName, type DesignEditV2 } from '../../store/v2/designEditsV2';
+import { useDesignStateV2, useDesignStoreV2, useDesignV2, useLoadResultV2 } from '../../store/v2/useDesignV2';
+import { isTextField } from '../commands/useCommandKeys';
+import { ErrorBoundary } from '../common/ErrorBoundary';
+import { RoleCanvas } from './canvas/RoleCanvas';
+import type { RoleErrorCounts } from './canvas/roleElements';
+import { countByRole, NO_ERRORS } from './errorPlaces';
+import { usePanelV2 } from './panelContext';
+
+/**
+ * Every role at once, one swimlane each, stacked top to bottom in the design's order: each lane
+ * is the role's own canvas with its header (instances, what it sends and receives, errors). Read
+ * only in Simulate and Check, where the run's overlay is drawn on them.
+ */
+export function RoleLanes({ readOnly, overlay }: { readOnly: boolean; overlay?: RoleOverlayStore }) {
+  const design = useDesignV2();
+  const result = useLoadResultV2();
+  const apply = useDesignStateV2((s) => s.apply);
+  const counts = useMemo(() => countByRole(result.ok ? [] : result.errors), [result]);
+  return (
+    <div className="role-lanes" aria-label="Roles">
+      {design.roles.map((_, i) => (
+        <RoleLane key={i} role={i} readOnly={readOnly} overlay={overlay} errors={counts.total.get(i) ?? 0} elementErrors={counts.elements.get(i) ?? NO_ERRORS} />
+      ))}
+      {!readOnly && (
+        <button
+          type="button"
+          className="role-lanes__add"
+          onClick={() => apply({ type: 'insert', path: '/roles', value: { name: nextName('Role', design.roles.map((r) => r.name)), states: [{ name: 'idle', initial: true }], transitions: [] } })}
+        >
+          Add role
+        </button>
+      )}
+    </div>
+  );
+}
+
+function RoleLane({ role, readOnly, overlay, errors, elementErrors }: { role: number; readOnly: boolean; overlay: RoleOverlayStore | undefined; errors: number; elementErrors: RoleErrorCounts }) {
+  const design = useDesignV2();
+  const store = useDesignStoreV2();
+  const apply = useDesignStateV2((s) => s.apply);
+  const select = useDesignStateV2((s) => s.select);
+  const { setPanel, setRole } = usePanelV2();
+  const layout = useRef<() => void>(() => {});
+  const onLayout = useCallback((f: () => void) => {
+    layout.current = f;
+  }, []);
+  const r = design.roles[role]!;
+  const instances = r.instances ?? 1;
+  const sends = [...new Set((design.messages ?? []).filter((m) => m.from === r.name).map((m) => `${m.name} → ${m.to}`))];
+  const receives = [...new Set((design.messages ?? []).filter((m) => m.to === r.name).map((m) => `${m.name} ← ${m.from}`))];
+  const details = () => {
+    setRole(role);
+    setPanel('role');
+  };
+  const addState = () => {
+    const name = nextName('s', r.states.map((s) => s.name));
+    apply({ type: 'insert', path: `/roles/${role}/states`, value: r.states.length ? { name } : { name, initial: true } });
+    select({ role, states: [name], transitions: [] });
+  };
+  const addTransition = () => {
+    const sel = store.getState().selection;
+    const from = (sel.role === role ? sel.states[0] : undefined) ?? r.states.find((s) => s.initial)?.name ?? r.states[0]?.name ?? '';
+    // It receives the first message kind sent to this role, else takes the role's first event
+    // (an internal event `Step` is declared with it when the role has none).
+    const incoming = design.messages?.find((m) => m.to === r.name);
+    const event = r.events?.[0]?.name;
+    const t: TransitionJsonV2 = { from, ...(incoming ? { receive: incoming.name } : { event: event ?? 'Step' }) };
+    const edits: DesignEditV2[] = [{ type: 'insert', path: `/roles/${role}/transitions`, value: t }];
+    if (!incoming && !event) edits.unshift({ type: 'insert', path: `/roles/${role}/events`, value: { name: 'Step', source: 'internal' } });
+    apply({ type: 'batch', edits });
+    select({ role, states: [], transitions: [r.transitions.length] });
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (readOnly || isTextField(e.target)) return;
+    if (e.key === 'Delete' || e.key === 'Backspace') {
+      if (store.getState().deleteSelection()) e.preventDefault();
+    }
+  };
+  return (
+    <section className="role-lane" aria-label={`Role ${r.name}`} onKeyDown={onKeyDown}>
+      <header className="role-lane__header">
+        <button type="button" className="role-lane__name" onClick={details} title="Name, instances, vars, events, invariants">
+          <strong>{r.name || '(unnamed role)'}</strong> <span className="role-lane__count">×{instances} {instances === 1 ? 'instance' : 'instances'}</span>
+        </button>
+        {errors > 0 && (
+          <button type="button" className="badge badge--error" onClick={details} aria-label={`Role ${r.name} has ${errors} error${errors > 1 ? 's' : ''}`}>
+            {errors} error{errors > 1 ? 's' : ''}
+          </button>
+        )}
+        <span className="role-lane__messages">
+          {sends.length > 0 && <span title="Message kinds this role sends">sends {sends.join(', ')}</span>}
+          {receives.length > 0 && <span title="Message kinds this role receives">receives {receives.join(', ')}</span>}
+        </span>
+        {!readOnly && (
+          <span className="role-lane__actions">
+            <button type="button" onClick={addState} aria-label={`Add state to ${r.name}`}>
+              + State
+            </button>
+            <button type="button" onClick={addTransition} aria-label={`Add transition to ${r.name}`} disabled={r.states.length === 0}>
+              + Transition
+            </button>
+            <button type="button" onClick={() => layout.current()} aria-label={`Lay out ${r.name}`}>
+              Layout
+            </button>
+            <button type="button" className="danger" onClick={() => apply({ type: 'removeRole', role })} aria-label={`Delete role ${r.name}`} disabled={design.roles.length === 1}>
+              Delete
+            </button>
+          </span>
+        )}
+      </header>
+      <div className="role-lane__canvas canvas">
+        <ErrorBoundary name={`canvas of ${r.name}`}>
+          <ReactFlowProvider>
+            <RoleCanvas role={role} readOnly={readOnly} overlay={overlay} errors={elementErrors} onLayout={onLayout} />
+          </ReactFlowProvider>
+        </ErrorBoundary>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useState } from 'react';
+import { createRoleOverlayStore } from '../../store/v2/roleOverlay';
+import { useDesignStateV2, useDesignStoreV2, useDesignV2, useLoadResultV2 } from '../../store/v2/useDesignV2';
+import { useWorkspace } from '../../store/useWorkspace';
+import { isTextField } from '../commands/useCommandKeys';
+import { ErrorBoundary } from '../common/ErrorBoundary';
+import { FieldSourceContext, type FieldSource } from '../fields/fieldSource';
+import { DeletedToast } from '../documents/DeletedToast';
+import { DocumentsDialog } from '../documents/DocumentsDialog';
+import { LessonBanner } from '../documents/LessonBanner';
+import { RefusedFileDialog } from '../documents/RefusedFileDialog';
+import { SaveIndicator, SaveStatusBar } from '../documents/SaveStatusBar';
+import { useFileOpening } from '../documents/useFileOpening';
+import { ExportDialog } from '../export/ExportDialog';
+import type { Mode } from '../shell/ModeTabs';
+import { ModeTabs } from '../shell/ModeTabs';
+import { SIDE_WIDTH, SidePanelSplitter } from '../shell/SidePanelSplitter';
+import type { PanelV2 } from './errorPlaces';
+import { PanelContextV2 } from './panelContext';
+import { RoleLanes } from './RoleLanes';
+import { CheckV2, SimulateV2 } from './run';
+import { SidePanelV2 } from './SidePanelV2';
+import './editorV2.css';
+
+const none: FieldSource['errors'] = [];
+
+/**
+ * The studio for a version-2 document: the header, every role's canvas at once (swimlanes), and
+ * the mode's side panel: the editor's forms in Design, the run views (`./run`) in Simulate and
+ * Check, beside read-only canvases that draw the run's overlay.
+ */
+export function ShellV2() {
+  const design = useDesignV2();
+  const store = useDesignStoreV2();
+  const result = useLoadResultV2();
+  const breakMerge = useDesignStateV2((s) => s.breakMerge);
+  const currentId = useWorkspace((w) => w.currentId);
+  const [mode, setMode] = useState<Mode>('design');
+  const [panel, setPanel] = useState<PanelV2>('inspector');
+  const [role, setRole] = useState(0);
+  const [sideWidth, setSideWidth] = useState<number>(SIDE_WIDTH.initial);
+  // A run belongs to one document: a new overlay per document.
+  const overlay = useMemo(() => createRoleOverlayStore(), [currentId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const fields = useMemo<FieldSource>(() => ({ errors: result.ok ? none : result.errors, breakMerge }), [result, breakMerge]);
+  const panelState = useMemo(() => ({ panel, setPanel, role, setRole }), [panel, role]);
+  const readOnly = mode !== 'design';
+  const [documentsOpen, setDocumentsOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const files = useFileOpening();
+
+  useEffect(() => {
+    document.title = `${design.name || 'Untitled'} · Protocol Studio`;
+  }, [design.name]);
+  // Undo and redo from the keyboard, outside text fields (their own typing is merged per field).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (readOnly || isTextField(e.target) || !(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      const redo = (key === 'z' && e.shiftKey) || key === 'y';
+      if (key !== 'z' && key !== 'y') return;
+      if (redo ? store.getState().redo() : store.getState().undo()) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, readOnly]);
+
+  return (
+    <PanelContextV2.Provider value={panelState}>
+      <FieldSourceContext.Provider value={fields}>
+        <div className="app app--v2">
+          <header className="app-header">
+            <span className="app-header__brand">Protocol Studio</span>
+            <button type="button" className="app-header__doc" aria-label={`Documents (open: ${design.name})`} onClick={() => setDocumentsOpen(true)}>
+              <span aria-hidden="true">☰</span> <span className="app-header__name">{design.name || 'Untitled'}</span>
+            </button>
+            <span className="badge" title="Format version 2: several participants (docs/format-v2.md)">
+              {design.roles.length} role{design.roles.length === 1 ? '' : 's'}
+            </span>
+            <SaveIndicator />
+            <ModeTabs mode={mode} onChange={setMode} />
+            {!readOnly && (
+              <span className="app-header__history">
+                <button type="button" onClick={() => store.getState().undo()} title="Undo (Ctrl+Z)">
+                  Undo
+                </button>
+                <button type="button" onClick={() => store.getState().redo()} title="Redo (Ctrl+Shift+Z)">
+                  Redo
+                </button>
+              </span>
+            )}
+            <button type="button" className="primary" onClick={() => setExportOpen(true)}>
+              Export
+            </button>
+          </header>
+          <SaveStatusBar />
+          <LessonBanner />
+          <main className="app-main" style={{ gridTemplateColumns: `minmax(0, 1fr) 6px ${sideWidth}px` }}>
+            <div className="app-canvas">
+              <ErrorBoundary name="role canvases" key={`${currentId} ${readOnly}`}>
+                <RoleLanes readOnly={readOnly} overlay={readOnly ? overlay : undefined} />
+              </ErrorBoundary>
+            </div>
+            <SidePanelSplitter width={sideWidth} onWidth={setSideWidth} />
+            {mode === 'design' && (
+              <ErrorBoundary name="design panel" key={`design ${currentId}`}>
+                <SidePanelV2 />
+              </ErrorBoundary>
+            )}
+            {mode !== 'design' && (
+              <aside className="side-panel" aria-label={mode === 'simulate' ? 'Simulate panel' : 'Check panel'}>
+                <ErrorBoundary name={`${mode} panel`} key={`${mode} ${currentId}`}>
+                  {!result.ok ? (
+                    <p role="alert">This design has {result.errors.length} error{result.errors.length > 1 ? 's' : ''}: fix {result.errors.length > 1 ? 'them' : 'it'} in Design first.</p>
+                  ) : mode === 'simulate' ? (
+                    <SimulateV2 design={design} documentId={currentId ?? ''} overlay={overlay} />
+                  ) : (
+                    <CheckV2 design={design} documentId={currentId ?? ''} overlay={overlay} onShowSimulate={() => setMode('simulate')} />
+                  )}
+                </ErrorBoundary>
+              </aside>
+            )}
+          </main>
+          <input ref={files.inputRef} type="file" accept=".json,application/json" hidden aria-label="Open a .protocol.json file" onChange={(e) => files.onPicked(e.target.files)} />
+          {documentsOpen && <DocumentsDialog onClose={() => setDocumentsOpen(false)} onOpenFile={files.pick} />}
+          <RefusedFileDialog />
+          <DeletedToast />
+          {/* The shared dialog; its engineer makes it read the version-2 design (useDesignV2). */}
+          <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
+        </div>
+      </FieldSourceContext.Provider>
+    </PanelContextV2.Provider>
+  );
+}

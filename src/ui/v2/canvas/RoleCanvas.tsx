@@ -1,0 +1,154 @@
+import { Background, ReactFlow, useReactFlow, type Connection, type NodeChange } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import type { TransitionJsonV2 } from '../../../model/v2/schema';
+import type { Point } from '../../../store/designEdits';
+import { roleLayout, type DesignEditV2 } from '../../../store/v2/designEditsV2';
+import type { RoleOverlayStore } from '../../../store/v2/roleOverlay';
+import { emptyRoleOverlay } from '../../../store/v2/roleOverlay';
+import { useDesignStateV2, useDesignStoreV2 } from '../../../store/v2/useDesignV2';
+import { createStore } from 'zustand/vanilla';
+import { layeredLayout } from '../../canvas/elkLayout';
+import { layoutInput, NODE_SIZE, toRoleEdges, toRoleNodes, type RoleErrorCounts } from './roleElements';
+import { edgeTypes, nodeTypes, TransitionClick } from './RoleNodes';
+
+const noOverlayStore: RoleOverlayStore = createStore(() => emptyRoleOverlay);
+
+/**
+ * One role's states and transitions (React Flow, controlled by the version-2 design store).
+ * Drag a state to move it, drag from its right handle to another state to add a transition,
+ * click to select (the inspector opens); in a run, the overlay marks the instances in each
+ * state and clicking a transition steps it when the run asks for that.
+ */
+export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
+  role: number;
+  readOnly: boolean;
+  overlay?: RoleOverlayStore;
+  errors: RoleErrorCounts;
+  /** Receives this canvas's "lay out again" action (the lane's button). */
+  onLayout?: (layout: () => void) => void;
+}) {
+  const store = useDesignStoreV2();
+  const r = useDesignStateV2((s) => s.design.roles[role]);
+  const layout = useDesignStateV2((s) => s.design.layout);
+  const messages = useDesignStateV2((s) => s.design.messages);
+  const receiverOf = useMemo(() => {
+    const to = new Map((messages ?? []).map((m) => [m.name, m.to]));
+    return (kind: string) => to.get(kind);
+  }, [messages]);
+  const selection = useDesignStateV2((s) => s.selection);
+  const apply = useDesignStateV2((s) => s.apply);
+  const select = useDesignStateV2((s) => s.select);
+  const runOverlay = useStore(overlay ?? noOverlayStore, (o) => (r ? o.roles.get(r.name) : undefined));
+  const onRunClick = useStore(overlay ?? noOverlayStore, (o) => o.onTransitionClick);
+  const [dragging, setDragging] = useState<ReadonlyMap<string, Point>>(new Map());
+  const flow = useReactFlow();
+  const name = r?.name ?? '';
+
+  const positions = useMemo(() => {
+    const saved = r ? roleLayout({ layout }, r.name) : {};
+    return dragging.size ? { ...saved, ...Object.fromEntries(dragging) } : saved;
+  }, [layout, r, dragging]);
+  const mine = selection.role === role;
+  const selectedStates = useMemo(() => new Set(mine ? selection.states : []), [mine, selection.states]);
+  const selectedTransitions = useMemo(() => new Set(mine ? selection.transitions : []), [mine, selection.transitions]);
+  const nodes = useMemo(() => (r ? toRoleNodes(r, positions, selectedStates, runOverlay, errors, readOnly) : []), [r, positions, selectedStates, runOverlay, errors, readOnly]);
+  const edges = useMemo(() => (r ? toRoleEdges(r, positions, selectedTransitions, runOverlay, errors, receiverOf) : []), [r, positions, selectedTransitions, runOverlay, errors, receiverOf]);
+
+  const autoLayout = useCallback(
+    async (silent: boolean) => {
+      const current = store.getState().design.roles[role];
+      if (!current || current.states.length === 0) return;
+      const placed = await layeredLayout(layoutInput(current), () => NODE_SIZE);
+      if (store.getState().design.roles[role]?.name !== current.name) return;
+      store.getState().apply({ type: 'moveStates', role: current.name, positions: placed }, silent ? { silent: true } : {});
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1 }));
+    },
+    [store, role, flow],
+  );
+  useEffect(() => {
+    // Braces: a returned function would become the effect's cleanup and lay the role out on unmount.
+    onLayout?.(() => void autoLayout(false));
+  }, [onLayout, autoLayout]);
+  // A role that arrives without positions (every example, a file written by hand) is laid out once, not as an undo step.
+  useEffect(() => {
+    const current = store.getState().design.roles[role];
+    if (!current) return;
+    const saved = roleLayout(store.getState().design, current.name);
+    const frame = requestAnimationFrame(() => {
+      if (current.states.length > 0 && current.states.every((s) => !saved[s.name])) void autoLayout(true);
+      else void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1 });
+    });
+    return () => cancelAnimationFrame(frame);
+    // Once per role shown (a rename keeps its positions).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [role, store]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const moved = new Map(dragging);
+      let done = false;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) moved.set(c.id, c.position);
+        if (c.type === 'position' && c.dragging === false) done = true;
+        if (c.type === 'select' && c.selected) select({ role, states: [c.id], transitions: [] });
+      }
+      if (done) {
+        if (moved.size) apply({ type: 'moveStates', role: name, positions: Object.fromEntries([...moved].map(([k, p]) => [k, { x: Math.round(p.x), y: Math.round(p.y) }])) });
+        setDragging(new Map());
+      } else if (moved.size !== dragging.size || changes.some((c) => c.type === 'position' && c.position)) setDragging(moved);
+    },
+    [dragging, apply, select, role, name],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (readOnly || !r) return;
+      // A new transition receives the first message kind sent to this role, else takes its first event.
+      const incoming = store.getState().design.messages?.find((m) => m.to === r.name);
+      const event = r.events?.[0]?.name;
+      const t: TransitionJsonV2 = { from: c.source, ...(c.target !== c.source ? { to: c.target } : {}), ...(incoming ? { receive: incoming.name } : { event: event ?? 'Step' }) };
+      const edits: DesignEditV2[] = [{ type: 'insert', path: `/roles/${role}/transitions`, value: t }];
+      if (!incoming && !event) edits.unshift({ type: 'insert', path: `/roles/${role}/events`, value: { name: 'Step', source: 'internal' } });
+      apply({ type: 'batch', edits });
+      select({ role, states: [], transitions: [r.transitions.length] });
+    },
+    [readOnly, r, store, apply, select, role],
+  );
+
+  const onTransitionClick = useCallback(
+    (index: number) => {
+      if (onRunClick) onRunClick(name, index);
+      else select({ role, states: [], transitions: [index] });
+    },
+    [onRunClick, name, select, role],
+  );
+
+  if (!r) return null;
+  return (
+    <TransitionClick.Provider value={onTransitionClick}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onConnect={onConnect}
+        onNodeClick={(_, n) => select({ role, states: [n.data.name as string], transitions: [] })}
+        onPaneClick={() => mine && select({ role, states: [], transitions: [] })}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        aria-label={`Canvas of role ${r.name}`}
+      >
+        <Background gap={24} size={1} />
+      </ReactFlow>
+    </TransitionClick.Provider>
+  );
+}

@@ -1,0 +1,172 @@
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
+import { RESTART_EVENT } from '../../../model/restartEvent';
+import type { RoleJson, TransitionJsonV2 } from '../../../model/v2/schema';
+import type { TransitionJson } from '../../../model/schema';
+import type { Point } from '../../../store/designEdits';
+import type { RoleOverlay } from '../../../store/v2/roleOverlay';
+import { fromStates } from '../../../store/v2/designEditsV2';
+import { edgeBetween, selfLoop, type Box, type EdgeShape } from '../../canvas/edgeGeometry';
+
+/** What a state node of a role canvas draws. */
+export interface RoleStateData extends Record<string, unknown> {
+  readonly role: string;
+  readonly name: string;
+  readonly initial: boolean;
+  readonly final: boolean;
+  readonly durable: boolean;
+  readonly recovery: boolean;
+  /** Instances in this state during a run (`RM[2]`), from the overlay. */
+  readonly instances: readonly string[];
+  readonly dimmed: boolean;
+  readonly errors: number;
+  readonly readOnly: boolean;
+}
+
+/** What a transition edge draws: the trigger (`?Prepared`, `Decide`, `↻`), guard, updates and sends. */
+export interface RoleTransitionData extends Record<string, unknown> {
+  readonly role: string;
+  readonly index: number;
+  readonly trigger: string;
+  readonly detail: string;
+  readonly restart: boolean;
+  readonly receive: boolean;
+  readonly active: boolean;
+  readonly enabled: boolean;
+  readonly dimmed: boolean;
+  readonly errors: number;
+  readonly shape: EdgeShape;
+}
+
+export type RoleStateNode = Node<RoleStateData, 'roleState'>;
+export type RoleTransitionEdge = Edge<RoleTransitionData, 'roleTransition'>;
+
+export const NODE_SIZE = { width: 130, height: 52 } as const;
+const PARALLEL_SPACING = 40;
+const NO_OVERLAY: RoleOverlay = { instancesIn: new Map(), enabledTransitions: new Set(), dimmedStates: [], dimmedTransitions: [] };
+
+/** Where a state without a saved position goes until the automatic layout has run. */
+export function fallbackPosition(index: number): Point {
+  return { x: (index % 6) * 200, y: Math.floor(index / 6) * 120 };
+}
+
+/** `?Prepared` for a receive, the event's name, `↻` for recovery. */
+export function triggerText(t: TransitionJsonV2): string {
+  if (t.receive !== undefined) return `?${t.receive}`;
+  return t.event === RESTART_EVENT ? '↻ restart' : (t.event ?? '?');
+}
+
+/** `[guard] / x := e ! Commit→all`: what the label shows after the trigger. */
+export function transitionDetailV2(t: TransitionJsonV2, receiverOf: (kind: string) => string | undefined = () => undefined): string {
+  const parts: string[] = [];
+  if (t.guard && t.guard.trim() !== '') parts.push(`[${t.guard}]`);
+  const updates = Object.entries(t.updates ?? {});
+  if (updates.length) parts.push(`/ ${updates.map(([k, e]) => `${k} := ${e}`).join(', ')}`);
+  // A send without `to` goes to the receiving role's only instance: named by its role.
+  for (const s of t.send ?? []) parts.push(`!${s.message}→${s.toAll ? `all ${receiverOf(s.message) ?? ''}`.trimEnd() : (s.to ?? receiverOf(s.message) ?? '?')}`);
+  return parts.join(' ');
+}
+
+export interface RoleErrorCounts {
+  readonly states: ReadonlyMap<number, number>;
+  readonly transitions: ReadonlyMap<number, number>;
+}
+
+export function toRoleNodes(role: RoleJson, positions: Readonly<Record<string, Point>>, selected: ReadonlySet<string>, overlay: RoleOverlay | undefined, errors: RoleErrorCounts, readOnly: boolean): RoleStateNode[] {
+  const o = overlay ?? NO_OVERLAY;
+  const recovery = new Set(role.transitions.filter((t) => t.event === RESTART_EVENT).flatMap(fromStates));
+  const dimmed = new Set(o.dimmedStates);
+  const seen = new Set<string>();
+  return role.states.map((s, i) => {
+    // A repeated name (an error the loader reports) still gets a node of its own.
+    const id = seen.has(s.name) ? `${s.name}#${i}` : s.name;
+    seen.add(s.name);
+    return {
+      id,
+      type: 'roleState',
+      position: positions[s.name] ?? fallbackPosition(i),
+      selected: selected.has(s.name),
+      draggable: !readOnly,
+      connectable: !readOnly,
+      ariaLabel: `State ${role.name}.${s.name}`,
+      width: NODE_SIZE.width,
+      height: NODE_SIZE.height,
+      data: {
+        role: role.name,
+        name: s.name,
+        initial: s.initial === true,
+        final: s.final === true,
+        durable: s.storage !== 'volatile',
+        recovery: recovery.has(s.name),
+        instances: o.instancesIn.get(s.name) ?? [],
+        dimmed: dimmed.has(s.name),
+        errors: errors.states.get(i) ?? 0,
+        readOnly,
+      },
+    };
+  });
+}
+
+/** One edge per (from state, transition); a transition without `to` loops on its state. */
+export function toRoleEdges(role: RoleJson, positions: Readonly<Record<string, Point>>, selected: ReadonlySet<number>, overlay: RoleOverlay | undefined, errors: RoleErrorCounts, receiverOf?: (kind: string) => string | undefined): RoleTransitionEdge[] {
+  const o = overlay ?? NO_OVERLAY;
+  const index = new Map(role.states.map((s, i) => [s.name, i]));
+  const box = (name: string): Box => {
+    const p = positions[name] ?? fallbackPosition(index.get(name) ?? 0);
+    return { x: p.x, y: p.y, ...NODE_SIZE };
+  };
+  const dimmed = new Set(o.dimmedTransitions);
+  const pairs: { t: TransitionJsonV2; i: number; from: string; to: string }[] = [];
+  role.transitions.forEach((t, i) => {
+    for (const from of fromStates(t)) {
+      const to = t.to ?? from;
+      if (index.has(from) && index.has(to)) pairs.push({ t, i, from, to });
+    }
+  });
+  const groups = new Map<string, number>();
+  const count = new Map<string, number>();
+  for (const p of pairs) {
+    const key = p.from === p.to ? `loop:${p.from}` : [p.from, p.to].sort().join('\u0000');
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  return pairs.map(({ t, i, from, to }) => {
+    const key = from === to ? `loop:${from}` : [from, to].sort().join('\u0000');
+    const k = groups.get(key) ?? 0;
+    groups.set(key, k + 1);
+    const n = count.get(key)!;
+    const canonical = (k - (n - 1) / 2) * PARALLEL_SPACING;
+    const shape = from === to ? selfLoop(box(from), k) : edgeBetween(box(from), box(to), from < to ? canonical : -canonical);
+    const isSelected = selected.has(i);
+    const active = o.lastTransition === i;
+    return {
+      id: `t${i}:${from}`,
+      type: 'roleTransition',
+      source: from,
+      target: to,
+      selected: isSelected,
+      markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: isSelected || active ? 'var(--accent)' : t.event === RESTART_EVENT ? 'var(--restart)' : 'var(--edge)' },
+      ariaLabel: `Transition ${i + 1} of ${role.name}: ${from} to ${to} on ${triggerText(t)}`,
+      data: {
+        role: role.name,
+        index: i,
+        trigger: triggerText(t),
+        detail: transitionDetailV2(t, receiverOf),
+        restart: t.event === RESTART_EVENT,
+        receive: t.receive !== undefined,
+        active,
+        enabled: o.enabledTransitions.has(i),
+        dimmed: dimmed.has(i),
+        errors: errors.transitions.get(i) ?? 0,
+        shape,
+      },
+    };
+  });
+}
+
+/** The role as the version-1 layout (ELK) reads a design: states, and one edge per (from, to). */
+export function layoutInput(role: RoleJson): { states: RoleJson['states']; events: []; transitions: TransitionJson[] } {
+  return {
+    states: role.states,
+    events: [],
+    transitions: role.transitions.flatMap((t) => fromStates(t).map((from): TransitionJson => ({ from, to: t.to ?? from, event: triggerText(t), ...(t.guard ? { guard: t.guard } : {}), ...(t.updates ? { updates: t.updates } : {}) }))),
+  };
+}

@@ -1,0 +1,34 @@
+import type { FieldJsonV2 } from '../../../model/v2/schema';
+import { nextName } from '../../../store/v2/designEditsV2';
+import { BoundText, useBound } from './bound';
+import { ListOf } from './ListOf';
+import { TypeFieldV2 } from './TypeFieldV2';
+
+/** The typed payload fields of a message kind or an event, at `path` (`…/payload`). */
+export function PayloadFields({ path, fields, roles, readOnly, label }: { path: string; fields: readonly FieldJsonV2[]; roles: readonly string[]; readOnly: boolean; label: string }) {
+  return (
+    <fieldset className="list-editor">
+      <legend>{label} payload</legend>
+      <ListOf
+        path={path}
+        items={fields}
+        noun="payload field"
+        readOnly={readOnly}
+        legend={(f, i) => f.name || `field ${i + 1}`}
+        make={(): FieldJsonV2 => ({ name: nextName('f', fields.map((f) => f.name)), type: { int: [0, 1] } })}
+        render={(_, p, i) => (
+          <>
+            <BoundText label={`${label} payload field ${i + 1} name`} path={`${p}/name`} readOnly={readOnly} />
+            <FieldType path={`${p}/type`} label={`${label} payload field ${i + 1}`} roles={roles} readOnly={readOnly} />
+          </>
+        )}
+      />
+    </fieldset>
+  );
+}
+
+function FieldType({ path, label, roles, readOnly }: { path: string; label: string; roles: readonly string[]; readOnly: boolean }) {
+  const [type, set] = useBound<FieldJsonV2['type']>(path);
+  if (type === undefined) return null;
+  return <TypeFieldV2 label={label} path={path} value={type} roles={roles} maps={false} readOnly={readOnly} onChange={(t) => set(t as FieldJsonV2['type'])} />;
+}

@@ -1,0 +1,206 @@
+import { escapeToken } from '../../../model/pointer';
+import { RESTART_EVENT } from '../../../model/restartEvent';
+import type { SendJson, TransitionJsonV2 } from '../../../model/v2/schema';
+import { fromStates, nextName } from '../../../store/v2/designEditsV2';
+import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
+import { CheckboxField } from '../../fields/CheckboxField';
+import { ExprField } from '../../fields/ExprField';
+import { SelectField, choicesOf, type Choice } from '../../fields/SelectField';
+import { TextField } from '../../fields/TextField';
+import { ElementErrors } from '../../inspector/ElementErrors';
+import { BoundExpr, BoundText } from './bound';
+import { InvariantList } from './InvariantList';
+import { ListOf } from './ListOf';
+
+type Target = 'one' | 'all' | 'only';
+
+/**
+ * The selected transition of a role: where it leaves from and goes, its trigger (a message kind
+ * received — the guard reads `event.F` and `sender` —, an internal or timer event, or
+ * `$restart`), guard, updates, sends (to one instance, to all of a role, reply with
+ * `to: sender`), transition invariants.
+ */
+export function TransitionForm({ role, index, readOnly }: { role: number; index: number; readOnly: boolean }) {
+  const design = useDesignV2();
+  const apply = useDesignStateV2((s) => s.apply);
+  const r = design.roles[role];
+  const t = r?.transitions[index];
+  if (!r || !t) return null;
+  const path = `/roles/${role}/transitions/${index}`;
+  const set = (key: string, value: unknown) => apply({ type: 'set', path: `${path}/${key}`, value });
+  const states = r.states.map((s) => s.name);
+  const from = fromStates(t);
+  const incoming = (design.messages ?? []).filter((m) => m.to === r.name).map((m) => m.name);
+  const outgoing = (design.messages ?? []).filter((m) => m.from === r.name);
+  const events = [...(r.events ?? []).map((e) => e.name), RESTART_EVENT];
+  const receiving = t.receive !== undefined;
+  const title = `${receiving ? `receive ${t.receive}` : (t.event ?? '?')}`;
+  const setFrom = (name: string, on: boolean) => {
+    const next = on ? states.filter((s) => s === name || from.includes(s)) : from.filter((s) => s !== name);
+    set('from', next.length === 1 ? next[0] : next);
+  };
+  return (
+    <section className="panel" aria-label={`Transition ${r.name} ${index + 1}`}>
+      <h3>
+        Transition {index + 1} of <code>{r.name}</code>: {title}
+      </h3>
+      <ElementErrors path={path} />
+      <fieldset className="list-editor">
+        <legend>Leaves from</legend>
+        <ElementErrors path={`${path}/from`} />
+        {states.map((s) => (
+          <CheckboxField key={s} label={`From ${s}`} path={`${path}/from#${s}`} checked={from.includes(s)} disabled={readOnly} onChange={(on) => setFrom(s, on)} />
+        ))}
+      </fieldset>
+      <SelectField label="Goes to" path={`${path}/to`} value={t.to ?? ''} choices={[{ value: '', label: '(stays in its state)' }, ...choicesOf(states)]} disabled={readOnly} onChange={(v) => set('to', v === '' ? undefined : v)} />
+      <SelectField
+        label="Trigger"
+        path={`${path}#trigger`}
+        value={receiving ? 'receive' : 'event'}
+        choices={[
+          { value: 'receive', label: 'receive a message' },
+          { value: 'event', label: 'an event of this role' },
+        ]}
+        disabled={readOnly}
+        onChange={(kind) => apply({ type: 'set', path, value: kind === 'receive' ? { ...withoutKeys(t, ['event']), receive: incoming[0] ?? '' } : { ...withoutKeys(t, ['receive']), event: events[0] } })}
+      />
+      {receiving ? (
+        <SelectField label="Message kind received" path={`${path}/receive`} value={t.receive ?? ''} choices={choicesOf(incoming)} disabled={readOnly} onChange={(v) => set('receive', v)} />
+      ) : (
+        <SelectField label="Event" path={`${path}/event`} value={t.event ?? ''} choices={events.map((e): Choice => ({ value: e, label: e === RESTART_EVENT ? `${e} (recovery after a crash)` : e }))} disabled={readOnly} onChange={(v) => set('event', v)} />
+      )}
+      <BoundExpr label="Guard" path={`${path}/guard`} readOnly={readOnly} optional placeholder={receiving ? 'event.field, sender, own vars' : 'true'} />
+      <p className="hint">{receiving ? 'The guard and updates read the message’s payload as event.F and its sending instance as sender.' : 'An event’s payload is event.F; every value is tried.'}</p>
+      <UpdatesList role={role} index={index} updates={t.updates ?? {}} readOnly={readOnly} />
+      <fieldset className="list-editor">
+        <legend>Sends</legend>
+        <ListOf
+          path={`${path}/send`}
+          items={t.send ?? []}
+          noun="send"
+          readOnly={readOnly}
+          hint={outgoing.length ? 'No sends. A send is evaluated on the configuration before the step.' : `No message kind goes from ${r.name}: add one in Messages first.`}
+          legend={(s, k) => `${k + 1}: ${s.message}${s.toAll ? ' to all' : s.to ? ` to ${s.to}` : ''}`}
+          make={(): SendJson => ({ message: outgoing[0]?.name ?? '' })}
+          render={(s, p, k) => <SendForm send={s} path={p} k={k} kinds={outgoing} roles={design.roles} readOnly={readOnly} />}
+        />
+      </fieldset>
+      <fieldset className="list-editor">
+        <legend>Transition invariants</legend>
+        <InvariantList path={`${path}/invariants`} items={t.invariants ?? []} readOnly={readOnly} label="Transition invariant" />
+      </fieldset>
+      <BoundText label="Transition id" path={`${path}/id`} readOnly={readOnly} optional placeholder={`${r.name}#${index}`} />
+      <BoundText label="Transition description" path={`${path}/description`} readOnly={readOnly} optional multiline />
+      {!readOnly && (
+        <button type="button" className="danger" onClick={() => apply({ type: 'removeElements', role, states: [], transitions: [index] })}>
+          Delete transition
+        </button>
+      )}
+    </section>
+  );
+}
+
+function withoutKeys(t: TransitionJsonV2, keys: readonly string[]): TransitionJsonV2 {
+  const out: Record<string, unknown> = { ...t };
+  for (const k of keys) delete out[k];
+  return out as TransitionJsonV2;
+}
+
+function SendForm({ send, path, k, kinds, roles, readOnly }: {
+  send: SendJson;
+  path: string;
+  k: number;
+  kinds: readonly { name: string; to: string; payload?: readonly { name: string }[] | undefined }[];
+  roles: readonly { name: string; instances?: number | undefined }[];
+  readOnly: boolean;
+}) {
+  const apply = useDesignStateV2((s) => s.apply);
+  const kind = kinds.find((m) => m.name === send.message);
+  const target: Target = send.toAll ? 'all' : send.to !== undefined ? 'one' : 'only';
+  const receiver = roles.find((r) => r.name === kind?.to);
+  const write = (next: SendJson) => apply({ type: 'set', path, value: next });
+  const label = `Send ${k + 1}`;
+  return (
+    <>
+      <SelectField
+        label={`${label} message`}
+        path={`${path}/message`}
+        value={send.message}
+        choices={choicesOf(kinds.map((m) => m.name))}
+        disabled={readOnly}
+        // A new kind has other fields: the payload is made again, one empty expression per field.
+        onChange={(message) => write({ ...send, message, ...payloadFor(kinds.find((m) => m.name === message)) })}
+      />
+      <SelectField
+        label={`${label} goes to`}
+        path={`${path}#target`}
+        value={target}
+        choices={[
+          { value: 'one', label: 'one instance (expression)' },
+          { value: 'all', label: `every instance of ${kind?.to ?? 'the receiving role'}` },
+          { value: 'only', label: `the only instance of ${kind?.to ?? 'the receiving role'}` },
+        ]}
+        disabled={readOnly}
+        onChange={(v) => {
+          const { to: _to, toAll: _all, ...rest } = send;
+          write(v === 'all' ? { ...rest, toAll: true } : v === 'one' ? { ...rest, to: 'sender' } : rest);
+        }}
+      />
+      {target === 'one' && <BoundExpr label={`${label} to instance`} path={`${path}/to`} readOnly={readOnly} placeholder={`sender, ${receiver?.name ?? 'Role'}[1], a var of id type`} />}
+      {target === 'one' && !readOnly && (
+        <button type="button" onClick={() => write({ ...send, to: 'sender' })}>
+          Reply to sender
+        </button>
+      )}
+      <ElementErrors path={`${path}/payload`} />
+      {(kind?.payload ?? []).map((f) => (
+        <ExprField
+          key={f.name}
+          label={`${label} payload ${f.name}`}
+          path={`${path}/payload/${escapeToken(f.name)}`}
+          value={send.payload?.[f.name] ?? ''}
+          readOnly={readOnly}
+          onChange={(v) => apply({ type: 'set', path: `${path}/payload/${escapeToken(f.name)}`, value: v }, { merge: `${path}/payload/${f.name}` })}
+        />
+      ))}
+    </>
+  );
+}
+
+function payloadFor(kind: { payload?: readonly { name: string }[] | undefined } | undefined): { payload?: Record<string, string> } {
+  const fields = kind?.payload ?? [];
+  return fields.length ? { payload: Object.fromEntries(fields.map((f) => [f.name, ''])) } : {};
+}
+
+/** `var := expression` rows; a key is a var of the role or one map entry `m[i]`. */
+function UpdatesList({ role, index, updates, readOnly }: { role: number; index: number; updates: Readonly<Record<string, string>>; readOnly: boolean }) {
+  const design = useDesignV2();
+  const apply = useDesignStateV2((s) => s.apply);
+  const path = `/roles/${role}/transitions/${index}/updates`;
+  const entries = Object.entries(updates);
+  const write = (next: [string, string][]) => apply({ type: 'set', path, value: next.length ? Object.fromEntries(next) : undefined });
+  const vars = (design.roles[role]?.vars ?? []).map((v) => v.name);
+  return (
+    <fieldset className="list-editor">
+      <legend>Updates</legend>
+      <ElementErrors path={path} />
+      {entries.map(([key, value], k) => (
+        <div className="list-item list-item--column" key={k}>
+          <TextField label={`Update ${k + 1} assigns`} path={`${path}/${escapeToken(key)}#key`} value={key} commit readOnly={readOnly} onChange={(name) => write(entries.map((e, i) => (i === k ? [name, e[1]] : e)))} />
+          <ExprField label={`Update ${k + 1} value`} path={`${path}/${escapeToken(key)}`} value={value} readOnly={readOnly} onChange={(v) => apply({ type: 'set', path: `${path}/${escapeToken(key)}`, value: v }, { merge: `${path}/${key}` })} />
+          {!readOnly && (
+            <button type="button" aria-label={`Remove update ${key}`} onClick={() => write(entries.filter((_, i) => i !== k))}>
+              Remove
+            </button>
+          )}
+        </div>
+      ))}
+      {!readOnly && (
+        <button type="button" onClick={() => write([...entries, [vars.find((v) => !(v in updates)) ?? nextName('v', Object.keys(updates)), vars.length ? 'true' : '0']])}>
+          Add update
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
