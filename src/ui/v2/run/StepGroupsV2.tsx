@@ -34,7 +34,6 @@ export function StepGroupsV2({ steps, instances, onTake }: Props) {
                 title={[keyOf.has(s.label) ? `Key ${keyOf.get(s.label)}` : '', s.violates ? 'violates while computed: the run ends on it' : ''].filter(Boolean).join(' · ') || undefined}
                 style={{ display: 'block', width: '100%', textAlign: 'left', marginBottom: 3, borderColor: s.actor === 'instance' ? undefined : FAULT, color: s.violates ? '#b91c1c' : undefined }}
               >
-                {keyOf.has(s.label) ? <kbd style={{ marginRight: 4, color: '#64748b' }}>{keyOf.get(s.label)}</kbd> : null}
                 {s.label}
               </button>
             ))

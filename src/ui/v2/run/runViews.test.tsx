@@ -30,7 +30,7 @@ const design = readExampleV2('two-phase-commit-broken.protocol.json');
 const withLimbo = { ...design, roles: design.roles.map((r) => (r.name === 'TM' ? { ...r, states: [...r.states, { name: 'limbo' }] } : r)) };
 
 const button = (name: string): HTMLElement => {
-  const found = [...host.querySelectorAll<HTMLElement>('button, [role="button"]')].find((b) => (b.getAttribute('aria-label') ?? b.textContent?.replace(/^\d/, '')) === name);
+  const found = [...host.querySelectorAll<HTMLElement>('button, [role="button"]')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
   if (!found) throw new Error(`no button ${name}`);
   return found;
 };
