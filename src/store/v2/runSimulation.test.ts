@@ -80,6 +80,28 @@ describe('the version-2 run value', () => {
     expect(runSequenceV2(R.jumpV2(run, 1))).toBe(seq);
   });
 
+  it('follows pool messages: a message stays in the pool, so each receive of it is one more end', () => {
+    const pool = loadExampleV2('tla-two-phase.protocol.json', 2);
+    const run = takeAll(R.startRunV2(pool), ['TM Abort', 'RM[1] receive Abort', 'RM[1] receive Abort']);
+    const seq = runSequenceV2(run);
+    expect(seq.messages.map((m) => [m.text, m.from, m.to, m.sentRow, m.ends.map((e) => e.row)])).toEqual([
+      ['Abort', 0, 1, 1, [2, 3]],
+      ['Abort', 0, 2, 1, []],
+    ]);
+    expect(runViewV2(run).networkModel).toBe('pool');
+  });
+
+  it('marks a duplicate as a second copy of the message it copies', () => {
+    const dup = loadExampleV2('two-phase-commit-broken.protocol.json', undefined, (d) => {
+      d.environment!.network!.duplicate = 1;
+    });
+    const run = takeAll(R.startRunV2(dup), ['RM[1] Vote(value=yes)', 'duplicate Vote(value=yes) RM[1]→TM', 'TM receive Vote(value=yes) from RM[1]']);
+    expect(runSequenceV2(run).messages).toEqual([
+      { text: 'Vote(value=yes)', from: 1, to: 0, sentRow: 1, duplicate: false, ends: [{ row: 3, how: 'received' }] },
+      { text: 'Vote(value=yes)', from: 1, to: 0, sentRow: 2, duplicate: true, ends: [] },
+    ]);
+  });
+
   it('replays a check violation and stops on the false invariant', () => {
     const result = exploreV2(model);
     expect(result.verdict).toBe('violation');
