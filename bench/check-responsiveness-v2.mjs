@@ -6,11 +6,10 @@
 // on "Run check" to the verdict. Goal (issue 14): no main-thread task over 50 ms.
 //
 // Until the version-2 shell mounts CheckV2 in its Check mode, the view is mounted the way the
-// shell will mount it, from Vite's dev server module graph (the app's own React instance, found
-// among the modules the page loaded): no route or hook is added to the app for this.
+// shell will mount it by a harness page (bench/v2-check/), built here in production mode into
+// its own folder: nothing is added to the app's build.
 // Prints figures; asserts nothing. Usage: node bench/check-responsiveness-v2.mjs
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,11 +19,15 @@ import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const RMS = Number(process.env.RMS ?? 7);
-const design = JSON.parse(readFileSync(join(root, 'examples/v2/tla-two-phase.protocol.json'), 'utf8'));
-design.roles[design.roles.length - 1].instances = RMS;
 
-const server = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
-const url = `http://127.0.0.1:${PORT}/`;
+// The harness's production build, served by `vite preview` from its own folder.
+const out = `dist/bench-v2-check-${PORT}`;
+const vite = join(root, 'node_modules/vite/bin/vite.js');
+const config = ['--config', 'bench/v2-check/vite.config.ts'];
+const built = spawnSync(process.execPath, [vite, 'build', ...config, '--logLevel', 'error', '--outDir', out, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) throw new Error('vite build of the harness failed');
+const server = spawn(process.execPath, [vite, 'preview', ...config, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', out], { cwd: root, stdio: 'ignore' });
+const url = `http://127.0.0.1:${PORT}/bench/v2-check/index.html?rms=${RMS}`;
 let browser;
 try {
   for (let i = 0; i < 150; i++) {
@@ -34,22 +37,6 @@ try {
   browser = await chromium.launch(chromiumLaunchOptions);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(url);
-  await page.waitForFunction(() => window.__protocolStudio !== undefined, null, { timeout: 120_000 });
-  await page.evaluate(async (d) => {
-    // The exact module URLs the app loaded: the same React instance as the app's.
-    const loaded = performance.getEntriesByType('resource').map((e) => e.name);
-    const find = (part) => loaded.find((n) => n.includes(part));
-    // Pre-bundled CommonJS: the named exports may sit on `default`.
-    const named = (m) => (m.default && !m.createElement && !m.createRoot ? m.default : m);
-    const React = named(await import(find('/deps/react.js')));
-    const { createRoot } = named(await import(find('/deps/react-dom_client.js')));
-    const { CheckV2 } = await import('/src/ui/v2/run/index.ts');
-    const { createRoleOverlayStore } = await import('/src/store/v2/roleOverlay.ts');
-    const host = document.createElement('div');
-    host.style.cssText = 'position:fixed;inset:0;background:#fff;z-index:1000;overflow:auto';
-    document.body.append(host);
-    createRoot(host).render(React.createElement(CheckV2, { design: d, documentId: 'bench', overlay: createRoleOverlayStore() }));
-  }, design);
   await page.getByRole('button', { name: 'Run check' }).waitFor();
   await page.waitForTimeout(1000); // let loading settle before measuring
   await page.evaluate(() => {
@@ -88,6 +75,8 @@ try {
   console.log(`  ${/([\d,]+) configurations/.exec(summary)?.[0] ?? '?'} · click to verdict ${(p.verdict - p.click).toFixed(0)} ms`);
   console.log(`  long tasks (>= 50 ms): ${tasks.length}; longest: ${tasks.length ? `${Math.max(...tasks.map((t) => t.duration)).toFixed(0)} ms` : 'none (< 50 ms)'}`);
   console.log(`  frames: ${frames.length}; largest frame gap: ${maxGap.toFixed(0)} ms`);
+  // Where each long task fell: after the click, and relative to the verdict (negative: before it).
+  for (const t of tasks) console.log(`    ${t.duration.toFixed(0)} ms task at click+${(t.start - p.click).toFixed(0)} ms (verdict${t.start - p.verdict >= 0 ? '+' : ''}${(t.start - p.verdict).toFixed(0)} ms)`);
 } finally {
   await browser?.close();
   server.kill();

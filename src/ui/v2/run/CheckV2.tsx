@@ -4,6 +4,7 @@ import type { ModelV2 } from '../../../model/v2/model';
 import { coverageByRole } from '../../../store/v2/roleOverlay';
 import { identityOfRunKey } from '../../../store/v2/runKey';
 import { CheckProgressBar } from '../../check/CheckProgressBar';
+import { formatCount } from '../../check/formatCount';
 import { verdictText } from '../../check/verdictText';
 import type { RunViewV2Props } from './props';
 import { useRunV2 } from './useRunV2';
@@ -41,7 +42,7 @@ export function CheckV2({ design, documentId, overlay, onShowSimulate }: RunView
       {s.status === 'failed' ? <p role="alert">The check could not run: {s.error}</p> : null}
       {s.status === 'cancelled' ? (
         <p role="status" data-testid="verdict">
-          Cancelled: the worker did not report its result in time; it had explored {(s.progress?.states ?? 0).toLocaleString('en-US')} states to depth{' '}
+          Cancelled: the worker did not report its result in time; it had explored {formatCount(s.progress?.states ?? 0)} states to depth{' '}
           {s.progress?.depth ?? 0} (this is not a pass).
         </p>
       ) : null}
@@ -59,7 +60,7 @@ function ResultV2({ result: r, model, stale, onReplay }: { result: CheckResultV2
       </p>
       {stale ? <p style={{ margin: 0, color: '#b45309' }}>The design changed since this check ran: run it again.</p> : null}
       <p style={{ margin: 0 }}>
-        {r.states.toLocaleString('en-US')} configurations · {r.transitions.toLocaleString('en-US')} steps · depth {r.depth} · {r.seconds} s
+        {formatCount(r.states)} configurations · {formatCount(r.transitions)} steps · depth {r.depth} · {r.seconds} s
       </p>
       {r.violations.length > 0 ? (
         <ul aria-label="violations" style={{ margin: 0, paddingLeft: 16 }}>

@@ -7,7 +7,7 @@ import type { RowKindV2, RunSequenceV2 } from '../../../store/v2/runSequence';
  */
 export const ROW_HEIGHT = 30;
 export const HEADER = 40;
-export const LABEL_WIDTH = 250;
+export const LABEL_WIDTH = 270;
 export const LANE_GAP = 130;
 
 export interface LaneV2 {
