@@ -102,6 +102,25 @@ describe('the version-2 run value', () => {
     ]);
   });
 
+  it('ends the run on a step that violates while computed (a send into a full channel), and replays onto it', () => {
+    const full = loadExampleV2('two-phase-commit-broken.protocol.json', undefined, (d) => {
+      d.environment!.network!.capacity = 1;
+    });
+    const labels = ['RM[1] Vote(value=yes)', 'RM[2] Vote(value=yes)', 'TM receive Vote(value=yes) from RM[1]', 'TM receive Vote(value=yes) from RM[2]', 'TM Decide', 'TM SendCommit(rm=RM[1])', 'crash TM'];
+    const before = takeAll(R.startRunV2(full), labels);
+    const t = R.takeV2(before, 'restart TM (presume-abort)');
+    expect(t.ok).toBe(false);
+    expect(R.standingOnRefusedV2(t.run)).not.toBeNull();
+    expect(runViewV2(t.run).refused).toEqual({ row: 8, label: 'restart TM (presume-abort)' });
+    expect(runViewV2(t.run).violations.map((v) => v.kind)).toEqual(['channel-full']);
+    expect(runViewV2(t.run).steps).toEqual([]);
+    expect(runSequenceV2(t.run).rows.at(-1)).toMatchObject({ row: 8, kind: 'restart', refused: true, violation: true });
+    const replayed = R.replayV2(R.startRunV2(full), [...labels, 'restart TM (presume-abort)']);
+    expect(replayed.ok).toBe(true);
+    expect(R.runLengthV2(replayed.run)).toBe(8);
+    expect(R.undoV2(replayed.run).cursor).toBe(7);
+  });
+
   it('replays a check violation and stops on the false invariant', () => {
     const result = exploreV2(model);
     expect(result.verdict).toBe('violation');

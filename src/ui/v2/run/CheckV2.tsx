@@ -70,11 +70,7 @@ function ResultV2({ result: r, model, stale, onReplay }: { result: CheckResultV2
               <button type="button" disabled={stale} onClick={() => onReplay(v)} aria-label={`Replay ${v.kind} ${v.name}`}>
                 Replay
               </button>
-              <ol style={{ margin: '2px 0 0', paddingLeft: 20, fontSize: 12, color: '#475569' }}>
-                {v.trace.map((t, k) => (
-                  <li key={k}>{t.label}</li>
-                ))}
-              </ol>
+              <TraceTable violation={v} />
             </li>
           ))}
         </ul>
@@ -112,6 +108,40 @@ function ResultV2({ result: r, model, stale, onReplay }: { result: CheckResultV2
         {r.verdict !== 'ok' ? <p style={{ margin: '2px 0 0', fontSize: 12, color: '#64748b' }}>The search stopped early, so coverage is partial.</p> : null}
       </section>
     </section>
+  );
+}
+
+/** A shortest trace with one column per instance (its state after each step; ↓ while down), as the command line prints it. */
+function TraceTable({ violation: v }: { violation: ViolationReportV2 }) {
+  const names = v.trace[0]?.configuration.instances.map((i) => i.name) ?? [];
+  return (
+    <table aria-label={`trace of ${v.name}`} style={{ borderCollapse: 'collapse', fontSize: 12, color: '#475569', marginTop: 2 }}>
+      <thead>
+        <tr>
+          <th style={{ textAlign: 'left', paddingRight: 8 }}>#</th>
+          <th style={{ textAlign: 'left', paddingRight: 8 }}>step</th>
+          {names.map((n) => (
+            <th key={n} style={{ textAlign: 'left', paddingRight: 8 }}>
+              {n}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {v.trace.map((t, k) => (
+          <tr key={k} style={{ color: t.violation ? '#b91c1c' : undefined }}>
+            <td style={{ paddingRight: 8 }}>{k + 1}</td>
+            <td style={{ paddingRight: 8 }}>{t.label}</td>
+            {t.configuration.instances.map((i) => (
+              <td key={i.name} style={{ paddingRight: 8 }}>
+                {i.state}
+                {i.recovering ? ' ↓' : ''}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -92,6 +92,9 @@ describe('CheckV2', () => {
     expect(host.querySelector('[data-testid="verdict"]')!.textContent).toBe('Violation: 1 shortest trace at depth 10.');
     expect(host.querySelector('[aria-label="coverage of TM"]')!.textContent).toContain('state limbo');
     expect(overlay.getState().roles.get('TM')!.dimmedStates).toEqual(['limbo']);
+    const table = host.querySelector('[aria-label="trace of all or nothing"]')!;
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(10);
+    expect(table.querySelector('tbody tr:nth-child(8)')!.textContent).toBe('8crash TMcollecting ↓committedprepared');
     click(button('Replay invariant all or nothing'));
     expect(onShowSimulate).toHaveBeenCalled();
     act(() => root.render(<SimulateV2 design={withLimbo} documentId="doc" overlay={overlay} />));
