@@ -56,7 +56,7 @@ test('a version-2 design: lose a message, crash the coordinator, check, replay t
   await run.mode('Simulate');
   await expect(run.position()).toHaveText(/^Step 0 of 10/);
   await run.row('step 10: RM[2] receive Abort').click();
-  await expect(page.getByRole('alert')).toContainText('all or nothing');
+  await expect(page.getByRole('alert', { name: 'Violations' })).toContainText('all or nothing');
   await expect(run.row('step 8: crash TM')).toBeVisible();
   await expect(run.row('step 9: restart TM (presume-abort)')).toBeVisible();
   await expect(page.getByRole('group', { name: 'sequence diagram' }).locator('[data-arrow="received"]')).not.toHaveCount(0);

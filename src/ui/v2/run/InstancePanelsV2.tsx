@@ -5,7 +5,7 @@ export function InstancePanelsV2({ view }: { view: RunViewV2 }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
       {view.violations.length ? (
-        <div role="alert" style={{ padding: 6, background: '#fee2e2', border: '1px solid #b91c1c', borderRadius: 4 }}>
+        <div role="alert" aria-label="Violations" style={{ padding: 6, background: '#fee2e2', border: '1px solid #b91c1c', borderRadius: 4 }}>
           {view.refused ? <p style={{ margin: 0 }}>The run ends on step {view.refused.row}, {view.refused.label}: it violates while it is computed.</p> : null}
           {view.violations.map((v, i) => (
             <p key={i} style={{ margin: 0 }}>
