@@ -135,6 +135,19 @@ describe('the version-2 run value', () => {
     expect(runViewV2(store.getState().run!).violations.map((v) => v.name)).toContain('all or nothing');
   });
 
+  it('takes a random run from a seed: the same seed, the same run, ending at the first violation', () => {
+    const store = createSimulationStoreV2();
+    store.getState().open(model, 'doc\nid', false);
+    store.getState().randomRun(7);
+    const first = R.runLabelsV2(store.getState().run!);
+    store.getState().randomRun(7);
+    expect(R.runLabelsV2(store.getState().run!)).toEqual(first);
+    expect(first.length).toBeGreaterThan(0);
+    const end = store.getState().run!;
+    // It stops where nothing is enabled, on a violation, or after 200 steps.
+    expect(R.enabledV2(end).length === 0 || R.currentPointV2(end).violations.length > 0 || R.standingOnRefusedV2(end) !== null || first.length === 200).toBe(true);
+  });
+
   it('rebuilds the run after an edit of the same document, replaying as far as it applies', () => {
     const store = createSimulationStoreV2();
     store.getState().open(model, 'doc\na', false);
