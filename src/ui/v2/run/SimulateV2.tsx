@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { runSequenceV2 } from '../../../store/v2/runSequence';
-import { enabledV2, runLengthV2 } from '../../../store/v2/runValue';
+import { currentPointV2, enabledV2, runLengthV2, standingOnRefusedV2 } from '../../../store/v2/runValue';
 import { roleTransition, runViewV2, stepsInOrderV2 } from '../../../store/v2/runView';
 import type { RunViewV2Props } from './props';
 import { InstancePanelsV2 } from './InstancePanelsV2';
@@ -74,7 +74,7 @@ export function SimulateV2({ design, documentId, overlay }: RunViewV2Props) {
       ) : null}
       <p style={{ margin: 0 }} aria-live="polite">
         Step {cursor} of {length}
-        {cursor > 0 ? <> · last: {run.points[Math.min(cursor, run.points.length - 1)]?.label ?? run.refused?.label}</> : null}
+        {cursor > 0 ? <> · last: {standingOnRefusedV2(run)?.label ?? currentPointV2(run).label}</> : null}
       </p>
       <section aria-label="Enabled steps">
         <h3 style={{ margin: '0 0 4px' }}>Enabled steps</h3>
