@@ -131,8 +131,10 @@ describe('the version-2 run value', () => {
     const replayed = store.getState().loadAtStart(labels)!;
     expect(replayed.ok).toBe(true);
     expect(store.getState().run!.cursor).toBe(0);
+    expect(runViewV2(store.getState().run!).invariants).toEqual([{ name: 'all or nothing', scope: 'design', holds: true }]);
     store.getState().jump(labels.length);
     expect(runViewV2(store.getState().run!).violations.map((v) => v.name)).toContain('all or nothing');
+    expect(runViewV2(store.getState().run!).invariants).toEqual([{ name: 'all or nothing', scope: 'design', holds: false }]);
   });
 
   it('takes a random run from a seed: the same seed, the same run, ending at the first violation', () => {

@@ -59,6 +59,8 @@ export interface RunViewV2 {
   readonly network: readonly MessageRowV2[];
   readonly networkModel: 'pool' | 'channels';
   readonly budgets: readonly { readonly name: string; readonly used: number; readonly max: number }[];
+  /** Every state invariant (the design's, then each role's) and whether this row satisfies it; step invariants show only when violated. */
+  readonly invariants: readonly { readonly name: string; readonly scope: string; readonly holds: boolean }[];
   /** Violations of the row (for a refused step: its own). */
   readonly violations: readonly ViolationV2[];
   readonly steps: readonly StepChoiceV2[];
@@ -153,8 +155,13 @@ function computeView(run: RunV2): RunViewV2 {
     const at = roleTransition(model, e.step.transition);
     return { label: e.label, kind: e.step.kind, actor: actorOf(e.step.kind), instance: model.instances[e.step.instance]!.name, role: at.role, transition: at.index, violates: e.next === null };
   });
+  const violated = new Set(point.violations.filter((v) => v.kind === 'invariant' || v.kind === 'eval-error').map((v) => v.name));
+  const invariants = [...model.invariants, ...model.roles.flatMap((r) => r.invariants)]
+    .filter((i) => i.kind === 'state')
+    .map((i) => ({ name: i.name, scope: i.role < 0 ? 'design' : model.roles[i.role]!.name, holds: !violated.has(i.name) }));
   return {
     instances,
+    invariants,
     network: networkMessages(model, point.vector),
     networkModel: net.model,
     budgets,

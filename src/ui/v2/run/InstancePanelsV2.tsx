@@ -14,6 +14,18 @@ export function InstancePanelsV2({ view }: { view: RunViewV2 }) {
           ))}
         </div>
       ) : null}
+      {view.invariants.length ? (
+        <section aria-label="Invariants">
+          <h4 style={{ margin: '0 0 4px' }}>Invariants</h4>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {view.invariants.map((inv) => (
+              <li key={`${inv.scope} ${inv.name}`} style={{ color: inv.holds ? undefined : '#b91c1c', fontWeight: inv.holds ? 400 : 700 }}>
+                {inv.name} <span style={{ color: '#64748b', fontWeight: 400 }}>({inv.scope})</span>: {inv.holds ? 'holds' : 'false'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-label="Instances" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 8 }}>
         {view.instances.map((inst) => (
           <InstanceCard key={inst.name} inst={inst} />
