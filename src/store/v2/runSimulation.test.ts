@@ -150,6 +150,16 @@ describe('the version-2 run value', () => {
     expect(R.enabledV2(end).length === 0 || R.currentPointV2(end).violations.length > 0 || R.standingOnRefusedV2(end) !== null || first.length === 200).toBe(true);
   });
 
+  it('walks a happy path: no fault, the protocol commits', () => {
+    const store = createSimulationStoreV2();
+    store.getState().open(model, 'doc\nid', false);
+    store.getState().happyPath();
+    const run = store.getState().run!;
+    expect(R.runLabelsV2(run).some((l) => /^(crash|drop|duplicate|restart)/.test(l))).toBe(false);
+    expect(runViewV2(run).instances.map((i) => i.state)).toEqual(['committed', 'committed', 'committed']);
+    expect(R.enabledV2(run).filter((s) => s.step.kind !== 'crash' && s.step.kind !== 'drop' && s.step.kind !== 'duplicate')).toEqual([]);
+  });
+
   it('rebuilds the run after an edit of the same document, replaying as far as it applies', () => {
     const store = createSimulationStoreV2();
     store.getState().open(model, 'doc\na', false);

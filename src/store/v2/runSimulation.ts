@@ -21,6 +21,8 @@ export interface SimulationStateV2 {
   readonly jump: (row: number) => void;
   readonly reset: () => void;
   readonly randomRun: (seed: number) => void;
+  /** From the start, no fault: deliveries first, then the instances' own steps, until a violation or nothing is left. */
+  readonly happyPath: () => void;
   /** Loads a trace (a check's violation) with the cursor at its start, ready to step with Redo. */
   readonly loadAtStart: (labels: readonly string[]) => R.ReplayedV2 | null;
   readonly dismissNotice: () => void;
@@ -32,6 +34,19 @@ export type SimulationStoreV2 = StoreApi<SimulationStateV2>;
 const RUN_LIMIT = 200;
 
 const staleNotice = (r: R.ReplayedV2): string | null => (r.ok ? null : `Step ${r.steps + 1} no longer applies: ${r.stale}.`);
+
+/**
+ * Takes chosen steps until `RUN_LIMIT`, no choice, or the first violation (as the explorer
+ * expands no violating configuration); a chosen step that violates while computed ends the run on it.
+ */
+function walk(run: R.RunV2, choose: (steps: readonly R.EnabledV2[]) => R.EnabledV2 | undefined): R.RunV2 {
+  for (let i = 0; i < RUN_LIMIT && !R.standingOnRefusedV2(run) && R.currentPointV2(run).violations.length === 0; i++) {
+    const step = choose(R.enabledV2(run));
+    if (!step) break;
+    run = R.takeV2(run, step.label).run;
+  }
+  return run;
+}
 
 export function createSimulationStoreV2(): SimulationStoreV2 {
   return createStore<SimulationStateV2>()((set, get) => {
@@ -68,17 +83,11 @@ export function createSimulationStoreV2(): SimulationStoreV2 {
       redo: () => move(R.redoV2),
       jump: (row) => move((r) => R.jumpV2(r, row)),
       reset: () => move(R.resetV2, { notice: null }),
-      randomRun: (seed) =>
-        move((r) => {
-          const random = mulberry32(seed);
-          let run = R.resetV2(r);
-          for (let i = 0; i < RUN_LIMIT && !R.standingOnRefusedV2(run) && R.currentPointV2(run).violations.length === 0; i++) {
-            const steps = R.enabledV2(run);
-            if (steps.length === 0) break;
-            run = R.takeV2(run, steps[Math.floor(random() * steps.length)]!.label).run;
-          }
-          return run;
-        }, { notice: null }),
+      randomRun: (seed) => {
+        const random = mulberry32(seed);
+        move((r) => walk(R.resetV2(r), (steps) => steps[Math.floor(random() * steps.length)]), { notice: null });
+      },
+      happyPath: () => move((r) => walk(R.resetV2(r), (steps) => steps.find((s) => s.step.kind === 'receive') ?? steps.find((s) => s.step.kind === 'event' || s.step.kind === 'restart')), { notice: null }),
       loadAtStart: (labels) => {
         const run = get().run;
         if (!run) return null;

@@ -56,6 +56,9 @@ export function SimulateV2({ design, documentId, overlay }: RunViewV2Props) {
         <button type="button" onClick={s.reset} disabled={length === 0}>
           Reset
         </button>
+        <button type="button" onClick={s.happyPath} title="From the start, no fault: deliveries first, then each instance's own steps">
+          Happy path
+        </button>
         <button type="button" onClick={() => s.randomRun(seed)}>
           Random run
         </button>
