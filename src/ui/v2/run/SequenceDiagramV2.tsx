@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RunSequenceV2 } from '../../../store/v2/runSequence';
 import { HEADER, LABEL_WIDTH, ROW_HEIGHT, layoutSequenceV2, type ArrowV2, type RowMarkV2 } from './sequenceLayoutV2';
 
@@ -20,6 +20,16 @@ const COLOR = { received: '#334155', ignored: '#94a3b8', dropped: '#b91c1c', 'in
 export function SequenceDiagramV2({ sequence, cursor, onJump }: Props) {
   const layout = layoutSequenceV2(sequence);
   const [focused, setFocused] = useState<number | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // Stepping keeps the row the run stands on in view inside the diagram's own scroll box.
+  // Only vertically: the horizontal position (which lifelines are shown) stays the person's.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const top = HEADER + cursor * ROW_HEIGHT;
+    if (top < el.scrollTop + HEADER) el.scrollTop = Math.max(0, top - HEADER);
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  }, [cursor, sequence]);
   const onKey = (row: number) => (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
@@ -33,7 +43,7 @@ export function SequenceDiagramV2({ sequence, cursor, onJump }: Props) {
     }
   };
   return (
-    <div style={{ overflow: 'auto', maxHeight: 480 }} data-testid="sequence-v2-scroll">
+    <div ref={box} style={{ overflow: 'auto', maxHeight: 480 }} data-testid="sequence-v2-scroll">
       <svg
         role="group"
         aria-label="sequence diagram"
