@@ -44,12 +44,20 @@ export function SequenceDiagramV2({ sequence, cursor, onJump }: Props) {
   };
   return (
     <div ref={box} style={{ overflow: 'auto', maxHeight: 480 }} data-testid="sequence-v2-scroll">
+      {/* The lifelines' names stay on top while the rows scroll. */}
+      <svg aria-hidden="true" width={layout.width} height={HEADER} style={{ position: 'sticky', top: 0, zIndex: 1, background: '#fff', display: 'block', fontFamily: 'system-ui, sans-serif', fontSize: 11 }}>
+        {layout.lanes.map((lane) => (
+          <text key={lane.name} x={lane.x} y={HEADER - 14} textAnchor="middle" fontWeight={600}>
+            {lane.name}
+          </text>
+        ))}
+      </svg>
       <svg
         role="group"
         aria-label="sequence diagram"
         width={layout.width}
-        height={layout.height}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        height={layout.height - HEADER}
+        viewBox={`0 ${HEADER} ${layout.width} ${layout.height - HEADER}`}
         style={{ fontFamily: 'system-ui, sans-serif', fontSize: 11, display: 'block' }}
       >
         <defs>
@@ -92,10 +100,7 @@ export function SequenceDiagramV2({ sequence, cursor, onJump }: Props) {
         ))}
         {layout.lanes.map((lane) => (
           <g key={lane.name} aria-hidden="true">
-            <text x={lane.x} y={HEADER - 14} textAnchor="middle" fontWeight={600}>
-              {lane.name}
-            </text>
-            <line x1={lane.x} x2={lane.x} y1={HEADER - 6} y2={layout.height - 6} stroke="#94a3b8" strokeDasharray="3 3" />
+            <line x1={lane.x} x2={lane.x} y1={HEADER} y2={layout.height - 6} stroke="#94a3b8" strokeDasharray="3 3" />
             {lane.down.map((d, i) => (
               <rect key={i} x={lane.x - 4} y={d.y1} width={8} height={d.y2 - d.y1} fill="#fecaca" stroke="#b91c1c" strokeWidth={0.5}>
                 <title>{`${lane.name} is down`}</title>
