@@ -22,8 +22,11 @@ test('a version-2 design: lose a message, crash the coordinator, check, replay t
 
   // Steps are grouped by instance, network and faults; every instance has its own card.
   await expect(page.getByRole('region', { name: 'Instance RM[2]' })).toBeVisible();
-  await page.getByRole('region', { name: 'RM[1] steps' }).getByRole('button', { name: 'RM[1] Vote(value=yes)', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'RM[1] steps' }).getByRole('button', { name: 'RM[1] Vote(value=yes)', exact: true })).toBeVisible();
+  // Click-to-step: RM's vote-yes transition on its role canvas takes the first enabled step through it.
+  await page.getByRole('button', { name: /^Transition 1 of RM:/ }).click();
   await expect(run.panel('In flight')).toContainText('Vote(value=yes) RM[1]→TM');
+  await expect(page.getByLabel('Instances in prepared')).toContainText('RM[1]');
   await run.take('RM[2] Vote(value=yes)');
   // The message loss.
   await page.getByRole('region', { name: 'Network steps' }).getByRole('button', { name: 'drop Vote(value=yes) RM[1]→TM', exact: true }).click();
