@@ -16,28 +16,29 @@ import { DEFAULT_LIMITS, type EditorLimits } from './checkTypes';
  */
 export type CheckStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
-export interface CheckState {
+export interface CheckState<D extends { readonly identity: string } = ValidatedDesign, R = CheckResult> {
   readonly status: CheckStatus;
   readonly limits: EditorLimits;
   readonly progress: CheckProgress | null;
-  readonly result: CheckResult | null;
+  readonly result: R | null;
   /** `designIdentity` of the design checked (a later edit makes the result stale). */
   readonly identity: string | null;
   readonly error: string | null;
   readonly setLimits: (limits: Partial<EditorLimits>) => void;
-  readonly start: (design: ValidatedDesign) => Promise<void>;
+  readonly start: (design: D) => Promise<void>;
   readonly cancel: () => void;
   readonly clear: () => void;
 }
 
-export type CheckStore = StoreApi<CheckState>;
+export type CheckStore<D extends { readonly identity: string } = ValidatedDesign, R = CheckResult> = StoreApi<CheckState<D, R>>;
 
-export function createCheckStore(run: CheckRunner): CheckStore {
-  let handle: RunningCheck | null = null;
+/** One store for both versions: version 2 passes its own runner, design and result types. */
+export function createCheckStore<D extends { readonly identity: string } = ValidatedDesign, R = CheckResult>(run: CheckRunner<D, R>): CheckStore<D, R> {
+  let handle: RunningCheck<R> | null = null;
   let unsubscribe: (() => void) | null = null;
   // Each start gets a ticket so a result from a superseded run never overwrites a newer one.
   let ticket = 0;
-  return createStore<CheckState>()((set, get) => ({
+  return createStore<CheckState<D, R>>()((set, get) => ({
     status: 'idle',
     limits: DEFAULT_LIMITS,
     progress: null,
@@ -49,7 +50,7 @@ export function createCheckStore(run: CheckRunner): CheckStore {
       get().cancel();
       const mine = ++ticket;
       set({ status: 'running', progress: null, result: null, identity: design.identity, error: null });
-      let h: RunningCheck;
+      let h: RunningCheck<R>;
       try {
         h = run(design, get().limits);
       } catch (e) {

@@ -3,10 +3,10 @@ import type { ValidatedDesign } from '../model/handoff';
 import type { FromWorker, ToWorker } from './protocol';
 
 /** The smallest part of `Worker` the client uses, so tests can hand in a stand-in. */
-export interface WorkerLike {
-  postMessage(message: ToWorker): void;
+export interface WorkerLike<D = ValidatedDesign, R = CheckResult> {
+  postMessage(message: ToWorker<D>): void;
   terminate(): void;
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
+  onmessage: ((event: MessageEvent<FromWorker<R>>) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
@@ -15,20 +15,20 @@ export interface WorkerLike {
  * found so far), or, when a cancelled worker did not answer in time, `cancelled` with the last
  * progress the engine reported; or the worker failed.
  */
-export type CheckOutcome =
-  | { readonly kind: 'result'; readonly result: CheckResult }
+export type CheckOutcome<R = CheckResult> =
+  | { readonly kind: 'result'; readonly result: R }
   | { readonly kind: 'cancelled'; readonly progress: CheckProgress | null }
   | { readonly kind: 'failed'; readonly error: string };
 
-export interface RunningCheck {
+export interface RunningCheck<R = CheckResult> {
   readonly subscribe: (onProgress: (p: CheckProgress) => void) => () => void;
   /** Settles once, never rejects. */
-  readonly result: Promise<CheckOutcome>;
+  readonly result: Promise<CheckOutcome<R>>;
   readonly cancel: () => void;
 }
 
 /** Starts a check of a validated design: the browser's worker, or a stand-in in tests. */
-export type CheckRunner = (design: ValidatedDesign, limits: CheckLimits) => RunningCheck;
+export type CheckRunner<D = ValidatedDesign, R = CheckResult> = (design: D, limits: CheckLimits) => RunningCheck<R>;
 
 /** How long a cancelled worker gets to send the engine's result before it is terminated. */
 const CANCEL_GRACE_MS = 1000;
@@ -43,12 +43,16 @@ export function createExplorerWorker(): WorkerLike {
  * not answer within a second is terminated.
  */
 export function startCheck(design: ValidatedDesign, limits: CheckLimits = {}, createWorker: () => WorkerLike = createExplorerWorker): RunningCheck {
+  return superviseCheck(createWorker(), design, limits);
+}
+
+/** The page's side of any explorer worker (version 1 or 2): progress, result, cancel with a grace period. */
+export function superviseCheck<D, R>(worker: WorkerLike<D, R>, design: D, limits: CheckLimits): RunningCheck<R> {
   const listeners = new Set<(p: CheckProgress) => void>();
-  const worker = createWorker();
   let last: CheckProgress | null = null;
-  let settle: (outcome: CheckOutcome) => void = () => {};
+  let settle: (outcome: CheckOutcome<R>) => void = () => {};
   let settled = false;
-  const result = new Promise<CheckOutcome>((resolve) => {
+  const result = new Promise<CheckOutcome<R>>((resolve) => {
     settle = (outcome) => {
       if (settled) return;
       settled = true;

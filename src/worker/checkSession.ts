@@ -1,5 +1,5 @@
 import { createExploration } from '../engine/explorer';
-import type { CheckLimits } from '../engine/result';
+import type { CheckLimits, CheckProgress } from '../engine/result';
 import { receiveDesign, type ValidatedDesign } from '../model/handoff';
 import type { FromWorker } from './protocol';
 
@@ -18,6 +18,25 @@ export async function runCheck(
   progressEveryMs = 100,
 ): Promise<void> {
   const exploration = createExploration(receiveDesign(design), { ...limits, shouldStop: cancelled });
+  await driveExploration(exploration, post, cancelled, sliceMs, progressEveryMs);
+}
+
+/** What both engines' sliced explorations offer (`createExploration`, `createExplorationV2`). */
+export interface SlicedExploration<R> {
+  run(budgetMs: number): boolean;
+  progress(): CheckProgress;
+  result(): R;
+  stop(limit: 'cancelled'): void;
+}
+
+/** Runs an exploration in slices, yielding between them, posting throttled progress and then the result. */
+export async function driveExploration<R>(
+  exploration: SlicedExploration<R>,
+  post: (message: FromWorker<R>) => void,
+  cancelled: () => boolean,
+  sliceMs: number,
+  progressEveryMs: number,
+): Promise<void> {
   let lastProgress = 0;
   for (;;) {
     if (cancelled()) exploration.stop('cancelled');

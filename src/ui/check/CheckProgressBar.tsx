@@ -1,7 +1,8 @@
 import type { CheckProgress } from '../../engine/result';
 import type { EditorLimits } from '../../store/checkTypes';
+import { formatCount } from './formatCount';
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const fmt = formatCount;
 
 /** States, depth and rate of a running check; the bar fills toward the state or time limit, whichever is nearer. */
 export function CheckProgressBar({ progress, limits }: { progress: CheckProgress | null; limits: EditorLimits }) {

@@ -5,7 +5,7 @@ import type { CheckResult } from '../../engine/result';
  * `Violation: 2 shortest traces at depth 5.` (MODEL.md §6: each distinct violation found at the
  * shallowest depth, with one shortest trace each).
  */
-export function verdictText(r: Pick<CheckResult, 'verdict' | 'violations' | 'depth' | 'reason' | 'limit'>): string {
+export function verdictText(r: Pick<CheckResult, 'verdict' | 'depth' | 'reason' | 'limit'> & { readonly violations: readonly unknown[] }): string {
   switch (r.verdict) {
     case 'ok':
       return 'OK: every reachable configuration satisfies every check.';

@@ -1,23 +1,4 @@
-import type { DesignV2 } from '../../../model/v2/schema';
-import type { RoleOverlayStore } from '../../../store/v2/roleOverlay';
-
-export interface RunViewV2Props {
-  /** The document's design as saved (valid: the shell mounts run views only for a valid design). */
-  readonly design: DesignV2;
-  /** The document's id: a run belongs to one document and one design identity. */
-  readonly documentId: string;
-  /** Written by the run views, drawn by the role canvases. */
-  readonly overlay: RoleOverlayStore;
-  /** Check asks the shell to show Simulate (after loading a trace into the run). */
-  readonly onShowSimulate?: () => void;
-}
-
-/** Placeholder until the run views land. */
-export function SimulateV2(_props: RunViewV2Props) {
-  return <p role="status">Simulate for version-2 designs is not built yet.</p>;
-}
-
-/** Placeholder until the run views land. */
-export function CheckV2(_props: RunViewV2Props) {
-  return <p role="status">Check for version-2 designs is not built yet.</p>;
-}
+// The run views replaced the placeholders that stood here; kept so imports of this file still resolve.
+export { SimulateV2 } from './SimulateV2';
+export { CheckV2 } from './CheckV2';
+export type { RunViewV2Props } from './props';

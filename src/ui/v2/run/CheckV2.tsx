@@ -1,0 +1,164 @@
+import { useStore } from 'zustand';
+import type { CheckResultV2, ViolationReportV2 } from '../../../engine/v2/result';
+import type { ModelV2 } from '../../../model/v2/model';
+import { coverageByRole } from '../../../store/v2/roleOverlay';
+import { identityOfRunKey } from '../../../store/v2/runKey';
+import { CheckProgressBar } from '../../check/CheckProgressBar';
+import { formatCount } from '../../check/formatCount';
+import { verdictText } from '../../check/verdictText';
+import type { RunViewV2Props } from './props';
+import { useRunV2 } from './useRunV2';
+
+const VERDICT_COLOUR = { ok: '#15803d', violation: '#b91c1c', incomplete: '#b45309' } as const;
+
+/**
+ * Check for a version-2 design: the explorer runs in its own Web Worker (progress, cancel,
+ * limits as version 1); the result's shortest traces replay in Simulate (every canvas and the
+ * sequence diagram follow the run), and its coverage dims what was never reached on each role's canvas.
+ */
+export function CheckV2({ design, documentId, overlay, onShowSimulate }: RunViewV2Props) {
+  const { stores, load, runKey } = useRunV2(design, documentId, overlay);
+  const s = useStore(stores.check);
+  const running = s.status === 'running';
+  const identity = identityOfRunKey(runKey);
+  const replay = (v: ViolationReportV2) => {
+    stores.simulation.getState().loadAtStart(v.trace.map((t) => t.label));
+    onShowSimulate?.();
+  };
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+        <LimitField label="max states" width={110} value={s.limits.maxStates} disabled={running} onChange={(maxStates) => s.setLimits({ maxStates })} />
+        <LimitField label="max seconds" width={70} value={s.limits.maxSeconds} disabled={running} onChange={(maxSeconds) => s.setLimits({ maxSeconds })} />
+        <button type="button" disabled={running || !load.ok} onClick={() => load.ok && void s.start({ design: load.model.design, identity })}>
+          Run check
+        </button>
+        <button type="button" disabled={!running} onClick={s.cancel}>
+          Cancel
+        </button>
+      </div>
+      {!load.ok ? <p role="status">The design has errors: fix them in Design mode to check it.</p> : null}
+      {running ? <CheckProgressBar progress={s.progress} limits={s.limits} /> : null}
+      {s.status === 'failed' ? <p role="alert">The check could not run: {s.error}</p> : null}
+      {s.status === 'cancelled' ? (
+        <p role="status" data-testid="verdict">
+          Cancelled: the worker did not report its result in time; it had explored {formatCount(s.progress?.states ?? 0)} states to depth{' '}
+          {s.progress?.depth ?? 0} (this is not a pass).
+        </p>
+      ) : null}
+      {s.result && load.ok ? <ResultV2 result={s.result} model={load.model} stale={s.identity !== identity} onReplay={replay} /> : null}
+    </div>
+  );
+}
+
+function ResultV2({ result: r, model, stale, onReplay }: { result: CheckResultV2; model: ModelV2; stale: boolean; onReplay: (v: ViolationReportV2) => void }) {
+  const coverage = coverageByRole(model, r.coverage.states.unreached, r.coverage.transitions.unreached);
+  return (
+    <section aria-label="Check result" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+      <p data-testid="verdict" role={r.verdict === 'violation' ? 'alert' : 'status'} style={{ margin: 0, fontWeight: 700, color: VERDICT_COLOUR[r.verdict] }}>
+        {verdictText(r)}
+      </p>
+      {stale ? <p style={{ margin: 0, color: '#b45309' }}>The design changed since this check ran: run it again.</p> : null}
+      <p style={{ margin: 0 }}>
+        {formatCount(r.states)} configurations · {formatCount(r.transitions)} steps · depth {r.depth} · {r.seconds} s
+      </p>
+      {r.violations.length > 0 ? (
+        <ul aria-label="violations" style={{ margin: 0, paddingLeft: 16 }}>
+          {r.violations.map((v, i) => (
+            <li key={`${v.kind}-${v.name}-${i}`} style={{ marginBottom: 6 }}>
+              <strong>{v.kind}</strong> <span>{v.name}</span> at depth {v.depth} <span>({v.detail})</span>{' '}
+              <button type="button" disabled={stale} onClick={() => onReplay(v)} aria-label={`Replay ${v.kind} ${v.name}`}>
+                Replay
+              </button>
+              <TraceTable violation={v} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <section aria-label="Coverage">
+        <h4 style={{ margin: '0 0 2px' }}>Coverage per role</h4>
+        <table style={{ borderCollapse: 'collapse', fontSize: 12 }}>
+          <thead>
+            <tr>
+              <th style={{ textAlign: 'left', paddingRight: 12 }}>role</th>
+              <th style={{ textAlign: 'left', paddingRight: 12 }}>states reached</th>
+              <th style={{ textAlign: 'left', paddingRight: 12 }}>transitions reached</th>
+              <th style={{ textAlign: 'left' }}>never reached (dimmed on the canvas)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.roles.map((role) => {
+              const c = coverage.get(role.name)!;
+              const never = [...c.dimmedStates.map((x) => `state ${x}`), ...c.dimmedTransitions.map((t) => `transition ${role.transitions[t]!.name}`)];
+              return (
+                <tr key={role.name} aria-label={`coverage of ${role.name}`}>
+                  <td style={{ paddingRight: 12, fontWeight: 600 }}>{role.name}</td>
+                  <td style={{ paddingRight: 12 }}>
+                    {role.states.length - c.dimmedStates.length}/{role.states.length}
+                  </td>
+                  <td style={{ paddingRight: 12 }}>
+                    {role.transitions.length - c.dimmedTransitions.length}/{role.transitions.length}
+                  </td>
+                  <td>{never.length ? never.join(', ') : 'everything'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {r.verdict !== 'ok' ? <p style={{ margin: '2px 0 0', fontSize: 12, color: '#64748b' }}>The search stopped early, so coverage is partial.</p> : null}
+      </section>
+    </section>
+  );
+}
+
+/** A shortest trace with one column per instance (its state after each step; ↓ while down), as the command line prints it. */
+function TraceTable({ violation: v }: { violation: ViolationReportV2 }) {
+  const names = v.trace[0]?.configuration.instances.map((i) => i.name) ?? [];
+  return (
+    <table aria-label={`trace of ${v.name}`} style={{ borderCollapse: 'collapse', fontSize: 12, color: '#475569', marginTop: 2 }}>
+      <thead>
+        <tr>
+          <th style={{ textAlign: 'left', paddingRight: 8 }}>#</th>
+          <th style={{ textAlign: 'left', paddingRight: 8 }}>step</th>
+          {names.map((n) => (
+            <th key={n} style={{ textAlign: 'left', paddingRight: 8 }}>
+              {n}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {v.trace.map((t, k) => (
+          <tr key={k} style={{ color: t.violation ? '#b91c1c' : undefined }}>
+            <td style={{ paddingRight: 8 }}>{k + 1}</td>
+            <td style={{ paddingRight: 8 }}>{t.label}</td>
+            {t.configuration.instances.map((i) => (
+              <td key={i.name} style={{ paddingRight: 8 }}>
+                {i.state}
+                {i.recovering ? ' ↓' : ''}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A positive whole-number limit of the search (never below 1, so a typo cannot mean "no limit"). */
+function LimitField(props: { label: string; width: number; value: number; disabled: boolean; onChange: (value: number) => void }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <input
+        type="number"
+        min={1}
+        aria-label={props.label}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(Math.max(1, Number(e.target.value) || 1))}
+        style={{ width: props.width }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,107 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readExampleV2 } from '../../../engine/v2/testDesigns';
+import { createRoleOverlayStore } from '../../../store/v2/roleOverlay';
+import { runStoresV2Of, setCheckRunnerV2ForTests } from '../../../store/v2/runStores';
+import { startCheckV2 } from '../../../worker/checkClientV2';
+import { inProcessWorkerV2 } from '../../../worker/testWorkerV2';
+import { CheckV2, SimulateV2 } from './index';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let host: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  setCheckRunnerV2ForTests((design, limits) => startCheckV2(design, limits, () => inProcessWorkerV2()));
+});
+afterEach(() => {
+  act(() => root.unmount());
+  host.remove();
+  setCheckRunnerV2ForTests(null);
+});
+
+const design = readExampleV2('two-phase-commit-broken.protocol.json');
+// The same design with a TM state nothing enters: coverage must name it.
+const withLimbo = { ...design, roles: design.roles.map((r) => (r.name === 'TM' ? { ...r, states: [...r.states, { name: 'limbo' }] } : r)) };
+
+const button = (name: string): HTMLElement => {
+  const found = [...host.querySelectorAll<HTMLElement>('button, [role="button"]')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
+  if (!found) throw new Error(`no button ${name}`);
+  return found;
+};
+const click = (el: HTMLElement) => act(() => el.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+const stateOf = (name: string) => host.querySelector(`[data-testid="state-${name}"]`)?.textContent;
+
+describe('SimulateV2', () => {
+  it('takes steps by button, digit key and canvas click; travels in time; draws every instance', () => {
+    const overlay = createRoleOverlayStore();
+    act(() => root.render(<SimulateV2 design={design} documentId="doc" overlay={overlay} />));
+    expect(host.querySelectorAll('[aria-label^="Instance "]')).toHaveLength(3);
+    click(button('RM[1] Vote(value=yes)'));
+    expect(stateOf('RM[1]')).toBe('prepared');
+    expect([...overlay.getState().roles.get('RM')!.instancesIn.get('prepared')!]).toEqual(['RM[1]']);
+    // Key 1 takes the first step shown: TM receives the vote.
+    act(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: '1' })));
+    expect(host.textContent).toContain('Step 2 of 2');
+    // A click on RM's vote-yes transition (index 0) on the canvas takes it for RM[2].
+    act(() => overlay.getState().onTransitionClick!('RM', 0));
+    expect(stateOf('RM[2]')).toBe('prepared');
+    click(button('crash TM'));
+    expect(host.textContent).toContain('(down)');
+    expect(host.querySelector('[data-mark="crash"]')).not.toBeNull();
+    // Back two steps, then a different step forks the run.
+    click(button('Undo'));
+    click(button('Undo'));
+    expect(host.textContent).toContain('Step 2 of 4');
+    click(button('RM[2] Vote(value=no)'));
+    expect(host.textContent).toContain('Step 3 of 3');
+    click(button('step 1: RM[1] Vote(value=yes)'));
+    expect(host.textContent).toContain('Step 1 of 3');
+    expect(host.querySelectorAll('[data-arrow]').length).toBeGreaterThan(0);
+  });
+
+  it('clears click-to-step when it unmounts', () => {
+    const overlay = createRoleOverlayStore();
+    act(() => root.render(<SimulateV2 design={design} documentId="doc" overlay={overlay} />));
+    expect(overlay.getState().onTransitionClick).toBeTypeOf('function');
+    act(() => root.render(<p />));
+    expect(overlay.getState().onTransitionClick).toBeUndefined();
+  });
+});
+
+describe('CheckV2', () => {
+  it('checks in the worker, shows the violation and coverage, and replays it into Simulate', async () => {
+    const overlay = createRoleOverlayStore();
+    const onShowSimulate = vi.fn();
+    act(() => root.render(<CheckV2 design={withLimbo} documentId="doc" overlay={overlay} onShowSimulate={onShowSimulate} />));
+    const done = new Promise<void>((resolve) => {
+      const stop = runStoresV2Of(overlay).check.subscribe((s) => {
+        if (s.status === 'done') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    click(button('Run check'));
+    await act(() => done);
+    expect(host.querySelector('[data-testid="verdict"]')!.textContent).toBe('Violation: 1 shortest trace at depth 10.');
+    expect(host.querySelector('[aria-label="coverage of TM"]')!.textContent).toContain('state limbo');
+    expect(overlay.getState().roles.get('TM')!.dimmedStates).toEqual(['limbo']);
+    const table = host.querySelector('[aria-label="trace of all or nothing"]')!;
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(10);
+    expect(table.querySelector('tbody tr:nth-child(8)')!.textContent).toBe('8crash TMcollecting ↓committedprepared');
+    click(button('Replay invariant all or nothing'));
+    expect(onShowSimulate).toHaveBeenCalled();
+    act(() => root.render(<SimulateV2 design={withLimbo} documentId="doc" overlay={overlay} />));
+    expect(host.textContent).toContain('Step 0 of 10');
+    act(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' })));
+    expect(host.textContent).toContain('Step 1 of 10');
+    click(button('step 10: RM[2] receive Abort'));
+    expect(host.querySelector('[role="alert"]')!.textContent).toContain('all or nothing');
+  });
+});
