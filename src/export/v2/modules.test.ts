@@ -1,0 +1,19 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadExampleV2 } from '../../engine/v2/testDesigns';
+import { SCRATCH, typeCheck } from '../testing/compile';
+import { typeScriptModulesV2 } from './index';
+
+const EXAMPLES = readdirSync(`${__dirname}/../../../examples/v2`).filter((f) => f.endsWith('.protocol.json'));
+
+describe('version-2 TypeScript modules', () => {
+  it.each(EXAMPLES)('%s: every module compiles under strict tsc', (file) => {
+    const files = typeScriptModulesV2(loadExampleV2(file));
+    const prefix = file.replace(/\.protocol\.json$/, '');
+    mkdirSync(join(SCRATCH, `v2-${prefix}`), { recursive: true });
+    const dir: Record<string, string> = {};
+    for (const f of files) dir[`v2-${prefix}/${f.name}`] = f.text;
+    expect(typeCheck(dir)).toEqual([]);
+  });
+});
