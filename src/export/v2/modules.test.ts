@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExampleV2 } from '../../engine/v2/testDesigns';
 import { SCRATCH, typeCheck } from '../testing/compile';
 import { typeScriptModulesV2 } from './index';
+import { xstateFilesV2 } from './xstate';
 
 const EXAMPLES = readdirSync(`${__dirname}/../../../examples/v2`).filter((f) => f.endsWith('.protocol.json'));
 
@@ -14,6 +15,17 @@ describe('version-2 TypeScript modules', () => {
     mkdirSync(join(SCRATCH, `v2-${prefix}`), { recursive: true });
     const dir: Record<string, string> = {};
     for (const f of files) dir[`v2-${prefix}/${f.name}`] = f.text;
+    expect(typeCheck(dir)).toEqual([]);
+  });
+});
+
+describe('version-2 XState machines', () => {
+  it.each(EXAMPLES)('%s: the machines and the system compile under strict tsc', (file) => {
+    const model = loadExampleV2(file);
+    const prefix = `x-${file.replace(/\.protocol\.json$/, '')}`;
+    mkdirSync(join(SCRATCH, prefix), { recursive: true });
+    const dir: Record<string, string> = {};
+    for (const f of [...typeScriptModulesV2(model), ...xstateFilesV2(model)]) dir[`${prefix}/${f.name}`] = f.text;
     expect(typeCheck(dir)).toEqual([]);
   });
 });
