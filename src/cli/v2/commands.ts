@@ -3,6 +3,12 @@ import { loadDesignV2 } from '../../model/v2/load';
 import { exploreV2 } from '../../engine/v2/explorer';
 import { verdictLineV2, violationTableV2 } from '../../engine/v2/traceTable';
 import { viewConfigurationV2 } from '../../engine/v2/view';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportDesignV2, isTargetV2, joinSections, TARGETS_V2 } from '../../export/v2/index';
+import { ExportRefusal } from '../../export/v2/refusal';
+import { writeOutputFile } from '../files';
+import { terminalText } from '../terminalText';
 
 /**
  * `validate`, `check` and `export --to json` for a format-version-2 design (docs/format-v2.md).
@@ -63,16 +69,50 @@ export function checkV2(text: string, options: CheckOptionsV2): number {
   return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;
 }
 
-/** `export --to json`: the validated design, keys in the format's order. Other targets come with the next issue. */
-export function exportV2(file: string, text: string, to: string): { ok: true; text: string } | { ok: false; code: number } {
-  if (to !== 'json') {
-    process.stderr.write(`export: ${file} is a version-2 design; only --to json exports it for now.\n`);
-    return { ok: false, code: 2 };
+/**
+ * `export FILE --to ts|xstate|mermaid|scxml|promela|json [-o OUT]` for a version-2 design
+ * (docs/format-v2.md, "Exports"). A target with one file (promela, json) prints it or writes OUT.
+ * A target with several files (a module per role…) prints them as one text with a header line
+ * per file (`// ==== role-TM.ts ====`), or with `-o DIR` writes each file into DIR (created when
+ * its parent exists). Exit 0 written, 2 for an invalid design, an unknown target or a bad OUT.
+ */
+export async function exportV2(file: string, text: string, to: string, out: string | undefined): Promise<number> {
+  if (!isTargetV2(to)) {
+    process.stderr.write(`export: ${file} is a version-2 design; --to takes ${TARGETS_V2.join(', ')} (the harness and the monitor read version 1 only).\n`);
+    return 2;
   }
   const loaded = loadDesignV2(text);
   if (!loaded.ok) {
-    for (const e of loaded.errors) process.stderr.write(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`);
-    return { ok: false, code: 2 };
+    for (const e of loaded.errors) process.stderr.write(terminalText(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`));
+    return 2;
   }
-  return { ok: true, text: `${JSON.stringify(loaded.model.design, null, 2)}\n` };
+  let files;
+  try {
+    files = await exportDesignV2(loaded.model, to);
+  } catch (error) {
+    if (!(error instanceof ExportRefusal)) throw error;
+    process.stderr.write(terminalText(`export: ${error.message}\n`));
+    return 2;
+  }
+  if (out === undefined) {
+    process.stdout.write(joinSections(files, to));
+    return 0;
+  }
+  if (files.length === 1) return report(await writeOutputFile(out, files[0]!.text));
+  try {
+    await mkdir(out);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') return report(`cannot create the folder ${out} (${(error as { code?: string }).code ?? 'error'}); -o names a folder for --to ${to}, whose parent must exist.`);
+  }
+  for (const f of files) {
+    const problem = await writeOutputFile(join(out, f.name), f.text);
+    if (problem) return report(problem);
+  }
+  process.stderr.write(terminalText(`export: wrote ${files.map((f) => f.name).join(', ')} into ${out}\n`));
+  return 0;
+}
+
+function report(problem: string | null): number {
+  if (problem) process.stderr.write(terminalText(`export: ${problem}\n`));
+  return problem ? 2 : 0;
 }
