@@ -22,7 +22,7 @@ export const sentType = (role: string): string => `From_${role}`;
 export const SHARED_FILE = 'protocol.ts';
 export const roleFile = (role: string): string => `role-${role}.ts`;
 
-export function instanceIds(model: ModelV2, role: RoleV2): string[] {
+export function instanceIds(_model: ModelV2, role: RoleV2): string[] {
   return Array.from({ length: role.instances }, (_, i) => instanceName(role.name, role.instances, i));
 }
 

@@ -110,7 +110,7 @@ function context(model: ModelV2, role: RoleV2, payload: string, sender: string, 
 }
 
 /** `if (state in from && guard) return t_k(...)` for each candidate, in document order. */
-function candidates(model: ModelV2, role: RoleV2, list: readonly TransitionV2[], ctx: ExprContext, args: string): string {
+function candidates(role: RoleV2, list: readonly TransitionV2[], ctx: ExprContext, args: string): string {
   return list
     .map((t) => {
       const from = role.states.filter((_, i) => t.from[i]).map((s) => tsString(s.name));
@@ -129,7 +129,7 @@ function onEvent(model: ModelV2, role: RoleV2): string {
   const cases = role.events.map((e, i) => {
     const list = role.transitions.filter((t) => t.trigger.kind === 'event' && t.trigger.event === i);
     const ctx = context(model, role, 'e.payload', 'null', -1, e.payload.fields);
-    return `    case ${tsString(e.name)}: {\n${candidates(model, role, list, ctx, 'e.payload, null')}\n      return null;\n    }`;
+    return `    case ${tsString(e.name)}: {\n${candidates(role, list, ctx, 'e.payload, null')}\n      return null;\n    }`;
   });
   return `function onEvent(s: Snapshot, e: Event, world: P.World): Decision | null {\n  void world;\n  switch (e.type) {\n${cases.join('\n')}\n  }\n}`;
 }
@@ -140,7 +140,7 @@ function onMessage(model: ModelV2, role: RoleV2): string {
   const cases = received.map((m) => {
     const list = role.transitions.filter((t) => t.trigger.kind === 'receive' && t.trigger.message === m.index);
     const ctx = context(model, role, 'm.payload', 'm.from', m.from, m.payload.fields);
-    return `    case ${tsString(m.name)}: {\n${candidates(model, role, list, ctx, 'm.payload, m.from')}\n      return null;\n    }`;
+    return `    case ${tsString(m.name)}: {\n${candidates(role, list, ctx, 'm.payload, m.from')}\n      return null;\n    }`;
   });
   return `function onMessage(s: Snapshot, m: Received, world: P.World): Decision | null {\n  void world;\n  switch (m.kind) {\n${cases.join('\n')}\n  }\n}`;
 }
@@ -148,7 +148,7 @@ function onMessage(model: ModelV2, role: RoleV2): string {
 function onRestart(model: ModelV2, role: RoleV2): string {
   const list = role.transitions.filter((t) => t.trigger.kind === 'restart');
   const ctx = context(model, role, 'null', 'null', -1, []);
-  return `function onRestart(s: Snapshot, world: P.World): Decision | null {\n  void s;\n  void world;\n${candidates(model, role, list, ctx, 'null, null')}\n  return null;\n}`;
+  return `function onRestart(s: Snapshot, world: P.World): Decision | null {\n  void s;\n  void world;\n${candidates(role, list, ctx, 'null, null')}\n  return null;\n}`;
 }
 
 function transitionFunction(model: ModelV2, role: RoleV2, t: TransitionV2, json: TransitionJsonV2, k: number): string {

@@ -80,7 +80,7 @@ describe('the version-2 XState export', () => {
             }
             sim.take(sim.enabled().findIndex((s) => s.label === pick.label));
             const view = viewConfigurationV2(model, sim.current);
-            model.instances.forEach((x, g) => {
+            model.instances.forEach((_x, g) => {
               const snap = actors[g]!.getSnapshot();
               expect(snap.value, sim.taken.join(' / ')).toBe(view.instances[g]!.state);
               const s = snap.context.snapshot;
