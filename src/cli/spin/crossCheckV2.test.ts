@@ -1,0 +1,39 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadExampleV2 } from '../../engine/v2/testDesigns';
+import type { DesignV2 } from '../../model/v2/schema';
+import { crossCheckV2 } from './crossCheckV2';
+import { spinAvailable } from './runSpin';
+
+/**
+ * Spin against the version-2 explorer (issue 20 item 5): every example, each channel example
+ * again with every network fault and a crash, and the two TLA+ specifications with more
+ * resource managers. Needs `spin` and `gcc`; without them this suite fails with the command.
+ */
+
+const FAST = { optimize: 0, hashBits: 20 } as const;
+const EXAMPLES = readdirSync('examples/v2').filter((f) => f.endsWith('.protocol.json'));
+
+function faulty(d: DesignV2): void {
+  const net = d.environment?.network;
+  if (!net || net.model !== 'channels') return;
+  d.environment = { ...d.environment, network: { ...net, capacity: 2, drop: 1, duplicate: 1, reorder: true }, crashes: Math.max(1, d.environment?.crashes ?? 0) };
+}
+
+describe('Spin and the version-2 explorer agree', () => {
+  it('has Spin and gcc (apt-get install -y spin gcc)', () => {
+    expect(spinAvailable()).toBe(true);
+  });
+
+  it.each(EXAMPLES)('%s', (file) => {
+    expect(crossCheckV2(loadExampleV2(file), FAST)).toEqual([]);
+  }, 60_000);
+
+  it.each(EXAMPLES.filter((f) => !f.startsWith('tla-')))('%s with drop, duplicate, reorder and a crash', (file) => {
+    expect(crossCheckV2(loadExampleV2(file, undefined, faulty), FAST)).toEqual([]);
+  }, 60_000);
+
+  it('TwoPhase.tla with 4 resource managers: 1,568 configurations', () => {
+    expect(crossCheckV2(loadExampleV2('tla-two-phase.protocol.json', 4), FAST)).toEqual([]);
+  }, 60_000);
+});
