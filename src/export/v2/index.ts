@@ -46,7 +46,8 @@ export function chosenTrace(model: ModelV2, maxStates = 50_000): { readonly labe
 }
 
 /** Every file of one target; TypeScript comes formatted by prettier. */
-export async function exportDesignV2(model: ModelV2, target: TargetV2): Promise<ExportFiles> {
+/** `traceStates`: how many configurations the Mermaid sequence diagram's check may visit (the browser passes fewer). */
+export async function exportDesignV2(model: ModelV2, target: TargetV2, traceStates = 50_000): Promise<ExportFiles> {
   const formatted = async (files: ExportFiles): Promise<ExportFiles> => Promise.all(files.map(async (f) => ({ name: f.name, text: await formatTypeScript(f.text) })));
   switch (target) {
     case 'ts':
@@ -54,7 +55,7 @@ export async function exportDesignV2(model: ModelV2, target: TargetV2): Promise<
     case 'xstate':
       return formatted([...typeScriptModulesV2(model), ...xstateFilesV2(model)]);
     case 'mermaid':
-      return mermaidFilesV2(model, chosenTrace(model));
+      return mermaidFilesV2(model, chosenTrace(model, traceStates));
     case 'scxml':
       return scxmlFilesV2(model);
     case 'promela':
