@@ -26,6 +26,8 @@ export interface ExprContext {
   readonly world: string;
   /** Payload field types of the event or message (for `event.F` of id type). */
   readonly fields: readonly { readonly name: string; readonly type: ScalarType }[];
+  /** Code of `self` when it is not `snapshot.self` (SCXML keeps it in its own data). */
+  readonly selfCode?: string;
 }
 
 interface Binder {
@@ -122,7 +124,7 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[]): string {
     case 'name': {
       const b = findBinder(binders, node.name);
       if (b) return binderVar(binders.lastIndexOf(b));
-      if (node.name === 'self') return tsMember(ctx.snapshot, 'self');
+      if (node.name === 'self') return ctx.selfCode ?? tsMember(ctx.snapshot, 'self');
       if (node.name === 'sender') return ctx.sender;
       if (node.name === 'state' && ctx.role >= 0) return tsMember(ctx.snapshot, 'state');
       if (ownVar(ctx, node.name)) return ownRead(ctx, node.name);
