@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadExampleV2 } from '../../engine/v2/testDesigns';
 import type { DesignV2 } from '../../model/v2/schema';
+import { modelOf, variation } from '../../export/v2/testing/randomDesigns';
 import { crossCheckV2 } from './crossCheckV2';
 import { spinAvailable } from './runSpin';
 
@@ -36,4 +38,20 @@ describe('Spin and the version-2 explorer agree', () => {
   it('TwoPhase.tla with 4 resource managers: 1,568 configurations', () => {
     expect(crossCheckV2(loadExampleV2('tla-two-phase.protocol.json', 4), FAST)).toEqual([]);
   }, 60_000);
+});
+
+describe('Spin and the version-2 explorer agree on random designs', () => {
+  it('variations of the examples', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(variation, (v) => {
+        const model = modelOf(v, 3_000);
+        if (model === null) return;
+        compared++;
+        expect(crossCheckV2(model, FAST), JSON.stringify(v)).toEqual([]);
+      }),
+      { numRuns: 10 },
+    );
+    expect(compared).toBeGreaterThan(3);
+  }, 300_000);
 });

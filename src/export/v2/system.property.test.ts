@@ -9,6 +9,7 @@ import type { ModelV2 } from '../../model/v2/model';
 import { typeScriptModulesV2 } from './index';
 import { importModulesV2 } from './testing/loadModules';
 import { ChannelFull, ExportedSystem } from './testing/system';
+import { modelOf, variation } from './testing/randomDesigns';
 
 /**
  * The exported role modules, wired through an in-memory network with the design's faults, agree
@@ -70,4 +71,20 @@ describe('exported version-2 modules against the engine', () => {
       { numRuns: 40 },
     );
   }, 60_000);
+});
+
+describe('exported version-2 modules against the engine on random designs', () => {
+  it('agree step by step on variations of the examples', async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(variation, fc.array(fc.nat(), { minLength: 1, maxLength: 25 }), async (v, choices) => {
+        const model = modelOf(v);
+        if (model === null) return;
+        compared++;
+        await walk(model, await importModulesV2(typeScriptModulesV2(model)), choices);
+      }),
+      { numRuns: 40 },
+    );
+    expect(compared).toBeGreaterThan(10);
+  }, 240_000);
 });
