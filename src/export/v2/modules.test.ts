@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExampleV2 } from '../../engine/v2/testDesigns';
 import { SCRATCH, typeCheck } from '../testing/compile';
-import { typeScriptModulesV2 } from './index';
+import { exportDesignV2, typeScriptModulesV2 } from './index';
 import { xstateFilesV2 } from './xstate';
 
 const EXAMPLES = readdirSync(`${__dirname}/../../../examples/v2`).filter((f) => f.endsWith('.protocol.json'));
@@ -27,5 +27,13 @@ describe('version-2 XState machines', () => {
     const dir: Record<string, string> = {};
     for (const f of [...typeScriptModulesV2(model), ...xstateFilesV2(model)]) dir[`${prefix}/${f.name}`] = f.text;
     expect(typeCheck(dir)).toEqual([]);
+  });
+});
+
+describe('version-2 exports as the command line writes them (prettier-formatted)', () => {
+  it('still compile under strict tsc', async () => {
+    const files = await exportDesignV2(loadExampleV2('two-phase-commit-fixed.protocol.json'), 'xstate');
+    mkdirSync(join(SCRATCH, 'v2-formatted'), { recursive: true });
+    expect(typeCheck(Object.fromEntries(files.map((f) => [`v2-formatted/${f.name}`, f.text])))).toEqual([]);
   });
 });
