@@ -112,7 +112,7 @@ export function roleScxml(model: ModelV2, role: RoleV2): string {
         }
       });
       if (pieces.some((p) => p.includes('world.'))) {
-        refused.push(t.name);
+        if (!refused.includes(t.name)) refused.push(t.name);
         return;
       }
       if (t.to >= 0) assigns.push(`s.state = ${tsString(role.states[t.to]!.name)};`);
