@@ -8,8 +8,8 @@ import { RunDriver } from './runDriver';
  * downloads one. Needs the shell to open version-2 documents (the studio editor's work).
  */
 const TARGETS: Record<string, { files: string[]; mark: string }> = {
-  'TypeScript: one module per role and the shared message types': { files: ['protocol.ts', 'role-TM.ts', 'role-RM.ts'], mark: 'Shared types of' },
-  'XState v5: one machine per role and the actor system': { files: ['protocol.ts', 'role-TM.ts', 'role-RM.ts', 'role-TM.xstate.ts', 'role-RM.xstate.ts', 'system.xstate.ts'], mark: 'Shared types of' },
+  'TypeScript: one module per role and the shared message types': { files: ['protocol.ts', 'role-TM.ts', 'role-RM.ts', 'invariants.ts'], mark: 'Shared types of' },
+  'XState v5: one machine per role and the actor system': { files: ['protocol.ts', 'role-TM.ts', 'role-RM.ts', 'invariants.ts', 'role-TM.xstate.ts', 'role-RM.xstate.ts', 'system.xstate.ts'], mark: 'Shared types of' },
   'Mermaid: a state diagram per role and a sequence diagram': { files: ['role-TM.mmd', 'role-RM.mmd', 'sequence.mmd'], mark: 'stateDiagram-v2' },
   'Promela (Spin): one proctype per role': { files: [], mark: 'format-version-2 design, exported for Spin' },
   'Design JSON': { files: [], mark: '"protocol-studio"' },

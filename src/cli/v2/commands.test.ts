@@ -68,7 +68,7 @@ describe('the command line on version-2 designs', () => {
   it('export --to ts prints every module under a header, or writes them into the -o folder', async () => {
     const file = join(examples, 'two-phase-commit-fixed.protocol.json');
     expect(await exportCommand([file, '--to', 'ts'])).toBe(0);
-    expect(out.match(/^\/\/ ==== .* ====$/gm)).toEqual(['// ==== protocol.ts ====', '// ==== role-TM.ts ====', '// ==== role-RM.ts ====']);
+    expect(out.match(/^\/\/ ==== .* ====$/gm)).toEqual(['// ==== protocol.ts ====', '// ==== role-TM.ts ====', '// ==== role-RM.ts ====', '// ==== invariants.ts ====']);
     const folder = join(dir, 'ts-out');
     expect(await exportCommand([file, '--to', 'ts', '-o', folder])).toBe(0);
     expect(readFileSync(join(folder, 'role-TM.ts'), 'utf8')).toContain('export async function recover(');

@@ -3,6 +3,7 @@ import type { ModelV2 } from '../../model/v2/model';
 import { formatTypeScript } from '../format';
 import { happyPath, mermaidFilesV2 } from './mermaid';
 import { roleFile, SHARED_FILE } from './names';
+import { designInvariantsModule } from './invariants';
 import { promelaModelV2 } from './promela';
 import { roleModule } from './role';
 import { scxmlFilesV2 } from './scxml';
@@ -31,7 +32,11 @@ export function isTargetV2(value: string): value is TargetV2 {
 
 /** `export --to ts` for a version-2 design: the shared module and one module per role (unformatted). */
 export function typeScriptModulesV2(model: ModelV2): ExportFiles {
-  return [{ name: SHARED_FILE, text: sharedModule(model) }, ...model.roles.map((r) => ({ name: roleFile(r.name), text: roleModule(model, r) }))];
+  return [
+    { name: SHARED_FILE, text: sharedModule(model) },
+    ...model.roles.map((r) => ({ name: roleFile(r.name), text: roleModule(model, r) })),
+    { name: 'invariants.ts', text: designInvariantsModule(model) },
+  ];
 }
 
 /**

@@ -75,8 +75,28 @@ export function decide(s: Snapshot, input: Input, world: P.World): Decision | nu
   out.push(onRestart(model, role));
   role.transitions.forEach((t, k) => out.push(transitionFunction(model, role, t, json.transitions[k]!, k)));
   out.push(`const inStates = (state: State, states: readonly State[]): boolean => states.includes(state);`);
+  out.push(invariantsFunction(model, role));
   out.push(roleStore());
   return `${out.filter((x) => x !== '').join('\n\n')}\n`;
+}
+
+/**
+ * `violatedInvariants(s, world)`: the names of the role's state invariants false (or failing to
+ * evaluate) for this instance, for runtime assertions. Invariants over `crashes` (the checker's
+ * count) and step invariants are the checker's alone and are listed in a comment.
+ */
+function invariantsFunction(model: ModelV2, role: RoleV2): string {
+  const ctx = context(model, role, 'null', 'null', -1, []);
+  const { kept, skipped } = splitInvariants(role.invariants);
+  const checks = kept.map((inv) => `  try {\n    if (!(${translateText(inv.expr.text, ctx)})) out.push(${tsString(inv.name)});\n  } catch {\n    out.push(${tsString(inv.name)});\n  }`);
+  const note = skipped.length ? tsDoc(`Checked by the checker only (they read crashes or the step before): ${skipped.map((i) => i.name).join(', ')}.`) : '';
+  return `${note}/** Names of this role's state invariants that do not hold for the instance. */\nexport function violatedInvariants(s: Snapshot, world: P.World): string[] {\n  void s;\n  void world;\n  const out: string[] = [];\n${checks.join('\n')}\n  return out;\n}`;
+}
+
+/** State invariants a running system can check, and those only the checker can (crashes, primes). */
+export function splitInvariants<T extends { kind: string; expr: { text: string } }>(list: readonly T[]): { kept: T[]; skipped: T[] } {
+  const checkerOnly = (i: T) => i.kind !== 'state' || /\bcrashes\b/.test(i.expr.text);
+  return { kept: list.filter((i) => !checkerOnly(i)), skipped: list.filter(checkerOnly) };
 }
 
 function varDoc(model: ModelV2, role: RoleV2, v: VarV2): string {

@@ -36,10 +36,18 @@ function engineView(model: ModelV2, vec: Float64Array) {
   return { ...v, network: [...v.network].sort() };
 }
 
+/** Names of the state invariants the engine finds false here (those the exported functions check: not over `crashes`). */
+function stateViolations(sim: SimulationV2): string[] {
+  return [...new Set(sim.violations().map((v) => v.name))].filter((n) => checkable.has(n)).sort();
+}
+let checkable = new Set<string>();
+
 async function walk(model: ModelV2, modules: Record<string, unknown>, choices: readonly number[]): Promise<void> {
   const sim = new SimulationV2(model);
+  checkable = new Set([...model.invariants, ...model.roles.flatMap((r) => r.invariants)].filter((i) => i.kind === 'state' && !/\bcrashes\b/.test(i.expr.text)).map((i) => i.name));
   const sys = await ExportedSystem.start(model, modules);
   expect(sys.view()).toEqual(engineView(model, sim.current));
+  expect(sys.violations()).toEqual(stateViolations(sim));
   for (const choice of choices) {
     const engineSteps = sim.enabled();
     const good = engineSteps.filter((s) => s.next !== null);
@@ -60,6 +68,9 @@ async function walk(model: ModelV2, modules: Record<string, unknown>, choices: r
     expect(taken).toBe(pick.step.transition < 0 ? null : model.transitions[pick.step.transition]!.name);
     sim.take(engineSteps.indexOf(pick));
     expect(sys.view(), sim.taken.join(' / ')).toEqual(engineView(model, sim.current));
+    expect(sys.violations(), sim.taken.join(' / ')).toEqual(stateViolations(sim));
+    // The engine does not expand a configuration that violates an invariant.
+    if (sim.violations().length > 0) return;
   }
 }
 

@@ -42,7 +42,7 @@ describe('the export dialog for a version-2 design', () => {
     const target = host.querySelector<HTMLSelectElement>('select[aria-label="Export target"]')!;
     expect([...target.options].map((o) => o.value)).toEqual(['ts', 'xstate', 'mermaid', 'scxml', 'promela', 'json']);
     await until(() => fileNames().length > 0);
-    expect(fileNames()).toEqual(['protocol.ts', 'role-TM.ts', 'role-RM.ts']);
+    expect(fileNames()).toEqual(['protocol.ts', 'role-TM.ts', 'role-RM.ts', 'invariants.ts']);
     expect(host.querySelector('[data-testid="export-preview"]')!.textContent).toContain('Shared types of "Two-phase commit');
     choose(host.querySelector<HTMLSelectElement>('select[aria-label="Exported file"]')!, '1');
     await until(() => host.querySelector('[data-testid="export-preview"]')!.textContent!.includes('Role TM of'));

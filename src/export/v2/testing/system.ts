@@ -33,6 +33,7 @@ interface Store {
   peek(): Rec | null;
 }
 interface RoleApi {
+  violatedInvariants(s: Snap, world: unknown): string[];
   readonly EVENTS: readonly { type: string; payload: Payload }[];
   decide(s: Snap, input: unknown, world: unknown): { transition: string } | null;
   view(s: Snap): { state: string; vars: Record<string, unknown> };
@@ -66,10 +67,13 @@ export class ExportedSystem {
   /** Steps found enabled whose `decide` threw (the engine reports them as violations). */
   faults = 0;
 
+  private design: { violatedDesignInvariants(world: unknown): string[] } | null = null;
+
   private constructor(private readonly model: ModelV2) {}
 
   static async start(model: ModelV2, modules: Record<string, unknown>): Promise<ExportedSystem> {
     const sys = new ExportedSystem(model);
+    sys.design = modules['invariants.ts'] as { violatedDesignInvariants(world: unknown): string[] };
     for (const inst of model.instances) {
       const api = modules[roleFile(model.roles[inst.role]!.name)] as RoleApi;
       const store = api.createMemoryStore();
@@ -246,6 +250,21 @@ export class ExportedSystem {
       }
     }
     return out;
+  }
+
+  /** Names of the state invariants the exported functions find false (down instances as their store holds them). */
+  violations(): string[] {
+    const names = new Set(this.design!.violatedDesignInvariants(this.world));
+    for (const n of this.nodes) {
+      let snap: Snap;
+      if (n.up) snap = n.up.snapshot();
+      else {
+        const rec = n.store.peek()!;
+        snap = { self: n.name, state: rec.state, persisted: rec.state, durable: rec.durable, volatile: n.api.initialVolatile(), ghost: n.ghost } as unknown as Snap;
+      }
+      for (const name of n.api.violatedInvariants(snap, this.world)) names.add(name);
+    }
+    return [...names].sort();
   }
 
   /** The system as the engine's `viewConfigurationV2` shows a configuration (network as a sorted list). */
