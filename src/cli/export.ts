@@ -29,9 +29,7 @@ export const exportCommand: Command = async (args) => {
     return 2;
   }
   if (declaredVersion(read.text) === 2) {
-    const v2 = exportV2(file, read.text, to);
-    if (!v2.ok) return v2.code;
-    return write(v2.text, parsed.options['out']);
+    return exportV2(file, read.text, to, parsed.options['out']);
   }
   const loaded = loadDesign(read.text);
   if (!loaded.ok) {

@@ -1,4 +1,5 @@
 import { receiveDesign, type ValidatedDesign } from '../model/handoff';
+import { expandCalls, usesCalls } from '../model/v2/calls';
 import { compileModelV2 } from '../model/v2/compileModel';
 import type { DesignV2 } from '../model/v2/schema';
 import { createPartition, type Partition } from './explorer';
@@ -54,7 +55,9 @@ export function servedPartition(
   const sharing = { index: data.index, count: data.count, set };
   let part: Partition | PartitionV2;
   if (data.designV2 !== undefined) {
-    const compiled = compileModelV2(data.designV2, []);
+    // Compiled as the loader compiles it: calls written out as what they stand for (`calls.ts`).
+    const expanded = usesCalls(data.designV2) ? expandCalls(data.designV2) : { ok: true as const, design: data.designV2 };
+    const compiled = expanded.ok ? compileModelV2(expanded.design, []) : expanded;
     if (!compiled.ok) throw new Error('the version-2 design did not compile in a check thread');
     part = createPartitionV2(compiled.model, options, sharing);
   } else part = createPartition(receiveDesign(data.design!), options, sharing);

@@ -60,6 +60,14 @@ export function runSpin(model: Model, options: SpinOptions = {}): SpinRun {
     if (error instanceof PromelaLimit) return { ok: false, message: `this design cannot be checked by Spin: ${error.message}` };
     throw error;
   }
+  return runPromela(text, options);
+}
+
+/** Runs Spin on a Promela model's text (either format version's export). */
+export function runPromela(text: string, options: SpinOptions = {}): SpinRun {
+  if (!spinAvailable()) {
+    return { ok: false, missingTool: true, message: `Spin and gcc are needed for --engine spin; install them with: ${INSTALL_HINT}` };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'protocol-spin-'));
   try {
     writeFileSync(join(dir, 'model.pml'), text);

@@ -8,6 +8,8 @@ import { bitstateCoverage, type PanReport } from '../../export/promela/panReport
 import { replayTrail } from '../../export/promela/trail';
 import { parseCommandArguments, readDesignText } from '../arguments';
 import { runSpin } from './runSpin';
+import { declaredVersion } from '../../model/v2/load';
+import { spinCheckV2 } from './spinCheckV2';
 
 const USAGE = 'usage: check FILE --engine spin [--cores N] [--bitstate] [--json] [--max-seconds S]';
 
@@ -32,6 +34,9 @@ export async function spinCheckCommand(args: readonly string[]): Promise<number>
   if (!read.ok) {
     process.stderr.write(`${read.message}\n`);
     return 2;
+  }
+  if (declaredVersion(read.text) === 2) {
+    return spinCheckV2(read.text, { cores, bitstate, json: parsed.flags.has('json'), ...(maxSeconds !== undefined ? { maxSeconds } : {}) });
   }
   const loaded = loadDesign(read.text);
   if (!loaded.ok) {

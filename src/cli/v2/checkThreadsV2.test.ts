@@ -28,6 +28,8 @@ describe('a version-2 check on several threads', () => {
   it.each([
     ['TwoPhase, 6 RMs', loadExampleV2('tla-two-phase.protocol.json', 6)],
     ['2PC broken (a violation)', loadExampleV2('two-phase-commit-broken.protocol.json')],
+    // Calls: each thread compiles the design as the loader does, calls written out.
+    ['lease calls, fixed', loadExampleV2('lease-calls-fixed.protocol.json')],
     [
       'lease with fencing, drop 1',
       loadExampleV2(

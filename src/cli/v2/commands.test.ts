@@ -57,11 +57,29 @@ describe('the command line on version-2 designs', () => {
     expect(JSON.parse(out)).toMatchObject({ verdict: 'incomplete', limit: 'states' });
   });
 
-  it('export --to json prints the validated design; other targets are refused with a reason', async () => {
+  it('export --to json prints the validated design; version-1-only targets are refused with a reason', async () => {
     const file = join(examples, 'lease-with-fencing.protocol.json');
     expect(await exportCommand([file, '--to', 'json'])).toBe(0);
     expect(JSON.parse(out)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
-    expect(await exportCommand([file, '--to', 'ts'])).toBe(2);
-    expect(err).toContain('only --to json');
+    expect(await exportCommand([file, '--to', 'harness'])).toBe(2);
+    expect(err).toContain('--to takes ts, xstate, mermaid, scxml, promela, json');
+  });
+
+  it('export --to ts prints every module under a header, or writes them into the -o folder', async () => {
+    const file = join(examples, 'two-phase-commit-fixed.protocol.json');
+    expect(await exportCommand([file, '--to', 'ts'])).toBe(0);
+    expect(out.match(/^\/\/ ==== .* ====$/gm)).toEqual(['// ==== protocol.ts ====', '// ==== role-TM.ts ====', '// ==== role-RM.ts ====', '// ==== invariants.ts ====']);
+    const folder = join(dir, 'ts-out');
+    expect(await exportCommand([file, '--to', 'ts', '-o', folder])).toBe(0);
+    expect(readFileSync(join(folder, 'role-TM.ts'), 'utf8')).toContain('export async function recover(');
+    expect(await exportCommand([file, '--to', 'mermaid', '-o', join(dir, 'missing', 'deeper')])).toBe(2);
+    expect(err).toContain('whose parent must exist');
+  });
+
+  it('export --to mermaid draws the shortest violation as the sequence diagram', async () => {
+    expect(await exportCommand([join(examples, 'two-phase-commit-broken.protocol.json'), '--to', 'mermaid'])).toBe(0);
+    expect(out).toContain('%% ==== sequence.mmd ====');
+    expect(out).toMatch(/sequenceDiagram\n {4}%% .*shortest trace to invariant/);
+    expect(out).toContain('Note over p0: crash');
   });
 });

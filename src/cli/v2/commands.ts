@@ -10,6 +10,12 @@ import { exploreOnThreadsV2 } from './checkThreadsV2';
 import { verdictLineV2, violationTableV2 } from '../../engine/v2/traceTable';
 import { viewConfigurationV2 } from '../../engine/v2/view';
 import { checkModel } from '../checkModel';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportDesign, isTarget } from '../../export';
+import { exportDesignV2, isTargetV2, joinSections, TARGETS_V2 } from '../../export/v2/index';
+import { ExportRefusal } from '../../export/v2/refusal';
+import { writeOutputFile } from '../files';
 
 /**
  * `validate`, `check` and `export --to json` for a format-version-2 design (docs/format-v2.md).
@@ -100,19 +106,67 @@ export async function checkV2(text: string, options: CheckOptionsV2): Promise<nu
   return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;
 }
 
-/** `export --to json`: the validated design, keys in the format's order. Other targets come with the next issue. */
-export function exportV2(file: string, text: string, to: string): { ok: true; text: string } | { ok: false; code: number } {
-  if (to !== 'json') {
-    process.stderr.write(`export: ${file} is a version-2 design; only --to json exports it for now.\n`);
-    return { ok: false, code: 2 };
-  }
+/**
+ * `export FILE --to ts|xstate|mermaid|scxml|promela|json [-o OUT]` for a version-2 design
+ * (docs/format-v2.md, "Exports"). A target with one file (promela, json) prints it or writes OUT.
+ * A target with several files (a module per role…) prints them as one text with a header line
+ * per file (`// ==== role-TM.ts ====`), or with `-o DIR` writes each file into DIR (created when
+ * its parent exists). Exit 0 written, 2 for an invalid design, an unknown target or a bad OUT.
+ */
+export async function exportV2(file: string, text: string, to: string, out: string | undefined): Promise<number> {
   const loaded = loadAnyDesignV2(text);
+  // A design with clients is version 1's world around one participant (§13): version 1's exports.
+  if (loaded.ok && loaded.kind === 'clients') {
+    if (to === 'json') return report(await writeOrPrint(`${JSON.stringify(loaded.design, null, 2)}\n`, out));
+    if (!isTarget(to)) {
+      process.stderr.write(terminalText(`export: ${file} is a design with clients; --to takes what a version-1 design takes.\n`));
+      return 2;
+    }
+    return report(await writeOrPrint(await exportDesign(loaded.model, to), out));
+  }
+  if (!isTargetV2(to)) {
+    process.stderr.write(`export: ${file} is a version-2 design; --to takes ${TARGETS_V2.join(', ')} (the harness and the monitor read version 1 only).\n`);
+    return 2;
+  }
   if (!loaded.ok) {
     for (const e of loaded.errors) process.stderr.write(terminalText(`${file}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`));
-    return { ok: false, code: 2 };
+    return 2;
   }
-  const design = loaded.kind === 'clients' ? loaded.design : loaded.model.design;
-  return { ok: true, text: `${JSON.stringify(design, null, 2)}\n` };
+  let files;
+  try {
+    files = await exportDesignV2(loaded.model, to);
+  } catch (error) {
+    if (!(error instanceof ExportRefusal)) throw error;
+    process.stderr.write(terminalText(`export: ${error.message}\n`));
+    return 2;
+  }
+  if (out === undefined) {
+    process.stdout.write(joinSections(files, to));
+    return 0;
+  }
+  if (files.length === 1) return report(await writeOutputFile(out, files[0]!.text));
+  try {
+    await mkdir(out);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') return report(`cannot create the folder ${out} (${(error as { code?: string }).code ?? 'error'}); -o names a folder for --to ${to}, whose parent must exist.`);
+  }
+  for (const f of files) {
+    const problem = await writeOutputFile(join(out, f.name), f.text);
+    if (problem) return report(problem);
+  }
+  process.stderr.write(terminalText(`export: wrote ${files.map((f) => f.name).join(', ')} into ${out}\n`));
+  return 0;
+}
+
+async function writeOrPrint(text: string, out: string | undefined): Promise<string | null> {
+  if (out !== undefined) return writeOutputFile(out, text);
+  process.stdout.write(text);
+  return null;
+}
+
+function report(problem: string | null): number {
+  if (problem) process.stderr.write(terminalText(`export: ${problem}\n`));
+  return problem ? 2 : 0;
 }
 
 /** `export V1FILE --to v2`: the version-1 design as a version-2 design with one participant, `Machine` (§13). */

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { exportFileName, TARGET_INFO, TARGETS, type Target } from '../../export';
+import { useDesign } from '../../store/useDesign';
 import { useLoadResult } from '../../store/useLoadResult';
+import { ExportV2Panel } from './ExportV2Panel';
 import { CodePreview } from './CodePreview';
 import { ImportPanel } from './ImportPanel';
 import { useExportText } from './useExportText';
@@ -16,6 +18,7 @@ function download(text: string, name: string, mime: string): void {
 
 /** The dialog's body (lazy-loaded): an Export tab with target, options and preview, and an Import tab. */
 export default function ExportDialogContent({ onClose }: { onClose(): void }) {
+  const design = useDesign() as unknown as { version?: unknown; name?: unknown };
   const loaded = useLoadResult();
   const [tab, setTab] = useState<'export' | 'import'>('export');
   const [target, setTarget] = useState<Target>('ts');
@@ -33,7 +36,9 @@ export default function ExportDialogContent({ onClose }: { onClose(): void }) {
           Import
         </button>
       </div>
-      {tab === 'export' ? (
+      {tab === 'export' && design.version === 2 ? (
+        <ExportV2Panel design={design} designName={typeof design.name === 'string' ? design.name : 'design'} />
+      ) : tab === 'export' ? (
         <section aria-label="Export">
           <label>
             Target{' '}

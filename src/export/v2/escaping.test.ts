@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadExampleV2 } from '../../engine/v2/testDesigns';
+import type { DesignV2 } from '../../model/v2/schema';
+import { SCRATCH, typeCheck } from '../testing/compile';
+import { typeScriptModulesV2 } from './index';
+import { mermaidFilesV2 } from './mermaid';
+import { promelaModelV2 } from './promela';
+import { importModulesV2 } from './testing/loadModules';
+import { xstateFilesV2 } from './xstate';
+
+/** Names and descriptions that try to end a comment, a string or a line in every target. */
+const HOSTILE = '*/ export const pwned = 1; /* " \' ` ${pwned} </script> \u2028 \n#define assert(c) skip\n%%{init: {}}%% ]]>';
+
+function hostile(d: DesignV2): void {
+  d.name = HOSTILE.slice(0, 80);
+  d.description = HOSTILE;
+  d.messages![0]!.description = HOSTILE;
+  for (const r of d.roles) {
+    r.description = HOSTILE;
+    for (const s of r.states) s.description = HOSTILE;
+    for (const v of r.vars ?? []) v.description = HOSTILE;
+    r.transitions.forEach((t, k) => {
+      t.description = HOSTILE;
+      t.id = `${HOSTILE.replace(/#/g, '').slice(0, 50)} ${r.name}${k}`;
+    });
+  }
+  d.invariants = [...(d.invariants ?? []), { name: HOSTILE.slice(0, 60), expr: 'true' }];
+}
+
+describe('version-2 exports of a design whose names and descriptions try to break out', () => {
+  const model = loadExampleV2('two-phase-commit-fixed.protocol.json', undefined, hostile);
+
+  it('TypeScript and XState compile under strict tsc and export nothing but their own names', async () => {
+    const files = [...typeScriptModulesV2(model), ...xstateFilesV2(model)];
+    mkdirSync(join(SCRATCH, 'v2-hostile'), { recursive: true });
+    expect(typeCheck(Object.fromEntries(files.map((f) => [`v2-hostile/${f.name}`, f.text])))).toEqual([]);
+    const modules = await importModulesV2(files);
+    for (const m of Object.values(modules)) expect(Object.keys(m as object)).not.toContain('pwned');
+    const tm = modules['role-TM.ts'] as { decide: unknown; Instance: unknown };
+    expect(typeof tm.decide).toBe('function');
+  });
+
+  it('Mermaid keeps them on their comment or label line, without directives', () => {
+    for (const f of mermaidFilesV2(model, { labels: [], title: HOSTILE })) {
+      expect(f.text).not.toContain('%%{');
+      expect(f.text).not.toMatch(/^#define/m);
+    }
+  });
+
+  it('Promela keeps them inside comments', () => {
+    const text = promelaModelV2(model);
+    expect(text).not.toContain('#define');
+    expect(text.split('\n').filter((l) => l.includes('pwned')).every((l) => /^\s*(.*;\s*)?\/\* [^*]*\*\/$/.test(l))).toBe(true);
+  });
+});

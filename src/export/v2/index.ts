@@ -1,0 +1,82 @@
+import { exploreV2 } from '../../engine/v2/explorer';
+import type { ModelV2 } from '../../model/v2/model';
+import { formatTypeScript } from '../format';
+import { happyPath, mermaidFilesV2 } from './mermaid';
+import { roleFile, SHARED_FILE } from './names';
+import { designInvariantsModule } from './invariants';
+import { promelaModelV2 } from './promela';
+import { runningModel } from './running';
+import { roleModule } from './role';
+import { scxmlFilesV2 } from './scxml';
+import { sharedModule } from './shared';
+import { xstateFilesV2 } from './xstate';
+
+/** A multi-file export: file name → text, in a stable order (shared module first). */
+export type ExportFiles = ReadonlyArray<{ readonly name: string; readonly text: string }>;
+
+/** The targets a version-2 design exports to (docs/format-v2.md, "Exports"). */
+export const TARGETS_V2 = ['ts', 'xstate', 'mermaid', 'scxml', 'promela', 'json'] as const;
+export type TargetV2 = (typeof TARGETS_V2)[number];
+
+export const TARGET_INFO_V2: Record<TargetV2, { readonly label: string }> = {
+  ts: { label: 'TypeScript: one module per role and the shared message types' },
+  xstate: { label: 'XState v5: one machine per role and the actor system' },
+  mermaid: { label: 'Mermaid: a state diagram per role and a sequence diagram' },
+  scxml: { label: 'SCXML: one document per role (transitions only)' },
+  promela: { label: 'Promela (Spin): one proctype per role' },
+  json: { label: 'Design JSON' },
+};
+
+export function isTargetV2(value: string): value is TargetV2 {
+  return (TARGETS_V2 as readonly string[]).includes(value);
+}
+
+/** `export --to ts` for a version-2 design: the shared module and one module per role (unformatted). */
+export function typeScriptModulesV2(written: ModelV2): ExportFiles {
+  const model = runningModel(written);
+  return [
+    { name: SHARED_FILE, text: sharedModule(model) },
+    ...model.roles.map((r) => ({ name: roleFile(r.name), text: roleModule(model, r) })),
+    { name: 'invariants.ts', text: designInvariantsModule(model) },
+  ];
+}
+
+/**
+ * The run the sequence diagram shows: the first shortest violation of a bounded check (at most
+ * `maxStates` configurations), else a fault-free run (`happyPath`).
+ */
+export function chosenTrace(model: ModelV2, maxStates = 50_000): { readonly labels: readonly string[]; readonly title: string } {
+  const result = exploreV2(model, { maxStates, maxSeconds: 10 });
+  const v = result.violations[0];
+  if (v) return { labels: v.trace.map((s) => s.label), title: `shortest trace to ${v.kind} ${v.name}` };
+  return { labels: happyPath(model), title: 'a run without faults' };
+}
+
+/** Every file of one target; TypeScript comes formatted by prettier. */
+/** `traceStates`: how many configurations the Mermaid sequence diagram's check may visit (the browser passes fewer). */
+export async function exportDesignV2(written: ModelV2, target: TargetV2, traceStates = 50_000): Promise<ExportFiles> {
+  if (target === 'json') return [{ name: 'design.protocol.json', text: `${JSON.stringify(written.design, null, 2)}\n` }];
+  // Each exporter generates from the design as it runs, calls written out (`running.ts`).
+  const model = written;
+  const formatted = async (files: ExportFiles): Promise<ExportFiles> => Promise.all(files.map(async (f) => ({ name: f.name, text: await formatTypeScript(f.text) })));
+  switch (target) {
+    case 'ts':
+      return formatted(typeScriptModulesV2(model));
+    case 'xstate':
+      return formatted([...typeScriptModulesV2(model), ...xstateFilesV2(model)]);
+    case 'mermaid':
+      return mermaidFilesV2(model, chosenTrace(model, traceStates));
+    case 'scxml':
+      return scxmlFilesV2(model);
+    case 'promela':
+      return [{ name: 'model.pml', text: promelaModelV2(model) }];
+  }
+}
+
+
+/** Several files as one text: each under a header line in the target's comment syntax. */
+export function joinSections(files: ExportFiles, target: TargetV2): string {
+  if (files.length === 1) return files[0]!.text;
+  const header = (name: string): string => (target === 'mermaid' ? `%% ==== ${name} ====` : target === 'scxml' ? `<!-- ==== ${name} ==== -->` : `// ==== ${name} ====`);
+  return files.map((f) => `${header(f.name)}\n${f.text}`).join('\n');
+}

@@ -1,0 +1,71 @@
+import type { ModelV2, RoleV2, ScalarType, VarV2 } from '../../model/v2/model';
+import { instanceName } from '../../model/v2/scalarTypes';
+import { tsString } from '../typescript/escape';
+
+/**
+ * Names the generated version-2 modules use. User identifiers never become TypeScript
+ * identifiers on their own: type names carry a fixed prefix (`Id_RM`, `State_RM`, `Msg_Commit`),
+ * so a role called `Promise` or `World` cannot shadow anything; user names otherwise appear only
+ * as property keys (`tsKey`) and string literals (`tsString`).
+ */
+
+export const idType = (role: string): string => `Id_${role}`;
+export const idsConst = (role: string): string => `IDS_${role}`;
+export const stateType = (role: string): string => `State_${role}`;
+export const viewType = (role: string): string => `View_${role}`;
+export const varsType = (role: string): string => `Vars_${role}`;
+export const messageType = (message: string): string => `Msg_${message}`;
+export const receivedType = (role: string): string => `To_${role}`;
+export const sentType = (role: string): string => `From_${role}`;
+
+/** The file of the shared module, and of a role's module (a hyphen never occurs in an identifier). */
+export const SHARED_FILE = 'protocol.ts';
+export const roleFile = (role: string): string => `role-${role}.ts`;
+
+export function instanceIds(_model: ModelV2, role: RoleV2): string[] {
+  return Array.from({ length: role.instances }, (_, i) => instanceName(role.name, role.instances, i));
+}
+
+/** The TypeScript type of a scalar value. */
+export function scalarTs(model: ModelV2, type: ScalarType, prefix = ''): string {
+  switch (type.kind) {
+    case 'int':
+      return 'number';
+    case 'bool':
+      return 'boolean';
+    case 'enum':
+      return type.values.map(tsString).join(' | ');
+    case 'id':
+      return prefix + idType(model.roles[type.role]!.name);
+  }
+}
+
+/** `prefix`: how the module reaches the shared types (`P.` in a role module). */
+export function varTs(model: ModelV2, v: VarV2, prefix = ''): string {
+  const scalar = scalarTs(model, v.type, prefix);
+  return v.mapOf >= 0 ? `Record<${prefix}${idType(model.roles[v.mapOf]!.name)}, ${scalar}>` : scalar;
+}
+
+/** A value of the engine's encoding as a TypeScript literal. */
+export function scalarLiteral(model: ModelV2, type: ScalarType, value: number): string {
+  switch (type.kind) {
+    case 'int':
+      return String(value);
+    case 'bool':
+      return value ? 'true' : 'false';
+    case 'enum':
+      return tsString(type.values[value]!);
+    case 'id': {
+      const r = model.roles[type.role]!;
+      return tsString(instanceName(r.name, r.instances, value));
+    }
+  }
+}
+
+/** The initial value of a var (a map: every entry). */
+export function initialLiteral(model: ModelV2, v: VarV2): string {
+  const one = scalarLiteral(model, v.type, v.initial);
+  if (v.mapOf < 0) return one;
+  const keys = instanceIds(model, model.roles[v.mapOf]!);
+  return `{ ${keys.map((k) => `${tsString(k)}: ${one}`).join(', ')} }`;
+}
