@@ -35,15 +35,24 @@ describe('the workspace', () => {
     expect(workspace.getState().documents).toHaveLength(1);
   });
 
-  it('names an example opened again after the documents that already have its name', async () => {
+  it('opens an unchanged example again instead of copying it, and names an edited one\'s new copy after it', async () => {
     const { designs, workspace } = setup();
     await workspace.getState().init();
+    const first = workspace.getState().currentId;
     const ex = { title: 'E', lesson: 'Read me', design: example };
     await workspace.getState().openExample(ex);
-    expect(designs.getState().design.name).toBe('Example (2)');
+    expect(workspace.getState().currentId).toBe(first);
+    expect(workspace.getState().documents).toHaveLength(1);
+    // Edited, the first stays as it is; the example opens beside it, numbered.
+    designs.getState().apply({ type: 'setMeta', description: 'my notes' });
+    await workspace.getState().create();
     await workspace.getState().openExample(ex);
-    expect(designs.getState().design.name).toBe('Example (3)');
-    expect(workspace.getState().documents.map((d) => d.name).sort()).toEqual(['Example', 'Example (2)', 'Example (3)']);
+    expect(designs.getState().design.name).toBe('Example (2)');
+    const second = workspace.getState().currentId;
+    await workspace.getState().open(first!);
+    await workspace.getState().openExample(ex);
+    expect(workspace.getState().currentId).toBe(second);
+    expect(workspace.getState().documents.map((d) => d.name).sort()).toEqual(['Example', 'Example (2)', 'Untitled protocol']);
     expect(workspace.getState().lesson).toBe('Read me');
   });
 

@@ -210,9 +210,20 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
         set({ ready: true });
       })()),
       create,
-      // Opened twice, an example gets a numbered name: two documents never read the same in the list.
+      // An example already opened and left unchanged is opened again, not copied; one that was
+      // edited stays as it is, and the example opens beside it with a numbered name: two documents
+      // never read the same in the list.
       openExample: async (example) => {
         await refresh();
+        for (const d of get().documents) {
+          if (d.damaged || !isNumbered(d.name, example.design.name)) continue;
+          const record = await repository.get(d.id);
+          if (record && sameContent(record.design, example.design)) {
+            await show(record);
+            await refresh();
+            return record.id;
+          }
+        }
         const taken = new Set(get().documents.map((d) => d.name));
         return create({ ...example.design, name: freeName(example.design.name, taken) }, example.lesson);
       },
@@ -311,6 +322,17 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
       },
     };
   });
+}
+
+/** Whether `name` is `base` or one of its numbered names (`base (2)`…). */
+function isNumbered(name: string, base: string): boolean {
+  return name === base || (name.startsWith(`${base} (`) && /^ \(\d+\)$/.test(name.slice(base.length)));
+}
+
+/** The same design but for its name and layout (a layout is computed when a design is first shown). */
+function sameContent(a: StoredDesign, b: StoredDesign): boolean {
+  const content = (d: StoredDesign) => JSON.stringify({ ...d, name: '', layout: undefined });
+  return content(a) === content(b);
 }
 
 /** `name`, or `name (2)`, `name (3)`… : the first not in `taken`. */

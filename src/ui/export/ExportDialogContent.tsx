@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { exportFileName, TARGET_INFO, TARGETS, type Target } from '../../export';
-import { useDesign } from '../../store/useDesign';
+import { useWorkspace } from '../../store/useWorkspace';
+import { useDesignV2 } from '../../store/v2/useDesignV2';
 import { useLoadResult } from '../../store/useLoadResult';
 import { ExportV2Panel } from './ExportV2Panel';
 import { CodePreview } from './CodePreview';
@@ -18,7 +19,8 @@ function download(text: string, name: string, mime: string): void {
 
 /** The dialog's body (lazy-loaded): an Export tab with target, options and preview, and an Import tab. */
 export default function ExportDialogContent({ onClose }: { onClose(): void }) {
-  const design = useDesign() as unknown as { version?: unknown; name?: unknown };
+  // Each format version has its own store; the open document's version says which one it is in.
+  const version = useWorkspace((w) => w.version);
   const loaded = useLoadResult();
   const [tab, setTab] = useState<'export' | 'import'>('export');
   const [target, setTarget] = useState<Target>('ts');
@@ -36,8 +38,8 @@ export default function ExportDialogContent({ onClose }: { onClose(): void }) {
           Import
         </button>
       </div>
-      {tab === 'export' && design.version === 2 ? (
-        <ExportV2Panel design={design} designName={typeof design.name === 'string' ? design.name : 'design'} />
+      {tab === 'export' && version === 2 ? (
+        <OpenDesignV2Export />
       ) : tab === 'export' ? (
         <section aria-label="Export">
           <label>
@@ -88,4 +90,9 @@ export default function ExportDialogContent({ onClose }: { onClose(): void }) {
       </p>
     </div>
   );
+}
+
+function OpenDesignV2Export() {
+  const design = useDesignV2();
+  return <ExportV2Panel design={design} designName={design.name} />;
 }
