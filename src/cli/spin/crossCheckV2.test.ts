@@ -45,12 +45,13 @@ describe('Spin and the version-2 explorer agree on random designs', () => {
     fc.assert(
       fc.property(variation, (v) => {
         const model = modelOf(v, 3_000);
-        if (model === null) return;
+        // Variations too large for a quick Spin run are skipped, not counted: fast-check draws others.
+        fc.pre(model !== null);
         compared++;
         expect(crossCheckV2(model, FAST), JSON.stringify(v)).toEqual([]);
       }),
-      { numRuns: 10 },
+      { numRuns: 8, maxSkipsPerRun: 20 },
     );
-    expect(compared).toBeGreaterThan(3);
+    expect(compared).toBe(8);
   }, 300_000);
 });
