@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { fnv1a64 } from '../../model/fnv1a64';
@@ -23,10 +23,21 @@ export async function importGenerated<T>(source: string): Promise<T> {
 
 /** Type-checks files with the compiler API under the strictest flags a team might use; returns the diagnostics as text. */
 export function typeCheck(files: Record<string, string>): string[] {
+  return [...typeCheckEach(files).values()].flat();
+}
+
+/**
+ * `typeCheck` of many files in one program (a program costs seconds: the libraries' types are
+ * read once), the problems keyed by each file's name in `files` (problems outside them under '').
+ */
+export function typeCheckEach(files: Record<string, string>): Map<string, string[]> {
   mkdirSync(SCRATCH, { recursive: true });
+  const byPath = new Map<string, string>();
   const paths = Object.entries(files).map(([name, text]) => {
     const path = join(SCRATCH, name);
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
+    byPath.set(path, name);
     return path;
   });
   const program = ts.createProgram(paths, {
@@ -45,8 +56,11 @@ export function typeCheck(files: Record<string, string>): string[] {
     skipLibCheck: true,
     types: [],
   });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
+  const problems = new Map<string, string[]>(Object.keys(files).map((name) => [name, []]));
+  for (const d of ts.getPreEmitDiagnostics(program)) {
     const where = d.file ? `${d.file.fileName.split('/').pop()}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
-    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
+    const key = (d.file && byPath.get(d.file.fileName)) ?? '';
+    problems.set(key, [...(problems.get(key) ?? []), `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`]);
+  }
+  return problems;
 }
