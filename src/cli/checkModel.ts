@@ -4,6 +4,7 @@ import { verdictLine, violationTable } from '../engine/traceTable';
 import { viewConfiguration } from '../engine/view';
 import type { Model } from '../model/model';
 import { defaultMaxMemory, exploreOnThreads } from './checkThreads';
+import { progressLine, stopOnSignal } from './stopOnSignal';
 import { terminalJson, terminalText } from './terminalText';
 
 export interface CheckModelOptions {
@@ -21,30 +22,20 @@ export interface CheckModelOptions {
  * result so far (a second one exits at once).
  */
 export async function checkModel(model: Model, parsed: CheckModelOptions, shape: (result: CheckResult) => unknown = (r) => r): Promise<number> {
-  const showProgress = !parsed.json || process.stderr.isTTY;
-  const stop = new Int32Array(new SharedArrayBuffer(4));
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (Atomics.load(stop, 0) !== 0) process.exit(signal === 'SIGINT' ? 130 : 143);
-    Atomics.store(stop, 0, 1);
-    process.stderr.write(`\n${signal}: stopping the search; its result so far follows (again to quit at once)\n`);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  const result = await exploreOnThreads(model, {
-    maxBytes: parsed.maxMemory ?? defaultMaxMemory(),
-    shouldStop: () => Atomics.load(stop, 0) !== 0,
-    ...(parsed.maxStates !== undefined ? { maxStates: parsed.maxStates } : {}),
-    ...(parsed.maxSeconds !== undefined ? { maxSeconds: parsed.maxSeconds } : {}),
-    progressEveryMs: 250,
-    onProgress: (p) => {
-      if (showProgress && process.stderr.isTTY && p.elapsedMs > 1000) {
-        process.stderr.write(`\r${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.statesPerSecond} states/s   `);
-      }
-    },
-  }, { threads: parsed.threads, stop, workerUrl: new URL('./check-thread.mjs', import.meta.url) }).finally(() => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  });
+  const result = await stopOnSignal((stop) =>
+    exploreOnThreads(
+      model,
+      {
+        maxBytes: parsed.maxMemory ?? defaultMaxMemory(),
+        shouldStop: () => Atomics.load(stop, 0) !== 0,
+        ...(parsed.maxStates !== undefined ? { maxStates: parsed.maxStates } : {}),
+        ...(parsed.maxSeconds !== undefined ? { maxSeconds: parsed.maxSeconds } : {}),
+        progressEveryMs: 250,
+        onProgress: progressLine,
+      },
+      { threads: parsed.threads, stop, workerUrl: new URL('./check-thread.mjs', import.meta.url) },
+    ),
+  );
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (parsed.json) process.stdout.write(`${terminalJson(shape(result))}\n`);
   else {
