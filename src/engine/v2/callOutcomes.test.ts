@@ -75,6 +75,22 @@ function countByHand(model: ModelV2): { ok: number; error: number; timeout: numb
   return counts;
 }
 
+/** Each trace replays, and ends where nothing is left to do but faults and some client's call ended so. */
+function replaysToOutcomes(model: ModelV2, r: CheckResultV2): void {
+  for (const k of ['ok', 'error', 'timeout'] as const) {
+    const labels = r.outcomes![0]!.traces[k];
+    if (!labels) continue;
+    const sim = new SimulationV2(model);
+    for (const label of labels) {
+      const i = sim.enabled().findIndex((s) => s.label === label);
+      expect(i, label).toBeGreaterThanOrEqual(0);
+      sim.take(i);
+    }
+    expect(['Client[1]', 'Client[2]'].map((c) => outcomeOf(model, sim.current, c))).toContain(k);
+    expect(sim.enabled().every((s) => ['crash', 'drop', 'duplicate'].includes(s.step.kind) || s.next?.every((x, i) => x === sim.current[i]))).toBe(true);
+  }
+}
+
 describe('client outcomes per call site', () => {
   it('the fixed lease service: 200 ok, 80 error, 162 timeout among its quiescent configurations', () => {
     const model = loadExampleV2('lease-calls-fixed.protocol.json');
@@ -84,17 +100,7 @@ describe('client outcomes per call site', () => {
     expect(r.outcomes![0]).toMatchObject({ site: 'Client → Lock.Acquire', caller: 'Client', callee: 'Lock', event: 'Acquire', transitions: ['ask'], ok: 200, error: 80, timeout: 162 });
     expect(figures(r)![0]!.traces).toEqual([7, 7, 10]);
     expect(countByHand(model)).toEqual({ ok: 200, error: 80, timeout: 162 });
-    // Each trace replays, and ends where nothing is left to do and some client's call ended so.
-    for (const k of ['ok', 'error', 'timeout'] as const) {
-      const sim = new SimulationV2(model);
-      for (const label of r.outcomes![0]!.traces[k]!) {
-        const i = sim.enabled().findIndex((s) => s.label === label);
-        expect(i, label).toBeGreaterThanOrEqual(0);
-        sim.take(i);
-      }
-      expect(['Client[1]', 'Client[2]'].map((c) => outcomeOf(model, sim.current, c))).toContain(k);
-      expect(sim.enabled().every((s) => ['crash', 'drop', 'duplicate'].includes(s.step.kind) || s.next?.every((x, i) => x === sim.current[i]))).toBe(true);
-    }
+    replaysToOutcomes(model, r);
   });
 
   it('the broken lease service stops at its violation (depth 6) before any call has settled: no outcome yet', () => {
@@ -124,6 +130,7 @@ describe('client outcomes per call site', () => {
       const split = await explorePartitionedV2(model, {}, count, 256);
       expect(figures(split)).toEqual(figures(one));
       expect(split.states).toBe(one.states);
+      replaysToOutcomes(model, split);
     }
   });
 
