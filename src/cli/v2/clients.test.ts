@@ -67,12 +67,12 @@ describe('the command line on a version-2 design with clients', () => {
     expect(out).toContain('invariant the holder is not told no at depth 6');
     // The outcomes per call site follow the verdict line: none yet where the violation stopped the search.
     expect(out.split('\n').slice(1, 3)).toEqual([
-      expect.stringMatching(/^client outcomes per call site \(quiescent configurations; timeout is the ambiguous third outcome/),
-      '  Client → Lock.Acquire  ok 0, error 0, timeout 0',
+      expect.stringMatching(/^client outcomes per call site, in quiescent configurations \(a timeout is ambiguous/),
+      '  Client → Lock.Acquire  ok 0, error 0, timeout (ambiguous) 0',
     ]);
     out = '';
     expect(await checkCommand([calls('fixed')])).toBe(0);
-    expect(out).toContain('\n  Client → Lock.Acquire  ok 200, error 80, timeout 162\n');
+    expect(out).toContain('\n  Client → Lock.Acquire  ok 200, error 80, timeout (ambiguous) 162\n');
     out = '';
     expect(await checkCommand([calls('fixed'), '--json'])).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ version: 2, verdict: 'ok', states: 19614, depth: 18 });

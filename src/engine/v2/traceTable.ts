@@ -19,8 +19,8 @@ export function outcomeLinesV2(r: CheckResultV2): string[] {
   if (!r.outcomes?.length) return [];
   const width = Math.max(...r.outcomes.map((o) => o.site.length));
   return [
-    'client outcomes per call site (quiescent configurations; timeout is the ambiguous third outcome: the caller cannot tell whether the call happened):',
-    ...r.outcomes.map((o) => `  ${o.site.padEnd(width)}  ok ${o.ok}, error ${o.error}, timeout ${o.timeout}`),
+    'client outcomes per call site, in quiescent configurations (a timeout is ambiguous: the caller cannot tell whether the call happened):',
+    ...r.outcomes.map((o) => `  ${o.site.padEnd(width)}  ok ${o.ok}, error ${o.error}, timeout (ambiguous) ${o.timeout}`),
   ];
 }
 
