@@ -14,7 +14,8 @@ import { CallOutcomeCounter, callOutcomesResult } from './callOutcomes';
  * Configurations are stored exactly (packed, no fingerprints); each keeps its parent and the
  * ordinal of the step that reached it, from which `trace.ts` rebuilds a shortest trace by
  * re-running the rules. After the first violation, the level is finished and every distinct
- * (kind, name) at that depth is reported, each with one shortest trace.
+ * (kind, name) at that depth is reported, each with one shortest trace. A design with calls also
+ * gets client outcomes per call site, counted as each configuration is stored (`callOutcomes.ts`).
  */
 export interface ExplorationV2 {
   run(budgetMs: number): boolean;
