@@ -59,7 +59,8 @@ export function servedPartition(
     const expanded = usesCalls(data.designV2) ? expandCalls(data.designV2) : { ok: true as const, design: data.designV2 };
     const compiled = expanded.ok ? compileModelV2(expanded.design, []) : expanded;
     if (!compiled.ok) throw new Error('the version-2 design did not compile in a check thread');
-    part = createPartitionV2(compiled.model, options, sharing);
+    // `design` is the design as written, calls included, as the loader keeps it (its call sites count outcomes).
+    part = createPartitionV2({ ...compiled.model, design: data.designV2 }, options, sharing);
   } else part = createPartition(receiveDesign(data.design!), options, sharing);
   return (request) => {
     switch (request.type) {

@@ -22,6 +22,8 @@ const figures = (r: CheckResultV2) => ({
   depth: r.depth,
   violations: r.violations.map((v) => `${v.kind}:${v.name}@${v.depth}/${v.trace.length}`).sort(),
   coverage: r.coverage,
+  // Client outcomes per call site: the counts, and how long a shortest trace to each is.
+  outcomes: r.outcomes?.map((o) => [o.site, o.ok, o.error, o.timeout, o.traces.ok?.length, o.traces.error?.length, o.traces.timeout?.length]),
 });
 
 describe('a version-2 check on several threads', () => {

@@ -65,9 +65,20 @@ describe('the command line on a version-2 design with clients', () => {
     expect(await checkCommand([calls('broken')])).toBe(1);
     expect(out).toMatch(/^violation \(1\): 926 states/);
     expect(out).toContain('invariant the holder is not told no at depth 6');
+    // The outcomes per call site follow the verdict line: none yet where the violation stopped the search.
+    expect(out.split('\n').slice(1, 3)).toEqual([
+      expect.stringMatching(/^client outcomes per call site, in quiescent configurations \(a timeout is ambiguous/),
+      '  Client → Lock.Acquire  ok 0, error 0, timeout (ambiguous) 0',
+    ]);
+    out = '';
+    expect(await checkCommand([calls('fixed')])).toBe(0);
+    expect(out).toContain('\n  Client → Lock.Acquire  ok 200, error 80, timeout (ambiguous) 162\n');
     out = '';
     expect(await checkCommand([calls('fixed'), '--json'])).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ version: 2, verdict: 'ok', states: 19614, depth: 18 });
+    expect(JSON.parse(out).outcomes).toEqual([
+      expect.objectContaining({ site: 'Client → Lock.Acquire', caller: 'Client', callee: 'Lock', event: 'Acquire', transitions: ['ask'], ok: 200, error: 80, timeout: 162 }),
+    ]);
     const d = JSON.parse(readFileSync(calls('fixed'), 'utf8')) as { roles: { transitions: Record<string, unknown>[] }[] };
     d.roles[0]!.transitions[0]!['ack'] = 'best-effort';
     const bad = join(dir, 'calls-bad.protocol.json');

@@ -37,9 +37,12 @@ describe('the command line on version-2 designs', () => {
   it('check: exit 0 with the verdict line, --json with the result', async () => {
     expect(await checkCommand([join(examples, 'tla-two-phase.protocol.json')])).toBe(0);
     expect(out).toMatch(/^ok: 288 states, 1145 transitions, depth 10,/);
+    // No calls: no outcomes, in the text or the JSON (results as before outcomes per call site).
+    expect(out).not.toContain('client outcomes');
     out = '';
     expect(await checkCommand([join(examples, 'tla-tcommit.protocol.json'), '--json'])).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ version: 2, verdict: 'ok', states: 34, transitions: 93, depth: 6 });
+    expect(JSON.parse(out)).not.toHaveProperty('outcomes');
   });
 
   it('check: exit 1 with a table that has one column per instance', async () => {

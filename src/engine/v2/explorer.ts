@@ -6,14 +6,16 @@ import type { CheckResultV2, ViolationReportV2 } from './result';
 import { StepRules } from './stepRules';
 import type { ViolationV2 } from './stepTypes';
 import { RecordLinks } from './recordLinks';
-import { rebuildTrace } from './trace';
+import { labelsTo, rebuildTrace } from './trace';
+import { CallOutcomeCounter, callOutcomesResult } from './callOutcomes';
 
 /**
  * Breadth-first checking of a version-2 design, with the one set of step rules (`StepRules`).
  * Configurations are stored exactly (packed, no fingerprints); each keeps its parent and the
  * ordinal of the step that reached it, from which `trace.ts` rebuilds a shortest trace by
  * re-running the rules. After the first violation, the level is finished and every distinct
- * (kind, name) at that depth is reported, each with one shortest trace.
+ * (kind, name) at that depth is reported, each with one shortest trace. A design with calls also
+ * gets client outcomes per call site, counted as each configuration is stored (`callOutcomes.ts`).
  */
 export interface ExplorationV2 {
   run(budgetMs: number): boolean;
@@ -50,6 +52,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const seen = new Set<string>();
   const reachedTransitions = new Uint8Array(model.transitions.length);
   const reachedStates = model.roles.map((r) => new Uint8Array(r.states.length));
+  const outcomes = new CallOutcomeCounter(model);
   let transitions = 0;
   let levelEnd = 0;
   let cursor = 0;
@@ -86,6 +89,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     if (!store.added) return r;
     links.set(r, from, ordinal);
     markStates(vec);
+    outcomes.note(vec, r);
     const violations = rules.checkState(vec);
     if (violations.length) {
       links.block(r);
@@ -213,6 +217,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         depth: fullDepth,
         violations,
         coverage: coverageV2(model, reachedStates.flatMap((marks) => [...marks]), reachedTransitions),
+        ...callOutcomesResult(outcomes.sites, outcomes.tally(), (r) => labelsTo(model, rules, packing, store.records, links.parent, links.ordinal, r)),
         seconds: Number(seconds.toFixed(3)),
         statesPerSecond: Math.round(store.count / Math.max(seconds, 1e-3)),
         bytesPerState: Math.round(bytes() / Math.max(1, store.count)),

@@ -9,7 +9,7 @@ import { loadExampleV2, participantExamplesV2 } from './testDesigns';
 /**
  * A version-2 search split in partitions (as on several threads, here taking turns on one) gives
  * one thread's figures: states, transitions, depth, the set of violations with their depths,
- * coverage; each trace is a shortest one that the simulator replays to the violation.
+ * coverage, client outcomes per call site; each trace is a shortest one that the simulator replays to the violation.
  */
 
 const examples = participantExamplesV2();
@@ -23,6 +23,8 @@ function figures(r: CheckResultV2) {
     coverage: r.coverage,
     limit: r.limit,
     violations: r.violations.map((v) => `${v.kind} ${v.name} @${v.depth}`).sort(),
+    // Client outcomes per call site (designs with calls): counts, and the length of a shortest trace to each.
+    outcomes: r.outcomes?.map((o) => [o.site, o.ok, o.error, o.timeout, o.traces.ok?.length, o.traces.error?.length, o.traces.timeout?.length]),
   };
 }
 

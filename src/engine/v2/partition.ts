@@ -5,6 +5,7 @@ import type { SharedFingerprintSet } from '../sharedFingerprintSet';
 import { Packing } from './packing';
 import { RecordLinks } from './recordLinks';
 import { StepRules } from './stepRules';
+import { CallOutcomeCounter, type CallOutcomeTally } from './callOutcomes';
 import type { ViolationV2 } from './stepTypes';
 
 /**
@@ -35,6 +36,8 @@ export interface PartitionFinalV2 extends PartitionSummary {
   readonly found: readonly FoundV2[];
   readonly statesReached: Uint8Array;
   readonly transitionsReached: Uint8Array;
+  /** Client outcomes per call site counted on this thread (`callOutcomes.ts`; empty without calls). */
+  readonly outcomes: CallOutcomeTally;
 }
 
 export interface PartitionV2 {
@@ -82,6 +85,7 @@ export function createPartitionV2(
   );
   const statesReached = new Uint8Array(model.roles.reduce((n, r) => n + r.states.length, 0));
   const transitionsReached = new Uint8Array(model.transitions.length);
+  const outcomes = new CallOutcomeCounter(model);
   const key = new Int32Array(W);
   const curKey = new Int32Array(W);
   const cur = new Float64Array(model.size);
@@ -121,6 +125,7 @@ export function createPartitionV2(
     const id = index + count * n;
     for (const role of model.roles)
       for (const base of role.bases) statesReached[stateBase[role.index]! + vec[base + role.stateSlot]!] = 1;
+    outcomes.note(vec, id);
     const violations = rules.checkState(vec);
     for (const v of violations) note(v, d, id, -1);
     if (violations.length === 0 && !blockedByStep) {
@@ -270,6 +275,7 @@ export function createPartitionV2(
         found: [...found],
         statesReached,
         transitionsReached,
+        outcomes: outcomes.tally(),
       };
     },
   };

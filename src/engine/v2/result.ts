@@ -2,7 +2,10 @@ import type { Limit, Verdict } from '../result';
 import type { ViolationKindV2 } from './stepTypes';
 import type { ConfigurationViewV2 } from './view';
 
-/** The result of checking a version-2 design: version 1's fields, without client outcomes. Plain JSON. */
+/**
+ * The result of checking a version-2 design: version 1's fields, with client outcomes per call
+ * site (`outcomes`, only for a design with calls: docs/format-v2.md §14). Plain JSON.
+ */
 
 export interface TraceStepV2 {
   readonly label: string;
@@ -25,6 +28,26 @@ export interface CoverageV2 {
   readonly unreached: readonly string[];
 }
 
+/**
+ * Client outcomes of one call site (a caller role and call event E: `Client → Lock.Acquire`),
+ * version 1's `outcomes` (MODEL.md §7) per call: how many stored configurations are quiescent
+ * and have at least one caller instance whose last call of E ended ok, error or timeout (the
+ * ambiguous third outcome: the caller does not know whether the call happened).
+ */
+export interface CallOutcomesV2 {
+  readonly site: string;
+  readonly caller: string;
+  readonly callee: string;
+  readonly event: string;
+  /** The caller's transitions that make the call. */
+  readonly transitions: readonly string[];
+  readonly ok: number;
+  readonly error: number;
+  readonly timeout: number;
+  /** Per outcome seen, a shortest trace (step labels) to a configuration counted with it. */
+  readonly traces: { readonly ok?: readonly string[]; readonly error?: readonly string[]; readonly timeout?: readonly string[] };
+}
+
 export interface CheckResultV2 {
   readonly version: 2;
   readonly verdict: Verdict;
@@ -34,6 +57,8 @@ export interface CheckResultV2 {
   readonly violations: readonly ViolationReportV2[];
   /** States as `Role.state`, transitions by name (`id`, else `Role#k`), in document order. */
   readonly coverage: { readonly states: CoverageV2; readonly transitions: CoverageV2 };
+  /** Per call site, in the order the call events are declared; absent for a design without calls. */
+  readonly outcomes?: readonly CallOutcomesV2[];
   readonly seconds: number;
   readonly statesPerSecond: number;
   readonly bytesPerState: number;

@@ -7,7 +7,8 @@ import { Packing } from './packing';
 import { createPartitionV2, type PartitionFinalV2 } from './partition';
 import type { CheckResultV2 } from './result';
 import { StepRules } from './stepRules';
-import { rebuildTrace } from './trace';
+import { labelsTo, rebuildTrace } from './trace';
+import { callOutcomesResult, callSitesV2, type CallOutcomeTally } from './callOutcomes';
 
 /**
  * The result of a version-2 search on several threads (`partition.ts`, version 1's level loop
@@ -52,6 +53,9 @@ export function threadResultV2(
     finals.some((f) => f.transitionsReached[i] === 1) ? 1 : 0,
   );
   const limit: Limit | null = violations.length ? null : run.limit;
+  const outcomes = callOutcomesResult(callSitesV2(model), mergeTallies(finals.map((f) => f.outcomes), parent), (id) =>
+    labelsTo(model, rules, packing, records, parent, ordinal, id),
+  );
   return {
     version: 2,
     verdict: run.verdict,
@@ -60,6 +64,7 @@ export function threadResultV2(
     depth: run.depth,
     violations,
     coverage: coverageV2(model, states0, transitions0),
+    ...outcomes,
     seconds: Number(seconds.toFixed(3)),
     statesPerSecond: Math.round(states / Math.max(seconds, 1e-3)),
     bytesPerState: Math.round(bytes / Math.max(1, states)),
@@ -102,4 +107,24 @@ function mergeLinks(finals: readonly { readonly links: Int32Array }[], count: nu
     }
   });
   return links;
+}
+
+/**
+ * The threads' client outcomes: counts summed; per outcome the shallowest of the threads' first
+ * configurations with it (each thread's first is its shallowest; a tie goes to the lowest
+ * partition), so a shortest trace as on one thread (version 1's `firstOutcomes`).
+ */
+function mergeTallies(tallies: readonly CallOutcomeTally[], parent: Int32Array): CallOutcomeTally {
+  const depthOf = (id: number) => {
+    let d = 0;
+    for (let at = id; parent[at]! >= 0; at = parent[at]!) d++;
+    return d;
+  };
+  const n = tallies[0]?.counts.length ?? 0;
+  const counts = Array.from({ length: n }, (_, i) => tallies.reduce((sum, t) => sum + t.counts[i]!, 0));
+  const first = Array.from({ length: n }, (_, i) => {
+    const ids = tallies.map((t) => t.first[i]!).filter((id) => id >= 0);
+    return ids.length === 0 ? -1 : ids.reduce((best, id) => (depthOf(id) < depthOf(best) ? id : best));
+  });
+  return { counts, first };
 }

@@ -42,3 +42,28 @@ export function rebuildTrace(
   });
   return steps;
 }
+
+/** The step labels of a shortest trace from the initial configuration to stored configuration `record`. */
+export function labelsTo(
+  model: ModelV2,
+  rules: StepRules,
+  packing: Packing,
+  records: Int32Array,
+  parent: ArrayLike<number>,
+  ordinalOf: ArrayLike<number>,
+  record: number,
+): string[] {
+  const chain: [number, number][] = [];
+  for (let r = record; parent[r]! >= 0; r = parent[r]!) chain.push([parent[r]!, ordinalOf[r]!]);
+  chain.reverse();
+  const vec = new Float64Array(model.size);
+  return chain.map(([from, k]) => {
+    packing.unpack(records, from * packing.words, vec);
+    let n = 0;
+    let label = '';
+    rules.forEachStep(vec, (step) => {
+      if (n++ === k) label = stepLabel(model, step, vec);
+    });
+    return label;
+  });
+}

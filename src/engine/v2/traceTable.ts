@@ -11,6 +11,19 @@ export function verdictLineV2(r: CheckResultV2): string {
   return `${what}: ${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.seconds.toFixed(2)} s, ${r.statesPerSecond} states/s`;
 }
 
+/**
+ * Client outcomes per call site (a design with calls; none otherwise), under the verdict line:
+ * how many quiescent configurations have a caller whose last call ended ok, error or timeout.
+ */
+export function outcomeLinesV2(r: CheckResultV2): string[] {
+  if (!r.outcomes?.length) return [];
+  const width = Math.max(...r.outcomes.map((o) => o.site.length));
+  return [
+    'client outcomes per call site, in quiescent configurations (a timeout is ambiguous: the caller cannot tell whether the call happened):',
+    ...r.outcomes.map((o) => `  ${o.site.padEnd(width)}  ok ${o.ok}, error ${o.error}, timeout (ambiguous) ${o.timeout}`),
+  ];
+}
+
 export function violationTableV2(v: ViolationReportV2, initial: ConfigurationViewV2): string {
   const header = ['#', 'step', ...initial.instances.map((i) => i.name), 'network'];
   const rows: string[][] = [['0', '(initial)', ...initial.instances.map((i) => cell(null, i)), initial.network.join(' ')]];

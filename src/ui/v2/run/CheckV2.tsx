@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import type { CheckResultV2, ViolationReportV2 } from '../../../engine/v2/result';
+import type { CallOutcomesV2, CheckResultV2, ViolationReportV2 } from '../../../engine/v2/result';
 import type { ModelV2 } from '../../../model/v2/model';
 import { coverageByRole } from '../../../store/v2/roleOverlay';
 import { identityOfRunKey } from '../../../store/v2/runKey';
@@ -21,10 +21,11 @@ export function CheckV2({ design, documentId, overlay, onShowSimulate }: RunView
   const s = useStore(stores.check);
   const running = s.status === 'running';
   const identity = identityOfRunKey(runKey);
-  const replay = (v: ViolationReportV2) => {
-    stores.simulation.getState().loadAtStart(v.trace.map((t) => t.label));
+  const replayLabels = (labels: readonly string[]) => {
+    stores.simulation.getState().loadAtStart(labels);
     onShowSimulate?.();
   };
+  const replay = (v: ViolationReportV2) => replayLabels(v.trace.map((t) => t.label));
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
@@ -46,12 +47,20 @@ export function CheckV2({ design, documentId, overlay, onShowSimulate }: RunView
           {s.progress?.depth ?? 0} (this is not a pass).
         </p>
       ) : null}
-      {s.result && load.ok ? <ResultV2 result={s.result} model={load.model} stale={s.identity !== identity} onReplay={replay} /> : null}
+      {s.result && load.ok ? <ResultV2 result={s.result} model={load.model} stale={s.identity !== identity} onReplay={replay} onReplayLabels={replayLabels} /> : null}
     </div>
   );
 }
 
-function ResultV2({ result: r, model, stale, onReplay }: { result: CheckResultV2; model: ModelV2; stale: boolean; onReplay: (v: ViolationReportV2) => void }) {
+interface ResultV2Props {
+  readonly result: CheckResultV2;
+  readonly model: ModelV2;
+  readonly stale: boolean;
+  readonly onReplay: (v: ViolationReportV2) => void;
+  readonly onReplayLabels: (labels: readonly string[]) => void;
+}
+
+function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV2Props) {
   const coverage = coverageByRole(model, r.coverage.states.unreached, r.coverage.transitions.unreached);
   return (
     <section aria-label="Check result" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -75,6 +84,7 @@ function ResultV2({ result: r, model, stale, onReplay }: { result: CheckResultV2
           ))}
         </ul>
       ) : null}
+      {r.outcomes?.length ? <CallOutcomesTable outcomes={r.outcomes} partial={r.verdict !== 'ok'} stale={stale} onReplay={onReplayLabels} /> : null}
       <section aria-label="Coverage">
         <h4 style={{ margin: '0 0 2px' }}>Coverage per role</h4>
         <table style={{ borderCollapse: 'collapse', fontSize: 12 }}>
@@ -107,6 +117,68 @@ function ResultV2({ result: r, model, stale, onReplay }: { result: CheckResultV2
         </table>
         {r.verdict !== 'ok' ? <p style={{ margin: '2px 0 0', fontSize: 12, color: '#64748b' }}>The search stopped early, so coverage is partial.</p> : null}
       </section>
+    </section>
+  );
+}
+
+const OUTCOME_COLUMNS = [
+  { key: 'ok', head: 'ok', what: 'succeeded' },
+  { key: 'error', head: 'error', what: 'failed' },
+  { key: 'timeout', head: 'timeout (ambiguous)', what: 'timed out' },
+] as const;
+
+/**
+ * Client outcomes per call site (docs/format-v2.md §14): per call, the quiescent configurations
+ * in which some caller's last call ended ok, error or timeout, each with a Replay of a shortest
+ * run there. A timeout is the ambiguous third outcome: neither success nor failure.
+ */
+function CallOutcomesTable({ outcomes, partial, stale, onReplay }: { outcomes: readonly CallOutcomesV2[]; partial: boolean; stale: boolean; onReplay: (labels: readonly string[]) => void }) {
+  const cell = { textAlign: 'right', paddingRight: 12 } as const;
+  return (
+    <section aria-label="Client outcomes per call site">
+      <h4 style={{ margin: '0 0 2px' }}>Client outcomes per call site</h4>
+      <table style={{ borderCollapse: 'collapse', fontSize: 12 }}>
+        <thead>
+          <tr>
+            <th style={{ textAlign: 'left', paddingRight: 12 }}>call site</th>
+            {OUTCOME_COLUMNS.map((c) => (
+              <th key={c.key} style={cell}>
+                {c.head}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {outcomes.map((o) => (
+            <tr key={o.site} aria-label={`outcomes of ${o.site}`}>
+              <td style={{ paddingRight: 12, fontWeight: 600 }} title={`made by ${o.transitions.join(', ')}`}>
+                {o.site}
+              </td>
+              {OUTCOME_COLUMNS.map((c) => {
+                const labels = o.traces[c.key];
+                return (
+                  <td key={c.key} style={{ ...cell, fontWeight: c.key === 'timeout' && o.timeout > 0 ? 700 : undefined }}>
+                    {formatCount(o[c.key])}
+                    {labels ? (
+                      <>
+                        {' '}
+                        <button type="button" disabled={stale} onClick={() => onReplay(labels)} aria-label={`Replay a shortest run where ${o.site} ${c.what}`} title={`${labels.length} steps`}>
+                          Replay
+                        </button>
+                      </>
+                    ) : null}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p style={{ margin: '2px 0 0', fontSize: 12, color: '#64748b' }}>
+        Configurations where nothing is left to do but faults, with some caller whose last call ended so. A timeout is the ambiguous third outcome,
+        neither success nor failure: the caller cannot tell whether the call happened.
+        {partial ? ' The search stopped early, so these count what was explored.' : ''}
+      </p>
     </section>
   );
 }

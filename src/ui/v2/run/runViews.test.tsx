@@ -92,6 +92,8 @@ describe('CheckV2', () => {
     expect(host.querySelector('[data-testid="verdict"]')!.textContent).toBe('Violation: 1 shortest trace at depth 10.');
     expect(host.querySelector('[aria-label="coverage of TM"]')!.textContent).toContain('state limbo');
     expect(overlay.getState().roles.get('TM')!.dimmedStates).toEqual(['limbo']);
+    // No calls: no outcomes per call site.
+    expect(host.querySelector('[aria-label="Client outcomes per call site"]')).toBeNull();
     const table = host.querySelector('[aria-label="trace of all or nothing"]')!;
     expect(table.querySelectorAll('tbody tr')).toHaveLength(10);
     expect(table.querySelector('tbody tr:nth-child(8)')!.textContent).toBe('8crash TMcollecting ↓committedprepared');
@@ -103,5 +105,31 @@ describe('CheckV2', () => {
     expect(host.textContent).toContain('Step 1 of 10');
     click(button('step 10: RM[2] receive Abort'));
     expect(host.querySelector('[role="alert"]')!.textContent).toContain('all or nothing');
+  });
+
+  it('shows the client outcomes per call site, timeout as the ambiguous third, and replays a shortest run to one', async () => {
+    const calls = readExampleV2('lease-calls-fixed.protocol.json');
+    const overlay = createRoleOverlayStore();
+    const onShowSimulate = vi.fn();
+    act(() => root.render(<CheckV2 design={calls} documentId="calls" overlay={overlay} onShowSimulate={onShowSimulate} />));
+    const done = new Promise<void>((resolve) => {
+      const stop = runStoresV2Of(overlay).check.subscribe((s) => {
+        if (s.status === 'done') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    click(button('Run check'));
+    await act(() => done);
+    const section = host.querySelector('[aria-label="Client outcomes per call site"]')!;
+    expect([...section.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['call site', 'ok', 'error', 'timeout (ambiguous)']);
+    const row = section.querySelector('[aria-label="outcomes of Client → Lock.Acquire"]')!;
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Client → Lock.Acquire', '200 Replay', '80 Replay', '162 Replay']);
+    expect(section.textContent).toContain('neither success nor failure');
+    click(button('Replay a shortest run where Client → Lock.Acquire timed out'));
+    expect(onShowSimulate).toHaveBeenCalled();
+    act(() => root.render(<SimulateV2 design={calls} documentId="calls" overlay={overlay} />));
+    expect(host.textContent).toContain('Step 0 of 10');
   });
 });
