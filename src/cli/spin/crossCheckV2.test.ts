@@ -34,6 +34,13 @@ describe('Spin and the version-2 explorer agree', () => {
     expect(crossCheckV2(loadExampleV2(file, undefined, faulty), FAST)).toEqual([]);
   }, 60_000);
 
+  it('channels of one slot with a duplicate budget: no copy ever fits, so no network process', () => {
+    const oneSlot = (d: DesignV2) => {
+      d.environment = { ...d.environment, network: { model: 'channels', capacity: 1, duplicate: 1 } };
+    };
+    expect(crossCheckV2(loadExampleV2('lease-calls-broken.protocol.json', undefined, oneSlot), FAST)).toEqual([]);
+  }, 60_000);
+
   it('TwoPhase.tla with 4 resource managers: 1,568 configurations', () => {
     expect(crossCheckV2(loadExampleV2('tla-two-phase.protocol.json', 4), FAST)).toEqual([]);
   }, 60_000);

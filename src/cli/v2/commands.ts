@@ -5,6 +5,7 @@ import { loadAnyDesignV2 } from '../../model/v2/load';
 import type { ExploreOptions } from '../../engine/result';
 import { resultWithClients } from '../../engine/v2/clients';
 import { defaultMaxMemory } from '../checkThreads';
+import { progressLine, stopOnSignal } from '../stopOnSignal';
 import { terminalJson, terminalText } from '../terminalText';
 import { exploreOnThreadsV2 } from './checkThreadsV2';
 import { outcomeLinesV2, verdictLineV2, violationTableV2 } from '../../engine/v2/traceTable';
@@ -72,28 +73,17 @@ export async function checkV2(text: string, options: CheckOptionsV2): Promise<nu
     return checkModel(loaded.model, { ...options, threads: options.threads ?? 1 }, (r) => resultWithClients(r, role));
   }
   const model = loaded.model;
-  const stop = new Int32Array(new SharedArrayBuffer(4));
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (Atomics.load(stop, 0) !== 0) process.exit(signal === 'SIGINT' ? 130 : 143);
-    Atomics.store(stop, 0, 1);
-    process.stderr.write(`\n${signal}: stopping the search; its result so far follows (again to quit at once)\n`);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
   const threads = options.threads ?? 1;
-  const exploreOptions: ExploreOptions = {
-    maxBytes: options.maxMemory ?? defaultMaxMemory(),
-    shouldStop: () => Atomics.load(stop, 0) !== 0,
-    ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
-    ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
-    progressEveryMs: 250,
-    onProgress: (p) => {
-      if (process.stderr.isTTY && p.elapsedMs > 1000) process.stderr.write(`\r${p.states} states, ${p.transitions} transitions, depth ${p.depth}, ${p.statesPerSecond} states/s   `);
-    },
-  };
-  const result = await exploreOnThreadsV2(model, exploreOptions, { threads, stop, workerUrl: options.workerUrl ?? new URL('./check-thread.mjs', import.meta.url) }).finally(() => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+  const result = await stopOnSignal((stop) => {
+    const exploreOptions: ExploreOptions = {
+      maxBytes: options.maxMemory ?? defaultMaxMemory(),
+      shouldStop: () => Atomics.load(stop, 0) !== 0,
+      ...(options.maxStates !== undefined ? { maxStates: options.maxStates } : {}),
+      ...(options.maxSeconds !== undefined ? { maxSeconds: options.maxSeconds } : {}),
+      progressEveryMs: 250,
+      onProgress: progressLine,
+    };
+    return exploreOnThreadsV2(model, exploreOptions, { threads, stop, workerUrl: options.workerUrl ?? new URL('./check-thread.mjs', import.meta.url) });
   });
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (options.json) process.stdout.write(`${terminalJson(result)}\n`);

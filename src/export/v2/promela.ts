@@ -378,5 +378,7 @@ function networkProcess(b: Build): string[] {
     }
     void c;
   });
+  // No fault can ever happen (a duplicate needs room for the copy: capacity 1 has none): no process.
+  if (opts.length === 0) return [];
   return ['active proctype network() {', 'end:', '   do', ...opts.map((l) => `   ${l}`), '   od', '}'];
 }
