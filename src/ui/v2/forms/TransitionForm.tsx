@@ -1,7 +1,7 @@
 import { escapeToken } from '../../../model/pointer';
 import { RESTART_EVENT } from '../../../model/restartEvent';
 import type { SendJson, TransitionJsonV2 } from '../../../model/v2/schema';
-import { fromStates, nextName } from '../../../store/v2/designEditsV2';
+import { fromStates, nextName, type DesignEditV2 } from '../../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
 import { CheckboxField } from '../../fields/CheckboxField';
 import { ExprField } from '../../fields/ExprField';
@@ -62,7 +62,14 @@ export function TransitionForm({ role, index, readOnly }: { role: number; index:
           { value: 'event', label: 'an event of this role' },
         ]}
         disabled={readOnly}
-        onChange={(kind) => apply({ type: 'set', path, value: kind === 'receive' ? { ...withoutKeys(t, ['event']), receive: incoming[0] ?? '' } : { ...withoutKeys(t, ['receive']), event: events[0] } })}
+        onChange={(kind) => {
+          if (kind === 'receive') return apply({ type: 'set', path, value: { ...withoutKeys(t, ['event']), receive: incoming[0] ?? '' } });
+          // A role without events of its own gets an internal event `Step` with it (as the lane's
+          // "+ Transition" does), rather than the recovery `$restart`, which is no move of its own.
+          const own = r.events?.[0]?.name;
+          const step: DesignEditV2[] = own ? [] : [{ type: 'insert', path: `/roles/${role}/events`, value: { name: 'Step', source: 'internal' } }];
+          apply({ type: 'batch', edits: [...step, { type: 'set', path, value: { ...withoutKeys(t, ['receive']), event: own ?? 'Step' } }] });
+        }}
       />
       {receiving ? (
         <SelectField label="Message kind received" path={`${path}/receive`} value={t.receive ?? ''} choices={choicesOf(incoming)} disabled={readOnly} onChange={(v) => set('receive', v)} />
