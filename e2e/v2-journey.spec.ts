@@ -74,8 +74,13 @@ test('a new user builds a client and a server, breaks them with a drop and a cra
   await panelTab(page, 'Design').click();
   await page.getByLabel('Design name', { exact: true }).fill('Acknowledged writes');
   await renameRole(page, 'Node', 'Client');
+  await expect(lane(page, 'Client').getByRole('group', { name: 'State Client.idle' })).toBeInViewport({ ratio: 1 });
   await page.getByRole('button', { name: 'Add role', exact: true }).click();
   await renameRole(page, 'Role1', 'Server');
+  // The first lane shrank to make room for the second: its state is still in sight.
+  await expect(lane(page, 'Client').getByRole('group', { name: 'State Client.idle' })).toBeInViewport({
+    ratio: 1,
+  });
 
   // Each role's memory: the client counts what was acknowledged, the server keeps the write in
   // memory only (volatile: a crash loses it).
@@ -99,7 +104,9 @@ test('a new user builds a client and a server, breaks them with a drop and a cra
   await lane(page, 'Client').getByRole('button', { name: 'Add state to Client' }).click();
   await expect(page.getByRole('region', { name: 'State Client.s1' })).toBeVisible();
   await rename(page, 'State name', 'waiting');
-  await expect(lane(page, 'Client').getByRole('group', { name: 'State Client.waiting' })).toBeVisible();
+  await expect(lane(page, 'Client').getByRole('group', { name: 'State Client.waiting' })).toBeInViewport({
+    ratio: 1,
+  });
   await lane(page, 'Client').getByRole('button', { name: 'Add transition to Client' }).click();
   await expect(page.getByRole('region', { name: 'Transition Client 1' })).toBeVisible();
   await expect(page.getByLabel('From waiting', { exact: true })).toBeChecked();
@@ -185,7 +192,9 @@ test('a new user builds a client and a server, breaks them with a drop and a cra
   await run.take('restart Server');
   await expect(page.getByRole('region', { name: 'Instance Server' })).not.toContainText('(down)');
   await expect(page.getByRole('group', { name: 'Server memory' })).toContainText('stored 0');
-  await expect(page.getByTestId('state-Client')).toHaveText('waiting');
+  await expect(page.getByRole('region', { name: 'Instance Client' }).getByRole('heading')).toHaveText(
+    'Client waiting',
+  );
 
   // Check: the crash after the acknowledgement forgets the write; the shortest trace shows how.
   await run.mode('Check');
@@ -233,7 +242,9 @@ test('a new user builds a client and a server, breaks them with a drop and a cra
   await file.selectOption({ label: 'role-Server.ts' });
   await expect(dialog.getByTestId('export-preview')).toContainText('Role Server of "Acknowledged writes"');
   // The fix is in the module: the stored value is written to the store before the acknowledgement leaves.
-  await expect(dialog.getByTestId('export-preview')).toContainText(/interface Durable \{\s*stored: number;\s*\}/);
+  await expect(dialog.getByTestId('export-preview')).toContainText(
+    /interface Durable \{\s*stored: number;\s*\}/,
+  );
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 
