@@ -46,7 +46,7 @@ async function addMessage(page: Page, index: number, name: string, from: string,
     .getByRole('group', { name: `Message ${name} payload`, exact: true })
     .getByRole('button', { name: 'Add payload field' })
     .click();
-  await page.getByLabel(`Message ${name} payload field 1 name`, { exact: true }).fill('value');
+  await rename(page, `Message ${name} payload field 1 name`, 'value');
   await expect(page.getByLabel(`Message ${name} payload field 1 type`, { exact: true })).toHaveValue('int');
   await expect(page.getByLabel(`Message ${name} payload field 1 highest`, { exact: true })).toHaveValue('1');
 }
