@@ -144,6 +144,9 @@ test('a new user builds a client and a server, breaks them with a drop and a cra
   await expect(page.getByLabel('Message kind received', { exact: true })).toHaveValue('Write');
   await page.getByRole('button', { name: 'Add update' }).click();
   await expect(page.getByLabel('Update 1 assigns', { exact: true })).toHaveValue('stored');
+  // A new update starts from a value of the var's type: no error before it is edited.
+  await expect(page.getByRole('textbox', { name: 'Update 1 value', exact: true })).toHaveText('stored + 1');
+  await expect(noErrors(page)).toBeVisible();
   await enterExpression(page, 'Update 1 value', 'event.value');
   await page.getByRole('button', { name: 'Add send' }).click();
   await expect(page.getByLabel('Send 1 message', { exact: true })).toHaveValue('Ack');
