@@ -28,8 +28,10 @@ export class RunDriver {
   }
 
   async mode(name: 'Design' | 'Simulate' | 'Check') {
-    await this.page.getByRole('tab', { name, exact: true }).click();
-    await expect(this.page.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
+    // The mode tabs (a version-2 design's side panel has a Design tab of its own).
+    const tab = this.page.getByRole('tablist', { name: 'Mode' }).getByRole('tab', { name, exact: true });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
   }
 
   /** Takes an enabled step by its label. */

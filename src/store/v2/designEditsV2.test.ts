@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { examplesV2 } from '../../../examples';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import type { DesignV2 } from '../../model/v2/schema';
-import { applyEditV2, emptyDesignV2, roleLayout, valueAt } from './designEditsV2';
+import { applyEditV2, emptyDesignV2, renameEventField, roleLayout, valueAt } from './designEditsV2';
 
 const twoPhase = examplesV2.find((e) => e.slug === 'two-phase-commit-broken')!.design;
 const pool = examplesV2.find((e) => e.slug === 'tla-two-phase')!.design;
@@ -48,6 +48,35 @@ describe('pointer edits', () => {
     d = applyEditV2(d, { type: 'renameEvent', role: 0, event: 0, name: 'Choose' });
     expect(d.roles[0]!.transitions.some((t) => t.event === 'Choose')).toBe(true);
     expect(loadDesignValueV2(d).ok).toBe(true);
+  });
+
+  it("renames a message kind's payload field in the sends that fill it and the receives that read it, not an event's field of the same name", () => {
+    const vote = twoPhase.messages!.findIndex((m) => m.name === 'Vote');
+    const d = applyEditV2(twoPhase, { type: 'renameField', owner: { message: vote }, field: 0, name: 'ballot' });
+    expect(d.messages![vote]!.payload!.map((f) => f.name)).toEqual(['ballot']);
+    const tm = d.roles.find((r) => r.name === 'TM')!;
+    expect(tm.transitions.filter((t) => t.receive === 'Vote').map((t) => t.guard)).toEqual(['event.ballot == "yes"', 'event.ballot == "no"']);
+    // RM's sends fill the new key; `event.value` there reads RM's own event Vote, which keeps its field.
+    const rm = d.roles.find((r) => r.name === 'RM')!;
+    expect(rm.transitions.flatMap((t) => t.send ?? []).filter((x) => x.message === 'Vote').map((x) => x.payload)).toEqual([{ ballot: 'event.value' }, { ballot: 'event.value' }]);
+    expect(rm.transitions.filter((t) => t.event === 'Vote').map((t) => t.guard)).toEqual(['event.value == "yes"', 'event.value == "no"']);
+    expect(loadDesignValueV2(d).ok).toBe(true);
+  });
+
+  it("renames an event's payload field in its role's transitions on that event, keys of sends left alone", () => {
+    const rmIndex = twoPhase.roles.findIndex((r) => r.name === 'RM');
+    const d = applyEditV2(twoPhase, { type: 'renameField', owner: { role: rmIndex, event: 0 }, field: 0, name: 'choice' });
+    const rm = d.roles[rmIndex]!;
+    expect(rm.events![0]!.payload!.map((f) => f.name)).toEqual(['choice']);
+    expect(rm.transitions.filter((t) => t.event === 'Vote').map((t) => [t.guard, t.send?.[0]?.payload])).toEqual([
+      ['event.choice == "yes"', { value: 'event.choice' }],
+      ['event.choice == "no"', { value: 'event.choice' }],
+    ]);
+    // TM's receives read the message's field, which is not renamed.
+    expect(d.roles.find((r) => r.name === 'TM')!.transitions.filter((t) => t.receive === 'Vote').map((t) => t.guard)).toEqual(['event.value == "yes"', 'event.value == "no"']);
+    expect(loadDesignValueV2(d).ok).toBe(true);
+    // A read written with spaces follows too; a var called like the field is never touched.
+    expect(renameEventField('value + event.value - event . value', 'value', 'v')).toBe('value + event.v - event . v');
   });
 
   it('renaming onto a taken name changes only the name: the loader reports the clash at the role', () => {

@@ -21,6 +21,8 @@ export type DesignEditV2 =
   | { readonly type: 'renameState'; readonly role: number; readonly state: number; readonly name: string }
   | { readonly type: 'renameMessage'; readonly message: number; readonly name: string }
   | { readonly type: 'renameEvent'; readonly role: number; readonly event: number; readonly name: string }
+  /** A payload field of a message kind or of a role's event, with the sends that fill it and the `event.F` that read it. */
+  | { readonly type: 'renameField'; readonly owner: FieldOwner; readonly field: number; readonly name: string }
   /** A role with the message kinds from or to it and its layout. */
   | { readonly type: 'removeRole'; readonly role: number }
   /** States of one role with every transition from or to them, and transitions by index. */
@@ -28,6 +30,9 @@ export type DesignEditV2 =
   | { readonly type: 'moveStates'; readonly role: string; readonly positions: Readonly<Record<string, Point>> }
   /** Several edits as one undo step. */
   | { readonly type: 'batch'; readonly edits: readonly DesignEditV2[] };
+
+/** Whose payload field: a message kind's (by index), or an event's of a role (by indexes). */
+export type FieldOwner = { readonly message: number } | { readonly role: number; readonly event: number };
 
 /** Keys that may be left out when their array is empty (keeps saved files clean). */
 const OPTIONAL_ARRAYS = new Set(['messages', 'invariants', 'vars', 'events', 'payload', 'send']);
@@ -53,6 +58,8 @@ export function applyEditV2(design: DesignV2, edit: DesignEditV2): DesignV2 {
       return renameMessage(design, edit.message, edit.name);
     case 'renameEvent':
       return renameEvent(design, edit.role, edit.event, edit.name);
+    case 'renameField':
+      return renameField(design, edit.owner, edit.field, edit.name);
     case 'removeRole':
       return removeRole(design, edit.role);
     case 'removeElements':
@@ -274,6 +281,54 @@ function renameEvent(design: DesignV2, roleIndex: number, eventIndex: number, na
     const withName = { ...r, events: r.events!.map((e, k) => (k === eventIndex ? { ...e, name } : e)) };
     return isFree ? mapTransitions(withName, (t) => (t.event === old ? { ...t, event: name } : t)) : withName;
   });
+}
+
+/** Replaces `event.from` by `event.to` in an expression (the payload field read through `event`). */
+export function renameEventField(text: string, from: string, to: string): string {
+  const tokens = highlightExpression(text);
+  let out = '';
+  let at = 0;
+  for (let i = 2; i < tokens.length; i++) {
+    const [e, dot, f] = [tokens[i - 2]!, tokens[i - 1]!, tokens[i]!];
+    if (e.text !== 'event' || dot.text !== '.' || f.kind !== 'name' || f.text !== from) continue;
+    out += text.slice(at, f.start - 1) + to;
+    at = f.end - 1;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
+/**
+ * A payload field renamed. Onto a free name, what refers to it follows: a message kind's field in
+ * every send of that kind (its payload key) and every `event.F` of the transitions that receive
+ * it; an event's field in every `event.F` of its role's transitions on that event.
+ */
+function renameField(design: DesignV2, owner: FieldOwner, index: number, name: string): DesignV2 {
+  const fields = 'message' in owner ? design.messages?.[owner.message]?.payload : design.roles[owner.role]?.events?.[owner.event]?.payload;
+  const field = fields?.[index];
+  if (!fields || !field || field.name === name) return design;
+  const old = field.name;
+  const renamedFields = fields.map((f, i) => (i === index ? { ...f, name } : f));
+  let next: DesignV2 =
+    'message' in owner
+      ? { ...design, messages: design.messages!.map((m, i) => (i === owner.message ? { ...m, payload: renamedFields } : m)) }
+      : mapRoles(design, (r, i) => (i === owner.role ? { ...r, events: r.events!.map((e, k) => (k === owner.event ? { ...e, payload: renamedFields } : e)) } : r));
+  if (!free(fields.map((f) => f.name), name, index)) return next;
+  const expr = (e: string) => renameEventField(e, old, name);
+  if ('message' in owner) {
+    const kind = design.messages![owner.message]!.name;
+    const key = (payload: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(payload).map(([k, v]) => [k === old ? name : k, v]));
+    next = mapRoles(next, (r) =>
+      mapTransitions(r, (t) => {
+        const read = t.receive === kind ? mapTransitionExpressions(t, expr) : t;
+        if (!read.send?.some((s) => s.message === kind && s.payload && old in s.payload)) return read;
+        return { ...read, send: read.send.map((s) => (s.message === kind && s.payload ? { ...s, payload: key(s.payload) } : s)) };
+      }),
+    );
+  } else {
+    const event = design.roles[owner.role]!.events![owner.event]!.name;
+    next = mapRoles(next, (r, i) => (i === owner.role ? mapTransitions(r, (t) => (t.event === event ? mapTransitionExpressions(t, expr) : t)) : r));
+  }
+  return next;
 }
 
 function removeRole(design: DesignV2, index: number): DesignV2 {

@@ -34,4 +34,15 @@ describe('the version-2 design store', () => {
     store.getState().undo();
     expect(store.getState().selection).toEqual({ role: 0, states: ['done'], transitions: [] });
   });
+
+  it('keeps a renamed state selected under its new name', () => {
+    const store = createDesignStoreV2(emptyDesignV2());
+    store.getState().apply({ type: 'insert', path: '/roles/0/states', value: { name: 's1' } });
+    store.getState().select({ role: 0, states: ['s1'], transitions: [] });
+    store.getState().apply({ type: 'renameState', role: 0, state: 1, name: 'waiting' });
+    expect(store.getState().selection).toEqual({ role: 0, states: ['waiting'], transitions: [] });
+    // Onto a taken name it would point at the other state: nothing is selected.
+    store.getState().apply({ type: 'renameState', role: 0, state: 1, name: 'idle' });
+    expect(store.getState().selection).toEqual({ role: 0, states: [], transitions: [] });
+  });
 });

@@ -41,7 +41,7 @@ export function createDesignStoreV2(initial: DesignV2): DesignStoreV2 {
       const { design, history } = get();
       const next = applyEditV2(design, edit);
       if (next === design) return;
-      set({ design: next, history: options.silent ? history : H.record(history, design, options.merge ?? null), selection: keepSelection(get().selection, next) });
+      set({ design: next, history: options.silent ? history : H.record(history, design, options.merge ?? null), selection: keepSelection(followRenames(get().selection, edit, design, next), next) });
     },
     undo: () => {
       const r = H.undo(get().history, get().design);
@@ -66,6 +66,18 @@ export function createDesignStoreV2(initial: DesignV2): DesignStoreV2 {
       return true;
     },
   }));
+}
+
+/** A selected state renamed stays selected under its new name (the inspector stays on it). */
+function followRenames(selection: SelectionV2, edit: DesignEditV2, before: DesignV2, after: DesignV2): SelectionV2 {
+  if (edit.type === 'batch') return edit.edits.reduce((sel, e) => followRenames(sel, e, before, after), selection);
+  if (edit.type !== 'renameState' || edit.role !== selection.role) return selection;
+  const old = before.roles[edit.role]?.states[edit.state]?.name;
+  const renamed = after.roles[edit.role]?.states[edit.state]?.name;
+  // Onto a taken name the selection would point at the other state: it is dropped instead.
+  const unique = after.roles[edit.role]?.states.filter((st) => st.name === renamed).length === 1;
+  if (old === undefined || renamed !== edit.name || !unique || !selection.states.includes(old)) return selection;
+  return { ...selection, states: selection.states.map((n) => (n === old ? renamed : n)) };
 }
 
 /** Drops a selection whose role, states or transitions no longer exist. */

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { exportFileName, TARGET_INFO, TARGETS, type Target } from '../../export';
-import { useWorkspace } from '../../store/useWorkspace';
-import { useDesignV2 } from '../../store/v2/useDesignV2';
 import { useLoadResult } from '../../store/useLoadResult';
+import { useOpenDesign } from '../../store/useOpenDesign';
 import { ExportV2Panel } from './ExportV2Panel';
 import { CodePreview } from './CodePreview';
 import { ImportPanel } from './ImportPanel';
@@ -19,15 +18,9 @@ function download(text: string, name: string, mime: string): void {
 
 /** The dialog's body (lazy-loaded): an Export tab with target, options and preview, and an Import tab. */
 export default function ExportDialogContent({ onClose }: { onClose(): void }) {
-  // Each format version has its own store; the open document's version says which one it is in.
-  const version = useWorkspace((w) => w.version);
-  const loaded = useLoadResult();
+  // Whichever format version is open: a version-2 document lives in its own store, not in `useDesign()`'s.
+  const design = useOpenDesign() as { version?: unknown; name?: unknown };
   const [tab, setTab] = useState<'export' | 'import'>('export');
-  const [target, setTarget] = useState<Target>('ts');
-  const [zod, setZod] = useState(false);
-  const [copied, setCopied] = useState(false);
-  const result = useExportText(loaded, target, zod);
-  const language = target === 'ts' || target === 'xstate' || target === 'harness' || target === 'monitor' ? 'typescript' : target === 'json' ? 'json' : 'plain';
   return (
     <div className="export-dialog">
       <div role="tablist" aria-label="Export or import">
@@ -38,48 +31,10 @@ export default function ExportDialogContent({ onClose }: { onClose(): void }) {
           Import
         </button>
       </div>
-      {tab === 'export' && version === 2 ? (
-        <OpenDesignV2Export />
+      {tab === 'export' && design.version === 2 ? (
+        <ExportV2Panel design={design} designName={typeof design.name === 'string' ? design.name : 'design'} />
       ) : tab === 'export' ? (
-        <section aria-label="Export">
-          <label>
-            Target{' '}
-            <select aria-label="Export target" value={target} onChange={(e) => setTarget(e.target.value as Target)}>
-              {TARGETS.map((t) => (
-                <option key={t} value={t}>
-                  {TARGET_INFO[t].label}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          {target === 'ts' && (
-            <label>
-              <input type="checkbox" checked={zod} onChange={(e) => setZod(e.target.checked)} /> Parse requests with zod
-            </label>
-          )}
-          {result.status === 'pending' && <p role="status">Generating…</p>}
-          {result.status === 'invalid' && <p role="alert">{result.message}</p>}
-          {result.status === 'ready' && (
-            <>
-              <CodePreview text={result.text} language={language} label={`${TARGET_INFO[target].label} preview`} />
-              <button
-                type="button"
-                onClick={async () => {
-                  await navigator.clipboard.writeText(result.text);
-                  setCopied(true);
-                }}
-              >
-                {copied ? 'Copied' : 'Copy'}
-              </button>{' '}
-              <button
-                type="button"
-                onClick={() => loaded.ok && download(result.text, exportFileName(loaded.model, target), TARGET_INFO[target].mime)}
-              >
-                Download
-              </button>
-            </>
-          )}
-        </section>
+        <ExportV1Panel />
       ) : (
         <ImportPanel onDone={onClose} />
       )}
@@ -92,7 +47,53 @@ export default function ExportDialogContent({ onClose }: { onClose(): void }) {
   );
 }
 
-function OpenDesignV2Export() {
-  const design = useDesignV2();
-  return <ExportV2Panel design={design} designName={design.name} />;
+/** The Export tab for a version-1 design: target, TS option (zod), preview, Copy and Download. */
+function ExportV1Panel() {
+  const loaded = useLoadResult();
+  const [target, setTarget] = useState<Target>('ts');
+  const [zod, setZod] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const result = useExportText(loaded, target, zod);
+  const language = target === 'ts' || target === 'xstate' || target === 'harness' || target === 'monitor' ? 'typescript' : target === 'json' ? 'json' : 'plain';
+  return (
+    <section aria-label="Export">
+      <label>
+        Target{' '}
+        <select aria-label="Export target" value={target} onChange={(e) => setTarget(e.target.value as Target)}>
+          {TARGETS.map((t) => (
+            <option key={t} value={t}>
+              {TARGET_INFO[t].label}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      {target === 'ts' && (
+        <label>
+          <input type="checkbox" checked={zod} onChange={(e) => setZod(e.target.checked)} /> Parse requests with zod
+        </label>
+      )}
+      {result.status === 'pending' && <p role="status">Generating…</p>}
+      {result.status === 'invalid' && <p role="alert">{result.message}</p>}
+      {result.status === 'ready' && (
+        <>
+          <CodePreview text={result.text} language={language} label={`${TARGET_INFO[target].label} preview`} />
+          <button
+            type="button"
+            onClick={async () => {
+              await navigator.clipboard.writeText(result.text);
+              setCopied(true);
+            }}
+          >
+            {copied ? 'Copied' : 'Copy'}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => loaded.ok && download(result.text, exportFileName(loaded.model, target), TARGET_INFO[target].mime)}
+          >
+            Download
+          </button>
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,4 +1,4 @@
-import { Background, ReactFlow, useReactFlow, type Connection, type NodeChange } from '@xyflow/react';
+import { Background, ReactFlow, useReactFlow, useStore as useFlowStore, type Connection, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { TransitionJsonV2 } from '../../../model/v2/schema';
@@ -83,6 +83,30 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
     // Once per role shown (a rename keeps its positions).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [role, store]);
+
+  // Every state stays in view when the lane changes size (a role added or removed resizes every
+  // lane) or a state is added: the view is fitted again, but only when some state is out of it,
+  // so a view the user zoomed or panned with everything in sight is left alone.
+  const paneWidth = useFlowStore((s) => s.width);
+  const paneHeight = useFlowStore((s) => s.height);
+  const stateCount = r?.states.length ?? 0;
+  useEffect(() => {
+    if (!paneWidth || !paneHeight || stateCount === 0) return;
+    const frame = requestAnimationFrame(() => {
+      const { x, y, zoom } = flow.getViewport();
+      const left = -x / zoom;
+      const top = -y / zoom;
+      const right = left + paneWidth / zoom;
+      const bottom = top + paneHeight / zoom;
+      const outside = flow.getNodes().some((n) => {
+        const w = n.measured?.width ?? NODE_SIZE.width;
+        const h = n.measured?.height ?? NODE_SIZE.height;
+        return n.position.x < left || n.position.y < top || n.position.x + w > right || n.position.y + h > bottom;
+      });
+      if (outside) void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [paneWidth, paneHeight, stateCount, flow]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {

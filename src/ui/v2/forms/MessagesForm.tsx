@@ -29,7 +29,7 @@ export function MessagesForm({ readOnly }: { readOnly: boolean }) {
               <BoundSelect label={`Message ${m.name} from`} path={`${p}/from`} readOnly={readOnly} choices={choicesOf(roles)} />
               <BoundSelect label={`Message ${m.name} to`} path={`${p}/to`} readOnly={readOnly} choices={choicesOf(roles)} />
             </div>
-            <PayloadFields path={`${p}/payload`} fields={m.payload ?? []} roles={roles} readOnly={readOnly} label={`Message ${m.name}`} />
+            <PayloadFields path={`${p}/payload`} owner={{ message: i }} fields={m.payload ?? []} roles={roles} readOnly={readOnly} label={`Message ${m.name}`} />
             <BoundText label={`Message ${m.name} description`} path={`${p}/description`} readOnly={readOnly} optional />
           </>
         )}

@@ -1,11 +1,15 @@
 import type { FieldJsonV2 } from '../../../model/v2/schema';
-import { nextName } from '../../../store/v2/designEditsV2';
-import { BoundText, useBound } from './bound';
+import { nextName, type FieldOwner } from '../../../store/v2/designEditsV2';
+import { useBound } from './bound';
 import { ListOf } from './ListOf';
+import { NameField } from './NameField';
 import { TypeFieldV2 } from './TypeFieldV2';
 
-/** The typed payload fields of a message kind or an event, at `path` (`…/payload`). */
-export function PayloadFields({ path, fields, roles, readOnly, label }: { path: string; fields: readonly FieldJsonV2[]; roles: readonly string[]; readOnly: boolean; label: string }) {
+/**
+ * The typed payload fields of a message kind or an event (`owner`), at `path` (`…/payload`). A
+ * field's name commits on Enter or blur and renames what reads it (sends, `event.F`).
+ */
+export function PayloadFields({ path, owner, fields, roles, readOnly, label }: { path: string; owner: FieldOwner; fields: readonly FieldJsonV2[]; roles: readonly string[]; readOnly: boolean; label: string }) {
   return (
     <fieldset className="list-editor">
       <legend>{label} payload</legend>
@@ -16,9 +20,9 @@ export function PayloadFields({ path, fields, roles, readOnly, label }: { path: 
         readOnly={readOnly}
         legend={(f, i) => f.name || `field ${i + 1}`}
         make={(): FieldJsonV2 => ({ name: nextName('f', fields.map((f) => f.name)), type: { int: [0, 1] } })}
-        render={(_, p, i) => (
+        render={(f, p, i) => (
           <>
-            <BoundText label={`${label} payload field ${i + 1} name`} path={`${p}/name`} readOnly={readOnly} />
+            <NameField label={`${label} payload field ${i + 1} name`} path={`${p}/name`} value={f.name} readOnly={readOnly} rename={(name) => ({ type: 'renameField', owner, field: i, name })} />
             <FieldType path={`${p}/type`} label={`${label} payload field ${i + 1}`} roles={roles} readOnly={readOnly} />
           </>
         )}

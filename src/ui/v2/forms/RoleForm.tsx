@@ -58,7 +58,7 @@ export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }
               <NameField label={`${label} event ${i + 1} name`} path={`${p}/name`} value={e.name} readOnly={readOnly} rename={(name) => ({ type: 'renameEvent', role, event: i, name })} />
               <BoundSelect label={`${label} event ${i + 1} source`} path={`${p}/source`} readOnly={readOnly} choices={choicesOf(['internal', 'timer'])} />
               {e.source === 'timer' && <BoundNumber label={`${label} event ${i + 1} after (ms)`} path={`${p}/afterMs`} readOnly={readOnly} />}
-              <PayloadFields path={`${p}/payload`} fields={e.payload ?? []} roles={roles} readOnly={readOnly} label={`${label} event ${e.name}`} />
+              <PayloadFields path={`${p}/payload`} owner={{ role, event: i }} fields={e.payload ?? []} roles={roles} readOnly={readOnly} label={`${label} event ${e.name}`} />
             </>
           )}
         />

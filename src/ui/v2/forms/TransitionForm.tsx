@@ -1,7 +1,7 @@
 import { escapeToken } from '../../../model/pointer';
 import { RESTART_EVENT } from '../../../model/restartEvent';
-import type { SendJson, TransitionJsonV2 } from '../../../model/v2/schema';
-import { fromStates, nextName } from '../../../store/v2/designEditsV2';
+import type { ScalarTypeJsonV2, SendJson, TransitionJsonV2 } from '../../../model/v2/schema';
+import { fromStates, nextName, type DesignEditV2 } from '../../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
 import { CheckboxField } from '../../fields/CheckboxField';
 import { ExprField } from '../../fields/ExprField';
@@ -62,7 +62,14 @@ export function TransitionForm({ role, index, readOnly }: { role: number; index:
           { value: 'event', label: 'an event of this role' },
         ]}
         disabled={readOnly}
-        onChange={(kind) => apply({ type: 'set', path, value: kind === 'receive' ? { ...withoutKeys(t, ['event']), receive: incoming[0] ?? '' } : { ...withoutKeys(t, ['receive']), event: events[0] } })}
+        onChange={(kind) => {
+          if (kind === 'receive') return apply({ type: 'set', path, value: { ...withoutKeys(t, ['event']), receive: incoming[0] ?? '' } });
+          // A role without events of its own gets an internal event `Step` with it (as the lane's
+          // "+ Transition" does), rather than the recovery `$restart`, which is no move of its own.
+          const own = r.events?.[0]?.name;
+          const step: DesignEditV2[] = own ? [] : [{ type: 'insert', path: `/roles/${role}/events`, value: { name: 'Step', source: 'internal' } }];
+          apply({ type: 'batch', edits: [...step, { type: 'set', path, value: { ...withoutKeys(t, ['receive']), event: own ?? 'Step' } }] });
+        }}
       />
       {receiving ? (
         <SelectField label="Message kind received" path={`${path}/receive`} value={t.receive ?? ''} choices={choicesOf(incoming)} disabled={readOnly} onChange={(v) => set('receive', v)} />
@@ -179,7 +186,15 @@ function UpdatesList({ role, index, updates, readOnly }: { role: number; index: 
   const path = `/roles/${role}/transitions/${index}/updates`;
   const entries = Object.entries(updates);
   const write = (next: [string, string][]) => apply({ type: 'set', path, value: next.length ? Object.fromEntries(next) : undefined });
-  const vars = (design.roles[role]?.vars ?? []).map((v) => v.name);
+  const roleVars = design.roles[role]?.vars ?? [];
+  const add = () => {
+    // The first var not yet assigned (a map: one entry), with a value of its type.
+    const v = roleVars.find((x) => !(x.name in updates) && !Object.keys(updates).some((k) => k.startsWith(`${x.name}[`)));
+    if (!v) return write([...entries, [nextName('v', Object.keys(updates)), '0']]);
+    const t = v.type;
+    const key = typeof t === 'object' && 'map' in t ? `${v.name}[${instanceOf(t.map.from, design.roles)}]` : v.name;
+    write([...entries, [key, firstValue(key, typeof t === 'object' && 'map' in t ? t.map.to : t, design.roles)]]);
+  };
   return (
     <fieldset className="list-editor">
       <legend>Updates</legend>
@@ -196,7 +211,7 @@ function UpdatesList({ role, index, updates, readOnly }: { role: number; index: 
         </div>
       ))}
       {!readOnly && (
-        <button type="button" onClick={() => write([...entries, [vars.find((v) => !(v in updates)) ?? nextName('v', Object.keys(updates)), vars.length ? 'true' : '0']])}>
+        <button type="button" onClick={add}>
           Add update
         </button>
       )}
@@ -204,3 +219,20 @@ function UpdatesList({ role, index, updates, readOnly }: { role: number; index: 
   );
 }
 
+type Roles = readonly { name: string; instances?: number | undefined }[];
+
+/** An instance of a role as an expression: `TM` for a role with one, else `RM[1]`. */
+function instanceOf(role: string, roles: Roles): string {
+  return (roles.find((r) => r.name === role)?.instances ?? 1) > 1 ? `${role}[1]` : role;
+}
+
+/**
+ * A first value for a new update of `key` (a var, or a map's entry) that already has its type, so adding it shows
+ * no error before it is edited: a counter's step, `true`, an enum's first value, an instance.
+ */
+function firstValue(key: string, t: ScalarTypeJsonV2, roles: Roles): string {
+  if (t === 'bool') return 'true';
+  if ('int' in t) return `${key} + 1`;
+  if ('enum' in t) return JSON.stringify(t.enum[0] ?? '');
+  return instanceOf(t.id, roles);
+}
