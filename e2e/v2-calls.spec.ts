@@ -9,7 +9,6 @@ import { RunDriver } from './runDriver';
  */
 
 const lane = (page: Page, role: string) => page.getByRole('region', { name: `Role ${role}`, exact: true });
-const panelTab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name, exact: true });
 const noErrors = (page: Page) => page.getByRole('status').filter({ hasText: 'No errors' });
 
 async function rename(page: Page, label: string, name: string) {
