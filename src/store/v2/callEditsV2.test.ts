@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { examplesV2 } from '../../../examples';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import type { DesignV2 } from '../../model/v2/schema';
-import { callTargetOf, callTargets, eventWithSource, literalOf, makeCall, makeReturns, outcomeEvents, parseOutcome, servedCall } from './callEditsV2';
+import { callTargetOf, callTargets, eventWithSource, literalOf, makeCall, makeReturns, outcomeEvents, parseOutcome, servedCall, transitionWithTrigger } from './callEditsV2';
 import { applyEditV2 } from './designEditsV2';
 
 const lease = examplesV2.find((e) => e.slug === 'lease-calls-broken')!.design;
@@ -60,5 +60,18 @@ describe('call edits', () => {
     d = applyEditV2(d, { type: 'insert', path: '/roles/1/transitions', value: { from: 'free', event: 'Acquire', returns: makeReturns(target.event, d.roles) } });
     const loaded = loadDesignValueV2(d);
     expect(loaded.ok ? [] : loaded.errors).toEqual([]);
+  });
+});
+
+describe('a transition moved to another trigger', () => {
+  const events = lease.roles[0]!.events!;
+  it('onto a call event replies with a first value of each returns field, keeping those given', () => {
+    expect(transitionWithTrigger({ from: 'held', event: 'Expire', to: 'free' }, events, lease.roles, { event: 'Acquire' })).toEqual({ from: 'held', event: 'Acquire', to: 'free', returns: { token: '0' } });
+    expect(transitionWithTrigger({ from: 'held', event: 'Acquire', returns: { token: '2', gone: '1' } }, events, lease.roles, { event: 'Acquire' }).returns).toEqual({ token: '2' });
+  });
+  it('onto an event or a message that serves no call, without ack, reply and returns', () => {
+    const served = lease.roles[0]!.transitions[1]!;
+    expect(transitionWithTrigger(served, events, lease.roles, { event: 'Expire' })).toEqual({ id: 'busy', from: 'held', event: 'Expire', description: served.description });
+    expect(transitionWithTrigger(served, events, lease.roles, { receive: 'Msg' })).toEqual({ id: 'busy', from: 'held', receive: 'Msg', description: served.description });
   });
 });

@@ -107,3 +107,25 @@ export function makeReturns(event: EventJsonV2, roles: Roles, given: Readonly<Re
   const fields = event.returns ?? [];
   return fields.length ? Object.fromEntries(fields.map((f) => [f.name, given[f.name] ?? literalOf(f.type, roles)])) : undefined;
 }
+
+/**
+ * The transition on another trigger: onto a call event it replies with a first value of each
+ * `returns` field (values given before kept); onto a trigger that serves no call or client
+ * request, what only such transitions take (`ack`, `reply`, `returns`) goes.
+ */
+export function transitionWithTrigger(t: TransitionJsonV2, events: readonly EventJsonV2[], roles: Roles, trigger: { event: string } | { receive: string }): TransitionJsonV2 {
+  // Spread over the transition, so a key it had keeps its place in the saved file.
+  const next = withoutKeys({ ...t, ...trigger }, ['event' in trigger ? 'receive' : 'event']);
+  const e = 'event' in trigger ? events.find((x) => x.name === trigger.event) : undefined;
+  if (e?.source === 'call') {
+    const returns = makeReturns(e, roles, t.returns);
+    return returns ? { ...next, returns } : withoutKeys(next, ['returns']);
+  }
+  return e?.source === 'client' ? next : withoutKeys(next, ['ack', 'reply', 'returns']);
+}
+
+function withoutKeys(t: TransitionJsonV2, keys: readonly string[]): TransitionJsonV2 {
+  const out: Record<string, unknown> = { ...t };
+  for (const k of keys) delete out[k];
+  return out as TransitionJsonV2;
+}

@@ -1,7 +1,7 @@
 import { escapeToken } from '../../../model/pointer';
 import { RESTART_EVENT } from '../../../model/restartEvent';
 import type { EventJsonV2, ScalarTypeJsonV2, SendJson, TransitionJsonV2 } from '../../../model/v2/schema';
-import { callTargetOf, callTargets, makeCall, outcomeEvents, parseOutcome, servedCall, type Outcome } from '../../../store/v2/callEditsV2';
+import { callTargetOf, callTargets, makeCall, outcomeEvents, transitionWithTrigger, parseOutcome, servedCall, type Outcome } from '../../../store/v2/callEditsV2';
 import { fromStates, nextName, type DesignEditV2 } from '../../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
 import { CheckboxField } from '../../fields/CheckboxField';
@@ -86,18 +86,18 @@ export function TransitionForm({ role, index, readOnly }: { role: number; index:
         ]}
         disabled={readOnly}
         onChange={(kind) => {
-          if (kind === 'receive') return apply({ type: 'set', path, value: { ...withoutKeys(t, ['event']), receive: incoming[0] ?? '' } });
+          if (kind === 'receive') return apply({ type: 'set', path, value: transitionWithTrigger(t, r.events ?? [], design.roles, { receive: incoming[0] ?? '' }) });
           // A role without events of its own gets an internal event `Step` with it (as the lane's
           // "+ Transition" does), rather than the recovery `$restart`, which is no move of its own.
           const own = r.events?.[0]?.name;
           const step: DesignEditV2[] = own ? [] : [{ type: 'insert', path: `/roles/${role}/events`, value: { name: 'Step', source: 'internal' } }];
-          apply({ type: 'batch', edits: [...step, { type: 'set', path, value: { ...withoutKeys(t, ['receive']), event: own ?? 'Step' } }] });
+          apply({ type: 'batch', edits: [...step, { type: 'set', path, value: transitionWithTrigger(t, r.events ?? [], design.roles, { event: own ?? 'Step' }) }] });
         }}
       />
       {receiving ? (
         <SelectField label="Message kind received" path={`${path}/receive`} value={t.receive ?? ''} choices={choicesOf(incoming)} disabled={readOnly} onChange={(v) => set('receive', v)} />
       ) : (
-        <SelectField label="Event" path={`${path}/event`} value={t.event ?? ''} choices={eventChoices} disabled={readOnly} onChange={(v) => set('event', v)} />
+        <SelectField label="Event" path={`${path}/event`} value={t.event ?? ''} choices={eventChoices} disabled={readOnly} onChange={(v) => apply({ type: 'set', path, value: transitionWithTrigger(t, r.events ?? [], design.roles, { event: v }) })} />
       )}
       <BoundExpr label="Guard" path={`${path}/guard`} readOnly={readOnly} optional placeholder={receiving || served || outcome ? 'event.field, sender, own vars' : 'true'} />
       <p className="hint">{hintFor(receiving, served !== undefined, outcome?.outcome)}</p>
@@ -130,12 +130,6 @@ export function TransitionForm({ role, index, readOnly }: { role: number; index:
       )}
     </section>
   );
-}
-
-function withoutKeys(t: TransitionJsonV2, keys: readonly string[]): TransitionJsonV2 {
-  const out: Record<string, unknown> = { ...t };
-  for (const k of keys) delete out[k];
-  return out as TransitionJsonV2;
 }
 
 function SendForm({ send, path, k, kinds, roles, readOnly }: {
