@@ -268,8 +268,8 @@ function ServeCallFields({ path, event, readOnly }: { path: string; event: Event
         readOnly={readOnly}
         defaultValue="durable"
         choices={[
-          { value: '', label: 'durable (default): replies in the step that does the work' },
-          { value: 'none', label: 'none: no reply (the caller times out)' },
+          { value: '', label: 'durable (default): replies in the step' },
+          { value: 'none', label: 'none: no reply' },
         ]}
       />
       <BoundSelect
@@ -318,7 +318,7 @@ function MakesCallFields({ role, path, call, readOnly }: { role: number; path: s
           apply({ type: 'set', path: cpath, value: next ? makeCall(next, design.roles, call) : undefined });
         }}
       />
-      {!call && <p className="hint">{targets.length ? 'A call waits for its outcome: handle Calls.ok, .error and .timeout (ambiguous) in the transitions that leave the state it goes to.' : 'No other role declares a call event: give one an event with source “call” in its Role panel.'}</p>}
+      {!call && <p className="hint">{targets.length ? 'A call to a call event E of another role: its outcomes E.ok, E.error and E.timeout (ambiguous) become triggers of this role.' : 'No other role declares a call event: give one an event with source “call” in its Role panel.'}</p>}
       {call && (
         <>
           {((target?.instances ?? 1) > 1 || call.to !== undefined) && (
