@@ -79,6 +79,34 @@ describe('pointer edits', () => {
     expect(renameEventField('value + event.value - event . value', 'value', 'v')).toBe('value + event.v - event . v');
   });
 
+  it('renames a call event with the calls of it and their outcome transitions, and its fields where they are filled and read', () => {
+    const lease = examplesV2.find((e) => e.slug === 'lease-calls-broken')!.design;
+    let d = applyEditV2(lease, { type: 'renameEvent', role: 0, event: 0, name: 'Take' });
+    expect(d.roles[1]!.transitions.map((t) => t.call?.event ?? t.event)).toEqual(['Take', 'Take.ok', 'Take.error', 'Take.timeout']);
+    expect(d.roles[0]!.transitions.filter((t) => t.event === 'Take').length).toBe(2);
+    // A returns field: the serving transitions' `returns` keys, the callers' `event.F` in ok and error.
+    d = applyEditV2(d, { type: 'renameField', owner: { role: 0, event: 0, returns: true }, field: 0, name: 'fence' });
+    expect(d.roles[0]!.events![0]!.returns!.map((f) => f.name)).toEqual(['fence']);
+    expect(d.roles[0]!.transitions.filter((t) => t.event === 'Take').map((t) => t.returns)).toEqual([{ fence: 'token + 1' }, { fence: '0' }]);
+    expect(d.roles[1]!.transitions[1]!.updates).toEqual({ lease: 'event.fence' });
+    // The Lock's own var `token` is not the field: it stays.
+    expect(d.roles[0]!.transitions[0]!.updates).toEqual({ token: 'token + 1', holder: 'sender' });
+    expect(loadDesignValueV2(d).ok).toBe(true);
+    // A payload field: the calls' payload keys and the serving transitions' `event.F`.
+    d = applyEditV2(d, { type: 'set', path: '/roles/0/events/0/payload', value: [{ name: 'n', type: { int: [0, 1] } }] });
+    d = applyEditV2(d, { type: 'set', path: '/roles/1/transitions/0/call/payload', value: { n: '1' } });
+    d = applyEditV2(d, { type: 'set', path: '/roles/0/transitions/0/guard', value: 'event.n == 1' });
+    d = applyEditV2(d, { type: 'renameField', owner: { role: 0, event: 0 }, field: 0, name: 'amount' });
+    expect(d.roles[1]!.transitions[0]!.call!.payload).toEqual({ amount: '1' });
+    expect(d.roles[0]!.transitions[0]!.guard).toBe('event.amount == 1');
+    const loaded = loadDesignValueV2(d);
+    expect(loaded.ok ? [] : loaded.errors).toEqual([]);
+    // A role renamed: the call's target expression follows.
+    d = applyEditV2(d, { type: 'set', path: '/roles/1/transitions/0/call/to', value: 'Lock' });
+    d = applyEditV2(d, { type: 'renameRole', role: 0, name: 'Mutex' });
+    expect(d.roles[1]!.transitions[0]!.call!.to).toBe('Mutex');
+  });
+
   it('renaming onto a taken name changes only the name: the loader reports the clash at the role', () => {
     const d = applyEditV2(twoPhase, { type: 'renameRole', role: 1, name: 'TM' });
     expect(d.messages).toBe(twoPhase.messages);

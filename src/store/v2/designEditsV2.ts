@@ -31,8 +31,11 @@ export type DesignEditV2 =
   /** Several edits as one undo step. */
   | { readonly type: 'batch'; readonly edits: readonly DesignEditV2[] };
 
-/** Whose payload field: a message kind's (by index), or an event's of a role (by indexes). */
-export type FieldOwner = { readonly message: number } | { readonly role: number; readonly event: number };
+/**
+ * Whose payload field: a message kind's (by index), or an event's of a role (by indexes); with
+ * `returns`, a field of a call event's reply data (`returns`) rather than of its payload.
+ */
+export type FieldOwner = { readonly message: number } | { readonly role: number; readonly event: number; readonly returns?: boolean };
 
 /** Keys that may be left out when their array is empty (keeps saved files clean). */
 const OPTIONAL_ARRAYS = new Set(['messages', 'invariants', 'vars', 'events', 'payload', 'send']);
@@ -176,13 +179,15 @@ export function renameInExpression(text: string, from: string, to: string): stri
   return out + text.slice(at);
 }
 
-/** Every expression of a transition (guard, update keys and values, sends, invariants) through `f`. */
+/** Every expression of a transition (guard, update keys and values, sends, invariants, a call's target and payload, returns) through `f`. */
 function mapTransitionExpressions(t: TransitionJsonV2, f: (e: string) => string): TransitionJsonV2 {
   const next: TransitionJsonV2 = { ...t };
   if (t.guard !== undefined) next.guard = f(t.guard);
   if (t.updates) next.updates = Object.fromEntries(Object.entries(t.updates).map(([k, v]) => [f(k), f(v)]));
   if (t.send) next.send = t.send.map((s) => ({ ...s, ...(s.to !== undefined ? { to: f(s.to) } : {}), ...(s.payload ? { payload: Object.fromEntries(Object.entries(s.payload).map(([k, v]) => [k, f(v)])) } : {}) }));
   if (t.invariants) next.invariants = t.invariants.map((v) => ({ ...v, expr: f(v.expr) }));
+  if (t.returns) next.returns = Object.fromEntries(Object.entries(t.returns).map(([k, v]) => [k, f(v)]));
+  if (t.call) next.call = { ...t.call, ...(t.call.to !== undefined ? { to: f(t.call.to) } : {}), ...(t.call.payload ? { payload: Object.fromEntries(Object.entries(t.call.payload).map(([k, v]) => [k, f(v)])) } : {}) };
   return JSON.stringify(next) === JSON.stringify(t) ? t : next;
 }
 
@@ -271,15 +276,30 @@ function renameMessage(design: DesignV2, index: number, name: string): DesignV2 
   );
 }
 
+/**
+ * An event renamed with the transitions on it; a call event also with the calls of it in other
+ * roles (`call.event`) and their outcome transitions (`E.ok`, `E.error`, `E.timeout`).
+ */
 function renameEvent(design: DesignV2, roleIndex: number, eventIndex: number, name: string): DesignV2 {
   const event = design.roles[roleIndex]?.events?.[eventIndex];
   if (!event || event.name === name) return design;
   const old = event.name;
   const isFree = free(design.roles[roleIndex]!.events!.map((e) => e.name), name, eventIndex);
+  const call = event.source === 'call';
+  const callers = new Set(call ? design.roles.flatMap((r, i) => (i !== roleIndex && r.transitions.some((t) => t.call?.event === old) ? [i] : [])) : []);
+  const outcome = /^(.*)\.(ok|error|timeout)$/;
   return mapRoles(design, (r, i) => {
-    if (i !== roleIndex) return r;
-    const withName = { ...r, events: r.events!.map((e, k) => (k === eventIndex ? { ...e, name } : e)) };
-    return isFree ? mapTransitions(withName, (t) => (t.event === old ? { ...t, event: name } : t)) : withName;
+    if (i === roleIndex) {
+      const withName = { ...r, events: r.events!.map((e, k) => (k === eventIndex ? { ...e, name } : e)) };
+      return isFree ? mapTransitions(withName, (t) => (t.event === old ? { ...t, event: name } : t)) : withName;
+    }
+    if (!isFree || !callers.has(i)) return r;
+    return mapTransitions(r, (t) => {
+      const m = t.event === undefined ? null : outcome.exec(t.event);
+      const renamedEvent = m && m[1] === old ? `${name}.${m[2]}` : t.event;
+      if (t.call?.event !== old && renamedEvent === t.event) return t;
+      return { ...t, ...(renamedEvent !== undefined ? { event: renamedEvent } : {}), ...(t.call?.event === old ? { call: { ...t.call, event: name } } : {}) };
+    });
   });
 }
 
@@ -303,7 +323,8 @@ export function renameEventField(text: string, from: string, to: string): string
  * it; an event's field in every `event.F` of its role's transitions on that event.
  */
 function renameField(design: DesignV2, owner: FieldOwner, index: number, name: string): DesignV2 {
-  const fields = 'message' in owner ? design.messages?.[owner.message]?.payload : design.roles[owner.role]?.events?.[owner.event]?.payload;
+  const list = 'message' in owner || !owner.returns ? 'payload' : 'returns';
+  const fields = 'message' in owner ? design.messages?.[owner.message]?.payload : design.roles[owner.role]?.events?.[owner.event]?.[list];
   const field = fields?.[index];
   if (!fields || !field || field.name === name) return design;
   const old = field.name;
@@ -311,12 +332,28 @@ function renameField(design: DesignV2, owner: FieldOwner, index: number, name: s
   let next: DesignV2 =
     'message' in owner
       ? { ...design, messages: design.messages!.map((m, i) => (i === owner.message ? { ...m, payload: renamedFields } : m)) }
-      : mapRoles(design, (r, i) => (i === owner.role ? { ...r, events: r.events!.map((e, k) => (k === owner.event ? { ...e, payload: renamedFields } : e)) } : r));
+      : mapRoles(design, (r, i) => (i === owner.role ? { ...r, events: r.events!.map((e, k) => (k === owner.event ? { ...e, [list]: renamedFields } : e)) } : r));
   if (!free(fields.map((f) => f.name), name, index)) return next;
   const expr = (e: string) => renameEventField(e, old, name);
+  const key = (record: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k === old ? name : k, v]));
+  if (!('message' in owner) && design.roles[owner.role]!.events![owner.event]!.source === 'call') {
+    // A call event's field: its payload is filled by the calls (`call.payload`) and read by the
+    // transitions serving it; its reply data is written by those (`returns`) and read by the
+    // callers' `E.ok` and `E.error` transitions.
+    const event = design.roles[owner.role]!.events![owner.event]!.name;
+    return mapRoles(next, (r, i) =>
+      mapTransitions(r, (t) => {
+        let out = t;
+        if (i === owner.role && t.event === event) out = list === 'payload' ? mapTransitionExpressions(t, expr) : t.returns && old in t.returns ? { ...t, returns: key(t.returns) } : t;
+        if (i === owner.role) return out;
+        if (list === 'payload' && out.call?.event === event && out.call.payload && old in out.call.payload) out = { ...out, call: { ...out.call, payload: key(out.call.payload) } };
+        if (list === 'returns' && (out.event === `${event}.ok` || out.event === `${event}.error`)) out = mapTransitionExpressions(out, expr);
+        return out;
+      }),
+    );
+  }
   if ('message' in owner) {
     const kind = design.messages![owner.message]!.name;
-    const key = (payload: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(payload).map(([k, v]) => [k === old ? name : k, v]));
     next = mapRoles(next, (r) =>
       mapTransitions(r, (t) => {
         const read = t.receive === kind ? mapTransitionExpressions(t, expr) : t;

@@ -32,10 +32,12 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
   const r = useDesignStateV2((s) => s.design.roles[role]);
   const layout = useDesignStateV2((s) => s.design.layout);
   const messages = useDesignStateV2((s) => s.design.messages);
+  // A call event goes to the role declaring it, as a message does (its request is one): one string, so other edits do not redraw.
+  const callees = useDesignStateV2((s) => s.design.roles.flatMap((x) => (x.events ?? []).filter((e) => e.source === 'call').map((e) => `${e.name}\u0000${x.name}`)).join('\u0001'));
   const receiverOf = useMemo(() => {
-    const to = new Map((messages ?? []).map((m) => [m.name, m.to]));
+    const to = new Map([...(callees ? callees.split('\u0001').map((pair) => pair.split('\u0000') as [string, string]) : []), ...(messages ?? []).map((m): [string, string] => [m.name, m.to])]);
     return (kind: string) => to.get(kind);
-  }, [messages]);
+  }, [messages, callees]);
   const selection = useDesignStateV2((s) => s.selection);
   const apply = useDesignStateV2((s) => s.apply);
   const select = useDesignStateV2((s) => s.select);

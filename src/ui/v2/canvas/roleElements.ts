@@ -49,9 +49,13 @@ export function fallbackPosition(index: number): Point {
   return { x: (index % 6) * 200, y: Math.floor(index / 6) * 120 };
 }
 
-/** `?Prepared` for a receive, the event's name, `↻` for recovery. */
+const OUTCOME_TEXT: Record<string, string> = { ok: 'ok', error: 'error', timeout: 'timed out (ambiguous)' };
+
+/** `?Prepared` for a receive, the event's name, `↻` for recovery, `Acquire ok` / `Acquire timed out (ambiguous)` for a call's outcome. */
 export function triggerText(t: TransitionJsonV2): string {
   if (t.receive !== undefined) return `?${t.receive}`;
+  const outcome = t.event === undefined ? null : /^(.+)\.(ok|error|timeout)$/.exec(t.event);
+  if (outcome) return `${outcome[1]} ${OUTCOME_TEXT[outcome[2]!]}`;
   return t.event === RESTART_EVENT ? '↻ restart' : (t.event ?? '?');
 }
 
@@ -63,6 +67,18 @@ export function transitionDetailV2(t: TransitionJsonV2, receiverOf: (kind: strin
   if (updates.length) parts.push(`/ ${updates.map(([k, e]) => `${k} := ${e}`).join(', ')}`);
   // A send without `to` goes to the receiving role's only instance: named by its role.
   for (const s of t.send ?? []) parts.push(`!${s.message}→${s.toAll ? `all ${receiverOf(s.message) ?? ''}`.trimEnd() : (s.to ?? receiverOf(s.message) ?? '?')}`);
+  // A call names its callee role (a call's request is a message to it): `call Lock.Acquire ×2`.
+  if (t.call) {
+    const args = Object.entries(t.call.payload ?? {});
+    const attempts = t.call.retry?.maxAttempts ?? 1;
+    parts.push(`call ${receiverOf(t.call.event) ?? '?'}.${t.call.event}${args.length ? `(${args.map(([k, e]) => `${k}=${e}`).join(', ')})` : ''}${t.call.to !== undefined ? `→${t.call.to}` : ''}${attempts > 1 ? ` ×${attempts}` : ''}`);
+  }
+  // Serving a call: the reply it sends (`↩ok(token=token + 1)`), or none.
+  if (t.ack === 'none') parts.push('no reply');
+  else if (t.reply !== undefined || t.returns !== undefined) {
+    const data = Object.entries(t.returns ?? {});
+    parts.push(`↩${t.reply ?? 'ok'}${data.length ? `(${data.map(([k, e]) => `${k}=${e}`).join(', ')})` : ''}`);
+  }
   return parts.join(' ');
 }
 

@@ -1,7 +1,8 @@
 import type { EventJsonV2, VarJsonV2 } from '../../../model/v2/schema';
 import { nextName } from '../../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
-import { choicesOf, SelectField } from '../../fields/SelectField';
+import { eventWithSource, type EventSource } from '../../../store/v2/callEditsV2';
+import { choicesOf, SelectField, type Choice } from '../../fields/SelectField';
 import { BoundNumber, BoundSelect, BoundText, useBound } from './bound';
 import { InvariantList } from './InvariantList';
 import { ListOf } from './ListOf';
@@ -9,7 +10,17 @@ import { NameField } from './NameField';
 import { PayloadFields } from './PayloadFields';
 import { initialFor, TypeFieldV2 } from './TypeFieldV2';
 
-/** One role: name, instances, description, vars, events (internal or timer, with payloads), role invariants. */
+const SOURCES: readonly Choice[] = [
+  { value: 'internal', label: 'internal' },
+  { value: 'timer', label: 'timer' },
+  { value: 'call', label: 'call (another role calls it)' },
+  { value: 'client', label: 'client' },
+];
+
+/**
+ * One role: name, instances, description, vars, events (internal, timer or call, with payloads;
+ * a call event with its reply data, idempotency, unhandled requests and calls), role invariants.
+ */
 export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }) {
   const design = useDesignV2();
   const apply = useDesignStateV2((s) => s.apply);
@@ -56,9 +67,17 @@ export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }
           render={(e, p, i) => (
             <>
               <NameField label={`${label} event ${i + 1} name`} path={`${p}/name`} value={e.name} readOnly={readOnly} rename={(name) => ({ type: 'renameEvent', role, event: i, name })} />
-              <BoundSelect label={`${label} event ${i + 1} source`} path={`${p}/source`} readOnly={readOnly} choices={choicesOf(['internal', 'timer'])} />
+              <SelectField
+                label={`${label} event ${i + 1} source`}
+                path={`${p}/source`}
+                value={e.source}
+                choices={SOURCES.filter((s) => s.value !== 'client' || e.source === 'client')}
+                disabled={readOnly}
+                onChange={(source) => apply({ type: 'set', path: p, value: eventWithSource(e, source as EventSource) })}
+              />
               {e.source === 'timer' && <BoundNumber label={`${label} event ${i + 1} after (ms)`} path={`${p}/afterMs`} readOnly={readOnly} />}
               <PayloadFields path={`${p}/payload`} owner={{ role, event: i }} fields={e.payload ?? []} roles={roles} readOnly={readOnly} label={`${label} event ${e.name}`} />
+              {e.source === 'call' && <CallEventFields e={e} p={p} role={role} index={i} label={`${label} event ${e.name}`} roles={roles} readOnly={readOnly} />}
             </>
           )}
         />
@@ -82,4 +101,40 @@ function InitialField({ label, path, v, readOnly }: { label: string; path: strin
 
 function BoundSelectValue({ label, path, value, values, readOnly, onChange }: { label: string; path: string; value: string; values: readonly string[]; readOnly: boolean; onChange: (v: string) => void }) {
   return <SelectField label={label} path={path} value={value} choices={choicesOf(values)} disabled={readOnly} onChange={onChange} />;
+}
+
+/**
+ * What a call event adds (docs/format-v2.md §14): the reply's typed data (`returns`), the dedupe
+ * table (`idempotency`), what a request no transition takes gets (`unhandled`), and how many
+ * calls each caller instance makes (`calls`, the request ids).
+ */
+function CallEventFields({ e, p, role, index, label, roles, readOnly }: { e: EventJsonV2; p: string; role: number; index: number; label: string; roles: readonly string[]; readOnly: boolean }) {
+  return (
+    <>
+      <p className="hint">Another role calls {e.name || 'it'} from a transition (“Makes a call”); this role’s transitions on it serve the call and say what it replies.</p>
+      <PayloadFields path={`${p}/returns`} owner={{ role, event: index, returns: true }} fields={e.returns ?? []} roles={roles} readOnly={readOnly} label={label} list="returns" />
+      <BoundSelect
+        label={`${label} idempotency`}
+        path={`${p}/idempotency`}
+        readOnly={readOnly}
+        defaultValue="none"
+        choices={[
+          { value: '', label: 'none (default): no dedupe table' },
+          { value: 'durable', label: 'durable: answers a retried request id with its first reply, across crashes' },
+          { value: 'volatile', label: 'volatile: a dedupe table lost in a crash' },
+        ]}
+      />
+      <BoundSelect
+        label={`${label} unhandled`}
+        path={`${p}/unhandled`}
+        readOnly={readOnly}
+        defaultValue="reject"
+        choices={[
+          { value: '', label: 'reject (default): answered error' },
+          { value: 'ignore', label: 'ignore: no reply' },
+        ]}
+      />
+      <BoundNumber label={`${label} calls per caller`} path={`${p}/calls`} readOnly={readOnly} placeholder="2 (default), 1 to 4" />
+    </>
+  );
 }

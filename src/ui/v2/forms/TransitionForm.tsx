@@ -1,6 +1,7 @@
 import { escapeToken } from '../../../model/pointer';
 import { RESTART_EVENT } from '../../../model/restartEvent';
-import type { ScalarTypeJsonV2, SendJson, TransitionJsonV2 } from '../../../model/v2/schema';
+import type { EventJsonV2, ScalarTypeJsonV2, SendJson, TransitionJsonV2 } from '../../../model/v2/schema';
+import { callTargetOf, callTargets, makeCall, outcomeEvents, transitionWithTrigger, parseOutcome, servedCall, type Outcome } from '../../../store/v2/callEditsV2';
 import { fromStates, nextName, type DesignEditV2 } from '../../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
 import { CheckboxField } from '../../fields/CheckboxField';
@@ -8,17 +9,33 @@ import { ExprField } from '../../fields/ExprField';
 import { SelectField, choicesOf, type Choice } from '../../fields/SelectField';
 import { TextField } from '../../fields/TextField';
 import { ElementErrors } from '../../inspector/ElementErrors';
-import { BoundExpr, BoundText } from './bound';
+import { BoundExpr, BoundSelect, BoundText } from './bound';
+import { NumberField } from '../../fields/NumberField';
 import { InvariantList } from './InvariantList';
 import { ListOf } from './ListOf';
 
 type Target = 'one' | 'all' | 'only';
 
+const OUTCOME_LABEL: Record<Outcome, string> = {
+  ok: 'the call’s reply: ok',
+  error: 'the call’s reply: error',
+  timeout: 'ambiguous: no reply after the last attempt, the call may or may not have happened',
+};
+
+function hintFor(receiving: boolean, serving: boolean, outcome: Outcome | undefined): string {
+  if (receiving) return 'The guard and updates read the message’s payload as event.F and its sending instance as sender.';
+  if (serving) return 'Serving a call: event.F is the request’s payload and sender the calling instance; the reply leaves in the same step.';
+  if (outcome === 'timeout') return 'The ambiguous outcome: every attempt timed out, and the callee may or may not have done the call. Nothing is read from a reply.';
+  if (outcome) return 'The call ended with this reply: event.F reads its returned data and sender is the callee.';
+  return 'An event’s payload is event.F; every value is tried.';
+}
+
 /**
  * The selected transition of a role: where it leaves from and goes, its trigger (a message kind
- * received — the guard reads `event.F` and `sender` —, an internal or timer event, or
- * `$restart`), guard, updates, sends (to one instance, to all of a role, reply with
- * `to: sender`), transition invariants.
+ * received — the guard reads `event.F` and `sender` —, an internal, timer or call event, an
+ * outcome of a call the role makes (`E.ok`, `E.error`, `E.timeout`), or `$restart`), guard,
+ * what it replies when it serves a call, updates, sends (to one instance, to all of a role,
+ * reply with `to: sender`), the call it makes, transition invariants.
  */
 export function TransitionForm({ role, index, readOnly }: { role: number; index: number; readOnly: boolean }) {
   const design = useDesignV2();
@@ -32,8 +49,14 @@ export function TransitionForm({ role, index, readOnly }: { role: number; index:
   const from = fromStates(t);
   const incoming = (design.messages ?? []).filter((m) => m.to === r.name).map((m) => m.name);
   const outgoing = (design.messages ?? []).filter((m) => m.from === r.name);
-  const events = [...(r.events ?? []).map((e) => e.name), RESTART_EVENT];
+  const eventChoices: Choice[] = [
+    ...(r.events ?? []).map((e): Choice => ({ value: e.name, label: e.source === 'call' ? `${e.name} (serve a call from another role)` : e.name })),
+    ...outcomeEvents(design, role).map(({ event, outcome }): Choice => ({ value: event, label: `${event} (${OUTCOME_LABEL[outcome]})` })),
+    { value: RESTART_EVENT, label: `${RESTART_EVENT} (recovery after a crash)` },
+  ];
   const receiving = t.receive !== undefined;
+  const served = servedCall(design, role, t);
+  const outcome = parseOutcome(t.event);
   const title = `${receiving ? `receive ${t.receive}` : (t.event ?? '?')}`;
   const setFrom = (name: string, on: boolean) => {
     const next = on ? states.filter((s) => s === name || from.includes(s)) : from.filter((s) => s !== name);
@@ -63,21 +86,22 @@ export function TransitionForm({ role, index, readOnly }: { role: number; index:
         ]}
         disabled={readOnly}
         onChange={(kind) => {
-          if (kind === 'receive') return apply({ type: 'set', path, value: { ...withoutKeys(t, ['event']), receive: incoming[0] ?? '' } });
+          if (kind === 'receive') return apply({ type: 'set', path, value: transitionWithTrigger(t, r.events ?? [], design.roles, { receive: incoming[0] ?? '' }) });
           // A role without events of its own gets an internal event `Step` with it (as the lane's
           // "+ Transition" does), rather than the recovery `$restart`, which is no move of its own.
           const own = r.events?.[0]?.name;
           const step: DesignEditV2[] = own ? [] : [{ type: 'insert', path: `/roles/${role}/events`, value: { name: 'Step', source: 'internal' } }];
-          apply({ type: 'batch', edits: [...step, { type: 'set', path, value: { ...withoutKeys(t, ['receive']), event: own ?? 'Step' } }] });
+          apply({ type: 'batch', edits: [...step, { type: 'set', path, value: transitionWithTrigger(t, r.events ?? [], design.roles, { event: own ?? 'Step' }) }] });
         }}
       />
       {receiving ? (
         <SelectField label="Message kind received" path={`${path}/receive`} value={t.receive ?? ''} choices={choicesOf(incoming)} disabled={readOnly} onChange={(v) => set('receive', v)} />
       ) : (
-        <SelectField label="Event" path={`${path}/event`} value={t.event ?? ''} choices={events.map((e): Choice => ({ value: e, label: e === RESTART_EVENT ? `${e} (recovery after a crash)` : e }))} disabled={readOnly} onChange={(v) => set('event', v)} />
+        <SelectField label="Event" path={`${path}/event`} value={t.event ?? ''} choices={eventChoices} disabled={readOnly} onChange={(v) => apply({ type: 'set', path, value: transitionWithTrigger(t, r.events ?? [], design.roles, { event: v }) })} />
       )}
-      <BoundExpr label="Guard" path={`${path}/guard`} readOnly={readOnly} optional placeholder={receiving ? 'event.field, sender, own vars' : 'true'} />
-      <p className="hint">{receiving ? 'The guard and updates read the message’s payload as event.F and its sending instance as sender.' : 'An event’s payload is event.F; every value is tried.'}</p>
+      <BoundExpr label="Guard" path={`${path}/guard`} readOnly={readOnly} optional placeholder={receiving || served || outcome ? 'event.field, sender, own vars' : 'true'} />
+      <p className="hint">{hintFor(receiving, served !== undefined, outcome?.outcome)}</p>
+      {served && <ServeCallFields path={path} event={served} readOnly={readOnly} />}
       <UpdatesList role={role} index={index} updates={t.updates ?? {}} readOnly={readOnly} />
       <fieldset className="list-editor">
         <legend>Sends</legend>
@@ -92,6 +116,7 @@ export function TransitionForm({ role, index, readOnly }: { role: number; index:
           render={(s, p, k) => <SendForm send={s} path={p} k={k} kinds={outgoing} roles={design.roles} readOnly={readOnly} />}
         />
       </fieldset>
+      <MakesCallFields role={role} path={path} call={t.call} readOnly={readOnly} />
       <fieldset className="list-editor">
         <legend>Transition invariants</legend>
         <InvariantList path={`${path}/invariants`} items={t.invariants ?? []} readOnly={readOnly} label="Transition invariant" />
@@ -105,12 +130,6 @@ export function TransitionForm({ role, index, readOnly }: { role: number; index:
       )}
     </section>
   );
-}
-
-function withoutKeys(t: TransitionJsonV2, keys: readonly string[]): TransitionJsonV2 {
-  const out: Record<string, unknown> = { ...t };
-  for (const k of keys) delete out[k];
-  return out as TransitionJsonV2;
 }
 
 function SendForm({ send, path, k, kinds, roles, readOnly }: {
@@ -235,4 +254,94 @@ function firstValue(key: string, t: ScalarTypeJsonV2, roles: Roles): string {
   if ('int' in t) return `${key} + 1`;
   if ('enum' in t) return JSON.stringify(t.enum[0] ?? '');
   return instanceOf(t.id, roles);
+}
+
+/** A transition serving a call event: whether it replies (`ack`), with which outcome (`reply`), and the reply's data (`returns`). */
+function ServeCallFields({ path, event, readOnly }: { path: string; event: EventJsonV2; readOnly: boolean }) {
+  const returns = event.returns ?? [];
+  return (
+    <fieldset className="list-editor">
+      <legend>Reply to the call {event.name}</legend>
+      <BoundSelect
+        label="Ack"
+        path={`${path}/ack`}
+        readOnly={readOnly}
+        defaultValue="durable"
+        choices={[
+          { value: '', label: 'durable (default): replies in the step' },
+          { value: 'none', label: 'none: no reply' },
+        ]}
+      />
+      <BoundSelect
+        label="Reply"
+        path={`${path}/reply`}
+        readOnly={readOnly}
+        defaultValue="ok"
+        choices={[
+          { value: '', label: 'ok (default)' },
+          { value: 'error', label: 'error' },
+        ]}
+      />
+      <ElementErrors path={`${path}/returns`} />
+      {returns.map((f) => (
+        <BoundExpr key={f.name} label={`Returns ${f.name}`} path={`${path}/returns/${escapeToken(f.name)}`} readOnly={readOnly} placeholder="evaluated before the step" />
+      ))}
+      {returns.length === 0 && <p className="hint">{event.name} returns no data (its “returns” fields, in the Role panel).</p>}
+    </fieldset>
+  );
+}
+
+/**
+ * The call a transition makes (docs/format-v2.md §14): a call event of another role, the callee
+ * instance (left out when that role has one), an expression per payload field, and attempts.
+ */
+function MakesCallFields({ role, path, call, readOnly }: { role: number; path: string; call: TransitionJsonV2['call']; readOnly: boolean }) {
+  const design = useDesignV2();
+  const apply = useDesignStateV2((s) => s.apply);
+  const targets = callTargets(design, role);
+  const target = call ? callTargetOf(design, call.event) : undefined;
+  const cpath = `${path}/call`;
+  const choices: Choice[] = [{ value: '', label: '(makes no call)' }, ...targets.map((x): Choice => ({ value: x.event.name, label: `${x.role}.${x.event.name}` }))];
+  const attempts = call?.retry?.maxAttempts;
+  return (
+    <fieldset className="list-editor">
+      <legend>Makes a call</legend>
+      <ElementErrors path={cpath} />
+      <SelectField
+        label="Calls"
+        path={`${cpath}/event`}
+        value={call?.event ?? ''}
+        choices={choices}
+        disabled={readOnly}
+        onChange={(name) => {
+          const next = targets.find((x) => x.event.name === name);
+          apply({ type: 'set', path: cpath, value: next ? makeCall(next, design.roles, call) : undefined });
+        }}
+      />
+      {!call && <p className="hint">{targets.length ? 'A call to a call event E of another role: its outcomes E.ok, E.error and E.timeout (ambiguous) become triggers of this role.' : 'No other role declares a call event: give one an event with source “call” in its Role panel.'}</p>}
+      {call && (
+        <>
+          {((target?.instances ?? 1) > 1 || call.to !== undefined) && (
+            <BoundExpr label="Call to instance" path={`${cpath}/to`} readOnly={readOnly} optional={(target?.instances ?? 1) <= 1} placeholder={target ? `${target.role}[1], a var of id type` : 'an instance'} />
+          )}
+          <ElementErrors path={`${cpath}/payload`} />
+          {(target?.event.payload ?? []).map((f) => (
+            <BoundExpr key={f.name} label={`Call payload ${f.name}`} path={`${cpath}/payload/${escapeToken(f.name)}`} readOnly={readOnly} placeholder="read before the step" />
+          ))}
+          <ElementErrors path={`${cpath}/retry`} />
+          <NumberField
+            label="Call attempts (1 = no retry)"
+            path={`${cpath}/retry/maxAttempts`}
+            value={attempts}
+            readOnly={readOnly}
+            placeholder="1 (default), up to 5"
+            onChange={(n) => apply({ type: 'set', path: `${cpath}/retry`, value: n === undefined ? undefined : { maxAttempts: n } }, { merge: `${cpath}/retry` })}
+          />
+          <p className="hint">
+            Outcomes, as triggers of this role: {call.event}.ok, {call.event}.error and {call.event}.timeout (ambiguous: the callee may or may not have done it).
+          </p>
+        </>
+      )}
+    </fieldset>
+  );
 }

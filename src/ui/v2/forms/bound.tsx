@@ -4,7 +4,7 @@ import { useDesignStateV2 } from '../../../store/v2/useDesignV2';
 import { CheckboxField } from '../../fields/CheckboxField';
 import { ExprField } from '../../fields/ExprField';
 import { NumberField } from '../../fields/NumberField';
-import { SelectField, type Choice } from '../../fields/SelectField';
+import { orDefault, SelectField, type Choice } from '../../fields/SelectField';
 import { TextField } from '../../fields/TextField';
 
 /**
@@ -43,10 +43,14 @@ export function BoundNumber({ label, path, readOnly, placeholder }: BoundProps &
   return <NumberField label={label} path={path} value={typeof value === 'number' ? value : undefined} readOnly={readOnly} placeholder={placeholder} onChange={(v) => set(v, true)} />;
 }
 
-/** One of `choices`; the empty value removes the key. */
-export function BoundSelect({ label, path, readOnly, choices }: BoundProps & { choices: readonly Choice[] }) {
+/**
+ * One of `choices`; the empty value removes the key. With `defaultValue` (the choices made by
+ * `choicesOf(values, 'x (default)')`), a key written out with its default shows as the default.
+ */
+export function BoundSelect({ label, path, readOnly, choices, defaultValue }: BoundProps & { choices: readonly Choice[]; defaultValue?: string }) {
   const [value, set] = useBound<string>(path);
-  return <SelectField label={label} path={path} value={value ?? ''} choices={choices} disabled={readOnly} onChange={(v) => set(v === '' ? undefined : v)} />;
+  const shown = defaultValue === undefined ? (value ?? '') : orDefault(value, defaultValue);
+  return <SelectField label={label} path={path} value={shown} choices={choices} disabled={readOnly} onChange={(v) => set(v === '' ? undefined : v)} />;
 }
 
 /** A flag written only when it differs from its default (the key is removed otherwise). */
