@@ -80,4 +80,15 @@ describe('calls between participants', () => {
     const r = loadAnyDesignValueV2(d);
     expect(r.ok ? [] : r.errors.map((e) => [e.path, e.column, e.message.slice(0, 10)])).toEqual([['/roles/1/transitions/1/guard', 15, 'Column 15:']]);
   });
+
+  it('an error in a field of a call event is reported at that field, not at the message it becomes', () => {
+    const reserved = errorsOf((d) => {
+      (d.roles[0]!.events![0] as { payload: unknown }).payload = [{ name: 'count', type: 'bool' }];
+      t(d, 1, 0).call!.payload = { count: 'true' };
+    });
+    expect(reserved).toEqual([['/roles/0/events/0/payload/0/name', 'reserved-identifier']]);
+    const empty = errorsOf((d) => ((d.roles[0]!.events![0] as { returns: { type: unknown }[] }).returns[0]!.type = { int: [3, 1] }));
+    expect(empty.filter(([path]) => path.startsWith('/messages/'))).toEqual([]);
+    expect(empty).toContainEqual(['/roles/0/events/0/returns/0/type/int', 'empty-range']);
+  });
 });

@@ -43,6 +43,8 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
   const idOf = (ri: number) => (instancesOf(ri) > 1 ? `${roles[ri]!.name}[1]` : roles[ri]!.name);
   // Where an error in the expanded design was written by the user: paths, and guard columns shifted by a prefix.
   const moved = new Map<string, string>();
+  // Whole subtrees written elsewhere (a message field is a call event's field): [expanded prefix, written prefix].
+  const movedPrefix: [string, string][] = [];
   const shifted = new Map<string, number>();
   const at = (...path: PathSegment[]) => toPointer(path);
   const and = (a: string, g: string | undefined, path?: PathSegment[]) => {
@@ -84,6 +86,9 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
       const outcomeField: FieldJsonV2 = { name: 'outcome', type: { enum: OUTCOMES } };
       for (const f of [...payload, ...returns]) if (f.name === 'call' || f.name === 'outcome') err(epath, `"${f.name}" names the request id or the outcome in ${E}'s messages; call the field something else.`);
       const reply = `${E}_reply`;
+      // The messages' fields are the call event's: an error in one (a reserved name, a bad type) is shown there.
+      payload.forEach((_, j) => movedPrefix.push([at('messages', messages.length, 'payload', j), at(...epath, 'payload', j)]));
+      returns.forEach((_, j) => movedPrefix.push([at('messages', messages.length + 1, 'payload', j + 1), at(...epath, 'returns', j)]));
       messages.push({ name: E, from: caller.name, to: callee.name, payload: [...payload, callField] });
       messages.push({ name: reply, from: callee.name, to: caller.name, payload: [outcomeField, ...returns, callField] });
 
@@ -225,7 +230,8 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
     const seen = new Set<string>();
     const result: DesignError[] = [];
     for (const e of found) {
-      let error = { ...e, path: moved.get(e.path) ?? e.path };
+      const prefix = movedPrefix.find(([from]) => e.path === from || e.path.startsWith(`${from}/`));
+      let error = { ...e, path: moved.get(e.path) ?? (prefix ? prefix[1] + e.path.slice(prefix[0].length) : e.path) };
       const shift = shifted.get(e.path);
       if (shift !== undefined && e.column !== undefined && e.column > shift) {
         const column = e.column - shift;
