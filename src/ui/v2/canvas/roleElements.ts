@@ -170,3 +170,34 @@ export function layoutInput(role: RoleJson): { states: RoleJson['states']; event
     transitions: role.transitions.flatMap((t) => fromStates(t).map((from): TransitionJson => ({ from, to: t.to ?? from, event: triggerText(t), ...(t.guard ? { guard: t.guard } : {}), ...(t.updates ? { updates: t.updates } : {}) }))),
   };
 }
+
+/**
+ * `next` with every element equal in content to the one of the same id in `previous` replaced by
+ * that earlier object, and `previous` itself when nothing changed: React Flow then keeps its
+ * internal node (no re-measuring) and does not redraw it, so an edit redraws only what it changed.
+ */
+export function keepUnchanged<T extends { readonly id: string }>(previous: readonly T[], next: T[]): T[] {
+  if (previous.length === 0) return next;
+  const before = new Map(previous.map((e) => [e.id, e]));
+  let same = previous.length === next.length;
+  const out = next.map((e, i) => {
+    const old = before.get(e.id);
+    const kept = old !== undefined && sameValue(old, e, 0) ? old : e;
+    if (kept !== previous[i]) same = false;
+    return kept;
+  });
+  return same ? (previous as T[]) : out;
+}
+
+/** Equal plain data (objects, arrays, primitives), a few levels deep; Sets and Maps by identity. */
+function sameValue(a: unknown, b: unknown, depth: number): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 4) return false;
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const proto = Object.getPrototypeOf(a) as unknown;
+  if (proto !== Object.prototype && proto !== Array.prototype) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
+  return true;
+}
