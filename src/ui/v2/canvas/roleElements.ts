@@ -189,15 +189,23 @@ export function keepUnchanged<T extends { readonly id: string }>(previous: reado
   return same ? (previous as T[]) : out;
 }
 
-/** Equal plain data (objects, arrays, primitives), a few levels deep; Sets and Maps by identity. */
+/** Equal plain data (objects, arrays, primitives), a few levels deep. */
 function sameValue(a: unknown, b: unknown, depth: number): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 4) return false;
-  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
-  const proto = Object.getPrototypeOf(a) as unknown;
-  if (proto !== Object.prototype && proto !== Array.prototype) return false;
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
-  return true;
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 3) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i], depth + 1)) return false;
+    return true;
+  }
+  if (Array.isArray(b) || a instanceof Map || a instanceof Set || b instanceof Map || b instanceof Set) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    n++;
+    if (!(k in y) || !sameValue(x[k], y[k], depth + 1)) return false;
+  }
+  for (const _ in y) n--;
+  return n === 0;
 }
