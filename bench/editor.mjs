@@ -5,7 +5,8 @@
 // Usage: node bench/editor.mjs [URL] [--v2]   (without a URL it builds and serves the app).
 // --v2: a version-2 design instead, 3 roles of 100 states and 200 transitions each (one canvas
 // per role): time until every role's canvas is drawn, then what an edit costs (add a state,
-// undo it), median of five, from the click to the canvas showing it.
+// undo it), median of five, from the click to the canvas showing it; typing a character in a
+// transition's guard, dragging a state, and the main-thread time an edit costs in all.
 import { openApp, withApp } from './browser.mjs';
 
 const STATES = 300;
@@ -108,10 +109,93 @@ if (V2) {
         check();
       })));
     }
+    // Typing: transition 2 of B is selected (its label clicked), then one character is typed in
+    // its Guard (CodeMirror) and deleted again, by real key presses. Timed from the key down to
+    // the frame after the one that shows it.
+    await page.evaluate(() => document.querySelector('button[aria-label^="Transition 2 of B:"]').click());
+    await page.locator('.cm-content[aria-label="Guard"]').click();
+    const keyTimer = () =>
+      page.evaluate(() => {
+        window.__benchKey = new Promise((resolve) => {
+          window.addEventListener(
+            'keydown',
+            () => {
+              const t0 = performance.now();
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+            },
+            { capture: true, once: true },
+          );
+        });
+      });
+    const type = [];
+    for (let i = 0; i < 6; i++) {
+      await keyTimer();
+      await page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace');
+      type.push(await page.evaluate(() => window.__benchKey));
+      await page.waitForTimeout(150);
+    }
+    // Dragging: state S5 of B moved by 20 steps of the mouse, each timed from the move to the
+    // frame after it; then the drop (mouse up, the move becomes an edit).
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    const box = await page.locator('.react-flow__node[aria-label="State B.S5"]').boundingBox();
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    const frameAfter = (kind) =>
+      page.evaluate((k) => {
+        window.__benchMove = new Promise((resolve) => {
+          window.addEventListener(
+            k,
+            () => {
+              const t0 = performance.now();
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+            },
+            { capture: true, once: true },
+          );
+        });
+      }, kind);
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    const drag = [];
+    for (let i = 1; i <= 20; i++) {
+      await frameAfter('pointermove');
+      await page.mouse.move(cx + i * 3, cy + i);
+      drag.push(await page.evaluate(() => window.__benchMove));
+    }
+    await frameAfter('pointerup');
+    await page.mouse.up();
+    const drop = await page.evaluate(() => window.__benchMove);
+    // Main-thread time of one edit with what follows it (deferred work, autosave): the renderer's
+    // task time (DevTools protocol) over the edit and the 1.5 s after it, median of three.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    const busy = async (act) => {
+      await page.waitForTimeout(1500);
+      const before = await taskTime();
+      await act();
+      await page.waitForTimeout(1500);
+      return ((await taskTime()) - before) * 1000;
+    };
+    const addBusy = [];
+    const typeBusy = [];
+    for (let i = 0; i < 3; i++) {
+      addBusy.push(await busy(() => edit('Add state to B', 301)));
+      await page.locator('body').click({ position: { x: 2, y: 2 } });
+      await page.evaluate(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true })));
+    }
+    await page.evaluate(() => document.querySelector('button[aria-label^="Transition 2 of B:"]').click());
+    await page.locator('.cm-content[aria-label="Guard"]').click();
+    for (let i = 0; i < 4; i++) typeBusy.push(await busy(() => page.keyboard.press(i % 2 === 0 ? 'x' : 'Backspace')));
+    const runs = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
     console.log('editor benchmark (version 2): 3 roles x 100 states, 200 transitions each');
     console.log(`  time to interactive (every role's canvas drawn): ${tti.toFixed(0)} ms`);
     console.log(`  add a state, click to drawn: ${median(add).toFixed(0)} ms (runs ${add.map((x) => x.toFixed(0)).join(', ')})`);
     console.log(`  undo it, key to drawn:       ${median(undo).toFixed(0)} ms (runs ${undo.map((x) => x.toFixed(0)).join(', ')})`);
+    console.log(`  type a character in a guard, key to drawn: ${median(type).toFixed(0)} ms (runs ${runs(type)})`);
+    console.log(`  drag a state, each mouse move to drawn:    ${median(drag).toFixed(0)} ms median, ${Math.max(...drag).toFixed(0)} ms worst of ${drag.length}`);
+    console.log(`  drop it (mouse up to drawn):               ${drop.toFixed(0)} ms`);
+    console.log(`  main-thread time of an add, with the 1.5 s after it: ${median(addBusy).toFixed(0)} ms (runs ${runs(addBusy)})`);
+    console.log(`  main-thread time of a keystroke, with the 1.5 s after: ${median(typeBusy).toFixed(0)} ms (runs ${runs(typeBusy)})`);
   });
   process.exit(0);
 }

@@ -53,6 +53,9 @@ export function createDocumentRepository(database = 'protocol-studio', storeName
     const read = readStoredRecord(value, id);
     return read.ok ? read.record.revision : undefined;
   };
+  // Each record's summary by its revision and time: every write gives a record a new revision,
+  // so the list after an autosave checks only the record written, not every design stored.
+  const summaries = new Map<string, { stamp: string; summary: DocumentSummary }>();
   return {
     list: async () => {
       const all = await entries<IDBValidKey, unknown>(db());
@@ -60,8 +63,14 @@ export function createDocumentRepository(database = 'protocol-studio', storeName
         .filter((entry): entry is [string, unknown] => typeof entry[0] === 'string' && entry[0].startsWith(DOC))
         .map(([key, value]): DocumentSummary => {
           const id = key.slice(DOC.length);
+          const stamp = stampOf(value);
+          const known = summaries.get(id);
+          if (stamp !== null && known?.stamp === stamp) return known.summary;
           const read = readStoredRecord(value, id);
-          return read.ok ? { id, name: read.record.design.name, updatedAt: read.record.updatedAt, version: read.record.design.version } : { id, name: `Damaged record ${id}`, updatedAt: 0, damaged: read.problem };
+          const summary: DocumentSummary = read.ok ? { id, name: read.record.design.name, updatedAt: read.record.updatedAt, version: read.record.design.version } : { id, name: `Damaged record ${id}`, updatedAt: 0, damaged: read.problem };
+          if (stamp !== null) summaries.set(id, { stamp, summary });
+          else summaries.delete(id);
+          return summary;
         })
         .sort((a, b) => b.updatedAt - a.updatedAt);
     },
@@ -112,4 +121,11 @@ export function createDocumentRepository(database = 'protocol-studio', storeName
 /** A fresh document id: time-ordered, random tail. */
 export function newDocumentId(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** A record's revision and time of writing, or null when it has no revision (an old or damaged record: checked every time). */
+function stampOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { revision, updatedAt } = value as { revision?: unknown; updatedAt?: unknown };
+  return typeof revision === 'number' && typeof updatedAt === 'number' ? `${revision}:${updatedAt}` : null;
 }

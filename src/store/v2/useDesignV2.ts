@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useStore } from 'zustand';
 import type { LoadResultV2 } from '../../model/v2/model';
 import type { DesignV2 } from '../../model/v2/schema';
@@ -22,7 +23,12 @@ export function useDesignV2(): DesignV2 {
   return useDesignStateV2((s) => s.design);
 }
 
-/** The version-2 loader's verdict on the open design (cached per design object). */
+/**
+ * The version-2 loader's verdict on the open design (cached per design object), one deferred
+ * render behind an edit: the keystroke or drag that made the design is drawn first, and the
+ * design is checked again (every expression compiled) in the low-priority render that follows,
+ * which React drops when the next keystroke comes first.
+ */
 export function useLoadResultV2(): LoadResultV2 {
-  return loadResultOfV2(useDesignV2());
+  return loadResultOfV2(useDeferredValue(useDesignV2()));
 }

@@ -1,9 +1,9 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import type { RoleOverlayStore } from '../../store/v2/roleOverlay';
 import { nextName, type DesignEditV2 } from '../../store/v2/designEditsV2';
-import { useDesignStateV2, useDesignStoreV2, useDesignV2, useLoadResultV2 } from '../../store/v2/useDesignV2';
+import { useDesignStateV2, useDesignStoreV2, useLoadResultV2 } from '../../store/v2/useDesignV2';
 import { isTextField } from '../commands/useCommandKeys';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { RoleCanvas } from './canvas/RoleCanvas';
@@ -17,20 +17,33 @@ import { usePanelV2 } from './panelContext';
  * only in Simulate and Check, where the run's overlay is drawn on them.
  */
 export function RoleLanes({ readOnly, overlay }: { readOnly: boolean; overlay?: RoleOverlayStore }) {
-  const design = useDesignV2();
+  const store = useDesignStoreV2();
+  const roleCount = useDesignStateV2((s) => s.design.roles.length);
   const result = useLoadResultV2();
   const apply = useDesignStateV2((s) => s.apply);
-  const counts = useMemo(() => countByRole(result.ok ? [] : result.errors), [result]);
+  // A role's error counts keep their object while they stay the same, so an edit redraws only
+  // the lanes whose errors (or role) it changed.
+  const previous = useRef<ReadonlyMap<number, RoleErrorCounts>>(new Map());
+  const counts = useMemo(() => {
+    const c = countByRole(result.ok ? [] : result.errors);
+    const elements = new Map<number, RoleErrorCounts>();
+    for (const [i, e] of c.elements) {
+      const old = previous.current.get(i);
+      elements.set(i, old && sameCounts(old, e) ? old : e);
+    }
+    previous.current = elements;
+    return { total: c.total, elements };
+  }, [result]);
   return (
     <div className="role-lanes" aria-label="Roles">
-      {design.roles.map((_, i) => (
+      {Array.from({ length: roleCount }, (_, i) => (
         <RoleLane key={i} role={i} readOnly={readOnly} overlay={overlay} errors={counts.total.get(i) ?? 0} elementErrors={counts.elements.get(i) ?? NO_ERRORS} />
       ))}
       {!readOnly && (
         <button
           type="button"
           className="role-lanes__add"
-          onClick={() => apply({ type: 'insert', path: '/roles', value: { name: nextName('Role', design.roles.map((r) => r.name)), states: [{ name: 'idle', initial: true }], transitions: [] } })}
+          onClick={() => apply({ type: 'insert', path: '/roles', value: { name: nextName('Role', store.getState().design.roles.map((r) => r.name)), states: [{ name: 'idle', initial: true }], transitions: [] } })}
         >
           Add role
         </button>
@@ -39,8 +52,16 @@ export function RoleLanes({ readOnly, overlay }: { readOnly: boolean; overlay?: 
   );
 }
 
-function RoleLane({ role, readOnly, overlay, errors, elementErrors }: { role: number; readOnly: boolean; overlay: RoleOverlayStore | undefined; errors: number; elementErrors: RoleErrorCounts }) {
-  const design = useDesignV2();
+function sameCounts(a: RoleErrorCounts, b: RoleErrorCounts): boolean {
+  const same = (x: ReadonlyMap<number, number>, y: ReadonlyMap<number, number>) => x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
+  return same(a.states, b.states) && same(a.transitions, b.transitions);
+}
+
+/** One role's lane; redrawn only when its role, the message kinds or its errors change. */
+const RoleLane = memo(function RoleLane({ role, readOnly, overlay, errors, elementErrors }: { role: number; readOnly: boolean; overlay: RoleOverlayStore | undefined; errors: number; elementErrors: RoleErrorCounts }) {
+  const r = useDesignStateV2((s) => s.design.roles[role])!;
+  const messages = useDesignStateV2((s) => s.design.messages);
+  const roleCount = useDesignStateV2((s) => s.design.roles.length);
   const store = useDesignStoreV2();
   const apply = useDesignStateV2((s) => s.apply);
   const select = useDesignStateV2((s) => s.select);
@@ -49,10 +70,9 @@ function RoleLane({ role, readOnly, overlay, errors, elementErrors }: { role: nu
   const onLayout = useCallback((f: () => void) => {
     layout.current = f;
   }, []);
-  const r = design.roles[role]!;
   const instances = r.instances ?? 1;
-  const sends = [...new Set((design.messages ?? []).filter((m) => m.from === r.name).map((m) => `${m.name} → ${m.to}`))];
-  const receives = [...new Set((design.messages ?? []).filter((m) => m.to === r.name).map((m) => `${m.name} ← ${m.from}`))];
+  const sends = [...new Set((messages ?? []).filter((m) => m.from === r.name).map((m) => `${m.name} → ${m.to}`))];
+  const receives = [...new Set((messages ?? []).filter((m) => m.to === r.name).map((m) => `${m.name} ← ${m.from}`))];
   const details = () => {
     setRole(role);
     setPanel('role');
@@ -67,7 +87,7 @@ function RoleLane({ role, readOnly, overlay, errors, elementErrors }: { role: nu
     const from = (sel.role === role ? sel.states[0] : undefined) ?? r.states.find((s) => s.initial)?.name ?? r.states[0]?.name ?? '';
     // It receives the first message kind sent to this role, else takes the role's first event
     // (an internal event `Step` is declared with it when the role has none).
-    const incoming = design.messages?.find((m) => m.to === r.name);
+    const incoming = messages?.find((m) => m.to === r.name);
     const event = r.events?.[0]?.name;
     const t: TransitionJsonV2 = { from, ...(incoming ? { receive: incoming.name } : { event: event ?? 'Step' }) };
     const edits: DesignEditV2[] = [{ type: 'insert', path: `/roles/${role}/transitions`, value: t }];
@@ -107,7 +127,7 @@ function RoleLane({ role, readOnly, overlay, errors, elementErrors }: { role: nu
             <button type="button" onClick={() => layout.current()} aria-label={`Lay out ${r.name}`}>
               Layout
             </button>
-            <button type="button" className="danger" onClick={() => apply({ type: 'removeRole', role })} aria-label={`Delete role ${r.name}`} disabled={design.roles.length === 1}>
+            <button type="button" className="danger" onClick={() => apply({ type: 'removeRole', role })} aria-label={`Delete role ${r.name}`} disabled={roleCount === 1}>
               Delete
             </button>
           </span>
@@ -122,4 +142,4 @@ function RoleLane({ role, readOnly, overlay, errors, elementErrors }: { role: nu
       </div>
     </section>
   );
-}
+});

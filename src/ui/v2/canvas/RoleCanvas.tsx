@@ -1,5 +1,5 @@
 import { Background, ReactFlow, useReactFlow, useStore as useFlowStore, type Connection, type NodeChange } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { TransitionJsonV2 } from '../../../model/v2/schema';
 import type { Point } from '../../../store/designEdits';
@@ -9,10 +9,11 @@ import { emptyRoleOverlay } from '../../../store/v2/roleOverlay';
 import { useDesignStateV2, useDesignStoreV2 } from '../../../store/v2/useDesignV2';
 import { createStore } from 'zustand/vanilla';
 import { layeredLayout } from '../../canvas/elkLayout';
-import { layoutInput, NODE_SIZE, toRoleEdges, toRoleNodes, type RoleErrorCounts } from './roleElements';
+import { keepUnchanged, layoutInput, NODE_SIZE, toRoleEdges, toRoleNodes, type RoleErrorCounts, type RoleStateNode, type RoleTransitionEdge } from './roleElements';
 import { edgeTypes, nodeTypes, TransitionClick } from './RoleNodes';
 
 const noOverlayStore: RoleOverlayStore = createStore(() => emptyRoleOverlay);
+const PRO_OPTIONS = { hideAttribution: true };
 
 /**
  * One role's states and transitions (React Flow, controlled by the version-2 design store).
@@ -30,7 +31,11 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
 }) {
   const store = useDesignStoreV2();
   const r = useDesignStateV2((s) => s.design.roles[role]);
-  const layout = useDesignStateV2((s) => s.design.layout);
+  // This role's saved positions only: a state moved on another role's canvas leaves this one alone.
+  const saved = useDesignStateV2((s) => {
+    const n = s.design.roles[role]?.name;
+    return n === undefined ? undefined : s.design.layout?.[n];
+  });
   const messages = useDesignStateV2((s) => s.design.messages);
   // A call event goes to the role declaring it, as a message does (its request is one): one string, so other edits do not redraw.
   const callees = useDesignStateV2((s) => s.design.roles.flatMap((x) => (x.events ?? []).filter((e) => e.source === 'call').map((e) => `${e.name}\u0000${x.name}`)).join('\u0001'));
@@ -48,14 +53,22 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
   const name = r?.name ?? '';
 
   const positions = useMemo(() => {
-    const saved = r ? roleLayout({ layout }, r.name) : {};
-    return dragging.size ? { ...saved, ...Object.fromEntries(dragging) } : saved;
-  }, [layout, r, dragging]);
+    const placed = saved === undefined ? {} : roleLayout({ layout: { [name]: saved } }, name);
+    return dragging.size ? { ...placed, ...Object.fromEntries(dragging) } : placed;
+  }, [saved, name, dragging]);
   const mine = selection.role === role;
   const selectedStates = useMemo(() => new Set(mine ? selection.states : []), [mine, selection.states]);
   const selectedTransitions = useMemo(() => new Set(mine ? selection.transitions : []), [mine, selection.transitions]);
-  const nodes = useMemo(() => (r ? toRoleNodes(r, positions, selectedStates, runOverlay, errors, readOnly) : []), [r, positions, selectedStates, runOverlay, errors, readOnly]);
-  const edges = useMemo(() => (r ? toRoleEdges(r, positions, selectedTransitions, runOverlay, errors, receiverOf) : []), [r, positions, selectedTransitions, runOverlay, errors, receiverOf]);
+  // The last elements handed to React Flow, and each state's measured size: an edit or a drag
+  // step hands back the same objects for what it did not change, and a changed state keeps its
+  // size, so React Flow neither redraws nor measures again the other states of the role.
+  const shown = useRef<{ nodes: RoleStateNode[]; edges: RoleTransitionEdge[]; sizes: Map<string, { width: number; height: number }> }>({ nodes: [], edges: [], sizes: new Map() });
+  const nodes = useMemo(() => {
+    const { sizes } = shown.current;
+    const made = r ? toRoleNodes(r, positions, selectedStates, runOverlay, errors, readOnly).map((n) => (sizes.has(n.id) ? { ...n, measured: sizes.get(n.id) } : n)) : [];
+    return (shown.current.nodes = keepUnchanged(shown.current.nodes, made));
+  }, [r, positions, selectedStates, runOverlay, errors, readOnly]);
+  const edges = useMemo(() => (shown.current.edges = keepUnchanged(shown.current.edges, r ? toRoleEdges(r, positions, selectedTransitions, runOverlay, errors, receiverOf) : [])), [r, positions, selectedTransitions, runOverlay, errors, receiverOf]);
 
   const autoLayout = useCallback(
     async (silent: boolean) => {
@@ -110,22 +123,38 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
     return () => cancelAnimationFrame(frame);
   }, [paneWidth, paneHeight, stateCount, flow]);
 
+  // Read through a ref: the handler stays the same object during a drag (a new one would be a
+  // new prop of React Flow, its store updated and every state redrawn at each step).
+  const draggingNow = useRef(dragging);
+  useEffect(() => {
+    draggingNow.current = dragging;
+  }, [dragging]);
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
+      const dragging = draggingNow.current;
       const moved = new Map(dragging);
       let done = false;
       for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) shown.current.sizes.set(c.id, c.dimensions);
         if (c.type === 'position' && c.position) moved.set(c.id, c.position);
         if (c.type === 'position' && c.dragging === false) done = true;
         if (c.type === 'select' && c.selected) select({ role, states: [c.id], transitions: [] });
       }
       if (done) {
         if (moved.size) apply({ type: 'moveStates', role: name, positions: Object.fromEntries([...moved].map(([k, p]) => [k, { x: Math.round(p.x), y: Math.round(p.y) }])) });
-        setDragging(new Map());
-      } else if (moved.size !== dragging.size || changes.some((c) => c.type === 'position' && c.position)) setDragging(moved);
+        draggingNow.current = new Map();
+        setDragging(draggingNow.current);
+      } else if (moved.size !== dragging.size || changes.some((c) => c.type === 'position' && c.position)) {
+        draggingNow.current = moved;
+        setDragging(moved);
+      }
     },
-    [dragging, apply, select, role, name],
+    [apply, select, role, name],
   );
+  const onNodeClick = useCallback((_: unknown, n: RoleStateNode) => select({ role, states: [n.data.name], transitions: [] }), [select, role]);
+  const onPaneClick = useCallback(() => {
+    if (mine) select({ role, states: [], transitions: [] });
+  }, [mine, select, role]);
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -160,8 +189,8 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onConnect={onConnect}
-        onNodeClick={(_, n) => select({ role, states: [n.data.name as string], transitions: [] })}
-        onPaneClick={() => mine && select({ role, states: [], transitions: [] })}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         elementsSelectable
@@ -170,7 +199,7 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
         multiSelectionKeyCode={null}
         minZoom={0.1}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
         aria-label={`Canvas of role ${r.name}`}
       >
         <Background gap={24} size={1} />

@@ -186,3 +186,42 @@ export function layoutInput(role: RoleJson): { states: RoleJson['states']; event
     transitions: role.transitions.flatMap((t) => fromStates(t).map((from): TransitionJson => ({ from, to: t.to ?? from, event: triggerText(t), ...(t.guard ? { guard: t.guard } : {}), ...(t.updates ? { updates: t.updates } : {}) }))),
   };
 }
+
+/**
+ * `next` with every element equal in content to the one of the same id in `previous` replaced by
+ * that earlier object, and `previous` itself when nothing changed: React Flow then keeps its
+ * internal node (no re-measuring) and does not redraw it, so an edit redraws only what it changed.
+ */
+export function keepUnchanged<T extends { readonly id: string }>(previous: readonly T[], next: T[]): T[] {
+  if (previous.length === 0) return next;
+  const before = new Map(previous.map((e) => [e.id, e]));
+  let same = previous.length === next.length;
+  const out = next.map((e, i) => {
+    const old = before.get(e.id);
+    const kept = old !== undefined && sameValue(old, e, 0) ? old : e;
+    if (kept !== previous[i]) same = false;
+    return kept;
+  });
+  return same ? (previous as T[]) : out;
+}
+
+/** Equal plain data (objects, arrays, primitives), a few levels deep. */
+function sameValue(a: unknown, b: unknown, depth: number): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || depth > 3) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i], depth + 1)) return false;
+    return true;
+  }
+  if (Array.isArray(b) || a instanceof Map || a instanceof Set || b instanceof Map || b instanceof Set) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    n++;
+    if (!(k in y) || !sameValue(x[k], y[k], depth + 1)) return false;
+  }
+  for (const _ in y) n--;
+  return n === 0;
+}
