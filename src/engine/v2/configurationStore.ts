@@ -1,3 +1,5 @@
+import { murmur3 } from './murmur';
+
 /**
  * The explorer's set of configurations, exact (no fingerprints): packed records in one growing
  * word arena, found through an open-addressing table of record numbers. Records are numbered in
@@ -26,7 +28,7 @@ export class ConfigurationStore {
   /** The record number of the packed configuration at `key[at…]`, adding it when new (then `added` is true). */
   add(key: Int32Array, at: number): number {
     const w = this.words;
-    let h = hash(key, at, w) & this.mask;
+    let h = murmur3(key, at, w, 0) & this.mask;
     const table = this.table;
     for (;;) {
       const r = table[h]!;
@@ -65,27 +67,9 @@ export class ConfigurationStore {
     this.table = new Int32Array(size).fill(-1);
     this.mask = size - 1;
     for (let r = 0; r < this.count; r++) {
-      let h = hash(this.arena, r * this.words, this.words) & this.mask;
+      let h = murmur3(this.arena, r * this.words, this.words, 0) & this.mask;
       while (this.table[h]! >= 0) h = (h + 1) & this.mask;
       this.table[h] = r;
     }
   }
-}
-
-/** MurmurHash3's 32-bit mixing over the record's words: every input bit reaches the low bits the table uses. */
-function hash(a: Int32Array, at: number, n: number): number {
-  let h = n;
-  for (let i = 0; i < n; i++) {
-    let k = Math.imul(a[at + i]!, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }

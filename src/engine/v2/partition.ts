@@ -7,6 +7,7 @@ import { RecordLinks } from './recordLinks';
 import { StepRules } from './stepRules';
 import { CallOutcomeCounter, type CallOutcomeTally } from './callOutcomes';
 import type { ViolationV2 } from './stepTypes';
+import { murmur3 } from './murmur';
 
 /**
  * One thread's part of a version-2 search on several threads, driven by version 1's coordinator
@@ -113,7 +114,7 @@ export function createPartitionV2(
     d: number,
     blockedByStep: boolean,
   ): number => {
-    if (!set.add(fingerprint(key, W, 0x9747b28c), fingerprint(key, W, 0x5bd1e995))) return -1;
+    if (!set.add(murmur3(key, 0, W, 0x9747b28c), murmur3(key, 0, W, 0x5bd1e995))) return -1;
     const n = stored++;
     if ((n + 1) * W > records.length) {
       const bigger = new Int32Array(Math.ceil(records.length / W / 2) * 3 * W);
@@ -279,22 +280,4 @@ export function createPartitionV2(
       };
     },
   };
-}
-
-/** A 32-bit MurmurHash3 of the packed words with a seed; two seeds make the 64-bit fingerprint. */
-function fingerprint(a: Int32Array, n: number, seed: number): number {
-  let h = seed ^ n;
-  for (let i = 0; i < n; i++) {
-    let k = Math.imul(a[i]!, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
