@@ -8,6 +8,7 @@ import type { ViolationV2 } from './stepTypes';
 import { RecordLinks } from './recordLinks';
 import { labelsTo, rebuildTrace } from './trace';
 import { CallOutcomeCounter, callOutcomesResult } from './callOutcomes';
+import { ShortestViolations } from './shortestViolations';
 
 /**
  * Breadth-first checking of a version-2 design, with the one set of step rules (`StepRules`).
@@ -48,8 +49,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   /** The packing of the configuration being expanded; each successor's key is it patched with the step's writes. */
   const curKey = new Int32Array(W);
   const cur = new Float64Array(model.size);
-  const found: Found[] = [];
-  const seen = new Set<string>();
+  const shortest = new ShortestViolations<Found>();
   const reachedTransitions = new Uint8Array(model.transitions.length);
   const reachedStates = model.roles.map((r) => new Uint8Array(r.states.length));
   const outcomes = new CallOutcomeCounter(model);
@@ -57,7 +57,6 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   let levelEnd = 0;
   let cursor = 0;
   let depth = 0;
-  let foundDepth = -1;
   let done = false;
   let limit: Limit | null = null;
   const maxStates = options.maxStates ?? Infinity;
@@ -66,16 +65,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
 
   const bytes = (): number => store.bytes() + links.bytes();
   const note = (v: ViolationV2, d: number, record: number, ordinal: number): void => {
-    if (foundDepth >= 0 && d > foundDepth) return;
-    if (foundDepth < 0 || d < foundDepth) {
-      found.length = 0;
-      seen.clear();
-      foundDepth = d;
-    }
-    const k = `${v.kind}\u0000${v.name}`;
-    if (seen.has(k)) return;
-    seen.add(k);
-    found.push({ violation: v, depth: d, record, ordinal });
+    shortest.note(v, d, () => ({ violation: v, depth: d, record, ordinal }));
   };
   const markStates = (vec: Float64Array): void => {
     for (const role of model.roles) {
@@ -101,7 +91,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   packing.pack(model.initial, key, 0);
   store1(model.initial, -1, -1);
   levelEnd = store.count;
-  if (found.length) done = true;
+  if (shortest.found.length) done = true;
 
   // The sink of one expansion: counts, coverage, storage, violations.
   let expanding = 0;
@@ -161,7 +151,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
       while (!done) {
         if (cursor >= levelEnd) {
           // The level is expanded: stop at the violations it found, else go one deeper.
-          if (foundDepth >= 0 || store.count === levelEnd) {
+          if (shortest.depth >= 0 || store.count === levelEnd) {
             done = true;
             break;
           }
@@ -200,7 +190,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     },
     result() {
       const seconds = (performance.now() - started) / 1000;
-      const violations: ViolationReportV2[] = found.map((f) => ({
+      const violations: ViolationReportV2[] = shortest.found.map((f) => ({
         kind: f.violation.kind,
         name: f.violation.name,
         depth: f.depth,
@@ -208,7 +198,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         trace: rebuildTrace(model, rules, packing, store.records, links.parent, links.ordinal, f.record, f.ordinal, f.violation),
       }));
       const verdict = violations.length ? 'violation' : limit ? 'incomplete' : 'ok';
-      const fullDepth = verdict === 'ok' ? depth : verdict === 'violation' ? foundDepth : Math.max(0, depth - 1);
+      const fullDepth = verdict === 'ok' ? depth : verdict === 'violation' ? shortest.depth : Math.max(0, depth - 1);
       return {
         version: 2,
         verdict,

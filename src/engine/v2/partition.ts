@@ -8,6 +8,7 @@ import { StepRules } from './stepRules';
 import { CallOutcomeCounter, type CallOutcomeTally } from './callOutcomes';
 import type { ViolationV2 } from './stepTypes';
 import { murmur3 } from './murmur';
+import { ShortestViolations } from './shortestViolations';
 
 /**
  * One thread's part of a version-2 search on several threads, driven by version 1's coordinator
@@ -77,9 +78,7 @@ export function createPartitionV2(
   let dealt = 0; // the next chunk dealt to this thread, when chunks are dealt in turn
   let chunk = 1;
   let limit: Limit | null = null;
-  let foundDepth = -1;
-  const found: FoundV2[] = [];
-  const seen = new Set<string>();
+  const shortest = new ShortestViolations<FoundV2>();
   // Coverage as one array over every role's states (role by role), and one over transitions.
   const stateBase = model.roles.map((_, i) =>
     model.roles.slice(0, i).reduce((n, r) => n + r.states.length, 0),
@@ -94,16 +93,7 @@ export function createPartitionV2(
   const bytes = (): number =>
     records.byteLength + links.bytes() + next.byteLength + level.byteLength + (index === 0 ? set.bytes : 0);
   const note = (v: ViolationV2, d: number, id: number, ordinal: number): void => {
-    if (foundDepth >= 0 && d > foundDepth) return;
-    if (foundDepth < 0 || d < foundDepth) {
-      found.length = 0;
-      seen.clear();
-      foundDepth = d;
-    }
-    const k = `${v.kind}\u0000${v.name}`;
-    if (seen.has(k)) return;
-    seen.add(k);
-    found.push({ kind: v.kind, name: v.name, depth: d, violation: v, id, ordinal });
+    shortest.note(v, d, () => ({ kind: v.kind, name: v.name, depth: d, violation: v, id, ordinal }));
   };
 
   /** Stores the configuration `vec` (packed in `key`) if no thread has; returns its id, or -1 when it was not new. */
@@ -198,7 +188,7 @@ export function createPartitionV2(
     states: stored,
     transitions,
     next: nextCount,
-    foundDepth,
+    foundDepth: shortest.depth,
     limit,
     bytes: bytes(),
     record: Q,
@@ -273,7 +263,7 @@ export function createPartitionV2(
         ...summary(),
         links: pairs,
         records: records.slice(0, stored * W),
-        found: [...found],
+        found: [...shortest.found],
         statesReached,
         transitionsReached,
         outcomes: outcomes.tally(),
