@@ -108,6 +108,16 @@ describe('per-role crash settings', () => {
     expect(rmNever.violations[0]!.trace.map((s) => s.label)).toContain('crash TM');
   });
 
+  it('decide the broken primary/backup: the acked write is lost only when the backup may crash', () => {
+    const checked = (edit: (d: DesignV2) => void) => exploreV2(loadExampleV2('primary-backup-broken.protocol.json', undefined, edit));
+    const roleOf = (d: DesignV2, name: string) => d.roles.find((r) => r.name === name)!;
+    expect(checked((d) => (roleOf(d, 'Backup').crashes = 0)).verdict).toBe('ok');
+    const clientNever = checked((d) => (roleOf(d, 'Client').crashes = 0));
+    expect(clientNever.violations.map((v) => [v.name, v.depth])).toEqual([['acked write survives', 7]]);
+    // The client crashing too only adds configurations: fewer here than with the default.
+    expect(clientNever.states).toBeLessThan(checked(() => {}).states);
+  });
+
   it('offer crash in the simulator only for instances that may still crash', () => {
     const m = loadExampleV2('two-phase-commit-broken.protocol.json', undefined, (d) => {
       d.environment = { ...d.environment, crashes: 3 };
