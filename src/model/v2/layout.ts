@@ -3,8 +3,8 @@ import type { RoleNames } from './scalarTypes';
 
 /**
  * Where every part of a configuration lives in the vector, and each slot's range (for packing).
- * Order: each instance's block (mode, state, persisted state, own crash count — the first and last two
- * only when its role may crash —, vars), the budgets used, the network.
+ * Order: each instance's block (mode, state, persisted state, own crash count, vars; the mode,
+ * persisted state and count only when its role needs them), the budgets used, the network.
  */
 
 export interface RoleShape {
