@@ -9,8 +9,9 @@ import { runningModel } from './running';
  * A version-2 design as one Promela model for Spin (issue 20 item 5): one `proctype` per role,
  * its instances the process instances (`active [3] proctype r1()`, unrolled per instance inside),
  * a process for the network's faults, globals holding exactly the engine's configuration (each
- * part only when the engine keeps it: mode and persisted state for a role that may crash, an instance's crash count where its role limits it, budgets when
- * non-zero, the pool as bits or each channel as `capacity` message codes). Every step of
+ * part only when the engine keeps it: mode and persisted state for a role that may crash, an
+ * instance's crash count where its role limits it, budgets when non-zero, the pool as bits or
+ * each channel as `capacity` message codes). Every step of
  * docs/format-v2.md §8 is one `d_step` (receive, event with each payload value, restart, crash,
  * drop, duplicate), in which the first true guard is selected, updates and sends are computed
  * from the configuration before the step, a send to a full channel and an int out of its range
