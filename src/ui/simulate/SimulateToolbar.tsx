@@ -8,29 +8,36 @@ interface Props {
   readonly onReset: () => void;
   readonly onHappyPath: () => void;
   readonly onRandomRun: (seed: number) => void;
-  readonly onSave: () => string | null;
-  readonly onLoad: (text: string) => void;
-  readonly fileName: string;
+  /** What Happy path does, where the format says it. */
+  readonly happyPathTitle?: string;
+  /** Save trace / Load trace, where the format has trace files (version 1's runs). */
+  readonly traces?: {
+    readonly onSave: () => string | null;
+    readonly onLoad: (text: string) => void;
+    readonly fileName: string;
+  };
 }
 
-/** Run controls. Undo/Redo move through the simulation history only, never the design's. */
+/** Run controls of either format. Undo/Redo move through the simulation history only, never the design's. */
 export function SimulateToolbar(p: Props) {
   const [seed, setSeed] = useState('1');
   const file = useRef<HTMLInputElement>(null);
+  const traces = p.traces;
   const save = () => {
-    const text = p.onSave();
+    if (!traces) return;
+    const text = traces.onSave();
     if (text === null) return;
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = p.fileName;
+    a.download = traces.fileName;
     a.click();
     URL.revokeObjectURL(url);
   };
   const load = async (e: ChangeEvent<HTMLInputElement>) => {
     const f = e.target.files?.[0];
     e.target.value = '';
-    if (f) p.onLoad(await f.text());
+    if (f) traces?.onLoad(await f.text());
   };
   const seedValue = Number.parseInt(seed, 10);
   return (
@@ -44,7 +51,7 @@ export function SimulateToolbar(p: Props) {
       <button type="button" onClick={p.onReset}>
         Reset
       </button>
-      <button type="button" onClick={p.onHappyPath}>
+      <button type="button" onClick={p.onHappyPath} title={p.happyPathTitle}>
         Happy path
       </button>
       <label>
@@ -54,13 +61,17 @@ export function SimulateToolbar(p: Props) {
       <button type="button" onClick={() => p.onRandomRun(Number.isFinite(seedValue) ? seedValue : 1)}>
         Random run
       </button>
-      <button type="button" onClick={save}>
-        Save trace
-      </button>
-      <button type="button" onClick={() => file.current?.click()}>
-        Load trace
-      </button>
-      <input ref={file} type="file" accept=".json,application/json" aria-label="trace file" hidden onChange={(e) => void load(e)} />
+      {traces ? (
+        <>
+          <button type="button" onClick={save}>
+            Save trace
+          </button>
+          <button type="button" onClick={() => file.current?.click()}>
+            Load trace
+          </button>
+          <input ref={file} type="file" accept=".json,application/json" aria-label="trace file" hidden onChange={(e) => void load(e)} />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -55,8 +55,8 @@ describe('SimulateV2', () => {
     expect(host.textContent).toContain('(down)');
     expect(host.querySelector('[data-mark="crash"]')).not.toBeNull();
     // Back two steps, then a different step forks the run.
-    click(button('Undo'));
-    click(button('Undo'));
+    click(button('Undo step'));
+    click(button('Undo step'));
     expect(host.textContent).toContain('Step 2 of 4');
     click(button('RM[2] Vote(value=no)'));
     expect(host.textContent).toContain('Step 3 of 3');
