@@ -1,13 +1,19 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 
+/** The moves of a Simulate store of either format (`SimulationState`, `SimulationStateV2`). */
+export interface RunMoves {
+  readonly undo: () => void;
+  readonly redo: () => void;
+  readonly reset: () => void;
+  readonly happyPath: () => void;
+  readonly randomRun: (seed: number) => void;
+}
+
 interface Props {
-  readonly canUndo: boolean;
-  readonly canRedo: boolean;
-  readonly onUndo: () => void;
-  readonly onRedo: () => void;
-  readonly onReset: () => void;
-  readonly onHappyPath: () => void;
-  readonly onRandomRun: (seed: number) => void;
+  readonly run: RunMoves;
+  /** The row the run stands on and its last row (Undo and Redo are enabled between them). */
+  readonly cursor: number;
+  readonly length: number;
   /** What Happy path does, where the format says it. */
   readonly happyPathTitle?: string;
   /** Save trace / Load trace, where the format has trace files (version 1's runs). */
@@ -42,23 +48,23 @@ export function SimulateToolbar(p: Props) {
   const seedValue = Number.parseInt(seed, 10);
   return (
     <div role="toolbar" aria-label="simulation controls" style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
-      <button type="button" onClick={p.onUndo} disabled={!p.canUndo} aria-label="Undo step" aria-keyshortcuts="ArrowLeft Control+Z" title="Step back (← or Ctrl+Z)">
+      <button type="button" onClick={p.run.undo} disabled={p.cursor === 0} aria-label="Undo step" aria-keyshortcuts="ArrowLeft Control+Z" title="Step back (← or Ctrl+Z)">
         Undo
       </button>
-      <button type="button" onClick={p.onRedo} disabled={!p.canRedo} aria-label="Next step" aria-keyshortcuts="ArrowRight Control+Shift+Z" title="Step forward again (→ or Ctrl+Shift+Z); keys 1–9 take an enabled step">
+      <button type="button" onClick={p.run.redo} disabled={p.cursor >= p.length} aria-label="Next step" aria-keyshortcuts="ArrowRight Control+Shift+Z" title="Step forward again (→ or Ctrl+Shift+Z); keys 1–9 take an enabled step">
         Redo / Next
       </button>
-      <button type="button" onClick={p.onReset}>
+      <button type="button" onClick={p.run.reset}>
         Reset
       </button>
-      <button type="button" onClick={p.onHappyPath} title={p.happyPathTitle}>
+      <button type="button" onClick={p.run.happyPath} title={p.happyPathTitle}>
         Happy path
       </button>
       <label>
         seed{' '}
         <input aria-label="seed" value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" style={{ width: 60 }} />
       </label>
-      <button type="button" onClick={() => p.onRandomRun(Number.isFinite(seedValue) ? seedValue : 1)}>
+      <button type="button" onClick={() => p.run.randomRun(Number.isFinite(seedValue) ? seedValue : 1)}>
         Random run
       </button>
       {traces ? (

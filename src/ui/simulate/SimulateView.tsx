@@ -21,13 +21,9 @@ export function SimulateView({ store, designName }: { store: SimulationStore; de
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10, minWidth: 0 }}>
       <SimulateToolbar
-        canUndo={cursor > 0}
-        canRedo={cursor < length}
-        onUndo={s.undo}
-        onRedo={s.redo}
-        onReset={s.reset}
-        onHappyPath={s.happyPath}
-        onRandomRun={s.randomRun}
+        run={s}
+        cursor={cursor}
+        length={length}
         traces={{
           onSave: s.saveTrace,
           onLoad: (text) => void s.loadTrace(text),

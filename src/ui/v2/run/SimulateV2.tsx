@@ -58,14 +58,10 @@ function SimulateParticipants({ design, model, documentId, overlay }: RunViewV2P
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10, minWidth: 0 }}>
       <SimulateToolbar
-        canUndo={cursor > 0}
-        canRedo={cursor < length}
-        onUndo={s.undo}
-        onRedo={s.redo}
-        onReset={s.reset}
-        onHappyPath={s.happyPath}
+        run={s}
+        cursor={cursor}
+        length={length}
         happyPathTitle="From the start, no fault: deliveries first, then each instance's own steps"
-        onRandomRun={s.randomRun}
       />
       <RunNotice notice={s.notice} onDismiss={s.dismissNotice} />
       <p style={{ margin: 0 }} aria-live="polite">

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { join } from 'node:path';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkCommand } from '../../../cli/check';
 import type { CheckResult } from '../../../engine/result';
@@ -13,20 +12,15 @@ import { createRoleOverlayStore, type RoleOverlayStore } from '../../../store/v2
 import { startCheck } from '../../../worker/checkClient';
 import { inProcessWorker } from '../../../worker/testWorker';
 import { CheckV2, SimulateV2 } from './index';
+import { testRoot } from './testRoot';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const { host: hostOf, render, button, click } = testRoot();
 let host: HTMLDivElement;
-let root: Root;
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  host = hostOf();
   setCheckRunnerForTests((design, limits) => startCheck(design, limits, () => inProcessWorker()));
 });
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
   setCheckRunnerForTests(null);
   vi.restoreAllMocks();
 });
@@ -34,17 +28,11 @@ afterEach(() => {
 const BROKEN = 'lease-service-retries-broken.protocol.json';
 const FIXED = 'lease-service-retries-fixed.protocol.json';
 
-const button = (name: string): HTMLElement => {
-  const found = [...host.querySelectorAll<HTMLElement>('button, [role="button"]')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-};
-const click = (el: HTMLElement) => act(() => el.dispatchEvent(new MouseEvent('click', { bubbles: true })));
 const verdict = () => host.querySelector('[data-testid="verdict"]')!.textContent;
 
 /** Renders Check, runs the check in the in-process worker, and resolves once it is done. */
 async function check(file: string, overlay: RoleOverlayStore, onShowSimulate = () => {}): Promise<CheckResult> {
-  act(() => root.render(<CheckV2 design={readExampleV2(file)} documentId={file} overlay={overlay} onShowSimulate={onShowSimulate} />));
+  render(<CheckV2 design={readExampleV2(file)} documentId={file} overlay={overlay} onShowSimulate={onShowSimulate} />);
   const store = clientRunStoresOf(overlay).check;
   const done = new Promise<CheckResult>((resolve) => {
     const stop = store.subscribe((s) => {
@@ -94,7 +82,7 @@ describe('a version-2 design with clients in the studio', () => {
     click(button('Replay replay Acquire'));
     expect(onShowSimulate).toHaveBeenCalled();
 
-    act(() => root.render(<SimulateV2 design={readExampleV2(BROKEN)} documentId={BROKEN} overlay={overlay} />));
+    render(<SimulateV2 design={readExampleV2(BROKEN)} documentId={BROKEN} overlay={overlay} />);
     expect(host.textContent).toContain('Step 0 of 6');
     // Time travel: → steps forward, the role's canvas follows (its one instance, the last transition).
     act(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' })));
@@ -115,14 +103,14 @@ describe('a version-2 design with clients in the studio', () => {
     expect(withoutTimes(JSON.parse(JSON.stringify(resultWithClients(result, 'LockService'))) as object)).toEqual(await cliResult(FIXED));
     expect(host.querySelector('[aria-label="Client outcomes"]')!.textContent).toContain('ok 6 · error 0 · ambiguous 4');
     click(button('Replay a shortest run ending ambiguous'));
-    act(() => root.render(<SimulateV2 design={readExampleV2(FIXED)} documentId={FIXED} overlay={overlay} />));
+    render(<SimulateV2 design={readExampleV2(FIXED)} documentId={FIXED} overlay={overlay} />);
     expect(host.textContent).toMatch(/Step 0 of \d+/);
     expect(host.querySelector('[aria-label="Clients"]')).not.toBeNull();
   });
 
   it('Simulate takes steps by button, digit key and a click on the role\'s canvas; Undo steps back', () => {
     const overlay = createRoleOverlayStore();
-    act(() => root.render(<SimulateV2 design={readExampleV2(BROKEN)} documentId="sim" overlay={overlay} />));
+    render(<SimulateV2 design={readExampleV2(BROKEN)} documentId="sim" overlay={overlay} />);
     expect(host.textContent).toContain('Step 0 of 0');
     click(button('send Acquire#1'));
     expect(overlay.getState().roles.get('LockService')!.enabledTransitions.has(0)).toBe(true);
@@ -133,7 +121,7 @@ describe('a version-2 design with clients in the studio', () => {
     expect(host.textContent).toContain('Step 3 of 3');
     click(button('Undo step'));
     expect(host.textContent).toContain('Step 2 of 3');
-    act(() => root.render(<p />));
+    render(<p />);
     expect(overlay.getState().onTransitionClick).toBeUndefined();
   });
 });
