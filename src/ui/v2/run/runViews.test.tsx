@@ -7,7 +7,7 @@ import { runStoresV2Of, setCheckRunnerV2ForTests } from '../../../store/v2/runSt
 import { startCheckV2 } from '../../../worker/checkClientV2';
 import { inProcessWorkerV2 } from '../../../worker/testWorkerV2';
 import { CheckV2, SimulateV2 } from './index';
-import { testRoot } from './testRoot';
+import { testRoot } from '../../common/testRoot';
 
 const { host: hostOf, render, button, click } = testRoot();
 let host: HTMLDivElement;

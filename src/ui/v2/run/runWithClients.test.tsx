@@ -12,7 +12,7 @@ import { createRoleOverlayStore, type RoleOverlayStore } from '../../../store/v2
 import { startCheck } from '../../../worker/checkClient';
 import { inProcessWorker } from '../../../worker/testWorker';
 import { CheckV2, SimulateV2 } from './index';
-import { testRoot } from './testRoot';
+import { testRoot } from '../../common/testRoot';
 
 const { host: hostOf, render, button, click } = testRoot();
 let host: HTMLDivElement;
