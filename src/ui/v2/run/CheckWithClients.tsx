@@ -3,6 +3,7 @@ import type { AnyLoadResultV2 } from '../../../model/v2/load';
 import { clientRunStoresOf } from '../../../store/v2/clientRunStores';
 import { runKeyV2 } from '../../../store/v2/runKey';
 import { CheckSession } from '../../check/CheckSession';
+import { useOpenRun } from '../../simulate/useOpenRun';
 import type { RunViewV2Props } from './props';
 
 export type ClientsLoad = Extract<AnyLoadResultV2, { kind: 'clients' }>;
@@ -16,6 +17,8 @@ export type ClientsLoad = Extract<AnyLoadResultV2, { kind: 'clients' }>;
 export function CheckWithClients({ design, documentId, overlay, onShowSimulate, load }: RunViewV2Props & { readonly load: ClientsLoad }) {
   const stores = clientRunStoresOf(overlay);
   const runKey = useMemo(() => runKeyV2(documentId, design), [documentId, design]);
+  // As for a design of participants, the canvas shows where Simulate's run stands beside the coverage.
+  useOpenRun(stores.simulation, load.model, runKey);
   useEffect(() => stores.drawOn(load.role), [stores, load.role]);
   return <CheckSession stores={stores} model={load.model} runKey={runKey} onShowSimulate={onShowSimulate} />;
 }
