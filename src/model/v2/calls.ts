@@ -1,5 +1,6 @@
 import type { DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
+import { callNames } from './callNames';
 import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, TransitionJsonV2, VarJsonV2 } from './schema';
 
 /**
@@ -58,6 +59,7 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
     (callee.events ?? []).forEach((e, ei) => {
       if (e.source !== 'call') return;
       const E = e.name;
+      const n = callNames(E);
       const epath: PathSegment[] = ['roles', si, 'events', ei];
       // Who calls E: exactly one role for now.
       const sites: { ri: number; k: number; t: TransitionJsonV2 }[] = [];
@@ -85,7 +87,7 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
       const callField: FieldJsonV2 = { name: 'call', type: { int: [1, Math.max(1, calls)] } };
       const outcomeField: FieldJsonV2 = { name: 'outcome', type: { enum: OUTCOMES } };
       for (const f of [...payload, ...returns]) if (f.name === 'call' || f.name === 'outcome') err(epath, `"${f.name}" names the request id or the outcome in ${E}'s messages; call the field something else.`);
-      const reply = `${E}_reply`;
+      const reply = n.reply;
       // The messages' fields are the call event's: an error in one (a reserved name, a bad type) is shown there.
       payload.forEach((_, j) => movedPrefix.push([at('messages', messages.length, 'payload', j), at(...epath, 'payload', j)]));
       returns.forEach((_, j) => movedPrefix.push([at('messages', messages.length + 1, 'payload', j + 1), at(...epath, 'returns', j)]));
@@ -97,14 +99,14 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
       const first = (type: ScalarTypeJsonV2): VarJsonV2['initial'] => (type === 'bool' ? false : 'int' in type ? type.int[0] : 'enum' in type ? type.enum[0]! : instancesOf(roles.findIndex((r) => r.name === type.id)) > 1 ? `${type.id}[1]` : type.id);
       caller.vars = [
         ...(caller.vars ?? []),
-        v(`${E}_pending`, 'bool', false, 'volatile'),
-        v(`${E}_call`, { int: [0, Math.max(1, calls)] }, 0, 'durable'),
-        v(`${E}_attempts`, { int: [0, Math.max(1, maxAttempts)] }, 0, 'volatile'),
-        v(`${E}_to`, { id: callee.name }, idOf(si), 'volatile'),
-        v(`${E}_outcome`, { enum: OUTCOMES }, 'none', 'ghost'),
-        ...payload.map((f) => v(`${E}_arg_${f.name}`, f.type, first(f.type), 'volatile')),
+        v(`${n.pending}`, 'bool', false, 'volatile'),
+        v(`${n.call}`, { int: [0, Math.max(1, calls)] }, 0, 'durable'),
+        v(`${n.attempts}`, { int: [0, Math.max(1, maxAttempts)] }, 0, 'volatile'),
+        v(`${n.to}`, { id: callee.name }, idOf(si), 'volatile'),
+        v(`${n.outcome}`, { enum: OUTCOMES }, 'none', 'ghost'),
+        ...payload.map((f) => v(`${n.arg(f.name)}`, f.type, first(f.type), 'volatile')),
       ];
-      caller.events = [...(caller.events ?? []), { name: `${E}_timeout`, source: 'timer', description: `The caller gives up waiting for ${E}'s reply: a retry, or the timeout outcome.` }];
+      caller.events = [...(caller.events ?? []), { name: `${n.timeout}`, source: 'timer', description: `The caller gives up waiting for ${E}'s reply: a retry, or the timeout outcome.` }];
       const args = (from: (f: FieldJsonV2) => string) => Object.fromEntries(payload.map((f) => [f.name, from(f)]));
 
       for (const s of sites) {
@@ -118,24 +120,24 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         const nt = t as Mutable<TransitionJsonV2>;
         const tp: PathSegment[] = ['roles', s.ri, 'transitions', s.k];
         delete nt.call;
-        nt.guard = and(`!${E}_pending && ${E}_call < ${calls}`, t.guard, tp);
+        nt.guard = and(`!${n.pending} && ${n.call} < ${calls}`, t.guard, tp);
         const j = (t.send ?? []).length;
         moved.set(at(...tp, 'send', j, 'to'), at(...tp, 'call', 'to'));
-        moved.set(at(...tp, 'updates', `${E}_to`), at(...tp, 'call', 'to'));
+        moved.set(at(...tp, 'updates', `${n.to}`), at(...tp, 'call', 'to'));
         for (const f of payload) {
           moved.set(at(...tp, 'send', j, 'payload', f.name), at(...tp, 'call', 'payload', f.name));
-          moved.set(at(...tp, 'updates', `${E}_arg_${f.name}`), at(...tp, 'call', 'payload', f.name));
+          moved.set(at(...tp, 'updates', `${n.arg(f.name)}`), at(...tp, 'call', 'payload', f.name));
         }
         nt.updates = {
           ...(t.updates ?? {}),
-          [`${E}_pending`]: 'true',
-          [`${E}_outcome`]: '"none"',
-          [`${E}_call`]: `${E}_call + 1`,
-          [`${E}_attempts`]: '1',
-          [`${E}_to`]: to ?? idOf(si),
-          ...Object.fromEntries(payload.map((f) => [`${E}_arg_${f.name}`, given[f.name] ?? 'false'])),
+          [`${n.pending}`]: 'true',
+          [`${n.outcome}`]: '"none"',
+          [`${n.call}`]: `${n.call} + 1`,
+          [`${n.attempts}`]: '1',
+          [`${n.to}`]: to ?? idOf(si),
+          ...Object.fromEntries(payload.map((f) => [`${n.arg(f.name)}`, given[f.name] ?? 'false'])),
         };
-        nt.send = [...(t.send ?? []), { message: E, to: to ?? idOf(si), payload: { ...args((f) => given[f.name] ?? 'false'), call: `${E}_call + 1` } }];
+        nt.send = [...(t.send ?? []), { message: E, to: to ?? idOf(si), payload: { ...args((f) => given[f.name] ?? 'false'), call: `${n.call} + 1` } }];
       }
 
       // The caller's outcome transitions (`"event": "E.ok" | "E.error" | "E.timeout"`), in place.
@@ -144,34 +146,34 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         if (!m || m[1] !== E) return;
         const nt = t as Mutable<TransitionJsonV2>;
         const tp: PathSegment[] = ['roles', ri, 'transitions', k];
-        const done = { ...(t.updates ?? {}), [`${E}_pending`]: 'false', [`${E}_outcome`]: m[2] === 'timeout' ? '"timeout"' : `"${m[2]}"` };
+        const done = { ...(t.updates ?? {}), [`${n.pending}`]: 'false', [`${n.outcome}`]: m[2] === 'timeout' ? '"timeout"' : `"${m[2]}"` };
         if (m[2] === 'timeout') {
-          nt.event = `${E}_timeout`;
-          nt.guard = and(`${E}_pending && ${E}_attempts >= ${maxAttempts}`, t.guard, tp);
+          nt.event = `${n.timeout}`;
+          nt.guard = and(`${n.pending} && ${n.attempts} >= ${maxAttempts}`, t.guard, tp);
         } else {
           delete nt.event;
           nt.receive = reply;
-          nt.guard = and(`${E}_pending && event.call == ${E}_call && event.outcome == "${m[2]}"`, t.guard, tp);
+          nt.guard = and(`${n.pending} && event.call == ${n.call} && event.outcome == "${m[2]}"`, t.guard, tp);
         }
         nt.updates = done;
       });
       const from = allStates(caller);
       caller.transitions.push(
-        { id: `${E}_retry`, from, event: `${E}_timeout`, guard: `${E}_pending && ${E}_attempts < ${maxAttempts}`, updates: { [`${E}_attempts`]: `${E}_attempts + 1` }, send: [{ message: E, to: `${E}_to`, payload: { ...args((f) => `${E}_arg_${f.name}`), call: `${E}_call` } }] },
-        { id: `${E}_gave_up`, from, event: `${E}_timeout`, guard: `${E}_pending && ${E}_attempts >= ${maxAttempts}`, updates: { [`${E}_pending`]: 'false', [`${E}_outcome`]: '"timeout"' } },
-        { id: `${E}_answered`, from, receive: reply, guard: `${E}_pending && event.call == ${E}_call && event.outcome != "none"`, updates: { [`${E}_pending`]: 'false', [`${E}_outcome`]: 'event.outcome' } },
+        { id: `${n.retry}`, from, event: `${n.timeout}`, guard: `${n.pending} && ${n.attempts} < ${maxAttempts}`, updates: { [`${n.attempts}`]: `${n.attempts} + 1` }, send: [{ message: E, to: `${n.to}`, payload: { ...args((f) => `${n.arg(f.name)}`), call: `${n.call}` } }] },
+        { id: `${n.gaveUp}`, from, event: `${n.timeout}`, guard: `${n.pending} && ${n.attempts} >= ${maxAttempts}`, updates: { [`${n.pending}`]: 'false', [`${n.outcome}`]: '"timeout"' } },
+        { id: `${n.answer}ed`, from, receive: reply, guard: `${n.pending} && event.call == ${n.call} && event.outcome != "none"`, updates: { [`${n.pending}`]: 'false', [`${n.outcome}`]: 'event.outcome' } },
       );
 
       // The callee: its transitions on E take message E; a dedupe table answers ids seen before.
-      const fresh = idem === 'none' ? null : `${E}_seen[sender] < event.call`;
+      const fresh = idem === 'none' ? null : `${n.seen}[sender] < event.call`;
       const noReply = callee.transitions.some((t) => t.event === E && t.ack === 'none');
       if (idem !== 'none') {
         const map = (to: ScalarTypeJsonV2) => ({ map: { from: caller.name, to } });
         callee.vars = [
           ...(callee.vars ?? []),
-          v(`${E}_seen`, map({ int: [0, Math.max(1, calls)] }), 0, idem),
-          v(`${E}_answer`, map({ enum: OUTCOMES }), 'none', idem),
-          ...returns.map((f) => v(`${E}_answer_${f.name}`, map(f.type), first(f.type), idem)),
+          v(`${n.seen}`, map({ int: [0, Math.max(1, calls)] }), 0, idem),
+          v(`${n.answer}`, map({ enum: OUTCOMES }), 'none', idem),
+          ...returns.map((f) => v(`${n.answerField(f.name)}`, map(f.type), first(f.type), idem)),
         ];
       }
       callee.transitions.forEach((t, k) => {
@@ -184,7 +186,7 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         for (const f of returns) if (ack !== 'none' && given[f.name] === undefined) err([...tpath, 'returns'], `${E}'s reply needs a value for "${f.name}".`);
         for (const key of Object.keys(given)) if (!returns.some((f) => f.name === key)) err([...tpath, 'returns', key], `${E} returns no field "${key}".`);
         const outcome = ack === 'none' ? 'none' : (t.reply ?? 'ok');
-        const data = Object.fromEntries(returns.map((f) => [f.name, given[f.name] ?? `${E}_answer_${f.name}[sender]`]));
+        const data = Object.fromEntries(returns.map((f) => [f.name, given[f.name] ?? `${n.answerField(f.name)}[sender]`]));
         delete nt.event;
         delete nt.ack;
         delete nt.reply;
@@ -193,23 +195,23 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         if (fresh) nt.guard = and(fresh, t.guard, tpath);
         for (const f of returns) {
           moved.set(at(...tpath, 'send', (t.send ?? []).length, 'payload', f.name), at(...tpath, 'returns', f.name));
-          moved.set(at(...tpath, 'updates', `${E}_answer_${f.name}[sender]`), at(...tpath, 'returns', f.name));
+          moved.set(at(...tpath, 'updates', `${n.answerField(f.name)}[sender]`), at(...tpath, 'returns', f.name));
         }
         nt.updates = {
           ...(t.updates ?? {}),
-          ...(idem === 'none' ? {} : { [`${E}_seen[sender]`]: 'event.call', [`${E}_answer[sender]`]: `"${outcome}"`, ...Object.fromEntries(returns.map((f) => [`${E}_answer_${f.name}[sender]`, data[f.name]!])) }),
+          ...(idem === 'none' ? {} : { [`${n.seen}[sender]`]: 'event.call', [`${n.answer}[sender]`]: `"${outcome}"`, ...Object.fromEntries(returns.map((f) => [`${n.answerField(f.name)}[sender]`, data[f.name]!])) }),
         };
         if (outcome !== 'none') nt.send = [...(t.send ?? []), { message: reply, to: 'sender', payload: { outcome: `"${outcome}"`, ...data, call: 'event.call' } }];
       });
       const sfrom = allStates(callee);
       if (idem !== 'none') {
-        callee.transitions.push({ id: `${E}_dedupe_hit`, from: sfrom, receive: E, guard: `!(${fresh}) && ${E}_answer[sender] != "none"`, send: [{ message: reply, to: 'sender', payload: { outcome: `${E}_answer[sender]`, ...Object.fromEntries(returns.map((f) => [f.name, `${E}_answer_${f.name}[sender]`])), call: 'event.call' } }] });
+        callee.transitions.push({ id: `${n.dedupeHit}`, from: sfrom, receive: E, guard: `!(${fresh}) && ${n.answer}[sender] != "none"`, send: [{ message: reply, to: 'sender', payload: { outcome: `${n.answer}[sender]`, ...Object.fromEntries(returns.map((f) => [f.name, `${n.answerField(f.name)}[sender]`])), call: 'event.call' } }] });
         // A request processed with "ack": "none" is answered with nothing again.
-        if (noReply) callee.transitions.push({ id: `${E}_dedupe_no_reply`, from: sfrom, receive: E, guard: `!(${fresh}) && ${E}_answer[sender] == "none"` });
+        if (noReply) callee.transitions.push({ id: `${n.dedupeNoReply}`, from: sfrom, receive: E, guard: `!(${fresh}) && ${n.answer}[sender] == "none"` });
       }
       if ((e.unhandled ?? 'reject') === 'reject') {
         const literal = (type: ScalarTypeJsonV2): string => (type === 'bool' ? 'false' : 'int' in type ? String(type.int[0]) : 'enum' in type ? `"${type.enum[0]!}"` : String(first(type)));
-        callee.transitions.push({ id: `${E}_rejected`, from: sfrom, receive: E, ...(fresh ? { guard: fresh } : {}), send: [{ message: reply, to: 'sender', payload: { outcome: '"error"', ...Object.fromEntries(returns.map((f) => [f.name, literal(f.type)])), call: 'event.call' } }] });
+        callee.transitions.push({ id: `${n.rejected}`, from: sfrom, receive: E, ...(fresh ? { guard: fresh } : {}), send: [{ message: reply, to: 'sender', payload: { outcome: '"error"', ...Object.fromEntries(returns.map((f) => [f.name, literal(f.type)])), call: 'event.call' } }] });
       }
       callee.events = (callee.events ?? []).filter((x) => x !== e) as EventJsonV2[];
     });
