@@ -50,13 +50,13 @@ export type CallNames = ReturnType<typeof callNames>;
 
 /** The engine's own transitions of a call, in the order coverage lists them, with what each does. */
 export const MACHINERY = [
-  { part: 'retry', side: 'caller', did: 'a timed-out call was retried', never: 'no call was ever retried' },
-  { part: 'gaveUp', side: 'caller', did: 'a call timed out for good where no E.timeout transition of yours took it', never: 'every timeout was taken by a transition of yours (or none happened)' },
-  { part: 'answered', side: 'caller', did: 'a reply ended a call where no E.ok / E.error transition of yours took it', never: 'every reply was taken by a transition of yours' },
-  { part: 'acked', side: 'callee', did: 'a reply due was sent after its effect was persisted (the ack step)', never: 'no reply was ever due' },
-  { part: 'dedupeHit', side: 'callee', did: 'a request seen before was answered from the table', never: 'no request was answered from the table' },
-  { part: 'dedupeNoReply', side: 'callee', did: 'a request seen before was left unanswered again ("ack": "none")', never: 'no request processed without reply came again' },
-  { part: 'rejected', side: 'callee', did: 'a request no transition took was answered error', never: 'every request found a transition' },
+  { part: 'retry', label: 'retry', side: 'caller', did: 'a timed-out call was retried', never: 'no call was ever retried' },
+  { part: 'gaveUp', label: 'gave up', side: 'caller', did: 'a call timed out for good where no E.timeout transition of yours took it', never: 'every timeout was taken by a transition of yours (or none happened)' },
+  { part: 'answered', label: 'answered', side: 'caller', did: 'a reply ended a call where no E.ok / E.error transition of yours took it', never: 'every reply was taken by a transition of yours' },
+  { part: 'acked', label: 'ack', side: 'callee', did: 'a reply due was sent after its effect was persisted (the ack step)', never: 'no reply was ever due' },
+  { part: 'dedupeHit', label: 'dedupe hit', side: 'callee', did: 'a request seen before was answered from the table', never: 'no request was answered from the table' },
+  { part: 'dedupeNoReply', label: 'dedupe, no reply', side: 'callee', did: 'a request seen before was left unanswered again ("ack": "none")', never: 'no request processed without reply came again' },
+  { part: 'rejected', label: 'rejected', side: 'callee', did: 'a request no transition took was answered error', never: 'every request found a transition' },
 ] as const;
 
 export type MachineryPart = (typeof MACHINERY)[number]['part'];

@@ -96,6 +96,7 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
 
       // The caller's record of its call.
       const v = (name: string, type: VarJsonV2['type'], initial: VarJsonV2['initial'], storage: VarJsonV2['storage']): VarJsonV2 => ({ name, type, initial, storage });
+      const literalOf = (type: ScalarTypeJsonV2): string => (type === 'bool' ? 'false' : 'int' in type ? String(type.int[0]) : 'enum' in type ? `"${type.enum[0]!}"` : String(first(type)));
       const first = (type: ScalarTypeJsonV2): VarJsonV2['initial'] => (type === 'bool' ? false : 'int' in type ? type.int[0] : 'enum' in type ? type.enum[0]! : instancesOf(roles.findIndex((r) => r.name === type.id)) > 1 ? `${type.id}[1]` : type.id);
       caller.vars = [
         ...(caller.vars ?? []),
@@ -165,28 +166,49 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
       );
 
       // The callee: its transitions on E take message E; a dedupe table answers ids seen before.
-      const fresh = idem === 'none' ? null : `${n.seen}[sender] < event.call`;
-      const noReply = callee.transitions.some((t) => t.event === E && t.ack === 'none');
-      if (idem !== 'none') {
-        const map = (to: ScalarTypeJsonV2) => ({ map: { from: caller.name, to } });
-        callee.vars = [
-          ...(callee.vars ?? []),
-          v(`${n.seen}`, map({ int: [0, Math.max(1, calls)] }), 0, idem),
-          v(`${n.answer}`, map({ enum: OUTCOMES }), 'none', idem),
-          ...returns.map((f) => v(`${n.answerField(f.name)}`, map(f.type), first(f.type), idem)),
-        ];
-      }
+      const mapOf = (to: ScalarTypeJsonV2) => ({ map: { from: caller.name, to } });
+      const ackOf = (t: TransitionJsonV2) => t.ack ?? 'durable';
+      const serving = callee.transitions.filter((t) => t.event === E);
+      // "ack": "durable" as version 1 (MODEL.md §5): the effect is persisted, the reply waits in a volatile outbox for the ack step.
+      const outbox = serving.some((t) => ackOf(t) === 'durable');
+      const replay = design.environment?.checks?.replay !== false;
+      const seenBefore = idem === 'none' ? null : `${n.seen}[sender] < event.call`;
+      // A request processed afresh (not from the table) waits until no reply to its caller is due: the outbox holds one.
+      const fresh = [seenBefore, outbox ? `${n.due}[sender] == "none"` : null].filter((x) => x !== null).join(' && ') || null;
+      const noReply = serving.some((t) => ackOf(t) === 'none');
+      callee.vars = [
+        ...(callee.vars ?? []),
+        ...(idem === 'none'
+          ? []
+          : [v(n.seen, mapOf({ int: [0, Math.max(1, calls)] }), 0, idem), v(n.answer, mapOf({ enum: OUTCOMES }), 'none', idem), ...returns.map((f) => v(n.answerField(f.name), mapOf(f.type), first(f.type), idem))]),
+        ...(outbox ? [v(n.due, mapOf({ enum: OUTCOMES }), 'none', 'volatile'), v(n.dueCall, mapOf({ int: [0, Math.max(1, calls)] }), 0, 'volatile'), ...returns.map((f) => v(n.dueField(f.name), mapOf(f.type), first(f.type), 'volatile'))] : []),
+        ...(replay ? [v(n.first, mapOf({ enum: OUTCOMES }), 'none', 'ghost'), v(n.firstCall, mapOf({ int: [0, Math.max(1, calls)] }), 0, 'ghost')] : []),
+      ];
+      // The replay check (version 1's `replay`, MODEL.md §6): a request id processed before, processed again not from the table,
+      // must change nothing and end as it first did. Said as an invariant of each transition that processes a request.
+      const userVars = design.roles[si]!.vars ?? [];
+      const unchanged = [
+        "state' == state",
+        ...userVars.map((x) => (typeof x.type === 'object' && 'map' in x.type ? `(forall k_ in ${x.type.map.from}: ${x.name}'[k_] == ${x.name}[k_])` : `${x.name}' == ${x.name}`)),
+      ];
+      const replayCheck = (name: string, outcome: string, effect: boolean) => ({
+        name: n.replay(name),
+        expr: `${n.firstCall}[sender] == event.call => (${[...(effect ? unchanged : []), `${n.first}[sender] == "${outcome}"`].join(' && ')})`,
+        description: `Version 1's replay check: request ${E} processed again, not from a dedupe table, changes nothing and ends as it first did.`,
+      });
+      const firstUpdates = (outcome: string) => (replay ? { [`${n.firstCall}[sender]`]: 'event.call', [`${n.first}[sender]`]: `"${outcome}"` } : {});
       callee.transitions.forEach((t, k) => {
         const tpath: PathSegment[] = ['roles', si, 'transitions', k];
         if (t.event !== E) return;
         const nt = t as Mutable<TransitionJsonV2>;
-        const ack = t.ack ?? 'durable';
-        if (ack === 'best-effort') err([...tpath, 'ack'], '"best-effort" is not there yet for calls between participants (it needs a persist step after the reply); use "durable" or "none".');
+        const ack = ackOf(t);
+        if (ack === 'best-effort') err([...tpath, 'ack'], '"best-effort" is not there for calls between participants: version 2 persists every step as it happens, so there is no effect in memory, ahead of the persisted record, for a crash to lose after the reply (docs/format-v2.md §16); use "durable" or "none".');
         const given = t.returns ?? {};
         for (const f of returns) if (ack !== 'none' && given[f.name] === undefined) err([...tpath, 'returns'], `${E}'s reply needs a value for "${f.name}".`);
         for (const key of Object.keys(given)) if (!returns.some((f) => f.name === key)) err([...tpath, 'returns', key], `${E} returns no field "${key}".`);
         const outcome = ack === 'none' ? 'none' : (t.reply ?? 'ok');
         const data = Object.fromEntries(returns.map((f) => [f.name, given[f.name] ?? `${n.answerField(f.name)}[sender]`]));
+        const name = t.id ?? `${callee.name}#${k}`;
         delete nt.event;
         delete nt.ack;
         delete nt.reply;
@@ -194,24 +216,44 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         nt.receive = E;
         if (fresh) nt.guard = and(fresh, t.guard, tpath);
         for (const f of returns) {
-          moved.set(at(...tpath, 'send', (t.send ?? []).length, 'payload', f.name), at(...tpath, 'returns', f.name));
+          moved.set(at(...tpath, 'updates', `${n.dueField(f.name)}[sender]`), at(...tpath, 'returns', f.name));
           moved.set(at(...tpath, 'updates', `${n.answerField(f.name)}[sender]`), at(...tpath, 'returns', f.name));
         }
         nt.updates = {
           ...(t.updates ?? {}),
           ...(idem === 'none' ? {} : { [`${n.seen}[sender]`]: 'event.call', [`${n.answer}[sender]`]: `"${outcome}"`, ...Object.fromEntries(returns.map((f) => [`${n.answerField(f.name)}[sender]`, data[f.name]!])) }),
+          ...(outcome === 'none' ? {} : { [`${n.due}[sender]`]: `"${outcome}"`, [`${n.dueCall}[sender]`]: 'event.call', ...Object.fromEntries(returns.map((f) => [`${n.dueField(f.name)}[sender]`, data[f.name]!])) }),
+          ...firstUpdates(outcome),
         };
-        if (outcome !== 'none') nt.send = [...(t.send ?? []), { message: reply, to: 'sender', payload: { outcome: `"${outcome}"`, ...data, call: 'event.call' } }];
+        if (replay) nt.invariants = [...(t.invariants ?? []), replayCheck(name, outcome, true)];
       });
       const sfrom = allStates(callee);
+      if (outbox) {
+        const to = 'event.to';
+        callee.events = [...(callee.events ?? []), { name: n.ack, source: 'internal', payload: [{ name: 'to', type: { id: caller.name } }], description: `The ack step of ${E}: the reply due to caller "to" leaves, after its effect was persisted.` }];
+        callee.transitions.push({
+          id: n.acked,
+          from: sfrom,
+          event: n.ack,
+          guard: `${n.due}[${to}] != "none"`,
+          updates: { [`${n.due}[${to}]`]: '"none"', [`${n.dueCall}[${to}]`]: '0', ...Object.fromEntries(returns.map((f) => [`${n.dueField(f.name)}[${to}]`, String(literalOf(f.type))])) },
+          send: [{ message: reply, to, payload: { outcome: `${n.due}[${to}]`, ...Object.fromEntries(returns.map((f) => [f.name, `${n.dueField(f.name)}[${to}]`])), call: `${n.dueCall}[${to}]` } }],
+        });
+      }
       if (idem !== 'none') {
-        callee.transitions.push({ id: `${n.dedupeHit}`, from: sfrom, receive: E, guard: `!(${fresh}) && ${n.answer}[sender] != "none"`, send: [{ message: reply, to: 'sender', payload: { outcome: `${n.answer}[sender]`, ...Object.fromEntries(returns.map((f) => [f.name, `${n.answerField(f.name)}[sender]`])), call: 'event.call' } }] });
+        callee.transitions.push({ id: n.dedupeHit, from: sfrom, receive: E, guard: `!(${seenBefore}) && ${n.answer}[sender] != "none"`, send: [{ message: reply, to: 'sender', payload: { outcome: `${n.answer}[sender]`, ...Object.fromEntries(returns.map((f) => [f.name, `${n.answerField(f.name)}[sender]`])), call: 'event.call' } }] });
         // A request processed with "ack": "none" is answered with nothing again.
-        if (noReply) callee.transitions.push({ id: `${n.dedupeNoReply}`, from: sfrom, receive: E, guard: `!(${fresh}) && ${n.answer}[sender] == "none"` });
+        if (noReply) callee.transitions.push({ id: n.dedupeNoReply, from: sfrom, receive: E, guard: `!(${seenBefore}) && ${n.answer}[sender] == "none"` });
       }
       if ((e.unhandled ?? 'reject') === 'reject') {
-        const literal = (type: ScalarTypeJsonV2): string => (type === 'bool' ? 'false' : 'int' in type ? String(type.int[0]) : 'enum' in type ? `"${type.enum[0]!}"` : String(first(type)));
-        callee.transitions.push({ id: `${n.rejected}`, from: sfrom, receive: E, ...(fresh ? { guard: fresh } : {}), send: [{ message: reply, to: 'sender', payload: { outcome: '"error"', ...Object.fromEntries(returns.map((f) => [f.name, literal(f.type)])), call: 'event.call' } }] });
+        callee.transitions.push({
+          id: n.rejected,
+          from: sfrom,
+          receive: E,
+          ...(fresh ? { guard: fresh } : {}),
+          ...(replay ? { updates: firstUpdates('error'), invariants: [replayCheck(n.rejected, 'error', false)] } : {}),
+          send: [{ message: reply, to: 'sender', payload: { outcome: '"error"', ...Object.fromEntries(returns.map((f) => [f.name, String(literalOf(f.type))])), call: 'event.call' } }],
+        });
       }
       callee.events = (callee.events ?? []).filter((x) => x !== e) as EventJsonV2[];
     });

@@ -130,6 +130,6 @@ describe('CheckV2', () => {
     click(button('Replay a shortest run where Client → Lock.Acquire timed out'));
     expect(onShowSimulate).toHaveBeenCalled();
     act(() => root.render(<SimulateV2 design={calls} documentId="calls" overlay={overlay} />));
-    expect(host.textContent).toContain('Step 0 of 10');
+    expect(host.textContent).toContain('Step 0 of 12');
   });
 });
