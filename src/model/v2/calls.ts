@@ -19,7 +19,16 @@ import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, Tr
  *   or error if it answers the pending call, and is ignored otherwise (a late reply);
  * - the callee with `idempotency` keeps per caller instance the last id it processed and its
  *   reply (`E_seen`, `E_answer`, `E_answer_F`, durable or volatile), and answers a request id it
- *   has seen with that reply without taking a transition; `unhandled: reject` answers error.
+ *   has seen with that reply without taking a transition; `unhandled: reject` answers error;
+ * - `"ack": "durable"` (version 1's MODEL.md §5): the effect is persisted in the step that takes
+ *   the request, the reply waits in a volatile outbox per caller (`E_due`…) and leaves in a later
+ *   step of the callee's internal event `E_ack`, so a crash between loses the reply, not the effect;
+ * - the replay check (version 1's `replay`): ghost maps `E_first`, `E_first_call` record how each
+ *   caller's last request id was first processed, and a transition invariant on each transition
+ *   that processes a request says a second processing changes nothing and ends the same way
+ *   (`StepRules` reports it as kind `replay`, named by E).
+ *
+ * Every generated name comes from `callNames(E)` (./callNames.ts), which readers use too.
  */
 
 /** One enum for the reply's outcome, the callee's table and the caller's last outcome ("timeout" is never in a reply). */
