@@ -8,6 +8,7 @@ import type { ViolationV2 } from './stepTypes';
 import { RecordLinks } from './recordLinks';
 import { labelsTo, rebuildTrace } from './trace';
 import { CallOutcomeCounter, callOutcomesResult } from './callOutcomes';
+import { splitCallCoverage } from './callReading';
 import { ShortestViolations } from './shortestViolations';
 
 /**
@@ -232,11 +233,16 @@ export function exploreV2(model: ModelV2, options: ExploreOptions = {}): CheckRe
   return e.result();
 }
 
-/** Coverage from marks over every role's states (role by role, in order) and over the transitions. */
+/**
+ * Coverage from marks over every role's states (role by role, in order) and over the transitions:
+ * the user's own transitions, and a call's machinery per call site apart (`calls`, only with calls).
+ */
 export function coverageV2(model: ModelV2, states: ArrayLike<number>, transitions: ArrayLike<number>): CheckResultV2['coverage'] {
   const stateNames = model.roles.flatMap((r) => r.states.map((s) => `${r.name}.${s.name}`));
   const split = (names: readonly string[], marks: ArrayLike<number>) => ({ reached: names.filter((_, i) => marks[i] === 1), unreached: names.filter((_, i) => marks[i] !== 1) });
-  return { states: split(stateNames, states), transitions: split(model.transitions.map((t) => t.name), transitions) };
+  const all = split(model.transitions.map((t) => t.name), transitions);
+  const { reached, unreached, calls } = splitCallCoverage(model, all.reached, all.unreached);
+  return { states: split(stateNames, states), transitions: { reached, unreached }, ...(calls.length ? { calls } : {}) };
 }
 
 export function reasonFor(limit: Limit): string {

@@ -1,4 +1,5 @@
 import { EvaluationError } from '../../model/model';
+import { callNameIndex } from '../../model/v2/callNames';
 import type { EnvV2, InvariantV2, ModelV2, RoleV2, TransitionV2 } from '../../model/v2/model';
 import { emptyStep, type StepRef, type ViolationV2 } from './stepTypes';
 
@@ -50,6 +51,8 @@ export class StepRules {
   writtenCount = 0;
   private readonly dirty: Uint8Array;
   private current: Float64Array;
+  /** Transition invariants that are a call's replay check (format-v2.md §14): invariant name → the call event, reported as version 1's `replay`. */
+  private readonly replayOf = new Map<string, string>();
 
   constructor(private readonly model: ModelV2) {
     this.next = new Float64Array(model.size);
@@ -79,6 +82,7 @@ export class StepRules {
         this.reliableCode[m.code + p] = m.reliable ? 1 : 0;
       }
     }
+    for (const [name, meaning] of callNameIndex(model.design)) if (meaning.what === 'replay') this.replayOf.set(name, meaning.event);
     this.tracksChange = model.checks.deadlock && model.roles.some((r) => r.states.some((s) => s.final));
   }
 
@@ -466,7 +470,7 @@ export class StepRules {
         for (const inv of t.invariants) {
           env.self = local;
           try {
-            if (inv.expr.evaluate(env) === 0) (violations ??= []).push({ kind: 'invariant', name: inv.name, detail: `${inv.name} is false across ${t.name}: ${inv.expr.text}`, step: false });
+            if (inv.expr.evaluate(env) === 0) (violations ??= []).push(this.transitionInvariantViolation(inv, t));
           } catch (e) {
             if (!(e instanceof EvaluationError)) throw e;
             (violations ??= []).push({ kind: 'eval-error', name: inv.name, detail: `${inv.name} could not be evaluated: ${e.message}`, step: false });
@@ -476,6 +480,12 @@ export class StepRules {
     }
     sink(this.step, next, violations ?? NONE, this.changed(vec));
     this.undo();
+  }
+
+  private transitionInvariantViolation(inv: InvariantV2, t: TransitionV2): ViolationV2 {
+    const call = this.replayOf.get(inv.name);
+    if (call === undefined) return { kind: 'invariant', name: inv.name, detail: `${inv.name} is false across ${t.name}: ${inv.expr.text}`, step: false };
+    return { kind: 'replay', name: call, detail: `A request of ${call} processed before was processed again by ${t.name}, not from a dedupe table, and changed something or was answered differently than the first time.`, step: false };
   }
 
   /** Writes slot `i` of `next`, journaling it the first time in this step. */
