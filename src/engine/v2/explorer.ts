@@ -110,7 +110,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     let r = expanding;
     let added = false;
     if (changed) {
-      key.set(curKey);
+      for (let i = 0; i < W; i++) key[i] = curKey[i]!;
       packing.patch(key, cur, next, rules.written, rules.writtenCount);
       r = store1(next, expanding, o);
       added = store.added;

@@ -13,6 +13,11 @@ export class Packing {
   private readonly lo: Float64Array;
   /** Slots with at least one bit (a slot of one value needs none and is restored from `lo`). */
   private readonly live: Int32Array;
+  /** Per live slot, in order: its word, shift, mask and low value (unpacking reads them in sequence). */
+  private readonly liveWord: Int32Array;
+  private readonly liveShift: Int32Array;
+  private readonly liveMask: Int32Array;
+  private readonly liveLo: Float64Array;
 
   constructor(model: ModelV2) {
     const n = model.size;
@@ -38,6 +43,10 @@ export class Packing {
     }
     this.words = live.length === 0 ? 1 : w + 1;
     this.live = Int32Array.from(live);
+    this.liveWord = Int32Array.from(live, (i) => this.word[i]!);
+    this.liveShift = Int32Array.from(live, (i) => this.shift[i]!);
+    this.liveMask = Int32Array.from(live, (i) => this.mask[i]! | 0);
+    this.liveLo = Float64Array.from(live, (i) => this.lo[i]!);
   }
 
   /** Slots are laid out in word order, so each word is built in a local int and stored once. */
@@ -79,9 +88,19 @@ export class Packing {
   unpack(from: Int32Array, at: number, vec: Float64Array): void {
     vec.set(this.lo);
     const live = this.live;
+    const liveWord = this.liveWord;
+    const liveShift = this.liveShift;
+    const liveMask = this.liveMask;
+    const liveLo = this.liveLo;
+    let w = -1;
+    let bits = 0;
     for (let j = 0; j < live.length; j++) {
-      const i = live[j]!;
-      vec[i] = this.lo[i]! + ((from[at + this.word[i]!]! >>> this.shift[i]!) & this.mask[i]!);
+      const wj = liveWord[j]!;
+      if (wj !== w) {
+        w = wj;
+        bits = from[at + w]!;
+      }
+      vec[live[j]!] = liveLo[j]! + ((bits >>> liveShift[j]!) & liveMask[j]!);
     }
   }
 }
