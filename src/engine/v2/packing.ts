@@ -18,6 +18,8 @@ export class Packing {
   private readonly liveShift: Int32Array;
   private readonly liveMask: Int32Array;
   private readonly liveLo: Float64Array;
+  /** The live slots of word w are live[wordStart[w]] … live[wordStart[w + 1] - 1]. */
+  private readonly wordStart: Int32Array;
 
   constructor(model: ModelV2) {
     const n = model.size;
@@ -47,6 +49,11 @@ export class Packing {
     this.liveShift = Int32Array.from(live, (i) => this.shift[i]!);
     this.liveMask = Int32Array.from(live, (i) => this.mask[i]! | 0);
     this.liveLo = Float64Array.from(live, (i) => this.lo[i]!);
+    this.wordStart = new Int32Array(this.words + 1);
+    for (let w = 0, j = 0; w <= this.words; w++) {
+      while (j < live.length && this.word[live[j]!]! < w) j++;
+      this.wordStart[w] = j;
+    }
   }
 
   /** Slots are laid out in word order, so each word is built in a local int and stored once. */
@@ -82,6 +89,25 @@ export class Packing {
       if (a === b) continue;
       const lo = this.lo[i]!;
       key[this.word[i]!]! ^= ((((a - lo) ^ (b - lo)) & this.mask[i]!) << this.shift[i]!);
+    }
+  }
+
+  /**
+   * Unpacks the record at `from[at…]` into `vec`, which holds the unpacking of `known` (the
+   * packing of a record unpacked before): only the words that differ are read, and `known`
+   * becomes the new record's words.
+   */
+  unpackChanged(from: Int32Array, at: number, vec: Float64Array, known: Int32Array): void {
+    const live = this.live;
+    const liveShift = this.liveShift;
+    const liveMask = this.liveMask;
+    const liveLo = this.liveLo;
+    const wordStart = this.wordStart;
+    for (let w = 0; w < this.words; w++) {
+      const bits = from[at + w]!;
+      if (bits === known[w]) continue;
+      known[w] = bits;
+      for (let j = wordStart[w]!; j < wordStart[w + 1]!; j++) vec[live[j]!] = liveLo[j]! + ((bits >>> liveShift[j]!) & liveMask[j]!);
     }
   }
 

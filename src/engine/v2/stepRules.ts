@@ -155,7 +155,7 @@ export class StepRules {
     const step = this.step;
     const env = this.env;
     // Kinds in the pool first (per-link models: a design may have both), then the channels.
-    const state = vec[role.bases[local]! + role.stateSlot]!;
+    const state = vec[role.bases[local]! + role.stateSlot]! | 0; // an int index: keyed loads stay fast
     const kinds = this.byMessage[role.index]!;
     if (net.size > 0) {
       for (const m of this.poolKinds[role.index]!) {
@@ -220,7 +220,7 @@ export class StepRules {
   private events(vec: Float64Array, role: RoleV2, local: number, g: number, sink: StepSink): void {
     const step = this.step;
     const lists = this.byEvent[role.index]!;
-    const state = vec[role.bases[local]! + role.stateSlot]!;
+    const state = vec[role.bases[local]! + role.stateSlot]! | 0; // an int index: keyed loads stay fast
     for (let e = 0; e < role.events.length; e++) {
       const candidates = lists[e]![state]!;
       if (candidates.length === 0) continue;
@@ -249,7 +249,7 @@ export class StepRules {
     step.sender = -1;
     step.channel = -1;
     step.position = -1;
-    if (!this.select(vec, this.restarts[role.index]![vec[role.bases[local]! + role.stateSlot]!]!, local)) {
+    if (!this.select(vec, this.restarts[role.index]![vec[role.bases[local]! + role.stateSlot]! | 0]!, local)) {
       this.selected.transition = null;
       this.selected.error = null;
     }
