@@ -90,8 +90,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
 
   packing.pack(model.initial, key, 0);
   store1(model.initial, -1, -1);
-  packing.unpack(store.records, 0, cur);
-  curKey.set(key);
+  // `cur` is always the unpacking of `curKey` (here of all-zero words).
+  packing.unpack(curKey, 0, cur);
   levelEnd = store.count;
   if (shortest.found.length) done = true;
 
