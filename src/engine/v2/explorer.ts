@@ -71,7 +71,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const markStates = (vec: Float64Array): void => {
     for (const role of model.roles) {
       const marks = reachedStates[role.index]!;
-      for (const base of role.bases) marks[vec[base + role.stateSlot]!] = 1;
+      for (const base of role.bases) marks[vec[base + role.stateSlot]! | 0] = 1;
     }
   };
   /** Stores `vec`, whose packing is in `key`. */
@@ -91,6 +91,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
 
   packing.pack(model.initial, key, 0);
   store1(model.initial, -1, -1);
+  // `cur` is always the unpacking of `curKey` (here of all-zero words).
+  packing.unpack(curKey, 0, cur);
   levelEnd = store.count;
   if (shortest.found.length) done = true;
 
@@ -111,7 +113,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     let r = expanding;
     let added = false;
     if (changed) {
-      key.set(curKey);
+      for (let i = 0; i < W; i++) key[i] = curKey[i]!;
       packing.patch(key, cur, next, rules.written, rules.writtenCount);
       r = store1(next, expanding, o);
       added = store.added;
@@ -124,8 +126,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const deadlockCheck = rules.tracksChange;
 
   const expandOne = (r: number): void => {
-    packing.unpack(store.records, r * W, cur);
-    for (let i = 0; i < W; i++) curKey[i] = store.records[r * W + i]!;
+    // `cur` and `curKey` hold the configuration expanded last: only the words that differ are unpacked.
+    packing.unpackChanged(store.records, r * W, cur, curKey);
     expanding = r;
     ordinal = 0;
     quiescent = true;
