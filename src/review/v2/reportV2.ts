@@ -1,8 +1,6 @@
 import type { CheckResultV2 } from '../../engine/v2/result';
 import { traceRowsV2 } from '../../engine/v2/traceTable';
 import { viewConfigurationV2 } from '../../engine/v2/view';
-import { mermaidText } from '../../export/mermaid/export';
-import { sequenceDiagram } from '../../export/v2/mermaid';
 import { runningModel } from '../../export/v2/running';
 import { designIdentityV2 } from '../../model/v2/designIdentity';
 import type { ModelV2 } from '../../model/v2/model';
@@ -11,7 +9,7 @@ import { diagramSvg, statePositions, type Diagram } from '../diagramSvg';
 import type { Review } from '../lint';
 import { findingsSection, type Block, type Cell, type Report, type Section } from '../reportModel';
 import { transitionNameV2, triggerText } from './lintV2';
-import { sequenceSvgV2 } from './sequenceSvgV2';
+import { sequenceMermaidV2, sequenceSvgV2, strictMermaidText } from './sequenceSvgV2';
 
 /**
  * The review report of a design of several participants, as the same `Report` data version 1's
@@ -136,7 +134,7 @@ export function roleDiagram(role: RoleJson, layout: unknown): Diagram {
 export function diagramMermaid(diagram: Diagram): string {
   const lines = ['stateDiagram-v2'];
   for (const n of diagram.nodes) if (n.initial) lines.push(`    [*] --> ${n.name}`);
-  for (const e of diagram.edges) lines.push(`    ${e.from} --> ${e.to} : ${mermaidText(e.label)}`);
+  for (const e of diagram.edges) lines.push(`    ${e.from} --> ${e.to} : ${strictMermaidText(e.label)}`);
   for (const n of diagram.nodes) if (n.final) lines.push(`    ${n.name} --> [*]`);
   return `${lines.join('\n')}\n`;
 }
@@ -315,11 +313,10 @@ function violationsSection(model: ModelV2, result: CheckResultV2): Section {
   const blocks: Block[] = [];
   for (const v of result.violations) {
     const { header, rows } = traceRowsV2(v, initial);
-    const labels = v.trace.map((s) => s.label);
     blocks.push({ kind: 'heading', text: `${v.kind} ${v.name} at depth ${v.depth}`, tone: 'bad' });
     blocks.push({ kind: 'text', text: v.trace.at(-1)?.violation ?? v.detail });
     blocks.push({ kind: 'table', header, rows });
-    blocks.push({ kind: 'picture', svg: sequenceSvgV2(running, v), mermaid: sequenceDiagram(running, labels, `${v.kind} ${v.name}`) });
+    blocks.push({ kind: 'picture', svg: sequenceSvgV2(running, v), mermaid: sequenceMermaidV2(running, v) });
   }
   return { id: 'violations', title: 'Violations (shortest traces)', blocks };
 }

@@ -2,6 +2,7 @@ import type { ViolationReportV2 } from '../../engine/v2/result';
 import { SimulationV2 } from '../../engine/v2/simulator';
 import type { StepRef } from '../../engine/v2/stepTypes';
 import type { ModelV2 } from '../../model/v2/model';
+import { mermaidText } from '../../export/mermaid/export';
 import { xml } from '../escape';
 
 /**
@@ -10,6 +11,7 @@ import { xml } from '../escape';
  * engine (`SimulationV2`) to learn who sent what to whom: a received message is an arrow from
  * its sender, a lost or duplicated one a red arrow, a crash a red mark on the crashed instance,
  * an event or restart a note on its instance. The last row says what was violated.
+ * `sequenceMermaidV2` draws the same rows as Mermaid for Markdown.
  */
 
 const LANE = 170;
@@ -91,4 +93,22 @@ export function sequenceSvgV2(model: ModelV2, v: ViolationReportV2): string {
   out.push(`<text x="12" y="${height - 16}" fill="#b91c1c" font-weight="600">${xml(`✗ ${what}`)}</text>`);
   out.push('</svg>');
   return out.join('\n');
+}
+
+/** Mermaid label text for the report: version 1's `mermaidText`, and no `<` or `>` either, so no tag survives in any renderer. */
+export function strictMermaidText(text: string): string {
+  return mermaidText(text).replace(/[<>]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+export function sequenceMermaidV2(model: ModelV2, v: ViolationReportV2): string {
+  const rows = rowsOf(model, v.trace.map((s) => s.label));
+  // Lifelines are `p0`, `p1`…: no user name is ever a Mermaid identifier.
+  const lines = ['sequenceDiagram', ...model.instances.map((inst, g) => `    participant p${g} as ${strictMermaidText(inst.name)}`)];
+  rows.forEach((r, i) => {
+    const text = strictMermaidText(`${i + 1}. ${r.text}`);
+    if (r.from === r.to) lines.push(`    Note over p${r.to}: ${text}`);
+    else lines.push(`    p${r.from}${r.fault ? '-x' : '->>'}p${r.to}: ${text}`);
+  });
+  lines.push(`    Note over p0: ${strictMermaidText(`✗ ${v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}: ${v.detail}`}`)}`);
+  return `${lines.join('\n')}\n`;
 }
