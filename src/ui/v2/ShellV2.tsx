@@ -12,6 +12,7 @@ import { RefusedFileDialog } from '../documents/RefusedFileDialog';
 import { SaveIndicator, SaveStatusBar } from '../documents/SaveStatusBar';
 import { useFileOpening } from '../documents/useFileOpening';
 import { ExportDialog } from '../export/ExportDialog';
+import { ReviewDialogV2 } from '../review/ReviewDialogV2';
 import type { Mode } from '../shell/ModeTabs';
 import { ModeTabs } from '../shell/ModeTabs';
 import { SIDE_WIDTH, SidePanelSplitter } from '../shell/SidePanelSplitter';
@@ -46,6 +47,7 @@ export function ShellV2() {
   const readOnly = mode !== 'design';
   const [documentsOpen, setDocumentsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(false);
   const files = useFileOpening();
 
   useEffect(() => {
@@ -88,6 +90,9 @@ export function ShellV2() {
                 </button>
               </span>
             )}
+            <button type="button" onClick={() => setReviewOpen(true)}>
+              Review
+            </button>
             <button type="button" className="primary" onClick={() => setExportOpen(true)}>
               Export
             </button>
@@ -126,6 +131,7 @@ export function ShellV2() {
           <DeletedToast />
           {/* The shared dialog; its engineer makes it read the version-2 design (useDesignV2). */}
           <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
+          <ReviewDialogV2 open={reviewOpen} onClose={() => setReviewOpen(false)} />
         </div>
       </FieldSourceContext.Provider>
     </PanelContextV2.Provider>
