@@ -118,3 +118,34 @@ test('a hostile name or description cannot inject markup into the version-2 repo
   expect(dialogs).toEqual([]);
   await context.close();
 });
+
+test('a share link of a version-2 design opens read-only with a diagram per role and "save a copy"; the embed link shows the viewer', async ({ page, context }) => {
+  const run = new RunDriver(page);
+  await run.openApp();
+  await run.openExample('Two-phase commit: COMMIT before the log');
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await review(page).getByRole('tab', { name: 'Share' }).click();
+  const linkField = review(page).getByLabel('Share link');
+  await expect(linkField).toHaveValue(/#share=[A-Za-z0-9_-]+$/);
+  const link = await linkField.inputValue();
+  const embedCode = await review(page).getByLabel('Embed (read-only viewer)').inputValue();
+  const embedUrl = /src="([^"]+)"/.exec(embedCode)![1]!.replace(/&amp;/g, '&');
+
+  const shared = await context.newPage();
+  await shared.goto(link);
+  const view = shared.getByRole('main', { name: 'Shared design' });
+  await expect(view.getByRole('heading', { level: 1 })).toHaveText('Two-phase commit: COMMIT before the log');
+  await expect(view.getByRole('img', { name: 'State diagram of TM' })).toBeVisible();
+  await expect(view.getByRole('img', { name: 'State diagram of RM' })).toBeVisible();
+  await expect(view.getByRole('region', { name: 'Role TM' })).toContainText('send-commit');
+  await shared.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(shared.getByRole('button', { name: /^Documents \(open: Two-phase commit: COMMIT before the log/ })).toBeVisible();
+  await expect(shared.getByRole('region', { name: 'Role RM', exact: true })).toBeVisible();
+  expect(new URL(shared.url()).hash).toBe('');
+
+  const embed = await context.newPage();
+  await embed.goto(embedUrl);
+  const viewer = embed.getByRole('main', { name: 'Design viewer' });
+  await expect(viewer.getByRole('img', { name: 'State diagram of RM' })).toBeVisible();
+  await expect(viewer.getByRole('link', { name: 'Open in Protocol Studio' })).toHaveAttribute('href', /#share=/);
+});
