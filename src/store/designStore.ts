@@ -2,6 +2,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Design } from '../model/schema';
 import { applyEdit, copyFragment, paste, type DesignEdit, type Fragment, type Point } from './designEdits';
 import * as H from './history';
+import { undoActions, type UndoActions } from './undoable';
+
+export type { ApplyOptions } from './undoable';
 
 /** What is selected on the canvas: session state, never saved, never undone. */
 export interface Selection {
@@ -11,14 +14,7 @@ export interface Selection {
 
 export const noSelection: Selection = { states: [], transitions: [] };
 
-export interface ApplyOptions {
-  /** Edits with the same key in a row are one undo step (a drag, typing in one field). */
-  readonly merge?: string;
-  /** Applied without an undo step (automatic layout of a design that arrived without one). */
-  readonly silent?: boolean;
-}
-
-export interface DesignState {
+export interface DesignState extends UndoActions<DesignEdit> {
   readonly design: Design;
   readonly history: H.History;
   readonly selection: Selection;
@@ -30,11 +26,6 @@ export interface DesignState {
   /** The new-transition dialog, opened by a drag between states or from the keyboard (session only). */
   readonly transitionPrompt: TransitionPrompt | null;
   readonly setTransitionPrompt: (prompt: TransitionPrompt | null) => void;
-  readonly apply: (edit: DesignEdit, options?: ApplyOptions) => void;
-  readonly undo: () => boolean;
-  readonly redo: () => boolean;
-  /** Ends a merge run (a field lost focus): the next edit starts a new undo step. */
-  readonly breakMerge: () => void;
   /** Loads another document: its design, an empty history, nothing selected. */
   readonly reset: (design: Design) => void;
   readonly select: (selection: Selection) => void;
@@ -63,25 +54,7 @@ export function createDesignStore(initial: Design): DesignStore {
     setRenaming: (renaming) => set({ renaming }),
     transitionPrompt: null,
     setTransitionPrompt: (transitionPrompt) => set({ transitionPrompt }),
-    apply: (edit, options = {}) => {
-      const { design, history } = get();
-      const next = applyEdit(design, edit);
-      if (next === design) return;
-      set({ design: next, history: options.silent ? history : H.record(history, design, options.merge ?? null) });
-    },
-    undo: () => {
-      const r = H.undo(get().history, get().design);
-      if (!r) return false;
-      set({ design: r.design, history: r.history, selection: keepSelection(get().selection, r.design) });
-      return true;
-    },
-    redo: () => {
-      const r = H.redo(get().history, get().design);
-      if (!r) return false;
-      set({ design: r.design, history: r.history, selection: keepSelection(get().selection, r.design) });
-      return true;
-    },
-    breakMerge: () => set({ history: H.breakMerge(get().history) }),
+    ...undoActions<Design, DesignEdit, Selection>(set, get, { applyEdit, keepSelection }),
     reset: (design) => set({ design, history: H.emptyHistory, selection: noSelection }),
     select: (selection) => set({ selection }),
     copy: () => {

@@ -41,6 +41,24 @@ describe('Spin and the version-2 explorer agree', () => {
     expect(crossCheckV2(loadExampleV2('lease-calls-broken.protocol.json', undefined, oneSlot), FAST)).toEqual([]);
   }, 60_000);
 
+  it('per-role crash settings: each resource manager at most once, the coordinator never (ok, counted per instance)', () => {
+    const perRole = (d: DesignV2) => {
+      d.environment = { ...d.environment, crashes: 3 };
+      d.roles.find((r) => r.name === 'TM')!.crashes = 0;
+      d.roles.find((r) => r.name === 'RM')!.crashes = 1;
+    };
+    const model = loadExampleV2('two-phase-commit-broken.protocol.json', undefined, perRole);
+    expect(model.roles.map((r) => r.crashCountSlot >= 0)).toEqual([false, true]);
+    expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 60_000);
+
+  it('per-role crash settings: only the coordinator crashes (the broken design still breaks)', () => {
+    const tmOnly = (d: DesignV2) => {
+      d.roles.find((r) => r.name === 'RM')!.crashes = 0;
+    };
+    expect(crossCheckV2(loadExampleV2('two-phase-commit-broken.protocol.json', undefined, tmOnly), FAST)).toEqual([]);
+  }, 60_000);
+
   it('TwoPhase.tla with 4 resource managers: 1,568 configurations', () => {
     expect(crossCheckV2(loadExampleV2('tla-two-phase.protocol.json', 4), FAST)).toEqual([]);
   }, 60_000);

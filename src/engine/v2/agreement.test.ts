@@ -58,6 +58,14 @@ function designs(): [string, ModelV2][] {
       }),
     ),
   ]);
+  out.push([
+    '2PC broken, 3 crashes: each RM at most once, TM never',
+    loadExampleV2('two-phase-commit-broken.protocol.json', undefined, (d) => {
+      d.environment = { ...d.environment, crashes: 3 };
+      d.roles.find((r) => r.name === 'TM')!.crashes = 0;
+      d.roles.find((r) => r.name === 'RM')!.crashes = 1;
+    }),
+  ]);
   return out;
 }
 

@@ -10,7 +10,7 @@ import { emptyStep, type StepRef, type ViolationV2 } from './stepTypes';
  *
  * Order (which shortest trace is reported): instance by instance, receive, then internal and
  * timer events, then restart; then the network's drop and duplicate, channel by channel; then
- * crash, instance by instance.
+ * crash, instance by instance (only instances of roles that may crash, within their own limit).
  *
  * `next` handed to the sink is a scratch buffer, valid only during the call. Steps are applied
  * to it in place: it equals the configuration except in the slots the step wrote, which are
@@ -103,9 +103,12 @@ export class StepRules {
     if (model.network.channels.length > 0) this.faults(vec, sink);
     if (model.crashSlot >= 0 && vec[model.crashSlot]! < model.crashes) {
       for (const role of model.roles) {
-        if (role.modeSlot < 0) continue;
+        if (role.modeSlot < 0) continue; // this role never crashes
         for (let local = 0; local < role.instances; local++) {
-          if (vec[role.bases[local]! + role.modeSlot] === 0) this.crash(vec, role, local, role.first + local, sink);
+          const base = role.bases[local]!;
+          // The role's own limit per instance, when it is below the design's budget.
+          if (role.crashCountSlot >= 0 && vec[base + role.crashCountSlot]! >= role.crashes) continue;
+          if (vec[base + role.modeSlot] === 0) this.crash(vec, role, local, role.first + local, sink);
         }
       }
     }
@@ -387,6 +390,7 @@ export class StepRules {
     this.put(base + role.modeSlot, 1);
     if (role.persistedSlot >= 0) this.put(base + role.stateSlot, vec[base + role.persistedSlot]!);
     for (const v of role.vars) if (v.storage === 'volatile') for (let k = 0; k < v.width; k++) this.put(base + v.offset + k, v.initial);
+    if (role.crashCountSlot >= 0) this.put(base + role.crashCountSlot, vec[base + role.crashCountSlot]! + 1);
     this.put(this.model.crashSlot, vec[this.model.crashSlot]! + 1);
     this.finish(vec, this.next, null, local, sink);
   }

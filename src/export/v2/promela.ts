@@ -9,8 +9,9 @@ import { runningModel } from './running';
  * A version-2 design as one Promela model for Spin (issue 20 item 5): one `proctype` per role,
  * its instances the process instances (`active [3] proctype r1()`, unrolled per instance inside),
  * a process for the network's faults, globals holding exactly the engine's configuration (each
- * part only when the engine keeps it: mode and persisted state with crashes, budgets when
- * non-zero, the pool as bits or each channel as `capacity` message codes). Every step of
+ * part only when the engine keeps it: mode and persisted state for a role that may crash, an
+ * instance's crash count where its role limits it, budgets when non-zero, the pool as bits or
+ * each channel as `capacity` message codes). Every step of
  * docs/format-v2.md §8 is one `d_step` (receive, event with each payload value, restart, crash,
  * drop, duplicate), in which the first true guard is selected, updates and sends are computed
  * from the configuration before the step, a send to a full channel and an int out of its range
@@ -89,6 +90,8 @@ function globals(model: ModelV2): string[] {
     copies.push(`${st} o_${stVar(r)}[${n}];`);
     if (role.modeSlot >= 0) out.push(`bit r${r}_dn[${n}];`);
     if (role.persistedSlot >= 0) out.push(`${st} r${r}_pst[${n}];`);
+    // Each instance's crashes, only when its role allows fewer than the design's budget (as the engine's configuration).
+    if (role.crashCountSlot >= 0) out.push(`byte r${r}_nc[${n}];`);
     role.vars.forEach((v, k) => {
       const type = v.type.kind === 'int' ? 'int' : 'byte';
       out.push(`${type} ${varVar(r, k)}[${n * v.width}];`);
@@ -334,8 +337,10 @@ function roleProcess(b: Build, role: RoleV2, r: number): string[] {
       const list = role.transitions.filter((t) => t.trigger.kind === 'restart');
       opts.push(...option(b, { kind: 'restart', instance: g, what: -1, payload: 0, sender: -1, position: -1 }, `r${r}_dn[${self}] == 1`, [`r${r}_dn[${self}] = 0;`, ...selectBody(b, role, r, self, selectors(role, r, self, list, ctx), ctx, ['skip'])]));
       const reset = role.vars.flatMap((v, k) => (v.storage === 'volatile' ? Array.from({ length: v.width }, (_, j) => `${varVar(r, k)}[${self * v.width + j}] = ${v.initial};`) : []));
-      opts.push(...option(b, { kind: 'crash', instance: g, what: -1, payload: 0, sender: -1, position: -1 }, `${up} && crashes < ${model.crashes}`, [
+      const own = role.crashCountSlot >= 0 ? ` && r${r}_nc[${self}] < ${role.crashes}` : '';
+      opts.push(...option(b, { kind: 'crash', instance: g, what: -1, payload: 0, sender: -1, position: -1 }, `${up} && crashes < ${model.crashes}${own}`, [
         `r${r}_dn[${self}] = 1;`,
+        ...(role.crashCountSlot >= 0 ? [`r${r}_nc[${self}]++;`] : []),
         ...(role.persistedSlot >= 0 ? [`${stVar(r)}[${self}] = r${r}_pst[${self}];`] : []),
         ...reset,
         'crashes++;',

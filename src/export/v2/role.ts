@@ -22,6 +22,12 @@ export function roleModule(model: ModelV2, role: RoleV2): string {
   out.push(`export const STATES: readonly State[] = [${role.states.map((s) => tsString(s.name)).join(', ')}];`);
   out.push(`export const INITIAL_STATE: State = ${tsString(role.states[role.initialState]!.name)};`);
   out.push(`/** States a crash keeps (entering one is written to the store); a crash in another returns to the last of these. */\nexport const DURABLE_STATES: readonly State[] = [${role.states.filter((s) => s.durable).map((s) => tsString(s.name)).join(', ')}];`);
+  out.push(`/**
+ * Crashes one instance may take in the checked design (its role's \`crashes\`, within the design's
+ * budget). 0: the design assumes this role never crashes, so nothing checked covers a crash of it
+ * and \`recover()\` runs only after a failure the design did not model.
+ */
+export const CRASHES: number = ${role.crashes};`);
   out.push(`export const FINAL_STATES: readonly State[] = [${role.states.filter((s) => s.final).map((s) => tsString(s.name)).join(', ')}];`);
   for (const [storage, title, doc] of [
     ['durable', 'Durable', 'Vars that survive a crash: written to the store before the step\'s messages leave.'],

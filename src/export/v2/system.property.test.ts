@@ -25,9 +25,17 @@ function faulty(d: DesignV2): void {
   d.environment = { ...d.environment, network: { ...net, capacity: 2, drop: 1, duplicate: 1, reorder: true }, crashes: Math.max(1, d.environment?.crashes ?? 0) };
 }
 
+/** Per-role crash settings: the first role never crashes, the others at most once each, within a budget of 3. */
+function perRoleCrashes(d: DesignV2): void {
+  faulty(d);
+  d.environment = { ...d.environment, crashes: 3 };
+  d.roles.forEach((r, i) => (r.crashes = i === 0 ? 0 : 1));
+}
+
 const CASES: [string, ModelV2][] = [
   ...EXAMPLES.map((f): [string, ModelV2] => [f, loadExampleV2(f)]),
   ...EXAMPLES.filter((f) => !f.startsWith('tla-')).map((f): [string, ModelV2] => [`${f} (drop, duplicate, reorder, crash)`, loadExampleV2(f, undefined, faulty)]),
+  ...['two-phase-commit-broken.protocol.json', 'lease-with-fencing.protocol.json'].map((f): [string, ModelV2] => [`${f} (first role never crashes, the others once each)`, loadExampleV2(f, undefined, perRoleCrashes)]),
 ];
 
 function engineView(model: ModelV2, vec: Float64Array) {

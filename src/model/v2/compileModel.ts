@@ -138,11 +138,25 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     reorder: net.reorder ?? false,
   };
   const crashes = budget(env.crashes, ['environment', 'crashes'], 'crash');
+  // Per role (docs/format-v2.md §7): at most `crashes` of each instance, within the design's budget.
+  const roleCrashes = roleJson.map((r, i) => {
+    if (r.crashes === undefined) return { crashes, counts: false };
+    if (r.crashes < 0 || r.crashes > LIMITS_V2.budget) {
+      err(['roles', i, 'crashes'], 'out-of-range', `An instance of ${r.name} crashes 0 to ${LIMITS_V2.budget} times, not ${r.crashes}.`);
+      return { crashes: 0, counts: false };
+    }
+    if (r.crashes > 0 && (env.crashes ?? 0) === 0) {
+      err(['roles', i, 'crashes'], 'no-crash-budget', `${r.name} may crash ${r.crashes === 1 ? 'once' : `${r.crashes} times`} per instance, but the design's crash budget is 0: set "environment": { "crashes": N } (the total for all instances), or set this to 0.`);
+      return { crashes: 0, counts: false };
+    }
+    // Below the design's budget each instance counts its crashes; at or above it the budget alone bounds them.
+    return { crashes: Math.min(r.crashes, crashes), counts: r.crashes < crashes };
+  });
   if (errors.length || messageShapes.some((m) => m.payload === null) || roleShapes.some((r) => r.events.some((e) => e.payload === null))) return { ok: false, errors };
 
   // Sizes, before anything is allocated.
-  const shapes: RoleShape[] = roleShapes.map((r, i) => ({ instances: instances[i]!, states: r.states.length, hasVolatileState: r.states.some((s) => !s.durable), vars: r.vars }));
-  const sized = countSlots(shapes, names, messageShapes.map((m, i) => ({ from: m.from, to: m.to, count: m.payload!.count, pool: links[i]!.pool })), network, crashes);
+  const shapes: RoleShape[] = roleShapes.map((r, i) => ({ instances: instances[i]!, crashes: roleCrashes[i]!.crashes, countsCrashes: roleCrashes[i]!.counts, states: r.states.length, hasVolatileState: r.states.some((s) => !s.durable), vars: r.vars }));
+  const sized = countSlots(shapes, names, messageShapes.map((m, i) => ({ from: m.from, to: m.to, count: m.payload!.count, pool: links[i]!.pool })), network);
   if (sized.pool > LIMITS_V2.poolMessages) err(['messages'], 'too-many', `The pool could hold ${sized.pool} distinct messages (kind × sender × receiver × payload); at most ${LIMITS_V2.poolMessages} are allowed.`);
   if (sized.channelSlots > LIMITS_V2.channelSlots) err(['environment', 'network'], 'too-many', `The channels need ${sized.channelSlots} message slots (channels × capacity); at most ${LIMITS_V2.channelSlots} are allowed.`);
   if (sized.slots > LIMITS_V2.slots) err([], 'too-large', `A configuration of this design has ${sized.slots} parts; at most ${LIMITS_V2.slots} are allowed.`);
@@ -322,9 +336,11 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       transitions,
       invariants: roleInvariants,
       bases: Array.from(lr.bases),
+      crashes: roleCrashes[ri]!.crashes,
       modeSlot: lr.modeSlot,
       stateSlot: lr.stateSlot,
       persistedSlot: lr.persistedSlot,
+      crashCountSlot: lr.crashCountSlot,
     };
   });
   if (errors.length) return { ok: false, errors };

@@ -3,11 +3,16 @@ import type { RoleNames } from './scalarTypes';
 
 /**
  * Where every part of a configuration lives in the vector, and each slot's range (for packing).
- * Order: each instance's block (mode, state, persisted state, vars), the budgets used, the network.
+ * Order: each instance's block (mode, state, persisted state, own crash count, vars; the mode,
+ * persisted state and count only when its role needs them), the budgets used, the network.
  */
 
 export interface RoleShape {
   readonly instances: number;
+  /** Crashes one instance may take (0: never crashes, no mode slot). */
+  readonly crashes: number;
+  /** Whether each instance counts its crashes: its role allows fewer than the design's budget. */
+  readonly countsCrashes: boolean;
   readonly states: number;
   readonly hasVolatileState: boolean;
   readonly vars: readonly { readonly type: ScalarType; readonly mapOf: number }[];
@@ -25,7 +30,7 @@ export interface Layout {
   readonly size: number;
   readonly slotLo: Float64Array;
   readonly slotBits: Uint8Array;
-  readonly roles: readonly { readonly bases: Int32Array; readonly modeSlot: number; readonly stateSlot: number; readonly persistedSlot: number; readonly varOffsets: readonly number[]; readonly first: number }[];
+  readonly roles: readonly { readonly bases: Int32Array; readonly modeSlot: number; readonly stateSlot: number; readonly persistedSlot: number; readonly crashCountSlot: number; readonly varOffsets: readonly number[]; readonly first: number }[];
   readonly crashSlot: number;
   readonly dropSlot: number;
   readonly duplicateSlot: number;
@@ -49,10 +54,13 @@ export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: 
   };
   let first = 0;
   const roleLayouts = roles.map((role) => {
-    const modeSlot = crashes > 0 ? 0 : -1;
-    const stateSlot = crashes > 0 ? 1 : 0;
-    const persistedSlot = crashes > 0 && role.hasVolatileState ? stateSlot + 1 : -1;
-    let offset = Math.max(stateSlot, persistedSlot) + 1;
+    // A role that never crashes has no mode and no persisted state; a design without the role key keeps its layout.
+    const crashing = role.crashes > 0;
+    const modeSlot = crashing ? 0 : -1;
+    const stateSlot = crashing ? 1 : 0;
+    const persistedSlot = crashing && role.hasVolatileState ? stateSlot + 1 : -1;
+    const crashCountSlot = crashing && role.countsCrashes ? Math.max(stateSlot, persistedSlot) + 1 : -1;
+    let offset = Math.max(stateSlot, persistedSlot, crashCountSlot) + 1;
     const varOffsets = role.vars.map((v) => {
       const at = offset;
       offset += v.mapOf >= 0 ? names.instances[v.mapOf]! : 1;
@@ -64,13 +72,14 @@ export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: 
       if (modeSlot >= 0) slot(0, 1);
       slot(0, role.states - 1);
       if (persistedSlot >= 0) slot(0, role.states - 1);
+      if (crashCountSlot >= 0) slot(0, role.crashes);
       for (const v of role.vars) {
         const [min, max] = range(v.type, names);
         const width = v.mapOf >= 0 ? names.instances[v.mapOf]! : 1;
         for (let k = 0; k < width; k++) slot(min, max);
       }
     }
-    const result = { bases, modeSlot, stateSlot, persistedSlot, varOffsets, first };
+    const result = { bases, modeSlot, stateSlot, persistedSlot, crashCountSlot, varOffsets, first };
     first += role.instances;
     return result;
   });
@@ -103,10 +112,11 @@ export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: 
 }
 
 /** The slots a layout will take, computed without allocating it (to refuse a design first). */
-export function countSlots(roles: readonly RoleShape[], names: RoleNames, messages: readonly { from: number; to: number; count: number; pool: boolean }[], network: NetworkShape, crashes: number): { slots: number; pool: number; channelSlots: number } {
+export function countSlots(roles: readonly RoleShape[], names: RoleNames, messages: readonly { from: number; to: number; count: number; pool: boolean }[], network: NetworkShape): { slots: number; pool: number; channelSlots: number } {
   let slots = 0;
   for (const role of roles) {
-    const block = (crashes > 0 ? 1 : 0) + 1 + (crashes > 0 && role.hasVolatileState ? 1 : 0) + role.vars.reduce((n, v) => n + (v.mapOf >= 0 ? names.instances[v.mapOf]! : 1), 0);
+    const crashing = role.crashes > 0;
+    const block = (crashing ? 1 : 0) + 1 + (crashing && role.hasVolatileState ? 1 : 0) + (crashing && role.countsCrashes ? 1 : 0) + role.vars.reduce((n, v) => n + (v.mapOf >= 0 ? names.instances[v.mapOf]! : 1), 0);
     slots += block * role.instances;
   }
   const pool = messages.reduce((n, m) => n + (m.pool ? names.instances[m.from]! * names.instances[m.to]! * m.count : 0), 0);

@@ -159,10 +159,17 @@ export interface RoleV2 {
   readonly invariants: readonly InvariantV2[];
   /** Vector offset of each instance's block. */
   readonly bases: readonly number[];
-  /** Offsets within the block: mode (-1: no crashes), state, persisted state (-1: not kept). */
+  /**
+   * Crashes one instance may take (docs/format-v2.md §7): 0 when it never crashes (the design's
+   * budget is 0, or the role says `"crashes": 0`), else the role's `crashes`, at most the budget.
+   */
+  readonly crashes: number;
+  /** Offsets within the block: mode (-1: never crashes), state, persisted state (-1: not kept). */
   readonly modeSlot: number;
   readonly stateSlot: number;
   readonly persistedSlot: number;
+  /** The instance's crashes so far (-1: not kept, when the design's budget alone bounds them). */
+  readonly crashCountSlot: number;
 }
 
 export interface InstanceV2 {

@@ -99,6 +99,8 @@ export type TransitionJsonV2 = z.infer<typeof transitionSchemaV2>;
 export const roleSchema = z.strictObject({
   name: z.string(),
   instances: z.number().int().optional(),
+  /** At most this many crashes of each instance (0: never crashes); absent: only the design's budget limits it (docs/format-v2.md §7). */
+  crashes: z.number().int().optional(),
   description: z.string().optional(),
   vars: z.array(varSchemaV2).optional(),
   states: z.array(stateSchemaV2),

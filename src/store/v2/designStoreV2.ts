@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DesignV2 } from '../../model/v2/schema';
-import type { ApplyOptions } from '../designStore';
 import * as H from '../history';
+import { undoActions, type UndoActions } from '../undoable';
 import { applyEditV2, type DesignEditV2 } from './designEditsV2';
 
 /** What is selected: elements of one role's canvas (session state, never saved, never undone). */
@@ -14,14 +14,10 @@ export interface SelectionV2 {
 
 export const noSelectionV2: SelectionV2 = { role: null, states: [], transitions: [] };
 
-export interface DesignStateV2 {
+export interface DesignStateV2 extends UndoActions<DesignEditV2> {
   readonly design: DesignV2;
   readonly history: H.History<DesignV2>;
   readonly selection: SelectionV2;
-  readonly apply: (edit: DesignEditV2, options?: ApplyOptions) => void;
-  readonly undo: () => boolean;
-  readonly redo: () => boolean;
-  readonly breakMerge: () => void;
   /** Loads another document: its design, an empty history, nothing selected. */
   readonly reset: (design: DesignV2) => void;
   readonly select: (selection: SelectionV2) => void;
@@ -37,25 +33,11 @@ export function createDesignStoreV2(initial: DesignV2): DesignStoreV2 {
     design: initial,
     history: H.emptyHistory,
     selection: noSelectionV2,
-    apply: (edit, options = {}) => {
-      const { design, history } = get();
-      const next = applyEditV2(design, edit);
-      if (next === design) return;
-      set({ design: next, history: options.silent ? history : H.record(history, design, options.merge ?? null), selection: keepSelection(followRenames(get().selection, edit, design, next), next) });
-    },
-    undo: () => {
-      const r = H.undo(get().history, get().design);
-      if (!r) return false;
-      set({ design: r.design, history: r.history, selection: keepSelection(get().selection, r.design) });
-      return true;
-    },
-    redo: () => {
-      const r = H.redo(get().history, get().design);
-      if (!r) return false;
-      set({ design: r.design, history: r.history, selection: keepSelection(get().selection, r.design) });
-      return true;
-    },
-    breakMerge: () => set({ history: H.breakMerge(get().history) }),
+    ...undoActions<DesignV2, DesignEditV2, SelectionV2>(set, get, {
+      applyEdit: applyEditV2,
+      keepSelection,
+      afterEdit: (selection, edit, before, after) => keepSelection(followRenames(selection, edit, before, after), after),
+    }),
     reset: (design) => set({ design, history: H.emptyHistory, selection: noSelectionV2 }),
     select: (selection) => set({ selection }),
     deleteSelection: () => {

@@ -51,6 +51,25 @@ describe('the version-2 run value', () => {
     expect(runViewV2(run).steps.map((s) => s.label)).toContain('restart TM (presume-abort)');
   });
 
+  it("shows each instance's own crashes where its role limits them, and offers crash only where allowed", () => {
+    const limited = loadExampleV2('two-phase-commit-broken.protocol.json', undefined, (d) => {
+      d.environment = { ...d.environment, crashes: 2 };
+      d.roles.find((r) => r.name === 'TM')!.crashes = 0;
+      d.roles.find((r) => r.name === 'RM')!.crashes = 1;
+    });
+    const crashes = (run: R.RunV2) => runViewV2(run).steps.filter((s) => s.kind === 'crash').map((s) => s.label);
+    let run = R.startRunV2(limited);
+    expect(crashes(run)).toEqual(['crash RM[1]', 'crash RM[2]']);
+    run = takeAll(run, ['crash RM[1]', 'restart RM[1]']);
+    expect(crashes(run)).toEqual(['crash RM[2]']);
+    expect(runViewV2(run).budgets).toEqual([
+      { name: 'crashes', used: 1, max: 2 },
+      { name: 'RM[1] crashes', used: 1, max: 1 },
+      { name: 'RM[2] crashes', used: 0, max: 1 },
+    ]);
+    expect(runViewV2(R.startRunV2(model)).budgets.map((b) => b.name)).toEqual(['crashes', 'drops']);
+  });
+
   it('groups steps by actor and instance in a stable order for the digit keys', () => {
     const run = takeAll(R.startRunV2(model), ['RM[1] Vote(value=yes)']);
     const view = runViewV2(run);

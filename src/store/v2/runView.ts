@@ -145,6 +145,11 @@ function computeView(run: RunV2): RunViewV2 {
   });
   const budgets: { name: string; used: number; max: number }[] = [];
   if (model.crashes > 0) budgets.push({ name: 'crashes', used: now.used.crashes, max: model.crashes });
+  // An instance whose role allows it fewer crashes than the design's budget (format-v2.md §7).
+  for (const inst of model.instances) {
+    const role = model.roles[inst.role]!;
+    if (role.crashCountSlot >= 0) budgets.push({ name: `${inst.name} crashes`, used: point.vector[inst.base + role.crashCountSlot]!, max: role.crashes });
+  }
   const net = model.network;
   if (net.model === 'channels') {
     if (net.drop > 0) budgets.push({ name: 'drops', used: now.used.drops, max: net.drop });

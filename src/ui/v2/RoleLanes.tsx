@@ -9,6 +9,7 @@ import { ErrorBoundary } from '../common/ErrorBoundary';
 import { RoleCanvas } from './canvas/RoleCanvas';
 import type { RoleErrorCounts } from './canvas/roleElements';
 import { countByRole, NO_ERRORS } from './errorPlaces';
+import { crashBadge } from './forms/CrashField';
 import { usePanelV2 } from './panelContext';
 
 /**
@@ -104,8 +105,8 @@ const RoleLane = memo(function RoleLane({ role, readOnly, overlay, errors, eleme
   return (
     <section className="role-lane" aria-label={`Role ${r.name}`} onKeyDown={onKeyDown}>
       <header className="role-lane__header">
-        <button type="button" className="role-lane__name" onClick={details} title="Name, instances, vars, events, invariants">
-          <strong>{r.name || '(unnamed role)'}</strong> <span className="role-lane__count">×{instances} {instances === 1 ? 'instance' : 'instances'}</span>
+        <button type="button" className="role-lane__name" onClick={details} title="Name, instances, crashes, vars, events, invariants">
+          <strong>{r.name || '(unnamed role)'}</strong> <span className="role-lane__count">×{instances} {instances === 1 ? 'instance' : 'instances'}{crashBadge(r.crashes) && `, ${crashBadge(r.crashes)}`}</span>
         </button>
         {errors > 0 && (
           <button type="button" className="badge badge--error" onClick={details} aria-label={`Role ${r.name} has ${errors} error${errors > 1 ? 's' : ''}`}>

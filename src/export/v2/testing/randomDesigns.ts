@@ -7,7 +7,7 @@ import type { DesignV2 } from '../../../model/v2/schema';
 
 /**
  * Test support: random version-2 designs for the exporters' property tests, made by varying the
- * examples (instance counts, network model and faults, crash budget, guards swapped for others of
+ * examples (instance counts, network model and faults, crash budget and per-role crash settings, guards swapped for others of
  * the same role, transitions dropped). A variant the loader refuses, or whose space exceeds
  * `maxStates`, is null (the property skips it).
  */
@@ -18,6 +18,8 @@ export interface Variation {
   readonly instances: number;
   readonly network: { readonly pool: boolean; readonly capacity: number; readonly drop: number; readonly duplicate: number; readonly reorder: boolean };
   readonly crashes: number;
+  /** Each role's own `crashes` (by role index; null: the key left out). */
+  readonly roleCrashes: readonly (number | null)[];
   readonly guardSwaps: readonly (readonly [number, number])[];
   readonly dropTransition: number | null;
 }
@@ -27,6 +29,7 @@ export const variation: fc.Arbitrary<Variation> = fc.record({
   instances: fc.integer({ min: 1, max: 3 }),
   network: fc.record({ pool: fc.boolean(), capacity: fc.integer({ min: 1, max: 2 }), drop: fc.nat({ max: 1 }), duplicate: fc.nat({ max: 1 }), reorder: fc.boolean() }),
   crashes: fc.nat({ max: 2 }),
+  roleCrashes: fc.array(fc.option(fc.nat({ max: 2 }), { nil: null }), { maxLength: 3 }),
   guardSwaps: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
   dropTransition: fc.option(fc.nat(), { nil: null }),
 });
@@ -40,6 +43,10 @@ export function designOf(v: Variation): DesignV2 {
     network: net.pool ? { model: 'pool' } : { model: 'channels', capacity: net.capacity, drop: net.drop, duplicate: net.duplicate, reorder: net.reorder },
     crashes: v.crashes,
   };
+  // A role may crash only within a budget: without one, only "never" (0) is kept.
+  v.roleCrashes.forEach((n, i) => {
+    if (n !== null && i < d.roles.length && (n === 0 || v.crashes > 0)) d.roles[i]!.crashes = n;
+  });
   for (const [a, b] of v.guardSwaps) {
     const role = d.roles[a % d.roles.length]!;
     const guards = role.transitions.map((t) => t.guard);

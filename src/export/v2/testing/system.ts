@@ -41,6 +41,8 @@ interface RoleApi {
   createMemoryStore(): Store;
   readonly Instance: { create(self: string, store: Store): Promise<Inst>; restore(self: string, store: Store, ghost: unknown): Promise<Inst> };
   recover(self: string, store: Store, ghost: unknown, world: unknown): Promise<{ instance: Inst; outcome: Outcome }>;
+  /** Crashes one instance may take in the checked design (0: never). */
+  readonly CRASHES: number;
 }
 
 interface Node {
@@ -49,6 +51,8 @@ interface Node {
   readonly store: Store;
   up: Inst | null;
   ghost: unknown;
+  /** Crashes this instance may still take, as its role module says (the design's budget is counted apart). */
+  crashesLeft: number;
 }
 
 /** One enabled step: its label, and what taking it does (returns the transition taken, if any). */
@@ -77,7 +81,7 @@ export class ExportedSystem {
     for (const inst of model.instances) {
       const api = modules[roleFile(model.roles[inst.role]!.name)] as RoleApi;
       const store = api.createMemoryStore();
-      sys.nodes.push({ name: inst.name, api, store, up: await api.Instance.create(inst.name, store), ghost: null });
+      sys.nodes.push({ name: inst.name, api, store, up: await api.Instance.create(inst.name, store), ghost: null, crashesLeft: api.CRASHES });
     }
     if (model.network.model === 'channels') for (const ch of model.network.channels) sys.channels.set(`${model.instances[ch.from]!.name}→${model.instances[ch.to]!.name}`, []);
     return sys;
@@ -254,13 +258,14 @@ export class ExportedSystem {
     }
     if (this.used.crashes < this.model.crashes) {
       for (const n of this.nodes) {
-        if (!n.up) continue;
+        if (!n.up || n.crashesLeft === 0) continue;
         out.push({
           label: `crash ${n.name}`,
           take: () => {
             n.ghost = n.up!.snapshot().ghost;
             n.up = null;
             this.used.crashes++;
+            n.crashesLeft--;
             return Promise.resolve(null);
           },
         });

@@ -4,6 +4,7 @@ import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
 import { eventWithSource, type EventSource } from '../../../store/v2/callEditsV2';
 import { choicesOf, SelectField, type Choice } from '../../fields/SelectField';
 import { BoundNumber, BoundSelect, BoundText, useBound } from './bound';
+import { CrashField } from './CrashField';
 import { InvariantList } from './InvariantList';
 import { ListOf } from './ListOf';
 import { NameField } from './NameField';
@@ -18,7 +19,7 @@ const SOURCES: readonly Choice[] = [
 ];
 
 /**
- * One role: name, instances, description, vars, events (internal, timer or call, with payloads;
+ * One role: name, instances, which instances may crash, description, vars, events (internal, timer or call, with payloads;
  * a call event with its reply data, idempotency, unhandled requests and calls), role invariants.
  */
 export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }) {
@@ -33,6 +34,7 @@ export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }
     <section className="panel" aria-label={`Role ${r.name} details`}>
       <NameField label="Role name" path={`${path}/name`} value={r.name} readOnly={readOnly} rename={(name) => ({ type: 'renameRole', role, name })} />
       <BoundNumber label="Instances" path={`${path}/instances`} readOnly={readOnly} placeholder="1 (default)" />
+      <CrashField role={role} label={`${label} crashes`} readOnly={readOnly} />
       <BoundText label="Role description" path={`${path}/description`} readOnly={readOnly} optional multiline />
       <fieldset className="list-editor">
         <legend>Vars</legend>
