@@ -58,6 +58,9 @@ describe('the review checklist of a design of several participants', () => {
     const d = twoPhaseBroken();
     d.roles[0]!.transitions = d.roles[0]!.transitions.filter((t) => t.event !== '$restart');
     expect(at(review(d), 'volatile-without-recovery')).toEqual(['/roles/0']);
+    // A role that never crashes loses nothing.
+    d.roles[0]!.crashes = 0;
+    expect(at(review(d), 'volatile-without-recovery')).toEqual([]);
   });
 
   it('flags invariants that never mention another instance, and a design with none', () => {

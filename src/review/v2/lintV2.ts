@@ -157,10 +157,11 @@ function unhandledMessages(d: DesignV2): Draft[] {
   });
 }
 
-/** A role that keeps volatile data (vars or states) and has no `$restart` transition to rebuild it. */
+/** A role that may crash, keeps volatile data (vars or states) and has no `$restart` transition to rebuild it. */
 function volatileWithoutRecovery(d: DesignV2): Draft[] {
   return d.roles.flatMap((role, r) => {
-    if (role.transitions.some((t) => t.event === '$restart')) return [];
+    // A role that never crashes (`"crashes": 0`, docs/format-v2.md §7) loses nothing.
+    if (role.crashes === 0 || role.transitions.some((t) => t.event === '$restart')) return [];
     const vars = (role.vars ?? []).filter((v) => v.storage === 'volatile').map((v) => v.name);
     const states = role.states.filter((s) => s.storage === 'volatile').map((s) => s.name);
     if (vars.length === 0 && states.length === 0) return [];

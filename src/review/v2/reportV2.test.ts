@@ -67,6 +67,17 @@ describe('the review report of a design of several participants', () => {
     expect(doc.body.textContent).toContain(report.hash);
   });
 
+  it("says each role's crash setting beside the design's budget", () => {
+    const d = twoPhaseBroken();
+    d.roles[1]!.crashes = 0;
+    const doc = parse(reportHtml(reportOf(d).report));
+    const rows = [...doc.querySelectorAll('#crashes tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['TM', 'any instance, within the budget'],
+      ['RM', 'never'],
+    ]);
+  });
+
   it('lists client outcomes per call site with their shortest traces', () => {
     const d = leaseBroken();
     d.invariants = [];

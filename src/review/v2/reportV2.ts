@@ -286,12 +286,13 @@ function crashSection(model: ModelV2): Section {
     id: 'crashes',
     title: 'Crashes and recovery',
     blocks: [
-      { kind: 'figures', items: [['crash budget (whole design)', String(model.crashes)]] },
+      { kind: 'figures', items: [['crash budget (whole design, all instances together)', String(model.crashes)]] },
       {
         kind: 'table',
-        header: ['role', 'volatile vars', 'volatile states', '$restart transitions'],
+        header: ['role', 'crashes', 'volatile vars', 'volatile states', '$restart transitions'],
         rows: d.roles.map((role) => [
           role.name,
+          role.crashes === undefined ? 'any instance, within the budget' : role.crashes === 0 ? 'never' : `at most ${role.crashes} per instance`,
           (role.vars ?? []).filter((v) => v.storage === 'volatile').map((v) => v.name).join(', '),
           role.states.filter((s) => s.storage === 'volatile').map((s) => s.name).join(', '),
           role.transitions.flatMap((t, k) => (t.event === '$restart' ? [transitionNameV2(role, k)] : [])).join(', ') || 'none',
