@@ -149,3 +149,46 @@ test('a share link of a version-2 design opens read-only with a diagram per role
   await expect(viewer.getByRole('img', { name: 'State diagram of RM' })).toBeVisible();
   await expect(viewer.getByRole('link', { name: 'Open in Protocol Studio' })).toHaveAttribute('href', /#share=/);
 });
+
+test('a named version of a version-2 design, the fix, and the diff with both checks side by side; restore brings the version back', async ({ page }) => {
+  const run = new RunDriver(page);
+  await run.openApp();
+  await run.openExample('Lease service called with retries, no idempotency key');
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await review(page).getByRole('tab', { name: 'Versions' }).click();
+  await review(page).getByLabel('Version name').fill('before the fix');
+  await review(page).getByRole('button', { name: 'Save version' }).click();
+  await expect(review(page).getByRole('list', { name: 'Saved versions' }).getByRole('listitem', { name: 'before the fix', exact: true })).toBeVisible();
+  await review(page).getByRole('button', { name: 'Close', exact: true }).click();
+
+  // The fix: Lock's call event records its answers durably.
+  await page
+    .getByRole('region', { name: 'Role Lock', exact: true })
+    .getByRole('button', { name: /^Lock/ })
+    .click();
+  await page.getByLabel('Role Lock event Acquire idempotency', { exact: true }).selectOption('durable');
+
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await review(page).getByRole('tab', { name: 'Versions' }).click();
+  await review(page).getByRole('listitem', { name: 'before the fix', exact: true }).getByRole('button', { name: 'Compare' }).click();
+  const diff = page.getByRole('region', { name: 'Design diff' });
+  await expect(diff.getByRole('list', { name: 'Changes' })).toContainText('changed event Lock.Acquire');
+  await expect(diff.getByRole('list', { name: 'Changes' })).toContainText('idempotency: "none" → "durable"');
+  const results = diff.getByRole('table', { name: 'Check results side by side' });
+  await expect(results.getByRole('row', { name: /^verdict/ })).toContainText(/violation\s*ok/, { timeout: 60_000 });
+  await expect(results.getByRole('row', { name: /outcomes Client → Lock\.Acquire/ })).toBeVisible();
+  await diff.getByRole('button', { name: 'Close diff' }).click();
+
+  // Restore: the version comes back (the fixed design is kept as a version first).
+  await page.getByRole('button', { name: 'Review', exact: true }).click();
+  await review(page).getByRole('tab', { name: 'Versions' }).click();
+  await review(page).getByRole('listitem', { name: 'before the fix', exact: true }).getByRole('button', { name: 'Restore' }).click();
+  await expect(review(page).getByRole('listitem', { name: 'before restoring “before the fix”', exact: true })).toBeVisible();
+  await review(page).getByRole('button', { name: 'Close', exact: true }).click();
+  await page
+    .getByRole('region', { name: 'Role Lock', exact: true })
+    .getByRole('button', { name: /^Lock/ })
+    .click();
+  // The form shows "none" (the default) as the empty choice, as before the fix.
+  await expect(page.getByLabel('Role Lock event Acquire idempotency', { exact: true })).toHaveValue('');
+});

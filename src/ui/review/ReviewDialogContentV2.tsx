@@ -1,4 +1,9 @@
 import { useMemo, useState } from 'react';
+import { loadDesignV2 } from '../../model/v2/load';
+import type { DesignV2 } from '../../model/v2/schema';
+import { useWorkspace } from '../../store/useWorkspace';
+import type { DiffRequest } from './diffRequest';
+import { VersionsPanel } from './VersionsPanel';
 import type { Design } from '../../model/schema';
 import { reviewDesignV2 } from '../../review/v2/lintV2';
 import { buildReportV2 } from '../../review/v2/reportV2';
@@ -12,21 +17,22 @@ import { ReportDownloads } from './ReportPanel';
 import { SharePanel } from './SharePanel';
 import { useDesignCheckV2 } from './useDesignCheckV2';
 
-const TABS = ['Checklist', 'Report', 'Share'] as const;
+const TABS = ['Checklist', 'Report', 'Versions', 'Share'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
  * The review of a design of several participants: the checklist (`src/review/v2/lintV2.ts`)
- * with silences written into the design (one undo step each), the report's downloads, and the
- * share link. The check runs in the version-2 worker, bounded.
+ * with silences written into the design (one undo step each), the report's downloads, named
+ * versions (save, compare, restore) and the share link. The check runs in the version-2 worker, bounded.
  */
-export default function ReviewDialogContentV2({ onClose }: { onClose: () => void }) {
+export default function ReviewDialogContentV2({ onClose, onCompare }: { onClose: () => void; onCompare: (request: DiffRequest<DesignV2>) => void }) {
   const [tab, setTab] = useState<Tab>('Checklist');
   const design = useDesignV2();
   const loaded = useLoadResultV2();
   const apply = useDesignStateV2((s) => s.apply);
   const select = useDesignStateV2((s) => s.select);
   const { setPanel, setRole } = usePanelV2();
+  const documentId = useWorkspace((w) => w.currentId);
   const model = loaded.ok ? loaded.model : null;
   const check = useDesignCheckV2(model);
   const result = check?.result ?? null;
@@ -52,6 +58,24 @@ export default function ReviewDialogContentV2({ onClose }: { onClose: () => void
       <div role="tabpanel" aria-label={tab} className="review__panel">
         {tab === 'Share' ? (
           <SharePanel design={design} />
+        ) : tab === 'Versions' ? (
+          documentId ? (
+            <VersionsPanel
+              documentId={documentId}
+              design={design}
+              read={(text) => {
+                const read = loadDesignV2(text);
+                return read.ok ? read.model.design : (read.errors[0]?.message ?? 'invalid');
+              }}
+              onRestore={(d) => apply({ type: 'set', path: '', value: d })}
+              onCompare={(r) => {
+                onCompare(r);
+                onClose();
+              }}
+            />
+          ) : (
+            <p>No document is open.</p>
+          )
         ) : !model || !review ? (
           <p role="alert">The design has {loaded.ok ? 0 : loaded.errors.length} error(s): fix them before reviewing.</p>
         ) : tab === 'Checklist' ? (
