@@ -2,8 +2,9 @@
  * Engine benchmark: configurations per second and bytes per stored configuration on one thread,
  * for the conformance `kv-register` and a scalable family; then the command line end to end on
  * a design of about a million configurations. Prints figures, asserts nothing.
- * Run as `npm run bench -- engine` (`--quick` for a shorter family); `scripts/bench.mjs` bundles
- * this file with esbuild first, so the engine runs as the command line ships it.
+ * Run as `npm run bench -- engine` (`--quick` for a shorter family, `--shapes` for the shape table
+ * alone); `scripts/bench.mjs` bundles this file with esbuild first, so the engine runs as the
+ * command line ships it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import type { SpecializedResult } from './specialized/packedSearch';
 
 const root = process.cwd(); // scripts/bench.mjs runs every benchmark from the project root
 const quick = process.argv.includes('--quick');
+const shapesOnly = process.argv.includes('--shapes');
 
 function model(value: unknown): Model {
   const r = typeof value === 'string' ? loadDesign(value) : loadDesignValue(value);
@@ -53,11 +55,11 @@ function measure(name: string, m: Model): void {
 // Warm the JIT on the whole path first: without it the first row ran at half the speed of the
 // identical `register r2 b1 v2` row below.
 for (let run = 0; run < 3; run++) explore(model(registerDesign({ requests: 2, budget: 2, values: 2 })));
-measure('kv-register', model(readFileSync(join(root, 'test-fixtures/conformance/valid/kv-register.protocol.json'), 'utf8')));
+if (!shapesOnly) measure('kv-register', model(readFileSync(join(root, 'test-fixtures/conformance/valid/kv-register.protocol.json'), 'utf8')));
 const family: FamilyParams[] = [];
 for (const requests of [1, 2, 3]) for (const budget of [0, 1, 2]) family.push({ requests, budget, values: 2 });
 family.push({ requests: 2, budget: 1, values: 3 }, { requests: 2, budget: 1, values: 2, reorder: true });
-for (const p of quick ? family.slice(0, 4) : family) {
+for (const p of shapesOnly ? [] : quick ? family.slice(0, 4) : family) {
   const d = registerDesign(p);
   measure(String(d.name), model(d));
 }
@@ -73,8 +75,8 @@ function twoPhase(rms: number): ModelV2 {
 }
 // Also in CPU seconds (process.cpuUsage): on the shared machine the wall clock measures the load.
 const cpuRates: string[] = [];
-exploreV2(twoPhase(5));
-for (const rms of quick ? [3, 4, 5] : [3, 4, 5, 6, 7]) {
+if (!shapesOnly) exploreV2(twoPhase(5));
+for (const rms of shapesOnly ? [] : quick ? [3, 4, 5] : [3, 4, 5, 6, 7]) {
   const m = twoPhase(rms);
   const timed = (maxSeconds: number) => {
     const before = process.cpuUsage();
@@ -136,6 +138,10 @@ shape('fifo (kv-register)', registerDesign({ requests: 2, budget: 1, values: 2 }
 // The command line end to end (npm, process start, load, explore, JSON out) on ~1M configurations:
 // its `seconds` column is the wall time of the whole command, its states/s the states over that.
 const big = registerDesign({ requests: 2, budget: 2, values: 5 }); // 1,259,403 configurations
+if (shapesOnly) {
+  print(shapeRows);
+  process.exit(0);
+}
 const dir = mkdtempSync(join(tmpdir(), 'ps-bench-'));
 const file = join(dir, 'big.protocol.json');
 writeFileSync(file, JSON.stringify(big));

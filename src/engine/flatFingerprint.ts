@@ -20,6 +20,8 @@ export class FlatFingerprint {
   private readonly base: Int32Array;
   private readonly low: Int32Array;
   private readonly size: Int32Array;
+  /** Per slot, interleaved for `put` (one array, one cache line): low bound, number of tabled values, 2 × base. */
+  private readonly meta: Int32Array;
   /** The tabled words, interleaved: (word1, word2) of value k of slot i at 2 * (base[i] + k). */
   private readonly t: Int32Array;
   /** The journal since `begin`: slot and old value of each write, in order (`slots[0..n)`). */
@@ -45,6 +47,12 @@ export class FlatFingerprint {
       }
     }
     this.t = new Int32Array(2 * total);
+    this.meta = new Int32Array(3 * L.width);
+    for (let i = 0; i < L.width; i++) {
+      this.meta[3 * i] = this.low[i]!;
+      this.meta[3 * i + 1] = this.size[i]!;
+      this.meta[3 * i + 2] = 2 * this.base[i]!;
+    }
     for (let i = 0; i < L.width; i++) {
       for (let x = 0; x < this.size[i]!; x++) {
         this.t[2 * (this.base[i]! + x)] = word1(i, this.low[i]! + x);
@@ -95,10 +103,11 @@ export class FlatFingerprint {
   put(v: Int32Array, i: number, x: number): void {
     const a = v[i]!;
     v[i] = x;
-    const lo = this.low[i]!, size = this.size[i]!;
+    const meta = this.meta, m = 3 * i;
+    const lo = meta[m]!, size = meta[m + 1]!;
     const ka = (a - lo) >>> 0, kb = (x - lo) >>> 0;
     if (ka < size && kb < size) {
-      const t = this.t, pa = 2 * (this.base[i]! + ka), pb = 2 * (this.base[i]! + kb);
+      const t = this.t, pa = meta[m + 2]! + 2 * ka, pb = meta[m + 2]! + 2 * kb;
       this.h1 ^= t[pa]! ^ t[pb]!;
       this.h2 ^= t[pa + 1]! ^ t[pb + 1]!;
     } else {

@@ -35,11 +35,22 @@ export class FlatStepper {
   transition = -1;
   private taken: TransitionModel | null = null;
   private payload: readonly number[] = NO_PAYLOAD;
-  private readonly newVars: number[];
+  /** The values of the last `updates`, in the order of its transition's `updates` (the other vars keep theirs). */
+  private readonly newValues: number[];
   private readonly stateInv: InvariantModel[];
   private readonly stepInv: InvariantModel[];
   private readonly stateObs: boolean;
   private readonly durable: number[];
+  /** Per var: 1 when durable. */
+  private readonly isDurable: Uint8Array;
+  /** Per state: 1 when durable. */
+  private readonly durableState: Uint8Array;
+  /**
+   * No transition acks best-effort, so every step that changes a var persists (crash restores
+   * them): in every reachable configuration the persisted durable vars equal the current ones,
+   * and persisting after a transition writes only the durable vars it updated.
+   */
+  private readonly persistedMirror: boolean;
   private readonly volatile: number[];
   private readonly frames: FlatFrames;
   private readonly clientEvents: Int32Array;
@@ -48,6 +59,8 @@ export class FlatStepper {
   private readonly env: { pre: EvalEnv['pre']; post: EvalEnv['post']; payload: EvalEnv['payload'] };
   /** The message of the guard error the last `select` met (it then returns its transition with `selError` set). */
   private selError: string | null = null;
+  /** The place among its candidates of the transition the last `select` returned. */
+  private selIndex = 0;
 
   /**
    * `j` journals every write `apply` makes (`flatFingerprint.ts`): the caller starts it with the
@@ -58,7 +71,7 @@ export class FlatStepper {
     private readonly L: F.FlatLayout,
     private readonly j: FlatFingerprint,
   ) {
-    this.newVars = model.vars.map(() => 0);
+    this.newValues = model.vars.map(() => 0);
     this.stateInv = stateInvariants(model);
     this.stepInv = stepInvariants(model);
     this.stateObs = this.stateInv.some((i) => i.expr.readsObservables);
@@ -69,6 +82,9 @@ export class FlatStepper {
     this.payloadCounts = Int32Array.from(model.events.map((e) => e.payloadValues.length));
     this.durable = model.vars.filter((v) => v.storage === 'durable').map((v) => v.index);
     this.volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => v.index);
+    this.isDurable = Uint8Array.from(model.vars.map((v) => (v.storage === 'durable' ? 1 : 0)));
+    this.durableState = Uint8Array.from(model.states.map((s) => (s.durable ? 1 : 0)));
+    this.persistedMirror = !model.transitions.some((t) => t.ack === 'best-effort');
   }
 
   private push(kind: number, a: number, b = 0): void {
@@ -118,7 +134,9 @@ export class FlatStepper {
     if (mode === 0 && model.firedEvents.length > 0) {
       const genv = this.guardEnv(v, NO_PAYLOAD);
       const cands = model.candidates[v[F.STATE]!]!;
-      for (const e of model.firedEvents) if (this.select(cands[e]!, genv) !== null) this.push(FIRE, e);
+      // The selected transition's place among the candidates goes with the step (-1 after a guard
+      // error), so `apply` does not evaluate the guards again.
+      for (const e of model.firedEvents) if (this.select(cands[e]!, genv) !== null) this.push(FIRE, e, this.selError === null ? this.selIndex : -1);
     }
     if (mode === 1) this.push(RESTART, 0);
     if (v[F.DROPS]! < env.drop) {
@@ -231,8 +249,10 @@ export class FlatStepper {
         } else j.set(v, c + F.STATUS, AMBIGUOUS);
         return true;
       }
-      case FIRE:
-        return this.take(v, model.candidates[v[F.STATE]!]![a]!);
+      case FIRE: {
+        const candidates = model.candidates[v[F.STATE]!]![a]!;
+        return b >= 0 ? this.proceed(v, candidates[b]!, this.guardEnv(v, NO_PAYLOAD)) : this.take(v, candidates);
+      }
       case RESTART:
         j.set(v, F.MODE, 0);
         return this.take(v, model.restarts[v[F.STATE]!]!);
@@ -303,7 +323,7 @@ export class FlatStepper {
     const updated = this.updates(t, env);
     if (replay && first !== NONE) {
       let changed = t.to !== v[F.STATE] || outcome !== first;
-      if (updated !== 'error') for (let i = 0; i < L.nv && !changed; i++) changed = this.newVars[i] !== v[L.vars + i];
+      if (updated !== 'error') for (let k = 0; k < t.updates.length && !changed; k++) changed = this.newValues[k] !== v[L.vars + t.updates[k]!.var];
       if (changed) this.violate(replayViolation(event.name, r));
     }
     if (this.violations.length > 0) return false;
@@ -311,7 +331,7 @@ export class FlatStepper {
     this.enter(v, t);
     const reply = t.reply === 'ok' ? 0 : 1;
     if (t.ack === 'durable') {
-      this.persist(v);
+      this.persist(v, t);
       if (event.idempotency === 'durable') j.set(v, c + F.PDEDUPE, reply + 1);
       else if (event.idempotency === 'volatile') j.set(v, c + F.DEDUPE, reply + 1);
       setMode(j, v, 2, r, 0, reply);
@@ -320,7 +340,7 @@ export class FlatStepper {
       this.pushClient(v, (r - 1) * 2 + reply);
       setMode(j, v, 2, r, 1, reply);
     } else {
-      this.persist(v);
+      this.persist(v, t);
       if (event.idempotency === 'durable') j.set(v, c + F.PDEDUPE, NOREPLY);
       else if (event.idempotency === 'volatile') j.set(v, c + F.DEDUPE, NOREPLY);
     }
@@ -336,29 +356,35 @@ export class FlatStepper {
       return false;
     }
     if (t === null) return true;
+    return this.proceed(v, t, env);
+  }
+
+  /** `fire` and `restart` once t is selected: update, enter, persist. */
+  private proceed(v: Int32Array, t: TransitionModel, env: EvalEnv): boolean {
     this.transition = t.index;
     if (this.updates(t, env) !== 'ok') return false;
     this.enter(v, t);
-    this.persist(v);
+    this.persist(v, t);
     return true;
   }
 
-  /** Enters t's target with the updated vars (`newVars`). */
+  /** Enters t's target with the updated vars (`newValues`; a var no update names keeps its value). */
   private enter(v: Int32Array, t: TransitionModel): void {
     const { L, j } = this;
     j.set(v, F.STATE, t.to);
-    for (let i = 0; i < L.nv; i++) j.set(v, L.vars + i, this.newVars[i]!);
+    const updates = t.updates;
+    for (let k = 0; k < updates.length; k++) j.set(v, L.vars + updates[k]!.var, this.newValues[k]!);
     this.taken = t;
   }
 
-  /** Simultaneous updates into `newVars`, with eval-error and out-of-range step violations. */
+  /** Simultaneous updates into `newValues` (all read `env`, the vector before any is written), with eval-error and out-of-range step violations. */
   private updates(t: TransitionModel, env: EvalEnv): 'ok' | 'violation' | 'error' {
-    const { model, L } = this;
-    const pre = env.pre.vars;
-    for (let i = 0; i < L.nv; i++) this.newVars[i] = pre[i]!;
-    for (const u of t.updates) {
+    const { model } = this;
+    const updates = t.updates;
+    for (let k = 0; k < updates.length; k++) {
+      const u = updates[k]!;
       try {
-        this.newVars[u.var] = u.expr.evaluate(env);
+        this.newValues[k] = u.expr.evaluate(env);
       } catch (error) {
         const detail = `update of ${model.vars[u.var]!.name}: ${evaluationMessage(error, u.expr.text)}`;
         this.violate({ kind: 'eval-error', name: t.name, detail, step: true });
@@ -366,11 +392,12 @@ export class FlatStepper {
       }
     }
     let ok = true;
-    for (const u of t.updates) {
+    for (let k = 0; k < updates.length; k++) {
+      const u = updates[k]!;
       const v = model.vars[u.var]!;
-      if (!inType(v.type, this.newVars[u.var]!)) {
+      if (!inType(v.type, this.newValues[k]!)) {
         ok = false;
-        this.violate({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${this.newVars[u.var]}, outside its type`, step: true });
+        this.violate({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${this.newValues[k]}, outside its type`, step: true });
       }
     }
     return ok ? 'ok' : 'violation';
@@ -394,6 +421,7 @@ export class FlatStepper {
     this.selError = null;
     for (let i = 0; i < candidates.length; i++) {
       const t = candidates[i]!;
+      this.selIndex = i;
       if (t.guard === null) return t;
       try {
         if (t.guard.evaluate(env) !== 0) return t;
@@ -410,10 +438,24 @@ export class FlatStepper {
     this.violations.push(v);
   }
 
-  private persist(v: Int32Array): void {
+  /** Persists the state (when durable) and the durable vars; `entered`: the transition just entered, when there is one. */
+  private persist(v: Int32Array, entered: TransitionModel | null = null): void {
     const { L, j } = this;
-    if (this.model.states[v[F.STATE]!]!.durable) j.set(v, F.PSTATE, v[F.STATE]!);
-    for (const i of this.durable) j.set(v, L.pvars + i, v[L.vars + i]!);
+    const s = v[F.STATE]!;
+    if (this.durableState[s] === 1 && v[F.PSTATE] !== s) j.set(v, F.PSTATE, s);
+    if (entered !== null && this.persistedMirror) {
+      const updates = entered.updates;
+      for (let k = 0; k < updates.length; k++) {
+        const i = updates[k]!.var;
+        if (this.isDurable[i] === 1) j.set(v, L.pvars + i, v[L.vars + i]!);
+      }
+      return;
+    }
+    const durable = this.durable;
+    for (let k = 0; k < durable.length; k++) {
+      const i = durable[k]!, x = v[L.vars + i]!;
+      if (v[L.pvars + i] !== x) j.set(v, L.pvars + i, x);
+    }
   }
 
   private pushMachine(v: Int32Array, r: number): void {

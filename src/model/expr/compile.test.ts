@@ -148,3 +148,29 @@ describe('names read the environment', () => {
     expect(compiled('event.kind == "b"', BOOL, 'guard')(e)).toBe(1);
   });
 });
+
+describe('fused operands (a var or a literal on each side) give what the general form gives', () => {
+  // `abs(n)` (n >= 0) or `-abs(n)` (n < 0) reads n through a call no fusion recognises.
+  const general = (x: string, n: number) => (n >= 0 ? `abs(${x})` : `-abs(${x})`);
+  const values = [-9007199254740991, -3, -1, 0, 1, 2, 5, 9007199254740991];
+  const outcome = (text: string, type: Type, n: number, m: number): string | number => {
+    try {
+      return compiled(text, type)(env([n, m, 0, 0]));
+    } catch (error) {
+      return error instanceof EvaluationError ? `error: ${error.message}` : String(error);
+    }
+  };
+  it.each(['==', '!=', '<', '<=', '>', '>=', '+', '-', '%'])('%s', (op) => {
+    const type = /[<>=!]/.test(op) ? BOOL : INT;
+    let compared = 0;
+    for (const c of [-2, 0, 1, 3])
+      for (const n of values)
+        for (const m of values)
+          for (const text of op === '%' ? [`(n + 0) % ${c}`] : [`n ${op} m`, `n ${op} ${c}`, `(n + 0) ${op} ${c}`]) {
+            const slow = text.replace(/\bn\b/g, general('n', n)).replace(/\bm\b/g, general('m', m));
+            expect(outcome(text, type, n, m), `${text} with n=${n} m=${m}`).toEqual(outcome(slow, type, n, m));
+            compared++;
+          }
+    expect(compared).toBeGreaterThan(200);
+  });
+});

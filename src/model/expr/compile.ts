@@ -36,6 +36,17 @@ function frame(env: EvalEnv, primed: boolean): EvalFrame {
 
 /** Compiles a tree that `checkExpression` accepted in the same scope; `literals` is its output. */
 export function compileExpression(expr: Expr, scope: ExprScope, literals: ReadonlyMap<Expr, number>): Evaluator {
+  const leaf = (node: Expr): Leaf => {
+    if (node.kind === 'int') return { constant: node.value };
+    if (node.kind === 'bool') return { constant: node.value ? 1 : 0 };
+    if (node.kind === 'string') {
+      const v = literals.get(node);
+      return v === undefined ? null : { constant: v };
+    }
+    if (node.kind !== 'name' || node.primed || node.name === 'state') return null;
+    const info = scope.vars.get(node.name);
+    return info ? { var: info.index } : null;
+  };
   const build = (node: Expr): Evaluator => {
     switch (node.kind) {
       case 'int': {
@@ -102,12 +113,102 @@ export function compileExpression(expr: Expr, scope: ExprScope, literals: Readon
         const b = build(node.args[1]!);
         return node.fn === 'min' ? (env) => Math.min(a(env), b(env)) : (env) => Math.max(a(env), b(env));
       }
-      case 'binary':
-        return binary(node, build(node.left), build(node.right));
+      case 'binary': {
+        const a = build(node.left);
+        return fused(node, leaf(node.left), leaf(node.right), a) ?? binary(node, a, build(node.right));
+      }
     }
     throw new Error(`compileExpression: unexpected node`);
   };
   return build(expr);
+}
+
+/** An operand read without a call of its own: a literal's value, or an unprimed var's index. */
+type Leaf = { readonly constant: number } | { readonly var: number } | null;
+
+/**
+ * The commonest comparisons and sums (`x <= y`, `x == 0`, `x + 1`) with a var or a literal on
+ * each side as one closure instead of three: evaluation is mostly calls from closure to closure,
+ * and the explorer evaluates guards and updates at every step. Same values and errors as `binary`.
+ */
+function fused(node: Expr & { kind: 'binary' }, left: Leaf, right: Leaf, a: Evaluator): Evaluator | null {
+  if (right === null || !('constant' in right)) {
+    if (left === null || !('var' in left) || right === null) return null;
+    const i = left.var, k = right.var;
+    switch (node.op) {
+      case '==':
+        return (env) => (env.pre.vars[i] === env.pre.vars[k] ? 1 : 0);
+      case '!=':
+        return (env) => (env.pre.vars[i] !== env.pre.vars[k] ? 1 : 0);
+      case '<':
+        return (env) => (env.pre.vars[i]! < env.pre.vars[k]! ? 1 : 0);
+      case '<=':
+        return (env) => (env.pre.vars[i]! <= env.pre.vars[k]! ? 1 : 0);
+      case '>':
+        return (env) => (env.pre.vars[i]! > env.pre.vars[k]! ? 1 : 0);
+      case '>=':
+        return (env) => (env.pre.vars[i]! >= env.pre.vars[k]! ? 1 : 0);
+    }
+    return null;
+  }
+  const c = right.constant;
+  const at = node.opStart ?? node.start;
+  if (left !== null && 'var' in left) {
+    const i = left.var;
+    switch (node.op) {
+      case '==':
+        return (env) => (env.pre.vars[i] === c ? 1 : 0);
+      case '!=':
+        return (env) => (env.pre.vars[i] !== c ? 1 : 0);
+      case '<':
+        return (env) => (env.pre.vars[i]! < c ? 1 : 0);
+      case '<=':
+        return (env) => (env.pre.vars[i]! <= c ? 1 : 0);
+      case '>':
+        return (env) => (env.pre.vars[i]! > c ? 1 : 0);
+      case '>=':
+        return (env) => (env.pre.vars[i]! >= c ? 1 : 0);
+      case '+':
+        return (env) => {
+          const x = env.pre.vars[i]!;
+          return checkedResult(x + c, x, c, '+', at);
+        };
+      case '-':
+        return (env) => {
+          const x = env.pre.vars[i]!;
+          return checkedResult(x - c, x, c, '-', at);
+        };
+    }
+    return null;
+  }
+  switch (node.op) {
+    case '==':
+      return (env) => (a(env) === c ? 1 : 0);
+    case '!=':
+      return (env) => (a(env) !== c ? 1 : 0);
+    case '<':
+      return (env) => (a(env) < c ? 1 : 0);
+    case '<=':
+      return (env) => (a(env) <= c ? 1 : 0);
+    case '>':
+      return (env) => (a(env) > c ? 1 : 0);
+    case '>=':
+      return (env) => (a(env) >= c ? 1 : 0);
+    case '+':
+      return (env) => {
+        const x = a(env);
+        return checkedResult(x + c, x, c, '+', at);
+      };
+    case '-':
+      return (env) => {
+        const x = a(env);
+        return checkedResult(x - c, x, c, '-', at);
+      };
+    case '%':
+      if (c === 0) return null; // the general form reports the remainder by zero
+      return (env) => (a(env) % c) + 0;
+  }
+  return null;
 }
 
 function binary(node: Expr & { kind: 'binary' }, a: Evaluator, b: Evaluator): Evaluator {
