@@ -33,7 +33,8 @@ export default function ReviewDialogContentV2({ onClose, onCompare }: { onClose:
   const select = useDesignStateV2((s) => s.select);
   const { setPanel, setRole } = usePanelV2();
   const documentId = useWorkspace((w) => w.currentId);
-  const model = loaded.ok ? loaded.model : null;
+  // A design with clients (docs/format-v2.md §13) runs as its version-1 model: reviewed from the command line for now.
+  const model = loaded.ok && loaded.kind === 'participants' ? loaded.model : null;
   const check = useDesignCheckV2(model);
   const result = check?.result ?? null;
   const review = useMemo(() => (model ? reviewDesignV2({ document: design, model, ...(result ? { result } : {}) }) : null), [design, model, result]);
@@ -76,6 +77,8 @@ export default function ReviewDialogContentV2({ onClose, onCompare }: { onClose:
           ) : (
             <p>No document is open.</p>
           )
+        ) : loaded.ok && loaded.kind === 'clients' ? (
+          <p role="status">A design with clients is reviewed as the version-1 design it stands for, from the command line for now: npm run -s cli -- review FILE (or report FILE -o report.html).</p>
         ) : !model || !review ? (
           <p role="alert">The design has {loaded.ok ? 0 : loaded.errors.length} error(s): fix them before reviewing.</p>
         ) : tab === 'Checklist' ? (
