@@ -1,3 +1,4 @@
+import { MACHINERY } from '../../model/v2/callNames';
 import type { CheckResultV2, ViolationReportV2 } from './result';
 import type { ConfigurationViewV2, InstanceView } from './view';
 
@@ -21,6 +22,19 @@ export function outcomeLinesV2(r: CheckResultV2): string[] {
   return [
     'client outcomes per call site, in quiescent configurations (a timeout is ambiguous: the caller cannot tell whether the call happened):',
     ...r.outcomes.map((o) => `  ${o.site.padEnd(width)}  ok ${o.ok}, error ${o.error}, timeout (ambiguous) ${o.timeout}`),
+  ];
+}
+
+/** Per call site, which parts of the call's machinery happened and which never did (the check's `coverage.calls`). */
+export function callMachineryLinesV2(r: CheckResultV2): string[] {
+  const calls = r.coverage.calls ?? [];
+  if (!calls.length) return [];
+  const width = Math.max(...calls.map((c) => c.site.length));
+  const label = (part: string) => MACHINERY.find((m) => m.part === part)?.label ?? part;
+  const list = (xs: readonly { part: string }[]) => (xs.length ? xs.map((m) => label(m.part)).join(', ') : '-');
+  return [
+    'call machinery per call site (what the engine did for a call beside your transitions):',
+    ...calls.map((c) => `  ${c.site.padEnd(width)}  happened: ${list(c.machinery.filter((m) => m.reached))}; never: ${list(c.machinery.filter((m) => !m.reached))}`),
   ];
 }
 

@@ -90,8 +90,10 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
             </tr>
           </thead>
           <tbody>
-            {model.roles.map((role) => {
+            {model.roles.map((role, ri) => {
               const c = coverage.get(role.name)!;
+              // The role's own transitions (a call's machinery, appended after them, is listed per call site below).
+              const own = model.design.roles[ri]?.transitions.length ?? role.transitions.length;
               const never = [...c.dimmedStates.map((x) => `state ${x}`), ...c.dimmedTransitions.map((t) => `transition ${role.transitions[t]!.name}`)];
               return (
                 <tr key={role.name} aria-label={`coverage of ${role.name}`}>
@@ -100,7 +102,7 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
                     {role.states.length - c.dimmedStates.length}/{role.states.length}
                   </td>
                   <td style={{ paddingRight: 12 }}>
-                    {role.transitions.length - c.dimmedTransitions.length}/{role.transitions.length}
+                    {own - c.dimmedTransitions.length}/{own}
                   </td>
                   <td>{never.length ? never.join(', ') : 'everything'}</td>
                 </tr>
@@ -108,6 +110,15 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
             })}
           </tbody>
         </table>
+        {r.coverage.calls?.length ? (
+          <ul aria-label="Call machinery" style={{ margin: '4px 0 0', paddingLeft: 16, fontSize: 12 }}>
+            {r.coverage.calls.map((c) => (
+              <li key={c.site}>
+                <strong>{c.site}</strong>: {c.machinery.map((m) => m.means).join('; ')}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {r.verdict !== 'ok' ? <p style={{ margin: '2px 0 0', fontSize: 12, color: '#64748b' }}>The search stopped early, so coverage is partial.</p> : null}
       </section>
     </section>
