@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { RunDriver } from './runDriver';
@@ -48,4 +49,28 @@ test('a design with clients: check it, replay the violation on the canvas, open 
   await page.getByRole('button', { name: 'Run check' }).click();
   await expect(page.getByTestId('verdict')).toHaveText(/^OK/, { timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'Client outcomes' })).toContainText('ok 6 · error 0 · ambiguous 4');
+});
+
+test('a design with clients opens from the gallery and exports with version 1\'s targets', async ({ page }) => {
+  const run = new RunDriver(page);
+  await run.openApp();
+  await run.openExample('Lease service with clients: dedupe table in memory');
+  await expect(page.getByRole('button', { name: 'Documents (open: Lease service with retried acquires (volatile dedupe))' })).toBeVisible();
+  await expect(page.getByRole('note', { name: 'Lesson' })).toContainText('processed again');
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export and import' });
+  const target = dialog.getByRole('combobox', { name: 'Export target' });
+  // Version 1's targets, one file each (no file picker), as `export FILE --to T` prints them.
+  await expect(target.locator('option')).toHaveText(['TypeScript module', 'XState v5 machine', 'Mermaid state diagram', 'SCXML', 'Design JSON', 'Property-based test harness (fast-check)', 'Runtime log monitor', 'Promela (Spin)']);
+  await target.selectOption({ label: 'Mermaid state diagram' });
+  await expect(dialog.getByTestId('export-preview')).toContainText('free --> held : Acquire');
+  await expect(dialog.getByRole('combobox', { name: 'Exported file' })).toHaveCount(0);
+  await target.selectOption({ label: 'Design JSON' });
+  await expect(dialog.getByTestId('export-preview')).toContainText('"version": 2');
+  await target.selectOption({ label: 'TypeScript module' });
+  await expect(dialog.getByTestId('export-preview')).toContainText('export type StateName = "free" | "held";');
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download', exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe('lease-service-with-retried-acquires-volatile-dedupe.ts');
+  expect(readFileSync((await download.path())!, 'utf8')).toContain('export type TransitionName = "grant" | "expire";');
 });

@@ -10,6 +10,8 @@ import paymentIdempotent from './payment-idempotent.protocol.json';
 import paymentRetried from './payment-retried.protocol.json';
 import leaseCallsBroken from './v2/lease-calls-broken.protocol.json';
 import leaseCallsFixed from './v2/lease-calls-fixed.protocol.json';
+import leaseServiceRetriesBroken from './v2/lease-service-retries-broken.protocol.json';
+import leaseServiceRetriesFixed from './v2/lease-service-retries-fixed.protocol.json';
 import leaseWithFencing from './v2/lease-with-fencing.protocol.json';
 import leaseWithoutFencing from './v2/lease-without-fencing.protocol.json';
 import primaryBackupBroken from './v2/primary-backup-broken.protocol.json';
@@ -81,8 +83,9 @@ export const examples: readonly Example[] = [
 ];
 
 /**
- * Format-version-2 designs (several participants, docs/format-v2.md), each broken/fixed pair
- * one lesson, and the two published specifications. The command line checks them; the
+ * Format-version-2 designs (several participants, docs/format-v2.md; the lease-service-retries
+ * pair is a participant with version 1's clients, §13), each broken/fixed pair one lesson, and
+ * the two published specifications. The command line checks them; the
  * documents dialog lists them under "Multi-participant examples". `src/engine/v2/examples.test.ts` pins each result.
  */
 export interface ExampleV2 {
@@ -140,6 +143,18 @@ export const examplesV2: readonly ExampleV2[] = [
     title: 'Lease service called with retries, durable idempotency key',
     lesson: 'Recording every answer with its request id, durably, makes a retry get the first reply and the same fencing token.',
     design: leaseCallsFixed as unknown as DesignV2,
+  },
+  {
+    slug: 'lease-service-retries-broken',
+    title: 'Lease service with clients: dedupe table in memory',
+    lesson: 'A crash wipes the answered request ids: the retry of an acquire already granted is processed again and the client is told no for the lease it holds.',
+    design: leaseServiceRetriesBroken as unknown as DesignV2,
+  },
+  {
+    slug: 'lease-service-retries-fixed',
+    title: 'Lease service with clients: durable dedupe table',
+    lesson: 'Persisting the dedupe table with each grant answers every retry with its first reply, crash or not; a timeout still leaves the client ambiguous.',
+    design: leaseServiceRetriesFixed as unknown as DesignV2,
   },
   {
     slug: 'tla-two-phase',

@@ -13,7 +13,8 @@ import { viewConfigurationV2 } from '../../engine/v2/view';
 import { checkModel } from '../checkModel';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportDesign, isTarget } from '../../export';
+import { isTarget } from '../../export';
+import { exportDesignWithClients } from '../../export/v2/clients';
 import { exportDesignV2, isTargetV2, joinSections, TARGETS_V2 } from '../../export/v2/index';
 import { ExportRefusal } from '../../export/v2/refusal';
 import { writeOutputFile } from '../files';
@@ -107,12 +108,11 @@ export async function exportV2(file: string, text: string, to: string, out: stri
   const loaded = loadAnyDesignV2(text);
   // A design with clients is version 1's world around one participant (§13): version 1's exports.
   if (loaded.ok && loaded.kind === 'clients') {
-    if (to === 'json') return report(await writeOrPrint(`${JSON.stringify(loaded.design, null, 2)}\n`, out));
     if (!isTarget(to)) {
       process.stderr.write(terminalText(`export: ${file} is a design with clients; --to takes what a version-1 design takes.\n`));
       return 2;
     }
-    return report(await writeOrPrint(await exportDesign(loaded.model, to), out));
+    return report(await writeOrPrint(await exportDesignWithClients(loaded, to), out));
   }
   if (!isTargetV2(to)) {
     process.stderr.write(`export: ${file} is a version-2 design; --to takes ${TARGETS_V2.join(', ')} (the harness and the monitor read version 1 only).\n`);

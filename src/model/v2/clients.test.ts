@@ -56,6 +56,9 @@ describe('a version-2 design with clients', () => {
   it('is refused by the version-2 explorer\'s loader with a reason', () => {
     const r = loadDesignValueV2(lease());
     expect(r.ok ? [] : r.errors.map((e) => e.code)).toEqual(['has-clients']);
+    // The reason names the loader that does accept it, not a place to run it from.
+    expect(r.ok ? '' : r.errors[0]!.message).toContain('loadAnyDesignValueV2');
+    expect(r.ok ? '' : r.errors[0]!.message).not.toContain('command line)');
   });
 
   it('reports version 1\'s errors at the paths of the version-2 file', () => {

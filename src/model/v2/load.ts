@@ -28,7 +28,7 @@ export function loadDesignV2(text: string): LoadResultV2 {
 export function loadDesignValueV2(value: unknown): LoadResultV2 {
   const loaded = loadAnyDesignValueV2(value);
   if (!loaded.ok || loaded.kind === 'participants') return loaded;
-  return failed([{ path: '', code: 'has-clients', message: 'This design has clients: it runs on version 1\'s client rules (check it from the command line); this view runs designs of participants without clients.' }]);
+  return failed([{ path: '', code: 'has-clients', message: 'This design has clients: it runs on version 1\'s client rules, so loadAnyDesignV2 / loadAnyDesignValueV2 accept it (the studio and the command line load it that way); this loader takes designs of participants without clients.' }]);
 }
 
 /** A loaded version-2 design: participants (the version-2 engine) or one participant with clients (version 1's engine). */

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { exportFileName, TARGET_INFO, TARGETS, type Target } from '../../export';
+import { exportDesignWithClients } from '../../export/v2/clients';
+import type { LoadResult } from '../../model/model';
+import { loadAnyDesignValueV2 } from '../../model/v2/load';
 import { useLoadResult } from '../../store/useLoadResult';
 import { useOpenDesign } from '../../store/useOpenDesign';
 import { ExportV2Panel } from './ExportV2Panel';
 import { CodePreview } from './CodePreview';
 import { ImportPanel } from './ImportPanel';
-import { useExportText } from './useExportText';
+import { useExportText, type Exporter } from './useExportText';
 
 function download(text: string, name: string, mime: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: mime }));
@@ -32,9 +35,9 @@ export default function ExportDialogContent({ onClose }: { onClose(): void }) {
         </button>
       </div>
       {tab === 'export' && design.version === 2 ? (
-        <ExportV2Panel design={design} designName={typeof design.name === 'string' ? design.name : 'design'} />
+        <ExportVersion2 design={design} />
       ) : tab === 'export' ? (
-        <ExportV1Panel />
+        <ExportOpenV1Panel />
       ) : (
         <ImportPanel onDone={onClose} />
       )}
@@ -47,13 +50,32 @@ export default function ExportDialogContent({ onClose }: { onClose(): void }) {
   );
 }
 
-/** The Export tab for a version-1 design: target, TS option (zod), preview, Copy and Download. */
-function ExportV1Panel() {
-  const loaded = useLoadResult();
+/**
+ * A version-2 document: a design with clients (docs/format-v2.md §13) exports as the command line
+ * exports it, with version 1's targets over its lowered model; a design of participants has its own.
+ */
+export function ExportVersion2({ design }: { design: { name?: unknown } }) {
+  const loaded = useMemo(() => loadAnyDesignValueV2(design), [design]);
+  if (loaded.ok && loaded.kind === 'clients') return <ExportClientsPanel loaded={loaded} />;
+  return <ExportV2Panel design={design} designName={typeof design.name === 'string' ? design.name : 'design'} />;
+}
+
+function ExportClientsPanel({ loaded }: { loaded: Parameters<typeof exportDesignWithClients>[0] }) {
+  const lowered = useMemo<LoadResult>(() => ({ ok: true, model: loaded.model, warnings: [] }), [loaded]);
+  const exporter = useMemo<Exporter>(() => (_model, target, options) => exportDesignWithClients(loaded, target, options), [loaded]);
+  return <ExportV1Panel loaded={lowered} exporter={exporter} />;
+}
+
+function ExportOpenV1Panel() {
+  return <ExportV1Panel loaded={useLoadResult()} />;
+}
+
+/** The Export tab over version 1's exporters: target, TS option (zod), preview, Copy and Download. */
+function ExportV1Panel({ loaded, exporter }: { loaded: LoadResult; exporter?: Exporter }) {
   const [target, setTarget] = useState<Target>('ts');
   const [zod, setZod] = useState(false);
   const [copied, setCopied] = useState(false);
-  const result = useExportText(loaded, target, zod);
+  const result = useExportText(loaded, target, zod, exporter);
   const language = target === 'ts' || target === 'xstate' || target === 'harness' || target === 'monitor' ? 'typescript' : target === 'json' ? 'json' : 'plain';
   return (
     <section aria-label="Export">

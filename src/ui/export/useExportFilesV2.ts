@@ -18,8 +18,8 @@ export function useExportFilesV2(design: unknown, target: TargetV2): ExportFiles
       return;
     }
     if (loaded.kind === 'clients') {
-      // docs/format-v2.md §13: it exports as the version-1 design it stands for, from the command line.
-      setState({ status: 'invalid', message: "A design with clients exports with version 1's targets from the command line (export FILE --to ts, xstate, mermaid…)." });
+      // docs/format-v2.md §13: the dialog exports it with version 1's targets (ExportDialogContent), not these.
+      setState({ status: 'invalid', message: "A design with clients exports with version 1's targets (TypeScript, XState, Mermaid…), not version 2's." });
       return;
     }
     setState({ status: 'pending' });
