@@ -43,67 +43,32 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
     widths.push(bits(hi - lo));
   };
   const n = L.requests;
-  // Fields a design can never change are packed with no bits (their one value is restored on
-  // unpack), decided from the model: the busy fields when no transition acks durable or
-  // best-effort (the machine is never busy), the phase when none acks best-effort, the reply's
-  // when those transitions all reply ok, the persisted state when only one state can be there.
-  const acking = model.transitions.filter((t) => t.ack !== 'none');
-  const busy = acking.length > 0;
-  const replies = acking.map((t) => (t.reply === 'ok' ? 0 : 1));
-  const persistedStates = [model.initialState, ...model.states.filter((s) => s.durable).map((s) => s.index)];
-  field(F.MODE, 0, busy ? 2 : env.crashes > 0 ? 1 : 0);
-  // A field that follows from another is not packed either: (slot, source, k, value when the source
-  // holds k, value otherwise), set on unpack. With one request, the busy request is 1 exactly when busy.
-  const derived: (readonly [number, number, number, number, number])[] = [];
-  const derive = (slot: number, source: number, k: number, ifK: number, otherwise: number) => {
-    derived.push([slot, source, k, ifK, otherwise]);
-    slotLow[slot] = Math.min(ifK, otherwise);
-    slotValues[slot] = Math.abs(ifK - otherwise) + 1;
-  };
-  if (busy && n === 1) derive(F.BUSY_R, F.MODE, 2, 1, 0);
-  else field(F.BUSY_R, 0, busy ? n : 0);
-  field(F.BUSY_PHASE, 0, acking.some((t) => t.ack === 'best-effort') ? 1 : 0);
-  field(F.BUSY_REPLY, 0, Math.max(0, ...replies)); // 0 while not busy
+  field(F.MODE, 0, 2);
+  field(F.BUSY_R, 0, n);
+  field(F.BUSY_PHASE, 0, 1);
+  field(F.BUSY_REPLY, 0, 1);
   field(F.STATE, 0, model.states.length - 1);
-  field(F.PSTATE, Math.min(...persistedStates), Math.max(...persistedStates));
+  field(F.PSTATE, 0, model.states.length - 1);
   field(F.DROPS, 0, env.drop);
   field(F.DUPS, 0, env.duplicate);
   field(F.CRASHES, 0, env.crashes);
-  // No transition acks best-effort: the persisted durable vars always equal the vars
-  // (`persistedMirror` in `flatStep.ts`), so they are not packed but copied from the vars on unpack.
-  const mirrored = !model.transitions.some((t) => t.ack === 'best-effort');
-  const mirrors: (readonly [number, number])[] = [];
   for (const v of model.vars) {
     const [lo, hi] = range(v.type);
     field(L.vars + v.index, lo, hi);
-    if (v.storage === 'durable' && mirrored) {
-      mirrors.push([L.vars + v.index, L.pvars + v.index]);
-      slotLow[L.pvars + v.index] = lo; // its range still tables its fingerprint words
-      slotValues[L.pvars + v.index] = slotValues[L.vars + v.index]!;
-    }
-    else if (v.storage === 'durable') field(L.pvars + v.index, lo, hi);
+    if (v.storage === 'durable') field(L.pvars + v.index, lo, hi);
     // Non-durable persisted slots never change (they stay at `initial`): not packed, restored below.
   }
-  const replay = env.replay;
-  const volatileDedupe = model.events.some((e) => e.idempotency === 'volatile');
-  const durableDedupe = model.events.some((e) => e.idempotency === 'durable');
   const maxAttempts = Math.max(1, ...model.events.map((e) => e.maxAttempts));
   const maxPayloads = Math.max(1, ...model.events.map((e) => e.payloadValues.length));
   for (let r = 0; r < n; r++) {
     const b = L.clients + 7 * r;
     field(b + F.STATUS, 0, 4);
-    // A request once sent keeps its event and at least one attempt: with one client event, its
-    // event follows from whether it was sent, and so do its attempts when that event has one.
-    const ce = model.clientEvents;
-    if (ce.length === 1 && model.events[ce[0]!]!.maxAttempts === 1) derive(b + F.ATTEMPTS, b + F.STATUS, STATUS_UNSENT, 0, 1);
-    else field(b + F.ATTEMPTS, 0, maxAttempts);
-    if (ce.length === 1) derive(b + F.EVENT, b + F.STATUS, STATUS_UNSENT, -1, ce[0]!);
-    else field(b + F.EVENT, -1, model.events.length - 1);
+    field(b + F.ATTEMPTS, 0, maxAttempts);
+    field(b + F.EVENT, -1, model.events.length - 1);
     field(b + F.PAYLOAD, 0, maxPayloads - 1);
-    // The first outcome is only kept for replay checks, each dedupe table only for its idempotency.
-    field(b + F.FIRST, 0, replay ? 3 : 0);
-    field(b + F.DEDUPE, 0, volatileDedupe ? 3 : 0);
-    field(b + F.PDEDUPE, 0, durableDedupe ? 3 : 0);
+    field(b + F.FIRST, 0, 3);
+    field(b + F.DEDUPE, 0, 3);
+    field(b + F.PDEDUPE, 0, 3);
   }
   field(L.tmLen, 0, L.tmCap);
   for (let i = 0; i < L.tmCap; i++) field(L.tmLen + 1 + i, 0, n);
@@ -153,20 +118,6 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   // Per slot: its live field, -1 for a slot never packed (it never changes).
   const FIELD_OF = new Int32Array(L.width).fill(-1);
   live.forEach((i, f) => (FIELD_OF[slots[i]!] = f));
-  // Per live field: the persisted slot that mirrors it (-1: none).
-  const MIRROR = new Int32Array(live.length).fill(-1);
-  for (const [slot, copy] of mirrors) if (FIELD_OF[slot]! >= 0) MIRROR[FIELD_OF[slot]!] = copy;
-  const DERIVED = Int32Array.from(derived.flat());
-  /** Sets each derived slot from its source (through `fp` when given, so the fingerprint follows). */
-  const setDerived = (v: Int32Array, fp: FlatFingerprint | null): void => {
-    for (let i = 0; i < DERIVED.length; i += 5) {
-      const x = v[DERIVED[i + 1]!] === DERIVED[i + 2]! ? DERIVED[i + 3]! : DERIVED[i + 4]!;
-      if (fp === null) v[DERIVED[i]!] = x;
-      else if (v[DERIVED[i]!] !== x) fp.put(v, DERIVED[i]!, x);
-    }
-  };
-  const MIRROR_FROM = Int32Array.from(mirrors.map(([slot]) => slot));
-  const MIRROR_TO = Int32Array.from(mirrors.map(([, copy]) => copy));
 
   /** Decodes live fields [from, to) of the record at `o` into their slots of `v`. */
   const decode = (rec: Int32Array, o: number, v: Int32Array, from: number, to: number): void => {
@@ -216,13 +167,10 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
         while (changed !== 0) {
           const f = BIT_FIELD[32 * w + 31 - Math.clz32(changed)]!;
           const j = 4 * f, sh = D[j + 2]!, mask = MASK[f]!;
-          const value = ((x >>> sh) & mask) + D[j + 1]!;
-          fp.put(v, D[j]!, value);
-          if (MIRROR[f]! >= 0) fp.put(v, MIRROR[f]!, value);
+          fp.put(v, D[j]!, ((x >>> sh) & mask) + D[j + 1]!);
           changed &= ~(mask << sh);
         }
       }
-      if (DERIVED.length > 0) setDerived(v, fp);
     },
     unpack(rec, o, v) {
       // Like `pack`, only the used part of each channel is decoded; the rest is zeroed.
@@ -235,13 +183,9 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
       decode(rec, o, v, tcSlots, tcSlots + tcN);
       if (tcLive) for (let i = L.tcLen + 1 + tcN, e = L.tcLen + 1 + L.tcCap; i < e; i++) v[i] = 0;
       for (let i = 0; i < FIXED_SLOT.length; i++) v[FIXED_SLOT[i]!] = FIXED_VALUE[i]!;
-      for (let i = 0; i < MIRROR_FROM.length; i++) v[MIRROR_TO[i]!] = v[MIRROR_FROM[i]!]!;
-      setDerived(v, null);
     },
   };
 }
-
-const STATUS_UNSENT = F.STATUS_CODE.unsent;
 
 function bits(x: number): number {
   return x <= 0 ? 0 : 32 - Math.clz32(x);

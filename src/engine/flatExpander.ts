@@ -42,8 +42,6 @@ export class FlatExpander implements Expander {
   /** The fingerprint of the configuration being expanded (the journal leaves the successor's in `zobrist`). */
   private h1 = 0;
   private h2 = 0;
-  /** The record of a successor packed before its lookup (`SearchStorage.exact`). */
-  private readonly one = new Int32Array(1);
 
   constructor(private readonly model: Model) {
     this.layout = flatLayout(model);
@@ -107,16 +105,9 @@ export class FlatExpander implements Expander {
    * the (most) successors seen before.
    */
   private store(storage: SearchStorage, parent: number, stepIndex: number, d: number): void {
-    const { vec, stepper, zobrist, layout, codec } = this;
-    let record = 0;
-    if (storage.exact) {
-      // One-word records are stored themselves (exactly, 4 bytes): pack before the lookup.
-      const one = this.one;
-      if (parent < 0) codec.pack(vec, one, 0);
-      else codec.repack(vec, this.level, this.parentAt, zobrist.slots, zobrist.n, one, 0);
-      record = one[0]!;
-      if (!storage.admitRecord(record)) return;
-    } else if (!storage.admit(zobrist.h1, zobrist.h2)) return;
+    const { vec, stepper, zobrist, layout } = this;
+    const h1 = zobrist.h1, h2 = zobrist.h2;
+    if (!storage.admit(h1, h2)) return;
     const id = storage.newId(parent, stepIndex);
     storage.statesReached[vec[STATE]!] = 1;
     const quiescent = stepper.quiescent(vec);
@@ -137,8 +128,7 @@ export class FlatExpander implements Expander {
     }
     const o = storage.reserve();
     const next = storage.next;
-    if (storage.exact) next[o] = record;
-    else if (parent < 0) codec.pack(vec, next, o);
-    else codec.repack(vec, this.level, this.parentAt, zobrist.slots, zobrist.n, next, o);
+    if (parent < 0) this.codec.pack(vec, next, o);
+    else this.codec.repack(vec, this.level, this.parentAt, zobrist.slots, zobrist.n, next, o);
   }
 }

@@ -1,7 +1,6 @@
 import type { Model } from '../model/model';
 import { FingerprintSet } from './fingerprintSet';
 import { ParentLinks } from './parentLinks';
-import { RecordSet } from './recordSet';
 import type { Found } from './report';
 import type { Limit } from './result';
 import type { SharedFingerprintSet } from './sharedFingerprintSet';
@@ -41,8 +40,6 @@ export class SearchStorage {
   next: Int32Array;
   nextCount = 0;
   private readonly seen: FingerprintSet | null;
-  /** One thread and one-word records: the records themselves, exactly (`admitRecord`), instead of fingerprints. */
-  private readonly records: RecordSet | null;
   private readonly shared: SharedFingerprintSet | null;
   private readonly index: number;
   private readonly count: number;
@@ -52,15 +49,13 @@ export class SearchStorage {
     readonly words: number,
     sharing: Sharing | null,
     private readonly maxStates: number,
-    exactRecords = false,
   ) {
     this.record = words;
     this.next = new Int32Array(this.record * 1024);
     this.statesReached = new Uint8Array(model.states.length);
     this.transitionsReached = new Uint8Array(model.transitions.length);
     this.shared = sharing?.set ?? null;
-    this.records = sharing === null && words === 1 && exactRecords ? new RecordSet(1 << 14) : null;
-    this.seen = sharing === null && this.records === null ? new FingerprintSet(1 << 14) : null;
+    this.seen = sharing === null ? new FingerprintSet(1 << 14) : null;
     this.index = sharing?.index ?? 0;
     this.count = sharing?.count ?? 1;
   }
@@ -86,21 +81,6 @@ export class SearchStorage {
       return false;
     }
     return seen.add(h1, h2);
-  }
-
-  /** Whether this search keeps one-word records exactly: then the expander calls `admitRecord`, not `admit`. */
-  get exact(): boolean {
-    return this.records !== null;
-  }
-
-  /** `admit` of a configuration by its one-word record (`exact` searches). */
-  admitRecord(x: number): boolean {
-    const records = this.records!;
-    if (this.states >= this.maxStates) {
-      if (records.add(x)) this.limit = 'states';
-      return false;
-    }
-    return records.add(x);
   }
 
   /** The next configuration's id (`index + count * number`), its parent and step remembered. */
@@ -136,7 +116,7 @@ export class SearchStorage {
 
   /** The set's bytes (a shared set is counted once, by partition 0) and the links'. */
   get bytes(): number {
-    const set = this.records !== null ? this.records.bytes : this.seen !== null ? this.seen.bytes : this.index === 0 ? this.shared!.bytes : 0;
+    const set = this.seen !== null ? this.seen.bytes : this.index === 0 ? this.shared!.bytes : 0;
     return set + this.links.bytes;
   }
 }
