@@ -108,3 +108,38 @@ test('from a blank design, a transition makes a call with retry; the callee serv
   await page.keyboard.press('Control+Shift+z');
   await expect(lane(page, 'Client').getByRole('button', { name: 'Transition 1 of Client: Step call Lock.Acquire ×2', exact: true })).toBeVisible();
 });
+
+test("a call's missing outcome transitions are added with one click, said where they go, and taken back with one undo", async ({ page }) => {
+  const run = new RunDriver(page);
+  await run.openApp();
+  await run.openExample('Lease service called with retries, no idempotency key');
+  const client = lane(page, 'Client');
+  // The example handles all three outcomes from `waiting`: nothing to add.
+  await client.getByRole('button', { name: /^Transition 1 of Client: Want call Lock\.Acquire ×2/ }).click();
+  await expect(page.getByRole('region', { name: 'Transition Client 1' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add outcome transitions' })).toHaveCount(0);
+
+  // The call now waits in `unsure`, where no outcome is handled: one click adds all three.
+  await page.getByLabel('Goes to', { exact: true }).selectOption('unsure');
+  await expect(client.getByRole('button', { name: /^Transition \d+ of Client/ })).toHaveCount(4);
+  await page.getByRole('button', { name: 'Add outcome transitions' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Added Acquire.ok, Acquire.error, Acquire.timeout from unsure, each going back to idle' })).toBeVisible();
+  await expect(client.getByRole('button', { name: /^Transition \d+ of Client/ })).toHaveCount(7);
+  await expect(client.getByRole('button', { name: /^Transition 7 of Client: Acquire timed out \(ambiguous\)/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add outcome transitions' })).toHaveCount(0);
+  await expect(noErrors(page)).toBeVisible();
+
+  // The new one is an ordinary transition: its target is edited in its form.
+  await client.getByRole('button', { name: /^Transition 7 of Client/ }).click();
+  await expect(page.getByLabel('Event', { exact: true })).toHaveValue('Acquire.timeout');
+  await expect(page.getByLabel('Goes to', { exact: true })).toHaveValue('idle');
+  await page.getByLabel('Goes to', { exact: true }).selectOption('unsure');
+
+  // One undo takes the target edit back, the next the three transitions at once.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(client.getByRole('button', { name: /^Transition \d+ of Client/ })).toHaveCount(4);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(client.getByRole('button', { name: /^Transition \d+ of Client/ })).toHaveCount(7);
+});

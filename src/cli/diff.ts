@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { compareResults, diffDesigns, diffText } from '../review/diff';
 import { terminal } from '../review/escape';
 import type { Command } from './commands';
-import { checkFor, limitsFrom, readReviewSource } from './reviewInput';
+import { compareResultsV2, diffDesignsV2 } from '../review/v2/diffV2';
+import { checkFor, checkForV2, limitsFrom, readReviewSource, type AnyReviewSource, type CheckLimitsArgs } from './reviewInput';
 
 const USAGE = 'usage: diff OLD NEW [--json] [--no-check] [--max-states N] [--max-seconds S]\n';
 
@@ -46,12 +47,30 @@ export const diffCommand: Command = async (args) => {
   const before = await readReviewSource('diff', oldFile);
   const after = await readReviewSource('diff', newFile);
   if (!before || !after) return 2;
-  const diff = diffDesigns(before.model, after.model);
-  const rows = parsed.values['no-check']
-    ? null
-    : compareResults(checkFor(before.model, limits), checkFor(after.model, limits));
+  if (before.version !== after.version) {
+    process.stderr.write(
+      `diff: ${terminal(oldFile)} is a version-${before.version} design and ${terminal(newFile)} a version-${after.version} one; export the first with --to v2 to compare them.\n`,
+    );
+    return 2;
+  }
+  const { diff, rows } = compare(before, after, parsed.values['no-check'] ? null : limits);
   if (parsed.values.json)
     process.stdout.write(`${JSON.stringify({ changes: diff.changes, results: rows }, null, 2)}\n`);
   else process.stdout.write(terminal(diffText(diff, rows, { before: oldFile, after: newFile })));
   return diff.changes.length === 0 ? 0 : 1;
 };
+
+/** The diff and both checks side by side, in the designs' version. */
+function compare(before: AnyReviewSource, after: AnyReviewSource, limits: CheckLimitsArgs | null) {
+  if (before.version === 2 && after.version === 2)
+    return {
+      diff: diffDesignsV2(before.model, after.model),
+      rows: limits ? compareResultsV2(checkForV2(before.model, limits), checkForV2(after.model, limits)) : null,
+    };
+  if (before.version === 1 && after.version === 1)
+    return {
+      diff: diffDesigns(before.model, after.model),
+      rows: limits ? compareResults(checkFor(before.model, limits), checkFor(after.model, limits)) : null,
+    };
+  throw new Error('diff: designs of two versions');
+}

@@ -1,13 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { mermaidDiagram } from '../export/mermaid/export';
 import { terminal } from '../review/escape';
-import { reviewDesign } from '../review/lint';
 import { reportHtml } from '../review/reportHtml';
 import { reportMarkdown } from '../review/reportMarkdown';
-import { buildReport } from '../review/reportModel';
 import { parseCommandArguments } from './arguments';
 import type { Command } from './commands';
-import { checkFor, limitsFrom, readReviewSource } from './reviewInput';
+import { limitsFrom, readReviewSource, reviewSource } from './reviewInput';
 
 const USAGE = 'usage: report FILE [-o OUT] [--markdown] [--max-states N] [--max-seconds S]\n';
 
@@ -28,23 +25,17 @@ export const reportCommand: Command = async (args) => {
   }
   const source = await readReviewSource('report', parsed.file);
   if (!source) return 2;
-  const result = checkFor(source.model, limits);
-  const review = reviewDesign({ ...source, result });
+  const { review, report: reportOf } = reviewSource(source, limits);
   const out = parsed.options['out'];
   const markdown = parsed.flags.has('markdown') || (out !== undefined && /\.(md|markdown)$/i.test(out));
-  const report = buildReport({
-    model: source.model,
-    result,
-    review,
-    date: new Date().toISOString(),
-    ...(markdown ? { mermaid: mermaidDiagram(source.model) } : {}),
-  });
+  if (!reportOf) return 2; // never: the design was checked
+  const report = reportOf(new Date().toISOString(), markdown);
   const text = markdown ? reportMarkdown(report) : reportHtml(report);
   if (out === undefined) process.stdout.write(text);
   else {
     writeFileSync(out, text);
     process.stderr.write(
-      `report: ${terminal(out)} written (${result.verdict}, ${review.findings.filter((f) => f.silenced === undefined).length} open finding(s))\n`,
+      `report: ${terminal(out)} written (${report.verdict}, ${review.findings.filter((f) => f.silenced === undefined).length} open finding(s))\n`,
     );
   }
   return 0;

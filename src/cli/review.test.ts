@@ -72,3 +72,37 @@ describe('a review of the retried payment from the command line alone', () => {
     expect(err).toContain('usage');
   });
 });
+
+const LEASE_BROKEN = 'examples/v2/lease-calls-broken.protocol.json';
+const LEASE_FIXED = 'examples/v2/lease-calls-fixed.protocol.json';
+
+describe('a review of a design of several participants from the command line', () => {
+  it('review FILE reads a version-2 design: the call retried without idempotency, at the calling transition', async () => {
+    expect(await reviewCommand([LEASE_BROKEN, '--json'])).toBe(1);
+    const json = JSON.parse(out) as { findings: { rule: string; path: string }[]; verdict: string };
+    expect(json.verdict).toBe('violation');
+    expect(json.findings).toContainEqual(expect.objectContaining({ rule: 'retry-without-idempotency', path: '/roles/1/transitions/0' }));
+    out = '';
+    expect(await reviewCommand([LEASE_FIXED])).toBe(1);
+    expect(out).not.toContain('retry-without-idempotency');
+    expect(out).toContain('(check: ok)');
+  });
+
+  it('report FILE writes the per-role report with the trace and the call outcomes', async () => {
+    const html = join(dir, 'lease.html');
+    expect(await reportCommand([LEASE_BROKEN, '-o', html])).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toContain('<h2 id="role-1-title">Role Client</h2>');
+    expect(text).toContain('invariant the holder is not told no at depth 6');
+    expect(text).toContain('Client → Lock.Acquire');
+    expect(text).not.toMatch(/<script/i);
+  });
+
+  it('diff OLD NEW compares two version-2 designs, and refuses designs of two versions', async () => {
+    expect(await diffCommand([LEASE_BROKEN, LEASE_FIXED])).toBe(1);
+    expect(out).toContain('~ event Lock.Acquire\n    idempotency: "none" → "durable"');
+    expect(out).toMatch(/verdict +violation +ok/);
+    expect(await diffCommand([FIXED, LEASE_FIXED, '--no-check'])).toBe(2);
+    expect(err).toContain('version-1 design');
+  });
+});

@@ -1,9 +1,8 @@
 import { terminal } from '../review/escape';
-import { reviewDesign } from '../review/lint';
 import { RULES } from '../review/rules';
 import { parseCommandArguments } from './arguments';
 import type { Command } from './commands';
-import { checkFor, limitsFrom, readReviewSource } from './reviewInput';
+import { limitsFrom, readReviewSource, reviewSource } from './reviewInput';
 
 const USAGE = 'usage: review FILE [--json] [--no-check] [--max-states N] [--max-seconds S]\n';
 
@@ -25,8 +24,8 @@ export const reviewCommand: Command = async (args) => {
   }
   const source = await readReviewSource('review', parsed.file);
   if (!source) return 2;
-  const result = parsed.flags.has('no-check') ? undefined : checkFor(source.model, limits);
-  const review = reviewDesign({ ...source, ...(result ? { result } : {}) });
+  const { review, verdict } = reviewSource(source, parsed.flags.has('no-check') ? null : limits);
+  const result = verdict ? { verdict } : undefined;
   const open = review.findings.filter((f) => f.silenced === undefined);
   if (parsed.flags.has('json')) {
     process.stdout.write(

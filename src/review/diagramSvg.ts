@@ -44,10 +44,15 @@ const COLORS: Record<Mark | 'none', { stroke: string; fill: string; dash?: strin
 
 /** Where each state is drawn: its layout position, else the next free grid cell. */
 export function positions(design: Design): Map<string, { x: number; y: number }> {
+  return statePositions(design.states, design.layout);
+}
+
+/** `positions` for any list of states and a layout object keyed by state name (a version-2 role's). */
+export function statePositions(states: readonly { readonly name: string }[], layoutValue: unknown): Map<string, { x: number; y: number }> {
   const out = new Map<string, { x: number; y: number }>();
-  const layout = (design.layout ?? {}) as Record<string, unknown>;
+  const layout = (typeof layoutValue === 'object' && layoutValue !== null ? layoutValue : {}) as Record<string, unknown>;
   let free = 0;
-  for (const s of design.states) {
+  for (const s of states) {
     const p = Object.hasOwn(layout, s.name) ? (layout[s.name] as { x?: unknown; y?: unknown } | null) : null;
     if (
       p &&

@@ -18,7 +18,17 @@ import {
  * set aside, so silences and editor metadata are not changes).
  */
 
-export type ElementKind = 'design' | 'state' | 'var' | 'event' | 'transition' | 'invariant' | 'environment';
+export type ElementKind =
+  | 'design'
+  | 'state'
+  | 'var'
+  | 'event'
+  | 'transition'
+  | 'invariant'
+  | 'environment'
+  // Version 2 (`./v2/diffV2.ts`).
+  | 'role'
+  | 'message';
 
 export interface Change {
   readonly kind: Mark;
@@ -35,11 +45,11 @@ export interface DesignDiff {
   readonly diagram: Diagram;
 }
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
 const show = (v: unknown) => (v === undefined ? '(unset)' : JSON.stringify(v));
 
-function fieldChanges(a: Obj, b: Obj, skip: readonly string[] = []): string[] {
+export function fieldChanges(a: Obj, b: Obj, skip: readonly string[] = []): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
     (k) => !skip.includes(k) && !k.startsWith('x-'),
   );
@@ -48,7 +58,7 @@ function fieldChanges(a: Obj, b: Obj, skip: readonly string[] = []): string[] {
     .map((k) => `${k}: ${show(a[k])} → ${show(b[k])}`);
 }
 
-function byName<T extends { name: string }>(
+export function byName<T extends { name: string }>(
   element: ElementKind,
   before: readonly T[],
   after: readonly T[],
@@ -218,7 +228,7 @@ export function compareResults(before: CheckResult, after: CheckResult): ResultR
 
 /** The diff and the results as text for a terminal (the CLI's `diff`). Names are identifiers or printed with JSON quotes. */
 export function diffText(
-  diff: DesignDiff,
+  diff: Pick<DesignDiff, 'changes'>,
   rows: readonly ResultRow[] | null,
   labels: { before: string; after: string },
 ): string {

@@ -28,7 +28,8 @@ export interface Review {
   readonly unknownSilences: readonly { readonly path: string; readonly rule: string }[];
 }
 
-type Draft = Omit<Finding, 'silenced'>;
+/** A finding before silences are read. */
+export type Draft = Omit<Finding, 'silenced'>;
 
 /** Reads the design against the review checklist (`rules.ts`). Pure; every rule runs, each finding names its element. */
 export function reviewDesign(input: ReviewInput): Review {
@@ -45,14 +46,19 @@ export function reviewDesign(input: ReviewInput): Review {
     ...environment(model),
     ...(result?.verdict === 'incomplete' ? [incomplete(result)] : []),
   ];
-  const findings = drafts.map((d): Finding => {
-    const silenced = silenceReason(input.document, d.path, d.rule);
-    return silenced === undefined ? d : { ...d, silenced };
-  });
-  return { findings, unknownSilences: unknownSilences(input.document) };
+  return withSilences(input.document, drafts);
 }
 
-function finding(rule: RuleId, path: string, element: string, why: string, fix: string): Draft {
+/** The review of `drafts`: each with the reason its element silences it, if any (both formats). */
+export function withSilences(document: unknown, drafts: readonly Draft[]): Review {
+  const findings = drafts.map((d): Finding => {
+    const silenced = silenceReason(document, d.path, d.rule);
+    return silenced === undefined ? d : { ...d, silenced };
+  });
+  return { findings, unknownSilences: unknownSilences(document) };
+}
+
+export function finding(rule: RuleId, path: string, element: string, why: string, fix: string): Draft {
   return { rule, path, element, why, fix };
 }
 
@@ -287,8 +293,16 @@ function reachability(model: Model, result: CheckResult): Draft[] {
 }
 
 function environment(model: Model): Draft[] {
-  const path = model.design.environment ? '/environment' : '';
-  const env = model.environment;
+  const volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => v.name);
+  return budgetFindings(model.design.environment ? '/environment' : '', model.environment, volatile);
+}
+
+/** The hostile world switched off: drop, duplicate and crash budgets of 0 (both formats). */
+export function budgetFindings(
+  path: string,
+  env: { readonly drop: number; readonly duplicate: number; readonly crashes: number },
+  volatileVars: readonly string[],
+): Draft[] {
   const out: Draft[] = [];
   if (env.drop === 0)
     out.push(
@@ -311,7 +325,7 @@ function environment(model: Model): Draft[] {
       ),
     );
   if (env.crashes === 0) {
-    const volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => code(v.name));
+    const volatile = volatileVars.map(code);
     const extra = volatile.length
       ? ` although ${volatile.join(', ')} ${volatile.length > 1 ? 'are' : 'is'} volatile`
       : '';
@@ -328,7 +342,7 @@ function environment(model: Model): Draft[] {
   return out;
 }
 
-function incomplete(result: CheckResult): Draft {
+export function incomplete(result: Pick<CheckResult, 'reason' | 'limit' | 'states'>): Draft {
   return finding(
     'check-incomplete',
     '',

@@ -274,25 +274,7 @@ export function buildReport(input: ReportInput): Report {
         },
       ],
     },
-    {
-      id: 'findings',
-      title: 'Review checklist',
-      blocks: review.findings.length
-        ? [
-            {
-              kind: 'table',
-              header: ['rule', 'element', 'why', 'fix', 'silenced'],
-              rows: review.findings.map((f) => [
-                RULES[f.rule].title,
-                f.element,
-                f.why,
-                f.fix,
-                f.silenced ?? '',
-              ]),
-            },
-          ]
-        : [{ kind: 'text', text: 'No findings.' }],
-    },
+    findingsSection(review),
   ];
   return {
     title: model.name,
@@ -301,6 +283,23 @@ export function buildReport(input: ReportInput): Report {
     date: input.date,
     verdict: result.verdict,
     sections,
+  };
+}
+
+/** The checklist's findings as a table (both formats' reports). */
+export function findingsSection(review: Review): Section {
+  return {
+    id: 'findings',
+    title: 'Review checklist',
+    blocks: review.findings.length
+      ? [
+          {
+            kind: 'table',
+            header: ['rule', 'element', 'why', 'fix', 'silenced'],
+            rows: review.findings.map((f) => [RULES[f.rule].title, f.element, f.why, f.fix, f.silenced ?? '']),
+          },
+        ]
+      : [{ kind: 'text', text: 'No findings.' }],
   };
 }
 

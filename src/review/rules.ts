@@ -19,6 +19,10 @@ export const RULE_IDS = [
   'drops-off',
   'duplicates-off',
   'check-incomplete',
+  // Several participants (format version 2): src/review/v2/lintV2.ts.
+  'durable-ack-volatile-effect',
+  'unhandled-message',
+  'local-invariants-only',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -120,5 +124,23 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     title: 'The check hit its limits',
     reasoning:
       'An incomplete check proves nothing about what it did not reach: raise the limits or shrink the environment before relying on the verdict.',
+  },
+  'durable-ack-volatile-effect': {
+    id: 'durable-ack-volatile-effect',
+    title: 'Durable ack of an effect kept only in memory',
+    reasoning:
+      'A durable ack promises the caller that the effect survives a crash. When the transition writes only volatile vars (and enters no durable state), a crash right after the reply forgets the effect the caller was told about.',
+  },
+  'unhandled-message': {
+    id: 'unhandled-message',
+    title: 'A message kind its receiver never handles',
+    reasoning:
+      'A role that is sent a kind of message but has no transition receiving it ignores every such message: on a channel it blocks the messages behind it, in a pool it sits there forever. Usually a forgotten receive.',
+  },
+  'local-invariants-only': {
+    id: 'local-invariants-only',
+    title: 'No invariant relates two participants',
+    reasoning:
+      'The promises of a distributed protocol are about participants together: two resource managers never decide differently, one lease holder at a time. When every invariant reads one instance only, the check never tests agreement.',
   },
 };

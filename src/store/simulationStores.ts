@@ -27,14 +27,19 @@ export function setCheckRunnerForTests(runner: CheckRunner | null): void {
 export function runStoresOf(editor: EditorStores): RunStores {
   let stores = byEditor.get(editor);
   if (!stores) {
-    stores = {
-      simulation: createSimulationStore(overlaySink(editor.overlay)),
-      check: createCheckStore((design, limits) => (runnerOverride ?? startCheck)(design, limits)),
-      recheck: createCheckStore((design, limits) => (runnerOverride ?? startCheck)(design, limits)),
-    };
+    stores = createRunStores(overlaySink(editor.overlay));
     byEditor.set(editor, stores);
   }
   return stores;
+}
+
+/** A Simulate store (drawing on `overlay` when given) and two Check stores on version 1's worker. */
+export function createRunStores(overlay?: OverlaySink): RunStores {
+  return {
+    simulation: createSimulationStore(overlay),
+    check: createCheckStore((design, limits) => (runnerOverride ?? startCheck)(design, limits)),
+    recheck: createCheckStore((design, limits) => (runnerOverride ?? startCheck)(design, limits)),
+  };
 }
 
 /** Simulate's highlight on the canvas: the current state and the transition just taken. */

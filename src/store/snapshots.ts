@@ -1,5 +1,5 @@
 import { createStore as createIdbStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import type { Design } from '../model/schema';
+import type { StoredDesign } from './storedRecord';
 
 /**
  * Named versions (snapshots) of a document, kept in their own IndexedDB database so they stay
@@ -10,14 +10,15 @@ export interface Snapshot {
   readonly id: string;
   readonly documentId: string;
   readonly name: string;
-  readonly design: Design;
+  /** Either format version (a version-2 document keeps version-2 snapshots). */
+  readonly design: StoredDesign;
   readonly createdAt: number;
 }
 
 export interface SnapshotRepository {
   /** A document's snapshots, newest first. */
   readonly list: (documentId: string) => Promise<Snapshot[]>;
-  readonly save: (documentId: string, name: string, design: Design) => Promise<Snapshot>;
+  readonly save: (documentId: string, name: string, design: StoredDesign) => Promise<Snapshot>;
   readonly get: (documentId: string, id: string) => Promise<Snapshot | undefined>;
   readonly remove: (documentId: string, id: string) => Promise<void>;
 }

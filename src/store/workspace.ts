@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { loadDesign } from '../model/load';
 import type { DesignError } from '../model/model';
-import { declaredVersion, loadDesignV2 } from '../model/v2/load';
+import { declaredVersion, loadAnyDesignV2 } from '../model/v2/load';
 import { startAutosave, type Autosave, type SaveStatus } from './autosave';
 import { emptyDesign } from './designEdits';
 import type { DesignStore } from './designStore';
@@ -282,8 +282,8 @@ export function createWorkspaceStore(deps: WorkspaceDeps): WorkspaceStore {
         await refresh();
       },
       openFile: async (fileName, text) => {
-        // A file is read by the loader of the version it declares (docs/format-v2.md).
-        const result = declaredVersion(text) === 2 ? (deps.designsV2 ? loadDesignV2(text) : { ok: false as const, errors: [{ path: '/version', code: 'unsupported-version', message: 'This editor opens version-1 designs only.' }] }) : loadDesign(text);
+        // A file is read by the loader of the version it declares (docs/format-v2.md); a version-2 design with clients (§13) too.
+        const result = declaredVersion(text) === 2 ? (deps.designsV2 ? loadAnyDesignV2(text) : { ok: false as const, errors: [{ path: '/version', code: 'unsupported-version', message: 'This editor opens version-1 designs only.' }] }) : loadDesign(text);
         if (!result.ok) {
           set({ refused: { fileName, errors: result.errors } });
           return false;

@@ -1,7 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { examples } from '../../examples';
-import type { Design } from '../model/schema';
 import { createCanvasOverlayStore } from '../store/canvasOverlay';
 import { emptyDesign } from '../store/designEdits';
 import { createDesignStore } from '../store/designStore';
@@ -47,9 +46,9 @@ const SharedDesign = lazy(() => import('./review/SharedDesign'));
 /** The whole app: a shared design (`#share=`, `#embed=`) read-only, else the editor. */
 export function App() {
   const [link] = useState(() => parseShareHash(window.location.hash));
-  const [copy, setCopy] = useState<Design | null>(null);
+  const [copy, setCopy] = useState<StoredDesign | null>(null);
   if (link && !copy) {
-    const saveCopy = (design: Design) => {
+    const saveCopy = (design: StoredDesign) => {
       history.replaceState(null, '', `${location.pathname}${location.search}`);
       setCopy(design);
     };
@@ -63,7 +62,7 @@ export function App() {
 }
 
 /** One editor with its stores, restored from IndexedDB; `copyOf` becomes a new document once restored. */
-function Editor({ copyOf }: { copyOf: Design | null }) {
+function Editor({ copyOf }: { copyOf: StoredDesign | null }) {
   const [stores] = useState(createStores);
   // StrictMode runs effects twice: the copy is made once.
   const copied = useRef(false);

@@ -44,6 +44,6 @@ describe('the version-2 check client and worker session', () => {
     const outcome = await startCheckV2(design('lease-calls-fixed.protocol.json'), {}, () => inProcessWorkerV2()).result;
     if (outcome.kind !== 'result') throw new Error(outcome.kind);
     expect(outcome.result.outcomes).toEqual([expect.objectContaining({ site: 'Client → Lock.Acquire', ok: 200, error: 80, timeout: 162 })]);
-    expect(outcome.result.outcomes![0]!.traces.timeout).toHaveLength(10);
+    expect(outcome.result.outcomes![0]!.traces.timeout).toHaveLength(12);
   });
 });

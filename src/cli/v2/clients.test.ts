@@ -63,8 +63,9 @@ describe('the command line on a version-2 design with clients', () => {
   it('check: calls between participants, broken and fixed', async () => {
     const calls = (f: string) => join(__dirname, `../../../examples/v2/lease-calls-${f}.protocol.json`);
     expect(await checkCommand([calls('broken')])).toBe(1);
-    expect(out).toMatch(/^violation \(1\): 926 states/);
-    expect(out).toContain('invariant the holder is not told no at depth 6');
+    expect(out).toMatch(/^violation \(1\): 396 states/);
+    expect(out).toContain('replay Acquire at depth 5');
+    expect(out).toContain('Lock ack Acquire #1 to Client[1]: ok(token=1)');
     // The outcomes per call site follow the verdict line: none yet where the violation stopped the search.
     expect(out.split('\n').slice(1, 3)).toEqual([
       expect.stringMatching(/^client outcomes per call site, in quiescent configurations \(a timeout is ambiguous/),
@@ -75,7 +76,9 @@ describe('the command line on a version-2 design with clients', () => {
     expect(out).toContain('\n  Client → Lock.Acquire  ok 200, error 80, timeout (ambiguous) 162\n');
     out = '';
     expect(await checkCommand([calls('fixed'), '--json'])).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ version: 2, verdict: 'ok', states: 19614, depth: 18 });
+    expect(JSON.parse(out)).toMatchObject({ version: 2, verdict: 'ok', states: 41418, depth: 20 });
+    // Coverage lists the user's transitions; the call's machinery is per call site apart.
+    expect(JSON.parse(out).coverage.calls[0]).toMatchObject({ site: 'Client → Lock.Acquire', event: 'Acquire' });
     expect(JSON.parse(out).outcomes).toEqual([
       expect.objectContaining({ site: 'Client → Lock.Acquire', caller: 'Client', callee: 'Lock', event: 'Acquire', transitions: ['ask'], ok: 200, error: 80, timeout: 162 }),
     ]);

@@ -8,7 +8,7 @@ import { defaultMaxMemory } from '../checkThreads';
 import { progressLine, stopOnSignal } from '../stopOnSignal';
 import { terminalJson, terminalText } from '../terminalText';
 import { exploreOnThreadsV2 } from './checkThreadsV2';
-import { outcomeLinesV2, verdictLineV2, violationTableV2 } from '../../engine/v2/traceTable';
+import { callMachineryLinesV2, outcomeLinesV2, verdictLineV2, violationTableV2 } from '../../engine/v2/traceTable';
 import { viewConfigurationV2 } from '../../engine/v2/view';
 import { checkModel } from '../checkModel';
 import { mkdir } from 'node:fs/promises';
@@ -88,7 +88,7 @@ export async function checkV2(text: string, options: CheckOptionsV2): Promise<nu
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (options.json) process.stdout.write(`${terminalJson(result)}\n`);
   else {
-    const out = [`${verdictLineV2(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`, ...outcomeLinesV2(result)];
+    const out = [`${verdictLineV2(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`, ...outcomeLinesV2(result), ...callMachineryLinesV2(result)];
     const initial = viewConfigurationV2(model, model.initial);
     for (const v of result.violations) out.push('', violationTableV2(v, initial));
     process.stdout.write(`${terminalText(out.join('\n'))}\n`);

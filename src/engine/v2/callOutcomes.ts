@@ -1,3 +1,4 @@
+import { callNames } from '../../model/v2/callNames';
 import type { ModelV2 } from '../../model/v2/model';
 import type { CallOutcomesV2 } from './result';
 import { StepRules, type StepSink } from './stepRules';
@@ -42,7 +43,7 @@ export function callSitesV2(model: ModelV2): CallSiteV2[] {
       const ri = design.roles.findIndex((r) => r.transitions.some((t) => t.call?.event === e.name));
       if (ri < 0) continue;
       const role = model.roles[ri]!;
-      const outcome = role.vars.find((v) => v.name === `${e.name}_outcome`);
+      const outcome = role.vars.find((v) => v.name === callNames(e.name).outcome);
       if (!outcome || outcome.type.kind !== 'enum') continue;
       const values = outcome.type.values;
       const transitions = design.roles[ri]!.transitions.flatMap((t, k) => (t.call?.event === e.name ? [role.transitions[k]!.name] : []));

@@ -2,8 +2,9 @@ import { murmur3 } from './murmur';
 
 /**
  * The explorer's set of configurations, exact (no fingerprints): packed records in one growing
- * word arena, found through an open-addressing table of record numbers. Records are numbered in
- * the order they were added, which in a breadth-first search is the queue itself.
+ * word arena, found through an open-addressing table of record numbers plus one (0 is an empty
+ * slot, so a new table needs no filling). Records are numbered in the order they were added,
+ * which in a breadth-first search is the queue itself.
  */
 export class ConfigurationStore {
   private arena: Int32Array;
@@ -13,7 +14,7 @@ export class ConfigurationStore {
 
   constructor(readonly words: number) {
     this.arena = new Int32Array(words * 1024);
-    this.table = new Int32Array(2048).fill(-1);
+    this.table = new Int32Array(2048);
     this.mask = 2047;
   }
 
@@ -31,7 +32,7 @@ export class ConfigurationStore {
     let h = murmur3(key, at, w, 0) & this.mask;
     const table = this.table;
     for (;;) {
-      const r = table[h]!;
+      const r = table[h]! - 1;
       if (r < 0) break;
       if (this.equals(r, key, at)) {
         this.added = false;
@@ -47,7 +48,7 @@ export class ConfigurationStore {
     }
     const arena = this.arena;
     for (let i = 0; i < w; i++) arena[r * w + i] = key[at + i]!;
-    table[h] = r;
+    table[h] = r + 1;
     if (this.count * 4 > this.mask * 3) this.grow();
     this.added = true;
     return r;
@@ -64,12 +65,12 @@ export class ConfigurationStore {
 
   private grow(): void {
     const size = (this.mask + 1) * 2;
-    this.table = new Int32Array(size).fill(-1);
+    this.table = new Int32Array(size);
     this.mask = size - 1;
     for (let r = 0; r < this.count; r++) {
       let h = murmur3(this.arena, r * this.words, this.words, 0) & this.mask;
-      while (this.table[h]! >= 0) h = (h + 1) & this.mask;
-      this.table[h] = r;
+      while (this.table[h]! !== 0) h = (h + 1) & this.mask;
+      this.table[h] = r + 1;
     }
   }
 }

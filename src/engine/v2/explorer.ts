@@ -8,6 +8,7 @@ import type { ViolationV2 } from './stepTypes';
 import { RecordLinks } from './recordLinks';
 import { labelsTo, rebuildTrace } from './trace';
 import { CallOutcomeCounter, callOutcomesResult } from './callOutcomes';
+import { splitCallCoverage } from './callReading';
 import { ShortestViolations } from './shortestViolations';
 
 /**
@@ -70,7 +71,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const markStates = (vec: Float64Array): void => {
     for (const role of model.roles) {
       const marks = reachedStates[role.index]!;
-      for (const base of role.bases) marks[vec[base + role.stateSlot]!] = 1;
+      for (const base of role.bases) marks[vec[base + role.stateSlot]! | 0] = 1;
     }
   };
   /** Stores `vec`, whose packing is in `key`. */
@@ -90,6 +91,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
 
   packing.pack(model.initial, key, 0);
   store1(model.initial, -1, -1);
+  // `cur` is always the unpacking of `curKey` (here of all-zero words).
+  packing.unpack(curKey, 0, cur);
   levelEnd = store.count;
   if (shortest.found.length) done = true;
 
@@ -110,7 +113,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     let r = expanding;
     let added = false;
     if (changed) {
-      key.set(curKey);
+      for (let i = 0; i < W; i++) key[i] = curKey[i]!;
       packing.patch(key, cur, next, rules.written, rules.writtenCount);
       r = store1(next, expanding, o);
       added = store.added;
@@ -123,8 +126,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const deadlockCheck = rules.tracksChange;
 
   const expandOne = (r: number): void => {
-    packing.unpack(store.records, r * W, cur);
-    for (let i = 0; i < W; i++) curKey[i] = store.records[r * W + i]!;
+    // `cur` and `curKey` hold the configuration expanded last: only the words that differ are unpacked.
+    packing.unpackChanged(store.records, r * W, cur, curKey);
     expanding = r;
     ordinal = 0;
     quiescent = true;
@@ -232,11 +235,16 @@ export function exploreV2(model: ModelV2, options: ExploreOptions = {}): CheckRe
   return e.result();
 }
 
-/** Coverage from marks over every role's states (role by role, in order) and over the transitions. */
+/**
+ * Coverage from marks over every role's states (role by role, in order) and over the transitions:
+ * the user's own transitions, and a call's machinery per call site apart (`calls`, only with calls).
+ */
 export function coverageV2(model: ModelV2, states: ArrayLike<number>, transitions: ArrayLike<number>): CheckResultV2['coverage'] {
   const stateNames = model.roles.flatMap((r) => r.states.map((s) => `${r.name}.${s.name}`));
   const split = (names: readonly string[], marks: ArrayLike<number>) => ({ reached: names.filter((_, i) => marks[i] === 1), unreached: names.filter((_, i) => marks[i] !== 1) });
-  return { states: split(stateNames, states), transitions: split(model.transitions.map((t) => t.name), transitions) };
+  const all = split(model.transitions.map((t) => t.name), transitions);
+  const { reached, unreached, calls } = splitCallCoverage(model, all.reached, all.unreached);
+  return { states: split(stateNames, states), transitions: { reached, unreached }, ...(calls.length ? { calls } : {}) };
 }
 
 export function reasonFor(limit: Limit): string {

@@ -13,6 +13,13 @@ export class Packing {
   private readonly lo: Float64Array;
   /** Slots with at least one bit (a slot of one value needs none and is restored from `lo`). */
   private readonly live: Int32Array;
+  /** Per live slot, in order: its word, shift, mask and low value (unpacking reads them in sequence). */
+  private readonly liveWord: Int32Array;
+  private readonly liveShift: Int32Array;
+  private readonly liveMask: Int32Array;
+  private readonly liveLo: Float64Array;
+  /** The live slots of word w are live[wordStart[w]] … live[wordStart[w + 1] - 1]. */
+  private readonly wordStart: Int32Array;
 
   constructor(model: ModelV2) {
     const n = model.size;
@@ -38,6 +45,15 @@ export class Packing {
     }
     this.words = live.length === 0 ? 1 : w + 1;
     this.live = Int32Array.from(live);
+    this.liveWord = Int32Array.from(live, (i) => this.word[i]!);
+    this.liveShift = Int32Array.from(live, (i) => this.shift[i]!);
+    this.liveMask = Int32Array.from(live, (i) => this.mask[i]! | 0);
+    this.liveLo = Float64Array.from(live, (i) => this.lo[i]!);
+    this.wordStart = new Int32Array(this.words + 1);
+    for (let w = 0, j = 0; w <= this.words; w++) {
+      while (j < live.length && this.word[live[j]!]! < w) j++;
+      this.wordStart[w] = j;
+    }
   }
 
   /** Slots are laid out in word order, so each word is built in a local int and stored once. */
@@ -76,12 +92,41 @@ export class Packing {
     }
   }
 
+  /**
+   * Unpacks the record at `from[at…]` into `vec`, which holds the unpacking of `known` (the
+   * packing of a record unpacked before): only the words that differ are read, and `known`
+   * becomes the new record's words.
+   */
+  unpackChanged(from: Int32Array, at: number, vec: Float64Array, known: Int32Array): void {
+    const live = this.live;
+    const liveShift = this.liveShift;
+    const liveMask = this.liveMask;
+    const liveLo = this.liveLo;
+    const wordStart = this.wordStart;
+    for (let w = 0; w < this.words; w++) {
+      const bits = from[at + w]!;
+      if (bits === known[w]) continue;
+      known[w] = bits;
+      for (let j = wordStart[w]!; j < wordStart[w + 1]!; j++) vec[live[j]!] = liveLo[j]! + ((bits >>> liveShift[j]!) & liveMask[j]!);
+    }
+  }
+
   unpack(from: Int32Array, at: number, vec: Float64Array): void {
     vec.set(this.lo);
     const live = this.live;
+    const liveWord = this.liveWord;
+    const liveShift = this.liveShift;
+    const liveMask = this.liveMask;
+    const liveLo = this.liveLo;
+    let w = -1;
+    let bits = 0;
     for (let j = 0; j < live.length; j++) {
-      const i = live[j]!;
-      vec[i] = this.lo[i]! + ((from[at + this.word[i]!]! >>> this.shift[i]!) & this.mask[i]!);
+      const wj = liveWord[j]!;
+      if (wj !== w) {
+        w = wj;
+        bits = from[at + w]!;
+      }
+      vec[live[j]!] = liveLo[j]! + ((bits >>> liveShift[j]!) & liveMask[j]!);
     }
   }
 }

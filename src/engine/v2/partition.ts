@@ -87,8 +87,10 @@ export function createPartitionV2(
   const transitionsReached = new Uint8Array(model.transitions.length);
   const outcomes = new CallOutcomeCounter(model);
   const key = new Int32Array(W);
+  // `cur` is always the unpacking of `curKey` (here of all-zero words), so each expansion unpacks only the words that differ.
   const curKey = new Int32Array(W);
   const cur = new Float64Array(model.size);
+  packing.unpack(curKey, 0, cur);
 
   const bytes = (): number =>
     records.byteLength + links.bytes() + next.byteLength + level.byteLength + (index === 0 ? set.bytes : 0);
@@ -115,7 +117,7 @@ export function createPartitionV2(
     links.set(n, parent, ordinal);
     const id = index + count * n;
     for (const role of model.roles)
-      for (const base of role.bases) statesReached[stateBase[role.index]! + vec[base + role.stateSlot]!] = 1;
+      for (const base of role.bases) statesReached[stateBase[role.index]! + (vec[base + role.stateSlot]! | 0)] = 1;
     outcomes.note(vec, id);
     const violations = rules.checkState(vec);
     for (const v of violations) note(v, d, id, -1);
@@ -147,7 +149,7 @@ export function createPartitionV2(
     const fault = step.kind === 'crash' || step.kind === 'drop' || step.kind === 'duplicate';
     if (!fault && changed) quiescent = false;
     if (after !== null && changed) {
-      key.set(curKey);
+      for (let i = 0; i < W; i++) key[i] = curKey[i]!;
       packing.patch(key, cur, after, rules.written, rules.writtenCount);
       store(after, expanding, o, depth + 1, violations.length > 0);
     }
@@ -155,8 +157,7 @@ export function createPartitionV2(
   };
 
   const expand = (c: number): void => {
-    for (let i = 0; i < W; i++) curKey[i] = level[c * Q + i]!;
-    packing.unpack(level, c * Q, cur);
+    packing.unpackChanged(level, c * Q, cur, curKey);
     expanding = level[c * Q + W]!;
     ordinal = 0;
     quiescent = true;

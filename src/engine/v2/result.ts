@@ -1,4 +1,5 @@
 import type { Limit, Verdict } from '../result';
+import type { CallMachineryCoverage } from './callReading';
 import type { ViolationKindV2 } from './stepTypes';
 import type { ConfigurationViewV2 } from './view';
 
@@ -55,8 +56,11 @@ export interface CheckResultV2 {
   readonly transitions: number;
   readonly depth: number;
   readonly violations: readonly ViolationReportV2[];
-  /** States as `Role.state`, transitions by name (`id`, else `Role#k`), in document order. */
-  readonly coverage: { readonly states: CoverageV2; readonly transitions: CoverageV2 };
+  /**
+   * States as `Role.state`, the user's transitions by name (`id`, else `Role#k`), in document
+   * order; with calls, each call site's machinery apart (format-v2.md §14), reached or not.
+   */
+  readonly coverage: { readonly states: CoverageV2; readonly transitions: CoverageV2; readonly calls?: readonly CallMachineryCoverage[] };
   /** Per call site, in the order the call events are declared; absent for a design without calls. */
   readonly outcomes?: readonly CallOutcomesV2[];
   readonly seconds: number;

@@ -1,5 +1,6 @@
 import { EvaluationError } from '../../model/model';
-import type { EnvV2, InvariantV2, ModelV2, RoleV2, TransitionV2 } from '../../model/v2/model';
+import { callNameIndex } from '../../model/v2/callNames';
+import type { EnvV2, InvariantV2, MessageV2, ModelV2, RoleV2, TransitionV2 } from '../../model/v2/model';
 import { emptyStep, type StepRef, type ViolationV2 } from './stepTypes';
 
 /**
@@ -35,9 +36,14 @@ export class StepRules {
   private readonly values: Float64Array;
   private readonly indices: Float64Array;
   private readonly sendTargets: Int32Array;
-  private readonly byEvent: TransitionV2[][][];
-  private readonly byMessage: TransitionV2[][][];
-  private readonly restarts: TransitionV2[][];
+  /** [role][event][state]: the transitions an event may take from that state, in document order. */
+  private readonly byEvent: TransitionV2[][][][];
+  /** [role][message][state]: the same for receiving a message kind. */
+  private readonly byMessage: TransitionV2[][][][];
+  /** [role][state]: the `$restart` transitions from that state. */
+  private readonly restarts: TransitionV2[][][];
+  /** [role]: the kinds in the pool sent to that role. */
+  private readonly poolKinds: MessageV2[][];
   private readonly stepInvariants: InvariantV2[];
   private readonly stateInvariants: InvariantV2[];
   private readonly codeKind: Int32Array;
@@ -50,6 +56,8 @@ export class StepRules {
   writtenCount = 0;
   private readonly dirty: Uint8Array;
   private current: Float64Array;
+  /** Transition invariants that are a call's replay check (format-v2.md §14): invariant name → the call event, reported as version 1's `replay`. */
+  private readonly replayOf = new Map<string, string>();
 
   constructor(private readonly model: ModelV2) {
     this.next = new Float64Array(model.size);
@@ -63,9 +71,12 @@ export class StepRules {
     this.values = new Float64Array(maxUpdates);
     this.indices = new Float64Array(maxUpdates);
     this.sendTargets = new Int32Array(Math.max(1, ...model.transitions.map((t) => t.sends.length)));
-    this.byEvent = model.roles.map((r) => r.events.map((_, e) => r.transitions.filter((t) => t.trigger.kind === 'event' && t.trigger.event === e)));
-    this.byMessage = model.roles.map((r) => model.messages.map((_, m) => r.transitions.filter((t) => t.trigger.kind === 'receive' && t.trigger.message === m)));
-    this.restarts = model.roles.map((r) => r.transitions.filter((t) => t.trigger.kind === 'restart'));
+    // Guards are tried only for transitions that leave the instance's current state (document order kept).
+    const byState = (r: RoleV2, list: TransitionV2[]): TransitionV2[][] => r.states.map((_, s) => list.filter((t) => t.from[s]));
+    this.byEvent = model.roles.map((r) => r.events.map((_, e) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'event' && t.trigger.event === e))));
+    this.byMessage = model.roles.map((r) => model.messages.map((_, m) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'receive' && t.trigger.message === m))));
+    this.restarts = model.roles.map((r) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'restart')));
+    this.poolKinds = model.roles.map((r) => model.messages.filter((m) => m.to === r.index && m.pool));
     const all = [...model.invariants, ...model.roles.flatMap((r) => r.invariants)];
     this.stepInvariants = all.filter((i) => i.kind === 'step');
     this.stateInvariants = all.filter((i) => i.kind === 'state');
@@ -79,6 +90,7 @@ export class StepRules {
         this.reliableCode[m.code + p] = m.reliable ? 1 : 0;
       }
     }
+    for (const [name, meaning] of callNameIndex(model.design)) if (meaning.what === 'replay') this.replayOf.set(name, meaning.event);
     this.tracksChange = model.checks.deadlock && model.roles.some((r) => r.states.some((s) => s.final));
   }
 
@@ -150,10 +162,12 @@ export class StepRules {
     const step = this.step;
     const env = this.env;
     // Kinds in the pool first (per-link models: a design may have both), then the channels.
+    const state = vec[role.bases[local]! + role.stateSlot]! | 0; // an int index: keyed loads stay fast
+    const kinds = this.byMessage[role.index]!;
     if (net.size > 0) {
-      for (const m of model.messages) {
-        if (m.to !== role.index || !m.pool) continue;
-        const candidates = this.byMessage[role.index]![m.index]!;
+      for (const m of this.poolKinds[role.index]!) {
+        // A message no transition takes from this state stays in the pool: no step.
+        const candidates = kinds[m.index]![state]!;
         if (candidates.length === 0) continue;
         const nFrom = model.roles[m.from]!.instances;
         const nTo = role.instances;
@@ -164,7 +178,7 @@ export class StepRules {
             if (vec[rowBase + p] !== 1) continue;
             this.decodePayload(m.payload.fields, p);
             env.sender = s;
-            if (!this.select(vec, candidates, role, local)) continue;
+            if (!this.select(vec, candidates, local)) continue;
             step.kind = 'receive';
             step.instance = g;
             step.what = m.index;
@@ -200,8 +214,7 @@ export class StepRules {
         step.sender = from;
         step.channel = c;
         step.position = k;
-        const candidates = this.byMessage[role.index]![m.index]!;
-        if (!this.select(vec, candidates, role, local)) {
+        if (!this.select(vec, kinds[m.index]![state]!, local)) {
           // No transition takes it here: the message is consumed and ignored.
           this.selected.transition = null;
           this.selected.error = null;
@@ -214,13 +227,14 @@ export class StepRules {
   private events(vec: Float64Array, role: RoleV2, local: number, g: number, sink: StepSink): void {
     const step = this.step;
     const lists = this.byEvent[role.index]!;
+    const state = vec[role.bases[local]! + role.stateSlot]! | 0; // an int index: keyed loads stay fast
     for (let e = 0; e < role.events.length; e++) {
-      const candidates = lists[e]!;
+      const candidates = lists[e]![state]!;
       if (candidates.length === 0) continue;
       const shape = role.events[e]!.payload;
       for (let p = 0; p < shape.count; p++) {
         this.decodePayload(shape.fields, p);
-        if (!this.select(vec, candidates, role, local)) continue;
+        if (!this.select(vec, candidates, local)) continue;
         step.kind = 'event';
         step.instance = g;
         step.what = e;
@@ -242,23 +256,22 @@ export class StepRules {
     step.sender = -1;
     step.channel = -1;
     step.position = -1;
-    if (!this.select(vec, this.restarts[role.index]!, role, local)) {
+    if (!this.select(vec, this.restarts[role.index]![vec[role.bases[local]! + role.stateSlot]! | 0]!, local)) {
       this.selected.transition = null;
       this.selected.error = null;
     }
     this.take(vec, role, local, sink, -1, -1);
   }
 
-  /** The first transition (document order) leaving the instance's state whose guard is true. */
-  private select(vec: Float64Array, candidates: readonly TransitionV2[], role: RoleV2, local: number): boolean {
-    const state = vec[role.bases[local]! + role.stateSlot]!;
+  /** The first of `candidates` (the transitions leaving the instance's state, in document order) whose guard is true. */
+  private select(vec: Float64Array, candidates: readonly TransitionV2[], local: number): boolean {
     const env = this.env;
     env.pre = vec;
     env.post = vec;
     env.self = local;
     const selected = this.selected;
-    for (const t of candidates) {
-      if (!t.from[state]) continue;
+    for (let i = 0; i < candidates.length; i++) {
+      const t = candidates[i]!;
       if (t.guard === null) {
         selected.transition = t;
         selected.error = null;
@@ -466,7 +479,7 @@ export class StepRules {
         for (const inv of t.invariants) {
           env.self = local;
           try {
-            if (inv.expr.evaluate(env) === 0) (violations ??= []).push({ kind: 'invariant', name: inv.name, detail: `${inv.name} is false across ${t.name}: ${inv.expr.text}`, step: false });
+            if (inv.expr.evaluate(env) === 0) (violations ??= []).push(this.transitionInvariantViolation(inv, t));
           } catch (e) {
             if (!(e instanceof EvaluationError)) throw e;
             (violations ??= []).push({ kind: 'eval-error', name: inv.name, detail: `${inv.name} could not be evaluated: ${e.message}`, step: false });
@@ -476,6 +489,12 @@ export class StepRules {
     }
     sink(this.step, next, violations ?? NONE, this.changed(vec));
     this.undo();
+  }
+
+  private transitionInvariantViolation(inv: InvariantV2, t: TransitionV2): ViolationV2 {
+    const call = this.replayOf.get(inv.name);
+    if (call === undefined) return { kind: 'invariant', name: inv.name, detail: `${inv.name} is false across ${t.name}: ${inv.expr.text}`, step: false };
+    return { kind: 'replay', name: call, detail: `A request of ${call} processed before was processed again by ${t.name}, not from a dedupe table, and changed something or was answered differently than the first time.`, step: false };
   }
 
   /** Writes slot `i` of `next`, journaling it the first time in this step. */

@@ -23,7 +23,8 @@ export interface StepRef {
   position: number;
 }
 
-export type ViolationKindV2 = 'invariant' | 'out-of-range' | 'eval-error' | 'channel-full' | 'deadlock';
+/** `replay`: a call's replay check (format-v2.md §14), version 1's violation of that name. */
+export type ViolationKindV2 = 'invariant' | 'out-of-range' | 'eval-error' | 'channel-full' | 'deadlock' | 'replay';
 
 export interface ViolationV2 {
   readonly kind: ViolationKindV2;

@@ -1,3 +1,4 @@
+import { MACHINERY } from '../../model/v2/callNames';
 import type { CheckResultV2, ViolationReportV2 } from './result';
 import type { ConfigurationViewV2, InstanceView } from './view';
 
@@ -24,7 +25,21 @@ export function outcomeLinesV2(r: CheckResultV2): string[] {
   ];
 }
 
-export function violationTableV2(v: ViolationReportV2, initial: ConfigurationViewV2): string {
+/** Per call site, which parts of the call's machinery happened and which never did (the check's `coverage.calls`). */
+export function callMachineryLinesV2(r: CheckResultV2): string[] {
+  const calls = r.coverage.calls ?? [];
+  if (!calls.length) return [];
+  const width = Math.max(...calls.map((c) => c.site.length));
+  const label = (part: string) => MACHINERY.find((m) => m.part === part)?.label ?? part;
+  const list = (xs: readonly { part: string }[]) => (xs.length ? xs.map((m) => label(m.part)).join(', ') : '-');
+  return [
+    'call machinery per call site (what the engine did for a call beside your transitions):',
+    ...calls.map((c) => `  ${c.site.padEnd(width)}  happened: ${list(c.machinery.filter((m) => m.reached))}; never: ${list(c.machinery.filter((m) => !m.reached))}`),
+  ];
+}
+
+/** A violation's trace as rows: one column per instance (its state and the vars the step changed) and one for the network; row 0 is the initial configuration. */
+export function traceRowsV2(v: ViolationReportV2, initial: ConfigurationViewV2): { header: string[]; rows: string[][] } {
   const header = ['#', 'step', ...initial.instances.map((i) => i.name), 'network'];
   const rows: string[][] = [['0', '(initial)', ...initial.instances.map((i) => cell(null, i)), initial.network.join(' ')]];
   let before = initial;
@@ -33,6 +48,11 @@ export function violationTableV2(v: ViolationReportV2, initial: ConfigurationVie
     rows.push([String(k + 1), t.label, ...c.instances.map((i, j) => cell(before.instances[j]!, i)), c.network.join(' ')]);
     before = c;
   });
+  return { header, rows };
+}
+
+export function violationTableV2(v: ViolationReportV2, initial: ConfigurationViewV2): string {
+  const { header, rows } = traceRowsV2(v, initial);
   const widths = header.map((h, k) => Math.min(k === 1 ? 60 : 40, Math.max(h.length, ...rows.map((r) => r[k]!.length))));
   const line = (cells: string[]) => cells.map((c, k) => clip(c, widths[k]!).padEnd(widths[k]!)).join('  ').trimEnd();
   return [

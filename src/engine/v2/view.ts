@@ -1,5 +1,6 @@
 import type { ModelV2, VarV2 } from '../../model/v2/model';
 import { formatScalar, type RoleNames } from '../../model/v2/scalarTypes';
+import { callEventLabel, callMessageText, dedupeNote } from './callReading';
 import type { StepRef } from './stepTypes';
 
 /**
@@ -98,37 +99,47 @@ function networkView(model: ModelV2, vec: Float64Array): string[] {
   return out;
 }
 
-/** `Grant(token=2)`, or just `Commit` without a payload. */
+/** `Grant(token=2)`, or just `Commit` without a payload; a call's request and reply as the call (`Acquire #1`, `reply to Acquire #1: ok(token=1)`). */
 export function messageText(model: ModelV2, message: number, payload: number): string {
   const m = model.messages[message]!;
-  return m.name + payloadText(model, m.payload.fields, payload);
+  const fields = payloadFields(model, m.payload.fields, payload);
+  return callMessageText(model, message, fields) ?? m.name + payloadText(fields);
 }
 
-function payloadText(model: ModelV2, fields: readonly { name: string; type: VarV2['type']; values: readonly number[] }[], p: number): string {
-  if (fields.length === 0) return '';
-  const parts: string[] = [];
+type FieldShape = readonly { name: string; type: VarV2['type']; values: readonly number[] }[];
+
+function payloadFields(model: ModelV2, fields: FieldShape, p: number): [string, string][] {
+  const parts: [string, string][] = [];
   for (let f = fields.length - 1; f >= 0; f--) {
     const field = fields[f]!;
     const n = field.values.length;
-    parts.unshift(`${field.name}=${formatScalar(field.type, field.values[p % n]!, roleNames(model))}`);
+    parts.unshift([field.name, formatScalar(field.type, field.values[p % n]!, roleNames(model))]);
     p = Math.floor(p / n);
   }
-  return `(${parts.join(', ')})`;
+  return parts;
 }
 
-/** `RM[2] receive Commit`, `TM receive Prepared from RM[1]`, `RM[1] Vote(value=yes)`, `crash TM`, `drop Commit TM→RM[2]`. */
+function payloadText(fields: readonly [string, string][]): string {
+  return fields.length === 0 ? '' : `(${fields.map(([k, v]) => `${k}=${v}`).join(', ')})`;
+}
+
+/**
+ * `RM[2] receive Commit`, `TM receive Prepared from RM[1]`, `RM[1] Vote(value=yes)`, `crash TM`,
+ * `drop Commit TM→RM[2]`; a call's steps as the call (`Client[1] Acquire timed out (retry 2 of 2)`,
+ * `Lock receive Acquire #1 from Client[1]`, `Lock ack Acquire #1 to Client[1]: ok(token=1)`).
+ */
 export function stepLabel(model: ModelV2, step: StepRef, pre: Float64Array): string {
   const who = model.instances[step.instance]!.name;
   switch (step.kind) {
     case 'event': {
       const role = model.roles[model.instances[step.instance]!.role]!;
       const e = role.events[step.what]!;
-      return `${who} ${e.name}${payloadText(model, e.payload.fields, step.payload)}`;
+      return callEventLabel(model, step.instance, step.what, step.payload, step.transition, pre) ?? `${who} ${e.name}${payloadText(payloadFields(model, e.payload.fields, step.payload))}`;
     }
     case 'receive': {
       const m = model.messages[step.what]!;
       const from = model.roles[m.from]!.instances > 1 ? ` from ${model.instances[step.sender]!.name}` : '';
-      const ignored = step.transition < 0 ? ' (ignored)' : '';
+      const ignored = step.transition < 0 ? ' (ignored)' : dedupeNote(model, step.transition);
       return `${who} receive ${messageText(model, step.what, step.payload)}${from}${ignored}`;
     }
     case 'restart':

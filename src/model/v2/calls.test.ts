@@ -40,7 +40,19 @@ describe('calls between participants', () => {
       ['Acquire_seen', 'durable'],
       ['Acquire_answer', 'durable'],
       ['Acquire_answer_token', 'durable'],
+      ['Acquire_due', 'volatile'],
+      ['Acquire_due_call', 'volatile'],
+      ['Acquire_due_token', 'volatile'],
+      ['Acquire_first', 'ghost'],
+      ['Acquire_first_call', 'ghost'],
     ]);
+    // The ack step: an internal event of the callee per caller instance, and its transition.
+    expect(x.design.roles[0]!.events!.map((e) => [e.name, e.source, e.payload?.map((f) => f.name)])).toEqual([
+      ['Expire', 'timer', undefined],
+      ['Acquire_ack', 'internal', ['to']],
+    ]);
+    expect(x.design.roles[0]!.transitions.map((t) => t.id)).toEqual(['grant', 'busy', 'expire', 'Acquire_acked', 'Acquire_dedupe_hit', 'Acquire_rejected']);
+    expect(x.design.roles[0]!.transitions[0]!.invariants!.map((i) => i.name)).toEqual(['replay of Acquire at grant']);
     expect(d.messages).toBeUndefined();
     const loaded = loadAnyDesignValueV2(d);
     if (!loaded.ok || loaded.kind !== 'participants') throw new Error('not loaded');

@@ -1,5 +1,6 @@
 import type { DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
+import { callNames } from './callNames';
 import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, TransitionJsonV2, VarJsonV2 } from './schema';
 
 /**
@@ -18,7 +19,16 @@ import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, Tr
  *   or error if it answers the pending call, and is ignored otherwise (a late reply);
  * - the callee with `idempotency` keeps per caller instance the last id it processed and its
  *   reply (`E_seen`, `E_answer`, `E_answer_F`, durable or volatile), and answers a request id it
- *   has seen with that reply without taking a transition; `unhandled: reject` answers error.
+ *   has seen with that reply without taking a transition; `unhandled: reject` answers error;
+ * - `"ack": "durable"` (version 1's MODEL.md §5): the effect is persisted in the step that takes
+ *   the request, the reply waits in a volatile outbox per caller (`E_due`…) and leaves in a later
+ *   step of the callee's internal event `E_ack`, so a crash between loses the reply, not the effect;
+ * - the replay check (version 1's `replay`): ghost maps `E_first`, `E_first_call` record how each
+ *   caller's last request id was first processed, and a transition invariant on each transition
+ *   that processes a request says a second processing changes nothing and ends the same way
+ *   (`StepRules` reports it as kind `replay`, named by E).
+ *
+ * Every generated name comes from `callNames(E)` (./callNames.ts), which readers use too.
  */
 
 /** One enum for the reply's outcome, the callee's table and the caller's last outcome ("timeout" is never in a reply). */
@@ -58,6 +68,7 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
     (callee.events ?? []).forEach((e, ei) => {
       if (e.source !== 'call') return;
       const E = e.name;
+      const n = callNames(E);
       const epath: PathSegment[] = ['roles', si, 'events', ei];
       // Who calls E: exactly one role for now.
       const sites: { ri: number; k: number; t: TransitionJsonV2 }[] = [];
@@ -85,7 +96,7 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
       const callField: FieldJsonV2 = { name: 'call', type: { int: [1, Math.max(1, calls)] } };
       const outcomeField: FieldJsonV2 = { name: 'outcome', type: { enum: OUTCOMES } };
       for (const f of [...payload, ...returns]) if (f.name === 'call' || f.name === 'outcome') err(epath, `"${f.name}" names the request id or the outcome in ${E}'s messages; call the field something else.`);
-      const reply = `${E}_reply`;
+      const reply = n.reply;
       // The messages' fields are the call event's: an error in one (a reserved name, a bad type) is shown there.
       payload.forEach((_, j) => movedPrefix.push([at('messages', messages.length, 'payload', j), at(...epath, 'payload', j)]));
       returns.forEach((_, j) => movedPrefix.push([at('messages', messages.length + 1, 'payload', j + 1), at(...epath, 'returns', j)]));
@@ -94,17 +105,18 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
 
       // The caller's record of its call.
       const v = (name: string, type: VarJsonV2['type'], initial: VarJsonV2['initial'], storage: VarJsonV2['storage']): VarJsonV2 => ({ name, type, initial, storage });
+      const literalOf = (type: ScalarTypeJsonV2): string => (type === 'bool' ? 'false' : 'int' in type ? String(type.int[0]) : 'enum' in type ? `"${type.enum[0]!}"` : String(first(type)));
       const first = (type: ScalarTypeJsonV2): VarJsonV2['initial'] => (type === 'bool' ? false : 'int' in type ? type.int[0] : 'enum' in type ? type.enum[0]! : instancesOf(roles.findIndex((r) => r.name === type.id)) > 1 ? `${type.id}[1]` : type.id);
       caller.vars = [
         ...(caller.vars ?? []),
-        v(`${E}_pending`, 'bool', false, 'volatile'),
-        v(`${E}_call`, { int: [0, Math.max(1, calls)] }, 0, 'durable'),
-        v(`${E}_attempts`, { int: [0, Math.max(1, maxAttempts)] }, 0, 'volatile'),
-        v(`${E}_to`, { id: callee.name }, idOf(si), 'volatile'),
-        v(`${E}_outcome`, { enum: OUTCOMES }, 'none', 'ghost'),
-        ...payload.map((f) => v(`${E}_arg_${f.name}`, f.type, first(f.type), 'volatile')),
+        v(`${n.pending}`, 'bool', false, 'volatile'),
+        v(`${n.call}`, { int: [0, Math.max(1, calls)] }, 0, 'durable'),
+        v(`${n.attempts}`, { int: [0, Math.max(1, maxAttempts)] }, 0, 'volatile'),
+        v(`${n.to}`, { id: callee.name }, idOf(si), 'volatile'),
+        v(`${n.outcome}`, { enum: OUTCOMES }, 'none', 'ghost'),
+        ...payload.map((f) => v(`${n.arg(f.name)}`, f.type, first(f.type), 'volatile')),
       ];
-      caller.events = [...(caller.events ?? []), { name: `${E}_timeout`, source: 'timer', description: `The caller gives up waiting for ${E}'s reply: a retry, or the timeout outcome.` }];
+      caller.events = [...(caller.events ?? []), { name: `${n.timeout}`, source: 'timer', description: `The caller gives up waiting for ${E}'s reply: a retry, or the timeout outcome.` }];
       const args = (from: (f: FieldJsonV2) => string) => Object.fromEntries(payload.map((f) => [f.name, from(f)]));
 
       for (const s of sites) {
@@ -118,24 +130,24 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         const nt = t as Mutable<TransitionJsonV2>;
         const tp: PathSegment[] = ['roles', s.ri, 'transitions', s.k];
         delete nt.call;
-        nt.guard = and(`!${E}_pending && ${E}_call < ${calls}`, t.guard, tp);
+        nt.guard = and(`!${n.pending} && ${n.call} < ${calls}`, t.guard, tp);
         const j = (t.send ?? []).length;
         moved.set(at(...tp, 'send', j, 'to'), at(...tp, 'call', 'to'));
-        moved.set(at(...tp, 'updates', `${E}_to`), at(...tp, 'call', 'to'));
+        moved.set(at(...tp, 'updates', `${n.to}`), at(...tp, 'call', 'to'));
         for (const f of payload) {
           moved.set(at(...tp, 'send', j, 'payload', f.name), at(...tp, 'call', 'payload', f.name));
-          moved.set(at(...tp, 'updates', `${E}_arg_${f.name}`), at(...tp, 'call', 'payload', f.name));
+          moved.set(at(...tp, 'updates', `${n.arg(f.name)}`), at(...tp, 'call', 'payload', f.name));
         }
         nt.updates = {
           ...(t.updates ?? {}),
-          [`${E}_pending`]: 'true',
-          [`${E}_outcome`]: '"none"',
-          [`${E}_call`]: `${E}_call + 1`,
-          [`${E}_attempts`]: '1',
-          [`${E}_to`]: to ?? idOf(si),
-          ...Object.fromEntries(payload.map((f) => [`${E}_arg_${f.name}`, given[f.name] ?? 'false'])),
+          [`${n.pending}`]: 'true',
+          [`${n.outcome}`]: '"none"',
+          [`${n.call}`]: `${n.call} + 1`,
+          [`${n.attempts}`]: '1',
+          [`${n.to}`]: to ?? idOf(si),
+          ...Object.fromEntries(payload.map((f) => [`${n.arg(f.name)}`, given[f.name] ?? 'false'])),
         };
-        nt.send = [...(t.send ?? []), { message: E, to: to ?? idOf(si), payload: { ...args((f) => given[f.name] ?? 'false'), call: `${E}_call + 1` } }];
+        nt.send = [...(t.send ?? []), { message: E, to: to ?? idOf(si), payload: { ...args((f) => given[f.name] ?? 'false'), call: `${n.call} + 1` } }];
       }
 
       // The caller's outcome transitions (`"event": "E.ok" | "E.error" | "E.timeout"`), in place.
@@ -144,47 +156,68 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         if (!m || m[1] !== E) return;
         const nt = t as Mutable<TransitionJsonV2>;
         const tp: PathSegment[] = ['roles', ri, 'transitions', k];
-        const done = { ...(t.updates ?? {}), [`${E}_pending`]: 'false', [`${E}_outcome`]: m[2] === 'timeout' ? '"timeout"' : `"${m[2]}"` };
+        const done = { ...(t.updates ?? {}), [`${n.pending}`]: 'false', [`${n.outcome}`]: m[2] === 'timeout' ? '"timeout"' : `"${m[2]}"` };
         if (m[2] === 'timeout') {
-          nt.event = `${E}_timeout`;
-          nt.guard = and(`${E}_pending && ${E}_attempts >= ${maxAttempts}`, t.guard, tp);
+          nt.event = `${n.timeout}`;
+          nt.guard = and(`${n.pending} && ${n.attempts} >= ${maxAttempts}`, t.guard, tp);
         } else {
           delete nt.event;
           nt.receive = reply;
-          nt.guard = and(`${E}_pending && event.call == ${E}_call && event.outcome == "${m[2]}"`, t.guard, tp);
+          nt.guard = and(`${n.pending} && event.call == ${n.call} && event.outcome == "${m[2]}"`, t.guard, tp);
         }
         nt.updates = done;
       });
       const from = allStates(caller);
       caller.transitions.push(
-        { id: `${E}_retry`, from, event: `${E}_timeout`, guard: `${E}_pending && ${E}_attempts < ${maxAttempts}`, updates: { [`${E}_attempts`]: `${E}_attempts + 1` }, send: [{ message: E, to: `${E}_to`, payload: { ...args((f) => `${E}_arg_${f.name}`), call: `${E}_call` } }] },
-        { id: `${E}_gave_up`, from, event: `${E}_timeout`, guard: `${E}_pending && ${E}_attempts >= ${maxAttempts}`, updates: { [`${E}_pending`]: 'false', [`${E}_outcome`]: '"timeout"' } },
-        { id: `${E}_answered`, from, receive: reply, guard: `${E}_pending && event.call == ${E}_call && event.outcome != "none"`, updates: { [`${E}_pending`]: 'false', [`${E}_outcome`]: 'event.outcome' } },
+        { id: `${n.retry}`, from, event: `${n.timeout}`, guard: `${n.pending} && ${n.attempts} < ${maxAttempts}`, updates: { [`${n.attempts}`]: `${n.attempts} + 1` }, send: [{ message: E, to: `${n.to}`, payload: { ...args((f) => `${n.arg(f.name)}`), call: `${n.call}` } }] },
+        { id: `${n.gaveUp}`, from, event: `${n.timeout}`, guard: `${n.pending} && ${n.attempts} >= ${maxAttempts}`, updates: { [`${n.pending}`]: 'false', [`${n.outcome}`]: '"timeout"' } },
+        { id: `${n.answer}ed`, from, receive: reply, guard: `${n.pending} && event.call == ${n.call} && event.outcome != "none"`, updates: { [`${n.pending}`]: 'false', [`${n.outcome}`]: 'event.outcome' } },
       );
 
       // The callee: its transitions on E take message E; a dedupe table answers ids seen before.
-      const fresh = idem === 'none' ? null : `${E}_seen[sender] < event.call`;
-      const noReply = callee.transitions.some((t) => t.event === E && t.ack === 'none');
-      if (idem !== 'none') {
-        const map = (to: ScalarTypeJsonV2) => ({ map: { from: caller.name, to } });
-        callee.vars = [
-          ...(callee.vars ?? []),
-          v(`${E}_seen`, map({ int: [0, Math.max(1, calls)] }), 0, idem),
-          v(`${E}_answer`, map({ enum: OUTCOMES }), 'none', idem),
-          ...returns.map((f) => v(`${E}_answer_${f.name}`, map(f.type), first(f.type), idem)),
-        ];
-      }
+      const mapOf = (to: ScalarTypeJsonV2) => ({ map: { from: caller.name, to } });
+      const ackOf = (t: TransitionJsonV2) => t.ack ?? 'durable';
+      const serving = callee.transitions.filter((t) => t.event === E);
+      // "ack": "durable" as version 1 (MODEL.md §5): the effect is persisted, the reply waits in a volatile outbox for the ack step.
+      const outbox = serving.some((t) => ackOf(t) === 'durable');
+      const replay = design.environment?.checks?.replay !== false;
+      const seenBefore = idem === 'none' ? null : `${n.seen}[sender] < event.call`;
+      // A request processed afresh (not from the table) waits until no reply to its caller is due: the outbox holds one.
+      const fresh = [seenBefore, outbox ? `${n.due}[sender] == "none"` : null].filter((x) => x !== null).join(' && ') || null;
+      const noReply = serving.some((t) => ackOf(t) === 'none');
+      callee.vars = [
+        ...(callee.vars ?? []),
+        ...(idem === 'none'
+          ? []
+          : [v(n.seen, mapOf({ int: [0, Math.max(1, calls)] }), 0, idem), v(n.answer, mapOf({ enum: OUTCOMES }), 'none', idem), ...returns.map((f) => v(n.answerField(f.name), mapOf(f.type), first(f.type), idem))]),
+        ...(outbox ? [v(n.due, mapOf({ enum: OUTCOMES }), 'none', 'volatile'), v(n.dueCall, mapOf({ int: [0, Math.max(1, calls)] }), 0, 'volatile'), ...returns.map((f) => v(n.dueField(f.name), mapOf(f.type), first(f.type), 'volatile'))] : []),
+        ...(replay ? [v(n.first, mapOf({ enum: OUTCOMES }), 'none', 'ghost'), v(n.firstCall, mapOf({ int: [0, Math.max(1, calls)] }), 0, 'ghost')] : []),
+      ];
+      // The replay check (version 1's `replay`, MODEL.md §6): a request id processed before, processed again not from the table,
+      // must change nothing and end as it first did. Said as an invariant of each transition that processes a request.
+      const userVars = design.roles[si]!.vars ?? [];
+      const unchanged = [
+        "state' == state",
+        ...userVars.map((x) => (typeof x.type === 'object' && 'map' in x.type ? `(forall k_ in ${x.type.map.from}: ${x.name}'[k_] == ${x.name}[k_])` : `${x.name}' == ${x.name}`)),
+      ];
+      const replayCheck = (name: string, outcome: string, effect: boolean) => ({
+        name: n.replay(name),
+        expr: `${n.firstCall}[sender] == event.call => (${[...(effect ? unchanged : []), `${n.first}[sender] == "${outcome}"`].join(' && ')})`,
+        description: `Version 1's replay check: request ${E} processed again, not from a dedupe table, changes nothing and ends as it first did.`,
+      });
+      const firstUpdates = (outcome: string) => (replay ? { [`${n.firstCall}[sender]`]: 'event.call', [`${n.first}[sender]`]: `"${outcome}"` } : {});
       callee.transitions.forEach((t, k) => {
         const tpath: PathSegment[] = ['roles', si, 'transitions', k];
         if (t.event !== E) return;
         const nt = t as Mutable<TransitionJsonV2>;
-        const ack = t.ack ?? 'durable';
-        if (ack === 'best-effort') err([...tpath, 'ack'], '"best-effort" is not there yet for calls between participants (it needs a persist step after the reply); use "durable" or "none".');
+        const ack = ackOf(t);
+        if (ack === 'best-effort') err([...tpath, 'ack'], '"best-effort" is not there for calls between participants: version 2 persists every step as it happens, so there is no effect in memory, ahead of the persisted record, for a crash to lose after the reply (docs/format-v2.md §16); use "durable" or "none".');
         const given = t.returns ?? {};
         for (const f of returns) if (ack !== 'none' && given[f.name] === undefined) err([...tpath, 'returns'], `${E}'s reply needs a value for "${f.name}".`);
         for (const key of Object.keys(given)) if (!returns.some((f) => f.name === key)) err([...tpath, 'returns', key], `${E} returns no field "${key}".`);
         const outcome = ack === 'none' ? 'none' : (t.reply ?? 'ok');
-        const data = Object.fromEntries(returns.map((f) => [f.name, given[f.name] ?? `${E}_answer_${f.name}[sender]`]));
+        const data = Object.fromEntries(returns.map((f) => [f.name, given[f.name] ?? `${n.answerField(f.name)}[sender]`]));
+        const name = t.id ?? `${callee.name}#${k}`;
         delete nt.event;
         delete nt.ack;
         delete nt.reply;
@@ -192,24 +225,44 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         nt.receive = E;
         if (fresh) nt.guard = and(fresh, t.guard, tpath);
         for (const f of returns) {
-          moved.set(at(...tpath, 'send', (t.send ?? []).length, 'payload', f.name), at(...tpath, 'returns', f.name));
-          moved.set(at(...tpath, 'updates', `${E}_answer_${f.name}[sender]`), at(...tpath, 'returns', f.name));
+          moved.set(at(...tpath, 'updates', `${n.dueField(f.name)}[sender]`), at(...tpath, 'returns', f.name));
+          moved.set(at(...tpath, 'updates', `${n.answerField(f.name)}[sender]`), at(...tpath, 'returns', f.name));
         }
         nt.updates = {
           ...(t.updates ?? {}),
-          ...(idem === 'none' ? {} : { [`${E}_seen[sender]`]: 'event.call', [`${E}_answer[sender]`]: `"${outcome}"`, ...Object.fromEntries(returns.map((f) => [`${E}_answer_${f.name}[sender]`, data[f.name]!])) }),
+          ...(idem === 'none' ? {} : { [`${n.seen}[sender]`]: 'event.call', [`${n.answer}[sender]`]: `"${outcome}"`, ...Object.fromEntries(returns.map((f) => [`${n.answerField(f.name)}[sender]`, data[f.name]!])) }),
+          ...(outcome === 'none' ? {} : { [`${n.due}[sender]`]: `"${outcome}"`, [`${n.dueCall}[sender]`]: 'event.call', ...Object.fromEntries(returns.map((f) => [`${n.dueField(f.name)}[sender]`, data[f.name]!])) }),
+          ...firstUpdates(outcome),
         };
-        if (outcome !== 'none') nt.send = [...(t.send ?? []), { message: reply, to: 'sender', payload: { outcome: `"${outcome}"`, ...data, call: 'event.call' } }];
+        if (replay) nt.invariants = [...(t.invariants ?? []), replayCheck(name, outcome, true)];
       });
       const sfrom = allStates(callee);
+      if (outbox) {
+        const to = 'event.to';
+        callee.events = [...(callee.events ?? []), { name: n.ack, source: 'internal', payload: [{ name: 'to', type: { id: caller.name } }], description: `The ack step of ${E}: the reply due to caller "to" leaves, after its effect was persisted.` }];
+        callee.transitions.push({
+          id: n.acked,
+          from: sfrom,
+          event: n.ack,
+          guard: `${n.due}[${to}] != "none"`,
+          updates: { [`${n.due}[${to}]`]: '"none"', [`${n.dueCall}[${to}]`]: '0', ...Object.fromEntries(returns.map((f) => [`${n.dueField(f.name)}[${to}]`, String(literalOf(f.type))])) },
+          send: [{ message: reply, to, payload: { outcome: `${n.due}[${to}]`, ...Object.fromEntries(returns.map((f) => [f.name, `${n.dueField(f.name)}[${to}]`])), call: `${n.dueCall}[${to}]` } }],
+        });
+      }
       if (idem !== 'none') {
-        callee.transitions.push({ id: `${E}_dedupe_hit`, from: sfrom, receive: E, guard: `!(${fresh}) && ${E}_answer[sender] != "none"`, send: [{ message: reply, to: 'sender', payload: { outcome: `${E}_answer[sender]`, ...Object.fromEntries(returns.map((f) => [f.name, `${E}_answer_${f.name}[sender]`])), call: 'event.call' } }] });
+        callee.transitions.push({ id: n.dedupeHit, from: sfrom, receive: E, guard: `!(${seenBefore}) && ${n.answer}[sender] != "none"`, send: [{ message: reply, to: 'sender', payload: { outcome: `${n.answer}[sender]`, ...Object.fromEntries(returns.map((f) => [f.name, `${n.answerField(f.name)}[sender]`])), call: 'event.call' } }] });
         // A request processed with "ack": "none" is answered with nothing again.
-        if (noReply) callee.transitions.push({ id: `${E}_dedupe_no_reply`, from: sfrom, receive: E, guard: `!(${fresh}) && ${E}_answer[sender] == "none"` });
+        if (noReply) callee.transitions.push({ id: n.dedupeNoReply, from: sfrom, receive: E, guard: `!(${seenBefore}) && ${n.answer}[sender] == "none"` });
       }
       if ((e.unhandled ?? 'reject') === 'reject') {
-        const literal = (type: ScalarTypeJsonV2): string => (type === 'bool' ? 'false' : 'int' in type ? String(type.int[0]) : 'enum' in type ? `"${type.enum[0]!}"` : String(first(type)));
-        callee.transitions.push({ id: `${E}_rejected`, from: sfrom, receive: E, ...(fresh ? { guard: fresh } : {}), send: [{ message: reply, to: 'sender', payload: { outcome: '"error"', ...Object.fromEntries(returns.map((f) => [f.name, literal(f.type)])), call: 'event.call' } }] });
+        callee.transitions.push({
+          id: n.rejected,
+          from: sfrom,
+          receive: E,
+          ...(fresh ? { guard: fresh } : {}),
+          ...(replay ? { updates: firstUpdates('error'), invariants: [replayCheck(n.rejected, 'error', false)] } : {}),
+          send: [{ message: reply, to: 'sender', payload: { outcome: '"error"', ...Object.fromEntries(returns.map((f) => [f.name, String(literalOf(f.type))])), call: 'event.call' } }],
+        });
       }
       callee.events = (callee.events ?? []).filter((x) => x !== e) as EventJsonV2[];
     });

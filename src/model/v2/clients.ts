@@ -12,10 +12,15 @@ import type { DesignV2, RoleJson } from './schema';
  * version-2 file (`version2Path`).
  */
 
-/** A design has clients when a role declares a client event, or the environment a request budget or the replay check. */
+/**
+ * A design has clients when a role declares a client event, or the environment a request budget
+ * or the replay check (which, in a design with calls, is the calls' replay check: §14).
+ */
 export function usesClients(design: DesignV2): boolean {
   const env = design.environment;
-  return env?.requests !== undefined || env?.checks?.replay !== undefined || design.roles.some((r) => (r.events ?? []).some((e) => e.source === 'client'));
+  const events = design.roles.flatMap((r) => r.events ?? []);
+  const calls = events.some((e) => e.source === 'call');
+  return env?.requests !== undefined || (env?.checks?.replay !== undefined && !calls) || events.some((e) => e.source === 'client');
 }
 
 /** What a design with clients may not use yet: several roles or instances, messages, design invariants, version 2's network keys. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { examplesV2 } from '../../../examples';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import type { DesignV2 } from '../../model/v2/schema';
-import { callTargetOf, callTargets, eventWithSource, literalOf, makeCall, makeReturns, outcomeEvents, parseOutcome, servedCall, transitionWithTrigger } from './callEditsV2';
+import { callTargetOf, callTargets, eventWithSource, literalOf, makeCall, makeReturns, missingOutcomeTransitions, outcomeEvents, parseOutcome, servedCall, transitionWithTrigger } from './callEditsV2';
 import { applyEditV2 } from './designEditsV2';
 
 const lease = examplesV2.find((e) => e.slug === 'lease-calls-broken')!.design;
@@ -73,5 +73,30 @@ describe('a transition moved to another trigger', () => {
     const served = lease.roles[0]!.transitions[1]!;
     expect(transitionWithTrigger(served, events, lease.roles, { event: 'Expire' })).toEqual({ id: 'busy', from: 'held', event: 'Expire', description: served.description });
     expect(transitionWithTrigger(served, events, lease.roles, { receive: 'Msg' })).toEqual({ id: 'busy', from: 'held', receive: 'Msg', description: served.description });
+  });
+
+  it('lists the outcome transitions a call still lacks, from the state it waits in back to where it was made', () => {
+    const d = twoRoles();
+    d.roles[0]!.transitions = [{ from: 'idle', event: 'Want', to: 'waiting', call: { event: 'Acquire', payload: { n: '1' } } }];
+    expect(missingOutcomeTransitions(d, 0, 0)).toEqual([
+      { from: 'waiting', event: 'Acquire.ok', to: 'idle' },
+      { from: 'waiting', event: 'Acquire.error', to: 'idle' },
+      { from: 'waiting', event: 'Acquire.timeout', to: 'idle' },
+    ]);
+    // An outcome already taken from the waiting state is not added again; one from elsewhere does not count.
+    d.roles[0]!.transitions.push({ from: 'waiting', event: 'Acquire.ok', to: 'idle' }, { from: 'idle', event: 'Acquire.error', to: 'idle' });
+    expect(missingOutcomeTransitions(d, 0, 0).map((t) => t.event)).toEqual(['Acquire.error', 'Acquire.timeout']);
+    // A call that stays in its state waits there; a transition without a call lacks nothing.
+    d.roles[0]!.transitions[0] = { from: ['idle', 'waiting'], event: 'Want', call: { event: 'Acquire', payload: { n: '1' } } };
+    expect(missingOutcomeTransitions(d, 0, 0)[0]).toEqual({ from: ['idle', 'waiting'], event: 'Acquire.ok', to: 'idle' });
+    expect(missingOutcomeTransitions(d, 0, 1)).toEqual([]);
+    // The example handles all three.
+    expect(missingOutcomeTransitions(lease, 1, 0)).toEqual([]);
+    // Added, the design loads.
+    const added = twoRoles();
+    added.roles[0]!.transitions = [{ from: 'idle', event: 'Want', to: 'waiting', call: { event: 'Acquire', payload: { n: '1' } } }];
+    added.roles[1]!.transitions = [{ from: 'free', event: 'Acquire', returns: { token: '0' } }];
+    added.roles[0]!.transitions.push(...missingOutcomeTransitions(added, 0, 0));
+    expect(loadDesignValueV2(added).ok).toBe(true);
   });
 });

@@ -129,3 +129,25 @@ function withoutKeys(t: TransitionJsonV2, keys: readonly string[]): TransitionJs
   for (const k of keys) delete out[k];
   return out as TransitionJsonV2;
 }
+
+/**
+ * The outcome transitions a calling transition still lacks: for each of `E.ok`, `E.error` and
+ * `E.timeout` that no transition of the role takes from the state the call waits in (the
+ * calling transition's target, else its source states), one from there back to the calling
+ * transition's first source state: a target that loads, shown to the user to change (the
+ * form says where each went). Empty when the transition makes no call or has them all.
+ */
+export function missingOutcomeTransitions(design: DesignV2, role: number, index: number): TransitionJsonV2[] {
+  const r = design.roles[role];
+  const t = r?.transitions[index];
+  if (!r || !t?.call) return [];
+  const sources = typeof t.from === 'string' ? [t.from] : t.from;
+  const waiting = t.to !== undefined ? [t.to] : sources;
+  const back = sources[0];
+  if (back === undefined) return [];
+  const handled = (event: string) =>
+    waiting.every((s) => r.transitions.some((x) => x.event === event && (typeof x.from === 'string' ? x.from === s : x.from.includes(s))));
+  return OUTCOMES.map((outcome) => `${t.call!.event}.${outcome}`)
+    .filter((event) => !handled(event))
+    .map((event) => ({ from: waiting.length === 1 ? waiting[0]! : [...waiting], event, to: back }));
+}

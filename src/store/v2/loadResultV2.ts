@@ -1,18 +1,18 @@
-import { loadDesignValueV2 } from '../../model/v2/load';
-import type { LoadResultV2 } from '../../model/v2/model';
+import { loadAnyDesignValueV2, type AnyLoadResultV2 } from '../../model/v2/load';
 import type { DesignV2 } from '../../model/v2/schema';
 
 /**
- * The version-2 loader's verdict on a design, derived and cached (never stored beside it). A
- * change of `layout` only (a drag) reuses the last result instead of compiling every expression.
+ * The version-2 loader's verdict on a design, derived and cached (never stored beside it): a
+ * design of participants, or one with clients (docs/format-v2.md §13; it runs as its version-1
+ * model). A change of `layout` only (a drag) reuses the last result instead of compiling every expression.
  */
-const cache = new WeakMap<DesignV2, LoadResultV2>();
-let last: { design: DesignV2; result: LoadResultV2 } | null = null;
+const cache = new WeakMap<DesignV2, AnyLoadResultV2>();
+let last: { design: DesignV2; result: AnyLoadResultV2 } | null = null;
 
-export function loadResultOfV2(design: DesignV2): LoadResultV2 {
+export function loadResultOfV2(design: DesignV2): AnyLoadResultV2 {
   const cached = cache.get(design);
   if (cached) return cached;
-  const result = last && sameButLayout(last.design, design) ? last.result : loadDesignValueV2(design);
+  const result = last && sameButLayout(last.design, design) ? last.result : loadAnyDesignValueV2(design);
   cache.set(design, result);
   last = { design, result };
   return result;

@@ -1,21 +1,11 @@
-import { fnv1a64 } from '../../model/fnv1a64';
+import { designIdentityV2 } from '../../model/v2/designIdentity';
 import type { DesignV2 } from '../../model/v2/schema';
 
 /**
- * What a version-2 run and check belong to: the document and the design's behaviour (its JSON
- * without the layout, so moving a state keeps the run). Designs are immutable values: one hash each.
+ * What a version-2 run and check belong to: the document and the design's behaviour
+ * (`designIdentityV2`: its JSON without the layout, so moving a state keeps the run).
  */
-const identities = new WeakMap<DesignV2, string>();
-
-export function designIdentityV2(design: DesignV2): string {
-  let id = identities.get(design);
-  if (id === undefined) {
-    const { layout: _layout, ...behaviour } = design;
-    id = fnv1a64(JSON.stringify(behaviour));
-    identities.set(design, id);
-  }
-  return id;
-}
+export { designIdentityV2 };
 
 export function runKeyV2(documentId: string, design: DesignV2): string {
   return `${documentId}\n${designIdentityV2(design)}`;

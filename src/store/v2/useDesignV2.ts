@@ -1,6 +1,6 @@
 import { useDeferredValue } from 'react';
 import { useStore } from 'zustand';
-import type { LoadResultV2 } from '../../model/v2/model';
+import type { AnyLoadResultV2 } from '../../model/v2/load';
 import type { DesignV2 } from '../../model/v2/schema';
 import { useEditorStores } from '../editorContext';
 import type { DesignStateV2, DesignStoreV2 } from './designStoreV2';
@@ -29,6 +29,6 @@ export function useDesignV2(): DesignV2 {
  * design is checked again (every expression compiled) in the low-priority render that follows,
  * which React drops when the next keystroke comes first.
  */
-export function useLoadResultV2(): LoadResultV2 {
+export function useLoadResultV2(): AnyLoadResultV2 {
   return loadResultOfV2(useDeferredValue(useDesignV2()));
 }

@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createStore as createIdbStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { examplesV2 } from '../../../examples';
@@ -50,6 +52,19 @@ describe('version-2 documents', () => {
     const broken = { ...twoPhase.design, roles: [{ ...twoPhase.design.roles[0]!, instances: 0 }, twoPhase.design.roles[1]!] };
     expect(await a.workspace.getState().openFile('bad.protocol.json', JSON.stringify(broken))).toBe(false);
     expect(a.workspace.getState().refused?.errors.map((e) => e.path)).toContain('/roles/0/instances');
+  });
+
+  it('opens a version-2 design with clients (format-v2 §13), and refuses one that breaks version 1\'s client rules at its version-2 path', async () => {
+    const a = session(`v2-${++counter}`);
+    await a.workspace.getState().init();
+    const text = readFileSync(join(import.meta.dirname, '../../../examples/v2/lease-service-retries-broken.protocol.json'), 'utf8');
+    expect(await a.workspace.getState().openFile('lease.protocol.json', text)).toBe(true);
+    expect(a.workspace.getState().version).toBe(2);
+    expect(a.designsV2.getState().design.roles[0]!.name).toBe('LockService');
+    const bad = JSON.parse(text) as { roles: { events: Record<string, unknown>[] }[] };
+    bad.roles[0]!.events[0]!['idempotency'] = 'forever';
+    expect(await a.workspace.getState().openFile('bad.protocol.json', JSON.stringify(bad))).toBe(false);
+    expect(a.workspace.getState().refused?.errors.map((e) => e.path)).toEqual(['/roles/0/events/0/idempotency']);
   });
 
   it('renames the open version-2 document through its store (one undo step)', async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { exportDesignV2, type ExportFiles, type TargetV2 } from '../../export/v2/index';
-import { loadDesignValueV2 } from '../../model/v2/load';
+import { loadAnyDesignValueV2 } from '../../model/v2/load';
 
 export type ExportFilesState =
   | { readonly status: 'pending' }
@@ -9,12 +9,17 @@ export type ExportFilesState =
 
 /** The files of a version-2 design's export for a target, recomputed when the design or target changes. */
 export function useExportFilesV2(design: unknown, target: TargetV2): ExportFilesState {
-  const loaded = useMemo(() => loadDesignValueV2(design), [design]);
+  const loaded = useMemo(() => loadAnyDesignValueV2(design), [design]);
   const [state, setState] = useState<ExportFilesState>({ status: 'pending' });
   useEffect(() => {
     let live = true;
     if (!loaded.ok) {
       setState({ status: 'invalid', message: `The design has ${loaded.errors.length} error(s); fix them to export.` });
+      return;
+    }
+    if (loaded.kind === 'clients') {
+      // docs/format-v2.md §13: it exports as the version-1 design it stands for, from the command line.
+      setState({ status: 'invalid', message: "A design with clients exports with version 1's targets from the command line (export FILE --to ts, xstate, mermaid…)." });
       return;
     }
     setState({ status: 'pending' });

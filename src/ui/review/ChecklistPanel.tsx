@@ -3,7 +3,7 @@ import type { CheckResult } from '../../engine/result';
 import type { Model } from '../../model/model';
 import type { Design } from '../../model/schema';
 import type { Finding } from '../../review/finding';
-import { reviewDesign } from '../../review/lint';
+import { reviewDesign, type Review } from '../../review/lint';
 import { RULES, type RuleId } from '../../review/rules';
 import { withSilence } from '../../review/silence';
 import { useApplyEdit } from '../../store/useApplyEdit';
@@ -29,15 +29,39 @@ export function ChecklistPanel({
     [design, model, result],
   );
   const apply = useApplyEdit();
-  const silence = (f: Finding, reason: string | null) =>
-    apply({ type: 'replace', design: withSilence(design, f.path, f.rule, reason) });
+  return (
+    <ChecklistView
+      review={review}
+      verdict={result?.verdict ?? null}
+      onSilence={(f, reason) => apply({ type: 'replace', design: withSilence(design, f.path, f.rule, reason) })}
+      onShow={onShow}
+    />
+  );
+}
+
+/**
+ * The checklist's findings for either format: each with its element (a button that shows it in
+ * the design), why, fix, the rule's reasoning, and silencing with a recorded reason.
+ */
+export function ChecklistView({
+  review,
+  verdict,
+  onSilence,
+  onShow,
+}: {
+  review: Review;
+  /** The last check's verdict; null while it runs. */
+  verdict: string | null;
+  onSilence: (finding: Finding, reason: string | null) => void;
+  onShow: (path: string) => void;
+}) {
   const open = review.findings.filter((f) => f.silenced === undefined).length;
   return (
     <section aria-label="Checklist">
       <p role="status">
         {open} open finding{open === 1 ? '' : 's'}
         {review.findings.length > open ? `, ${review.findings.length - open} silenced` : ''}
-        {result ? ` · check: ${result.verdict}` : ' · checking…'}
+        {verdict ? ` · check: ${verdict}` : ' · checking…'}
       </p>
       {review.unknownSilences.map((u) => (
         <p key={`${u.path}:${u.rule}`} className="review-warning">
@@ -49,7 +73,7 @@ export function ChecklistPanel({
           <FindingItem
             key={`${f.rule}:${f.path}`}
             finding={f}
-            onSilence={(reason) => silence(f, reason)}
+            onSilence={(reason) => onSilence(f, reason)}
             onShow={() => onShow(f.path)}
           />
         ))}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { loadDesignValue } from '../../model/load';
-import { compareResults, diffDesigns } from '../../review/diff';
+import { compareResults, diffDesigns, type Change, type ResultRow } from '../../review/diff';
 import { diagramSvg, svgDataUrl } from '../../review/diagramSvg';
 import type { DiffRequest } from './diffRequest';
 import { useDesignCheck } from './useDesignCheck';
@@ -42,51 +42,74 @@ export function DiffView({ request, onClose }: { request: DiffRequest; onClose: 
             src={svgDataUrl(diagramSvg(diff.diagram, `Diff ${title}`))}
             alt={`Diagram of the changes: ${title}`}
           />
-          <div className="review-diff__side">
-            <h3>Changes</h3>
-            {diff.changes.length === 0 ? (
-              <p>No changes to the design.</p>
-            ) : (
-              <ul aria-label="Changes">
-                {diff.changes.map((c, i) => (
-                  <li key={i} data-kind={c.kind} className={`review-change ${c.kind}`}>
-                    {c.kind} {c.element} {c.name}
-                    {c.details.length > 0 && (
-                      <ul>
-                        {c.details.map((d) => (
-                          <li key={d}>{d}</li>
-                        ))}
-                      </ul>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-            <h3>Check results</h3>
-            {rows ? (
-              <table aria-label="Check results side by side">
-                <thead>
-                  <tr>
-                    <th />
-                    <th>{request.beforeLabel}</th>
-                    <th>{request.afterLabel}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.figure} className={r.changed ? 'changed' : undefined}>
-                      <th scope="row">{r.figure}</th>
-                      <td>{r.before}</td>
-                      <td>{r.after}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p role="status">{beforeCheck?.error ?? afterCheck?.error ?? 'Checking both versions…'}</p>
-            )}
-          </div>
+          <DiffSide
+            changes={diff.changes}
+            rows={rows}
+            request={request}
+            waiting={beforeCheck?.error ?? afterCheck?.error ?? null}
+          />
         </div>
+      )}
+    </div>
+  );
+}
+
+/** The changes and both checks side by side (either format). */
+export function DiffSide({
+  changes,
+  rows,
+  request,
+  waiting,
+}: {
+  changes: readonly Change[];
+  rows: readonly ResultRow[] | null;
+  request: { readonly beforeLabel: string; readonly afterLabel: string };
+  /** A check's error, shown while the rows are not there. */
+  waiting: string | null;
+}) {
+  return (
+    <div className="review-diff__side">
+      <h3>Changes</h3>
+      {changes.length === 0 ? (
+        <p>No changes to the design.</p>
+      ) : (
+        <ul aria-label="Changes">
+          {changes.map((c, i) => (
+            <li key={i} data-kind={c.kind} className={`review-change ${c.kind}`}>
+              {c.kind} {c.element} {c.name}
+              {c.details.length > 0 && (
+                <ul>
+                  {c.details.map((d) => (
+                    <li key={d}>{d}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Check results</h3>
+      {rows ? (
+        <table aria-label="Check results side by side">
+          <thead>
+            <tr>
+              <th />
+              <th>{request.beforeLabel}</th>
+              <th>{request.afterLabel}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.figure} className={r.changed ? 'changed' : undefined}>
+                <th scope="row">{r.figure}</th>
+                <td>{r.before}</td>
+                <td>{r.after}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p role="status">{waiting ?? 'Checking both versions…'}</p>
       )}
     </div>
   );

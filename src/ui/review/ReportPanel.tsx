@@ -5,7 +5,7 @@ import type { Design } from '../../model/schema';
 import { reviewDesign } from '../../review/lint';
 import { reportHtml } from '../../review/reportHtml';
 import { reportMarkdown } from '../../review/reportMarkdown';
-import { buildReport } from '../../review/reportModel';
+import { buildReport, type Report } from '../../review/reportModel';
 import { fileStem } from '../documents/downloadDesign';
 import { downloadText } from './download';
 
@@ -19,36 +19,53 @@ export function ReportPanel({
   model: Model;
   result: CheckResult | null;
 }) {
+  const report = (date: string, markdown: boolean) => {
+    const review = reviewDesign({ document: design, model, ...(result ? { result } : {}) });
+    return result
+      ? buildReport({ model, result, review, date, ...(markdown ? { mermaid: mermaidDiagram(model) } : {}) })
+      : null;
+  };
+  return (
+    <ReportDownloads name={model.name} ready={result !== null} report={report}>
+      One file to share: the diagram, vars, events, invariants, environment, the verdict with each
+      violation&apos;s shortest trace, coverage, client outcomes, the checklist, the design hash and the
+      date. It needs no script and no network.
+    </ReportDownloads>
+  );
+}
+
+/** The two download buttons of a report (either format). */
+export function ReportDownloads({
+  name,
+  ready,
+  report,
+  children,
+}: {
+  name: string;
+  /** The check is done: the report can be made. */
+  ready: boolean;
+  report: (date: string, markdown: boolean) => Report | null;
+  children: React.ReactNode;
+}) {
   const make = (markdown: boolean) => {
-    if (!result) return;
-    const review = reviewDesign({ document: design, model, result });
-    const report = buildReport({
-      model,
-      result,
-      review,
-      date: new Date().toISOString(),
-      ...(markdown ? { mermaid: mermaidDiagram(model) } : {}),
-    });
-    const stem = `${fileStem(model.name)}.review`;
-    if (markdown) downloadText(reportMarkdown(report), `${stem}.md`, 'text/markdown');
-    else downloadText(reportHtml(report), `${stem}.html`, 'text/html');
+    const made = report(new Date().toISOString(), markdown);
+    if (!made) return;
+    const stem = `${fileStem(name)}.review`;
+    if (markdown) downloadText(reportMarkdown(made), `${stem}.md`, 'text/markdown');
+    else downloadText(reportHtml(made), `${stem}.html`, 'text/html');
   };
   return (
     <section aria-label="Report">
-      <p>
-        One file to share: the diagram, vars, events, invariants, environment, the verdict with each
-        violation&apos;s shortest trace, coverage, client outcomes, the checklist, the design hash and the
-        date. It needs no script and no network.
-      </p>
+      <p>{children}</p>
       <div className="dialog__actions">
-        <button type="button" className="primary" disabled={!result} onClick={() => make(false)}>
+        <button type="button" className="primary" disabled={!ready} onClick={() => make(false)}>
           Download HTML report
         </button>
-        <button type="button" disabled={!result} onClick={() => make(true)}>
+        <button type="button" disabled={!ready} onClick={() => make(true)}>
           Download Markdown
         </button>
       </div>
-      {!result && <p role="status">Waiting for the check…</p>}
+      {!ready && <p role="status">Waiting for the check…</p>}
     </section>
   );
 }

@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { loadDesign } from '../../model/load';
+import type { Design } from '../../model/schema';
+import { useApplyEdit } from '../../store/useApplyEdit';
 import { useDesign } from '../../store/useDesign';
 import { useLoadResult } from '../../store/useLoadResult';
 import { useWorkspace } from '../../store/useWorkspace';
@@ -28,6 +31,7 @@ export default function ReviewDialogContent({
   const check = useDesignCheck(loaded.ok ? loaded.model : null);
   const result = check?.result ?? null;
   const goTo = useGoToElement();
+  const apply = useApplyEdit();
   return (
     <div className="review">
       <div role="tablist" aria-label="Review" className="side-tabs">
@@ -57,6 +61,11 @@ export default function ReviewDialogContent({
             <VersionsPanel
               documentId={documentId}
               design={design}
+              read={(text) => {
+                const loaded = loadDesign(text);
+                return loaded.ok ? (JSON.parse(text) as Design) : (loaded.errors[0]?.message ?? 'invalid');
+              }}
+              onRestore={(d) => apply({ type: 'replace', design: d })}
               onCompare={(r) => {
                 onCompare(r);
                 onClose();

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { Design } from '../../model/schema';
 import { xml } from '../../review/escape';
 import { EMBED_PREFIX, SHARE_PREFIX, encodeShare } from '../../review/share';
 
 /**
  * A link that carries the open design in its fragment (compressed; the fragment never leaves the
- * browser), and an `<iframe>` snippet for the read-only viewer in docs and slides.
+ * browser), and an `<iframe>` snippet for the read-only viewer in docs and slides. Either format.
  */
-export function SharePanel({ design }: { design: Design }) {
+export function SharePanel({ design }: { design: { readonly name: string } }) {
   const [payload, setPayload] = useState<string | null>(null);
   useEffect(() => {
     let live = true;

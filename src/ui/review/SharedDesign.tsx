@@ -2,13 +2,18 @@ import { useEffect, useMemo, useState } from 'react';
 import { loadDesign } from '../../model/load';
 import { RESTART, type Model } from '../../model/model';
 import type { Design } from '../../model/schema';
+import { declaredVersion, loadAnyDesignV2 } from '../../model/v2/load';
+import type { ModelV2 } from '../../model/v2/model';
 import { designDiagram, diagramSvg, svgDataUrl } from '../../review/diagramSvg';
 import { SHARE_PREFIX, decodeShare } from '../../review/share';
+import type { StoredDesign } from '../../store/storedRecord';
+import { SharedDesignV2 } from './SharedDesignV2';
 
 type Opened =
   | { status: 'opening' }
   | { status: 'refused'; message: string }
-  | { status: 'open'; design: Design; model: Model };
+  | { status: 'open'; design: Design; model: Model }
+  | { status: 'open-v2'; model: ModelV2 };
 
 /**
  * A design opened from a link: read-only, saved nowhere until "Save a copy". With `embed` it is
@@ -21,7 +26,7 @@ export function SharedDesign({
 }: {
   payload: string;
   embed: boolean;
-  onSaveCopy: (design: Design) => void;
+  onSaveCopy: (design: StoredDesign) => void;
 }) {
   const [opened, setOpened] = useState<Opened>({ status: 'opening' });
   useEffect(() => {
@@ -29,6 +34,12 @@ export function SharedDesign({
     void decodeShare(payload).then((decoded) => {
       if (!live) return;
       if (!decoded.ok) return setOpened({ status: 'refused', message: decoded.message });
+      // A design of several participants (format version 2) has its own viewer.
+      if (declaredVersion(decoded.text) === 2) {
+        const v2 = loadAnyDesignV2(decoded.text);
+        if (v2.ok && v2.kind === 'participants') return setOpened({ status: 'open-v2', model: v2.model });
+        if (!v2.ok) return setOpened({ status: 'refused', message: `The shared design is not valid: ${v2.errors[0]?.message ?? ''}` });
+      }
       const loaded = loadDesign(decoded.text);
       if (!loaded.ok)
         return setOpened({
@@ -49,6 +60,7 @@ export function SharedDesign({
     [opened],
   );
 
+  if (opened.status === 'open-v2') return <SharedDesignV2 payload={payload} embed={embed} model={opened.model} onSaveCopy={onSaveCopy} />;
   if (opened.status !== 'open') {
     return (
       <main className="shared">

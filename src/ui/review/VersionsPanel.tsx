@@ -1,23 +1,28 @@
 import { useCallback, useEffect, useState } from 'react';
-import { loadDesign } from '../../model/load';
-import type { Design } from '../../model/schema';
 import { createSnapshotRepository, type Snapshot } from '../../store/snapshots';
-import { useApplyEdit } from '../../store/useApplyEdit';
+import type { StoredDesign } from '../../store/storedRecord';
 import type { DiffRequest } from './diffRequest';
 
 /**
  * Named versions of the open document: save one, compare it with the current design on the
  * canvas, restore it (one undo step, after the current design is itself saved as a version, so
- * nothing is lost), or compare the document with a design file.
+ * nothing is lost), or compare the document with a design file. Either format: the document's
+ * version says how to read a file (`read`) and how to restore (`onRestore`).
  */
-export function VersionsPanel({
+export function VersionsPanel<D extends StoredDesign>({
   documentId,
   design,
+  read,
+  onRestore,
   onCompare,
 }: {
   documentId: string;
-  design: Design;
-  onCompare: (request: DiffRequest) => void;
+  design: D;
+  /** A design file's text as a design of this document's version, or the problem in words. */
+  read: (text: string) => D | string;
+  /** Makes `design` the document's design (one undo step). */
+  onRestore: (design: D) => void;
+  onCompare: (request: DiffRequest<D>) => void;
 }) {
   const [repository] = useState(() => createSnapshotRepository());
   const [snapshots, setSnapshots] = useState<Snapshot[] | null>(null);
@@ -25,7 +30,6 @@ export function VersionsPanel({
   const [problem, setProblem] = useState<string | null>(null);
   // What "Compare" sets a version against: the current design, or another saved version.
   const [against, setAgainst] = useState<string>('current');
-  const apply = useApplyEdit();
   const refresh = useCallback(
     async () => setSnapshots(await repository.list(documentId)),
     [repository, documentId],
@@ -39,32 +43,32 @@ export function VersionsPanel({
   };
   const restore = async (s: Snapshot) => {
     await repository.save(documentId, `before restoring “${s.name}”`, design);
-    apply({ type: 'replace', design: s.design });
+    onRestore(s.design as D);
     await refresh();
   };
   const compareFile = async (files: FileList | null) => {
     const file = files?.[0];
     if (!file) return;
     const text = await file.text();
-    const loaded = loadDesign(text);
-    if (!loaded.ok) {
-      setProblem(`${file.name} is not a valid design: ${loaded.errors[0]?.message ?? ''}`);
+    const loaded = read(text);
+    if (typeof loaded === 'string') {
+      setProblem(`${file.name} is not a valid design: ${loaded}`);
       return;
     }
     setProblem(null);
     onCompare({
-      before: JSON.parse(text) as Design,
+      before: loaded,
       after: design,
       beforeLabel: file.name,
       afterLabel: 'this document',
     });
   };
 
-  const comparison = (s: Snapshot): DiffRequest => {
+  const comparison = (s: Snapshot): DiffRequest<D> => {
     const other = snapshots?.find((x) => x.id === against);
     return other
-      ? { before: s.design, after: other.design, beforeLabel: s.name, afterLabel: other.name }
-      : { before: s.design, after: design, beforeLabel: s.name, afterLabel: 'current' };
+      ? { before: s.design as D, after: other.design as D, beforeLabel: s.name, afterLabel: other.name }
+      : { before: s.design as D, after: design, beforeLabel: s.name, afterLabel: 'current' };
   };
 
   return (

@@ -4,13 +4,13 @@ import { handoff } from '../../model/handoff';
 import type { Model } from '../../model/model';
 import { startCheck } from '../../worker/checkClient';
 
-export type DesignCheck =
+export type DesignCheck<R = CheckResult> =
   | { readonly status: 'running'; readonly result: null; readonly error: null }
-  | { readonly status: 'done'; readonly result: CheckResult; readonly error: null }
+  | { readonly status: 'done'; readonly result: R; readonly error: null }
   | { readonly status: 'failed'; readonly result: null; readonly error: string };
 
-/** Bounded like the Check panel's defaults: a review never runs unbounded. */
-const LIMITS = { maxStates: 2_000_000, maxSeconds: 60 };
+/** Bounded like the Check panel's defaults: a review never runs unbounded (both formats). */
+export const REVIEW_LIMITS = { maxStates: 2_000_000, maxSeconds: 60 };
 
 /**
  * The engine's check of a loaded design, run in the explorer's Web Worker for the review
@@ -23,7 +23,7 @@ export function useDesignCheck(model: Model | null): DesignCheck | null {
   const [state, setState] = useState<{ identity: string; check: DesignCheck } | null>(null);
   useEffect(() => {
     if (validated === null) return;
-    const running = startCheck(validated, LIMITS);
+    const running = startCheck(validated, REVIEW_LIMITS);
     let live = true;
     void running.result.then((outcome) => {
       if (!live) return;

@@ -1,11 +1,10 @@
 import { useEffect, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { useCanvasOverlayStore } from '../../store/useCanvasOverlay';
-import { startRun } from '../../engine/run';
-import { selectView } from '../../store/simulation';
 import { useDesign } from '../../store/useDesign';
 import { useLoadResult } from '../../store/useLoadResult';
-import { runKey, sameDocument } from './runKey';
+import { runKey } from './runKey';
+import { takeTransition, useOpenRun } from './useOpenRun';
 import { useDocumentId } from './useDocumentId';
 import { SimulateView } from './SimulateView';
 import { useRunStores } from './useRunStores';
@@ -23,24 +22,13 @@ export function SimulatePanel() {
   const key = useMemo(() => runKey(documentId, design), [documentId, design]);
   const hasSession = useStore(simulation, (s) => s.run !== null);
 
-  useEffect(() => {
-    if (!load.ok) return;
-    const s = simulation.getState();
-    if (s.run === null || !sameDocument(s.runKey, key)) s.open(startRun(load.model), key);
-    else if (s.runKey !== key) s.rebase(startRun(load.model), key);
-    else s.jump(s.run.cursor); // re-publish the highlight after the canvas was cleared
-  }, [load, key, simulation]);
+  useOpenRun(simulation, load.ok ? load.model : null, key);
 
   useEffect(() => {
     overlay.setState({
       dimmedStates: [],
       dimmedTransitions: [],
-      onTransitionClick: (index) => {
-        const s = simulation.getState();
-        const step = selectView(s)?.steps.find((x) => x.transition === index);
-        if (step) s.take(step.label);
-        else simulation.setState({ notice: `No enabled step takes transition ${index} here.` });
-      },
+      onTransitionClick: (index) => takeTransition(simulation, index),
     });
     return () => overlay.setState({ onTransitionClick: undefined, activeState: undefined, activeTransition: undefined });
   }, [overlay, simulation]);

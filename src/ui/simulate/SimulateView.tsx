@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { selectCursor, selectEvents, selectLength, selectView, type SimulationStore } from '../../store/simulation';
 import { runRequests } from '../../engine/runView';
 import { ConfigurationPanels } from './ConfigurationPanels';
+import { EnabledSteps, RunNotice } from './RunStatus';
 import { SequenceDiagram } from './SequenceDiagram';
 import { SimulateToolbar } from './SimulateToolbar';
 import { StepList } from './StepList';
@@ -20,42 +21,27 @@ export function SimulateView({ store, designName }: { store: SimulationStore; de
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10, minWidth: 0 }}>
       <SimulateToolbar
-        canUndo={cursor > 0}
-        canRedo={cursor < length}
-        onUndo={s.undo}
-        onRedo={s.redo}
-        onReset={s.reset}
-        onHappyPath={s.happyPath}
-        onRandomRun={s.randomRun}
-        onSave={s.saveTrace}
-        onLoad={(text) => void s.loadTrace(text)}
-        fileName={`${designName.replace(/[^A-Za-z0-9_-]+/g, '-') || 'design'}.trace.json`}
+        run={s}
+        cursor={cursor}
+        length={length}
+        traces={{
+          onSave: s.saveTrace,
+          onLoad: (text) => void s.loadTrace(text),
+          fileName: `${designName.replace(/[^A-Za-z0-9_-]+/g, '-') || 'design'}.trace.json`,
+        }}
       />
-      {s.notice ? (
-        <p role="status" style={{ margin: 0, padding: 6, background: '#fef3c7', border: '1px solid #f59e0b', borderRadius: 4 }}>
-          {s.notice}{' '}
-          <button type="button" onClick={s.dismissNotice} aria-label="Dismiss notice">
-            ×
-          </button>
-        </p>
-      ) : null}
+      <RunNotice notice={s.notice} onDismiss={s.dismissNotice} />
       <p style={{ margin: 0 }} aria-live="polite">
         Step {cursor} of {length} · state <strong data-testid="sim-state">{view.state}</strong> · {view.modeText}
       </p>
-      <section aria-label="Enabled steps">
-        <h3 style={{ margin: '0 0 4px' }}>Enabled steps</h3>
-        {cursor < length ? (
-          <p style={{ margin: '0 0 4px', fontSize: 12, color: '#64748b' }}>
-            You are back at step {cursor}: taking a step here forks the run (the later steps are dropped).
-          </p>
-        ) : null}
+      <EnabledSteps cursor={cursor} length={length}>
         <StepList
           steps={view.steps}
           violated={view.violations.length > 0}
           violatingStep={view.violatingStep}
           onTake={(label) => void s.take(label)}
         />
-      </section>
+      </EnabledSteps>
       <ConfigurationPanels view={view} />
       <section aria-label="Run" style={{ overflow: 'auto', border: '1px solid #cbd5e1', borderRadius: 6 }}>
         <SequenceDiagram

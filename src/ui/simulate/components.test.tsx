@@ -1,24 +1,16 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunView } from '../../engine/runView';
 import { ConfigurationPanels } from './ConfigurationPanels';
 import { SequenceDiagram } from './SequenceDiagram';
 import { StepList } from './StepList';
+import { testRoot } from '../common/testRoot';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const { host: hostOf, render } = testRoot();
 let host: HTMLDivElement;
-let root: Root;
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  host = hostOf();
 });
 
 const view = (over: Partial<RunView> = {}): RunView => ({
@@ -41,16 +33,14 @@ const view = (over: Partial<RunView> = {}): RunView => ({
 describe('Simulate components', () => {
   it('groups step buttons by actor and takes the clicked one', () => {
     const onTake = vi.fn();
-    act(() =>
-      root.render(
-        <StepList
-          steps={[
-            { label: 'send Charge#1', actor: 'client' },
-            { label: 'crash', actor: 'fault' },
-          ]}
-          onTake={onTake}
-        />,
-      ),
+    render(
+      <StepList
+        steps={[
+          { label: 'send Charge#1', actor: 'client' },
+          { label: 'crash', actor: 'fault' },
+        ]}
+        onTake={onTake}
+      />,
     );
     const faults = host.querySelector('section[aria-label="Faults steps"]')!;
     expect(faults.textContent).toContain('crash');
@@ -60,9 +50,9 @@ describe('Simulate components', () => {
   });
 
   it('raises an alert only when an invariant is false', () => {
-    act(() => root.render(<ConfigurationPanels view={view()} />));
+    render(<ConfigurationPanels view={view()} />);
     expect(host.querySelector('[role="alert"]')).toBeNull();
-    act(() => root.render(<ConfigurationPanels view={view({ invariants: [{ name: 'charged at most once', kind: 'state', value: false }] })} />));
+    render(<ConfigurationPanels view={view({ invariants: [{ name: 'charged at most once', kind: 'state', value: false }] })} />);
     expect(host.querySelector('[role="alert"]')?.textContent).toContain('VIOLATED: charged at most once');
     expect(host.querySelector('ul[aria-label="invariant list"]')?.textContent).toBe('charged at most once: FALSE');
   });
@@ -72,7 +62,7 @@ describe('Simulate components', () => {
       invariants: [{ name: 'charged at most once', kind: 'state', value: false }],
       violations: [{ kind: 'invariant', name: 'charged at most once', detail: 'charges <= sent.Charge is false', step: false }],
     });
-    act(() => root.render(<ConfigurationPanels view={broken} />));
+    render(<ConfigurationPanels view={broken} />);
     const alert = host.querySelector('[role="alert"]')!;
     expect(alert.textContent).toBe('VIOLATION: invariant charged at most once: charges <= sent.Charge is false');
   });
@@ -85,19 +75,19 @@ describe('Simulate components', () => {
         { kind: 'out-of-range', name: 'charges', detail: 'charges := 4 is outside 0..3', step: true },
       ],
     });
-    act(() => root.render(<ConfigurationPanels view={ended} />));
+    render(<ConfigurationPanels view={ended} />);
     const lines = [...host.querySelectorAll('[role="alert"] > div')].map((d) => d.textContent);
     expect(lines[0]).toMatch(/^Step 5, deliver Charge#1, violates while it is computed: it produces no configuration/);
     expect(lines.slice(1)).toEqual([
       'VIOLATION: replay Charge: the outcome differs from the first delivery',
       'VIOLATION: out-of-range charges: charges := 4 is outside 0..3',
     ]);
-    act(() => root.render(<StepList steps={[]} onTake={() => {}} violated violatingStep={ended.violatingStep} />));
+    render(<StepList steps={[]} onTake={() => {}} violated violatingStep={ended.violatingStep} />);
     expect(host.querySelector('[role="status"]')?.textContent).toMatch(/^The run ends on step 5, deliver Charge#1: it violates while it is computed/);
   });
 
   it('shows the persisted record, the durable dedupe table and the ambiguous client', () => {
-    act(() => root.render(<ConfigurationPanels view={view()} />));
+    render(<ConfigurationPanels view={view()} />);
     const persisted = host.querySelector('section[aria-label="Persisted record"]')!;
     expect(persisted.textContent).toContain('balance');
     expect(persisted.querySelector('table[aria-label="durable dedupe table"]')?.textContent).toContain('Charge#1');
@@ -108,15 +98,13 @@ describe('Simulate components', () => {
 
   it('draws each run step as a focusable row that jumps when clicked or on Enter', () => {
     const onJump = vi.fn();
-    act(() =>
-      root.render(
-        <SequenceDiagram
-          start={{ requests: [1], initialState: 'Idle' }}
-          events={[{ index: 1, label: 'send Charge#1', kind: 'send', request: 1, stateAfter: 'Idle', modeAfter: 'up' }]}
-          cursor={1}
-          onJump={onJump}
-        />,
-      ),
+    render(
+      <SequenceDiagram
+        start={{ requests: [1], initialState: 'Idle' }}
+        events={[{ index: 1, label: 'send Charge#1', kind: 'send', request: 1, stateAfter: 'Idle', modeAfter: 'up' }]}
+        cursor={1}
+        onJump={onJump}
+      />,
     );
     const rows = [...host.querySelectorAll('g[role="button"]')];
     expect(rows.map((r) => r.getAttribute('aria-label'))).toEqual(['step 0: start', 'step 1: send Charge#1']);

@@ -12,6 +12,10 @@ import { RefusedFileDialog } from '../documents/RefusedFileDialog';
 import { SaveIndicator, SaveStatusBar } from '../documents/SaveStatusBar';
 import { useFileOpening } from '../documents/useFileOpening';
 import { ExportDialog } from '../export/ExportDialog';
+import type { DiffRequest } from '../review/diffRequest';
+import { DiffViewV2 } from '../review/DiffViewV2';
+import { ReviewDialogV2 } from '../review/ReviewDialogV2';
+import type { DesignV2 } from '../../model/v2/schema';
 import type { Mode } from '../shell/ModeTabs';
 import { ModeTabs } from '../shell/ModeTabs';
 import { SIDE_WIDTH, SidePanelSplitter } from '../shell/SidePanelSplitter';
@@ -46,6 +50,8 @@ export function ShellV2() {
   const readOnly = mode !== 'design';
   const [documentsOpen, setDocumentsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const [diff, setDiff] = useState<DiffRequest<DesignV2> | null>(null);
   const files = useFileOpening();
 
   useEffect(() => {
@@ -88,6 +94,9 @@ export function ShellV2() {
                 </button>
               </span>
             )}
+            <button type="button" onClick={() => setReviewOpen(true)}>
+              Review
+            </button>
             <button type="button" className="primary" onClick={() => setExportOpen(true)}>
               Export
             </button>
@@ -99,6 +108,7 @@ export function ShellV2() {
               <ErrorBoundary name="role canvases" key={`${currentId} ${readOnly}`}>
                 <RoleLanes readOnly={readOnly} overlay={readOnly ? overlay : undefined} />
               </ErrorBoundary>
+              {diff && <DiffViewV2 request={diff} onClose={() => setDiff(null)} />}
             </div>
             <SidePanelSplitter width={sideWidth} onWidth={setSideWidth} />
             {mode === 'design' && (
@@ -126,6 +136,7 @@ export function ShellV2() {
           <DeletedToast />
           {/* The shared dialog; its engineer makes it read the version-2 design (useDesignV2). */}
           <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
+          <ReviewDialogV2 open={reviewOpen} onClose={() => setReviewOpen(false)} onCompare={setDiff} />
         </div>
       </FieldSourceContext.Provider>
     </PanelContextV2.Provider>

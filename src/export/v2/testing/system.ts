@@ -1,3 +1,5 @@
+import { callReading, callMessageText } from '../../../engine/v2/callReading';
+import { callNameIndex, callNames } from '../../../model/v2/callNames';
 import type { ModelV2 } from '../../../model/v2/model';
 import { roleFile } from '../names';
 
@@ -100,8 +102,35 @@ export class ExportedSystem {
   readonly world: Record<string, (id: string) => unknown> = new Proxy({}, { get: () => (id: string) => this.viewOf(this.node(id)) });
 
   private text(kind: string, payload: Payload): string {
-    const parts = Object.entries(payload).map(([k, v]) => `${k}=${String(v)}`);
+    const fields = Object.entries(payload).map(([k, v]): [string, string] => [k, String(v)]);
+    const call = callMessageText(this.model, this.model.messages.findIndex((m) => m.name === kind), fields);
+    if (call !== null) return call;
+    const parts = fields.map(([k, v]) => `${k}=${v}`);
     return parts.length ? `${kind}(${parts.join(', ')})` : kind;
+  }
+
+  /** A request answered from the callee's table, as the engine labels it (calls, format-v2.md §14). */
+  private dedupe(d: { transition: string } | null): string {
+    const meaning = d ? callNameIndex(this.model.design).get(d.transition) : undefined;
+    return meaning?.what !== 'machinery' ? '' : meaning.part === 'dedupeHit' ? ' (seen before: answered from the table)' : meaning.part === 'dedupeNoReply' ? ' (seen before: not answered again)' : '';
+  }
+
+  /** An event's label: a call's timer and ack step read as the call, from the instance's own vars, as the engine does. */
+  private eventText(n: Node, type: string, payload: Payload, d: { transition: string }): string {
+    const meaning = callNameIndex(this.model.design).get(type);
+    if (meaning?.what !== 'timeout' && meaning?.what !== 'ack') return `${n.name} ${this.text(type, payload)}`;
+    const E = meaning.event;
+    const names = callNames(E);
+    const vars = this.viewOf(n).vars;
+    if (meaning.what === 'timeout') {
+      if (d.transition !== names.retry) return `${n.name} ${E} timed out (ambiguous)`;
+      return `${n.name} ${E} timed out (retry ${Number(vars[names.attempts]) + 1} of ${callReading(this.model).attempts.get(E)})`;
+    }
+    const to = String(payload['to']);
+    const at = (name: string) => String((vars[name] as Record<string, unknown>)[to]);
+    const prefix = `${names.due}_`;
+    const data = Object.keys(vars).filter((k) => k.startsWith(prefix) && k !== names.dueCall).map((k) => `${k.slice(prefix.length)}=${at(k)}`);
+    return `${n.name} ack ${E} #${at(names.dueCall)} to ${to}: ${at(names.due)}${data.length ? `(${data.join(', ')})` : ''}`;
   }
 
   private fromPart(m: Msg): string {
@@ -186,7 +215,7 @@ export class ExportedSystem {
           if (m.to !== n.name) continue;
           const d = this.probe(n, s, { kind: 'receive', message: m });
           if (d === 'fault') this.faults++;
-          else if (d && d !== 'full') out.push({ label: `${n.name} receive ${this.text(m.kind, m.payload)}${this.fromPart(m)}`, take: () => this.run(n, { kind: 'receive', message: m }) });
+          else if (d && d !== 'full') out.push({ label: `${n.name} receive ${this.text(m.kind, m.payload)}${this.fromPart(m)}${this.dedupe(d)}`, take: () => this.run(n, { kind: 'receive', message: m }) });
         }
       } else {
         for (const [key, q] of this.channels) {
@@ -201,7 +230,7 @@ export class ExportedSystem {
             if (d === 'fault') this.faults++;
             else if (d !== 'full')
               out.push({
-                label: `${n.name} receive ${this.text(m.kind, m.payload)}${this.fromPart(m)}${d ? '' : ' (ignored)'}`,
+                label: `${n.name} receive ${this.text(m.kind, m.payload)}${this.fromPart(m)}${d ? this.dedupe(d) : ' (ignored)'}`,
                 take: () => {
                   q.splice(k, 1);
                   return this.run(n, { kind: 'receive', message: m });
@@ -213,7 +242,7 @@ export class ExportedSystem {
       for (const e of n.api.EVENTS) {
         const d = this.probe(n, s, { kind: 'event', event: e });
         if (d === 'fault') this.faults++;
-        else if (d && d !== 'full') out.push({ label: `${n.name} ${this.text(e.type, e.payload)}`, take: () => this.run(n, { kind: 'event', event: e }) });
+        else if (d && d !== 'full') out.push({ label: this.eventText(n, e.type, e.payload, d), take: () => this.run(n, { kind: 'event', event: e }) });
       }
     }
     if (net.model === 'channels') {

@@ -2,8 +2,9 @@ import { checkedResult } from '../../expr/compile';
 import type { ExprProblem } from '../../expr/parser';
 import { EvaluationError } from '../../model';
 import { didYouMean } from '../../spelling';
-import type { EvaluatorV2, FieldV2, VarV2 } from '../model';
+import type { EvaluatorV2, FieldV2, ScalarType, VarV2 } from '../model';
 import type { ExprV2 } from './ast';
+import { compareOf, constantOf, logicOf, loopOf, notOf, readOf, rootOf, sourceOf, type Memo, type Typed } from './closures';
 import { BOOL, fromScalar, INT, sameTypeV2, showTypeV2, type TypeV2 } from './types';
 
 /**
@@ -47,11 +48,6 @@ export interface CompiledV2 {
   readonly binders: number;
 }
 
-interface Typed {
-  readonly type: TypeV2;
-  readonly ev: EvaluatorV2;
-}
-
 interface Binder {
   readonly name: string;
   readonly role: number;
@@ -64,6 +60,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   const problems: ExprProblem[] = [];
   const binders: Binder[] = [];
   let maxBinders = 0;
+  const memo: Memo = { epoch: 0, used: false };
   const roleNames = scope.roles.map((r) => r.name);
   const problem = (column: number, code: string, message: string): null => {
     problems.push({ column, code, message });
@@ -86,26 +83,48 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     return false;
   };
 
-  /** `instance.state` or `instance.var` of `role`, the instance given by `id`. */
-  const memberOf = (node: ExprV2, role: number, id: EvaluatorV2, name: string, primed: boolean, shownTarget: string): Typed | null => {
-    const layout = scope.roles[role]!;
-    const bases = layout.bases;
-    if (!primeOk(node, primed, `${shownTarget}.${name}`)) return null;
-    if (name === 'state') {
-      const slot = layout.stateSlot;
-      return { type: stateType(role), ev: primed ? (env) => env.post[bases[id(env)]! + slot]! : (env) => env.pre[bases[id(env)]! + slot]! };
+  /** The instance `id` of `role` when it is known before running (a literal, or the only instance). */
+  const knownId = (role: number, id: Typed): number | undefined => id.constant ?? (scope.roles[role]!.instances === 1 && id.safe ? 0 : undefined);
+
+  /** The slot at `off` in the block of instance `id` of `role`, as one read when its address has a simple shape. */
+  const slotAt = (type: TypeV2, role: number, id: Typed, off: number, primed: boolean, small: boolean): Typed => {
+    const bases = scope.roles[role]!.bases;
+    const k = knownId(role, id);
+    if (k !== undefined) return readOf(type, { post: primed, at: bases[k]! + off, stride: 0, source: null, small });
+    const stride = uniformStride(bases);
+    if (id.source && stride !== null) return readOf(type, { post: primed, at: bases[0]! + off, stride, source: id.source, small });
+    const at = id.ev;
+    return { type, ev: primed ? (env) => env.post[bases[at(env)]! + off]! : (env) => env.pre[bases[at(env)]! + off]!, deps: id.deps, safe: id.safe };
+  };
+
+  const small = (type: ScalarType): boolean => {
+    switch (type.kind) {
+      case 'bool':
+        return true;
+      case 'enum':
+        return type.values.length <= 32;
+      case 'id':
+        return scope.roles[type.role]!.instances <= 32;
+      case 'int':
+        return type.lo >= 0 && type.hi <= 31;
     }
+  };
+
+  /** `instance.state` or `instance.var` of `role`, the instance given by `id`. */
+  const memberOf = (node: ExprV2, role: number, id: Typed, name: string, primed: boolean, shownTarget: string): Typed | null => {
+    const layout = scope.roles[role]!;
+    if (!primeOk(node, primed, `${shownTarget}.${name}`)) return null;
+    if (name === 'state') return slotAt(stateType(role), role, id, layout.stateSlot, primed, layout.states.length <= 32);
     const v = layout.vars.find((x) => x.name === name);
     if (!v) {
       const hint = didYouMean(name, ['state', ...layout.vars.map((x) => x.name)]);
       return problem(node.start, 'unknown-name', `${layout.name} has no var "${name}"${hint || '; name "state" or one of its vars.'}`);
     }
     if (v.mapOf >= 0) return problem(node.start, 'map-needs-index', `${v.name} is a map; read one entry, as in ${shownTarget}.${v.name}[${roleNames[v.mapOf]}[1]].`);
-    const off = v.offset;
-    return { type: fromScalar(v.type, v.name, roleNames), ev: primed ? (env) => env.post[bases[id(env)]! + off]! : (env) => env.pre[bases[id(env)]! + off]! };
+    return slotAt(fromScalar(v.type, v.name, roleNames), role, id, v.offset, primed, small(v.type));
   };
 
-  const selfId: EvaluatorV2 = (env) => env.self;
+  const selfTyped = (): Typed => sourceOf(idType(scope.role), { kind: 'self' }, (env) => env.self);
 
   const name = (node: ExprV2 & { kind: 'name' }): Typed | null => {
     const n = node.name;
@@ -113,25 +132,25 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     if (b) {
       if (node.primed) return problem(node.start, 'prime-not-allowed', `${n} names an instance, which does not change during a step; drop the prime.`);
       const slot = b.slot;
-      return { type: idType(b.role), ev: (env) => env.bound[slot]! };
+      return sourceOf(idType(b.role), { kind: 'bound', slot }, (env) => env.bound[slot]!);
     }
     if (n === 'self') {
       if (scope.role < 0) return problem(node.start, 'self-not-allowed', 'A design invariant belongs to no instance, so it has no "self"; quantify (forall r in Role: …) or name an instance (Role[1]).');
-      return { type: idType(scope.role), ev: selfId };
+      return selfTyped();
     }
     if (n === 'sender') {
       if (scope.senderRole < 0) return problem(node.start, 'sender-not-allowed', '"sender" is the instance that sent the message being received; only a "receive" transition has one.');
-      return { type: idType(scope.senderRole), ev: (env) => env.sender };
+      return sourceOf(idType(scope.senderRole), { kind: 'sender' }, (env) => env.sender);
     }
     if (n === 'crashes') {
       if (!scope.invariant) return problem(node.start, 'observable-not-allowed', `crashes counts the crashes so far and can be read only in invariants, not in a ${scope.what}.`);
       if (!primeOk(node, node.primed, 'crashes')) return null;
       const slot = scope.crashSlot;
-      if (slot < 0) return { type: INT, ev: NOTHING };
-      return { type: INT, ev: node.primed ? (env) => env.post[slot]! : (env) => env.pre[slot]! };
+      if (slot < 0) return constantOf(INT, 0);
+      return readOf(INT, { post: node.primed, at: slot, stride: 0, source: null, small: false });
     }
     if (scope.role >= 0 && (n === 'state' || scope.roles[scope.role]!.vars.some((v) => v.name === n))) {
-      return memberOf(node, scope.role, selfId, n, node.primed, 'self');
+      return memberOf(node, scope.role, selfTyped(), n, node.primed, 'self');
     }
     const r = roleIndex(n);
     if (r >= 0) {
@@ -139,7 +158,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       if (scope.roles[r]!.instances !== 1) {
         return problem(node.start, 'ambiguous-instance', `${n} has ${scope.roles[r]!.instances} instances; name one (${n}[1]) or quantify (forall x in ${n}: …).`);
       }
-      return { type: idType(r), ev: NOTHING };
+      return constantOf(idType(r), 0);
     }
     const candidates = [...binders.map((x) => x.name), ...roleNames, ...(scope.role >= 0 ? ['state', 'self', ...scope.roles[scope.role]!.vars.map((v) => v.name)] : [])];
     const hint = didYouMean(n, candidates);
@@ -154,7 +173,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     const t = visit(node.target, null);
     if (t === null) return null;
     if (t.type.kind !== 'id') return problem(node.start, 'not-an-instance', `Only an instance has a state and vars; this is ${showTypeV2(t.type)}.`);
-    return memberOf(node, t.type.role, t.ev, node.name, node.primed, shown(node.target));
+    return memberOf(node, t.type.role, t, node.name, node.primed, shown(node.target));
   };
 
   const index = (node: ExprV2 & { kind: 'index' }): Typed | null => {
@@ -166,17 +185,16 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       if (node.index.kind !== 'int' || node.index.value < 1 || node.index.value > count) {
         return problem(node.index.start, 'bad-instance', `${target.name}[k] names an instance by a number from 1 to ${count}; to range over them write forall x in ${target.name}: ….`);
       }
-      const id = node.index.value - 1;
-      return { type: idType(r), ev: () => id };
+      return constantOf(idType(r), node.index.value - 1);
     }
     // `m[i]` (own map var) or `x.m[i]` (another instance's map var).
     let role: number;
-    let owner: EvaluatorV2;
+    let owner: Typed;
     let varName: string;
     let primed: boolean;
     if (target.kind === 'name' && scope.role >= 0 && !binder(target.name)) {
       role = scope.role;
-      owner = selfId;
+      owner = selfTyped();
       varName = target.name;
       primed = target.primed;
     } else if (target.kind === 'member') {
@@ -184,7 +202,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       if (t === null) return null;
       if (t.type.kind !== 'id') return problem(target.start, 'not-an-instance', `Only an instance has vars; this is ${showTypeV2(t.type)}.`);
       role = t.type.role;
-      owner = t.ev;
+      owner = t;
       varName = target.name;
       primed = target.primed;
     } else {
@@ -205,9 +223,15 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     }
     const bases = layout.bases;
     const off = v.offset;
-    const at = i.ev;
     const type = fromScalar(v.type, v.name, roleNames);
-    return { type, ev: primed ? (env) => env.post[bases[owner(env)]! + off + at(env)]! : (env) => env.pre[bases[owner(env)]! + off + at(env)]! };
+    const entry = knownId(v.mapOf, i);
+    if (entry !== undefined) return slotAt(type, role, owner, off + entry, primed, small(v.type));
+    const k = knownId(role, owner);
+    if (k !== undefined && i.source) return readOf(type, { post: primed, at: bases[k]! + off, stride: 1, source: i.source, small: small(v.type) });
+    const at = i.ev;
+    const who = owner.ev;
+    const ev: EvaluatorV2 = primed ? (env) => env.post[bases[who(env)]! + off + at(env)]! : (env) => env.pre[bases[who(env)]! + off + at(env)]!;
+    return { type, ev, deps: owner.deps | i.deps, safe: owner.safe && i.safe };
   };
 
   const quantifier = (node: ExprV2 & { kind: 'quantifier' }): Typed | null => {
@@ -228,17 +252,15 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     binders.length -= node.names.length;
     if (body === null) return null;
     if (!sameTypeV2(body.type, BOOL)) return problem(node.body.start, 'type-mismatch', `The body of ${node.q} must be a bool, but this is ${showTypeV2(body.type)}.`);
-    const b = body.ev;
     // One loop per bound name, the last name fastest; each level stops as soon as the answer is known.
-    let test: EvaluatorV2 = b;
-    for (let j = slots.length - 1; j >= 1; j--) test = nested(node.q === 'count' ? 'forall' : node.q, slots[j]!, count, test);
-    const slot = slots[0]!;
-    const inner = test;
+    const enclosed = binders.length > 0;
+    let inner: Typed = body;
+    for (let j = slots.length - 1; j >= 1; j--) inner = loopOf(node.q === 'count' ? 'forall' : node.q, slots[j]!, count, inner, BOOL, memo, true);
     if (node.q === 'count') {
       if (slots.length > 1) return problem(node.start, 'count-one-name', 'count binds one name: count r in RM: … (nest a second quantifier inside for pairs).');
-      return { type: INT, ev: (env) => { let c = 0; for (let v = 0; v < count; v++) { env.bound[slot] = v; if (inner(env) !== 0) c++; } return c; } };
+      return loopOf('count', slots[0]!, count, inner, INT, memo, enclosed);
     }
-    return { type: BOOL, ev: nested(node.q, slot, count, inner) };
+    return loopOf(node.q, slots[0]!, count, inner, BOOL, memo, enclosed);
   };
 
   const literal = (node: ExprV2 & { kind: 'string' }, want: TypeV2 | null): Typed | null => {
@@ -250,7 +272,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       const hint = didYouMean(node.value, want.values);
       return problem(node.start, 'unknown-enum-value', hint ? `"${node.value}" is not ${what}${hint}` : `"${node.value}" is not ${what}; use one of ${want.values.map((v) => `"${v}"`).join(', ')}.`);
     }
-    return { type: want, ev: () => i };
+    return constantOf(want, i);
   };
 
   const field = (node: ExprV2 & { kind: 'field' }): Typed | null => {
@@ -262,28 +284,26 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       const hint = didYouMean(node.field, event.fields.map((f) => f.name));
       return problem(node.start, 'unknown-field', `${event.name} has no payload field "${node.field}"${hint || '.'}`);
     }
-    return { type: fromScalar(event.fields[i]!.type, node.field, roleNames), ev: (env) => env.payload[i]! };
+    const type = fromScalar(event.fields[i]!.type, node.field, roleNames);
+    const ev: EvaluatorV2 = (env) => env.payload[i]!;
+    return type.kind === 'id' ? sourceOf(type, { kind: 'payload', field: i }, ev) : { type, ev, deps: 0, safe: true };
   };
 
-  const need = (node: ExprV2, got: Typed | null, want: TypeV2, what: string): EvaluatorV2 | null => {
+  const need = (node: ExprV2, got: Typed | null, want: TypeV2, what: string): Typed | null => {
     if (got === null) return null;
     if (!sameTypeV2(got.type, want)) {
       problem(node.start, 'type-mismatch', `${what} must be ${showTypeV2(want)}, but this is ${showTypeV2(got.type)}.`);
       return null;
     }
-    return got.ev;
+    return got;
   };
 
   const visit = (node: ExprV2, want: TypeV2 | null): Typed | null => {
     switch (node.kind) {
-      case 'int': {
-        const v = node.value;
-        return { type: INT, ev: () => v };
-      }
-      case 'bool': {
-        const v = node.value ? 1 : 0;
-        return { type: BOOL, ev: () => v };
-      }
+      case 'int':
+        return constantOf(INT, node.value);
+      case 'bool':
+        return constantOf(BOOL, node.value ? 1 : 0);
       case 'string':
         return literal(node, want);
       case 'name':
@@ -300,7 +320,10 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
         const t = node.op === '!' ? BOOL : INT;
         const a = need(node.operand, visit(node.operand, t), t, `The operand of "${node.op}"`);
         if (a === null) return null;
-        return { type: t, ev: node.op === '!' ? (env) => (a(env) === 0 ? 1 : 0) : (env) => 0 - a(env) };
+        if (node.op === '!') return notOf(a);
+        if (a.constant !== undefined) return constantOf(t, 0 - a.constant);
+        const e = a.ev;
+        return { type: t, ev: (env) => 0 - e(env), deps: a.deps, safe: a.safe };
       }
       case 'conditional': {
         const test = need(node.test, visit(node.test, BOOL), BOOL, 'The condition of "? :"');
@@ -311,17 +334,23 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
         if (!sameTypeV2(first.type, second.type)) {
           return problem(node.opStart, 'type-mismatch', `Both branches of "? :" must have one type, but one is ${showTypeV2(first.type)} and the other ${showTypeV2(second.type)}.`);
         }
-        const then = stringFirst ? second.ev : first.ev;
-        const otherwise = stringFirst ? first.ev : second.ev;
-        return { type: first.type, ev: (env) => (test(env) !== 0 ? then(env) : otherwise(env)) };
+        const thenT = stringFirst ? second : first;
+        const otherwiseT = stringFirst ? first : second;
+        if (test.constant !== undefined) return { ...(test.constant !== 0 ? thenT : otherwiseT), type: first.type };
+        const cond = test.ev;
+        const then = thenT.ev;
+        const otherwise = otherwiseT.ev;
+        return { type: first.type, ev: (env) => (cond(env) !== 0 ? then(env) : otherwise(env)), deps: test.deps | first.deps | second.deps, safe: test.safe && first.safe && second.safe };
       }
       case 'call': {
         const args = node.args.map((a) => need(a, visit(a, INT), INT, `An argument of ${node.fn}`));
         if (args.some((a) => a === null)) return null;
-        const a = args[0]!;
-        if (node.fn === 'abs') return { type: INT, ev: (env) => Math.abs(a(env)) };
-        const b = args[1]!;
-        return { type: INT, ev: node.fn === 'min' ? (env) => Math.min(a(env), b(env)) : (env) => Math.max(a(env), b(env)) };
+        const typed = args as Typed[];
+        const a = typed[0]!.ev;
+        const b = typed[1]?.ev ?? a;
+        const ev: EvaluatorV2 = node.fn === 'abs' ? (env) => Math.abs(a(env)) : node.fn === 'min' ? (env) => Math.min(a(env), b(env)) : (env) => Math.max(a(env), b(env));
+        if (typed.every((x) => x.constant !== undefined)) return constantOf(INT, ev({} as never));
+        return { type: INT, ev, deps: typed.reduce((d, x) => d | x.deps, 0), safe: typed.every((x) => x.safe) };
       }
       case 'binary':
         return binary(node);
@@ -348,15 +377,25 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       }
       const a = l.ev;
       const b = r.ev;
-      return { type: BOOL, ev: node.op === '==' ? (env) => (a(env) === b(env) ? 1 : 0) : (env) => (a(env) !== b(env) ? 1 : 0) };
+      return compareOf(BOOL, node.op, l, r, () => (node.op === '==' ? (env) => (a(env) === b(env) ? 1 : 0) : (env) => (a(env) !== b(env) ? 1 : 0)));
     }
     const logic = node.op === '&&' || node.op === '||' || node.op === '=>';
     const operand = logic ? BOOL : INT;
     const a = need(node.left, visit(node.left, operand), operand, `The left side of "${node.op}"`);
     const b = need(node.right, visit(node.right, operand), operand, `The right side of "${node.op}"`);
     if (a === null || b === null) return null;
-    const type = logic || ['<', '<=', '>', '>='].includes(node.op) ? BOOL : INT;
-    return { type, ev: arithmetic(node.op, a, b, at) };
+    if (node.op === '&&' || node.op === '||' || node.op === '=>') return logicOf(node.op, a, b);
+    const plain = (): EvaluatorV2 => arithmetic(node.op, a.ev, b.ev, at);
+    if (['<', '<=', '>', '>='].includes(node.op)) return compareOf(BOOL, node.op, a, b, plain);
+    const ev = plain();
+    if (a.constant !== undefined && b.constant !== undefined) {
+      try {
+        return constantOf(INT, ev({} as never));
+      } catch (e) {
+        if (!(e instanceof EvaluationError)) throw e;
+      }
+    }
+    return { type: INT, ev, deps: a.deps | b.deps, safe: false };
   };
 
   const result = visit(expr, expected);
@@ -364,27 +403,15 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     problem(expr.start, scope.what === 'update' ? 'type-mismatch' : 'not-bool', `${/^[aeiou]/.test(scope.what) ? 'An' : 'A'} ${scope.what} must be ${showTypeV2(expected)}, but this expression is ${showTypeV2(result.type)}.`);
   }
   const ok = result !== null && problems.length === 0;
-  return { type: ok ? result.type : null, problems, evaluate: ok ? result.ev : NOTHING, binders: maxBinders };
+  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders };
 }
 
-/** `forall`/`exists` over one bound slot. */
-function nested(q: 'forall' | 'exists', slot: number, count: number, body: EvaluatorV2): EvaluatorV2 {
-  if (q === 'forall') {
-    return (env) => {
-      for (let v = 0; v < count; v++) {
-        env.bound[slot] = v;
-        if (body(env) === 0) return 0;
-      }
-      return 1;
-    };
-  }
-  return (env) => {
-    for (let v = 0; v < count; v++) {
-      env.bound[slot] = v;
-      if (body(env) !== 0) return 1;
-    }
-    return 0;
-  };
+/** The distance between consecutive instance blocks when it is one number, else null. */
+function uniformStride(bases: Int32Array): number | null {
+  if (bases.length < 2) return 0;
+  const stride = bases[1]! - bases[0]!;
+  for (let i = 2; i < bases.length; i++) if (bases[i]! - bases[i - 1]! !== stride) return null;
+  return stride;
 }
 
 function shown(node: ExprV2): string {

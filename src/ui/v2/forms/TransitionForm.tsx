@@ -1,7 +1,8 @@
 import { escapeToken } from '../../../model/pointer';
 import { RESTART_EVENT } from '../../../model/restartEvent';
 import type { EventJsonV2, ScalarTypeJsonV2, SendJson, TransitionJsonV2 } from '../../../model/v2/schema';
-import { callTargetOf, callTargets, makeCall, outcomeEvents, transitionWithTrigger, parseOutcome, servedCall, type Outcome } from '../../../store/v2/callEditsV2';
+import { useState } from 'react';
+import { callTargetOf, callTargets, makeCall, missingOutcomeTransitions, outcomeEvents, transitionWithTrigger, parseOutcome, servedCall, type Outcome } from '../../../store/v2/callEditsV2';
 import { fromStates, nextName, type DesignEditV2 } from '../../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
 import { CheckboxField } from '../../fields/CheckboxField';
@@ -116,7 +117,7 @@ export function TransitionForm({ role, index, readOnly }: { role: number; index:
           render={(s, p, k) => <SendForm send={s} path={p} k={k} kinds={outgoing} roles={design.roles} readOnly={readOnly} />}
         />
       </fieldset>
-      <MakesCallFields role={role} path={path} call={t.call} readOnly={readOnly} />
+      <MakesCallFields key={path} role={role} index={index} path={path} call={t.call} readOnly={readOnly} />
       <fieldset className="list-editor">
         <legend>Transition invariants</legend>
         <InvariantList path={`${path}/invariants`} items={t.invariants ?? []} readOnly={readOnly} label="Transition invariant" />
@@ -295,9 +296,18 @@ function ServeCallFields({ path, event, readOnly }: { path: string; event: Event
  * The call a transition makes (docs/format-v2.md §14): a call event of another role, the callee
  * instance (left out when that role has one), an expression per payload field, and attempts.
  */
-function MakesCallFields({ role, path, call, readOnly }: { role: number; path: string; call: TransitionJsonV2['call']; readOnly: boolean }) {
+function MakesCallFields({ role, index, path, call, readOnly }: { role: number; index: number; path: string; call: TransitionJsonV2['call']; readOnly: boolean }) {
   const design = useDesignV2();
   const apply = useDesignStateV2((s) => s.apply);
+  const missing = missingOutcomeTransitions(design, role, index);
+  // What the last "Add outcome transitions" added, said once so the targets it chose are not silent.
+  const [added, setAdded] = useState<string | null>(null);
+  const addOutcomes = () => {
+    apply({ type: 'batch', edits: missing.map((value): DesignEditV2 => ({ type: 'insert', path: `/roles/${role}/transitions`, value })) });
+    const first = missing[0]!;
+    const from = Array.isArray(first.from) ? first.from.join(', ') : first.from;
+    setAdded(`Added ${missing.map((m) => m.event).join(', ')} from ${from}, each going back to ${first.to ?? from}: choose where each one goes (and what it does) on the canvas.`);
+  };
   const targets = callTargets(design, role);
   const target = call ? callTargetOf(design, call.event) : undefined;
   const cpath = `${path}/call`;
@@ -340,6 +350,16 @@ function MakesCallFields({ role, path, call, readOnly }: { role: number; path: s
           <p className="hint">
             Outcomes, as triggers of this role: {call.event}.ok, {call.event}.error and {call.event}.timeout (ambiguous: the callee may or may not have done it).
           </p>
+          {!readOnly && missing.length > 0 && (
+            <button type="button" onClick={addOutcomes} title={`Adds a transition for each of ${missing.map((m) => m.event).join(', ')} (one undo step)`}>
+              Add outcome transitions
+            </button>
+          )}
+          {added && (
+            <p className="hint" role="status">
+              {added}
+            </p>
+          )}
         </>
       )}
     </fieldset>

@@ -1,11 +1,14 @@
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { CallOutcomesV2, CheckResultV2, ViolationReportV2 } from '../../../engine/v2/result';
 import type { ModelV2 } from '../../../model/v2/model';
+import { loadResultOfV2 } from '../../../store/v2/loadResultV2';
 import { coverageByRole } from '../../../store/v2/roleOverlay';
 import { identityOfRunKey } from '../../../store/v2/runKey';
-import { CheckProgressBar } from '../../check/CheckProgressBar';
+import { CheckControls } from '../../check/CheckControls';
 import { formatCount } from '../../check/formatCount';
 import { verdictText } from '../../check/verdictText';
+import { CheckWithClients } from './CheckWithClients';
 import type { RunViewV2Props } from './props';
 import { useRunV2 } from './useRunV2';
 
@@ -15,12 +18,20 @@ const VERDICT_COLOUR = { ok: '#15803d', violation: '#b91c1c', incomplete: '#b453
  * Check for a version-2 design: the explorer runs in its own Web Worker (progress, cancel,
  * limits as version 1); the result's shortest traces replay in Simulate (every canvas and the
  * sequence diagram follow the run), and its coverage dims what was never reached on each role's canvas.
+ * A design with clients (docs/format-v2.md §13) is checked as its version-1 model (`CheckWithClients`).
  */
-export function CheckV2({ design, documentId, overlay, onShowSimulate }: RunViewV2Props) {
-  const { stores, load, runKey } = useRunV2(design, documentId, overlay);
+export function CheckV2(props: RunViewV2Props) {
+  const load = loadResultOfV2(props.design);
+  if (!load.ok) return <p role="status">The design has errors: fix them in Design mode to check it.</p>;
+  if (load.kind === 'clients') return <CheckWithClients {...props} load={load} />;
+  return <CheckParticipants {...props} model={load.model} />;
+}
+
+function CheckParticipants({ design, model, documentId, overlay, onShowSimulate }: RunViewV2Props & { readonly model: ModelV2 }) {
+  const { stores, runKey } = useRunV2(design, model, documentId, overlay);
   const s = useStore(stores.check);
-  const running = s.status === 'running';
   const identity = identityOfRunKey(runKey);
+  const validated = useMemo(() => ({ design: model.design, identity }), [model, identity]);
   const replayLabels = (labels: readonly string[]) => {
     stores.simulation.getState().loadAtStart(labels);
     onShowSimulate?.();
@@ -28,26 +39,8 @@ export function CheckV2({ design, documentId, overlay, onShowSimulate }: RunView
   const replay = (v: ViolationReportV2) => replayLabels(v.trace.map((t) => t.label));
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10 }}>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <LimitField label="max states" width={110} value={s.limits.maxStates} disabled={running} onChange={(maxStates) => s.setLimits({ maxStates })} />
-        <LimitField label="max seconds" width={70} value={s.limits.maxSeconds} disabled={running} onChange={(maxSeconds) => s.setLimits({ maxSeconds })} />
-        <button type="button" disabled={running || !load.ok} onClick={() => load.ok && void s.start({ design: load.model.design, identity })}>
-          Run check
-        </button>
-        <button type="button" disabled={!running} onClick={s.cancel}>
-          Cancel
-        </button>
-      </div>
-      {!load.ok ? <p role="status">The design has errors: fix them in Design mode to check it.</p> : null}
-      {running ? <CheckProgressBar progress={s.progress} limits={s.limits} /> : null}
-      {s.status === 'failed' ? <p role="alert">The check could not run: {s.error}</p> : null}
-      {s.status === 'cancelled' ? (
-        <p role="status" data-testid="verdict">
-          Cancelled: the worker did not report its result in time; it had explored {formatCount(s.progress?.states ?? 0)} states to depth{' '}
-          {s.progress?.depth ?? 0} (this is not a pass).
-        </p>
-      ) : null}
-      {s.result && load.ok ? <ResultV2 result={s.result} model={load.model} stale={s.identity !== identity} onReplay={replay} onReplayLabels={replayLabels} /> : null}
+      <CheckControls store={stores.check} design={validated} />
+      {s.result ? <ResultV2 result={s.result} model={model} stale={s.identity !== identity} onReplay={replay} onReplayLabels={replayLabels} /> : null}
     </div>
   );
 }
@@ -97,8 +90,10 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
             </tr>
           </thead>
           <tbody>
-            {model.roles.map((role) => {
+            {model.roles.map((role, ri) => {
               const c = coverage.get(role.name)!;
+              // The role's own transitions (a call's machinery, appended after them, is listed per call site below).
+              const own = model.design.roles[ri]?.transitions.length ?? role.transitions.length;
               const never = [...c.dimmedStates.map((x) => `state ${x}`), ...c.dimmedTransitions.map((t) => `transition ${role.transitions[t]!.name}`)];
               return (
                 <tr key={role.name} aria-label={`coverage of ${role.name}`}>
@@ -107,7 +102,7 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
                     {role.states.length - c.dimmedStates.length}/{role.states.length}
                   </td>
                   <td style={{ paddingRight: 12 }}>
-                    {role.transitions.length - c.dimmedTransitions.length}/{role.transitions.length}
+                    {own - c.dimmedTransitions.length}/{own}
                   </td>
                   <td>{never.length ? never.join(', ') : 'everything'}</td>
                 </tr>
@@ -115,6 +110,15 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
             })}
           </tbody>
         </table>
+        {r.coverage.calls?.length ? (
+          <ul aria-label="Call machinery" style={{ margin: '4px 0 0', paddingLeft: 16, fontSize: 12 }}>
+            {r.coverage.calls.map((c) => (
+              <li key={c.site}>
+                <strong>{c.site}</strong>: {c.machinery.map((m) => m.means).join('; ')}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {r.verdict !== 'ok' ? <p style={{ margin: '2px 0 0', fontSize: 12, color: '#64748b' }}>The search stopped early, so coverage is partial.</p> : null}
       </section>
     </section>
@@ -214,23 +218,5 @@ function TraceTable({ violation: v }: { violation: ViolationReportV2 }) {
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** A positive whole-number limit of the search (never below 1, so a typo cannot mean "no limit"). */
-function LimitField(props: { label: string; width: number; value: number; disabled: boolean; onChange: (value: number) => void }) {
-  return (
-    <label>
-      {props.label}{' '}
-      <input
-        type="number"
-        min={1}
-        aria-label={props.label}
-        value={props.value}
-        disabled={props.disabled}
-        onChange={(e) => props.onChange(Math.max(1, Number(e.target.value) || 1))}
-        style={{ width: props.width }}
-      />
-    </label>
   );
 }

@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readExampleV2 } from '../../../engine/v2/testDesigns';
 import { createRoleOverlayStore } from '../../../store/v2/roleOverlay';
@@ -8,20 +7,15 @@ import { runStoresV2Of, setCheckRunnerV2ForTests } from '../../../store/v2/runSt
 import { startCheckV2 } from '../../../worker/checkClientV2';
 import { inProcessWorkerV2 } from '../../../worker/testWorkerV2';
 import { CheckV2, SimulateV2 } from './index';
+import { testRoot } from '../../common/testRoot';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const { host: hostOf, render, button, click } = testRoot();
 let host: HTMLDivElement;
-let root: Root;
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
+  host = hostOf();
   setCheckRunnerV2ForTests((design, limits) => startCheckV2(design, limits, () => inProcessWorkerV2()));
 });
 afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
   setCheckRunnerV2ForTests(null);
 });
 
@@ -29,18 +23,12 @@ const design = readExampleV2('two-phase-commit-broken.protocol.json');
 // The same design with a TM state nothing enters: coverage must name it.
 const withLimbo = { ...design, roles: design.roles.map((r) => (r.name === 'TM' ? { ...r, states: [...r.states, { name: 'limbo' }] } : r)) };
 
-const button = (name: string): HTMLElement => {
-  const found = [...host.querySelectorAll<HTMLElement>('button, [role="button"]')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
-  if (!found) throw new Error(`no button ${name}`);
-  return found;
-};
-const click = (el: HTMLElement) => act(() => el.dispatchEvent(new MouseEvent('click', { bubbles: true })));
 const stateOf = (name: string) => host.querySelector(`[data-testid="state-${name}"]`)?.textContent;
 
 describe('SimulateV2', () => {
   it('takes steps by button, digit key and canvas click; travels in time; draws every instance', () => {
     const overlay = createRoleOverlayStore();
-    act(() => root.render(<SimulateV2 design={design} documentId="doc" overlay={overlay} />));
+    render(<SimulateV2 design={design} documentId="doc" overlay={overlay} />);
     expect(host.querySelectorAll('[aria-label^="Instance "]')).toHaveLength(3);
     click(button('RM[1] Vote(value=yes)'));
     expect(stateOf('RM[1]')).toBe('prepared');
@@ -55,8 +43,8 @@ describe('SimulateV2', () => {
     expect(host.textContent).toContain('(down)');
     expect(host.querySelector('[data-mark="crash"]')).not.toBeNull();
     // Back two steps, then a different step forks the run.
-    click(button('Undo'));
-    click(button('Undo'));
+    click(button('Undo step'));
+    click(button('Undo step'));
     expect(host.textContent).toContain('Step 2 of 4');
     click(button('RM[2] Vote(value=no)'));
     expect(host.textContent).toContain('Step 3 of 3');
@@ -67,9 +55,9 @@ describe('SimulateV2', () => {
 
   it('clears click-to-step when it unmounts', () => {
     const overlay = createRoleOverlayStore();
-    act(() => root.render(<SimulateV2 design={design} documentId="doc" overlay={overlay} />));
+    render(<SimulateV2 design={design} documentId="doc" overlay={overlay} />);
     expect(overlay.getState().onTransitionClick).toBeTypeOf('function');
-    act(() => root.render(<p />));
+    render(<p />);
     expect(overlay.getState().onTransitionClick).toBeUndefined();
   });
 });
@@ -78,7 +66,7 @@ describe('CheckV2', () => {
   it('checks in the worker, shows the violation and coverage, and replays it into Simulate', async () => {
     const overlay = createRoleOverlayStore();
     const onShowSimulate = vi.fn();
-    act(() => root.render(<CheckV2 design={withLimbo} documentId="doc" overlay={overlay} onShowSimulate={onShowSimulate} />));
+    render(<CheckV2 design={withLimbo} documentId="doc" overlay={overlay} onShowSimulate={onShowSimulate} />);
     const done = new Promise<void>((resolve) => {
       const stop = runStoresV2Of(overlay).check.subscribe((s) => {
         if (s.status === 'done') {
@@ -99,7 +87,7 @@ describe('CheckV2', () => {
     expect(table.querySelector('tbody tr:nth-child(8)')!.textContent).toBe('8crash TMcollecting ↓committedprepared');
     click(button('Replay invariant all or nothing'));
     expect(onShowSimulate).toHaveBeenCalled();
-    act(() => root.render(<SimulateV2 design={withLimbo} documentId="doc" overlay={overlay} />));
+    render(<SimulateV2 design={withLimbo} documentId="doc" overlay={overlay} />);
     expect(host.textContent).toContain('Step 0 of 10');
     act(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' })));
     expect(host.textContent).toContain('Step 1 of 10');
@@ -111,7 +99,7 @@ describe('CheckV2', () => {
     const calls = readExampleV2('lease-calls-fixed.protocol.json');
     const overlay = createRoleOverlayStore();
     const onShowSimulate = vi.fn();
-    act(() => root.render(<CheckV2 design={calls} documentId="calls" overlay={overlay} onShowSimulate={onShowSimulate} />));
+    render(<CheckV2 design={calls} documentId="calls" overlay={overlay} onShowSimulate={onShowSimulate} />);
     const done = new Promise<void>((resolve) => {
       const stop = runStoresV2Of(overlay).check.subscribe((s) => {
         if (s.status === 'done') {
@@ -127,9 +115,12 @@ describe('CheckV2', () => {
     const row = section.querySelector('[aria-label="outcomes of Client → Lock.Acquire"]')!;
     expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Client → Lock.Acquire', '200 Replay', '80 Replay', '162 Replay']);
     expect(section.textContent).toContain('neither success nor failure');
+    // Coverage counts the transitions written; the call's machinery is listed per call site apart.
+    expect([...host.querySelector('[aria-label="coverage of Client"]')!.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Client', '4/4', '4/4', 'everything']);
+    expect(host.querySelector('[aria-label="Call machinery"]')!.textContent).toContain('Client → Lock.Acquire: a timed-out call was retried;');
     click(button('Replay a shortest run where Client → Lock.Acquire timed out'));
     expect(onShowSimulate).toHaveBeenCalled();
-    act(() => root.render(<SimulateV2 design={calls} documentId="calls" overlay={overlay} />));
-    expect(host.textContent).toContain('Step 0 of 10');
+    render(<SimulateV2 design={calls} documentId="calls" overlay={overlay} />);
+    expect(host.textContent).toContain('Step 0 of 12');
   });
 });

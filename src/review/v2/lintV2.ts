@@ -1,0 +1,249 @@
+import type { CheckResultV2 } from '../../engine/v2/result';
+import type { ModelV2 } from '../../model/v2/model';
+import type { DesignV2, RoleJson, TransitionJsonV2 } from '../../model/v2/schema';
+import { budgetFindings, finding, incomplete, withSilences, type Draft, type Review } from '../lint';
+import { mentionsAnotherInstance, parsedV2 } from './exprFactsV2';
+
+/**
+ * The review checklist (`../rules.ts`) for a design of several participants (format version 2).
+ * Reads the design as written (`model.design`: calls not expanded, so every path points at what
+ * the user wrote) and, for reachability and limits, the last check. Silences work as in version
+ * 1: `"x-review": { "silence": { RULE: REASON } }` on the element a finding points at.
+ */
+export interface ReviewInputV2 {
+  readonly document: unknown;
+  readonly model: ModelV2;
+  readonly result?: CheckResultV2;
+}
+
+export function reviewDesignV2(input: ReviewInputV2): Review {
+  const { model, result } = input;
+  const d = model.design;
+  const drafts: Draft[] = [
+    ...serving(d),
+    ...callRetries(d),
+    ...unhandledMessages(d),
+    ...volatileWithoutRecovery(d),
+    ...invariantGaps(d),
+    ...(result ? reachability(d, result) : []),
+    ...budgets(d, model),
+    ...(result?.verdict === 'incomplete' ? [incomplete(result)] : []),
+  ];
+  return withSilences(input.document, drafts);
+}
+
+const code = (s: string) => `\`${s}\``;
+
+const fromStates = (t: TransitionJsonV2): string[] => (Array.isArray(t.from) ? t.from : [t.from]);
+
+export function triggerText(t: TransitionJsonV2): string {
+  return t.receive !== undefined ? `receive ${t.receive}` : (t.event ?? '(no trigger)');
+}
+
+/** The name a check reports a transition by: its `id`, else `Role#k`. */
+export function transitionNameV2(role: RoleJson, k: number): string {
+  return role.transitions[k]!.id ?? `${role.name}#${k}`;
+}
+
+export function transitionElementV2(role: RoleJson, k: number): string {
+  const t = role.transitions[k]!;
+  const from = fromStates(t).join(', ');
+  return `transition ${transitionNameV2(role, k)} of ${role.name} (${from} → ${t.to ?? from} on ${triggerText(t)})`;
+}
+
+const storageOf = (role: RoleJson, name: string) => role.vars?.find((v) => v.name === name)?.storage ?? 'durable';
+const durableState = (role: RoleJson, name: string) => role.states.find((s) => s.name === name)?.storage !== 'volatile';
+
+/** The vars a transition writes (`m[i]` writes `m`). */
+const writtenVars = (t: TransitionJsonV2) => [...new Set(Object.keys(t.updates ?? {}).map((u) => u.replace(/\[.*$/, '').trim()))];
+
+/** It writes a durable (or ghost) var, or enters a durable state it was not in. */
+function hasDurableEffect(role: RoleJson, t: TransitionJsonV2): boolean {
+  return (
+    writtenVars(t).some((v) => storageOf(role, v) !== 'volatile') ||
+    (t.to !== undefined && !fromStates(t).includes(t.to) && durableState(role, t.to))
+  );
+}
+
+/** Transitions that serve a call (or client) event of their role: they carry `ack` and `reply`. */
+function servingTransitions(role: RoleJson): { t: TransitionJsonV2; k: number; event: string }[] {
+  const served = new Set((role.events ?? []).filter((e) => e.source === 'call' || e.source === 'client').map((e) => e.name));
+  return role.transitions.flatMap((t, k) => (t.event !== undefined && served.has(t.event) ? [{ t, k, event: t.event }] : []));
+}
+
+function serving(d: DesignV2): Draft[] {
+  const out: Draft[] = [];
+  d.roles.forEach((role, r) => {
+    for (const { t, k, event } of servingTransitions(role)) {
+      const path = `/roles/${r}/transitions/${k}`;
+      if (t.ack === undefined)
+        out.push(
+          finding(
+            'ack-default',
+            path,
+            transitionElementV2(role, k),
+            `Its ack is left at the default (durable): the file does not say what the reply to ${event} promises.`,
+            'Set "ack" to "durable" or "none" explicitly.',
+          ),
+        );
+      const written = writtenVars(t);
+      if ((t.ack ?? 'durable') === 'durable' && written.length > 0 && !hasDurableEffect(role, t))
+        out.push(
+          finding(
+            'durable-ack-volatile-effect',
+            path,
+            transitionElementV2(role, k),
+            `It acks ${event} as durable, but its effect writes only volatile ${written.map(code).join(', ')}: a crash after the reply forgets what the caller was told.`,
+            'Make the written vars durable, or set "ack" to "none" if the caller must not rely on it.',
+          ),
+        );
+    }
+    (role.events ?? []).forEach((e, i) => {
+      if (e.source !== 'call' || e.idempotency !== 'volatile') return;
+      const durable = servingTransitions(role).find(({ t, event }) => event === e.name && hasDurableEffect(role, t));
+      if (durable)
+        out.push(
+          finding(
+            'volatile-idempotency',
+            `/roles/${r}/events/${i}`,
+            `call event ${role.name}.${e.name}`,
+            `${e.name} dedupes in memory while ${transitionNameV2(role, durable.k)} has a durable effect: a crash forgets the table and a retry repeats the effect.`,
+            'Set "idempotency" to "durable".',
+          ),
+        );
+    });
+  });
+  return out;
+}
+
+/** A call retried (`retry.maxAttempts` > 1) to a call event without idempotency. */
+function callRetries(d: DesignV2): Draft[] {
+  const out: Draft[] = [];
+  const callee = new Map<string, { role: RoleJson; idempotency: string }>();
+  for (const role of d.roles)
+    for (const e of role.events ?? []) if (e.source === 'call') callee.set(e.name, { role, idempotency: e.idempotency ?? 'none' });
+  d.roles.forEach((role, r) =>
+    role.transitions.forEach((t, k) => {
+      const attempts = t.call?.retry?.maxAttempts ?? 1;
+      const target = t.call ? callee.get(t.call.event) : undefined;
+      if (!t.call || !target || attempts <= 1 || target.idempotency !== 'none') return;
+      out.push(
+        finding(
+          'retry-without-idempotency',
+          `/roles/${r}/transitions/${k}`,
+          transitionElementV2(role, k),
+          `It calls ${target.role.name}.${t.call.event} up to ${attempts} times, and ${t.call.event} has no idempotency: a retry of a request already served is served again.`,
+          `Set "idempotency" of ${t.call.event} to "durable": the callee answers a request id it has seen with its first reply.`,
+        ),
+      );
+    }),
+  );
+  return out;
+}
+
+function unhandledMessages(d: DesignV2): Draft[] {
+  return (d.messages ?? []).flatMap((m, i) => {
+    const receiver = d.roles.find((r) => r.name === m.to);
+    if (!receiver || receiver.transitions.some((t) => t.receive === m.name)) return [];
+    return [
+      finding(
+        'unhandled-message',
+        `/messages/${i}`,
+        `message ${m.name} (${m.from} → ${m.to})`,
+        `${m.to} is sent ${m.name} but no transition of ${m.to} receives it: every ${m.name} is ignored.`,
+        `Add a transition of ${m.to} with "receive": "${m.name}", or remove the message if nothing sends it.`,
+      ),
+    ];
+  });
+}
+
+/** A role that may crash, keeps volatile data (vars or states) and has no `$restart` transition to rebuild it. */
+function volatileWithoutRecovery(d: DesignV2): Draft[] {
+  return d.roles.flatMap((role, r) => {
+    // A role that never crashes (`"crashes": 0`, docs/format-v2.md §7) loses nothing.
+    if (role.crashes === 0 || role.transitions.some((t) => t.event === '$restart')) return [];
+    const vars = (role.vars ?? []).filter((v) => v.storage === 'volatile').map((v) => v.name);
+    const states = role.states.filter((s) => s.storage === 'volatile').map((s) => s.name);
+    if (vars.length === 0 && states.length === 0) return [];
+    const what = [...vars.map((v) => `var ${code(v)}`), ...states.map((s) => `state ${s}`)].join(', ');
+    return [
+      finding(
+        'volatile-without-recovery',
+        `/roles/${r}`,
+        `role ${role.name}`,
+        `${role.name} keeps volatile data (${what}); after a crash it comes back with it lost and no $restart transition rebuilds it.`,
+        `Add a $restart transition to ${role.name} that restores what it needs, or make that data durable.`,
+      ),
+    ];
+  });
+}
+
+function invariantGaps(d: DesignV2): Draft[] {
+  const all = [
+    ...(d.invariants ?? []),
+    ...d.roles.flatMap((r) => [...(r.invariants ?? []), ...r.transitions.flatMap((t) => t.invariants ?? [])]),
+  ];
+  if (all.length === 0)
+    return [
+      finding(
+        'no-invariants',
+        '',
+        `design ${d.name}`,
+        'The design states no invariant: a check can find only deadlocks.',
+        'Add invariants that say what the participants promise together (e.g. "no two resource managers decide differently").',
+      ),
+    ];
+  const instances = d.roles.reduce((n, r) => n + (r.instances ?? 1), 0);
+  if (instances < 2 || all.some((i) => mentionsAnotherInstance(parsedV2(i.expr), d))) return [];
+  return [
+    finding(
+      'local-invariants-only',
+      '',
+      `design ${d.name}`,
+      `Each of its ${all.length} invariant(s) reads one instance only: nothing checks that the ${instances} instances agree.`,
+      'Add a design invariant over several instances (e.g. `forall a, b in RM: !(a.state == "committed" && b.state == "aborted")`).',
+    ),
+  ];
+}
+
+function reachability(d: DesignV2, result: CheckResultV2): Draft[] {
+  if (result.verdict !== 'ok') return [];
+  const states = new Set(result.coverage.states.unreached);
+  const transitions = new Set(result.coverage.transitions.unreached);
+  const out: Draft[] = [];
+  d.roles.forEach((role, r) => {
+    role.states.forEach((s, i) => {
+      if (states.has(`${role.name}.${s.name}`))
+        out.push(
+          finding(
+            'unreachable-state',
+            `/roles/${r}/states/${i}`,
+            `state ${role.name}.${s.name}`,
+            `The exhaustive check (${result.states} configurations) never reached it in any instance of ${role.name}.`,
+            'Check the guards and messages that should lead here, or remove the state.',
+          ),
+        );
+    });
+    role.transitions.forEach((_, k) => {
+      if (transitions.has(transitionNameV2(role, k)))
+        out.push(
+          finding(
+            'unreachable-transition',
+            `/roles/${r}/transitions/${k}`,
+            transitionElementV2(role, k),
+            `The exhaustive check (${result.states} configurations) never took it.`,
+            'Loosen its guard, make sure its message or event can arrive in its state, or remove it.',
+          ),
+        );
+    });
+  });
+  return out;
+}
+
+function budgets(d: DesignV2, model: ModelV2): Draft[] {
+  const volatile = d.roles.flatMap((r) => (r.vars ?? []).filter((v) => v.storage === 'volatile').map((v) => `${r.name}.${v.name}`));
+  // Every kind on a reliable link cannot be dropped or duplicated: then budgets of 0 say nothing more.
+  const lossy = model.messages.some((m) => m.pool || !m.reliable);
+  const env = { drop: lossy ? model.network.drop : 1, duplicate: lossy ? model.network.duplicate : 1, crashes: model.crashes };
+  return budgetFindings(d.environment ? '/environment' : '', env, volatile);
+}

@@ -1,0 +1,114 @@
+import type { ViolationReportV2 } from '../../engine/v2/result';
+import { SimulationV2 } from '../../engine/v2/simulator';
+import type { StepRef } from '../../engine/v2/stepTypes';
+import type { ModelV2 } from '../../model/v2/model';
+import { mermaidText } from '../../export/mermaid/export';
+import { xml } from '../escape';
+
+/**
+ * A version-2 violation's trace as a sequence diagram with one lifeline per instance, a
+ * standalone SVG string with every label escaped. The trace's labels are replayed through the
+ * engine (`SimulationV2`) to learn who sent what to whom: a received message is an arrow from
+ * its sender, a lost or duplicated one a red arrow, a crash a red mark on the crashed instance,
+ * an event or restart a note on its instance. The last row says what was violated.
+ * `sequenceMermaidV2` draws the same rows as Mermaid for Markdown.
+ */
+
+const LANE = 170;
+const LEFT = 100;
+const ROW = 30;
+const TOP = 56;
+
+interface Row {
+  readonly from: number;
+  readonly to: number;
+  readonly text: string;
+  readonly fault: boolean;
+}
+
+function rowsOf(model: ModelV2, labels: readonly string[]): Row[] {
+  const sim = new SimulationV2(model);
+  const rows: Row[] = [];
+  for (const label of labels) {
+    const enabled = sim.enabled();
+    const i = enabled.findIndex((s) => s.label === label);
+    if (i < 0) {
+      rows.push({ from: 0, to: 0, text: `not enabled here: ${label}`, fault: true });
+      break;
+    }
+    rows.push(rowOf(enabled[i]!.step, label));
+    // A step violating while it is computed ends the trace on it.
+    if (!sim.take(i)) break;
+  }
+  return rows;
+}
+
+function rowOf(step: StepRef, label: string): Row {
+  switch (step.kind) {
+    case 'receive':
+      return { from: step.sender, to: step.instance, text: label, fault: false };
+    case 'drop':
+    case 'duplicate':
+      return { from: step.sender, to: step.instance, text: label, fault: true };
+    case 'crash':
+      return { from: step.instance, to: step.instance, text: label, fault: true };
+    default:
+      return { from: step.instance, to: step.instance, text: label, fault: false };
+  }
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export function sequenceSvgV2(model: ModelV2, v: ViolationReportV2): string {
+  const rows = rowsOf(model, v.trace.map((s) => s.label));
+  const lanes = model.instances.length;
+  const what = v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}: ${v.detail}`;
+  const height = TOP + rows.length * ROW + 44;
+  const width = Math.min(2400, Math.max(LEFT + lanes * LANE, 30 + what.length * 7));
+  const x = (g: number) => LEFT + g * LANE;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12">`,
+    `<title>${xml(`Sequence of ${v.kind} ${v.name}`)}</title>`,
+    '<defs><marker id="seq2-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="#334155"/></marker></defs>',
+  ];
+  model.instances.forEach((inst, g) => {
+    out.push(`<rect x="${x(g) - 60}" y="10" width="120" height="26" rx="6" fill="#e2e8f0" stroke="#334155"/>`);
+    out.push(`<text x="${x(g)}" y="28" text-anchor="middle" font-weight="600">${xml(clip(inst.name, 18))}</text>`);
+    out.push(`<line x1="${x(g)}" y1="36" x2="${x(g)}" y2="${height - 10}" stroke="#94a3b8" stroke-dasharray="4 4"/>`);
+  });
+  rows.forEach((r, i) => {
+    const y = TOP + i * ROW + 10;
+    const color = r.fault ? '#b91c1c' : '#334155';
+    const text = xml(clip(`${i + 1}. ${r.text}`, 60));
+    if (r.from === r.to) {
+      out.push(`<circle cx="${x(r.to)}" cy="${y}" r="5" fill="${r.fault ? '#fee2e2' : '#f8fafc'}" stroke="${color}"/>`);
+      out.push(`<text x="${x(r.to) + 10}" y="${y + 4}" fill="${color}">${text}</text>`);
+    } else {
+      out.push(
+        `<line x1="${x(r.from)}" y1="${y}" x2="${x(r.to)}" y2="${y}" stroke="${color}"${r.fault ? ' stroke-dasharray="5 3"' : ''} marker-end="url(#seq2-arrow)"/>`,
+      );
+      out.push(`<text x="${(x(r.from) + x(r.to)) / 2}" y="${y - 4}" text-anchor="middle" fill="${color}">${text}</text>`);
+    }
+  });
+  out.push(`<text x="12" y="${height - 16}" fill="#b91c1c" font-weight="600">${xml(`✗ ${what}`)}</text>`);
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+/** Mermaid label text for the report: version 1's `mermaidText`, and no `<` or `>` either, so no tag survives in any renderer. */
+export function strictMermaidText(text: string): string {
+  return mermaidText(text).replace(/[<>]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+export function sequenceMermaidV2(model: ModelV2, v: ViolationReportV2): string {
+  const rows = rowsOf(model, v.trace.map((s) => s.label));
+  // Lifelines are `p0`, `p1`…: no user name is ever a Mermaid identifier.
+  const lines = ['sequenceDiagram', ...model.instances.map((inst, g) => `    participant p${g} as ${strictMermaidText(inst.name)}`)];
+  rows.forEach((r, i) => {
+    const text = strictMermaidText(`${i + 1}. ${r.text}`);
+    if (r.from === r.to) lines.push(`    Note over p${r.to}: ${text}`);
+    else lines.push(`    p${r.from}${r.fault ? '-x' : '->>'}p${r.to}: ${text}`);
+  });
+  lines.push(`    Note over p0: ${strictMermaidText(`✗ ${v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}: ${v.detail}`}`)}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import { loadDesignValueV2 } from '../../model/v2/load';
+import type { DesignV2 } from '../../model/v2/schema';
+import { compareResultsV2, diffDesignsV2 } from '../../review/v2/diffV2';
+import type { DiffRequest } from './diffRequest';
+import { DiffSide } from './DiffView';
+import { useDesignCheckV2 } from './useDesignCheckV2';
+
+/**
+ * Two versions of a design of several participants compared: what changed (roles, messages,
+ * each role's elements) and both checks side by side, each run in the version-2 worker.
+ */
+export function DiffViewV2({ request, onClose }: { request: DiffRequest<DesignV2>; onClose: () => void }) {
+  const before = useMemo(() => loadDesignValueV2(request.before), [request.before]);
+  const after = useMemo(() => loadDesignValueV2(request.after), [request.after]);
+  const diff = useMemo(() => (before.ok && after.ok ? diffDesignsV2(before.model, after.model) : null), [before, after]);
+  const beforeCheck = useDesignCheckV2(before.ok ? before.model : null);
+  const afterCheck = useDesignCheckV2(after.ok ? after.model : null);
+  const rows = beforeCheck?.result && afterCheck?.result ? compareResultsV2(beforeCheck.result, afterCheck.result) : null;
+  return (
+    <div className="review-diff" role="region" aria-label="Design diff">
+      <div className="review-diff__bar">
+        <strong>
+          Diff: {request.beforeLabel} → {request.afterLabel}
+        </strong>
+        <button type="button" onClick={onClose}>
+          Close diff
+        </button>
+      </div>
+      {!diff ? (
+        <p role="alert">One of the two versions is not a valid design; fix it before comparing.</p>
+      ) : (
+        <div className="review-diff__body">
+          <DiffSide changes={diff.changes} rows={rows} request={request} waiting={beforeCheck?.error ?? afterCheck?.error ?? null} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { useMemo } from 'react';
+import type { ModelV2 } from '../../model/v2/model';
+import { diagramSvg, svgDataUrl } from '../../review/diagramSvg';
+import { SHARE_PREFIX } from '../../review/share';
+import { transitionNameV2, triggerText } from '../../review/v2/lintV2';
+import { roleDiagram } from '../../review/v2/reportV2';
+import type { StoredDesign } from '../../store/storedRecord';
+
+/**
+ * A design of several participants opened from a link: read-only, one state diagram per role
+ * (the review report's pictures, as images: no user text reaches the DOM as markup), each role's
+ * transitions and the design invariants; "Save a copy" makes it a document. With `embed`, the
+ * bare viewer for docs and slides.
+ */
+export function SharedDesignV2({ payload, embed, model, onSaveCopy }: { payload: string; embed: boolean; model: ModelV2; onSaveCopy: (design: StoredDesign) => void }) {
+  const d = model.design;
+  const pictures = useMemo(
+    () =>
+      d.roles.map((role) => {
+        const layout = d.layout && Object.hasOwn(d.layout, role.name) ? (d.layout as Record<string, unknown>)[role.name] : undefined;
+        return { role: role.name, url: svgDataUrl(diagramSvg(roleDiagram(role, layout), `State diagram of ${role.name}`)) };
+      }),
+    [d],
+  );
+  const images = pictures.map((p) => <img key={p.role} src={p.url} alt={`State diagram of ${p.role}`} />);
+  if (embed)
+    return (
+      <main className="shared shared--embed" aria-label="Design viewer">
+        <h1>{d.name}</h1>
+        {images}
+        <a href={`${location.pathname}${SHARE_PREFIX}${payload}`} target="_blank" rel="noreferrer noopener">
+          Open in Protocol Studio
+        </a>
+      </main>
+    );
+  return (
+    <main className="shared" aria-label="Shared design">
+      <header className="shared__bar">
+        <span>
+          <strong>Protocol Studio</strong> · shared design, read-only (it came in the link; nothing was sent anywhere)
+        </span>
+        <button type="button" className="primary" onClick={() => onSaveCopy(d)}>
+          Save a copy
+        </button>
+      </header>
+      <h1>{d.name}</h1>
+      {d.description && <p>{d.description}</p>}
+      {d.roles.map((role, r) => (
+        <section key={role.name} aria-label={`Role ${role.name}`}>
+          <h2>
+            {role.name} ({role.instances ?? 1} instance{(role.instances ?? 1) === 1 ? '' : 's'})
+          </h2>
+          {images[r]}
+          <table>
+            <thead>
+              <tr>
+                <th>transition</th>
+                <th>from</th>
+                <th>trigger</th>
+                <th>to</th>
+                <th>guard</th>
+              </tr>
+            </thead>
+            <tbody>
+              {role.transitions.map((t, k) => (
+                <tr key={k}>
+                  <td>{transitionNameV2(role, k)}</td>
+                  <td>{Array.isArray(t.from) ? t.from.join(', ') : t.from}</td>
+                  <td>{triggerText(t)}</td>
+                  <td>{t.to ?? '(stays)'}</td>
+                  <td>
+                    <code>{t.guard ?? ''}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+      <h2>Invariants</h2>
+      <ul>
+        {(d.invariants ?? []).map((i) => (
+          <li key={i.name}>
+            {i.name}: <code>{i.expr}</code>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
