@@ -64,7 +64,7 @@ test('a review of the lease service called with retries from the browser: checkl
   const html = readFileSync((await download.path())!, 'utf8');
   expect(html).toContain('<h2 id="role-1-title">Role Client</h2>');
   expect(html).toContain('<th>Client[1]</th><th>Client[2]</th>');
-  expect(html).toContain('invariant the holder is not told no at depth 6');
+  expect(html).toContain('replay Acquire at depth 5');
   expect(html).toContain('the transport deduplicates');
 
   // Undo takes the silence back (one step).

@@ -93,7 +93,7 @@ describe('a review of a design of several participants from the command line', (
     expect(await reportCommand([LEASE_BROKEN, '-o', html])).toBe(0);
     const text = readFileSync(html, 'utf8');
     expect(text).toContain('<h2 id="role-1-title">Role Client</h2>');
-    expect(text).toContain('invariant the holder is not told no at depth 6');
+    expect(text).toContain('replay Acquire at depth 5');
     expect(text).toContain('Client → Lock.Acquire');
     expect(text).not.toMatch(/<script/i);
   });
