@@ -35,7 +35,7 @@ test("the lease example's callee gets a durable idempotency key in its event for
   await run.mode('Check');
   await page.getByRole('button', { name: 'Run check' }).click();
   await expect(page.getByTestId('verdict')).toHaveText(/^Violation/, { timeout: 30_000 });
-  await expect(page.getByRole('list', { name: 'violations' })).toContainText('the holder is not told no');
+  await expect(page.getByRole('list', { name: 'violations' })).toContainText('replay Acquire at depth 5');
 
   // The fix, in the form: Lock's call event Acquire records its answers durably.
   await run.mode('Design');
