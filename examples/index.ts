@@ -135,7 +135,7 @@ export const examplesV2: readonly ExampleV2[] = [
   {
     slug: 'lease-calls-broken',
     title: 'Lease service called with retries, no idempotency key',
-    lesson: 'A retried call whose first reply was lost is processed again: the client is told no for the lease it holds.',
+    lesson: 'A retried call is processed again instead of answered from a table: the replay check flags it at depth 5 (turn it off and, once the first reply is lost, the client is told no for the lease it holds).',
     design: leaseCallsBroken as unknown as DesignV2,
   },
   {
