@@ -12,7 +12,7 @@ import { parseDesign } from '../expressions';
 export function mermaidText(text: string): string {
   let out = '';
   for (const ch of text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ')) {
-    out += /[A-Za-z0-9 _.,+*/=<>!&|'()-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
+    out += /[A-Za-z0-9 _.,+*/=!&|'()-]/.test(ch) ? ch : `#${ch.codePointAt(0)};`;
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { loadExampleV2 } from '../../engine/v2/testDesigns';
 import type { DesignV2 } from '../../model/v2/schema';
 import { SCRATCH, typeCheck } from '../testing/compile';
 import { typeScriptModulesV2 } from './index';
-import { mermaidFilesV2 } from './mermaid';
+import { happyPath, mermaidFilesV2 } from './mermaid';
 import { promelaModelV2 } from './promela';
 import { importModulesV2 } from './testing/loadModules';
 import { xstateFilesV2 } from './xstate';
@@ -43,9 +43,13 @@ describe('version-2 exports of a design whose names and descriptions try to brea
   });
 
   it('Mermaid keeps them on their comment or label line, without directives', () => {
-    for (const f of mermaidFilesV2(model, { labels: [], title: HOSTILE })) {
+    // A run of steps too, so the sequence diagram's arrows carry the hostile transition ids.
+    for (const f of mermaidFilesV2(model, { labels: happyPath(model), title: HOSTILE })) {
       expect(f.text).not.toContain('%%{');
       expect(f.text).not.toMatch(/^#define/m);
+      // No markup reaches a renderer: `<` and `>` leave only as entity codes (`x <= 3` reads `x #60;= 3`).
+      const rendered = f.text.split('\n').filter((l) => !l.trimStart().startsWith('%%')); // comments are never drawn
+      expect(rendered.filter((l) => /<[a-z!/]/i.test(l))).toEqual([]);
     }
   });
 
