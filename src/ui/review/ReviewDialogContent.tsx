@@ -8,13 +8,11 @@ import { useWorkspace } from '../../store/useWorkspace';
 import { ChecklistPanel } from './ChecklistPanel';
 import type { DiffRequest } from './diffRequest';
 import { ReportPanel } from './ReportPanel';
+import { ReviewFrame, type ReviewTab } from './ReviewFrame';
 import { SharePanel } from './SharePanel';
 import { useDesignCheck } from './useDesignCheck';
 import { useGoToElement } from './useGoToElement';
 import { VersionsPanel } from './VersionsPanel';
-
-const TABS = ['Checklist', 'Report', 'Versions', 'Share'] as const;
-type Tab = (typeof TABS)[number];
 
 export default function ReviewDialogContent({
   onClose,
@@ -23,7 +21,7 @@ export default function ReviewDialogContent({
   onClose: () => void;
   onCompare: (request: DiffRequest) => void;
 }) {
-  const [tab, setTab] = useState<Tab>('Checklist');
+  const [tab, setTab] = useState<ReviewTab>('Checklist');
   const design = useDesign();
   const loaded = useLoadResult();
   const documentId = useWorkspace((w) => w.currentId);
@@ -33,57 +31,43 @@ export default function ReviewDialogContent({
   const goTo = useGoToElement();
   const apply = useApplyEdit();
   return (
-    <div className="review">
-      <div role="tablist" aria-label="Review" className="side-tabs">
-        {TABS.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {t}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={tab} className="review__panel">
-        {!loaded.ok && (tab === 'Checklist' || tab === 'Report') ? (
-          <p role="alert">The design has {loaded.errors.length} error(s): fix them before reviewing.</p>
-        ) : tab === 'Checklist' && loaded.ok ? (
-          <ChecklistPanel
+    <ReviewFrame tab={tab} onTab={setTab} onClose={onClose}>
+      {!loaded.ok && (tab === 'Checklist' || tab === 'Report') ? (
+        <p role="alert">The design has {loaded.errors.length} error(s): fix them before reviewing.</p>
+      ) : tab === 'Checklist' && loaded.ok ? (
+        <ChecklistPanel
+          design={design}
+          model={loaded.model}
+          result={result}
+          onShow={(path) => {
+            onClose();
+            goTo(path);
+          }}
+        />
+      ) : tab === 'Report' && loaded.ok ? (
+        <ReportPanel design={design} model={loaded.model} result={result} />
+      ) : tab === 'Versions' ? (
+        documentId ? (
+          <VersionsPanel
+            documentId={documentId}
             design={design}
-            model={loaded.model}
-            result={result}
-            onShow={(path) => {
+            read={(text) => {
+              const loaded = loadDesign(text);
+              return loaded.ok ? (JSON.parse(text) as Design) : (loaded.errors[0]?.message ?? 'invalid');
+            }}
+            onRestore={(d) => apply({ type: 'replace', design: d })}
+            onCompare={(r) => {
+              onCompare(r);
               onClose();
-              goTo(path);
             }}
           />
-        ) : tab === 'Report' && loaded.ok ? (
-          <ReportPanel design={design} model={loaded.model} result={result} />
-        ) : tab === 'Versions' ? (
-          documentId ? (
-            <VersionsPanel
-              documentId={documentId}
-              design={design}
-              read={(text) => {
-                const loaded = loadDesign(text);
-                return loaded.ok ? (JSON.parse(text) as Design) : (loaded.errors[0]?.message ?? 'invalid');
-              }}
-              onRestore={(d) => apply({ type: 'replace', design: d })}
-              onCompare={(r) => {
-                onCompare(r);
-                onClose();
-              }}
-            />
-          ) : (
-            <p>No document is open.</p>
-          )
         ) : (
-          <SharePanel design={design} />
-        )}
-        {check?.status === 'failed' && <p role="alert">The check failed: {check.error}</p>}
-      </div>
-      <div className="dialog__actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </div>
+          <p>No document is open.</p>
+        )
+      ) : (
+        <SharePanel design={design} />
+      )}
+      {check?.status === 'failed' && <p role="alert">The check failed: {check.error}</p>}
+    </ReviewFrame>
   );
 }

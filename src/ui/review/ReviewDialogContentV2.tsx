@@ -14,11 +14,9 @@ import { placeOf } from '../v2/errorPlaces';
 import { usePanelV2 } from '../v2/panelContext';
 import { ChecklistView } from './ChecklistPanel';
 import { ReportDownloads } from './ReportPanel';
+import { ReviewFrame, type ReviewTab } from './ReviewFrame';
 import { SharePanel } from './SharePanel';
 import { useDesignCheckV2 } from './useDesignCheckV2';
-
-const TABS = ['Checklist', 'Report', 'Versions', 'Share'] as const;
-type Tab = (typeof TABS)[number];
 
 /**
  * The review of a design of several participants: the checklist (`src/review/v2/lintV2.ts`)
@@ -26,7 +24,7 @@ type Tab = (typeof TABS)[number];
  * versions (save, compare, restore) and the share link. The check runs in the version-2 worker, bounded.
  */
 export default function ReviewDialogContentV2({ onClose, onCompare }: { onClose: () => void; onCompare: (request: DiffRequest<DesignV2>) => void }) {
-  const [tab, setTab] = useState<Tab>('Checklist');
+  const [tab, setTab] = useState<ReviewTab>('Checklist');
   const design = useDesignV2();
   const loaded = useLoadResultV2();
   const apply = useDesignStateV2((s) => s.apply);
@@ -48,65 +46,51 @@ export default function ReviewDialogContentV2({ onClose, onCompare }: { onClose:
     onClose();
   };
   return (
-    <div className="review">
-      <div role="tablist" aria-label="Review" className="side-tabs">
-        {TABS.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {t}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={tab} className="review__panel">
-        {tab === 'Share' ? (
-          <SharePanel design={design} />
-        ) : tab === 'Versions' ? (
-          documentId ? (
-            <VersionsPanel
-              documentId={documentId}
-              design={design}
-              read={(text) => {
-                const read = loadDesignV2(text);
-                return read.ok ? read.model.design : (read.errors[0]?.message ?? 'invalid');
-              }}
-              onRestore={(d) => apply({ type: 'set', path: '', value: d })}
-              onCompare={(r) => {
-                onCompare(r);
-                onClose();
-              }}
-            />
-          ) : (
-            <p>No document is open.</p>
-          )
-        ) : loaded.ok && loaded.kind === 'clients' ? (
-          <p role="status">A design with clients is reviewed as the version-1 design it stands for, from the command line for now: npm run -s cli -- review FILE (or report FILE -o report.html).</p>
-        ) : !model || !review ? (
-          <p role="alert">The design has {loaded.ok ? 0 : loaded.errors.length} error(s): fix them before reviewing.</p>
-        ) : tab === 'Checklist' ? (
-          <ChecklistView
-            review={review}
-            verdict={result?.verdict ?? null}
-            onShow={show}
-            onSilence={(f, reason) => {
-              // withSilence edits any JSON by pointer; only the element's `x-review` is written back.
-              const next = withSilence(design as unknown as Design, f.path, f.rule, reason);
-              apply({ type: 'set', path: `${f.path}/x-review`, value: valueAt(next, `${f.path}/x-review`) });
+    <ReviewFrame tab={tab} onTab={setTab} onClose={onClose}>
+      {tab === 'Share' ? (
+        <SharePanel design={design} />
+      ) : tab === 'Versions' ? (
+        documentId ? (
+          <VersionsPanel
+            documentId={documentId}
+            design={design}
+            read={(text) => {
+              const read = loadDesignV2(text);
+              return read.ok ? read.model.design : (read.errors[0]?.message ?? 'invalid');
+            }}
+            onRestore={(d) => apply({ type: 'set', path: '', value: d })}
+            onCompare={(r) => {
+              onCompare(r);
+              onClose();
             }}
           />
         ) : (
-          <ReportDownloads name={model.name} ready={result !== null} report={(date) => (result ? buildReportV2({ model, result, review, date }) : null)}>
-            One file to share: a section per role (states, vars with storage, transitions with sends, calls and acks), the messages and
-            the network model of each link, crashes, the verdict with each violation&apos;s shortest trace (a column and a lifeline
-            per instance), coverage per role, call outcomes per call site, the checklist, the design hash and the date. It needs no
-            script and no network.
-          </ReportDownloads>
-        )}
-        {check?.status === 'failed' && <p role="alert">The check failed: {check.error}</p>}
-      </div>
-      <div className="dialog__actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </div>
+          <p>No document is open.</p>
+        )
+      ) : loaded.ok && loaded.kind === 'clients' ? (
+        <p role="status">A design with clients is reviewed as the version-1 design it stands for, from the command line for now: npm run -s cli -- review FILE (or report FILE -o report.html).</p>
+      ) : !model || !review ? (
+        <p role="alert">The design has {loaded.ok ? 0 : loaded.errors.length} error(s): fix them before reviewing.</p>
+      ) : tab === 'Checklist' ? (
+        <ChecklistView
+          review={review}
+          verdict={result?.verdict ?? null}
+          onShow={show}
+          onSilence={(f, reason) => {
+            // withSilence edits any JSON by pointer; only the element's `x-review` is written back.
+            const next = withSilence(design as unknown as Design, f.path, f.rule, reason);
+            apply({ type: 'set', path: `${f.path}/x-review`, value: valueAt(next, `${f.path}/x-review`) });
+          }}
+        />
+      ) : (
+        <ReportDownloads name={model.name} ready={result !== null} report={(date) => (result ? buildReportV2({ model, result, review, date }) : null)}>
+          One file to share: a section per role (states, vars with storage, transitions with sends, calls and acks), the messages and
+          the network model of each link, crashes, the verdict with each violation&apos;s shortest trace (a column and a lifeline
+          per instance), coverage per role, call outcomes per call site, the checklist, the design hash and the date. It needs no
+          script and no network.
+        </ReportDownloads>
+      )}
+      {check?.status === 'failed' && <p role="alert">The check failed: {check.error}</p>}
+    </ReviewFrame>
   );
 }
