@@ -104,7 +104,7 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
                   <td style={{ paddingRight: 12 }}>
                     {own - c.dimmedTransitions.length}/{own}
                   </td>
-                  <td>{never.length ? never.join(', ') : 'everything'}</td>
+                  <td>{never.length ? never.join(', ') : 'none'}</td>
                 </tr>
               );
             })}
