@@ -25,3 +25,17 @@ test('the sequence diagram opens wide with every lifeline in sight, and its rows
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Wide view', exact: true })).toBeFocused();
 });
+
+test("Check's trace table keeps every instance's column reachable: it scrolls sideways inside the side panel", async ({ page }) => {
+  const run = new RunDriver(page);
+  await run.openApp();
+  await run.openExample('Lease without fencing tokens');
+  await run.mode('Check');
+  await page.getByRole('button', { name: 'Run check' }).click();
+  await expect(page.getByTestId('verdict')).toHaveText(/^Violation/);
+  const region = page.getByRole('region', { name: 'trace of writes in lease order, scrolls sideways' });
+  // Four instances do not fit a side panel: the region scrolls, and the last column comes into view.
+  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await region.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+  await expect(region.getByRole('columnheader', { name: 'Storage', exact: true })).toBeInViewport();
+});
