@@ -407,6 +407,27 @@ export class DesignSystem {
   }
 
   /**
+   * Inputs the design does not take here, which an implementation must decline as well: each
+   * event of a running instance no transition takes, and on a pool each message to it no
+   * transition takes (on channels such a message is a step: received and ignored).
+   */
+  disabledInputs(): { readonly label: string; readonly instance: string; readonly input: SystemInput }[] {
+    const out: { label: string; instance: string; input: SystemInput }[] = [];
+    for (const n of this.nodes) {
+      if (!n.up) continue;
+      const s = n.up.snapshot();
+      const inputs: SystemInput[] = n.api.EVENTS.map((event) => ({ kind: 'event', event }));
+      if (this.spec.network.model === 'pool') for (const m of this.pool.values()) if (m.to === n.name) inputs.push({ kind: 'receive', message: m });
+      for (const input of inputs) {
+        if (this.probe(n, s, input) !== null) continue;
+        const what = input.kind === 'event' ? this.messageText(input.event.type, input.event.payload) : input.kind === 'receive' ? `receive ${this.messageText(input.message.kind, input.message.payload)}${this.fromPart(input.message)}` : 'restart';
+        out.push({ label: `${n.name} ${what} (not enabled)`, instance: n.name, input });
+      }
+    }
+    return out;
+  }
+
+  /**
    * Messages ahead of a received one that the network must have dropped (first-in-first-out
    * channels: only the head is delivered): drops them, within the budget, when `label` is the
    * receive of a later message of a channel to `instance`. True when it dropped any.
