@@ -7,6 +7,7 @@ import type { ModelV2 } from '../../../model/v2/model';
 import type { DesignV2 } from '../../../model/v2/schema';
 import { typeCheckEach } from '../../testing/compile';
 import { harnessOrMonitorFiles, typeScriptModulesV2 } from '../index';
+import { ExportRefusal } from '../refusal';
 import { importModulesV2 } from '../testing/loadModules';
 import type { AnyAdapters, HarnessFailure, HarnessOptions, HarnessRun, ReferenceRoleModule, referenceAdapter } from './harnessRuntime';
 
@@ -158,4 +159,13 @@ describe('the version-2 harness catches an implementation that departs from the 
     const adapters = await adaptersWith(await harnessOf(model), 'Lock', broken);
     await expectCaught(model, adapters, /Lock: token = 0; the design has 1/);
   }, 120_000);
+});
+
+describe('the version-2 harness and monitor refuse what they cannot run', () => {
+  it('a design with network links (one network model runs every kind)', () => {
+    const linked = loadExampleV2('lease-with-fencing.protocol.json', undefined, (d) => {
+      d.environment = { ...d.environment, network: { model: 'channels', capacity: 1, links: [{ from: 'Lock', to: 'Client', reliable: true }] } };
+    });
+    for (const target of ['harness', 'monitor'] as const) expect(() => harnessOrMonitorFiles(linked, target)).toThrow(ExportRefusal);
+  });
 });
