@@ -127,6 +127,13 @@ describe('the version-2 monitor flags what the design forbids', () => {
     expect((await feed(reliable, lines)).map((r) => [r.kind, r.line])).toEqual([['not-allowed', 3]]);
   });
 
+  it('lines given without awaiting each are read in order', async () => {
+    const monitor = await monitorOf(model);
+    const reports = await Promise.all(['RM[1] Vote(value=yes)', 'TM receive Vote(value=yes) from RM[1]', 'RM[2] Vote(value=yes)', 'TM receive Vote(value=yes) from RM[2]', 'TM Decide'].map((l, i) => monitor.observe(l, i + 1)));
+    expect(reports.flat()).toEqual([]);
+    expect(monitor.view().instances[0]!.state).toBe('committed');
+  });
+
   it('a line longer than the limit is a bad line', async () => {
     const monitor = await monitorOf(model);
     expect((await monitor.observe('x'.repeat(5000), 9))[0]).toMatchObject({ kind: 'bad-line', line: 9 });

@@ -76,8 +76,17 @@ export class StepMonitor {
     return { kind, line, text, name, message, trace: [...this.trace] };
   }
 
+  /** The lines read so far, in order: each waits for the one before (a caller need not await each). */
+  private queue: Promise<unknown> = Promise.resolve();
+
   /** Reads one observed line; what it broke (empty: the design allows it). Blank lines and `#` comments are skipped. */
-  async observe(text: string, line = 0): Promise<MonitorReport[]> {
+  observe(text: string, line = 0): Promise<MonitorReport[]> {
+    const next = this.queue.then(() => this.read(text, line));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async read(text: string, line: number): Promise<MonitorReport[]> {
     this.counts.lines++;
     if (text.length > MAX_LINE) return [this.report('bad-line', line, text.slice(0, 80), '', `a line longer than ${MAX_LINE} characters`)];
     const observed = text.trim();
