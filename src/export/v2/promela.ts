@@ -52,6 +52,7 @@ export function promelaModelV2(model: ModelV2): string {
 export function promelaWithSteps(written: ModelV2): { text: string; steps: readonly PromelaStepV2[] } {
   const model = runningModel(written);
   for (const role of model.roles) {
+    if (role.record !== null) throw new ExportRefusal(`${role.name} answers a call with "ack": "best-effort": its crash restores the record from before the reply (docs/format-v2.md §7), a rule the Promela export does not express yet; check it with our explorer, or use "ack": "durable".`);
     for (const v of role.vars) {
       if (v.type.kind === 'int' && (v.type.lo < -LIMIT || v.type.hi > LIMIT)) throw new ExportRefusal(`${role.name}.${v.name} ranges over [${v.type.lo}, ${v.type.hi}]; Promela export of version 2 keeps ints within ±${LIMIT} so that arithmetic on two values stays exact in Spin's 32-bit ints.`);
     }

@@ -1,6 +1,6 @@
 import type { DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
-import { callNames } from './callNames';
+import { callNames, recordNames, servesBestEffort } from './callNames';
 import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, TransitionJsonV2, VarJsonV2 } from './schema';
 
 /**
@@ -33,6 +33,46 @@ import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, Tr
 
 /** One enum for the reply's outcome, the callee's table and the caller's last outcome ("timeout" is never in a reply). */
 const OUTCOMES = ['none', 'ok', 'error', 'timeout'];
+
+/**
+ * What the engine's crash rule needs of a role's unflushed record (docs/format-v2.md §7), by var
+ * name: the flag, the shadow of the persisted state, each durable var with its shadow. Carried on
+ * the expanded design's role (never written by users: the schema has no such key).
+ */
+export interface UnflushedRecordJson {
+  readonly flag: string;
+  readonly state: string;
+  readonly shadows: readonly (readonly [string, string])[];
+}
+
+export type ExpandedRoleJson = RoleJson & { readonly unflushed?: UnflushedRecordJson };
+
+/**
+ * The unflushed record of a callee that answers best-effort: a volatile flag raised by each
+ * best-effort step, the record on disk while the flag is up (a shadow of the persisted state and
+ * of every durable var, the call machinery's included, volatile: the engine's bookkeeping,
+ * forgotten in a crash), and the `flush` event whose transition persists (lowers the flag). The
+ * engine copies the record into the shadows when the flag rises and restores it in a crash while
+ * the flag is up (src/engine/v2/stepRules.ts). A reply of `"ack": "durable"` waits for the flush,
+ * so that it never leaves before its effect is durable.
+ */
+function addRecord(role: Mutable<RoleJson>): void {
+  const rn = recordNames(role.name);
+  const durable = (role.vars ?? []).filter((x) => (x.storage ?? 'durable') === 'durable');
+  const initial = role.states.find((s) => s.initial)?.name ?? role.states[0]!.name;
+  role.vars = [
+    ...(role.vars ?? []),
+    { name: rn.unflushed, type: 'bool', initial: false, storage: 'volatile', description: 'An effect was answered before it was durable: the record on disk is the shadow until the flush.' },
+    { name: rn.state, type: { enum: role.states.map((s) => s.name) }, initial, storage: 'volatile' },
+    ...durable.map((x): VarJsonV2 => ({ name: rn.shadow(x.name), type: x.type, initial: x.initial, storage: 'volatile' })),
+  ];
+  role.events = [...(role.events ?? []), { name: rn.flush, source: 'internal', description: 'Persists what was answered before it was durable ("ack": "best-effort").' }];
+  role.transitions = [
+    ...role.transitions,
+    { id: rn.flushed, from: role.states.map((s) => s.name), event: rn.flush, guard: rn.unflushed, updates: { [rn.unflushed]: 'false' } },
+  ];
+  (role as Mutable<ExpandedRoleJson>).unflushed = { flag: rn.unflushed, state: rn.state, shadows: durable.map((x) => [x.name, rn.shadow(x.name)] as const) };
+}
 
 export function usesCalls(design: DesignV2): boolean {
   return design.roles.some((r) => (r.events ?? []).some((e) => e.source === 'call'));
@@ -211,7 +251,6 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         if (t.event !== E) return;
         const nt = t as Mutable<TransitionJsonV2>;
         const ack = ackOf(t);
-        if (ack === 'best-effort') err([...tpath, 'ack'], '"best-effort" is not there for calls between participants: version 2 persists every step as it happens, so there is no effect in memory, ahead of the persisted record, for a crash to lose after the reply (docs/format-v2.md §16); use "durable" or "none".');
         const given = t.returns ?? {};
         for (const f of returns) if (ack !== 'none' && given[f.name] === undefined) err([...tpath, 'returns'], `${E}'s reply needs a value for "${f.name}".`);
         for (const key of Object.keys(given)) if (!returns.some((f) => f.name === key)) err([...tpath, 'returns', key], `${E} returns no field "${key}".`);
@@ -228,11 +267,19 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
           moved.set(at(...tpath, 'updates', `${n.dueField(f.name)}[sender]`), at(...tpath, 'returns', f.name));
           moved.set(at(...tpath, 'updates', `${n.answerField(f.name)}[sender]`), at(...tpath, 'returns', f.name));
         }
+        // "best-effort": the reply leaves in this step, and the effect (the dedupe entry too) waits for the flush.
+        const direct = ack === 'best-effort';
+        if (direct) {
+          const j = (t.send ?? []).length;
+          for (const f of returns) moved.set(at(...tpath, 'send', j, 'payload', f.name), at(...tpath, 'returns', f.name));
+          nt.send = [...(t.send ?? []), { message: reply, to: 'sender', payload: { outcome: `"${outcome}"`, ...data, call: 'event.call' } }];
+        }
         nt.updates = {
           ...(t.updates ?? {}),
           ...(idem === 'none' ? {} : { [`${n.seen}[sender]`]: 'event.call', [`${n.answer}[sender]`]: `"${outcome}"`, ...Object.fromEntries(returns.map((f) => [`${n.answerField(f.name)}[sender]`, data[f.name]!])) }),
-          ...(outcome === 'none' ? {} : { [`${n.due}[sender]`]: `"${outcome}"`, [`${n.dueCall}[sender]`]: 'event.call', ...Object.fromEntries(returns.map((f) => [`${n.dueField(f.name)}[sender]`, data[f.name]!])) }),
+          ...(outcome === 'none' || direct ? {} : { [`${n.due}[sender]`]: `"${outcome}"`, [`${n.dueCall}[sender]`]: 'event.call', ...Object.fromEntries(returns.map((f) => [`${n.dueField(f.name)}[sender]`, data[f.name]!])) }),
           ...firstUpdates(outcome),
+          ...(direct ? { [recordNames(callee.name).unflushed]: 'true' } : {}),
         };
         if (replay) nt.invariants = [...(t.invariants ?? []), replayCheck(name, outcome, true)];
       });
@@ -244,7 +291,8 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
           id: n.acked,
           from: sfrom,
           event: n.ack,
-          guard: `${n.due}[${to}] != "none"`,
+          // A durable reply never leaves before its effect is: while an effect answered best-effort waits for its flush, nothing is durable.
+          guard: `${servesBestEffort(design, callee.name) ? `!${recordNames(callee.name).unflushed} && ` : ''}${n.due}[${to}] != "none"`,
           updates: { [`${n.due}[${to}]`]: '"none"', [`${n.dueCall}[${to}]`]: '0', ...Object.fromEntries(returns.map((f) => [`${n.dueField(f.name)}[${to}]`, String(literalOf(f.type))])) },
           send: [{ message: reply, to, payload: { outcome: `${n.due}[${to}]`, ...Object.fromEntries(returns.map((f) => [f.name, `${n.dueField(f.name)}[${to}]`])), call: `${n.dueCall}[${to}]` } }],
         });
@@ -266,6 +314,10 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
       }
       callee.events = (callee.events ?? []).filter((x) => x !== e) as EventJsonV2[];
     });
+  });
+  // "best-effort" (format-v2.md §7): a callee that answers before its effect is durable keeps an unflushed record.
+  roles.forEach((r, ri) => {
+    if (servesBestEffort(design, design.roles[ri]!.name)) addRecord(r);
   });
   // Keys that belong to calls, left where no call event explains them (a call event already reported is not reported again).
   const declared = new Set(design.roles.flatMap((r) => (r.events ?? []).filter((e) => e.source === 'call').map((e) => e.name)));
