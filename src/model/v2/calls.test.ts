@@ -126,7 +126,23 @@ describe('calls between participants', () => {
     t(clash, 0, 0).ack = 'best-effort';
     clash.roles[0]!.vars = [...clash.roles[0]!.vars!, { name: 'unflushed', type: 'bool', initial: false }];
     const loaded = loadAnyDesignValueV2(clash);
-    expect(loaded.ok).toBe(false);
+    expect(loaded.ok ? [] : loaded.errors.map((e) => [e.path, e.code])).toEqual([['/roles/0/vars/2/name', 'call']]);
+  });
+
+  it('callers of two roles for one call event are refused, saying why (sender has one type) and what to write instead', () => {
+    const d = lease();
+    d.roles.push({
+      name: 'Auditor',
+      states: [{ name: 'idle', initial: true }, { name: 'asked' }],
+      events: [{ name: 'Check', source: 'internal' }],
+      transitions: [{ from: 'idle', event: 'Check', to: 'asked', call: { event: 'Acquire' } }],
+    });
+    const r = loadAnyDesignValueV2(d);
+    if (r.ok) throw new Error('loaded');
+    expect(r.errors.map((e) => [e.path, e.code])).toEqual([['/roles/0/events/0', 'call']]);
+    expect(r.errors[0]!.message).toContain('Acquire is called by Client and Auditor');
+    expect(r.errors[0]!.message).toContain('"sender" is an instance of the caller role');
+    expect(r.errors[0]!.message).toContain('(AcquireClient, AcquireAuditor)');
   });
 });
 

@@ -56,7 +56,7 @@ export type ExpandedRoleJson = RoleJson & { readonly unflushed?: UnflushedRecord
  * the flag is up (src/engine/v2/stepRules.ts). A reply of `"ack": "durable"` waits for the flush,
  * so that it never leaves before its effect is durable.
  */
-function addRecord(role: Mutable<RoleJson>): void {
+function addRecord(role: Mutable<RoleJson>): { vars: string[]; event: string; transition: string } {
   const rn = recordNames(role.name);
   const durable = (role.vars ?? []).filter((x) => (x.storage ?? 'durable') === 'durable');
   const initial = role.states.find((s) => s.initial)?.name ?? role.states[0]!.name;
@@ -72,6 +72,7 @@ function addRecord(role: Mutable<RoleJson>): void {
     { id: rn.flushed, from: role.states.map((s) => s.name), event: rn.flush, guard: rn.unflushed, updates: { [rn.unflushed]: 'false' } },
   ];
   (role as Mutable<ExpandedRoleJson>).unflushed = { flag: rn.unflushed, state: rn.state, shadows: durable.map((x) => [x.name, rn.shadow(x.name)] as const) };
+  return { vars: [rn.unflushed, rn.state, ...durable.map((x) => rn.shadow(x.name))], event: rn.flush, transition: rn.flushed };
 }
 
 export function usesCalls(design: DesignV2): boolean {
@@ -110,12 +111,19 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
       const E = e.name;
       const n = callNames(E);
       const epath: PathSegment[] = ['roles', si, 'events', ei];
-      // Who calls E: exactly one role for now.
+      // Who calls E: exactly one role. In the callee's transitions on E, `sender` is an instance of the caller role (a
+      // type of its own, §5), and its table is a map over that role's instances: callers of two roles have no one type.
       const sites: { ri: number; k: number; t: TransitionJsonV2 }[] = [];
       roles.forEach((r, ri) => r.transitions.forEach((t, k) => t.call?.event === E && sites.push({ ri, k, t })));
       const callers = [...new Set(sites.map((s) => s.ri))];
       if (callers.length !== 1) {
-        err(epath, callers.length === 0 ? `No transition calls ${E} (a transition's "call": { "event": "${E}" }).` : `${E} is called from ${callers.length} roles; a call event has callers of one role for now.`);
+        const who = callers.map((c) => roles[c]!.name).join(' and ');
+        err(
+          epath,
+          callers.length === 0
+            ? `No transition calls ${E} (a transition's "call": { "event": "${E}" }).`
+            : `${E} is called by ${who}; a call event has callers of one role: in ${callee.name}'s transitions on ${E}, "sender" is an instance of the caller role (ids of different roles are different types), and the dedupe table is kept per instance of that role. Declare one call event per caller role (${callers.map((c) => `${E}${roles[c]!.name}`).join(', ')}), served by transitions of their own (docs/format-v2.md §14).`,
+        );
         return;
       }
       const ri = callers[0]!;
@@ -317,7 +325,19 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
   });
   // "best-effort" (format-v2.md §7): a callee that answers before its effect is durable keeps an unflushed record.
   roles.forEach((r, ri) => {
-    if (servesBestEffort(design, design.roles[ri]!.name)) addRecord(r);
+    const written = design.roles[ri]!;
+    if (!servesBestEffort(design, written.name)) return;
+    const record = addRecord(r);
+    // The record's names are taken (as the calls' are): a repeat is reported where the user wrote it.
+    const clash = (kind: 'vars' | 'events', names: readonly string[]) =>
+      (written[kind] ?? []).forEach((x, k) => {
+        if (names.includes(x.name)) err(['roles', ri, kind, k, 'name'], `"${x.name}" is a name of ${written.name}'s unflushed record ("ack": "best-effort", docs/format-v2.md §14); call it something else.`);
+      });
+    clash('vars', record.vars);
+    clash('events', [record.event]);
+    written.transitions.forEach((t, k) => {
+      if (t.id === record.transition) err(['roles', ri, 'transitions', k, 'id'], `"${t.id}" is the id of ${written.name}'s flush step ("ack": "best-effort", docs/format-v2.md §14); choose another id.`);
+    });
   });
   // Keys that belong to calls, left where no call event explains them (a call event already reported is not reported again).
   const declared = new Set(design.roles.flatMap((r) => (r.events ?? []).filter((e) => e.source === 'call').map((e) => e.name)));
