@@ -23,6 +23,9 @@ import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, Tr
  * - `"ack": "durable"` (version 1's MODEL.md §5): the effect is persisted in the step that takes
  *   the request, the reply waits in a volatile outbox per caller (`E_due`…) and leaves in a later
  *   step of the callee's internal event `E_ack`, so a crash between loses the reply, not the effect;
+ * - `"ack": "best-effort"` (MODEL.md §5): the reply leaves in the step that takes the request, and
+ *   the callee keeps an unflushed record (`addRecord`: a flag, shadows of its persisted state and
+ *   durable vars, a `flush` step), so a crash before the flush loses the effect the caller was told of;
  * - the replay check (version 1's `replay`): ghost maps `E_first`, `E_first_call` record how each
  *   caller's last request id was first processed, and a transition invariant on each transition
  *   that processes a request says a second processing changes nothing and ends the same way
