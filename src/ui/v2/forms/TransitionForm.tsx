@@ -269,7 +269,7 @@ function ServeCallFields({ path, event, readOnly }: { path: string; event: Event
         readOnly={readOnly}
         defaultValue="durable"
         choices={[
-          { value: '', label: 'durable (default): replies in the step' },
+          { value: '', label: 'durable (default): the effect is persisted, then a later ack step sends the reply (a crash between loses only the reply)' },
           { value: 'best-effort', label: 'best-effort: replies before the effect is durable (a later flush persists it)' },
           { value: 'none', label: 'none: no reply' },
         ]}
