@@ -56,7 +56,7 @@ export class StepRules {
   private readonly reliableCode: Uint8Array;
   /** Whether quiescence matters (a role declares final states and deadlocks are checked). */
   readonly tracksChange: boolean;
-  /** The slots of `next` the current step wrote, each once (`writtenCount` of them); valid during the sink call. */
+  /** The slots of `next` the current step changed, each once (`writtenCount` of them; a slot may have been changed back); valid during the sink call. */
   readonly written: Int32Array;
   writtenCount = 0;
   private readonly dirty: Uint8Array;
@@ -511,9 +511,11 @@ export class StepRules {
     return { kind: 'replay', name: call, detail: `A request of ${call} processed before was processed again by ${t.name}, not from a dedupe table, and changed something or was answered differently than the first time.`, step: false };
   }
 
-  /** Writes slot `i` of `next`, journaling it the first time in this step. */
+  /** Writes slot `i` of `next`, journaling it the first time in this step that it changes. */
   private put(i: number, v: number): void {
     if (this.dirty[i] === 0) {
+      // Writing a slot its own value changes nothing: nothing to journal (a message received again).
+      if (this.next[i] === v) return;
       this.dirty[i] = 1;
       this.written[this.writtenCount++] = i;
     }
