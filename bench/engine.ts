@@ -55,7 +55,21 @@ function measure(name: string, m: Model): void {
 // Warm the JIT on the whole path first: without it the first row ran at half the speed of the
 // identical `register r2 b1 v2` row below.
 for (let run = 0; run < 3; run++) explore(model(registerDesign({ requests: 2, budget: 2, values: 2 })));
-if (!shapesOnly) measure('kv-register', model(readFileSync(join(root, 'test-fixtures/conformance/valid/kv-register.protocol.json'), 'utf8')));
+const kvRegister = shapesOnly ? null : model(readFileSync(join(root, 'test-fixtures/conformance/valid/kv-register.protocol.json'), 'utf8'));
+if (kvRegister) measure('kv-register', kvRegister);
+/** Configurations per CPU second (process.cpuUsage), the best of `runs`: the v2 rows' yardstick. */
+function cpuRate(runs: number, run: () => { states: number }): number {
+  let best = Infinity;
+  let states = 0;
+  for (let i = 0; i < runs; i++) {
+    const before = process.cpuUsage();
+    states = run().states;
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1e6);
+  }
+  return Math.round(states / Math.max(best, 1e-6));
+}
+const kvCpuRate = kvRegister ? cpuRate(5, () => explore(kvRegister)) : 0;
 const family: FamilyParams[] = [];
 for (const requests of [1, 2, 3]) for (const budget of [0, 1, 2]) family.push({ requests, budget, values: 2 });
 family.push({ requests: 2, budget: 1, values: 3 }, { requests: 2, budget: 1, values: 2, reorder: true });
@@ -174,4 +188,5 @@ console.log('');
 print(shapeRows);
 console.log('time ratio: the general explorer\'s seconds over the hand-specialized one\'s (best of the alternating runs)');
 console.log(`v2 TwoPhase configurations per CPU second (best run): ${cpuRates.join(', ')}`);
+if (kvRegister) console.log(`v1 kv-register configurations per CPU second (best of 5): ${kvCpuRate}`);
 console.log(`\ncli rows: wall time of \`npm run -s cli -- check FILE --json [--threads 1]\` (in brackets: threads that took part); explore alone took${explored} s`);

@@ -68,10 +68,16 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const note = (v: ViolationV2, d: number, record: number, ordinal: number): void => {
     shortest.note(v, d, () => ({ violation: v, depth: d, record, ordinal }));
   };
-  const markStates = (vec: Float64Array): void => {
-    for (const role of model.roles) {
-      const marks = reachedStates[role.index]!;
-      for (const base of role.bases) marks[vec[base + role.stateSlot]! | 0] = 1;
+  /** Per slot: the role whose state it holds, or -1. */
+  const stateRoleOf = new Int32Array(model.size).fill(-1);
+  for (const role of model.roles) for (const base of role.bases) stateRoleOf[base + role.stateSlot] = role.index;
+  /** Marks the states of `vec`: all of them for the initial configuration, else those the step changed (the parent's are marked). */
+  const markStates = (vec: Float64Array, initial: boolean): void => {
+    const n = initial ? model.size : rules.writtenCount;
+    for (let j = 0; j < n; j++) {
+      const i = initial ? j : rules.written[j]!;
+      const role = stateRoleOf[i]!;
+      if (role >= 0) reachedStates[role]![vec[i]! | 0] = 1;
     }
   };
   /** Stores `vec`, whose packing is in `key`. */
@@ -79,7 +85,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     const r = store.add(key, 0);
     if (!store.added) return r;
     links.set(r, from, ordinal);
-    markStates(vec);
+    markStates(vec, from < 0);
     outcomes.note(vec, r);
     const violations = rules.checkState(vec);
     if (violations.length) {

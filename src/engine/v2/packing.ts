@@ -18,8 +18,8 @@ export class Packing {
   private readonly liveShift: Int32Array;
   private readonly liveMask: Int32Array;
   private readonly liveLo: Float64Array;
-  /** The live slots of word w are live[wordStart[w]] … live[wordStart[w + 1] - 1]. */
-  private readonly wordStart: Int32Array;
+  /** Per word and bit (w * 32 + bit): the index into the live lists of the slot holding that bit. */
+  private readonly liveOfBit: Int32Array;
 
   constructor(model: ModelV2) {
     const n = model.size;
@@ -49,11 +49,8 @@ export class Packing {
     this.liveShift = Int32Array.from(live, (i) => this.shift[i]!);
     this.liveMask = Int32Array.from(live, (i) => this.mask[i]! | 0);
     this.liveLo = Float64Array.from(live, (i) => this.lo[i]!);
-    this.wordStart = new Int32Array(this.words + 1);
-    for (let w = 0, j = 0; w <= this.words; w++) {
-      while (j < live.length && this.word[live[j]!]! < w) j++;
-      this.wordStart[w] = j;
-    }
+    this.liveOfBit = new Int32Array(this.words * 32);
+    for (let j = 0; j < live.length; j++) for (let b = 0; b < model.slotBits[live[j]!]!; b++) this.liveOfBit[this.liveWord[j]! * 32 + this.liveShift[j]! + b] = j;
   }
 
   /** Slots are laid out in word order, so each word is built in a local int and stored once. */
@@ -102,12 +99,20 @@ export class Packing {
     const liveShift = this.liveShift;
     const liveMask = this.liveMask;
     const liveLo = this.liveLo;
-    const wordStart = this.wordStart;
+    const liveOfBit = this.liveOfBit;
     for (let w = 0; w < this.words; w++) {
       const bits = from[at + w]!;
-      if (bits === known[w]) continue;
+      // Consecutive records of a breadth-first queue differ in a few fields: visit only the slots whose bits changed.
+      let diff = bits ^ known[w]!;
+      if (diff === 0) continue;
       known[w] = bits;
-      for (let j = wordStart[w]!; j < wordStart[w + 1]!; j++) vec[live[j]!] = liveLo[j]! + ((bits >>> liveShift[j]!) & liveMask[j]!);
+      while (diff !== 0) {
+        const j = liveOfBit[w * 32 + (31 - Math.clz32(diff))]!;
+        const shift = liveShift[j]!;
+        const mask = liveMask[j]!;
+        vec[live[j]!] = liveLo[j]! + ((bits >>> shift) & mask);
+        diff &= ~(mask << shift);
+      }
     }
   }
 

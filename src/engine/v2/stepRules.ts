@@ -36,14 +36,19 @@ export class StepRules {
   private readonly values: Float64Array;
   private readonly indices: Float64Array;
   private readonly sendTargets: Int32Array;
-  /** [role][event][state]: the transitions an event may take from that state, in document order. */
-  private readonly byEvent: TransitionV2[][][][];
-  /** [role][message][state]: the same for receiving a message kind. */
-  private readonly byMessage: TransitionV2[][][][];
+  /** [role][event * states + state]: the transitions an event may take from that state, in document order. */
+  private readonly byEvent: TransitionV2[][][];
+  /** [role][message * states + state]: the same for receiving a message kind. */
+  private readonly byMessage: TransitionV2[][][];
   /** [role][state]: the `$restart` transitions from that state. */
   private readonly restarts: TransitionV2[][][];
   /** [role]: the kinds in the pool sent to that role. */
   private readonly poolKinds: MessageV2[][];
+  /** Per message kind: the global index of its sending role's first instance, and how many instances send it. */
+  private readonly senderFirst: Int32Array;
+  private readonly senderCount: Int32Array;
+  /** Whether any step invariant exists (checked across every step). */
+  private readonly hasStepInvariants: boolean;
   private readonly stepInvariants: InvariantV2[];
   private readonly stateInvariants: InvariantV2[];
   private readonly codeKind: Int32Array;
@@ -51,7 +56,7 @@ export class StepRules {
   private readonly reliableCode: Uint8Array;
   /** Whether quiescence matters (a role declares final states and deadlocks are checked). */
   readonly tracksChange: boolean;
-  /** The slots of `next` the current step wrote, each once (`writtenCount` of them); valid during the sink call. */
+  /** The slots of `next` the current step changed, each once (`writtenCount` of them; a slot may have been changed back); valid during the sink call. */
   readonly written: Int32Array;
   writtenCount = 0;
   private readonly dirty: Uint8Array;
@@ -73,13 +78,16 @@ export class StepRules {
     this.sendTargets = new Int32Array(Math.max(1, ...model.transitions.map((t) => t.sends.length)));
     // Guards are tried only for transitions that leave the instance's current state (document order kept).
     const byState = (r: RoleV2, list: TransitionV2[]): TransitionV2[][] => r.states.map((_, s) => list.filter((t) => t.from[s]));
-    this.byEvent = model.roles.map((r) => r.events.map((_, e) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'event' && t.trigger.event === e))));
-    this.byMessage = model.roles.map((r) => model.messages.map((_, m) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'receive' && t.trigger.message === m))));
+    this.byEvent = model.roles.map((r) => r.events.flatMap((_, e) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'event' && t.trigger.event === e))));
+    this.byMessage = model.roles.map((r) => model.messages.flatMap((_, m) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'receive' && t.trigger.message === m))));
     this.restarts = model.roles.map((r) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'restart')));
     this.poolKinds = model.roles.map((r) => model.messages.filter((m) => m.to === r.index && m.pool));
+    this.senderFirst = Int32Array.from(model.messages, (m) => model.roles[m.from]!.first);
+    this.senderCount = Int32Array.from(model.messages, (m) => model.roles[m.from]!.instances);
     const all = [...model.invariants, ...model.roles.flatMap((r) => r.invariants)];
     this.stepInvariants = all.filter((i) => i.kind === 'step');
     this.stateInvariants = all.filter((i) => i.kind === 'state');
+    this.hasStepInvariants = this.stepInvariants.length > 0;
     const net = model.network;
     this.codeKind = new Int32Array(net.codes + 1).fill(-1);
     this.reliableCode = new Uint8Array(net.codes + 1);
@@ -108,8 +116,9 @@ export class StepRules {
           this.restart(vec, role, local, g, sink);
           continue;
         }
-        this.receives(vec, role, local, g, sink);
-        this.events(vec, role, local, g, sink);
+        const state = vec[base + role.stateSlot]! | 0; // an int index: keyed loads stay fast
+        this.receives(vec, role, local, g, state, sink);
+        this.events(vec, role, local, g, state, sink);
       }
     }
     if (model.network.channels.length > 0) this.faults(vec, sink);
@@ -156,36 +165,41 @@ export class StepRules {
     return null;
   }
 
-  private receives(vec: Float64Array, role: RoleV2, local: number, g: number, sink: StepSink): void {
+  private receives(vec: Float64Array, role: RoleV2, local: number, g: number, state: number, sink: StepSink): void {
     const model = this.model;
     const net = model.network;
     const step = this.step;
     const env = this.env;
     // Kinds in the pool first (per-link models: a design may have both), then the channels.
-    const state = vec[role.bases[local]! + role.stateSlot]! | 0; // an int index: keyed loads stay fast
     const kinds = this.byMessage[role.index]!;
+    const states = role.states.length;
     if (net.size > 0) {
-      for (const m of this.poolKinds[role.index]!) {
+      const pool = this.poolKinds[role.index]!;
+      for (let ki = 0; ki < pool.length; ki++) {
+        const m = pool[ki]!;
         // A message no transition takes from this state stays in the pool: no step.
-        const candidates = kinds[m.index]![state]!;
+        const candidates = kinds[m.index * states + state]!;
         if (candidates.length === 0) continue;
-        const nFrom = model.roles[m.from]!.instances;
+        const nFrom = this.senderCount[m.index]!;
+        const senderFirst = this.senderFirst[m.index]!;
         const nTo = role.instances;
         const count = m.payload.count;
+        const fields = m.payload.fields;
+        // The step's fields that stay the same for every message of this kind (the sink never writes them).
+        step.kind = 'receive';
+        step.instance = g;
+        step.what = m.index;
+        step.channel = -1;
+        step.position = -1;
         for (let s = 0; s < nFrom; s++) {
           const rowBase = m.poolBase + (s * nTo + local) * count;
           for (let p = 0; p < count; p++) {
             if (vec[rowBase + p] !== 1) continue;
-            this.decodePayload(m.payload.fields, p);
+            if (fields.length > 0) this.decodePayload(fields, p);
             env.sender = s;
             if (!this.select(vec, candidates, local)) continue;
-            step.kind = 'receive';
-            step.instance = g;
-            step.what = m.index;
             step.payload = p;
-            step.sender = model.roles[m.from]!.first + s;
-            step.channel = -1;
-            step.position = -1;
+            step.sender = senderFirst + s;
             this.take(vec, role, local, sink, -1, -1);
           }
         }
@@ -214,7 +228,7 @@ export class StepRules {
         step.sender = from;
         step.channel = c;
         step.position = k;
-        if (!this.select(vec, kinds[m.index]![state]!, local)) {
+        if (!this.select(vec, kinds[m.index * states + state]!, local)) {
           // No transition takes it here: the message is consumed and ignored.
           this.selected.transition = null;
           this.selected.error = null;
@@ -224,12 +238,12 @@ export class StepRules {
     }
   }
 
-  private events(vec: Float64Array, role: RoleV2, local: number, g: number, sink: StepSink): void {
+  private events(vec: Float64Array, role: RoleV2, local: number, g: number, state: number, sink: StepSink): void {
     const step = this.step;
     const lists = this.byEvent[role.index]!;
-    const state = vec[role.bases[local]! + role.stateSlot]! | 0; // an int index: keyed loads stay fast
+    const states = role.states.length;
     for (let e = 0; e < role.events.length; e++) {
-      const candidates = lists[e]![state]!;
+      const candidates = lists[e * states + state]!;
       if (candidates.length === 0) continue;
       const shape = role.events[e]!.payload;
       for (let p = 0; p < shape.count; p++) {
@@ -493,7 +507,7 @@ export class StepRules {
   /** Step invariants (and the transition's own) across the step, then hands it to the sink. */
   private finish(vec: Float64Array, next: Float64Array, t: TransitionV2 | null, local: number, sink: StepSink): void {
     let violations: ViolationV2[] | null = null;
-    if (this.stepInvariants.length || (t !== null && t.invariants.length)) {
+    if (this.hasStepInvariants || (t !== null && t.invariants.length > 0)) {
       const env = this.checkEnv;
       env.pre = vec;
       env.post = next;
@@ -525,9 +539,11 @@ export class StepRules {
     return { kind: 'replay', name: call, detail: `A request of ${call} processed before was processed again by the transition "${t.name}", not from a dedupe table, and changed something or was answered differently than the first time.`, step: false };
   }
 
-  /** Writes slot `i` of `next`, journaling it the first time in this step. */
+  /** Writes slot `i` of `next`, journaling it the first time in this step that it changes. */
   private put(i: number, v: number): void {
     if (this.dirty[i] === 0) {
+      // Writing a slot its own value changes nothing: nothing to journal (a message received again).
+      if (this.next[i] === v) return;
       this.dirty[i] = 1;
       this.written[this.writtenCount++] = i;
     }
