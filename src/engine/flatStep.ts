@@ -7,7 +7,6 @@ import * as F from './flatLayout';
 import { NO_INVARIANTS, NO_VIOLATIONS, checkInvariant, replayViolation } from './flatViolations';
 import { ACK, CRASH, DELIVER, DROP_C, DROP_M, DUP_C, DUP_M, FIRE, PERSIST, RECEIVE, RESTART, SEND, TIMEOUT } from './flatStepKinds';
 import { evaluationMessage } from './select';
-import { inType } from './updates';
 import type { Violation } from './violation';
 
 /**
@@ -41,9 +40,15 @@ export class FlatStepper {
   private readonly stepInv: InvariantModel[];
   private readonly stateObs: boolean;
   private readonly durable: number[];
+  /** Per var: the bounds of its type (`inType`), and 1 when its values are whole numbers (bool, enum). */
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly whole: Uint8Array;
   /** Per state: 1 when durable. */
   private readonly durableState: Uint8Array;
   private readonly volatile: number[];
+  /** The initial values of `volatile`, in its order. */
+  private readonly initial: Int32Array;
   private readonly frames: FlatFrames;
   private readonly clientEvents: Int32Array;
   private readonly payloadCounts: Int32Array;
@@ -51,8 +56,6 @@ export class FlatStepper {
   private readonly env: { pre: EvalEnv['pre']; post: EvalEnv['post']; payload: EvalEnv['payload'] };
   /** The message of the guard error the last `select` met (it then returns its transition with `selError` set). */
   private selError: string | null = null;
-  /** The place among its candidates of the transition the last `select` returned. */
-  private selIndex = 0;
 
   /**
    * `j` journals every write `apply` makes (`flatFingerprint.ts`): the caller starts it with the
@@ -72,8 +75,13 @@ export class FlatStepper {
     this.env = { pre: NO_FRAME, post: null, payload: NO_PAYLOAD };
     this.clientEvents = Int32Array.from(model.clientEvents);
     this.payloadCounts = Int32Array.from(model.events.map((e) => e.payloadValues.length));
+    const bounds = model.vars.map(({ type }) => (type.kind === 'int' ? [type.lo, type.hi, 0] : [0, type.kind === 'bool' ? 1 : type.values.length - 1, 1]));
+    this.lo = Float64Array.from(bounds, (b) => b[0]!);
+    this.hi = Float64Array.from(bounds, (b) => b[1]!);
+    this.whole = Uint8Array.from(bounds, (b) => b[2]!);
     this.durable = model.vars.filter((v) => v.storage === 'durable').map((v) => v.index);
     this.volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => v.index);
+    this.initial = Int32Array.from(this.volatile, (i) => model.vars[i]!.initial);
     this.durableState = Uint8Array.from(model.states.map((s) => (s.durable ? 1 : 0)));
   }
 
@@ -128,9 +136,13 @@ export class FlatStepper {
     if (mode === 0 && model.firedEvents.length > 0) {
       const genv = this.guardEnv(v, NO_PAYLOAD);
       const cands = model.candidates[v[F.STATE]!]!;
-      // The selected transition's place among the candidates goes with the step (-1 after a guard
-      // error), so `apply` does not evaluate the guards again.
-      for (const e of model.firedEvents) if (this.select(cands[e]!, genv) !== null) this.push(FIRE, e, this.selError === null ? this.selIndex : -1);
+      // The selected transition goes with the step (-1 after a guard error), so `apply` does not
+      // evaluate the guards again.
+      const fired = model.firedEvents;
+      for (let k = 0; k < fired.length; k++) {
+        const e = fired[k]!, t = this.select(cands[e]!, genv);
+        if (t !== null) this.push(FIRE, e, this.selError === null ? t.index : -1);
+      }
     }
     if (mode === 1) this.push(RESTART, 0);
     if (counted) {
@@ -256,10 +268,8 @@ export class FlatStepper {
         } else j.set(v, c + F.STATUS, AMBIGUOUS);
         return true;
       }
-      case FIRE: {
-        const candidates = model.candidates[v[F.STATE]!]![a]!;
-        return b >= 0 ? this.proceed(v, candidates[b]!, this.guardEnv(v, NO_PAYLOAD)) : this.take(v, candidates);
-      }
+      case FIRE:
+        return b >= 0 ? this.proceed(v, model.transitions[b]!, this.guardEnv(v, NO_PAYLOAD)) : this.take(v, model.candidates[v[F.STATE]!]![a]!);
       case RESTART:
         j.set(v, F.MODE, 0);
         return this.take(v, model.restarts[v[F.STATE]!]!);
@@ -283,8 +293,9 @@ export class FlatStepper {
       case CRASH: {
         setMode(j, v, 1, 0, 0, 0);
         j.set(v, F.STATE, v[F.PSTATE]!);
-        if (!L.mirror) for (const i of this.durable) j.set(v, L.vars + i, v[L.pvars + i]!); // with `mirror` they are the persisted values
-        for (const i of this.volatile) j.set(v, L.vars + i, model.vars[i]!.initial);
+        const { durable, volatile, initial } = this;
+        if (!L.mirror) for (let k = 0; k < durable.length; k++) j.set(v, L.vars + durable[k]!, v[L.pvars + durable[k]!]!); // with `mirror` they are the persisted values
+        for (let k = 0; k < volatile.length; k++) j.set(v, L.vars + volatile[k]!, initial[k]!);
         for (let r = 0; r < L.requests; r++) j.set(v, L.clients + 7 * r + F.DEDUPE, 0);
         j.set(v, F.CRASHES, v[F.CRASHES]! + 1);
         return true;
@@ -400,13 +411,14 @@ export class FlatStepper {
       }
     }
     let ok = true;
+    const { lo, hi, whole } = this;
     for (let k = 0; k < updates.length; k++) {
-      const u = updates[k]!;
-      const v = model.vars[u.var]!;
-      if (!inType(v.type, this.newValues[k]!)) {
-        ok = false;
-        this.violate({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${this.newValues[k]}, outside its type`, step: true });
-      }
+      const u = updates[k]!, i = u.var, x = this.newValues[k]!;
+      // `inType` of the var's type, from its bounds: an int's, a bool's 0..1, an enum's indices (whole numbers).
+      if (x >= lo[i]! && x <= hi[i]! && (whole[i] === 0 || Number.isInteger(x))) continue;
+      const v = model.vars[i]!;
+      ok = false;
+      this.violate({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${x}, outside its type`, step: true });
     }
     return ok ? 'ok' : 'violation';
   }
@@ -429,7 +441,6 @@ export class FlatStepper {
     this.selError = null;
     for (let i = 0; i < candidates.length; i++) {
       const t = candidates[i]!;
-      this.selIndex = i;
       if (t.guard === null) return t;
       try {
         if (t.guard.evaluate(env) !== 0) return t;
