@@ -104,7 +104,7 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
                   <td style={{ paddingRight: 12 }}>
                     {own - c.dimmedTransitions.length}/{own}
                   </td>
-                  <td>{never.length ? never.join(', ') : 'everything'}</td>
+                  <td>{never.length ? never.join(', ') : 'none'}</td>
                 </tr>
               );
             })}
@@ -190,33 +190,37 @@ function CallOutcomesTable({ outcomes, partial, stale, onReplay }: { outcomes: r
 /** A shortest trace with one column per instance (its state after each step; ↓ while down), as the command line prints it. */
 function TraceTable({ violation: v }: { violation: ViolationReportV2 }) {
   const names = v.trace[0]?.configuration.instances.map((i) => i.name) ?? [];
+  // A column per instance outgrows the side panel: the table scrolls sideways on its own (by
+  // keyboard too), where the panel would clip the last instances.
   return (
-    <table aria-label={`trace of ${v.name}`} style={{ borderCollapse: 'collapse', fontSize: 12, color: '#475569', marginTop: 2 }}>
-      <thead>
-        <tr>
-          <th style={{ textAlign: 'left', paddingRight: 8 }}>#</th>
-          <th style={{ textAlign: 'left', paddingRight: 8 }}>step</th>
-          {names.map((n) => (
-            <th key={n} style={{ textAlign: 'left', paddingRight: 8 }}>
-              {n}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {v.trace.map((t, k) => (
-          <tr key={k} style={{ color: t.violation ? '#b91c1c' : undefined }}>
-            <td style={{ paddingRight: 8 }}>{k + 1}</td>
-            <td style={{ paddingRight: 8 }}>{t.label}</td>
-            {t.configuration.instances.map((i) => (
-              <td key={i.name} style={{ paddingRight: 8 }}>
-                {i.state}
-                {i.recovering ? ' ↓' : ''}
-              </td>
+    <div tabIndex={0} role="region" aria-label={`trace of ${v.name}, scrolls sideways`} style={{ overflowX: 'auto', maxWidth: '100%' }}>
+      <table aria-label={`trace of ${v.name}`} style={{ borderCollapse: 'collapse', fontSize: 12, color: '#475569', marginTop: 2 }}>
+        <thead>
+          <tr>
+            <th style={{ textAlign: 'left', paddingRight: 8 }}>#</th>
+            <th style={{ textAlign: 'left', paddingRight: 8 }}>step</th>
+            {names.map((n) => (
+              <th key={n} style={{ textAlign: 'left', paddingRight: 8 }}>
+                {n}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {v.trace.map((t, k) => (
+            <tr key={k} style={{ color: t.violation ? '#b91c1c' : undefined }}>
+              <td style={{ paddingRight: 8 }}>{k + 1}</td>
+              <td style={{ paddingRight: 8 }}>{t.label}</td>
+              {t.configuration.instances.map((i) => (
+                <td key={i.name} style={{ paddingRight: 8 }}>
+                  {i.state}
+                  {i.recovering ? ' ↓' : ''}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
