@@ -57,7 +57,7 @@ function flatAction(model: Model, L: F.FlatLayout, s: FlatStepper, v: Int32Array
     case PERSIST:
       return { kind: 'persist', request: a };
     case RECEIVE: {
-      const code = v[L.tcLen + 1 + a]!;
+      const code = L.counted ? a : v[L.tcLen + 1 + a]!;
       return { kind: 'receive', request: (code >> 1) + 1, reply: reply(code) };
     }
     case TIMEOUT: {
@@ -69,10 +69,13 @@ function flatAction(model: Model, L: F.FlatLayout, s: FlatStepper, v: Int32Array
     case RESTART:
       return { kind: 'restart' };
     case DROP_M:
+      // A counted channel's step names the message code; its place is that of the code's first copy in the sorted multiset.
+      if (L.counted) return { kind: 'drop', channel: 'toMachine', position: copiesBelow(v, L.tmLen + 1, a - 1), request: a };
       return { kind: 'drop', channel: 'toMachine', position: a, request: v[L.tmLen + 1 + a]! };
     case DROP_C: {
-      const code = v[L.tcLen + 1 + a]!;
-      return { kind: 'drop', channel: 'toClient', position: a, request: (code >> 1) + 1, reply: reply(code) };
+      const code = L.counted ? a : v[L.tcLen + 1 + a]!;
+      const position = L.counted ? copiesBelow(v, L.tcLen + 1, a) : a;
+      return { kind: 'drop', channel: 'toClient', position, request: (code >> 1) + 1, reply: reply(code) };
     }
     case DUP_M:
       return { kind: 'duplicate', channel: 'toMachine', request: a };
@@ -82,6 +85,13 @@ function flatAction(model: Model, L: F.FlatLayout, s: FlatStepper, v: Int32Array
       return { kind: 'crash' };
   }
   throw new Error(`unknown flat step kind ${s.kinds[i]}`);
+}
+
+/** The messages of a counted channel (counts from `first`) with a code below the `k`-th. */
+function copiesBelow(v: Int32Array, first: number, k: number): number {
+  let n = 0;
+  for (let i = 0; i < k; i++) n += v[first + i]!;
+  return n;
 }
 
 /** Walks the reachable configurations breadth-first through the readable engine, comparing the fast path at each; returns how many. */
@@ -98,6 +108,9 @@ function compareStepByStep(model: Model, cap = CAP): number {
     const config = queue[at]!;
     const where = () => `configuration ${at}: ${JSON.stringify(config)}`;
     F.toFlat(model, L, config, vec);
+    // With `mirror` the vector holds no persisted vars: the readable engine's must follow from the vars.
+    if (L.mirror) agree(config.persisted.vars, model.vars.map((x) => (x.storage === 'durable' ? config.vars[x.index]! : x.initial)), () => `${where()}: persisted vars`);
+    agree(F.fromFlat(model, L, vec), config, () => `${where()}: fromFlat`);
     parent.set(vec);
     zobrist.of(vec);
     const h1 = zobrist.h1, h2 = zobrist.h2;

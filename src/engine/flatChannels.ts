@@ -19,7 +19,7 @@ export function indexOf(v: Int32Array, len: number, x: number): number {
   return -1;
 }
 
-/** Removes element i of the channel at `len`, shifting the rest and zeroing the freed slot. */
+/** Removes element i of the sequence at `len`, shifting the rest and zeroing the freed slot. */
 export function removeAt(j: FlatFingerprint, v: Int32Array, len: number, i: number): void {
   const n = v[len]!;
   for (let k = i; k < n - 1; k++) j.set(v, len + 1 + k, v[len + 2 + k]!);
@@ -27,18 +27,20 @@ export function removeAt(j: FlatFingerprint, v: Int32Array, len: number, i: numb
   j.set(v, len, n - 1);
 }
 
-/** Appends (a sequence) or inserts in order after equal elements (a multiset). */
-export function insert(j: FlatFingerprint, v: Int32Array, len: number, cap: number, x: number, sorted: boolean): void {
+/** Appends x to the sequence at `len`. */
+export function insert(j: FlatFingerprint, v: Int32Array, len: number, cap: number, x: number): void {
   const n = v[len]!;
   if (n >= cap) throw new Error(`channel beyond its bound ${cap}`);
-  let i = n;
-  if (sorted)
-    while (i > 0 && v[len + i]! > x) {
-      j.set(v, len + 1 + i, v[len + i]!);
-      i--;
-    }
-  j.set(v, len + 1 + i, x);
+  j.set(v, len + 1 + n, x);
   j.set(v, len, n + 1);
+}
+
+/** A counted channel (`FlatLayout.counted`) at `len` gains (`delta` 1) or loses (-1) one message whose count sits at `slot`. */
+export function count(j: FlatFingerprint, v: Int32Array, len: number, cap: number, slot: number, delta: number): void {
+  const n = v[len]! + delta;
+  if (n > cap) throw new Error(`channel beyond its bound ${cap}`);
+  j.set(v, slot, v[slot]! + delta);
+  j.set(v, len, n);
 }
 
 export function clearBusy(j: FlatFingerprint, v: Int32Array): void {

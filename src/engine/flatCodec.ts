@@ -55,8 +55,8 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   for (const v of model.vars) {
     const [lo, hi] = range(v.type);
     field(L.vars + v.index, lo, hi);
-    if (v.storage === 'durable') field(L.pvars + v.index, lo, hi);
-    // Non-durable persisted slots never change (they stay at `initial`): not packed, restored below.
+    if (v.storage === 'durable' && !L.mirror) field(L.pvars + v.index, lo, hi);
+    // Non-durable persisted slots never change (they stay at `initial`; every one at 0 with `mirror`): not packed, restored below.
   }
   const maxAttempts = Math.max(1, ...model.events.map((e) => e.maxAttempts));
   const maxPayloads = Math.max(1, ...model.events.map((e) => e.payloadValues.length));
@@ -71,9 +71,11 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
     field(b + F.PDEDUPE, 0, 3);
   }
   field(L.tmLen, 0, L.tmCap);
-  for (let i = 0; i < L.tmCap; i++) field(L.tmLen + 1 + i, 0, n);
+  if (L.counted) for (let r = 1; r <= n; r++) field(L.tmLen + r, 0, L.tmCap);
+  else for (let i = 0; i < L.tmCap; i++) field(L.tmLen + 1 + i, 0, n);
   field(L.tcLen, 0, L.tcCap);
-  for (let i = 0; i < L.tcCap; i++) field(L.tcLen + 1 + i, 0, Math.max(0, 2 * n - 1));
+  if (L.counted) for (let c = 0; c < 2 * n; c++) field(L.tcLen + 1 + c, 0, L.tcCap);
+  else for (let i = 0; i < L.tcCap; i++) field(L.tcLen + 1 + i, 0, Math.max(0, 2 * n - 1));
 
   // Lay fields into words without straddling a word boundary.
   const word: number[] = [];
@@ -98,18 +100,19 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   const D = Int32Array.from(live.flatMap((i) => [slots[i]!, lows[i]!, shift[i]!, word[i]!]));
   const fixed = [
     ...constant,
-    ...model.vars.filter((v) => v.storage !== 'durable').map((v) => [L.pvars + v.index, v.initial] as const),
+    ...model.vars.filter((v) => L.mirror || v.storage !== 'durable').map((v) => [L.pvars + v.index, L.mirror ? 0 : v.initial] as const),
   ];
   const FIXED_SLOT = Int32Array.from(fixed.map(([slot]) => slot));
   const FIXED_VALUE = Int32Array.from(fixed.map(([, value]) => value));
-  // A channel's slots past its length are zero, so `pack` visits only the used ones: live fields
+  // A sequence's slots past its length are zero, so `pack` visits only the used ones: live fields
   // [0, tmSlots + used toMachine) and [tcFrom, tcSlots + used toClient). Fields are in slot order.
+  // A counted channel's fields are all visited (as part of [0, tmSlots) and [tcFrom, tcSlots)).
   const upTo = (slot: number) => live.filter((i) => slots[i]! < slot).length;
-  const tmSlots = upTo(L.tmLen + 1);
+  const tmSlots = L.counted ? upTo(L.tcLen) : upTo(L.tmLen + 1);
   const tcFrom = upTo(L.tcLen);
-  const tcSlots = upTo(L.tcLen + 1);
-  const tmLive = L.tmCap > 0 && upTo(L.tmLen + 2) > tmSlots;
-  const tcLive = L.tcCap > 0 && upTo(L.tcLen + 2) > tcSlots;
+  const tcSlots = L.counted ? live.length : upTo(L.tcLen + 1);
+  const tmLive = !L.counted && L.tmCap > 0 && upTo(L.tmLen + 2) > tmSlots;
+  const tcLive = !L.counted && L.tcCap > 0 && upTo(L.tcLen + 2) > tcSlots;
   // Per bit of each word: the live field holding it (bits no field holds stay zero in every record).
   const BIT_FIELD = new Int32Array(32 * words);
   live.forEach((i, f) => {

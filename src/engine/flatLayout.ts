@@ -3,9 +3,19 @@ import type { CachedReply, ClientRequest, ClientStatus, Configuration, FirstOutc
 
 /**
  * The explorer's working form of a configuration: one Int32 slot per field, every field always
- * in canonical form (busy fields zero unless busy, channel tails zero, multisets sorted), so two
- * vectors are equal exactly when the configurations are. The fast stepper (`flatStep.ts`) works
- * on these vectors directly; fingerprints are taken over the whole vector.
+ * in canonical form (busy fields zero unless busy, channel tails zero), so two vectors are equal
+ * exactly when the configurations are. The fast stepper (`flatStep.ts`) works on these vectors
+ * directly; fingerprints are taken over the whole vector.
+ *
+ * Each channel is its length, then either its messages in order (FIFO: `cap` slots, the unused
+ * tail zero) or, with `reorder` (`counted`), one count per message code: toMachine's request r at
+ * `tmLen + r`, toClient's code c at `tcLen + 1 + c`. A count is canonical by construction (no
+ * sorting), and a delivery or a drop writes one count instead of shifting the messages after it.
+ *
+ * With `mirror` the persisted vars are not held at all (their slots stay 0): no transition acks
+ * best-effort, so every step that changes a var persists and a crash restores the persisted
+ * values; in every reachable configuration a durable var's persisted value is its current value
+ * (any other var's, its initial value). Persisting or crashing then writes no var.
  */
 export interface FlatLayout {
   readonly width: number;
@@ -16,9 +26,14 @@ export interface FlatLayout {
   /** Start of request r's (0-based) seven slots: `client(r) = clients + 7 * r`. */
   readonly clients: number;
   readonly tmLen: number;
+  /** The most messages a channel can hold (the sum of its counts when `counted`). */
   readonly tmCap: number;
   readonly tcLen: number;
   readonly tcCap: number;
+  /** Channels are multisets held as counts per message code (`reorder`), else sequences. */
+  readonly counted: boolean;
+  /** The persisted vars follow from the vars (no best-effort ack): their slots stay 0. */
+  readonly mirror: boolean;
 }
 
 export const MODE = 0; // 0 up, 1 recovering, 2 busy
@@ -50,8 +65,11 @@ export function flatLayout(model: Model): FlatLayout {
   const pvars = vars + nv;
   const clients = pvars + nv;
   const tmLen = clients + 7 * n;
-  const tcLen = tmLen + 1 + tmCap;
-  return { width: tcLen + 1 + tcCap, nv, requests: n, vars, pvars, clients, tmLen, tmCap, tcLen, tcCap };
+  const counted = env.reorder;
+  const mirror = !model.transitions.some((t) => t.ack === 'best-effort');
+  // Slots after each length: the messages (a sequence), or a count per code (requests 1..n; replies 0..2n-1).
+  const tcLen = tmLen + 1 + (counted ? n : tmCap);
+  return { width: tcLen + 1 + (counted ? 2 * n : tcCap), nv, requests: n, vars, pvars, clients, tmLen, tmCap, tcLen, tcCap, counted, mirror };
 }
 
 /**
@@ -90,7 +108,7 @@ export function toFlat(model: Model, L: FlatLayout, c: Configuration, out: Int32
   out[CRASHES] = c.budgets.crashes;
   for (let i = 0; i < L.nv; i++) {
     out[L.vars + i] = c.vars[i]!;
-    out[L.pvars + i] = c.persisted.vars[i]!;
+    if (!L.mirror) out[L.pvars + i] = c.persisted.vars[i]!;
   }
   for (let r = 0; r < L.requests; r++) {
     const b = L.clients + 7 * r;
@@ -104,9 +122,23 @@ export function toFlat(model: Model, L: FlatLayout, c: Configuration, out: Int32
     out[b + PDEDUPE] = c.persisted.dedupe[r] === null ? 0 : OUTCOME_CODE[c.persisted.dedupe[r]!];
   }
   out[L.tmLen] = c.toMachine.length;
-  c.toMachine.forEach((r, i) => (out[L.tmLen + 1 + i] = r));
   out[L.tcLen] = c.toClient.length;
-  c.toClient.forEach((m, i) => (out[L.tcLen + 1 + i] = (m.request - 1) * 2 + (m.reply === 'ok' ? 0 : 1)));
+  const code = (m: ReplyMessage) => (m.request - 1) * 2 + (m.reply === 'ok' ? 0 : 1);
+  if (L.counted) {
+    for (const r of c.toMachine) out[L.tmLen + r]!++;
+    for (const m of c.toClient) out[L.tcLen + 1 + code(m)]!++;
+  } else {
+    c.toMachine.forEach((r, i) => (out[L.tmLen + 1 + i] = r));
+    c.toClient.forEach((m, i) => (out[L.tcLen + 1 + i] = code(m)));
+  }
+}
+
+/** A channel's messages in order (a counted channel's codes ascending: the sorted multiset). */
+function messages(L: FlatLayout, v: Int32Array, len: number, codes: number, first: number): number[] {
+  if (!L.counted) return Array.from(v.subarray(len + 1, len + 1 + v[len]!));
+  const out: number[] = [];
+  for (let k = 0; k < codes; k++) for (let c = v[len + 1 + k]!; c > 0; c--) out.push(first + k);
+  return out;
 }
 
 /** The inverse of `toFlat`: the readable configuration of a flat vector. */
@@ -125,15 +157,15 @@ export function fromFlat(model: Model, L: FlatLayout, v: Int32Array): Configurat
     pdedupe.push(CACHED[v[b + PDEDUPE]!]!);
   }
   const vars = Array.from(v.subarray(L.vars, L.vars + L.nv));
-  const pvars = Array.from(v.subarray(L.pvars, L.pvars + L.nv));
+  const pvars = L.mirror ? model.vars.map((x) => (x.storage === 'durable' ? vars[x.index]! : x.initial)) : Array.from(v.subarray(L.pvars, L.pvars + L.nv));
   return {
     mode,
     state: v[STATE]!,
     vars,
     persisted: { state: v[PSTATE]!, vars: pvars, dedupe: pdedupe },
     dedupe,
-    toMachine: Array.from(v.subarray(L.tmLen + 1, L.tmLen + 1 + v[L.tmLen]!)),
-    toClient: Array.from(v.subarray(L.tcLen + 1, L.tcLen + 1 + v[L.tcLen]!), REPLY_OF),
+    toMachine: messages(L, v, L.tmLen, L.requests, 1),
+    toClient: messages(L, v, L.tcLen, 2 * L.requests, 0).map(REPLY_OF),
     clients,
     firstOutcome,
     budgets: { drops: v[DROPS]!, duplicates: v[DUPS]!, crashes: v[CRASHES]! },

@@ -1,13 +1,12 @@
 import type { EvalEnv, EvalFrame, InvariantModel, Model, TransitionModel } from '../model/model';
 import { stateInvariants, stepInvariants } from './checks';
 import { FlatFrames } from './flatFrame';
-import { clearBusy, firstOccurrence, indexOf, insert, removeAt, setMode } from './flatChannels';
+import { clearBusy, count, firstOccurrence, indexOf, insert, removeAt, setMode } from './flatChannels';
 import type { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
 import { NO_INVARIANTS, NO_VIOLATIONS, checkInvariant, replayViolation } from './flatViolations';
 import { ACK, CRASH, DELIVER, DROP_C, DROP_M, DUP_C, DUP_M, FIRE, PERSIST, RECEIVE, RESTART, SEND, TIMEOUT } from './flatStepKinds';
 import { evaluationMessage } from './select';
-import { inType } from './updates';
 import type { Violation } from './violation';
 
 /**
@@ -41,17 +40,15 @@ export class FlatStepper {
   private readonly stepInv: InvariantModel[];
   private readonly stateObs: boolean;
   private readonly durable: number[];
-  /** Per var: 1 when durable. */
-  private readonly isDurable: Uint8Array;
+  /** Per var: the bounds of its type (`inType`), and 1 when its values are whole numbers (bool, enum). */
+  private readonly lo: Float64Array;
+  private readonly hi: Float64Array;
+  private readonly whole: Uint8Array;
   /** Per state: 1 when durable. */
   private readonly durableState: Uint8Array;
-  /**
-   * No transition acks best-effort, so every step that changes a var persists (crash restores
-   * them): in every reachable configuration the persisted durable vars equal the current ones,
-   * and persisting after a transition writes only the durable vars it updated.
-   */
-  private readonly persistedMirror: boolean;
   private readonly volatile: number[];
+  /** The initial values of `volatile`, in its order. */
+  private readonly initial: Int32Array;
   private readonly frames: FlatFrames;
   private readonly clientEvents: Int32Array;
   private readonly payloadCounts: Int32Array;
@@ -59,8 +56,6 @@ export class FlatStepper {
   private readonly env: { pre: EvalEnv['pre']; post: EvalEnv['post']; payload: EvalEnv['payload'] };
   /** The message of the guard error the last `select` met (it then returns its transition with `selError` set). */
   private selError: string | null = null;
-  /** The place among its candidates of the transition the last `select` returned. */
-  private selIndex = 0;
 
   /**
    * `j` journals every write `apply` makes (`flatFingerprint.ts`): the caller starts it with the
@@ -80,11 +75,14 @@ export class FlatStepper {
     this.env = { pre: NO_FRAME, post: null, payload: NO_PAYLOAD };
     this.clientEvents = Int32Array.from(model.clientEvents);
     this.payloadCounts = Int32Array.from(model.events.map((e) => e.payloadValues.length));
+    const bounds = model.vars.map(({ type }) => (type.kind === 'int' ? [type.lo, type.hi, 0] : [0, type.kind === 'bool' ? 1 : type.values.length - 1, 1]));
+    this.lo = Float64Array.from(bounds, (b) => b[0]!);
+    this.hi = Float64Array.from(bounds, (b) => b[1]!);
+    this.whole = Uint8Array.from(bounds, (b) => b[2]!);
     this.durable = model.vars.filter((v) => v.storage === 'durable').map((v) => v.index);
     this.volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => v.index);
-    this.isDurable = Uint8Array.from(model.vars.map((v) => (v.storage === 'durable' ? 1 : 0)));
+    this.initial = Int32Array.from(this.volatile, (i) => model.vars[i]!.initial);
     this.durableState = Uint8Array.from(model.states.map((s) => (s.durable ? 1 : 0)));
-    this.persistedMirror = !model.transitions.some((t) => t.ack === 'best-effort');
   }
 
   private push(kind: number, a: number, b = 0): void {
@@ -122,34 +120,54 @@ export class FlatStepper {
     const mode = v[F.MODE]!;
     const tm = L.tmLen, tc = L.tcLen;
     const tmN = v[tm]!, tcN = v[tc]!;
+    const n = L.requests;
+    const counted = L.counted;
+    // A counted channel (a multiset): one step per message code with a count, codes ascending
+    // (the sorted multiset's distinct messages); its steps name the code.
     if (mode === 0) {
-      if (env.reorder) {
-        for (let i = 0; i < tmN; i++) if (i === 0 || v[tm + 1 + i] !== v[tm + i]) this.push(DELIVER, v[tm + 1 + i]!);
+      if (counted) {
+        if (tmN > 0) for (let r = 1; r <= n; r++) if (v[tm + r]! > 0) this.push(DELIVER, r);
       } else if (tmN > 0) this.push(DELIVER, v[tm + 1]!);
     } else if (mode === 2) this.push(v[F.BUSY_PHASE] === 0 ? ACK : PERSIST, v[F.BUSY_R]!);
-    if (env.reorder) {
-      for (let i = 0; i < tcN; i++) if (i === 0 || v[tc + 1 + i] !== v[tc + i]) this.push(RECEIVE, i);
+    if (counted) {
+      if (tcN > 0) for (let c = 0; c < 2 * n; c++) if (v[tc + 1 + c]! > 0) this.push(RECEIVE, c);
     } else if (tcN > 0) this.push(RECEIVE, 0);
-    for (let r = 0; r < L.requests; r++) if (v[L.clients + 7 * r + F.STATUS] === PENDING) this.push(TIMEOUT, r + 1);
+    for (let r = 0; r < n; r++) if (v[L.clients + 7 * r + F.STATUS] === PENDING) this.push(TIMEOUT, r + 1);
     if (mode === 0 && model.firedEvents.length > 0) {
       const genv = this.guardEnv(v, NO_PAYLOAD);
       const cands = model.candidates[v[F.STATE]!]!;
-      // The selected transition's place among the candidates goes with the step (-1 after a guard
-      // error), so `apply` does not evaluate the guards again.
-      for (const e of model.firedEvents) if (this.select(cands[e]!, genv) !== null) this.push(FIRE, e, this.selError === null ? this.selIndex : -1);
+      // The selected transition goes with the step (-1 after a guard error), so `apply` does not
+      // evaluate the guards again.
+      const fired = model.firedEvents;
+      for (let k = 0; k < fired.length; k++) {
+        const e = fired[k]!, t = this.select(cands[e]!, genv);
+        if (t !== null) this.push(FIRE, e, this.selError === null ? t.index : -1);
+      }
     }
     if (mode === 1) this.push(RESTART, 0);
-    if (v[F.DROPS]! < env.drop) {
-      // A sequence: one drop per run of equal neighbours; a (sorted) multiset: one per distinct message.
-      for (let i = 0; i < tmN; i++) if (i === 0 || v[tm + 1 + i] !== v[tm + i]) this.push(DROP_M, i);
-      for (let i = 0; i < tcN; i++) if (i === 0 || v[tc + 1 + i] !== v[tc + i]) this.push(DROP_C, i);
-    }
-    if (v[F.DUPS]! < env.duplicate) {
-      for (let i = 0; i < tmN; i++) if (firstOccurrence(v, tm + 1, i)) this.push(DUP_M, v[tm + 1 + i]!);
-      for (let i = 0; i < tcN; i++) if (firstOccurrence(v, tc + 1, i)) this.push(DUP_C, v[tc + 1 + i]!);
+    if (counted) {
+      if (v[F.DROPS]! < env.drop) this.pushCounted(v, DROP_M, DROP_C, tmN, tcN);
+      if (v[F.DUPS]! < env.duplicate) this.pushCounted(v, DUP_M, DUP_C, tmN, tcN);
+    } else {
+      if (v[F.DROPS]! < env.drop) {
+        // A sequence: one drop per run of equal neighbours.
+        for (let i = 0; i < tmN; i++) if (i === 0 || v[tm + 1 + i] !== v[tm + i]) this.push(DROP_M, i);
+        for (let i = 0; i < tcN; i++) if (i === 0 || v[tc + 1 + i] !== v[tc + i]) this.push(DROP_C, i);
+      }
+      if (v[F.DUPS]! < env.duplicate) {
+        for (let i = 0; i < tmN; i++) if (firstOccurrence(v, tm + 1, i)) this.push(DUP_M, v[tm + 1 + i]!);
+        for (let i = 0; i < tcN; i++) if (firstOccurrence(v, tc + 1, i)) this.push(DUP_C, v[tc + 1 + i]!);
+      }
     }
     if (v[F.CRASHES]! < env.crashes && mode !== 1) this.push(CRASH, 0);
     return this.count;
+  }
+
+  /** Steps `kindM`, `kindC` (drop or duplicate) of each message code with a count, toMachine's then toClient's. */
+  private pushCounted(v: Int32Array, kindM: number, kindC: number, tmN: number, tcN: number): void {
+    const L = this.L, n = L.requests;
+    if (tmN > 0) for (let r = 1; r <= n; r++) if (v[L.tmLen + r]! > 0) this.push(kindM, r);
+    if (tcN > 0) for (let c = 0; c < 2 * n; c++) if (v[L.tcLen + 1 + c]! > 0) this.push(kindC, c);
   }
 
   /** §6 quiescence on a vector. */
@@ -220,7 +238,8 @@ export class FlatStepper {
         return true;
       }
       case DELIVER:
-        removeAt(j, v, L.tmLen, indexOf(v, L.tmLen, a));
+        if (L.counted) count(j, v, L.tmLen, L.tmCap, L.tmLen + a, -1);
+        else removeAt(j, v, L.tmLen, indexOf(v, L.tmLen, a));
         return this.deliver(v, a);
       case ACK:
         this.pushClient(v, (a - 1) * 2 + v[F.BUSY_REPLY]!);
@@ -234,8 +253,8 @@ export class FlatStepper {
         return true;
       }
       case RECEIVE: {
-        const code = v[L.tcLen + 1 + a]!;
-        removeAt(j, v, L.tcLen, a);
+        const code = L.counted ? a : v[L.tcLen + 1 + a]!;
+        this.removeClient(v, a);
         const c = L.clients + 7 * (code >> 1);
         if (v[c + F.STATUS] === PENDING) j.set(v, c + F.STATUS, (code & 1) === 0 ? OK : ERROR);
         return true;
@@ -249,19 +268,18 @@ export class FlatStepper {
         } else j.set(v, c + F.STATUS, AMBIGUOUS);
         return true;
       }
-      case FIRE: {
-        const candidates = model.candidates[v[F.STATE]!]![a]!;
-        return b >= 0 ? this.proceed(v, candidates[b]!, this.guardEnv(v, NO_PAYLOAD)) : this.take(v, candidates);
-      }
+      case FIRE:
+        return b >= 0 ? this.proceed(v, model.transitions[b]!, this.guardEnv(v, NO_PAYLOAD)) : this.take(v, model.candidates[v[F.STATE]!]![a]!);
       case RESTART:
         j.set(v, F.MODE, 0);
         return this.take(v, model.restarts[v[F.STATE]!]!);
       case DROP_M:
-        removeAt(j, v, L.tmLen, a);
+        if (L.counted) count(j, v, L.tmLen, L.tmCap, L.tmLen + a, -1);
+        else removeAt(j, v, L.tmLen, a);
         j.set(v, F.DROPS, v[F.DROPS]! + 1);
         return true;
       case DROP_C:
-        removeAt(j, v, L.tcLen, a);
+        this.removeClient(v, a);
         j.set(v, F.DROPS, v[F.DROPS]! + 1);
         return true;
       case DUP_M:
@@ -275,8 +293,9 @@ export class FlatStepper {
       case CRASH: {
         setMode(j, v, 1, 0, 0, 0);
         j.set(v, F.STATE, v[F.PSTATE]!);
-        for (const i of this.durable) j.set(v, L.vars + i, v[L.pvars + i]!);
-        for (const i of this.volatile) j.set(v, L.vars + i, model.vars[i]!.initial);
+        const { durable, volatile, initial } = this;
+        if (!L.mirror) for (let k = 0; k < durable.length; k++) j.set(v, L.vars + durable[k]!, v[L.pvars + durable[k]!]!); // with `mirror` they are the persisted values
+        for (let k = 0; k < volatile.length; k++) j.set(v, L.vars + volatile[k]!, initial[k]!);
         for (let r = 0; r < L.requests; r++) j.set(v, L.clients + 7 * r + F.DEDUPE, 0);
         j.set(v, F.CRASHES, v[F.CRASHES]! + 1);
         return true;
@@ -331,7 +350,7 @@ export class FlatStepper {
     this.enter(v, t);
     const reply = t.reply === 'ok' ? 0 : 1;
     if (t.ack === 'durable') {
-      this.persist(v, t);
+      this.persist(v);
       if (event.idempotency === 'durable') j.set(v, c + F.PDEDUPE, reply + 1);
       else if (event.idempotency === 'volatile') j.set(v, c + F.DEDUPE, reply + 1);
       setMode(j, v, 2, r, 0, reply);
@@ -340,7 +359,7 @@ export class FlatStepper {
       this.pushClient(v, (r - 1) * 2 + reply);
       setMode(j, v, 2, r, 1, reply);
     } else {
-      this.persist(v, t);
+      this.persist(v);
       if (event.idempotency === 'durable') j.set(v, c + F.PDEDUPE, NOREPLY);
       else if (event.idempotency === 'volatile') j.set(v, c + F.DEDUPE, NOREPLY);
     }
@@ -364,7 +383,7 @@ export class FlatStepper {
     this.transition = t.index;
     if (this.updates(t, env) !== 'ok') return false;
     this.enter(v, t);
-    this.persist(v, t);
+    this.persist(v);
     return true;
   }
 
@@ -392,13 +411,14 @@ export class FlatStepper {
       }
     }
     let ok = true;
+    const { lo, hi, whole } = this;
     for (let k = 0; k < updates.length; k++) {
-      const u = updates[k]!;
-      const v = model.vars[u.var]!;
-      if (!inType(v.type, this.newValues[k]!)) {
-        ok = false;
-        this.violate({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${this.newValues[k]}, outside its type`, step: true });
-      }
+      const u = updates[k]!, i = u.var, x = this.newValues[k]!;
+      // `inType` of the var's type, from its bounds: an int's, a bool's 0..1, an enum's indices (whole numbers).
+      if (x >= lo[i]! && x <= hi[i]! && (whole[i] === 0 || Number.isInteger(x))) continue;
+      const v = model.vars[i]!;
+      ok = false;
+      this.violate({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${x}, outside its type`, step: true });
     }
     return ok ? 'ok' : 'violation';
   }
@@ -421,7 +441,6 @@ export class FlatStepper {
     this.selError = null;
     for (let i = 0; i < candidates.length; i++) {
       const t = candidates[i]!;
-      this.selIndex = i;
       if (t.guard === null) return t;
       try {
         if (t.guard.evaluate(env) !== 0) return t;
@@ -438,19 +457,12 @@ export class FlatStepper {
     this.violations.push(v);
   }
 
-  /** Persists the state (when durable) and the durable vars; `entered`: the transition just entered, when there is one. */
-  private persist(v: Int32Array, entered: TransitionModel | null = null): void {
+  /** Persists the state (when durable) and the durable vars (none to write with `mirror`: their persisted values are not held). */
+  private persist(v: Int32Array): void {
     const { L, j } = this;
     const s = v[F.STATE]!;
     if (this.durableState[s] === 1 && v[F.PSTATE] !== s) j.set(v, F.PSTATE, s);
-    if (entered !== null && this.persistedMirror) {
-      const updates = entered.updates;
-      for (let k = 0; k < updates.length; k++) {
-        const i = updates[k]!.var;
-        if (this.isDurable[i] === 1) j.set(v, L.pvars + i, v[L.vars + i]!);
-      }
-      return;
-    }
+    if (L.mirror) return;
     const durable = this.durable;
     for (let k = 0; k < durable.length; k++) {
       const i = durable[k]!, x = v[L.vars + i]!;
@@ -459,10 +471,21 @@ export class FlatStepper {
   }
 
   private pushMachine(v: Int32Array, r: number): void {
-    insert(this.j, v, this.L.tmLen, this.L.tmCap, r, this.model.environment.reorder);
+    const L = this.L;
+    if (L.counted) count(this.j, v, L.tmLen, L.tmCap, L.tmLen + r, 1);
+    else insert(this.j, v, L.tmLen, L.tmCap, r);
   }
 
   private pushClient(v: Int32Array, code: number): void {
-    insert(this.j, v, this.L.tcLen, this.L.tcCap, code, this.model.environment.reorder);
+    const L = this.L;
+    if (L.counted) count(this.j, v, L.tcLen, L.tcCap, L.tcLen + 1 + code, 1);
+    else insert(this.j, v, L.tcLen, L.tcCap, code);
+  }
+
+  /** Takes a reply off toClient: the one of code `a` (counted), or the one at place `a`. */
+  private removeClient(v: Int32Array, a: number): void {
+    const L = this.L;
+    if (L.counted) count(this.j, v, L.tcLen, L.tcCap, L.tcLen + 1 + a, -1);
+    else removeAt(this.j, v, L.tcLen, a);
   }
 }
