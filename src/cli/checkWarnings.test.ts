@@ -1,21 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paymentDesign } from '../model/designFixture';
 import { checkCommand } from './check';
+import { captureOutput } from './testOutput';
 
 /** `check` on a design with loader warnings (issue 17): it says so once, and checks as usual. */
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 const dir = mkdtempSync(join(tmpdir(), 'check-warnings-'));
 
@@ -40,9 +33,9 @@ describe('check FILE with warnings', () => {
   it('mentions them once on stderr, points to validate, and keeps --json output one JSON value', async () => {
     const path = placeholderDesign(1);
     const code = await checkCommand([path, '--json', '--threads', '1']);
-    expect(err.split('\n').filter((l) => l.includes('(placeholder-guard)'))).toHaveLength(1);
-    expect(err).toContain(`1 warning (placeholder-guard): run validate ${path} to list it\n`);
-    const result = JSON.parse(out) as { verdict: string };
+    expect(io.err.split('\n').filter((l) => l.includes('(placeholder-guard)'))).toHaveLength(1);
+    expect(io.err).toContain(`1 warning (placeholder-guard): run validate ${path} to list it\n`);
+    const result = JSON.parse(io.out) as { verdict: string };
     expect(['ok', 'violation']).toContain(result.verdict);
     expect(code).toBe(result.verdict === 'ok' ? 0 : 1);
   });
@@ -50,13 +43,13 @@ describe('check FILE with warnings', () => {
   it('counts several in that one line', async () => {
     const path = placeholderDesign(2);
     await checkCommand([path, '--threads', '1']);
-    expect(err).toContain(`2 warnings (placeholder-guard): run validate ${path} to list them\n`);
+    expect(io.err).toContain(`2 warnings (placeholder-guard): run validate ${path} to list them\n`);
   });
 
   it('says nothing of warnings for a design without any', async () => {
     const d = join(dir, 'plain.protocol.json');
     writeFileSync(d, JSON.stringify(paymentDesign()));
     await checkCommand([d, '--threads', '1']);
-    expect(err).not.toMatch(/placeholder|run validate/);
+    expect(io.err).not.toMatch(/placeholder|run validate/);
   });
 });

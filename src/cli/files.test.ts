@@ -2,23 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paymentDesign } from '../model/designFixture';
 import { LIMITS } from '../model/limits';
 import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { readBoundedText } from './files';
 import { validateCommand } from './validate';
+import { captureOutput } from './testOutput';
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 const dir = mkdtempSync(join(tmpdir(), 'files-'));
 
@@ -46,7 +39,7 @@ describe('files are read with a bound', () => {
     const bad = join(dir, 'latin1.protocol.json');
     writeFileSync(bad, Buffer.from([0x7b, 0x22, 0x6e, 0xe9, 0x22, 0x3a, 0x31, 0x7d])); // {"né":1} in Latin-1
     expect(await validateCommand([bad])).toBe(2);
-    expect(out).toMatch(/not UTF-8 text: the byte at offset 3/);
+    expect(io.out).toMatch(/not UTF-8 text: the byte at offset 3/);
   });
 });
 
@@ -55,9 +48,9 @@ describe('output files', () => {
     const path = join(dir, 'ok.protocol.json');
     writeFileSync(path, JSON.stringify(paymentDesign()));
     expect(await exportCommand([path, '--to', 'json', '-o', join(dir, 'missing', 'out.json')])).toBe(2);
-    expect(err).toMatch(/Cannot write .* \(its folder does not exist\)/);
+    expect(io.err).toMatch(/Cannot write .* \(its folder does not exist\)/);
     expect(await exportCommand([path, '--to', 'json', '-o', join(path, 'out.json')])).toBe(2);
-    expect(err).toMatch(/not a folder/);
+    expect(io.err).toMatch(/not a folder/);
     expect(await exportCommand([path, '--to', 'json', '-o', join(dir, 'out.json')])).toBe(0);
   });
 });
@@ -72,7 +65,7 @@ describe('what reaches the terminal', () => {
     expect(await validateCommand([path])).toBe(2);
     expect(await checkCommand([path])).toBe(2);
     expect(await validateCommand([path, '--json'])).toBe(2);
-    const all = out + err;
+    const all = io.out + io.err;
     expect(all).toContain('\\u{1b}[2J');
     // eslint-disable-next-line no-control-regex -- no raw control character may be printed
     expect(all).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);

@@ -1,20 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { diffCommand } from './diff';
 import { reportCommand } from './report';
 import { reviewCommand } from './review';
+import { captureOutput } from './testOutput';
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 const RETRIED = 'examples/payment-retried.protocol.json';
 const FIXED = 'examples/payment-idempotent.protocol.json';
@@ -23,10 +16,10 @@ const dir = mkdtempSync(join(tmpdir(), 'review-'));
 describe('a review of the retried payment from the command line alone', () => {
   it('review FILE lists the checklist findings and exits 1 while some are open', async () => {
     expect(await reviewCommand([RETRIED])).toBe(1);
-    expect(out).toContain('[retry-without-idempotency] event Charge (/events/0)');
-    out = '';
+    expect(io.out).toContain('[retry-without-idempotency] event Charge (/events/0)');
+    io.out = '';
     expect(await reviewCommand([RETRIED, '--json'])).toBe(1);
-    const json = JSON.parse(out) as { findings: { rule: string; path: string }[]; verdict: string };
+    const json = JSON.parse(io.out) as { findings: { rule: string; path: string }[]; verdict: string };
     expect(json.verdict).toBe('violation');
     expect(json.findings).toContainEqual(
       expect.objectContaining({ rule: 'retry-without-idempotency', path: '/events/0' }),
@@ -46,11 +39,11 @@ describe('a review of the retried payment from the command line alone', () => {
 
   it('diff OLD NEW shows the fix and both results side by side, exit 1 for a change', async () => {
     expect(await diffCommand([RETRIED, FIXED])).toBe(1);
-    expect(out).toContain('idempotency: (unset) → "durable"');
-    expect(out).toMatch(/verdict +violation +ok/);
-    out = '';
+    expect(io.out).toContain('idempotency: (unset) → "durable"');
+    expect(io.out).toMatch(/verdict +violation +ok/);
+    io.out = '';
     expect(await diffCommand([FIXED, FIXED, '--no-check'])).toBe(0);
-    expect(out).toContain('No changes');
+    expect(io.out).toContain('No changes');
   });
 
   it('never sends control characters from a design to the terminal', async () => {
@@ -60,16 +53,16 @@ describe('a review of the retried payment from the command line alone', () => {
     writeFileSync(file, JSON.stringify(d));
     // The loader refuses control characters in names: the refusal names the character, escaped.
     expect(await diffCommand([FIXED, file, '--no-check'])).toBe(2);
-    expect(err).toContain('U+001B');
+    expect(io.err).toContain('U+001B');
     // eslint-disable-next-line no-control-regex -- looking for raw control characters
-    expect(out + err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(io.out + io.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 
   it('refuses bad arguments and invalid designs with exit 2', async () => {
     expect(await diffCommand([RETRIED])).toBe(2);
     expect(await reviewCommand([join(dir, 'missing.json')])).toBe(2);
     expect(await reportCommand([RETRIED, '--max-states', '-3'])).toBe(2);
-    expect(err).toContain('usage');
+    expect(io.err).toContain('usage');
   });
 });
 
@@ -79,13 +72,13 @@ const LEASE_FIXED = 'examples/v2/lease-calls-fixed.protocol.json';
 describe('a review of a design of several participants from the command line', () => {
   it('review FILE reads a version-2 design: the call retried without idempotency, at the calling transition', async () => {
     expect(await reviewCommand([LEASE_BROKEN, '--json'])).toBe(1);
-    const json = JSON.parse(out) as { findings: { rule: string; path: string }[]; verdict: string };
+    const json = JSON.parse(io.out) as { findings: { rule: string; path: string }[]; verdict: string };
     expect(json.verdict).toBe('violation');
     expect(json.findings).toContainEqual(expect.objectContaining({ rule: 'retry-without-idempotency', path: '/roles/1/transitions/0' }));
-    out = '';
+    io.out = '';
     expect(await reviewCommand([LEASE_FIXED])).toBe(1);
-    expect(out).not.toContain('retry-without-idempotency');
-    expect(out).toContain('(check: ok)');
+    expect(io.out).not.toContain('retry-without-idempotency');
+    expect(io.out).toContain('(check: ok)');
   });
 
   it('report FILE writes the per-role report with the trace and the call outcomes', async () => {
@@ -100,9 +93,9 @@ describe('a review of a design of several participants from the command line', (
 
   it('diff OLD NEW compares two version-2 designs, and refuses designs of two versions', async () => {
     expect(await diffCommand([LEASE_BROKEN, LEASE_FIXED])).toBe(1);
-    expect(out).toContain('~ event Lock.Acquire\n    idempotency: "none" → "durable"');
-    expect(out).toMatch(/verdict +violation +ok/);
+    expect(io.out).toContain('~ event Lock.Acquire\n    idempotency: "none" → "durable"');
+    expect(io.out).toMatch(/verdict +violation +ok/);
     expect(await diffCommand([FIXED, LEASE_FIXED, '--no-check'])).toBe(2);
-    expect(err).toContain('version-1 design');
+    expect(io.err).toContain('version-1 design');
   });
 });

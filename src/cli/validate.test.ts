@@ -1,19 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { paymentDesign } from '../model/designFixture';
 import { validateCommand } from './validate';
+import { captureOutput } from './testOutput';
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const io = captureOutput();
 
 const dir = mkdtempSync(join(tmpdir(), 'validate-'));
 function file(name: string, text: string): string {
@@ -26,10 +19,10 @@ describe('validate FILE [--json]', () => {
   it('exits 0 for a valid design and says so', async () => {
     const path = file('ok.protocol.json', JSON.stringify(paymentDesign()));
     expect(await validateCommand([path, '--json'])).toBe(0);
-    expect(JSON.parse(out)).toEqual({ valid: true, errors: [], warnings: [] });
-    out = '';
+    expect(JSON.parse(io.out)).toEqual({ valid: true, errors: [], warnings: [] });
+    io.out = '';
     expect(await validateCommand([path])).toBe(0);
-    expect(out).toContain('valid');
+    expect(io.out).toContain('valid');
   });
 
   it('exits 2 and lists every error with its path', async () => {
@@ -38,23 +31,23 @@ describe('validate FILE [--json]', () => {
     d.version = 3;
     const path = file('bad.protocol.json', JSON.stringify(d));
     expect(await validateCommand(['--json', path])).toBe(2);
-    const json = JSON.parse(out) as { valid: boolean; errors: { path: string; message: string; code: string }[] };
+    const json = JSON.parse(io.out) as { valid: boolean; errors: { path: string; message: string; code: string }[] };
     expect(json.valid).toBe(false);
     expect(json.errors.map((e) => e.path).sort()).toEqual(['/transitions/0/guardd', '/version']);
-    out = '';
+    io.out = '';
     expect(await validateCommand([path])).toBe(2);
-    expect(out).toContain('/transitions/0/guardd: Unknown key "guardd"; did you mean "guard"?');
+    expect(io.out).toContain('/transitions/0/guardd: Unknown key "guardd"; did you mean "guard"?');
   });
 
   it('shows (root) for errors about the whole file, and exits 2 for bad JSON', async () => {
     const path = file('broken.protocol.json', '{"format": ');
     expect(await validateCommand([path])).toBe(2);
-    expect(out).toMatch(/\(root\): The file is not valid JSON: .* line 1, column 12\./);
+    expect(io.out).toMatch(/\(root\): The file is not valid JSON: .* line 1, column 12\./);
   });
 
   it('exits 2 for an unreadable file, with an error at ""', async () => {
     expect(await validateCommand([join(dir, 'missing.json'), '--json'])).toBe(2);
-    expect(JSON.parse(out)).toMatchObject({ valid: false, errors: [{ path: '', message: expect.stringContaining('ENOENT') }] });
+    expect(JSON.parse(io.out)).toMatchObject({ valid: false, errors: [{ path: '', message: expect.stringContaining('ENOENT') }] });
   });
 
   it('prints the loader\'s warnings (placeholder guards an import left) with their paths, and still exits 0', async () => {
@@ -63,13 +56,13 @@ describe('validate FILE [--json]', () => {
     d.transitions[0]!.guard = 'event.amount <= 2 && event.todo_card_valid';
     const path = file('placeholder.protocol.json', JSON.stringify(d));
     expect(await validateCommand([path])).toBe(0);
-    expect(out).toBe(`${path}: valid, 1 warning\n`);
-    expect(err).toBe('warning: /transitions/0/guard: This guard reads the placeholder event.todo_card_valid left by an import; replace it with the condition. (placeholder-guard)\n');
-    out = '';
-    err = '';
+    expect(io.out).toBe(`${path}: valid, 1 warning\n`);
+    expect(io.err).toBe('warning: /transitions/0/guard: This guard reads the placeholder event.todo_card_valid left by an import; replace it with the condition. (placeholder-guard)\n');
+    io.out = '';
+    io.err = '';
     expect(await validateCommand([path, '--json'])).toBe(0);
-    expect(err).toBe('');
-    expect(JSON.parse(out)).toEqual({
+    expect(io.err).toBe('');
+    expect(JSON.parse(io.out)).toEqual({
       valid: true,
       errors: [],
       warnings: [{ path: '/transitions/0/guard', code: 'placeholder-guard', message: expect.stringContaining('event.todo_card_valid') }],
@@ -79,14 +72,14 @@ describe('validate FILE [--json]', () => {
   it('prints no warning for a design without any', async () => {
     const path = file('plain.protocol.json', JSON.stringify(paymentDesign()));
     expect(await validateCommand([path])).toBe(0);
-    expect(out).toBe(`${path}: valid\n`);
-    expect(err).toBe('');
+    expect(io.out).toBe(`${path}: valid\n`);
+    expect(io.err).toBe('');
   });
 
   it('exits 2 with usage when the arguments are wrong', async () => {
     expect(await validateCommand([])).toBe(2);
     expect(await validateCommand(['a', 'b'])).toBe(2);
     expect(await validateCommand(['a', '--yaml'])).toBe(2);
-    expect(err).toContain('unknown option --yaml');
+    expect(io.err).toContain('unknown option --yaml');
   });
 });

@@ -199,29 +199,38 @@ export interface ResultRow {
 }
 
 export function compareResults(before: CheckResult, after: CheckResult): ResultRow[] {
-  const violations = (r: CheckResult) =>
-    r.violations.length
-      ? r.violations.map((v) => `${v.kind} ${v.name} (depth ${v.depth})`).join('; ')
-      : 'none';
+  return resultRows(before, after, [
+    ['outcome ok', String(before.outcomes.ok), String(after.outcomes.ok)],
+    ['outcome error', String(before.outcomes.error), String(after.outcomes.error)],
+    ['outcome ambiguous', String(before.outcomes.ambiguous), String(after.outcomes.ambiguous)],
+  ]);
+}
+
+/** What both formats' results have, as `compareResults` reads it. */
+type ResultFigures = Pick<CheckResult, 'verdict' | 'states' | 'transitions' | 'depth'> & {
+  readonly violations: readonly { readonly kind: string; readonly name: string; readonly depth: number }[];
+  readonly coverage: { readonly states: { readonly unreached: readonly string[] }; readonly transitions: { readonly unreached: readonly string[] } };
+};
+
+/** Both checks' figures side by side (both formats): `middle` rows after the violations, `tail` rows after what stayed unreached. */
+export function resultRows(
+  before: ResultFigures,
+  after: ResultFigures,
+  middle: readonly [string, string, string][],
+  tail: readonly [string, string, string][] = [],
+): ResultRow[] {
+  const violations = (r: ResultFigures) =>
+    r.violations.length ? r.violations.map((v) => `${v.kind} ${v.name} (depth ${v.depth})`).join('; ') : 'none';
   const rows: [string, string, string][] = [
     ['verdict', before.verdict, after.verdict],
     ['configurations', String(before.states), String(after.states)],
     ['transitions tried', String(before.transitions), String(after.transitions)],
     ['depth', String(before.depth), String(after.depth)],
     ['violations', violations(before), violations(after)],
-    ['outcome ok', String(before.outcomes.ok), String(after.outcomes.ok)],
-    ['outcome error', String(before.outcomes.error), String(after.outcomes.error)],
-    ['outcome ambiguous', String(before.outcomes.ambiguous), String(after.outcomes.ambiguous)],
-    [
-      'unreached states',
-      before.coverage.states.unreached.join(', ') || 'none',
-      after.coverage.states.unreached.join(', ') || 'none',
-    ],
-    [
-      'unreached transitions',
-      before.coverage.transitions.unreached.join(', ') || 'none',
-      after.coverage.transitions.unreached.join(', ') || 'none',
-    ],
+    ...middle,
+    ['unreached states', before.coverage.states.unreached.join(', ') || 'none', after.coverage.states.unreached.join(', ') || 'none'],
+    ['unreached transitions', before.coverage.transitions.unreached.join(', ') || 'none', after.coverage.transitions.unreached.join(', ') || 'none'],
+    ...tail,
   ];
   return rows.map(([figure, b, a]) => ({ figure, before: b, after: a, changed: a !== b }));
 }

@@ -1,13 +1,7 @@
 import type { CheckResult } from '../engine/result';
 import { RESTART, type Model, type TransitionModel } from '../model/model';
-import {
-  mentionsAmbiguous,
-  looksLikeClock,
-  neverLowers,
-  ordersBy,
-  parsed,
-  statesMonotonic,
-} from './exprFacts';
+import type { ExprV2 } from '../model/v2/expr/ast';
+import { mentionsAmbiguous, looksLikeClock, neverLowers, orderingBy, parsed, statesMonotonic } from './exprFacts';
 import type { Finding } from './finding';
 import type { RuleId } from './rules';
 import { silenceReason, unknownSilences } from './silence';
@@ -184,6 +178,9 @@ function timeouts(model: Model, result: CheckResult | undefined): Draft[] {
     });
 }
 
+/** The unprimed name `x` as a tree, for comparing with an update's right-hand side. */
+const nameOf = (name: string): ExprV2 => ({ kind: 'name', name, primed: false, start: 1, end: 1 + name.length });
+
 function counters(model: Model): Draft[] {
   const out: Draft[] = [];
   const stepTrees = [
@@ -195,9 +192,10 @@ function counters(model: Model): Draft[] {
     const updates = model.transitions.flatMap((t) =>
       t.updates.filter((u) => u.var === v.index).map((u) => parsed(u.expr.text)),
     );
+    const self = nameOf(v.name);
     const grows = updates.some((e) => e !== null && !(e.kind === 'name' && e.name === v.name));
-    if (!grows || !updates.every((e) => neverLowers(e, v.name))) continue;
-    if (stepTrees.some((e) => statesMonotonic(e, v.name))) continue;
+    if (!grows || !updates.every((e) => neverLowers(e, self))) continue;
+    if (stepTrees.some((e) => statesMonotonic(e, (r) => r.kind === 'name' && r.name === v.name))) continue;
     const crash = v.storage === 'volatile' ? ` It is volatile: a crash puts it back to ${v.initial}.` : '';
     out.push(
       finding(
@@ -216,7 +214,7 @@ function clocks(model: Model): Draft[] {
   const out: Draft[] = [];
   for (const v of model.vars) {
     if (v.type.kind !== 'int' || !looksLikeClock(v.name)) continue;
-    const t = model.transitions.find((t) => ordersBy(parsed(t.guard?.text), v.name));
+    const t = model.transitions.find((t) => orderingBy(parsed(t.guard?.text), (n) => n.kind === 'name' && n.name === v.name));
     if (!t) continue;
     out.push(
       finding(

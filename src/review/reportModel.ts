@@ -74,18 +74,7 @@ export function buildReport(input: ReportInput): Report {
       blocks: [
         {
           kind: 'figures',
-          items: [
-            [
-              'verdict',
-              result.verdict === 'violation' ? `violation (${result.violations.length})` : result.verdict,
-            ],
-            ['configurations', String(result.states)],
-            ['transitions tried', String(result.transitions)],
-            ['depth', String(result.depth)],
-            ['seconds', result.seconds.toFixed(2)],
-            ...(result.reason ? ([['stopped because', result.reason]] as const) : []),
-            ['open findings', String(review.findings.filter((f) => f.silenced === undefined).length)],
-          ],
+          items: checkFigures(result, review),
         },
         // A violation the readable engine did not confirm is a bug in the checker: said, never hidden.
         ...(result.internalErrors?.length
@@ -276,14 +265,31 @@ export function buildReport(input: ReportInput): Report {
     },
     findingsSection(review),
   ];
-  return {
-    title: model.name,
-    ...(d.description ? { description: d.description } : {}),
-    hash: designIdentity(d),
-    date: input.date,
-    verdict: result.verdict,
-    sections,
-  };
+  return reportOf({ title: model.name, description: d.description, hash: designIdentity(d), date: input.date, verdict: result.verdict }, sections);
+}
+
+/** A report's heading and its sections (both formats). */
+export function reportOf(head: Omit<Report, 'sections' | 'description'> & { readonly description?: string | undefined }, sections: readonly Section[]): Report {
+  const { title, description, hash, date, verdict } = head;
+  return { title, ...(description ? { description } : {}), hash, date, verdict, sections };
+}
+
+/** The verdict and the check's figures (`extra` after the verdict), and the open findings (both formats). */
+export function checkFigures(
+  result: Pick<CheckResult, 'verdict' | 'states' | 'transitions' | 'depth' | 'seconds' | 'reason'> & { readonly violations: readonly unknown[] },
+  review: Review,
+  extra: readonly (readonly [string, string])[] = [],
+): (readonly [string, string])[] {
+  return [
+    ['verdict', result.verdict === 'violation' ? `violation (${result.violations.length})` : result.verdict],
+    ...extra,
+    ['configurations', String(result.states)],
+    ['transitions tried', String(result.transitions)],
+    ['depth', String(result.depth)],
+    ['seconds', result.seconds.toFixed(2)],
+    ...(result.reason ? ([['stopped because', result.reason]] as const) : []),
+    ['open findings', String(review.findings.filter((f) => f.silenced === undefined).length)],
+  ];
 }
 
 /** The checklist's findings as a table (both formats' reports). */

@@ -494,7 +494,7 @@ export class StepRules {
   private transitionInvariantViolation(inv: InvariantV2, t: TransitionV2): ViolationV2 {
     const call = this.replayOf.get(inv.name);
     if (call === undefined) return { kind: 'invariant', name: inv.name, detail: `${inv.name} is false across ${t.name}: ${inv.expr.text}`, step: false };
-    return { kind: 'replay', name: call, detail: `A request of ${call} processed before was processed again by ${t.name}, not from a dedupe table, and changed something or was answered differently than the first time.`, step: false };
+    return { kind: 'replay', name: call, detail: `A request of ${call} processed before was processed again by the transition "${t.name}", not from a dedupe table, and changed something or was answered differently than the first time.`, step: false };
   }
 
   /** Writes slot `i` of `next`, journaling it the first time in this step. */

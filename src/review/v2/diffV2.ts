@@ -1,8 +1,8 @@
 import type { CheckResultV2 } from '../../engine/v2/result';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2, RoleJson, TransitionJsonV2 } from '../../model/v2/schema';
-import { byName, fieldChanges, type Change, type Obj, type ResultRow } from '../diff';
-import { triggerText } from './lintV2';
+import { byName, fieldChanges, resultRows, type Change, type Obj, type ResultRow } from '../diff';
+import { triggerText } from './elementsV2';
 
 /**
  * What changed between two versions of a design of several participants: roles (instances,
@@ -102,22 +102,10 @@ export function diffDesignsV2(before: ModelV2, after: ModelV2): DesignDiffV2 {
 
 /** Both checks side by side: verdict and figures, violations, what stayed unreached, client outcomes per call site. */
 export function compareResultsV2(before: CheckResultV2, after: CheckResultV2): ResultRow[] {
-  const violations = (r: CheckResultV2) => (r.violations.length ? r.violations.map((v) => `${v.kind} ${v.name} (depth ${v.depth})`).join('; ') : 'none');
-  const rows: [string, string, string][] = [
-    ['verdict', before.verdict, after.verdict],
-    ['configurations', String(before.states), String(after.states)],
-    ['transitions tried', String(before.transitions), String(after.transitions)],
-    ['depth', String(before.depth), String(after.depth)],
-    ['violations', violations(before), violations(after)],
-    ['unreached states', before.coverage.states.unreached.join(', ') || 'none', after.coverage.states.unreached.join(', ') || 'none'],
-    ['unreached transitions', before.coverage.transitions.unreached.join(', ') || 'none', after.coverage.transitions.unreached.join(', ') || 'none'],
-  ];
   const sites = [...new Set([...(before.outcomes ?? []), ...(after.outcomes ?? [])].map((o) => o.site))];
   const outcome = (r: CheckResultV2, site: string) => {
     const o = r.outcomes?.find((x) => x.site === site);
     return o ? `ok ${o.ok}, error ${o.error}, timeout ${o.timeout}` : '(no such call)';
   };
-  for (const site of sites) rows.push([`outcomes ${site}`, outcome(before, site), outcome(after, site)]);
-  return rows.map(([figure, b, a]) => ({ figure, before: b, after: a, changed: a !== b }));
+  return resultRows(before, after, [], sites.map((site): [string, string, string] => [`outcomes ${site}`, outcome(before, site), outcome(after, site)]));
 }
-

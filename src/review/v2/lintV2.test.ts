@@ -88,6 +88,85 @@ describe('the review checklist of a design of several participants', () => {
     expect(at(r, 'crashes-off')).toEqual([]);
   });
 
+  it('flags a counter without a step invariant, per role, and an epoch adopted from a message unguarded', () => {
+    expect(at(review(leaseBroken()), 'counter-may-decrease')).toEqual(['/roles/0/vars/0']);
+    const stated = leaseBroken();
+    stated.roles[0]!.invariants = [{ name: 'tokens grow', expr: "token' >= token", kind: 'step' }];
+    expect(at(review(stated), 'counter-may-decrease')).toEqual([]);
+    const byDesign = leaseBroken();
+    byDesign.invariants!.push({ name: 'tokens grow', expr: "Lock.token' >= Lock.token", kind: 'step' });
+    expect(at(review(byDesign), 'counter-may-decrease')).toEqual([]);
+    // Said of another role's var of the same name, it proves nothing about Lock's.
+    const elsewhere = leaseBroken();
+    elsewhere.roles[1]!.vars!.push({ name: 'token', type: { int: [0, 3] }, initial: 0 });
+    elsewhere.roles[1]!.invariants = [{ name: 'mine grows', expr: "token' >= token", kind: 'step' }];
+    expect(at(review(elsewhere), 'counter-may-decrease')).toEqual(['/roles/0/vars/0']);
+
+    // Client.lease is set from a reply only: not a counter. Incremented too, the reply may lower it.
+    const epoch = leaseBroken();
+    const client = epoch.roles[1]!;
+    client.transitions[2]!.updates = { lease: 'lease + 1' };
+    const adopted = review(epoch).findings.filter((f) => f.rule === 'counter-may-decrease');
+    expect(adopted.map((f) => f.path)).toEqual(['/roles/0/vars/0', '/roles/1/vars/0']);
+    expect(adopted[1]!.why).toContain('`event.token`');
+    client.transitions[1]!.guard = 'event.token > lease';
+    const guarded = review(epoch).findings.filter((f) => f.rule === 'counter-may-decrease');
+    expect(guarded.map((f) => f.path)).toEqual(['/roles/0/vars/0', '/roles/1/vars/0']);
+    expect(guarded[1]!.why).not.toContain('`event.token`');
+    // A reset to a literal: a var that goes back on purpose, not a counter (version 1's rule).
+    client.transitions[1]!.updates = { lease: '0' };
+    expect(at(review(epoch), 'counter-may-decrease')).toEqual(['/roles/0/vars/0']);
+  });
+
+  it('flags a guard that orders by a clock-like var or message field, also of another instance', () => {
+    const d = leaseBroken();
+    d.roles[1]!.vars!.push({ name: 'lastSeenAt', type: { int: [0, 3] }, initial: 0 });
+    expect(at(review(d), 'clock-ordering')).toEqual([]);
+    d.roles[1]!.transitions[0]!.guard = 'lastSeenAt == 0';
+    expect(at(review(d), 'clock-ordering')).toEqual([]);
+    d.roles[0]!.transitions[0]!.guard = 'forall c in Client: c.lastSeenAt <= 2';
+    const across = review(d).findings.filter((f) => f.rule === 'clock-ordering');
+    expect(across.map((f) => f.path)).toEqual(['/roles/1/vars/1']);
+    expect(across[0]!.element).toBe('var Client.lastSeenAt');
+
+    const m = twoPhaseBroken();
+    m.messages![0]!.payload!.push({ name: 'sentAt', type: { int: [0, 2] } });
+    m.roles[1]!.transitions[0]!.send = [{ message: 'Vote', payload: { value: '"yes"', sentAt: '0' } }];
+    m.roles[1]!.transitions[1]!.send = [{ message: 'Vote', payload: { value: '"no"', sentAt: '0' } }];
+    expect(at(review(m), 'clock-ordering')).toEqual([]);
+    m.roles[0]!.transitions[0]!.guard = 'event.value == "yes" && event.sentAt < 2';
+    expect(at(review(m), 'clock-ordering')).toEqual(['/messages/0/payload/1']);
+  });
+
+  it('flags a call site whose timeout no invariant reads, at the calling transition', () => {
+    // "the holder is not told no" reads `unsure`, where Acquire.timeout leads.
+    expect(at(review(leaseBroken()), 'timeout-unmentioned')).toEqual([]);
+    const d = leaseBroken();
+    d.invariants = d.invariants!.slice(0, 1);
+    expect(at(review(d), 'timeout-unmentioned')).toEqual(['/roles/1/transitions/0']);
+    d.roles[1]!.transitions.splice(3, 1);
+    expect(at(review(d), 'timeout-unmentioned')).toEqual(['/roles/1/transitions/0']);
+    d.invariants.push({ name: 'unsure holds nothing', expr: 'forall c in Client: c.Acquire_outcome == "timeout" => c.lease == 0' });
+    expect(at(review(d), 'timeout-unmentioned')).toEqual([]);
+  });
+
+  it("flags a transition whose written vars no invariant of that role's reads", () => {
+    expect(at(review(twoPhaseBroken()), 'transition-without-invariant')).toEqual(['/roles/0/transitions/0', '/roles/0/transitions/3']);
+    const d = twoPhaseBroken();
+    d.invariants!.push({ name: 'yes only from voters', expr: 'forall r in RM: TM.yes[r] => r.state != "working"' });
+    expect(at(review(d), 'transition-without-invariant')).toEqual(['/roles/0/transitions/3']);
+    // RM's own `told`, read by RM, is not TM's.
+    d.roles[1]!.vars = [{ name: 'told', type: 'bool', initial: false }];
+    d.roles[1]!.invariants = [{ name: 'told', expr: 'told || !told' }];
+    expect(at(review(d), 'transition-without-invariant')).toEqual(['/roles/0/transitions/3']);
+    d.roles[0]!.invariants = [{ name: 'told only when committed', expr: 'forall r in RM: told[r] => state == "committed"' }];
+    expect(at(review(d), 'transition-without-invariant')).toEqual([]);
+    // With no invariant at all, `no-invariants` says it once.
+    const none = twoPhaseBroken();
+    delete none.invariants;
+    expect(at(review(none), 'transition-without-invariant')).toEqual([]);
+  });
+
   it('keeps a silence with its reason, written on the element a finding points at', () => {
     const d = withSilence(leaseBroken() as unknown as Design, '/roles/1/transitions/0', 'retry-without-idempotency', 'tested elsewhere');
     const f = review(d).findings.find((x) => x.rule === 'retry-without-idempotency')!;

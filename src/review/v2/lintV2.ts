@@ -2,7 +2,12 @@ import type { CheckResultV2 } from '../../engine/v2/result';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2, RoleJson, TransitionJsonV2 } from '../../model/v2/schema';
 import { budgetFindings, finding, incomplete, withSilences, type Draft, type Review } from '../lint';
-import { mentionsAnotherInstance, parsedV2 } from './exprFactsV2';
+import { parsed } from '../exprFacts';
+import { fromStates, transitionElementV2, transitionNameV2 } from './elementsV2';
+import { mentionsAnotherInstance } from './exprFactsV2';
+import { clockOrdering, counters, timeouts, unreadEffects } from './expressionRulesV2';
+
+export { transitionElementV2, transitionNameV2, triggerText } from './elementsV2';
 
 /**
  * The review checklist (`../rules.ts`) for a design of several participants (format version 2).
@@ -24,7 +29,11 @@ export function reviewDesignV2(input: ReviewInputV2): Review {
     ...callRetries(d),
     ...unhandledMessages(d),
     ...volatileWithoutRecovery(d),
+    ...timeouts(d, result),
+    ...counters(d),
+    ...clockOrdering(d),
     ...invariantGaps(d),
+    ...unreadEffects(d),
     ...(result ? reachability(d, result) : []),
     ...budgets(d, model),
     ...(result?.verdict === 'incomplete' ? [incomplete(result)] : []),
@@ -33,23 +42,6 @@ export function reviewDesignV2(input: ReviewInputV2): Review {
 }
 
 const code = (s: string) => `\`${s}\``;
-
-const fromStates = (t: TransitionJsonV2): string[] => (Array.isArray(t.from) ? t.from : [t.from]);
-
-export function triggerText(t: TransitionJsonV2): string {
-  return t.receive !== undefined ? `receive ${t.receive}` : (t.event ?? '(no trigger)');
-}
-
-/** The name a check reports a transition by: its `id`, else `Role#k`. */
-export function transitionNameV2(role: RoleJson, k: number): string {
-  return role.transitions[k]!.id ?? `${role.name}#${k}`;
-}
-
-export function transitionElementV2(role: RoleJson, k: number): string {
-  const t = role.transitions[k]!;
-  const from = fromStates(t).join(', ');
-  return `transition ${transitionNameV2(role, k)} of ${role.name} (${from} → ${t.to ?? from} on ${triggerText(t)})`;
-}
 
 const storageOf = (role: RoleJson, name: string) => role.vars?.find((v) => v.name === name)?.storage ?? 'durable';
 const durableState = (role: RoleJson, name: string) => role.states.find((s) => s.name === name)?.storage !== 'volatile';
@@ -194,7 +186,7 @@ function invariantGaps(d: DesignV2): Draft[] {
       ),
     ];
   const instances = d.roles.reduce((n, r) => n + (r.instances ?? 1), 0);
-  if (instances < 2 || all.some((i) => mentionsAnotherInstance(parsedV2(i.expr), d))) return [];
+  if (instances < 2 || all.some((i) => mentionsAnotherInstance(parsed(i.expr), d))) return [];
   return [
     finding(
       'local-invariants-only',

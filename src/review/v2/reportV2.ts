@@ -7,8 +7,8 @@ import type { ModelV2 } from '../../model/v2/model';
 import type { FieldJsonV2, RoleJson, TransitionJsonV2, ValueTypeJsonV2 } from '../../model/v2/schema';
 import { diagramSvg, statePositions, type Diagram } from '../diagramSvg';
 import type { Review } from '../lint';
-import { findingsSection, type Block, type Cell, type Report, type Section } from '../reportModel';
-import { transitionNameV2, triggerText } from './lintV2';
+import { checkFigures, findingsSection, reportOf, type Block, type Cell, type Report, type Section } from '../reportModel';
+import { transitionNameV2, triggerText } from './elementsV2';
 import { sequenceMermaidV2, sequenceSvgV2, strictMermaidText } from './sequenceSvgV2';
 
 /**
@@ -80,14 +80,7 @@ export function buildReportV2(input: ReportInputV2): Report {
     outcomesSection(result),
     findingsSection(review),
   ];
-  return {
-    title: d.name,
-    ...(d.description ? { description: d.description } : {}),
-    hash: designIdentityV2(d),
-    date: input.date,
-    verdict: result.verdict,
-    sections,
-  };
+  return reportOf({ title: d.name, description: d.description, hash: designIdentityV2(d), date: input.date, verdict: result.verdict }, sections);
 }
 
 function verdictSection(model: ModelV2, result: CheckResultV2, review: Review): Section {
@@ -97,16 +90,7 @@ function verdictSection(model: ModelV2, result: CheckResultV2, review: Review): 
     blocks: [
       {
         kind: 'figures',
-        items: [
-          ['verdict', result.verdict === 'violation' ? `violation (${result.violations.length})` : result.verdict],
-          ['participants', model.roles.map((r) => `${r.name} ×${r.instances}`).join(', ')],
-          ['configurations', String(result.states)],
-          ['transitions tried', String(result.transitions)],
-          ['depth', String(result.depth)],
-          ['seconds', result.seconds.toFixed(2)],
-          ...(result.reason ? ([['stopped because', result.reason]] as const) : []),
-          ['open findings', String(review.findings.filter((f) => f.silenced === undefined).length)],
-        ],
+        items: checkFigures(result, review, [['participants', model.roles.map((r) => `${r.name} ×${r.instances}`).join(', ')]]),
       },
     ],
   };

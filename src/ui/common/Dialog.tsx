@@ -1,7 +1,20 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /** A modal dialog (native <dialog>): Escape closes it, focus stays inside while open. */
-export function Dialog({ title, onClose, children, role = 'dialog' }: { title: string; onClose: () => void; children: ReactNode; role?: 'dialog' | 'alertdialog' }) {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  role = 'dialog',
+  wide = false,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  role?: 'dialog' | 'alertdialog';
+  /** Most of the window's width, for pictures (a sequence diagram with many lifelines). */
+  wide?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -12,7 +25,7 @@ export function Dialog({ title, onClose, children, role = 'dialog' }: { title: s
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog--wide' : 'dialog'}
       role={role}
       aria-labelledby={titleId}
       onCancel={(e) => {

@@ -85,28 +85,8 @@ export function DocumentsDialog({ onClose, onOpenFile }: { onClose: () => void; 
             ),
           )}
         </ul>
-        <h3>Examples</h3>
-        <ul className="gallery" aria-label="Examples">
-          {examples.map((ex) => (
-            <li key={ex.slug}>
-              <button type="button" aria-label={`Open example ${ex.title}`} onClick={() => then(openExample(ex))}>
-                <strong>{ex.title}</strong>
-                <span>{ex.lesson}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-        <h3>Multi-participant examples</h3>
-        <ul className="gallery" aria-label="Multi-participant examples">
-          {examplesV2.map((ex) => (
-            <li key={ex.slug}>
-              <button type="button" aria-label={`Open example ${ex.title}`} onClick={() => then(openExample(ex))}>
-                <strong>{ex.title}</strong>
-                <span>{ex.lesson}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <Gallery title="Examples" examples={examples} onOpen={(ex) => then(openExample(ex))} />
+        <Gallery title="Multi-participant examples" examples={examplesV2} onOpen={(ex) => then(openExample(ex))} />
         <div className="dialog__actions">
           <button type="button" onClick={onClose}>
             Close
@@ -114,5 +94,32 @@ export function DocumentsDialog({ onClose, onOpenFile }: { onClose: () => void; 
         </div>
       </div>
     </Dialog>
+  );
+}
+
+/** One gallery of bundled examples: a button per example, its title and lesson. */
+function Gallery<E extends { readonly slug: string; readonly title: string; readonly lesson: string }>({
+  title,
+  examples,
+  onOpen,
+}: {
+  title: string;
+  examples: readonly E[];
+  onOpen: (example: E) => void;
+}) {
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="gallery" aria-label={title}>
+        {examples.map((ex) => (
+          <li key={ex.slug}>
+            <button type="button" aria-label={`Open example ${ex.title}`} onClick={() => onOpen(ex)}>
+              <strong>{ex.title}</strong>
+              <span>{ex.lesson}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -2,22 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ExportV2Panel } from './ExportV2Panel';
+import { testRoot } from '../common/testRoot';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const { host: hostOf, render } = testRoot();
 let host: HTMLDivElement;
-let root: Root;
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  host = hostOf();
 });
 
 const design = JSON.parse(readFileSync(join(__dirname, '../../../examples/v2/two-phase-commit-fixed.protocol.json'), 'utf8')) as unknown;
@@ -38,7 +30,7 @@ function choose(select: HTMLSelectElement, value: string): void {
 
 describe('the export dialog for a version-2 design', () => {
   it('offers the version-2 targets and lists the files each makes', async () => {
-    act(() => root.render(<ExportV2Panel design={design} designName="2PC" />));
+    render(<ExportV2Panel design={design} designName="2PC" />);
     const target = host.querySelector<HTMLSelectElement>('select[aria-label="Export target"]')!;
     expect([...target.options].map((o) => o.value)).toEqual(['ts', 'xstate', 'mermaid', 'scxml', 'promela', 'json']);
     await until(() => fileNames().length > 0);
@@ -55,7 +47,7 @@ describe('the export dialog for a version-2 design', () => {
   });
 
   it('says why an invalid design does not export', async () => {
-    act(() => root.render(<ExportV2Panel design={{ ...(design as object), roles: [] }} designName="x" />));
+    render(<ExportV2Panel design={{ ...(design as object), roles: [] }} designName="x" />);
     await until(() => host.querySelector('[role="alert"]') !== null);
     expect(host.querySelector('[role="alert"]')!.textContent).toMatch(/error\(s\); fix them to export/);
   });

@@ -5,9 +5,10 @@ import type { Design } from '../../model/schema';
 import { declaredVersion, loadAnyDesignV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import { designDiagram, diagramSvg, svgDataUrl } from '../../review/diagramSvg';
-import { SHARE_PREFIX, decodeShare } from '../../review/share';
+import { decodeShare } from '../../review/share';
 import type { StoredDesign } from '../../store/storedRecord';
 import { SharedDesignV2 } from './SharedDesignV2';
+import { SharedFrame } from './SharedFrame';
 
 type Opened =
   | { status: 'opening' }
@@ -73,31 +74,10 @@ export function SharedDesign({
     );
   }
   const { design, model } = opened;
-  if (embed) {
-    return (
-      <main className="shared shared--embed" aria-label="Design viewer">
-        <h1>{model.name}</h1>
-        <img src={picture!} alt={`State diagram of ${model.name}`} />
-        <a href={`${location.pathname}${SHARE_PREFIX}${payload}`} target="_blank" rel="noreferrer noopener">
-          Open in Protocol Studio
-        </a>
-      </main>
-    );
-  }
+  const image = <img src={picture!} alt={`State diagram of ${model.name}`} />;
   return (
-    <main className="shared" aria-label="Shared design">
-      <header className="shared__bar">
-        <span>
-          <strong>Protocol Studio</strong> · shared design, read-only (it came in the link; nothing was sent
-          anywhere)
-        </span>
-        <button type="button" className="primary" onClick={() => onSaveCopy(design)}>
-          Save a copy
-        </button>
-      </header>
-      <h1>{model.name}</h1>
-      {model.design.description && <p>{model.design.description}</p>}
-      <img src={picture!} alt={`State diagram of ${model.name}`} />
+    <SharedFrame payload={payload} embed={embed} title={model.name} description={model.design.description} pictures={image} onSaveCopy={() => onSaveCopy(design)}>
+      {image}
       <h2>Transitions</h2>
       <table>
         <thead>
@@ -131,7 +111,7 @@ export function SharedDesign({
           </li>
         ))}
       </ul>
-    </main>
+    </SharedFrame>
   );
 }
 export default SharedDesign;

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import type { ModelV2 } from '../../model/v2/model';
 import { diagramSvg, svgDataUrl } from '../../review/diagramSvg';
-import { SHARE_PREFIX } from '../../review/share';
-import { transitionNameV2, triggerText } from '../../review/v2/lintV2';
+import { transitionNameV2, triggerText } from '../../review/v2/elementsV2';
 import { roleDiagram } from '../../review/v2/reportV2';
 import type { StoredDesign } from '../../store/storedRecord';
+import { SharedFrame } from './SharedFrame';
 
 /**
  * A design of several participants opened from a link: read-only, one state diagram per role
@@ -23,28 +23,8 @@ export function SharedDesignV2({ payload, embed, model, onSaveCopy }: { payload:
     [d],
   );
   const images = pictures.map((p) => <img key={p.role} src={p.url} alt={`State diagram of ${p.role}`} />);
-  if (embed)
-    return (
-      <main className="shared shared--embed" aria-label="Design viewer">
-        <h1>{d.name}</h1>
-        {images}
-        <a href={`${location.pathname}${SHARE_PREFIX}${payload}`} target="_blank" rel="noreferrer noopener">
-          Open in Protocol Studio
-        </a>
-      </main>
-    );
   return (
-    <main className="shared" aria-label="Shared design">
-      <header className="shared__bar">
-        <span>
-          <strong>Protocol Studio</strong> · shared design, read-only (it came in the link; nothing was sent anywhere)
-        </span>
-        <button type="button" className="primary" onClick={() => onSaveCopy(d)}>
-          Save a copy
-        </button>
-      </header>
-      <h1>{d.name}</h1>
-      {d.description && <p>{d.description}</p>}
+    <SharedFrame payload={payload} embed={embed} title={d.name} description={d.description} pictures={images} onSaveCopy={() => onSaveCopy(d)}>
       {d.roles.map((role, r) => (
         <section key={role.name} aria-label={`Role ${role.name}`}>
           <h2>
@@ -85,6 +65,6 @@ export function SharedDesignV2({ payload, embed, model, onSaveCopy }: { payload:
           </li>
         ))}
       </ul>
-    </main>
+    </SharedFrame>
   );
 }

@@ -1,26 +1,17 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { paymentDesign } from '../../model/designFixture';
 import type { Design } from '../../model/schema';
 import { createCanvasOverlayStore } from '../../store/canvasOverlay';
 import { createDesignStore } from '../../store/designStore';
 import { EditorProvider } from '../../store/EditorProvider';
 import { ErrorList } from './ErrorList';
+import { testRoot } from '../common/testRoot';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
+const { host: hostOf, render } = testRoot();
 let host: HTMLDivElement;
-let root: Root;
 beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
+  host = hostOf();
 });
 
 function show(design: Record<string, unknown>): void {
@@ -28,12 +19,10 @@ function show(design: Record<string, unknown>): void {
     designs: createDesignStore(design as unknown as Design),
     overlay: createCanvasOverlayStore(),
   };
-  act(() =>
-    root.render(
-      <EditorProvider stores={stores}>
-        <ErrorList />
-      </EditorProvider>,
-    ),
+  render(
+    <EditorProvider stores={stores}>
+      <ErrorList />
+    </EditorProvider>,
   );
 }
 

@@ -106,7 +106,7 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
                   <td style={{ paddingRight: 12 }}>
                     {own - c.dimmedTransitions.length}/{own}
                   </td>
-                  <td>{never.length ? never.join(', ') : 'everything'}</td>
+                  <td>{never.length ? never.join(', ') : 'none'}</td>
                 </tr>
               );
             })}
@@ -195,8 +195,10 @@ function CallOutcomesTable({ outcomes, partial, stale, onReplay }: { outcomes: r
  */
 function TraceTable({ violation: v, model }: { violation: ViolationReportV2; model: ModelV2 }) {
   const { header, rows } = useMemo(() => traceRowsV2(model, v, viewConfigurationV2(model, model.initial)), [model, v]);
+  // A column per instance outgrows the side panel: the table scrolls sideways on its own (by
+  // keyboard too), where the panel would clip the last instances.
   return (
-    <div tabIndex={0} role="region" aria-label={`trace of ${v.name}, scrolls`} style={{ overflowX: 'auto', maxWidth: '100%' }}>
+    <div tabIndex={0} role="region" aria-label={`trace of ${v.name}, scrolls sideways`} style={{ overflowX: 'auto', maxWidth: '100%' }}>
       <table aria-label={`trace of ${v.name}`} style={{ borderCollapse: 'collapse', fontSize: 12, color: '#475569', marginTop: 2 }}>
         <thead>
           <tr>

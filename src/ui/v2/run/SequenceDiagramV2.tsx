@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { RunSequenceV2 } from '../../../store/v2/runSequence';
-import { HEADER, LABEL_WIDTH, ROW_HEIGHT, layoutSequenceV2, type ArrowV2, type RowMarkV2 } from './sequenceLayoutV2';
+import { Dialog } from '../../common/Dialog';
+import { HEADER, ROW_HEIGHT, layoutSequenceV2, type ArrowV2, type RowMarkV2 } from './sequenceLayoutV2';
 
 interface Props {
   readonly sequence: RunSequenceV2;
@@ -9,18 +10,68 @@ interface Props {
   readonly onJump: (row: number) => void;
 }
 
+/** The width an element is shown in, followed as it changes (undefined until measured). */
+function useShownWidth(ref: RefObject<HTMLElement | null>): number | undefined {
+  const [width, setWidth] = useState<number>();
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth || undefined));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/**
+ * The diagram where it sits (a side panel: every lifeline squeezed into sight while that reads)
+ * and, one click away, the same diagram in a wide dialog.
+ */
+export function SequenceDiagramV2(props: Props) {
+  const [wide, setWide] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  // Closing gives the keyboard back where it was: on the button that opened the dialog.
+  const close = () => {
+    setWide(false);
+    queueMicrotask(() => opener.current?.focus());
+  };
+  return (
+    <>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', padding: '2px 4px 0' }}>
+        <button ref={opener} type="button" onClick={() => setWide(true)} aria-haspopup="dialog">
+          Wide view
+        </button>
+      </div>
+      <SequenceDiagramBox {...props} maxHeight={480} />
+      {wide ? (
+        <Dialog title="Sequence diagram" onClose={close} wide>
+          <SequenceDiagramBox {...props} maxHeight="70vh" />
+          <div className="dialog__actions">
+            <button type="button" onClick={close}>
+              Close
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </>
+  );
+}
+
 const COLOR = { received: '#334155', ignored: '#94a3b8', dropped: '#b91c1c', 'in-flight': '#2563eb' } as const;
 
 /**
  * A version-2 run as a sequence diagram: one lifeline per instance, messages as arrows between
  * lifelines, drops and duplicates marked, crashes and restarts on the crashed instance's lifeline,
- * timeouts as the ambiguous third outcome. Drawn with React elements; it scrolls, never clips.
+ * timeouts as the ambiguous third outcome. Drawn with React elements; fitted to the width it is
+ * shown in down to readable minimums, then it scrolls, never clips.
  * Each row is a button `step N: LABEL` that travels there.
  */
-export function SequenceDiagramV2({ sequence, cursor, onJump }: Props) {
-  const layout = layoutSequenceV2(sequence);
-  const [focused, setFocused] = useState<number | null>(null);
+function SequenceDiagramBox({ sequence, cursor, onJump, maxHeight }: Props & { readonly maxHeight: number | string }) {
   const box = useRef<HTMLDivElement>(null);
+  const layout = layoutSequenceV2(sequence, useShownWidth(box));
+  const [focused, setFocused] = useState<number | null>(null);
+  // One marker per drawing: the wide view draws the diagram a second time on the same page.
+  const marker = `seqv2-arrow-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   // Stepping keeps the row the run stands on in view inside the diagram's own scroll box.
   // Only vertically: the horizontal position (which lifelines are shown) stays the person's.
   useEffect(() => {
@@ -43,7 +94,7 @@ export function SequenceDiagramV2({ sequence, cursor, onJump }: Props) {
     }
   };
   return (
-    <div ref={box} style={{ overflow: 'auto', maxHeight: 480 }} data-testid="sequence-v2-scroll">
+    <div ref={box} style={{ overflow: 'auto', maxHeight }} data-testid="sequence-v2-scroll">
       {/* The lifelines' names stay on top while the rows scroll. */}
       <svg aria-hidden="true" width={layout.width} height={HEADER} style={{ position: 'sticky', top: 0, zIndex: 1, background: '#fff', display: 'block', fontFamily: 'system-ui, sans-serif', fontSize: 11 }}>
         {layout.lanes.map((lane) => (
@@ -61,7 +112,7 @@ export function SequenceDiagramV2({ sequence, cursor, onJump }: Props) {
         style={{ fontFamily: 'system-ui, sans-serif', fontSize: 11, display: 'block' }}
       >
         <defs>
-          <marker id="seqv2-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker id={marker} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0 L10,5 L0,10 z" fill="context-stroke" />
           </marker>
         </defs>
@@ -94,7 +145,7 @@ export function SequenceDiagramV2({ sequence, cursor, onJump }: Props) {
             </text>
             <text x={28} y={r.y + 4} fill={r.violation ? '#b91c1c' : '#0f172a'} fontWeight={r.violation ? 700 : 400}>
               <title>{r.label}</title>
-              {cut(r.label, LABEL_WIDTH - 32)}
+              {cut(r.label, layout.labelWidth - 32)}
             </text>
           </g>
         ))}
@@ -109,7 +160,7 @@ export function SequenceDiagramV2({ sequence, cursor, onJump }: Props) {
           </g>
         ))}
         {layout.arrows.map((a, i) => (
-          <Arrow key={i} arrow={a} faint={a.row > cursor} />
+          <Arrow key={i} arrow={a} faint={a.row > cursor} marker={marker} />
         ))}
         {layout.rows.map((r) => (
           <Mark key={r.row} row={r} faint={r.row > cursor} />
@@ -119,7 +170,7 @@ export function SequenceDiagramV2({ sequence, cursor, onJump }: Props) {
   );
 }
 
-function Arrow({ arrow: a, faint }: { arrow: ArrowV2; faint: boolean }) {
+function Arrow({ arrow: a, faint, marker }: { arrow: ArrowV2; faint: boolean; marker: string }) {
   const color = a.duplicate && a.end !== 'dropped' ? '#7c3aed' : COLOR[a.end];
   const mx = (a.x1 + a.x2) / 2;
   const my = (a.y1 + a.y2) / 2;
@@ -135,7 +186,7 @@ function Arrow({ arrow: a, faint }: { arrow: ArrowV2; faint: boolean }) {
         stroke={color}
         strokeWidth={1.3}
         strokeDasharray={a.end === 'in-flight' || a.duplicate ? '5 3' : undefined}
-        markerEnd={a.end === 'received' || a.end === 'ignored' ? 'url(#seqv2-arrow)' : undefined}
+        markerEnd={a.end === 'received' || a.end === 'ignored' ? `url(#${marker})` : undefined}
       />
       {a.end === 'dropped' ? (
         <text x={a.x2} y={a.y2 + 4} textAnchor="middle" fill={color} fontWeight={700} fontSize={14}>

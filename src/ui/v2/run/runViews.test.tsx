@@ -118,7 +118,7 @@ describe('CheckV2', () => {
     expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Client → Lock.Acquire', '200 Replay', '80 Replay', '162 Replay']);
     expect(section.textContent).toContain('neither success nor failure');
     // Coverage counts the transitions written; the call's machinery is listed per call site apart.
-    expect([...host.querySelector('[aria-label="coverage of Client"]')!.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Client', '4/4', '4/4', 'everything']);
+    expect([...host.querySelector('[aria-label="coverage of Client"]')!.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Client', '4/4', '4/4', 'none']);
     expect(host.querySelector('[aria-label="Call machinery"]')!.textContent).toContain('Client → Lock.Acquire: a timed-out call was retried;');
     click(button('Replay a shortest run where Client → Lock.Acquire timed out'));
     expect(onShowSimulate).toHaveBeenCalled();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExampleV2 } from '../../../engine/v2/testDesigns';
 import { runSequenceV2 } from '../../../store/v2/runSequence';
 import * as R from '../../../store/v2/runValue';
-import { LANE_GAP, layoutSequenceV2 } from './sequenceLayoutV2';
+import { LABEL_WIDTH, LANE_GAP, MIN_LABEL_WIDTH, MIN_LANE_GAP, layoutSequenceV2 } from './sequenceLayoutV2';
 
 const model = loadExampleV2('two-phase-commit-broken.protocol.json', 5, (d) => {
   d.environment!.network!.drop = 1;
@@ -19,11 +19,29 @@ function run(labels: readonly string[]): R.RunV2 {
 }
 
 describe('the version-2 sequence layout', () => {
-  it('keeps one lifeline per instance at a fixed gap: six instances widen the diagram (it scrolls) instead of squeezing it', () => {
+  it('draws one lifeline per instance at the full gap when no width is given', () => {
     const layout = layoutSequenceV2(runSequenceV2(run([])));
     expect(layout.lanes.map((l) => l.name)).toEqual(['TM', 'RM[1]', 'RM[2]', 'RM[3]', 'RM[4]', 'RM[5]']);
     expect(layout.lanes[5]!.x - layout.lanes[4]!.x).toBe(LANE_GAP);
+    expect(layout.labelWidth).toBe(LABEL_WIDTH);
     expect(layout.width).toBeGreaterThan(layout.lanes[5]!.x);
+  });
+
+  it('fits every lifeline into the width it is shown in, shrinking gaps and then labels down to their minimums', () => {
+    const seq = runSequenceV2(run([]));
+    const wide = layoutSequenceV2(seq, 2000);
+    expect(wide.lanes[1]!.x - wide.lanes[0]!.x).toBe(LANE_GAP);
+    expect(wide.labelWidth).toBe(LABEL_WIDTH);
+    // A side panel of 700 px: all six lifelines in sight, gaps narrower, labels cut shorter.
+    const panel = layoutSequenceV2(seq, 700);
+    expect(panel.width).toBeLessThanOrEqual(700);
+    expect(panel.lanes[1]!.x - panel.lanes[0]!.x).toBeGreaterThanOrEqual(MIN_LANE_GAP);
+    expect(panel.labelWidth).toBeGreaterThanOrEqual(MIN_LABEL_WIDTH);
+    // Too narrow for the minimums: they hold and the diagram scrolls.
+    const narrow = layoutSequenceV2(seq, 300);
+    expect(narrow.lanes[1]!.x - narrow.lanes[0]!.x).toBe(MIN_LANE_GAP);
+    expect(narrow.labelWidth).toBe(MIN_LABEL_WIDTH);
+    expect(narrow.width).toBeGreaterThan(300);
   });
 
   it('draws a crash as a down band on the crashed lifeline until its restart, and a drop short of the receiver', () => {

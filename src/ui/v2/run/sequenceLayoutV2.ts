@@ -1,14 +1,21 @@
 import type { RowKindV2, RunSequenceV2 } from '../../../store/v2/runSequence';
 
 /**
- * Pure layout of a version-2 run's sequence diagram: one lifeline per instance at a fixed gap
- * (never squeezed: past the panel's width the diagram scrolls), one row per step, each message
- * an arrow from the row that sent it to the row that took it off the network.
+ * Pure layout of a version-2 run's sequence diagram: one lifeline per instance, one row per step,
+ * each message an arrow from the row that sent it to the row that took it off the network.
+ * Given the width it is shown in, the step labels and the gaps between lifelines shrink (down to
+ * readable minimums) so that every lifeline is in sight; past those minimums the diagram scrolls.
  */
 export const ROW_HEIGHT = 30;
 export const HEADER = 40;
 export const LABEL_WIDTH = 270;
 export const LANE_GAP = 130;
+/** The narrowest label column and lifeline gap that still read (labels are cut, with a tooltip). */
+export const MIN_LABEL_WIDTH = 150;
+export const MIN_LANE_GAP = 80;
+/** Between the label column and the first lifeline, and after the last one (its name and marks). */
+const LEAD = 60;
+const TAIL = 90;
 
 export interface LaneV2 {
   readonly name: string;
@@ -44,14 +51,28 @@ export interface ArrowV2 {
 
 export interface SequenceLayoutV2 {
   readonly width: number;
+  /** The step labels' column (texts are cut to it). */
+  readonly labelWidth: number;
   readonly height: number;
   readonly lanes: readonly LaneV2[];
   readonly rows: readonly RowMarkV2[];
   readonly arrows: readonly ArrowV2[];
 }
 
-export function layoutSequenceV2(seq: RunSequenceV2): SequenceLayoutV2 {
-  const laneX = (i: number) => LABEL_WIDTH + 60 + i * LANE_GAP;
+/** The label column and lifeline gap for `lanes` lifelines in `fit` pixels (no `fit`: the full sizes). */
+export function sequenceColumns(lanes: number, fit?: number): { labelWidth: number; laneGap: number } {
+  if (fit === undefined) return { labelWidth: LABEL_WIDTH, laneGap: LANE_GAP };
+  const gaps = Math.max(1, lanes - 1);
+  const room = fit - LEAD - TAIL;
+  // Gaps shrink first (lifelines read fine closer together), then the labels.
+  const laneGap = Math.max(MIN_LANE_GAP, Math.min(LANE_GAP, Math.floor((room - LABEL_WIDTH) / gaps)));
+  const labelWidth = Math.max(MIN_LABEL_WIDTH, Math.min(LABEL_WIDTH, room - (lanes - 1) * laneGap));
+  return { labelWidth, laneGap };
+}
+
+export function layoutSequenceV2(seq: RunSequenceV2, fit?: number): SequenceLayoutV2 {
+  const { labelWidth, laneGap } = sequenceColumns(seq.lifelines.length, fit);
+  const laneX = (i: number) => labelWidth + LEAD + i * laneGap;
   const rowY = (r: number) => HEADER + r * ROW_HEIGHT + ROW_HEIGHT / 2;
   const height = HEADER + (seq.rows.length + 1) * ROW_HEIGHT;
   const bottom = height - 6;
@@ -95,5 +116,5 @@ export function layoutSequenceV2(seq: RunSequenceV2): SequenceLayoutV2 {
       arrows.push({ x1, y1, x2: xe, y2, text: m.text, end: e.how, duplicate: m.duplicate, row: e.row });
     }
   }
-  return { width: laneX(Math.max(0, seq.lifelines.length - 1)) + 90, height, lanes, rows, arrows };
+  return { width: laneX(Math.max(0, seq.lifelines.length - 1)) + TAIL, labelWidth, height, lanes, rows, arrows };
 }
