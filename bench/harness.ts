@@ -2,7 +2,9 @@
  * Harness benchmark: generated steps per second when the exported harness drives the design's
  * own in-memory reference (the exported module's machine over its memory store) as the
  * implementation, on examples/payment-service.protocol.json. The harness and the reference are
- * exported by the command line, as a user gets them. Prints figures, asserts nothing.
+ * exported by the command line, as a user gets them. Version 2: steps per second of the exported
+ * harness with the exported role modules as every role's implementation (`referenceAdapters()`),
+ * on the two-phase commit and lease examples. Prints figures, asserts nothing.
  * Run as `npm run bench -- harness`.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +12,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { readFileSync } from 'node:fs';
 import type { HarnessSpec, runChoices } from '../src/export/harness/harnessRuntime';
+import type { AnyAdapters, HarnessRun } from '../src/export/v2/harness/harnessRuntime';
+import { harnessOrMonitorFiles } from '../src/export/v2/index';
+import { importModulesV2 } from '../src/export/v2/testing/loadModules';
+import { loadDesignValueV2 } from '../src/model/v2/load';
 import { referenceAdapter, type MachineModule } from '../src/export/testing/referenceAdapter';
 
 const root = process.cwd();
@@ -48,3 +55,26 @@ for (let i = 0; i < 2; i++) {
   if (r.steps / r.seconds > best.steps / best.seconds) best = r;
 }
 console.log(`harness on payment-service against the in-memory reference: ${best.steps} steps in ${best.seconds.toFixed(2)} s, ${Math.round(best.steps / best.seconds)} steps/s (best of 3 × 500 runs of up to 40 steps)`);
+
+for (const example of ['two-phase-commit-fixed', 'lease-with-fencing']) {
+  const loaded = loadDesignValueV2(JSON.parse(readFileSync(join(root, 'examples', 'v2', `${example}.protocol.json`), 'utf8')));
+  if (!loaded.ok) throw new Error(`${example} does not load`);
+  const v2 = (await importModulesV2(harnessOrMonitorFiles(loaded.model, 'harness')))['harness.ts'] as {
+    referenceAdapters(): AnyAdapters;
+    runChoices(a: AnyAdapters, choices: readonly number[]): Promise<HarnessRun>;
+  };
+  const adapters = v2.referenceAdapters();
+  const measureV2 = async (runs: number) => {
+    const started = performance.now();
+    let steps = 0;
+    for (let i = 0; i < runs; i++) {
+      const result = await v2.runChoices(adapters, Array.from({ length: 40 }, () => random() % 1000));
+      if (result.failure !== null) throw new Error(`the role modules depart from the design: ${result.failure.problems.join('; ')}`);
+      steps += result.trace.length;
+    }
+    return { steps, seconds: (performance.now() - started) / 1000 };
+  };
+  await measureV2(20); // warm-up
+  const r = await measureV2(200);
+  console.log(`version-2 harness on ${example} with the exported role modules: ${r.steps} steps in ${r.seconds.toFixed(2)} s, ${Math.round(r.steps / r.seconds)} steps/s (200 runs of up to 40 steps)`);
+}

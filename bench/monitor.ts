@@ -6,15 +6,22 @@
  *   monitor remembers, so forgetting the oldest is timed too), per CPU second and wall clock;
  * - command: lines per second and peak memory of `npm run -s cli -- monitor DESIGN -` on logs of
  *   1 and 10 million lines piped to it.
+ * - version 2: observed steps per second of the exported monitor (`monitor.ts` over the running
+ *   system) reading random runs of the engine on the two-phase commit example, a fresh monitor per run.
  * Prints figures, asserts nothing. Run as `npm run bench -- monitor` (`--quick`: 1 million lines only; `--core`: the core only).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Monitor } from '../src/export/monitor/monitorCore';
 import { modelMonitorDesign } from '../src/export/monitor/modelDesign';
 import { loadDesign } from '../src/model/load';
+import { SimulationV2 } from '../src/engine/v2/simulator';
+import { harnessOrMonitorFiles } from '../src/export/v2/index';
+import type { MonitorOptions, StepMonitor } from '../src/export/v2/monitor/monitorRuntime';
+import { importModulesV2 } from '../src/export/v2/testing/loadModules';
+import { loadDesignValueV2 } from '../src/model/v2/load';
 
 const root = process.cwd();
 const quick = process.argv.includes('--quick');
@@ -78,3 +85,34 @@ function core(lines: number): string {
 
 console.log(`monitor core in process, ~1,000,000 lines: ${core(1_000_000)}`);
 for (const lines of coreOnly ? [] : quick ? [1_000_000] : [1_000_000, 10_000_000]) console.log(`monitor, ~${lines.toLocaleString('en')} lines: ${await run(lines)}`);
+
+/** Version 2: random engine runs of the two-phase commit, each read by a fresh exported monitor. */
+async function coreV2(runs: number): Promise<string> {
+  const loaded = loadDesignValueV2(JSON.parse(readFileSync(join(root, 'examples', 'v2', 'two-phase-commit-fixed.protocol.json'), 'utf8')));
+  if (!loaded.ok) throw new Error('two-phase-commit-fixed does not load');
+  const model = loaded.model;
+  const exported = (await importModulesV2(harnessOrMonitorFiles(model, 'monitor')))['monitor.ts'] as { createMonitor(o: MonitorOptions): Promise<StepMonitor> };
+  let seed = 7;
+  const walks: string[][] = [];
+  for (let i = 0; i < runs; i++) {
+    const sim = new SimulationV2(model);
+    for (let k = 0; k < 40; k++) {
+      const steps = sim.enabled().filter((s) => s.next !== null);
+      if (steps.length === 0) break;
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      sim.take(sim.enabled().findIndex((s) => s.label === steps[seed % steps.length]!.label));
+    }
+    walks.push([...sim.taken]);
+  }
+  const started = performance.now();
+  let lines = 0;
+  let reports = 0;
+  for (const walk of walks) {
+    const monitor = await exported.createMonitor({});
+    for (const label of walk) reports += (await monitor.observe(label)).length;
+    lines += walk.length;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return `${lines} steps in ${runs} runs, ${reports} report(s), ${Math.round(lines / seconds)} steps/s`;
+}
+console.log(`version-2 monitor on two-phase-commit-fixed: ${await coreV2(2000)}`);

@@ -8,6 +8,7 @@ import ackBeforeWrite from './ack-before-write.protocol.json';
 import leaderEpoch from './leader-epoch.protocol.json';
 import paymentIdempotent from './payment-idempotent.protocol.json';
 import paymentRetried from './payment-retried.protocol.json';
+import leaseCallsBestEffort from './v2/lease-calls-best-effort.protocol.json';
 import leaseCallsBroken from './v2/lease-calls-broken.protocol.json';
 import leaseCallsFixed from './v2/lease-calls-fixed.protocol.json';
 import leaseServiceRetriesBroken from './v2/lease-service-retries-broken.protocol.json';
@@ -143,6 +144,12 @@ export const examplesV2: readonly ExampleV2[] = [
     title: 'Lease service called with retries, durable idempotency key',
     lesson: 'Recording every answer with its request id, durably, makes a retry get the first reply and the same fencing token.',
     design: leaseCallsFixed as unknown as DesignV2,
+  },
+  {
+    slug: 'lease-calls-best-effort',
+    title: 'Lease service that answers before it writes (best-effort ack)',
+    lesson: 'The grant is acked before it is on disk: a crash before the flush loses it although the client was told ok, and the lease is granted again to the other client (two holders at depth 8). "ack": "durable" keeps it.',
+    design: leaseCallsBestEffort as unknown as DesignV2,
   },
   {
     slug: 'lease-service-retries-broken',

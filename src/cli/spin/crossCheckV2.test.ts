@@ -59,6 +59,17 @@ describe('Spin and the version-2 explorer agree', () => {
     expect(crossCheckV2(loadExampleV2('two-phase-commit-broken.protocol.json', undefined, tmOnly), FAST)).toEqual([]);
   }, 60_000);
 
+  it('a best-effort callee whose states are partly volatile, with a durable table and refusals acked durably (the flush before the ack)', () => {
+    const mixed = (d: DesignV2) => {
+      d.roles[0]!.transitions[0]!.ack = 'best-effort';
+      d.roles[0]!.states[1]!.storage = 'volatile';
+    };
+    const model = loadExampleV2('lease-calls-fixed.protocol.json', undefined, mixed);
+    expect(model.roles[0]!.record).not.toBeNull();
+    expect(model.roles[0]!.persistedSlot).toBeGreaterThanOrEqual(0);
+    expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 120_000);
+
   it('TwoPhase.tla with 4 resource managers: 1,568 configurations', () => {
     expect(crossCheckV2(loadExampleV2('tla-two-phase.protocol.json', 4), FAST)).toEqual([]);
   }, 60_000);

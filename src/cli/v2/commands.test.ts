@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,8 +57,18 @@ describe('the command line on version-2 designs', () => {
     const file = join(examples, 'lease-with-fencing.protocol.json');
     expect(await exportCommand([file, '--to', 'json'])).toBe(0);
     expect(JSON.parse(io.out)).toEqual(JSON.parse(readFileSync(file, 'utf8')));
-    expect(await exportCommand([file, '--to', 'harness'])).toBe(2);
-    expect(io.err).toContain('--to takes ts, xstate, mermaid, scxml, promela, json');
+    expect(await exportCommand([file, '--to', 'v2'])).toBe(2);
+    expect(io.err).toContain('--to takes ts, xstate, mermaid, scxml, promela, harness, monitor, json');
+  });
+
+  it('export --to harness and --to monitor write the modules, the running system and the harness or the monitor', async () => {
+    const file = join(examples, 'two-phase-commit-fixed.protocol.json');
+    const folder = join(dir, 'harness-out');
+    expect(await exportCommand([file, '--to', 'harness', '-o', folder])).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['harness.ts', 'invariants.ts', 'protocol.ts', 'role-RM.ts', 'role-TM.ts', 'system.ts']);
+    expect(readFileSync(join(folder, 'harness.ts'), 'utf8')).toContain('export function harnessProperty(');
+    expect(await exportCommand([file, '--to', 'monitor'])).toBe(0);
+    expect(io.out.match(/^\/\/ ==== .* ====$/gm)!.slice(-2)).toEqual(['// ==== system.ts ====', '// ==== monitor.ts ====']);
   });
 
   it('export --to ts prints every module under a header, or writes them into the -o folder', async () => {

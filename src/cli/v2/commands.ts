@@ -98,7 +98,7 @@ export async function checkV2(text: string, options: CheckOptionsV2): Promise<nu
 }
 
 /**
- * `export FILE --to ts|xstate|mermaid|scxml|promela|json [-o OUT]` for a version-2 design
+ * `export FILE --to ts|xstate|mermaid|scxml|promela|harness|monitor|json [-o OUT]` for a version-2 design
  * (docs/format-v2.md, "Exports"). A target with one file (promela, json) prints it or writes OUT.
  * A target with several files (a module per role…) prints them as one text with a header line
  * per file (`// ==== role-TM.ts ====`), or with `-o DIR` writes each file into DIR (created when
@@ -115,7 +115,7 @@ export async function exportV2(file: string, text: string, to: string, out: stri
     return report(await writeOrPrint(await exportDesignWithClients(loaded, to), out));
   }
   if (!isTargetV2(to)) {
-    process.stderr.write(`export: ${file} is a version-2 design; --to takes ${TARGETS_V2.join(', ')} (the harness and the monitor read version 1 only).\n`);
+    process.stderr.write(`export: ${file} is a version-2 design; --to takes ${TARGETS_V2.join(', ')}.\n`);
     return 2;
   }
   if (!loaded.ok) {

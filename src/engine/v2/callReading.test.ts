@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callNameIndex, callNames, MACHINERY } from '../../model/v2/callNames';
+import { callNameIndex, callNames, MACHINERY, machineryName } from '../../model/v2/callNames';
 import { expandCalls } from '../../model/v2/calls';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
@@ -48,7 +48,7 @@ describe('the names of a call, stated once', () => {
     expect(index.get('replay of Acquire at grant')).toEqual({ what: 'replay', event: 'Acquire', transition: 'grant' });
     // Every machinery transition the expansion wrote is one the index knows.
     const ids = x.design.roles.flatMap((r) => r.transitions.flatMap((t) => (t.id ? [t.id] : [])));
-    for (const m of MACHINERY) if (ids.includes(n[m.part])) expect(index.get(n[m.part])).toMatchObject({ what: 'machinery', part: m.part });
+    for (const m of MACHINERY) if (ids.includes(machineryName('Acquire', 'Lock', m.part))) expect(index.get(machineryName('Acquire', 'Lock', m.part))).toMatchObject({ what: 'machinery', part: m.part });
     expect(callNameIndex(readExampleV2('tla-two-phase.protocol.json')).size).toBe(0);
   });
 

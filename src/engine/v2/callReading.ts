@@ -1,4 +1,4 @@
-import { callEventsOf, callNameIndex, callNames, MACHINERY, type CallName, type MachineryPart } from '../../model/v2/callNames';
+import { callEventsOf, callNameIndex, callNames, MACHINERY, machineryName, type CallName, type MachineryPart } from '../../model/v2/callNames';
 import type { ModelV2, VarV2 } from '../../model/v2/model';
 import { formatScalar, type RoleNames } from '../../model/v2/scalarTypes';
 
@@ -145,10 +145,10 @@ export function splitCallCoverage(model: ModelV2, reached: readonly string[], un
   const reachedSet = new Set(reached);
   const calls = callEventsOf(model.design).flatMap(({ event, callee, caller }) => {
     if (caller === null) return [];
-    const n = callNames(event);
-    const parts = MACHINERY.filter((m) => model.transitions.some((t) => t.name === n[m.part])).map((m) => {
-      const hit = reachedSet.has(n[m.part]);
-      return { transition: n[m.part], part: m.part, reached: hit, means: (hit ? m.did : m.never).replaceAll('E.', `${event}.`) };
+    const parts = MACHINERY.filter((m) => model.transitions.some((t) => t.name === machineryName(event, callee, m.part))).map((m) => {
+      const name = machineryName(event, callee, m.part);
+      const hit = reachedSet.has(name);
+      return { transition: name, part: m.part, reached: hit, means: (hit ? m.did : m.never).replaceAll('E.', `${event}.`) };
     });
     return [{ site: `${caller} → ${callee}.${event}`, event, machinery: parts }];
   });

@@ -105,3 +105,16 @@ describe('calls read in the user\'s words', () => {
     expect(callLines(model, 99, view)).toEqual([]);
   });
 });
+
+describe('a best-effort callee\'s unflushed record', () => {
+  it('reads as the effect not yet on disk, with what is on disk, and never by its generated names', () => {
+    const model = load(readExampleV2('lease-calls-best-effort.protocol.json'));
+    const sim = walk(model, ['Client[1] Want', 'Lock receive Acquire #1 from Client[1]']);
+    const lock = model.instances.findIndex((x) => x.name === 'Lock');
+    const view = sim.view().instances[lock]!;
+    expect(Object.keys(view.vars)).toContain('unflushed');
+    expect(writtenVars(model, lock, view).map(([name]) => name).some((n) => n.startsWith('unflushed'))).toBe(false);
+    expect(callLines(model, lock, view)[0]).toBe('best-effort effect not yet on disk (on disk: state free, token=0, holder=Client[1])');
+    expect(callLines(model, lock, view, true).some((l) => l.includes('not yet on disk'))).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { callNames } from '../../model/v2/callNames';
+import { callNames, recordNames } from '../../model/v2/callNames';
 import type { ModelV2 } from '../../model/v2/model';
 import { callReading } from './callReading';
 import type { InstanceView, ValueView } from './view';
@@ -84,6 +84,10 @@ function roleOfInstance(model: ModelV2, instance: number): RoleCalls | undefined
   return inst ? rolesOf(model)[inst.role] : undefined;
 }
 
+function text(v: Value | undefined): string {
+  return typeof v === 'object' ? Object.entries(v).map(([k, x]) => `${k}=${String(x)}`).join(', ') : String(v);
+}
+
 /** `outcome(fields)`: `ok(token=1)`, `error`; `none` is the callee's "no reply" (ack none). */
 function reply(outcome: string, data: readonly [string, string][]): string {
   if (outcome === 'none') return 'no reply';
@@ -97,7 +101,7 @@ function reply(outcome: string, data: readonly [string, string][]): string {
  */
 export function callLines(model: ModelV2, instance: number, view: InstanceView, persisted = false): string[] {
   const role = roleOfInstance(model, instance);
-  if (!role || (role.makes.length === 0 && role.serves.length === 0)) return [];
+  if (!role || (role.makes.length === 0 && role.serves.length === 0 && role.generated.size === 0)) return [];
   const vars = view.vars;
   const scalar = (name: string): ValueView | undefined => {
     const v = vars[name];
@@ -109,6 +113,12 @@ export function callLines(model: ModelV2, instance: number, view: InstanceView, 
   };
   const kept = (name: string) => !persisted || role.durable.has(name);
   const out: string[] = [];
+  // A best-effort callee's unflushed record (§7): while its flag is up the effect is in memory only.
+  const record = recordNames(model.roles[model.instances[instance]!.role]!.name);
+  if (!persisted && role.generated.has(record.unflushed) && scalar(record.unflushed) === true) {
+    const disk = [`state ${String(scalar(record.state))}`, ...[...role.written].filter((x) => role.generated.has(record.shadow(x))).map((x) => `${x}=${text(vars[record.shadow(x)])}`)];
+    out.push(`best-effort effect not yet on disk (on disk: ${disk.join(', ')})`);
+  }
   for (const { event: E, payload, attempts } of role.makes) {
     const n = callNames(E);
     const call = Number(scalar(n.call) ?? 0);

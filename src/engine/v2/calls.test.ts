@@ -166,12 +166,50 @@ describe('calls between participants', () => {
     expect(r.violations.map((v) => [v.kind, v.name, v.depth])).toEqual([['replay', 'Acquire', 6]]);
   });
 
-  it('"ack": "best-effort" is refused for calls, saying why', () => {
+  it('"ack": "best-effort": a crash before the flush loses the grant the client was told of, and the lease is granted twice (shortest trace)', () => {
+    const r = exploreV2(load(read('lease-calls-best-effort.protocol.json')));
+    expect([r.verdict, r.states, r.transitions, r.depth]).toEqual(['violation', 899, 2154, 8]);
+    expect(r.violations.map((v) => [v.kind, v.name, v.depth])).toEqual([['invariant', 'one holder', 8]]);
+    expect(r.violations[0]!.trace.map((s) => s.label)).toEqual([
+      'Client[1] Want',
+      'Lock receive Acquire #1 from Client[1]',
+      'Client[1] receive reply to Acquire #1: ok(token=1)',
+      'Client[2] Want',
+      'crash Lock',
+      'restart Lock',
+      'Lock receive Acquire #1 from Client[2]',
+      'Client[2] receive reply to Acquire #1: ok(token=1)',
+    ]);
+    expect(r.coverage.calls![0]!.machinery.find((m) => m.part === 'flushed')).toMatchObject({ transition: 'Lock_flushed', reached: true });
+  });
+
+  it('the same design with "ack": "durable" holds: the reply waits until the grant is on disk', () => {
+    const d = read('lease-calls-best-effort.protocol.json');
+    for (const t of d.roles[0]!.transitions) t.ack = 'durable';
+    const r = exploreV2(load(d));
+    expect([r.verdict, r.states]).toEqual(['ok', 831]);
+  });
+
+  it('the crash rule reads the shadow: before the flush it restores the record from before the reply, after it keeps the effect', () => {
+    const model = load(read('lease-calls-best-effort.protocol.json'));
+    const lockOf = (sim: SimulationV2) => sim.view().instances[0]!;
+    const before = walk(model, ['Client[1] Want', 'Lock receive Acquire #1 from Client[1]']);
+    expect(lockOf(before)).toMatchObject({ state: 'held', vars: { token: 1, holder: 'Client[1]', unflushed: true, unflushed_state: 'free', unflushed_token: 0 } });
+    walk2(before, ['crash Lock']);
+    expect(lockOf(before)).toMatchObject({ state: 'free', vars: { token: 0, unflushed: false, unflushed_state: 'free' } });
+    const after = walk(model, ['Client[1] Want', 'Lock receive Acquire #1 from Client[1]', 'Lock flush', 'crash Lock']);
+    expect(lockOf(after)).toMatchObject({ state: 'held', vars: { token: 1, holder: 'Client[1]', unflushed: false } });
+  });
+
+  it('with best-effort and durable replies at one callee, a durable reply never leaves before the flush', () => {
     const d = read('lease-calls-fixed.protocol.json');
     d.roles[0]!.transitions[0]!.ack = 'best-effort';
-    const r = loadDesignValueV2(d);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => e.path)).toEqual(['/roles/0/transitions/0/ack']);
+    const model = load(d);
+    // The grant raised the flag; Client[2]'s refusal (durable) is due, but its ack step waits for the flush.
+    const sim = walk(model, ['Client[1] Want', 'Lock receive Acquire #1 from Client[1]', 'Client[2] Want', 'Lock receive Acquire #1 from Client[2]']);
+    expect(sim.enabled().some((s) => s.label.startsWith('Lock ack Acquire'))).toBe(false);
+    walk2(sim, ['Lock flush']);
+    expect(sim.enabled().some((s) => s.label.startsWith('Lock ack Acquire #1 to Client[2]: error'))).toBe(true);
   });
 });
 

@@ -15,6 +15,7 @@ const expected: Record<string, { verdict: string; violations?: [string, string, 
   'primary-backup-fixed': { verdict: 'ok', states: 93 },
   'lease-calls-broken': { verdict: 'violation', violations: [['replay', 'Acquire', 5]] },
   'lease-calls-fixed': { verdict: 'ok', states: 41418 },
+  'lease-calls-best-effort': { verdict: 'violation', violations: [['invariant', 'one holder', 8]], states: 899 },
   // Designs with clients (§13) run on version 1's client rules: the figures of `check FILE`.
   'lease-service-retries-broken': { verdict: 'violation', violations: [['replay', 'Acquire', 6]], states: 88 },
   'lease-service-retries-fixed': { verdict: 'ok', states: 156 },

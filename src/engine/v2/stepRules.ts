@@ -351,6 +351,7 @@ export class StepRules {
         this.put(base + role.stateSlot, t.to);
         if (role.persistedSlot >= 0 && role.states[t.to]!.durable) this.put(base + role.persistedSlot, t.to);
       }
+      if (role.record !== null) this.keepRecord(vec, role, base);
     }
     this.finish(vec, this.next, t, local, sink);
   }
@@ -389,6 +390,25 @@ export class StepRules {
     return null;
   }
 
+  /**
+   * An unflushed record ("ack": "best-effort", docs/format-v2.md §7): when a step raises the flag,
+   * the record on disk before the step (persisted state, durable vars) goes into the shadows;
+   * when the flush lowers it, the shadows go back to their initial values (nothing to restore).
+   */
+  private keepRecord(vec: Float64Array, role: RoleV2, base: number): void {
+    const rec = role.record!;
+    const was = vec[base + rec.flag.offset]!;
+    const now = this.next[base + rec.flag.offset]!;
+    if (was === now) return;
+    if (now === 1) {
+      this.put(base + rec.state.offset, vec[base + (role.persistedSlot >= 0 ? role.persistedSlot : role.stateSlot)]!);
+      for (const [d, sh] of rec.shadows) for (let k = 0; k < d.width; k++) this.put(base + sh.offset + k, vec[base + d.offset + k]!);
+    } else {
+      this.put(base + rec.state.offset, rec.state.initial);
+      for (const [, sh] of rec.shadows) for (let k = 0; k < sh.width; k++) this.put(base + sh.offset + k, sh.initial);
+    }
+  }
+
   private crash(vec: Float64Array, role: RoleV2, local: number, g: number, sink: StepSink): void {
     const step = this.step;
     step.kind = 'crash';
@@ -402,6 +422,14 @@ export class StepRules {
     const base = role.bases[local]!;
     this.put(base + role.modeSlot, 1);
     if (role.persistedSlot >= 0) this.put(base + role.stateSlot, vec[base + role.persistedSlot]!);
+    const rec = role.record;
+    if (rec !== null && vec[base + rec.flag.offset] === 1) {
+      // Answered before it was durable: the record on disk is the shadow (the flag and shadows, volatile, are reset below).
+      const persisted = vec[base + rec.state.offset]!;
+      this.put(base + role.stateSlot, persisted);
+      if (role.persistedSlot >= 0) this.put(base + role.persistedSlot, persisted);
+      for (const [d, sh] of rec.shadows) for (let k = 0; k < d.width; k++) this.put(base + d.offset + k, vec[base + sh.offset + k]!);
+    }
     for (const v of role.vars) if (v.storage === 'volatile') for (let k = 0; k < v.width; k++) this.put(base + v.offset + k, v.initial);
     if (role.crashCountSlot >= 0) this.put(base + role.crashCountSlot, vec[base + role.crashCountSlot]! + 1);
     this.put(this.model.crashSlot, vec[this.model.crashSlot]! + 1);

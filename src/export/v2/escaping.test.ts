@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExampleV2 } from '../../engine/v2/testDesigns';
 import type { DesignV2 } from '../../model/v2/schema';
 import { SCRATCH, typeCheck } from '../testing/compile';
-import { typeScriptModulesV2 } from './index';
+import { harnessOrMonitorFiles, typeScriptModulesV2 } from './index';
 import { happyPath, mermaidFilesV2 } from './mermaid';
 import { promelaModelV2 } from './promela';
 import { importModulesV2 } from './testing/loadModules';
@@ -40,6 +40,21 @@ describe('version-2 exports of a design whose names and descriptions try to brea
     for (const m of Object.values(modules)) expect(Object.keys(m as object)).not.toContain('pwned');
     const tm = modules['role-TM.ts'] as { decide: unknown; Instance: unknown };
     expect(typeof tm.decide).toBe('function');
+  });
+
+  it('the harness and the monitor (with the running system) compile under strict tsc and export nothing but their own names', async () => {
+    const files = [...harnessOrMonitorFiles(model, 'harness'), ...harnessOrMonitorFiles(model, 'monitor').slice(-1)];
+    mkdirSync(join(SCRATCH, 'v2-hostile-harness'), { recursive: true });
+    expect(typeCheck(Object.fromEntries(files.map((f) => [`v2-hostile-harness/${f.name}`, f.text])))).toEqual([]);
+    const modules = await importModulesV2(files);
+    for (const m of Object.values(modules)) expect(Object.keys(m as object)).not.toContain('pwned');
+    const system = modules['system.ts'] as { spec: { design: string; dedupeNotes: object } };
+    // The design's name reaches the code as a string, whole.
+    expect(system.spec.design).toBe(model.name);
+    const harness = modules['harness.ts'] as { runChoices(a: unknown, c: number[]): Promise<{ failure: unknown; trace: string[] }>; referenceAdapters(): unknown };
+    const run = await harness.runChoices(harness.referenceAdapters(), [0, 1, 2, 3, 4, 5]);
+    expect(run.failure).toBeNull();
+    expect(run.trace.length).toBeGreaterThan(0);
   });
 
   it('Mermaid keeps them on their comment or label line, without directives', () => {

@@ -1,7 +1,9 @@
 import { exploreV2 } from '../../engine/v2/explorer';
 import type { ModelV2 } from '../../model/v2/model';
 import { formatTypeScript } from '../format';
+import { HARNESS_FILE, harnessModuleV2 } from './harness/export';
 import { happyPath, mermaidFilesV2 } from './mermaid';
+import { MONITOR_FILE, monitorModuleV2 } from './monitor/export';
 import { roleFile, SHARED_FILE } from './names';
 import { designInvariantsModule } from './invariants';
 import { promelaModelV2 } from './promela';
@@ -9,13 +11,14 @@ import { runningModel } from './running';
 import { roleModule } from './role';
 import { scxmlFilesV2 } from './scxml';
 import { sharedModule } from './shared';
+import { SYSTEM_FILE, systemModule } from './system/systemSpec';
 import { xstateFilesV2 } from './xstate';
 
 /** A multi-file export: file name → text, in a stable order (shared module first). */
 export type ExportFiles = ReadonlyArray<{ readonly name: string; readonly text: string }>;
 
 /** The targets a version-2 design exports to (docs/format-v2.md, "Exports"). */
-export const TARGETS_V2 = ['ts', 'xstate', 'mermaid', 'scxml', 'promela', 'json'] as const;
+export const TARGETS_V2 = ['ts', 'xstate', 'mermaid', 'scxml', 'promela', 'harness', 'monitor', 'json'] as const;
 export type TargetV2 = (typeof TARGETS_V2)[number];
 
 export const TARGET_INFO_V2: Record<TargetV2, { readonly label: string }> = {
@@ -24,6 +27,8 @@ export const TARGET_INFO_V2: Record<TargetV2, { readonly label: string }> = {
   mermaid: { label: 'Mermaid: a state diagram per role and a sequence diagram' },
   scxml: { label: 'SCXML: one document per role (transitions only)' },
   promela: { label: 'Promela (Spin): one proctype per role' },
+  harness: { label: 'Test harness: your implementation of each role against the design, step by step' },
+  monitor: { label: 'Runtime monitor: observed steps of the running instances checked against the design' },
   json: { label: 'Design JSON' },
 };
 
@@ -38,6 +43,15 @@ export function typeScriptModulesV2(written: ModelV2): ExportFiles {
     { name: SHARED_FILE, text: sharedModule(model) },
     ...model.roles.map((r) => ({ name: roleFile(r.name), text: roleModule(model, r) })),
     { name: 'invariants.ts', text: designInvariantsModule(model) },
+  ];
+}
+
+/** `export --to harness|monitor`: the TypeScript modules, the running system (`system.ts`) and the harness or the monitor (unformatted). */
+export function harnessOrMonitorFiles(model: ModelV2, target: 'harness' | 'monitor'): ExportFiles {
+  return [
+    ...typeScriptModulesV2(model),
+    { name: SYSTEM_FILE, text: systemModule(model) },
+    target === 'harness' ? { name: HARNESS_FILE, text: harnessModuleV2(model) } : { name: MONITOR_FILE, text: monitorModuleV2(model) },
   ];
 }
 
@@ -70,6 +84,9 @@ export async function exportDesignV2(written: ModelV2, target: TargetV2, traceSt
       return scxmlFilesV2(model);
     case 'promela':
       return [{ name: 'model.pml', text: promelaModelV2(model) }];
+    case 'harness':
+    case 'monitor':
+      return formatted(harnessOrMonitorFiles(model, target));
   }
 }
 

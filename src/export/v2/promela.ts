@@ -1,4 +1,4 @@
-import type { FieldV2, InvariantV2, ModelV2, RoleV2, TransitionV2 } from '../../model/v2/model';
+import type { FieldV2, InvariantV2, ModelV2, RoleV2, TransitionV2, VarV2 } from '../../model/v2/model';
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import { promelaComment } from '../promela/text';
 import { pText, stVar, varVar, type PContext } from './promelaExpr';
@@ -204,12 +204,14 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
   let h = 0;
   const assigns: string[] = [];
   const checks: string[] = [];
+  let flagValue = -1;
   for (const [key, text] of Object.entries(json.updates ?? {})) {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$/s.exec(key)!;
     const k = role.vars.findIndex((v) => v.name === m[1]);
     const v = role.vars[k]!;
     const want = v.type.kind === 'enum' ? v.type.values : null;
     const hv = h++;
+    if (role.record !== null && v === role.record.flag) flagValue = hv;
     out.push(`h[${hv}] = ${pText(text, ctx, want)};`);
     let index = String(self * v.width);
     if (m[2] !== undefined) {
@@ -250,7 +252,7 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
     }
   });
   if (h > 64) throw new ExportRefusal(`${t.name} needs more than 64 scratch values in Promela.`);
-  out.push(...checks, ...assigns, ...sends);
+  out.push(...checks, ...(flagValue >= 0 ? keepRecord(role, r, self, `h[${flagValue}]`) : []), ...assigns, ...sends);
   if (t.to >= 0) {
     out.push(`${stVar(r)}[${self}] = ${t.to};`);
     if (role.persistedSlot >= 0 && role.states[t.to]!.durable) out.push(`r${r}_pst[${self}] = ${t.to};`);
@@ -342,12 +344,37 @@ function roleProcess(b: Build, role: RoleV2, r: number): string[] {
         `r${r}_dn[${self}] = 1;`,
         ...(role.crashCountSlot >= 0 ? [`r${r}_nc[${self}]++;`] : []),
         ...(role.persistedSlot >= 0 ? [`${stVar(r)}[${self}] = r${r}_pst[${self}];`] : []),
+        ...restoreRecord(role, r, self),
         ...reset,
         'crashes++;',
       ]));
     }
   }
   return [`active [${role.instances}] proctype r${r}() {`, 'end:', '   do', ...opts.map((l) => `   ${l}`), '   od', '}'];
+}
+
+/** The engine's `keepRecord` (format-v2.md §7), before the updates: the flag rising copies the record on disk into the shadows, falling resets them. */
+function keepRecord(role: RoleV2, r: number, self: number, now: string): string[] {
+  const rec = role.record!;
+  const slot = (v: VarV2, j: number) => `${varVar(r, role.vars.indexOf(v))}[${self * v.width + j}]`;
+  const flag = slot(rec.flag, 0);
+  const disk = role.persistedSlot >= 0 ? `r${r}_pst[${self}]` : `${stVar(r)}[${self}]`;
+  const capture = [`${slot(rec.state, 0)} = ${disk};`, ...rec.shadows.flatMap(([d, sh]) => Array.from({ length: d.width }, (_, j) => `${slot(sh, j)} = ${slot(d, j)};`))];
+  const reset = [rec.state, ...rec.shadows.map(([, sh]) => sh)].flatMap((v) => Array.from({ length: v.width }, (_, j) => `${slot(v, j)} = ${v.initial};`));
+  return [`if :: ${flag} == 0 && ${now} == 1 -> ${capture.join(' ')} :: ${flag} == 1 && ${now} == 0 -> ${reset.join(' ')} :: else -> skip fi;`];
+}
+
+/** The crash rule's restore of an unflushed record (format-v2.md §7): state and durable vars from the shadows. */
+function restoreRecord(role: RoleV2, r: number, self: number): string[] {
+  const rec = role.record;
+  if (rec === null) return [];
+  const slot = (v: VarV2, j: number) => `${varVar(r, role.vars.indexOf(v))}[${self * v.width + j}]`;
+  const restore = [
+    `${stVar(r)}[${self}] = ${slot(rec.state, 0)};`,
+    ...(role.persistedSlot >= 0 ? [`r${r}_pst[${self}] = ${slot(rec.state, 0)};`] : []),
+    ...rec.shadows.flatMap(([d, sh]) => Array.from({ length: d.width }, (_, j) => `${slot(d, j)} = ${slot(sh, j)};`)),
+  ];
+  return [`if :: ${slot(rec.flag, 0)} == 1 -> ${restore.join(' ')} :: else -> skip fi;`];
 }
 
 function removeAt(base: number, k: number, cap: number): string[] {

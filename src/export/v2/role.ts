@@ -82,7 +82,7 @@ export function decide(s: Snapshot, input: Input, world: P.World): Decision | nu
   role.transitions.forEach((t, k) => out.push(transitionFunction(model, role, t, json.transitions[k]!, k)));
   out.push(`const inStates = (state: State, states: readonly State[]): boolean => states.includes(state);`);
   out.push(invariantsFunction(model, role));
-  out.push(roleStore());
+  out.push(roleStore(role));
   return `${out.filter((x) => x !== '').join('\n\n')}\n`;
 }
 

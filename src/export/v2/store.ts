@@ -1,11 +1,44 @@
+import type { RoleV2, UnflushedRecordV2 } from '../../model/v2/model';
+import { tsMember } from '../typescript/escape';
+
 /**
  * The runtime part of a role module (emitted verbatim after `decide`): the `Store` contract, an
  * in-memory store, `Instance` (one running instance: decide, commit what must survive, then
  * release the sends — durable before ack) and `recover()` (a restart after a crash: the stored
  * record, volatile vars back to their initial values, then the role's `$restart` transition).
  */
-export function roleStore(): string {
-  return `/** What a crash keeps: the last durable state entered and the durable vars. */
+/**
+ * The unflushed record of a callee that answers best-effort (docs/format-v2.md §7), as the engine
+ * keeps it: when a step raises the flag, the shadows take the committed record (what a crash
+ * returns to, since nothing is committed while the flag is up); when the flush lowers it, they go
+ * back to their initial values.
+ */
+function unflushedRecord(rec: UnflushedRecordV2): string {
+  const flag = (o: string) => tsMember(o, rec.flag.name);
+  const lines = [
+    `    ${tsMember('volatile', rec.state.name)} = stored.state;`,
+    ...rec.shadows.map(([d, sh]) => `    ${tsMember('volatile', sh.name)} = ${tsMember('stored.durable', d.name)};`),
+  ];
+  const reset = [rec.state, ...rec.shadows.map(([, sh]) => sh)].map((v) => `    ${tsMember('volatile', v.name)} = ${tsMember('initial', v.name)};`);
+  return `/** "ack": "best-effort": the shadows mirror the committed record while \`${rec.flag.name}\` is up (nothing is committed then). */
+function keepRecord(prev: Snapshot, next: Snapshot, stored: PersistedRecord): Snapshot {
+  if (${flag('prev.volatile')} === ${flag('next.volatile')}) return next;
+  const volatile: Volatile = { ...next.volatile };
+  if (${flag('next.volatile')}) {
+${lines.join('\n')}
+  } else {
+    const initial = initialVolatile();
+${reset.join('\n')}
+  }
+  return { ...next, volatile };
+}
+
+`;
+}
+
+export function roleStore(role: RoleV2): string {
+  const rec = role.record;
+  return `${rec === null ? '' : unflushedRecord(rec)}/** What a crash keeps: the last durable state entered and the durable vars. */
 export interface PersistedRecord {
   readonly state: State;
   readonly durable: Readonly<Durable>;
@@ -81,18 +114,29 @@ export class Instance {
   async step(input: Input, world: P.World): Promise<Outcome> {
     if (this.down) return { kind: 'unavailable' };
     const decision = decide(this.current, input, world);
-    if (decision === null) return { kind: 'ignored' };
-    const record = JSON.stringify(recordOf(decision.next));
+    if (decision === null) return { kind: 'ignored' };${
+      rec === null
+        ? `
+    const next = decision.next;`
+        : `
+    const next = keepRecord(this.current, decision.next, JSON.parse(this.committed) as PersistedRecord);
+    if (${tsMember('next.volatile', rec.flag.name)}) {
+      // Answered before it is durable ("ack": "best-effort"): nothing is committed until the flush.
+      this.current = next;
+      return { kind: 'taken', transition: decision.transition, sends: decision.sends };
+    }`
+    }
+    const record = JSON.stringify(recordOf(next));
     if (record !== this.committed) {
       try {
-        await this.store.commit(recordOf(decision.next));
+        await this.store.commit(recordOf(next));
       } catch {
         this.down = true;
         return { kind: 'unavailable' };
       }
       this.committed = record;
     }
-    this.current = decision.next;
+    this.current = next;
     return { kind: 'taken', transition: decision.transition, sends: decision.sends };
   }
 }

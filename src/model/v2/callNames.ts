@@ -48,11 +48,41 @@ export function callNames(E: string) {
 
 export type CallNames = ReturnType<typeof callNames>;
 
+/**
+ * The names of a callee role's unflushed record (`"ack": "best-effort"`, docs/format-v2.md §7 and
+ * §14): one per role, whatever call events it serves best-effort. `unflushed` is the flag, the
+ * others are the record on disk while it is up (the shadow of the persisted state and of each
+ * durable var `x`); the `flush` event's transition persists and lowers the flag.
+ */
+export function recordNames(role: string) {
+  return {
+    unflushed: 'unflushed',
+    state: 'unflushed_state',
+    shadow: (variable: string) => `unflushed_${variable}`,
+    flush: 'flush',
+    flushed: `${role}_flushed`,
+  };
+}
+
+/** Whether a role serves some call event best-effort (it then keeps an unflushed record). */
+export function servesBestEffort(design: DesignV2, role: string): boolean {
+  const r = design.roles.find((x) => x.name === role);
+  if (!r) return false;
+  const calls = new Set((r.events ?? []).filter((e) => e.source === 'call').map((e) => e.name));
+  return r.transitions.some((t) => t.event !== undefined && calls.has(t.event) && t.ack === 'best-effort');
+}
+
+/** The generated transition of a call event's machinery part (the flush is the callee role's own). */
+export function machineryName(event: string, callee: string, part: MachineryPart): string {
+  return part === 'flushed' ? recordNames(callee).flushed : callNames(event)[part];
+}
+
 /** The engine's own transitions of a call, in the order coverage lists them, with what each does. */
 export const MACHINERY = [
   { part: 'retry', label: 'retry', side: 'caller', did: 'a timed-out call was retried', never: 'no call was ever retried' },
   { part: 'gaveUp', label: 'gave up', side: 'caller', did: 'a call timed out for good where no E.timeout transition of yours took it', never: 'every timeout was taken by a transition of yours (or none happened)' },
   { part: 'answered', label: 'answered', side: 'caller', did: 'a reply ended a call where no E.ok / E.error transition of yours took it', never: 'every reply was taken by a transition of yours' },
+  { part: 'flushed', label: 'flush', side: 'callee', did: 'an effect answered before it was durable ("ack": "best-effort") was persisted (the flush step)', never: 'no best-effort effect was ever persisted by a flush' },
   { part: 'acked', label: 'ack', side: 'callee', did: 'a reply due was sent after its effect was persisted (the ack step)', never: 'no reply was ever due' },
   { part: 'dedupeHit', label: 'dedupe hit', side: 'callee', did: 'a request seen before was answered from the table', never: 'no request was answered from the table' },
   { part: 'dedupeNoReply', label: 'dedupe, no reply', side: 'callee', did: 'a request seen before was left unanswered again ("ack": "none")', never: 'no request processed without reply came again' },
@@ -94,7 +124,7 @@ export function callNameIndex(design: DesignV2): ReadonlyMap<string, CallName> {
     index.set(n.reply, { what: 'reply', event: E });
     index.set(n.timeout, { what: 'timeout', event: E });
     index.set(n.ack, { what: 'ack', event: E });
-    for (const m of MACHINERY) index.set(n[m.part], { what: 'machinery', event: E, part: m.part });
+    for (const m of MACHINERY) if (m.part !== 'flushed' || servesBestEffort(design, callee)) index.set(machineryName(E, callee, m.part), { what: 'machinery', event: E, part: m.part });
     const role = design.roles.find((r) => r.name === callee)!;
     role.transitions.forEach((t, k) => {
       if (t.event !== E) return;

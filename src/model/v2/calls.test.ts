@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandCalls, usesCalls } from './calls';
+import { expandCalls, type ExpandedRoleJson, usesCalls } from './calls';
 import { loadAnyDesignValueV2 } from './load';
 import type { DesignV2, TransitionJsonV2 } from './schema';
 
@@ -66,7 +66,8 @@ describe('calls between participants', () => {
     ]);
     expect(errorsOf((d) => (t(d, 1, 0).call!.retry = { maxAttempts: 9 }))).toEqual([['/roles/1/transitions/0/call/retry/maxAttempts', 'call']]);
     expect(errorsOf((d) => (t(d, 1, 0).call!.payload = { x: '1' }))).toEqual([['/roles/1/transitions/0/call/payload/x', 'call']]);
-    expect(errorsOf((d) => (t(d, 0, 0).ack = 'best-effort'))).toEqual([['/roles/0/transitions/0/ack', 'call']]);
+    expect(errorsOf((d) => (t(d, 0, 0).ack = 'best-effort'))).toEqual([]);
+    expect(errorsOf((d) => (d.roles[0]!.vars = [...d.roles[0]!.vars!, { name: 'unflushed', type: 'bool', initial: false }]))).toEqual([]);
     expect(errorsOf((d) => delete t(d, 0, 0).returns)).toEqual([['/roles/0/transitions/0/returns', 'call']]);
     expect(errorsOf((d) => (t(d, 0, 0).returns = { token: '1', extra: '2' }))).toEqual([['/roles/0/transitions/0/returns/extra', 'call']]);
     expect(errorsOf((d) => (t(d, 1, 1).event = 'Release.ok'))).toEqual([['/roles/1/transitions/1/event', 'call']]);
@@ -103,4 +104,45 @@ describe('calls between participants', () => {
     expect(empty.filter(([path]) => path.startsWith('/messages/'))).toEqual([]);
     expect(empty).toContainEqual(['/roles/0/events/0/returns/0/type/int', 'empty-range']);
   });
+
+  it('"ack": "best-effort" writes out the unflushed record: reply in the step, flag, shadows of every durable var, the flush', () => {
+    const d = lease();
+    t(d, 0, 0).ack = 'best-effort';
+    const x = expandCalls(d);
+    if (!x.ok) throw new Error('not expanded');
+    const lock = x.design.roles[0]! as ExpandedRoleJson;
+    const grant = lock.transitions[0]!;
+    expect(grant.send!.map((m) => [m.message, m.to, m.payload])).toEqual([['Acquire_reply', 'sender', { outcome: '"ok"', token: 'token + 1', call: 'event.call' }]]);
+    expect(grant.updates!['unflushed']).toBe('true');
+    expect(Object.keys(grant.updates!).some((k) => k.startsWith('Acquire_due'))).toBe(false);
+    // Every durable var of the role, the dedupe table (durable idempotency) included, has a shadow.
+    expect(lock.unflushed).toEqual({ flag: 'unflushed', state: 'unflushed_state', shadows: ['token', 'holder', 'Acquire_seen', 'Acquire_answer', 'Acquire_answer_token'].map((v) => [v, `unflushed_${v}`]) });
+    expect(lock.vars!.filter((v) => v.name.startsWith('unflushed')).every((v) => v.storage === 'volatile')).toBe(true);
+    expect(lock.transitions.find((tr) => tr.id === 'Lock_flushed')).toMatchObject({ event: 'flush', guard: 'unflushed', updates: { unflushed: 'false' } });
+    // The durable refusal ("busy") keeps its outbox, and its ack step waits for the flush.
+    expect(lock.transitions.find((tr) => tr.id === 'Acquire_acked')!.guard).toBe('!unflushed && Acquire_due[event.to] != "none"');
+    // A name the record takes is a repeat when the role already has it.
+    const clash = lease();
+    t(clash, 0, 0).ack = 'best-effort';
+    clash.roles[0]!.vars = [...clash.roles[0]!.vars!, { name: 'unflushed', type: 'bool', initial: false }];
+    const loaded = loadAnyDesignValueV2(clash);
+    expect(loaded.ok ? [] : loaded.errors.map((e) => [e.path, e.code])).toEqual([['/roles/0/vars/2/name', 'call']]);
+  });
+
+  it('callers of two roles for one call event are refused, saying why (sender has one type) and what to write instead', () => {
+    const d = lease();
+    d.roles.push({
+      name: 'Auditor',
+      states: [{ name: 'idle', initial: true }, { name: 'asked' }],
+      events: [{ name: 'Check', source: 'internal' }],
+      transitions: [{ from: 'idle', event: 'Check', to: 'asked', call: { event: 'Acquire' } }],
+    });
+    const r = loadAnyDesignValueV2(d);
+    if (r.ok) throw new Error('loaded');
+    expect(r.errors.map((e) => [e.path, e.code])).toEqual([['/roles/0/events/0', 'call']]);
+    expect(r.errors[0]!.message).toContain('Acquire is called by Client and Auditor');
+    expect(r.errors[0]!.message).toContain('"sender" is an instance of the caller role');
+    expect(r.errors[0]!.message).toContain('(AcquireClient, AcquireAuditor)');
+  });
 });
+

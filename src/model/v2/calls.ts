@@ -1,6 +1,6 @@
 import type { DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
-import { callNames } from './callNames';
+import { callNames, recordNames, servesBestEffort } from './callNames';
 import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, TransitionJsonV2, VarJsonV2 } from './schema';
 
 /**
@@ -23,6 +23,9 @@ import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, Tr
  * - `"ack": "durable"` (version 1's MODEL.md §5): the effect is persisted in the step that takes
  *   the request, the reply waits in a volatile outbox per caller (`E_due`…) and leaves in a later
  *   step of the callee's internal event `E_ack`, so a crash between loses the reply, not the effect;
+ * - `"ack": "best-effort"` (MODEL.md §5): the reply leaves in the step that takes the request, and
+ *   the callee keeps an unflushed record (`addRecord`: a flag, shadows of its persisted state and
+ *   durable vars, a `flush` step), so a crash before the flush loses the effect the caller was told of;
  * - the replay check (version 1's `replay`): ghost maps `E_first`, `E_first_call` record how each
  *   caller's last request id was first processed, and a transition invariant on each transition
  *   that processes a request says a second processing changes nothing and ends the same way
@@ -33,6 +36,47 @@ import type { DesignV2, EventJsonV2, FieldJsonV2, RoleJson, ScalarTypeJsonV2, Tr
 
 /** One enum for the reply's outcome, the callee's table and the caller's last outcome ("timeout" is never in a reply). */
 const OUTCOMES = ['none', 'ok', 'error', 'timeout'];
+
+/**
+ * What the engine's crash rule needs of a role's unflushed record (docs/format-v2.md §7), by var
+ * name: the flag, the shadow of the persisted state, each durable var with its shadow. Carried on
+ * the expanded design's role (never written by users: the schema has no such key).
+ */
+export interface UnflushedRecordJson {
+  readonly flag: string;
+  readonly state: string;
+  readonly shadows: readonly (readonly [string, string])[];
+}
+
+export type ExpandedRoleJson = RoleJson & { readonly unflushed?: UnflushedRecordJson };
+
+/**
+ * The unflushed record of a callee that answers best-effort: a volatile flag raised by each
+ * best-effort step, the record on disk while the flag is up (a shadow of the persisted state and
+ * of every durable var, the call machinery's included, volatile: the engine's bookkeeping,
+ * forgotten in a crash), and the `flush` event whose transition persists (lowers the flag). The
+ * engine copies the record into the shadows when the flag rises and restores it in a crash while
+ * the flag is up (src/engine/v2/stepRules.ts). A reply of `"ack": "durable"` waits for the flush,
+ * so that it never leaves before its effect is durable.
+ */
+function addRecord(role: Mutable<RoleJson>): { vars: string[]; event: string; transition: string } {
+  const rn = recordNames(role.name);
+  const durable = (role.vars ?? []).filter((x) => (x.storage ?? 'durable') === 'durable');
+  const initial = role.states.find((s) => s.initial)?.name ?? role.states[0]!.name;
+  role.vars = [
+    ...(role.vars ?? []),
+    { name: rn.unflushed, type: 'bool', initial: false, storage: 'volatile', description: 'An effect was answered before it was durable: the record on disk is the shadow until the flush.' },
+    { name: rn.state, type: { enum: role.states.map((s) => s.name) }, initial, storage: 'volatile' },
+    ...durable.map((x): VarJsonV2 => ({ name: rn.shadow(x.name), type: x.type, initial: x.initial, storage: 'volatile' })),
+  ];
+  role.events = [...(role.events ?? []), { name: rn.flush, source: 'internal', description: 'Persists what was answered before it was durable ("ack": "best-effort").' }];
+  role.transitions = [
+    ...role.transitions,
+    { id: rn.flushed, from: role.states.map((s) => s.name), event: rn.flush, guard: rn.unflushed, updates: { [rn.unflushed]: 'false' } },
+  ];
+  (role as Mutable<ExpandedRoleJson>).unflushed = { flag: rn.unflushed, state: rn.state, shadows: durable.map((x) => [x.name, rn.shadow(x.name)] as const) };
+  return { vars: [rn.unflushed, rn.state, ...durable.map((x) => rn.shadow(x.name))], event: rn.flush, transition: rn.flushed };
+}
 
 export function usesCalls(design: DesignV2): boolean {
   return design.roles.some((r) => (r.events ?? []).some((e) => e.source === 'call'));
@@ -70,12 +114,19 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
       const E = e.name;
       const n = callNames(E);
       const epath: PathSegment[] = ['roles', si, 'events', ei];
-      // Who calls E: exactly one role for now.
+      // Who calls E: exactly one role. In the callee's transitions on E, `sender` is an instance of the caller role (a
+      // type of its own, §5), and its table is a map over that role's instances: callers of two roles have no one type.
       const sites: { ri: number; k: number; t: TransitionJsonV2 }[] = [];
       roles.forEach((r, ri) => r.transitions.forEach((t, k) => t.call?.event === E && sites.push({ ri, k, t })));
       const callers = [...new Set(sites.map((s) => s.ri))];
       if (callers.length !== 1) {
-        err(epath, callers.length === 0 ? `No transition calls ${E} (a transition's "call": { "event": "${E}" }).` : `${E} is called from ${callers.length} roles; a call event has callers of one role for now.`);
+        const who = callers.map((c) => roles[c]!.name).join(' and ');
+        err(
+          epath,
+          callers.length === 0
+            ? `No transition calls ${E} (a transition's "call": { "event": "${E}" }).`
+            : `${E} is called by ${who}; a call event has callers of one role: in ${callee.name}'s transitions on ${E}, "sender" is an instance of the caller role (ids of different roles are different types), and the dedupe table is kept per instance of that role. Declare one call event per caller role (${callers.map((c) => `${E}${roles[c]!.name}`).join(', ')}), served by transitions of their own (docs/format-v2.md §14).`,
+        );
         return;
       }
       const ri = callers[0]!;
@@ -211,7 +262,6 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         if (t.event !== E) return;
         const nt = t as Mutable<TransitionJsonV2>;
         const ack = ackOf(t);
-        if (ack === 'best-effort') err([...tpath, 'ack'], '"best-effort" is not there for calls between participants: version 2 persists every step as it happens, so there is no effect in memory, ahead of the persisted record, for a crash to lose after the reply (docs/format-v2.md §16); use "durable" or "none".');
         const given = t.returns ?? {};
         for (const f of returns) if (ack !== 'none' && given[f.name] === undefined) err([...tpath, 'returns'], `${E}'s reply needs a value for "${f.name}".`);
         for (const key of Object.keys(given)) if (!returns.some((f) => f.name === key)) err([...tpath, 'returns', key], `${E} returns no field "${key}".`);
@@ -228,11 +278,19 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
           moved.set(at(...tpath, 'updates', `${n.dueField(f.name)}[sender]`), at(...tpath, 'returns', f.name));
           moved.set(at(...tpath, 'updates', `${n.answerField(f.name)}[sender]`), at(...tpath, 'returns', f.name));
         }
+        // "best-effort": the reply leaves in this step, and the effect (the dedupe entry too) waits for the flush.
+        const direct = ack === 'best-effort';
+        if (direct) {
+          const j = (t.send ?? []).length;
+          for (const f of returns) moved.set(at(...tpath, 'send', j, 'payload', f.name), at(...tpath, 'returns', f.name));
+          nt.send = [...(t.send ?? []), { message: reply, to: 'sender', payload: { outcome: `"${outcome}"`, ...data, call: 'event.call' } }];
+        }
         nt.updates = {
           ...(t.updates ?? {}),
           ...(idem === 'none' ? {} : { [`${n.seen}[sender]`]: 'event.call', [`${n.answer}[sender]`]: `"${outcome}"`, ...Object.fromEntries(returns.map((f) => [`${n.answerField(f.name)}[sender]`, data[f.name]!])) }),
-          ...(outcome === 'none' ? {} : { [`${n.due}[sender]`]: `"${outcome}"`, [`${n.dueCall}[sender]`]: 'event.call', ...Object.fromEntries(returns.map((f) => [`${n.dueField(f.name)}[sender]`, data[f.name]!])) }),
+          ...(outcome === 'none' || direct ? {} : { [`${n.due}[sender]`]: `"${outcome}"`, [`${n.dueCall}[sender]`]: 'event.call', ...Object.fromEntries(returns.map((f) => [`${n.dueField(f.name)}[sender]`, data[f.name]!])) }),
           ...firstUpdates(outcome),
+          ...(direct ? { [recordNames(callee.name).unflushed]: 'true' } : {}),
         };
         if (replay) nt.invariants = [...(t.invariants ?? []), replayCheck(name, outcome, true)];
       });
@@ -244,7 +302,8 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
           id: n.acked,
           from: sfrom,
           event: n.ack,
-          guard: `${n.due}[${to}] != "none"`,
+          // A durable reply never leaves before its effect is: while an effect answered best-effort waits for its flush, nothing is durable.
+          guard: `${servesBestEffort(design, callee.name) ? `!${recordNames(callee.name).unflushed} && ` : ''}${n.due}[${to}] != "none"`,
           updates: { [`${n.due}[${to}]`]: '"none"', [`${n.dueCall}[${to}]`]: '0', ...Object.fromEntries(returns.map((f) => [`${n.dueField(f.name)}[${to}]`, String(literalOf(f.type))])) },
           send: [{ message: reply, to, payload: { outcome: `${n.due}[${to}]`, ...Object.fromEntries(returns.map((f) => [f.name, `${n.dueField(f.name)}[${to}]`])), call: `${n.dueCall}[${to}]` } }],
         });
@@ -265,6 +324,22 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
         });
       }
       callee.events = (callee.events ?? []).filter((x) => x !== e) as EventJsonV2[];
+    });
+  });
+  // "best-effort" (format-v2.md §7): a callee that answers before its effect is durable keeps an unflushed record.
+  roles.forEach((r, ri) => {
+    const written = design.roles[ri]!;
+    if (!servesBestEffort(design, written.name)) return;
+    const record = addRecord(r);
+    // The record's names are taken (as the calls' are): a repeat is reported where the user wrote it.
+    const clash = (kind: 'vars' | 'events', names: readonly string[]) =>
+      (written[kind] ?? []).forEach((x, k) => {
+        if (names.includes(x.name)) err(['roles', ri, kind, k, 'name'], `"${x.name}" is a name of ${written.name}'s unflushed record ("ack": "best-effort", docs/format-v2.md §14); call it something else.`);
+      });
+    clash('vars', record.vars);
+    clash('events', [record.event]);
+    written.transitions.forEach((t, k) => {
+      if (t.id === record.transition) err(['roles', ri, 'transitions', k, 'id'], `"${t.id}" is the id of ${written.name}'s flush step ("ack": "best-effort", docs/format-v2.md §14); choose another id.`);
     });
   });
   // Keys that belong to calls, left where no call event explains them (a call event already reported is not reported again).

@@ -7,7 +7,8 @@ import { BOOL, fromScalar, type TypeV2 } from './expr/types';
 import { countSlots, layOut, type NetworkShape, type RoleShape } from './layout';
 import { LIMITS_V2 } from './limits';
 import { networkLinks } from './links';
-import type { CompiledExprV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
+import type { ExpandedRoleJson } from './calls';
+import type { CompiledExprV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
 import { checkNames } from './names';
 import { encodeScalar, instanceName, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
 import type { DesignV2, FieldJsonV2, RoleJson } from './schema';
@@ -341,6 +342,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       stateSlot: lr.stateSlot,
       persistedSlot: lr.persistedSlot,
       crashCountSlot: lr.crashCountSlot,
+      record: recordOf(r, rl.vars),
     };
   });
   if (errors.length) return { ok: false, errors };
@@ -381,4 +383,12 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       payloadSlots,
     },
   };
+}
+
+/** The unflushed record the call expansion put on a role (calls.ts `addRecord`), as compiled vars. */
+function recordOf(r: RoleJson, vars: readonly VarV2[]): UnflushedRecordV2 | null {
+  const json = (r as ExpandedRoleJson).unflushed;
+  if (json === undefined) return null;
+  const v = (name: string): VarV2 => vars.find((x) => x.name === name)!;
+  return { flag: v(json.flag), state: v(json.state), shadows: json.shadows.map(([d, s]) => [v(d), v(s)] as const) };
 }

@@ -170,6 +170,18 @@ export interface RoleV2 {
   readonly persistedSlot: number;
   /** The instance's crashes so far (-1: not kept, when the design's budget alone bounds them). */
   readonly crashCountSlot: number;
+  /**
+   * The unflushed record of a callee that answers `"ack": "best-effort"` (docs/format-v2.md §7),
+   * null for every other role: while `flag` is 1 the record on disk is `state` (the persisted
+   * state) and each durable var's shadow, which a crash restores.
+   */
+  readonly record: UnflushedRecordV2 | null;
+}
+
+export interface UnflushedRecordV2 {
+  readonly flag: VarV2;
+  readonly state: VarV2;
+  readonly shadows: readonly (readonly [durable: VarV2, shadow: VarV2])[];
 }
 
 export interface InstanceV2 {

@@ -32,7 +32,7 @@ describe('the export dialog for a version-2 design', () => {
   it('offers the version-2 targets and lists the files each makes', async () => {
     render(<ExportV2Panel design={design} designName="2PC" />);
     const target = host.querySelector<HTMLSelectElement>('select[aria-label="Export target"]')!;
-    expect([...target.options].map((o) => o.value)).toEqual(['ts', 'xstate', 'mermaid', 'scxml', 'promela', 'json']);
+    expect([...target.options].map((o) => o.value)).toEqual(['ts', 'xstate', 'mermaid', 'scxml', 'promela', 'harness', 'monitor', 'json']);
     await until(() => fileNames().length > 0);
     expect(fileNames()).toEqual(['protocol.ts', 'role-TM.ts', 'role-RM.ts', 'invariants.ts']);
     expect(host.querySelector('[data-testid="export-preview"]')!.textContent).toContain('Shared types of "Two-phase commit');

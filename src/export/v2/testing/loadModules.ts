@@ -15,7 +15,7 @@ export async function importModulesV2(files: ExportFiles): Promise<Record<string
   mkdirSync(dir, { recursive: true });
   for (const f of files) {
     const js = ts.transpileModule(f.text, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
-    writeFileSync(join(dir, f.name.replace(/\.ts$/, '.mjs')), js.replace(/from '\.\/([A-Za-z0-9_.-]+)'/g, "from './$1.mjs'"));
+    writeFileSync(join(dir, f.name.replace(/\.ts$/, '.mjs')), js.replace(/from (['"])\.\/([A-Za-z0-9_.-]+)\1/g, "from './$2.mjs'"));
   }
   const out: Record<string, unknown> = {};
   for (const f of files) out[f.name] = await import(/* @vite-ignore */ pathToFileURL(join(dir, f.name.replace(/\.ts$/, '.mjs'))).href);

@@ -270,6 +270,7 @@ function ServeCallFields({ path, event, readOnly }: { path: string; event: Event
         defaultValue="durable"
         choices={[
           { value: '', label: 'durable (default): replies in the step' },
+          { value: 'best-effort', label: 'best-effort: replies before the effect is durable (a later flush persists it)' },
           { value: 'none', label: 'none: no reply' },
         ]}
       />
