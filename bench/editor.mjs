@@ -169,12 +169,25 @@ if (V2) {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    // The longest single main-thread task in the same window (a PerformanceObserver of long
+    // tasks, those over 50 ms; 0 when there was none): whether an edit ever blocks input.
+    const longest = [];
     const busy = async (act) => {
       await page.waitForTimeout(1500);
+      await page.evaluate(() => {
+        window.__benchLongest = 0;
+        window.__benchObserver?.disconnect();
+        window.__benchObserver = new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) window.__benchLongest = Math.max(window.__benchLongest, e.duration);
+        });
+        window.__benchObserver.observe({ type: 'longtask' });
+      });
       const before = await taskTime();
       await act();
       await page.waitForTimeout(1500);
-      return ((await taskTime()) - before) * 1000;
+      const time = ((await taskTime()) - before) * 1000;
+      longest.push(await page.evaluate(() => window.__benchLongest));
+      return time;
     };
     const addBusy = [];
     const typeBusy = [];
@@ -196,6 +209,7 @@ if (V2) {
     console.log(`  drop it (mouse up to drawn):               ${drop.toFixed(0)} ms`);
     console.log(`  main-thread time of an add, with the 1.5 s after it: ${median(addBusy).toFixed(0)} ms (runs ${runs(addBusy)})`);
     console.log(`  main-thread time of a keystroke, with the 1.5 s after: ${median(typeBusy).toFixed(0)} ms (runs ${runs(typeBusy)})`);
+    console.log(`  longest main-thread task in those windows (adds, then keystrokes; 0: none over 50 ms): ${runs(longest)} ms`);
   });
   process.exit(0);
 }

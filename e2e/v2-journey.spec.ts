@@ -208,9 +208,11 @@ test('a new user builds a client and a server, breaks them with a drop and a cra
   const violations = page.getByRole('list', { name: 'violations' });
   await expect(violations).toContainText('invariant acknowledged is stored at depth 4');
   const trace = page.getByRole('table', { name: 'trace of acknowledged is stored' });
-  await expect(trace.getByRole('row')).toHaveCount(5);
-  await expect(trace.getByRole('row').nth(1)).toContainText('Client Step');
-  await expect(trace.getByRole('row').nth(4)).toContainText('crash Server');
+  // The command line's table: a header, the initial configuration, then one row per step.
+  await expect(trace.getByRole('row')).toHaveCount(6);
+  await expect(trace.getByRole('row').nth(1)).toContainText('(initial)');
+  await expect(trace.getByRole('row').nth(2)).toContainText('Client Step');
+  await expect(trace.getByRole('row').nth(5)).toContainText('crash Server');
 
   // The fix: the server writes the value durably before it acknowledges.
   await run.mode('Design');

@@ -53,7 +53,7 @@ export function spinCheckV2(text: string, options: SpinOptions & { readonly json
   else {
     const out = [`${verdictLineV2(result)} (Spin ${run.mode}, ${run.report.memoryMb.toFixed(1)} MB${deadlockNote})`];
     const initial = viewConfigurationV2(model, model.initial);
-    for (const v of result.violations) out.push('', violationTableV2(v, initial));
+    for (const v of result.violations) out.push('', violationTableV2(loaded.model, v, initial));
     process.stdout.write(`${terminalText(out.join('\n'))}\n`);
   }
   return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;

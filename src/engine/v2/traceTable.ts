@@ -1,4 +1,6 @@
 import { MACHINERY } from '../../model/v2/callNames';
+import type { ModelV2 } from '../../model/v2/model';
+import { callLines, writtenVars } from './callState';
 import type { CheckResultV2, ViolationReportV2 } from './result';
 import type { ConfigurationViewV2, InstanceView } from './view';
 
@@ -38,22 +40,27 @@ export function callMachineryLinesV2(r: CheckResultV2): string[] {
   ];
 }
 
-/** A violation's trace as rows: one column per instance (its state and the vars the step changed) and one for the network; row 0 is the initial configuration. */
-export function traceRowsV2(v: ViolationReportV2, initial: ConfigurationViewV2): { header: string[]; rows: string[][] } {
+/**
+ * A violation's trace as rows: one column per instance (its state, the vars of yours the step
+ * changed, and what its calls came to, in words: `./callState.ts`) and one for the network; row 0
+ * is the initial configuration. `model` is the loaded model (the design as written).
+ */
+export function traceRowsV2(model: ModelV2, v: ViolationReportV2, initial: ConfigurationViewV2): { header: string[]; rows: string[][] } {
   const header = ['#', 'step', ...initial.instances.map((i) => i.name), 'network'];
-  const rows: string[][] = [['0', '(initial)', ...initial.instances.map((i) => cell(null, i)), initial.network.join(' ')]];
+  const cell = (j: number, before: InstanceView | null, now: InstanceView) => instanceCell(model, j, before, now);
+  const rows: string[][] = [['0', '(initial)', ...initial.instances.map((i, j) => cell(j, null, i)), initial.network.join(' ')]];
   let before = initial;
   v.trace.forEach((t, k) => {
     const c = t.configuration;
-    rows.push([String(k + 1), t.label, ...c.instances.map((i, j) => cell(before.instances[j]!, i)), c.network.join(' ')]);
+    rows.push([String(k + 1), t.label, ...c.instances.map((i, j) => cell(j, before.instances[j]!, i)), c.network.join(' ')]);
     before = c;
   });
   return { header, rows };
 }
 
-export function violationTableV2(v: ViolationReportV2, initial: ConfigurationViewV2): string {
-  const { header, rows } = traceRowsV2(v, initial);
-  const widths = header.map((h, k) => Math.min(k === 1 ? 60 : 40, Math.max(h.length, ...rows.map((r) => r[k]!.length))));
+export function violationTableV2(model: ModelV2, v: ViolationReportV2, initial: ConfigurationViewV2): string {
+  const { header, rows } = traceRowsV2(model, v, initial);
+  const widths = header.map((h, k) => Math.min(k === 1 ? 60 : 64, Math.max(h.length, ...rows.map((r) => r[k]!.length))));
   const line = (cells: string[]) => cells.map((c, k) => clip(c, widths[k]!).padEnd(widths[k]!)).join('  ').trimEnd();
   return [
     `${v.kind} ${v.name} at depth ${v.depth}`,
@@ -64,10 +71,14 @@ export function violationTableV2(v: ViolationReportV2, initial: ConfigurationVie
   ].join('\n');
 }
 
-/** The instance's state (`down` while crashed), then the vars that differ from the row before (all of them in row 0). */
-function cell(before: InstanceView | null, now: InstanceView): string {
+/**
+ * The instance's state (`down` while crashed), then the vars of yours that differ from the row
+ * before (all of them in row 0), then its call lines that are new since the row before (`; `
+ * between them): a call's own vars are never shown by their generated names.
+ */
+function instanceCell(model: ModelV2, instance: number, before: InstanceView | null, now: InstanceView): string {
   const parts = [now.recovering ? `${now.state} (down)` : now.state];
-  for (const [name, value] of Object.entries(now.vars)) {
+  for (const [name, value] of writtenVars(model, instance, now)) {
     const old = before?.vars[name];
     if (typeof value === 'object') {
       for (const [k, x] of Object.entries(value)) {
@@ -75,7 +86,9 @@ function cell(before: InstanceView | null, now: InstanceView): string {
       }
     } else if (before === null || old !== value) parts.push(`${name}=${String(value)}`);
   }
-  return parts.join(' ');
+  const earlier = new Set(before ? callLines(model, instance, before) : []);
+  const calls = callLines(model, instance, now).filter((line) => !earlier.has(line));
+  return calls.length ? `${parts.join(' ')}; ${calls.join('; ')}` : parts.join(' ');
 }
 
 function clip(s: string, w: number): string {

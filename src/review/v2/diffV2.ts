@@ -19,7 +19,8 @@ export interface DesignDiffV2 {
 const prefixed = <T extends { name: string }>(role: string, xs: readonly T[] | undefined) =>
   (xs ?? []).map((x) => ({ ...x, name: `${role}.${x.name}` }));
 
-function transitionKeys(role: RoleJson): string[] {
+/** Keys that match a role's transitions across two versions: `id`, else from, trigger and to with their rank (version 1's rule). */
+export function transitionKeys(role: RoleJson): string[] {
   const seen = new Map<string, number>();
   return role.transitions.map((t) => {
     if (t.id !== undefined) return `id:${t.id}`;

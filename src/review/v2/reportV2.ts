@@ -297,7 +297,7 @@ function violationsSection(model: ModelV2, result: CheckResultV2): Section {
   const initial = viewConfigurationV2(running, running.initial);
   const blocks: Block[] = [];
   for (const v of result.violations) {
-    const { header, rows } = traceRowsV2(v, initial);
+    const { header, rows } = traceRowsV2(model, v, initial);
     blocks.push({ kind: 'heading', text: `${v.kind} ${v.name} at depth ${v.depth}`, tone: 'bad' });
     blocks.push({ kind: 'text', text: v.trace.at(-1)?.violation ?? v.detail });
     blocks.push({ kind: 'table', header, rows });

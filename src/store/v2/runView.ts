@@ -1,5 +1,6 @@
 import type { ModelV2 } from '../../model/v2/model';
 import type { StepKindV2, ViolationV2 } from '../../engine/v2/stepTypes';
+import { callLines, isGeneratedVar } from '../../engine/v2/callState';
 import { messageText, viewConfigurationV2, type ValueView } from '../../engine/v2/view';
 import { currentPointV2, enabledV2, standingOnRefusedV2, type RunV2 } from './runValue';
 
@@ -38,9 +39,18 @@ export interface InstanceRowV2 {
   readonly role: string;
   readonly up: boolean;
   readonly state: string;
+  /** The vars the user wrote (a call's own vars are read as `calls`). */
   readonly memory: readonly VarRowV2[];
-  /** What a crash keeps: the last durable state and the durable vars. */
-  readonly persisted: { readonly state: string; readonly vars: readonly VarRowV2[] };
+  /** Its calls in words (`Acquire #1 → Lock: waiting for reply (attempt 1 of 2)`), `engine/v2/callState.ts`. */
+  readonly calls: readonly CallLineV2[];
+  /** What a crash keeps: the last durable state, the durable vars, what of its calls is durable. */
+  readonly persisted: { readonly state: string; readonly vars: readonly VarRowV2[]; readonly calls: readonly CallLineV2[] };
+}
+
+export interface CallLineV2 {
+  readonly text: string;
+  /** Not on the previous row. */
+  readonly changed: boolean;
 }
 
 /** One message in the network: `from`/`to` are instance names; `position` counts from 1 in its channel. */
@@ -136,12 +146,26 @@ function computeView(run: RunV2): RunViewV2 {
     const role = model.roles[inst.role]!;
     const seen = now.instances[i]!;
     const before = previous?.instances[i];
-    const memory = role.vars.map((v): VarRowV2 => {
-      const value = text(seen.vars[v.name]!);
-      return { name: v.name, value, storage: v.storage, changed: before !== undefined && text(before.vars[v.name]!) !== value };
-    });
+    const memory = role.vars
+      .filter((v) => !isGeneratedVar(model, inst.role, v.name))
+      .map((v): VarRowV2 => {
+        const value = text(seen.vars[v.name]!);
+        return { name: v.name, value, storage: v.storage, changed: before !== undefined && text(before.vars[v.name]!) !== value };
+      });
+    const lines = (persisted: boolean): CallLineV2[] => {
+      const earlier = new Set(before ? callLines(model, i, before, persisted) : []);
+      return callLines(model, i, seen, persisted).map((line) => ({ text: line, changed: before !== undefined && !earlier.has(line) }));
+    };
     const persistedState = role.persistedSlot >= 0 ? role.states[point.vector[inst.base + role.persistedSlot]!]!.name : seen.state;
-    return { name: inst.name, role: role.name, up: !seen.recovering, state: seen.state, memory, persisted: { state: persistedState, vars: memory.filter((v) => v.storage === 'durable') } };
+    return {
+      name: inst.name,
+      role: role.name,
+      up: !seen.recovering,
+      state: seen.state,
+      memory,
+      calls: lines(false),
+      persisted: { state: persistedState, vars: memory.filter((v) => v.storage === 'durable'), calls: lines(true) },
+    };
   });
   const budgets: { name: string; used: number; max: number }[] = [];
   if (model.crashes > 0) budgets.push({ name: 'crashes', used: now.used.crashes, max: model.crashes });

@@ -5,6 +5,7 @@ import { useWorkspace } from '../../store/useWorkspace';
 import type { DiffRequest } from './diffRequest';
 import { VersionsPanel } from './VersionsPanel';
 import type { Design } from '../../model/schema';
+import type { Finding } from '../../review/finding';
 import { reviewDesignV2 } from '../../review/v2/lintV2';
 import { buildReportV2 } from '../../review/v2/reportV2';
 import { withSilence } from '../../review/silence';
@@ -16,12 +17,19 @@ import { ChecklistView } from './ChecklistPanel';
 import { ReportDownloads } from './ReportPanel';
 import { ReviewFrame, type ReviewTab } from './ReviewFrame';
 import { SharePanel } from './SharePanel';
+import { useDesignCheck } from './useDesignCheck';
 import { useDesignCheckV2 } from './useDesignCheckV2';
+import { reviewDesignWithClients } from '../../review/v2/clientsReview';
+import { buildReport } from '../../review/reportModel';
+import { mermaidDiagram } from '../../export/mermaid/export';
 
 /**
  * The review of a design of several participants: the checklist (`src/review/v2/lintV2.ts`)
  * with silences written into the design (one undo step each), the report's downloads, named
  * versions (save, compare, restore) and the share link. The check runs in the version-2 worker, bounded.
+ * A design with clients (docs/format-v2.md §13) is reviewed as the command line's `review` and
+ * `report` do: version 1's checklist and report of the version-1 model it stands for, checked in
+ * version 1's worker (`reviewDesignWithClients` points its findings into the version-2 file).
  */
 export default function ReviewDialogContentV2({ onClose, onCompare }: { onClose: () => void; onCompare: (request: DiffRequest<DesignV2>) => void }) {
   const [tab, setTab] = useState<ReviewTab>('Checklist');
@@ -31,11 +39,24 @@ export default function ReviewDialogContentV2({ onClose, onCompare }: { onClose:
   const select = useDesignStateV2((s) => s.select);
   const { setPanel, setRole } = usePanelV2();
   const documentId = useWorkspace((w) => w.currentId);
-  // A design with clients (docs/format-v2.md §13) runs as its version-1 model: reviewed from the command line for now.
   const model = loaded.ok && loaded.kind === 'participants' ? loaded.model : null;
   const check = useDesignCheckV2(model);
   const result = check?.result ?? null;
   const review = useMemo(() => (model ? reviewDesignV2({ document: design, model, ...(result ? { result } : {}) }) : null), [design, model, result]);
+  // A design with clients runs as its version-1 model (§13): version 1's check, checklist and report.
+  const clients = loaded.ok && loaded.kind === 'clients' ? loaded.model : null;
+  const clientsCheck = useDesignCheck(clients);
+  const clientsResult = clientsCheck?.result ?? null;
+  const clientsReview = useMemo(
+    () => (clients ? reviewDesignWithClients({ document: design, model: clients, ...(clientsResult ? { result: clientsResult } : {}) }) : null),
+    [design, clients, clientsResult],
+  );
+  const failed = check?.status === 'failed' ? check.error : clientsCheck?.status === 'failed' ? clientsCheck.error : null;
+  const silence = (f: Finding, reason: string | null) => {
+    // withSilence edits any JSON by pointer; only the element's `x-review` is written back.
+    const next = withSilence(design as unknown as Design, f.path, f.rule, reason);
+    apply({ type: 'set', path: `${f.path}/x-review`, value: valueAt(next, `${f.path}/x-review`) });
+  };
   const show = (path: string) => {
     const place = placeOf(design, path);
     if (place.role !== null) {
@@ -67,8 +88,22 @@ export default function ReviewDialogContentV2({ onClose, onCompare }: { onClose:
         ) : (
           <p>No document is open.</p>
         )
-      ) : loaded.ok && loaded.kind === 'clients' ? (
-        <p role="status">A design with clients is reviewed as the version-1 design it stands for, from the command line for now: npm run -s cli -- review FILE (or report FILE -o report.html).</p>
+      ) : clients && clientsReview ? (
+        tab === 'Checklist' ? (
+          <ChecklistView review={clientsReview} verdict={clientsResult?.verdict ?? null} onShow={show} onSilence={silence} />
+        ) : (
+          <ReportDownloads
+            name={clients.name}
+            ready={clientsResult !== null}
+            report={(date, markdown) =>
+              clientsResult ? buildReport({ model: clients, result: clientsResult, review: clientsReview, date, ...(markdown ? { mermaid: mermaidDiagram(clients) } : {}) }) : null
+            }
+          >
+            A design with clients is reviewed as the version-1 design it stands for (its one participant and version 1&apos;s clients), as
+            the command line&apos;s report does: the diagram, vars, events, invariants, environment, the verdict with each violation&apos;s
+            shortest trace, coverage, client outcomes, the checklist, the design hash and the date. It needs no script and no network.
+          </ReportDownloads>
+        )
       ) : !model || !review ? (
         <p role="alert">The design has {loaded.ok ? 0 : loaded.errors.length} error(s): fix them before reviewing.</p>
       ) : tab === 'Checklist' ? (
@@ -76,11 +111,7 @@ export default function ReviewDialogContentV2({ onClose, onCompare }: { onClose:
           review={review}
           verdict={result?.verdict ?? null}
           onShow={show}
-          onSilence={(f, reason) => {
-            // withSilence edits any JSON by pointer; only the element's `x-review` is written back.
-            const next = withSilence(design as unknown as Design, f.path, f.rule, reason);
-            apply({ type: 'set', path: `${f.path}/x-review`, value: valueAt(next, `${f.path}/x-review`) });
-          }}
+          onSilence={silence}
         />
       ) : (
         <ReportDownloads name={model.name} ready={result !== null} report={(date) => (result ? buildReportV2({ model, result, review, date }) : null)}>
@@ -90,7 +121,7 @@ export default function ReviewDialogContentV2({ onClose, onCompare }: { onClose:
           script and no network.
         </ReportDownloads>
       )}
-      {check?.status === 'failed' && <p role="alert">The check failed: {check.error}</p>}
+      {failed !== null && <p role="alert">The check failed: {failed}</p>}
     </ReviewFrame>
   );
 }

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { CallOutcomesV2, CheckResultV2, ViolationReportV2 } from '../../../engine/v2/result';
 import type { ModelV2 } from '../../../model/v2/model';
+import { traceRowsV2 } from '../../../engine/v2/traceTable';
+import { viewConfigurationV2 } from '../../../engine/v2/view';
 import { loadResultOfV2 } from '../../../store/v2/loadResultV2';
 import { coverageByRole } from '../../../store/v2/roleOverlay';
 import { identityOfRunKey } from '../../../store/v2/runKey';
@@ -72,7 +74,7 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
               <button type="button" disabled={stale} onClick={() => onReplay(v)} aria-label={`Replay ${v.kind} ${v.name}`}>
                 Replay
               </button>
-              <TraceTable violation={v} />
+              <TraceTable violation={v} model={model} />
             </li>
           ))}
         </ul>
@@ -187,9 +189,12 @@ function CallOutcomesTable({ outcomes, partial, stale, onReplay }: { outcomes: r
   );
 }
 
-/** A shortest trace with one column per instance (its state after each step; ↓ while down), as the command line prints it. */
-function TraceTable({ violation: v }: { violation: ViolationReportV2 }) {
-  const names = v.trace[0]?.configuration.instances.map((i) => i.name) ?? [];
+/**
+ * A shortest trace with one column per instance (its state, the vars of yours a step changed,
+ * its calls in words) and the network: the command line's table (`traceRowsV2`), nothing restated.
+ */
+function TraceTable({ violation: v, model }: { violation: ViolationReportV2; model: ModelV2 }) {
+  const { header, rows } = useMemo(() => traceRowsV2(model, v, viewConfigurationV2(model, model.initial)), [model, v]);
   // A column per instance outgrows the side panel: the table scrolls sideways on its own (by
   // keyboard too), where the panel would clip the last instances.
   return (
@@ -197,24 +202,19 @@ function TraceTable({ violation: v }: { violation: ViolationReportV2 }) {
       <table aria-label={`trace of ${v.name}`} style={{ borderCollapse: 'collapse', fontSize: 12, color: '#475569', marginTop: 2 }}>
         <thead>
           <tr>
-            <th style={{ textAlign: 'left', paddingRight: 8 }}>#</th>
-            <th style={{ textAlign: 'left', paddingRight: 8 }}>step</th>
-            {names.map((n) => (
-              <th key={n} style={{ textAlign: 'left', paddingRight: 8 }}>
-                {n}
+            {header.map((h, k) => (
+              <th key={k} style={{ textAlign: 'left', paddingRight: 8, verticalAlign: 'bottom' }}>
+                {h}
               </th>
             ))}
           </tr>
         </thead>
         <tbody>
-          {v.trace.map((t, k) => (
-            <tr key={k} style={{ color: t.violation ? '#b91c1c' : undefined }}>
-              <td style={{ paddingRight: 8 }}>{k + 1}</td>
-              <td style={{ paddingRight: 8 }}>{t.label}</td>
-              {t.configuration.instances.map((i) => (
-                <td key={i.name} style={{ paddingRight: 8 }}>
-                  {i.state}
-                  {i.recovering ? ' ↓' : ''}
+          {rows.map((row, k) => (
+            <tr key={k} style={{ color: k === rows.length - 1 && v.trace.at(-1)?.violation ? '#b91c1c' : undefined }}>
+              {row.map((cell, c) => (
+                <td key={c} style={{ paddingRight: 8, verticalAlign: 'top', minWidth: c > 1 ? 120 : undefined }}>
+                  {cell}
                 </td>
               ))}
             </tr>

@@ -1,6 +1,6 @@
-import type { InstanceRowV2, RunViewV2, VarRowV2 } from '../../../store/v2/runView';
+import type { CallLineV2, InstanceRowV2, RunViewV2, VarRowV2 } from '../../../store/v2/runView';
 
-/** Each instance's memory beside its persisted record, the network, the budgets and the violations. */
+/** Each instance's memory beside its persisted record (the vars you wrote, and its calls in words), the network, the budgets and the violations. */
 export function InstancePanelsV2({ view }: { view: RunViewV2 }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
@@ -65,14 +65,33 @@ function InstanceCard({ inst }: { inst: InstanceRowV2 }) {
         <div aria-label={`${inst.name} memory`} role="group">
           <div style={{ fontSize: 11, color: '#64748b' }}>Memory</div>
           <Vars vars={inst.memory} />
+          <Calls name={inst.name} lines={inst.calls} />
         </div>
         <div aria-label={`${inst.name} persisted record`} role="group">
           <div style={{ fontSize: 11, color: '#64748b' }}>Persisted record</div>
           <div>state {inst.persisted.state}</div>
           <Vars vars={inst.persisted.vars} />
+          <Calls name={`${inst.name} persisted`} lines={inst.persisted.calls} />
         </div>
       </div>
     </section>
+  );
+}
+
+/** A call's own vars read as the call (`engine/v2/callState.ts`): one line per call made or served. */
+function Calls({ name, lines }: { name: string; lines: readonly CallLineV2[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <div role="group" aria-label={`${name} calls`} style={{ marginTop: 4 }}>
+      <div style={{ fontSize: 11, color: '#64748b' }}>Calls</div>
+      <ul style={{ margin: 0, paddingLeft: 14 }}>
+        {lines.map((l) => (
+          <li key={l.text} style={{ background: l.changed ? '#fef9c3' : undefined, wordBreak: 'break-word' }}>
+            {l.text}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -83,8 +83,10 @@ describe('CheckV2', () => {
     // No calls: no outcomes per call site.
     expect(host.querySelector('[aria-label="Client outcomes per call site"]')).toBeNull();
     const table = host.querySelector('[aria-label="trace of all or nothing"]')!;
-    expect(table.querySelectorAll('tbody tr')).toHaveLength(10);
-    expect(table.querySelector('tbody tr:nth-child(8)')!.textContent).toBe('8crash TMcollecting ↓committedprepared');
+    // The command line's table: row 0 is the initial configuration, then one row per step (the crash forgets TM's volatile vars).
+    expect(table.querySelectorAll('tbody tr')).toHaveLength(11);
+    const cells = [...table.querySelector('tbody tr:nth-child(9)')!.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells).toEqual(['8', 'crash TM', 'collecting (down) yes[RM[1]]=false yes[RM[2]]=false told[RM[1]]=false', 'committed', 'prepared', '']);
     click(button('Replay invariant all or nothing'));
     expect(onShowSimulate).toHaveBeenCalled();
     render(<SimulateV2 design={withLimbo} documentId="doc" overlay={overlay} />);
