@@ -52,7 +52,15 @@ export function loadAnyDesignValueV2(value: unknown): AnyLoadResultV2 {
     if (bounds.length) return failed(bounds);
     const schema = checkAgainst(designSchemaV2, stripped.value);
     if (!schema.ok) return failed(looksLikeVersion1(stripped.value) ? [VERSION_HINT, ...schema.errors] : schema.errors);
-    const design = schema.value;
+    return loadCheckedDesignV2(schema.value);
+  } catch (error) {
+    return internalError(error);
+  }
+}
+
+/** The stages after the schema (clients, calls, semantics), on a design the schema accepted; `incrementalLoad.ts` enters here too. */
+export function loadCheckedDesignV2(design: DesignV2): AnyLoadResultV2 {
+  try {
     if (usesClients(design)) return loadWithClients(design);
     if (!usesCalls(design)) {
       const compiled = compileModelV2(design, clientKeyErrors(design));
@@ -64,8 +72,12 @@ export function loadAnyDesignValueV2(value: unknown): AnyLoadResultV2 {
     const compiled = compileModelV2(expanded.design, clientKeyErrors(expanded.design));
     return compiled.ok ? { ok: true, kind: 'participants', model: { ...compiled.model, design } } : failed(expanded.back(compiled.errors));
   } catch (error) {
-    return failed([{ path: '', code: 'internal-error', message: `The design could not be checked because of an internal error (${error instanceof Error ? error.message : String(error)}); please report it.` }]);
+    return internalError(error);
   }
+}
+
+function internalError(error: unknown): { ok: false; errors: readonly DesignError[] } {
+  return failed([{ path: '', code: 'internal-error', message: `The design could not be checked because of an internal error (${error instanceof Error ? error.message : String(error)}); please report it.` }]);
 }
 
 /** One participant with clients: lowered to its version-1 design and loaded by version 1's loader. */
