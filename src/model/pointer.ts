@@ -7,7 +7,9 @@ export type PathSegment = string | number;
 
 /** Escapes one reference token: `~` becomes `~0` and `/` becomes `~1` (in that order). */
 export function escapeToken(segment: PathSegment): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(segment);
+  // Most tokens (indexes, names) need no escape; the editor's loader builds one per part after every edit.
+  return text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text;
 }
 
 /** The pointer for a path of keys and indices; `[]` is the whole file, `""`. */

@@ -231,22 +231,27 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       if (compiled) roleInvariants.push(compiled);
     });
     const transitions: TransitionV2[] = [];
+    // A state's index by name (the first of a repeated name, as findIndex would give), once per role.
+    const stateIndex = new Map<string, number>();
+    shape.states.forEach((x, s) => {
+      if (!stateIndex.has(x.name)) stateIndex.set(x.name, s);
+    });
     r.transitions.forEach((t, k) => {
       const path: PathSegment[] = ['roles', ri, 'transitions', k];
       const name = t.id ?? `${r.name}#${k}`;
       if (t.id !== undefined && (t.id.length < 1 || t.id.length > 64 || /^#\d+$/.test(t.id) || t.id.includes('#'))) err([...path, 'id'], 'bad-id', 'A transition id has 1 to 64 characters and no "#" (Role#k names a transition without an id).');
       if (t.id !== undefined && allTransitions.some((x) => x.name === t.id)) err([...path, 'id'], 'duplicate-id', `The transition id "${t.id}" is already used; ids are unique across the design.`);
       const fromNames = typeof t.from === 'string' ? [t.from] : t.from;
-      const from = shape.states.map(() => false);
+      const from: boolean[] = new Array<boolean>(shape.states.length).fill(false);
       if (fromNames.length === 0) err([...path, 'from'], 'no-from', 'Name at least one state the transition leaves.');
       fromNames.forEach((f, j) => {
-        const s = shape.states.findIndex((x) => x.name === f);
+        const s = stateIndex.get(f) ?? -1;
         if (s < 0) err(typeof t.from === 'string' ? [...path, 'from'] : [...path, 'from', j], 'unknown-state', `Unknown state "${f}" of ${r.name}.`);
         else from[s] = true;
       });
       let to = -1;
       if (t.to !== undefined) {
-        to = shape.states.findIndex((x) => x.name === t.to);
+        to = stateIndex.get(t.to) ?? -1;
         if (to < 0) err([...path, 'to'], 'unknown-state', `Unknown state "${t.to}" of ${r.name}.`);
       }
       let trigger: TransitionV2['trigger'] = { kind: 'restart' };
@@ -272,7 +277,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
           senderRole = messages[m]!.from;
         }
       }
-      const scope: ScopeV2 = { ...scopeBase, role: ri, event, senderRole, primes: false, invariant: false, what: 'guard' };
+      // Written out, not spread from scopeBase: a spread here cost more than the rest of the transition's checks.
+      const scope: ScopeV2 = { roles: scopeBase.roles, crashSlot: scopeBase.crashSlot, role: ri, event, senderRole, primes: false, invariant: false, what: 'guard' };
       const guard = t.guard === undefined ? null : compile(t.guard, [...path, 'guard'], scope, BOOL);
       const updates: UpdateV2[] = [];
       for (const [key, text] of Object.entries(t.updates ?? {})) {
