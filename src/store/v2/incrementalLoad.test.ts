@@ -7,6 +7,7 @@ import { loadAnyDesignValueV2, type AnyLoadResultV2 } from '../../model/v2/load'
 import { toPointer, type PathSegment } from '../../model/pointer';
 import type { DesignV2 } from '../../model/v2/schema';
 import { applyEditV2, type DesignEditV2 } from './designEditsV2';
+import { editorBenchDesignV2 as benchDesign } from '../../../bench/v2EditorDesigns';
 
 /**
  * The incremental loader (role checks remembered by object identity) gives exactly what the full
@@ -21,27 +22,6 @@ const examples = readdirSync(folder)
   .map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as DesignV2)
   .filter((d) => d.version === 2);
 
-/** bench/editor.mjs --v2: three roles of 100 states and 200 transitions. */
-function benchDesign(): DesignV2 {
-  const names = ['A', 'B', 'C'];
-  const messages = names.map((from, k) => ({ name: `M${from}`, from, to: names[(k + 1) % 3]! }));
-  const roles = names.map((name, k) => {
-    const states = Array.from({ length: 100 }, (_, i) => ({ name: `S${i}`, ...(i === 0 ? { initial: true } : {}) }));
-    const transitions: DesignV2['roles'][number]['transitions'] = [];
-    for (let i = 0; transitions.length < 200; i++) {
-      const from = i % 100;
-      const to = transitions.length < 100 ? (from + 1) % 100 : (from + 17) % 100;
-      transitions.push({
-        from: `S${from}`,
-        to: `S${to}`,
-        ...(i % 7 === 3 ? { receive: messages[(k + 2) % 3]!.name } : { event: 'Step' }),
-        ...(i % 10 === 0 ? { send: [{ message: messages[k]!.name }] } : {}),
-      });
-    }
-    return { name, events: [{ name: 'Step', source: 'internal' as const }], states, transitions };
-  });
-  return { format: 'protocol-studio', version: 2, name: 'Benchmark 3 roles x 100 states', messages, roles };
-}
 
 /** Every path in a value; edits land on one of them (layout left out: it is never checked by role). */
 function paths(value: unknown, prefix: PathSegment[] = []): PathSegment[][] {
