@@ -114,6 +114,26 @@ describe('the incremental version-2 loader', () => {
     expect(loadAnyDesignValueV2(tooMany).ok).toBe(false);
   });
 
+  it('treats unknown keys, extension keys and wrong shapes at the top and in a role as the full loader does', () => {
+    const design = benchDesign();
+    const cases: DesignEditV2[] = [
+      { type: 'set', path: '/colour', value: 'red' },
+      { type: 'set', path: '/x-note', value: { any: 1 } },
+      { type: 'set', path: '/roles/2/x-note', value: 'kept aside' },
+      { type: 'set', path: '/roles/2/colour', value: 'red' },
+      { type: 'set', path: '/roles/0/states/3/x-pos', value: 1 },
+      { type: 'set', path: '/roles/1', value: 'not a role' },
+      { type: 'set', path: '/messages/0/from', value: 'Z' },
+      { type: 'set', path: '/version', value: 1 },
+    ];
+    for (const edit of cases) {
+      const next = applyEditV2(design, edit);
+      sameAsFull(next);
+    }
+    expect(loadDesignIncrementallyV2(applyEditV2(design, { type: 'set', path: '/colour', value: 'red' })).ok).toBe(false);
+    expect(loadDesignIncrementallyV2(applyEditV2(design, { type: 'set', path: '/roles/2/x-note', value: 'kept aside' })).ok).toBe(true);
+  });
+
   it('keeps an untouched role\'s object across an edit of another role, so its check is reused', () => {
     const design = benchDesign();
     const next = applyEditV2(design, { type: 'set', path: '/roles/1/transitions/3/guard', value: 'true' });
