@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { ReviewDriver } from './reviewDriver';
 import { RunDriver } from './runDriver';
 
 const dir = mkdtempSync(join(tmpdir(), 'review-e2e-'));
@@ -33,6 +34,7 @@ test('a review of the retried payment from the browser: checklist, silence, repo
   page,
 }) => {
   const run = new RunDriver(page);
+  const versions = new ReviewDriver(page);
   await run.openApp();
   await run.openExample('Payment retried without an idempotency key');
 
@@ -75,24 +77,13 @@ test('a review of the retried payment from the browser: checklist, silence, repo
   expect(html).toContain('support reconciles ambiguous charges');
 
   // A named version, then the fix, then the diff drawn over the canvas.
-  await dialog.getByRole('tab', { name: 'Versions' }).click();
-  await dialog.getByLabel('Version name').fill('before the fix');
-  await dialog.getByRole('button', { name: 'Save version' }).click();
-  await expect(
-    dialog.getByRole('list', { name: 'Saved versions' }).getByRole('listitem', { name: 'before the fix', exact: true }),
-  ).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await versions.saveVersion('before the fix');
 
   await page.getByRole('tab', { name: 'Events', exact: true }).click();
   await page.getByLabel('Event Charge idempotency').selectOption('durable');
 
-  await page.getByRole('button', { name: 'Review', exact: true }).click();
-  await review(page).getByRole('tab', { name: 'Versions' }).click();
-  await review(page)
-    .getByRole('listitem', { name: 'before the fix', exact: true })
-    .getByRole('button', { name: 'Compare' })
-    .click();
-  const diff = page.getByRole('region', { name: 'Design diff' });
+  const diff = await versions.compareWith('before the fix');
   await expect(diff.getByRole('img', { name: /Diagram of the changes/ })).toBeVisible();
   await expect(diff.getByRole('list', { name: 'Changes' })).toContainText('changed event Charge');
   await expect(diff.getByRole('list', { name: 'Changes' })).toContainText('idempotency: (unset) → "durable"');
@@ -101,8 +92,7 @@ test('a review of the retried payment from the browser: checklist, silence, repo
   await diff.getByRole('button', { name: 'Close diff' }).click();
 
   // Restore the old version: the fix is undone (and the fixed design kept as a version).
-  await page.getByRole('button', { name: 'Review', exact: true }).click();
-  await review(page).getByRole('tab', { name: 'Versions' }).click();
+  await versions.openVersions();
   await review(page)
     .getByRole('listitem', { name: 'before the fix', exact: true })
     .getByRole('button', { name: 'Restore' })

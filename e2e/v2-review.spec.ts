@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { ReviewDriver } from './reviewDriver';
 import { RunDriver } from './runDriver';
 
 /**
@@ -156,12 +157,8 @@ test('a named version of a version-2 design, the fix, and the diff with both che
   const run = new RunDriver(page);
   await run.openApp();
   await run.openExample('Lease service called with retries, no idempotency key');
-  await page.getByRole('button', { name: 'Review', exact: true }).click();
-  await review(page).getByRole('tab', { name: 'Versions' }).click();
-  await review(page).getByLabel('Version name').fill('before the fix');
-  await review(page).getByRole('button', { name: 'Save version' }).click();
-  await expect(review(page).getByRole('list', { name: 'Saved versions' }).getByRole('listitem', { name: 'before the fix', exact: true })).toBeVisible();
-  await review(page).getByRole('button', { name: 'Close', exact: true }).click();
+  const versions = new ReviewDriver(page);
+  await versions.saveVersion('before the fix');
 
   // The fix: Lock's call event records its answers durably.
   await page
@@ -170,10 +167,7 @@ test('a named version of a version-2 design, the fix, and the diff with both che
     .click();
   await page.getByLabel('Role Lock event Acquire idempotency', { exact: true }).selectOption('durable');
 
-  await page.getByRole('button', { name: 'Review', exact: true }).click();
-  await review(page).getByRole('tab', { name: 'Versions' }).click();
-  await review(page).getByRole('listitem', { name: 'before the fix', exact: true }).getByRole('button', { name: 'Compare' }).click();
-  const diff = page.getByRole('region', { name: 'Design diff' });
+  const diff = await versions.compareWith('before the fix');
   await expect(diff.getByRole('list', { name: 'Changes' })).toContainText('changed event Lock.Acquire');
   await expect(diff.getByRole('list', { name: 'Changes' })).toContainText('idempotency: "none" → "durable"');
   const results = diff.getByRole('table', { name: 'Check results side by side' });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { ReviewDriver } from './reviewDriver';
 import { RunDriver } from './runDriver';
 
 /**
@@ -44,11 +45,8 @@ test('the diff of two versions draws the change per role, readable from the keyb
   const run = new RunDriver(page);
   await run.openApp();
   await run.openExample('Lease service called with retries, no idempotency key');
-  await page.getByRole('button', { name: 'Review', exact: true }).click();
-  await review(page).getByRole('tab', { name: 'Versions' }).click();
-  await review(page).getByLabel('Version name').fill('before the fix');
-  await review(page).getByRole('button', { name: 'Save version' }).click();
-  await review(page).getByRole('button', { name: 'Close', exact: true }).click();
+  const versions = new ReviewDriver(page);
+  await versions.saveVersion('before the fix');
 
   // The fix (a durable idempotency key) and a new state on Lock.
   await lane(page, 'Lock')
@@ -57,13 +55,7 @@ test('the diff of two versions draws the change per role, readable from the keyb
   await page.getByLabel('Role Lock event Acquire idempotency', { exact: true }).selectOption('durable');
   await lane(page, 'Lock').getByRole('button', { name: 'Add state to Lock' }).click();
 
-  await page.getByRole('button', { name: 'Review', exact: true }).click();
-  await review(page).getByRole('tab', { name: 'Versions' }).click();
-  await review(page)
-    .getByRole('listitem', { name: 'before the fix', exact: true })
-    .getByRole('button', { name: 'Compare' })
-    .click();
-  const diff = page.getByRole('region', { name: 'Design diff' });
+  const diff = await versions.compareWith('before the fix');
   const roles = diff.getByRole('region', { name: 'Changes per role' });
   const lockPicture = roles.getByRole('figure', { name: /^Role Lock \(changed\): 1 state added, 2 transitions changed$/ });
   const clientPicture = roles.getByRole('figure', { name: 'Role Client (unchanged)' });
@@ -106,19 +98,12 @@ test('the Review dialog reviews a design with clients in the browser: checklist,
   expect(html).toContain('replay');
   expect(html).toContain('the transport deduplicates');
 
-  await dialog.getByRole('tab', { name: 'Versions' }).click();
-  await dialog.getByLabel('Version name').fill('volatile table');
-  await dialog.getByRole('button', { name: 'Save version' }).click();
   await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  const versions = new ReviewDriver(page);
+  await versions.saveVersion('volatile table');
   await lane(page, 'LockService').getByRole('button', { name: 'Add state to LockService' }).click();
-  await page.getByRole('button', { name: 'Review', exact: true }).click();
-  await review(page).getByRole('tab', { name: 'Versions' }).click();
-  await review(page)
-    .getByRole('listitem', { name: 'volatile table', exact: true })
-    .getByRole('button', { name: 'Compare' })
-    .click();
   // Version 1's diff of the designs they stand for, as the command line's `diff`.
-  const diff = page.getByRole('region', { name: 'Design diff' });
+  const diff = await versions.compareWith('volatile table');
   await expect(diff.getByRole('img', { name: /Diagram of the changes/ })).toBeVisible();
   await expect(diff.getByRole('list', { name: 'Changes' })).toContainText('added state');
   await expect(diff.getByRole('table', { name: 'Check results side by side' }).getByRole('row', { name: /verdict/ })).toContainText(/violation\s*violation/, { timeout: 60_000 });

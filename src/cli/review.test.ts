@@ -99,3 +99,24 @@ describe('a review of a design of several participants from the command line', (
     expect(io.err).toContain('version-1 design');
   });
 });
+
+describe('a review of a version-2 design with clients from the command line', () => {
+  const RETRIES = 'examples/v2/lease-service-retries-broken.protocol.json';
+
+  it('points every finding into the version-2 file and reads its silences there', async () => {
+    expect(await reviewCommand([RETRIES, '--json', '--no-check'])).toBe(1);
+    const json = JSON.parse(io.out) as { findings: { rule: string; path: string }[]; open: number };
+    expect(json.findings).toContainEqual(expect.objectContaining({ rule: 'volatile-idempotency', path: '/roles/0/events/0' }));
+    expect(json.findings.every((f) => f.path === '/environment' || f.path.startsWith('/roles/0/'))).toBe(true);
+    // A silence written where the version-2 file keeps the event is honoured.
+    const design = JSON.parse(readFileSync(RETRIES, 'utf8')) as { roles: { events: Record<string, unknown>[] }[] };
+    design.roles[0]!.events[0]!['x-review'] = { silence: { 'volatile-idempotency': 'the table is rebuilt from the log' } };
+    const silenced = join(dir, 'retries-silenced.json');
+    writeFileSync(silenced, JSON.stringify(design));
+    io.out = '';
+    await reviewCommand([silenced, '--json', '--no-check']);
+    const after = JSON.parse(io.out) as { findings: { rule: string; silenced?: string }[]; open: number };
+    expect(after.findings.find((f) => f.rule === 'volatile-idempotency')?.silenced).toBe('the table is rebuilt from the log');
+    expect(after.open).toBe(json.open - 1);
+  });
+});

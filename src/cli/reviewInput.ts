@@ -6,11 +6,13 @@ import { loadDesign } from '../model/load';
 import type { DesignError, Model } from '../model/model';
 import { declaredVersion, loadAnyDesignV2 } from '../model/v2/load';
 import type { ModelV2 } from '../model/v2/model';
+import type { DesignV2 } from '../model/v2/schema';
 import type { Verdict } from '../engine/result';
 import { mermaidDiagram } from '../export/mermaid/export';
 import { terminal } from '../review/escape';
 import { reviewDesign, type Review } from '../review/lint';
 import { buildReport, type Report } from '../review/reportModel';
+import { reviewDesignWithClients } from '../review/v2/clientsReview';
 import { reviewDesignV2 } from '../review/v2/lintV2';
 import { buildReportV2 } from '../review/v2/reportV2';
 import { readDesignText } from './arguments';
@@ -35,7 +37,7 @@ export interface ReviewSourceV2 {
  * Version 1's review reads a version-1 design, or a version-2 design with clients (one
  * participant: its version-1 model, docs/format-v2.md §13); version 2's a design of participants.
  */
-export type AnyReviewSource = (ReviewSource & { readonly version: 1 }) | ReviewSourceV2;
+export type AnyReviewSource = (ReviewSource & { readonly version: 1; readonly withClients?: DesignV2 }) | ReviewSourceV2;
 
 /** Reads and loads a design of either version; on failure writes every error (escaped for the terminal) and returns null. */
 export async function readReviewSource(command: string, file: string): Promise<AnyReviewSource | null> {
@@ -50,6 +52,8 @@ export async function readReviewSource(command: string, file: string): Promise<A
   // The loader accepted the text, so it is JSON; the document keeps its `x-` keys.
   const document = JSON.parse(read.text) as unknown;
   if (v2?.ok && v2.kind === 'participants') return { version: 2, document, model: v2.model };
+  // A version-2 file with clients: findings and silences point into that file, not its lowering.
+  if (v2?.ok) return { version: 1, document, model: loaded.model as Model, withClients: document as DesignV2 };
   return { version: 1, document, model: loaded.model as Model };
 }
 
@@ -108,7 +112,9 @@ export function reviewSource(source: AnyReviewSource, limits: CheckLimitsArgs | 
     };
   }
   const result = limits ? checkFor(source.model, limits) : undefined;
-  const review = reviewDesign({ ...source, ...(result ? { result } : {}) });
+  const review = source.withClients
+    ? reviewDesignWithClients({ document: source.withClients, model: source.model, ...(result ? { result } : {}) })
+    : reviewDesign({ ...source, ...(result ? { result } : {}) });
   return {
     review,
     ...(result ? { verdict: result.verdict } : {}),

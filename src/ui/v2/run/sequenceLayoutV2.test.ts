@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadExampleV2 } from '../../../engine/v2/testDesigns';
 import { runSequenceV2 } from '../../../store/v2/runSequence';
 import * as R from '../../../store/v2/runValue';
-import { LABEL_WIDTH, LANE_GAP, MIN_LABEL_WIDTH, MIN_LANE_GAP, layoutSequenceV2 } from './sequenceLayoutV2';
+import { LABEL_WIDTH, LANE_GAP, MAX_LABEL_WIDTH, MIN_LABEL_WIDTH, MIN_LANE_GAP, layoutSequenceV2 } from './sequenceLayoutV2';
 
 const model = loadExampleV2('two-phase-commit-broken.protocol.json', 5, (d) => {
   d.environment!.network!.drop = 1;
@@ -27,11 +27,15 @@ describe('the version-2 sequence layout', () => {
     expect(layout.width).toBeGreaterThan(layout.lanes[5]!.x);
   });
 
-  it('fits every lifeline into the width it is shown in, shrinking gaps and then labels down to their minimums', () => {
+  it('fits every lifeline into the width it is shown in: gaps shrink, then labels, down to their minimums; spare room widens the labels', () => {
     const seq = runSequenceV2(run([]));
+    // A wide view: full gaps, and the room to spare widens the labels (up to a maximum).
     const wide = layoutSequenceV2(seq, 2000);
     expect(wide.lanes[1]!.x - wide.lanes[0]!.x).toBe(LANE_GAP);
-    expect(wide.labelWidth).toBe(LABEL_WIDTH);
+    expect(wide.labelWidth).toBe(MAX_LABEL_WIDTH);
+    const roomy = layoutSequenceV2(seq, 1100);
+    expect(roomy.labelWidth).toBeGreaterThan(LABEL_WIDTH);
+    expect(roomy.width).toBeLessThanOrEqual(1100);
     // A side panel of 700 px: all six lifelines in sight, gaps narrower, labels cut shorter.
     const panel = layoutSequenceV2(seq, 700);
     expect(panel.width).toBeLessThanOrEqual(700);

@@ -12,6 +12,8 @@ export const LABEL_WIDTH = 270;
 export const LANE_GAP = 130;
 /** The narrowest label column and lifeline gap that still read (labels are cut, with a tooltip). */
 export const MIN_LABEL_WIDTH = 150;
+/** Room to spare (a wide view) goes to the labels, up to this, so long step labels read whole. */
+export const MAX_LABEL_WIDTH = 460;
 export const MIN_LANE_GAP = 80;
 /** Between the label column and the first lifeline, and after the last one (its name and marks). */
 const LEAD = 60;
@@ -66,7 +68,7 @@ export function sequenceColumns(lanes: number, fit?: number): { labelWidth: numb
   const room = fit - LEAD - TAIL;
   // Gaps shrink first (lifelines read fine closer together), then the labels.
   const laneGap = Math.max(MIN_LANE_GAP, Math.min(LANE_GAP, Math.floor((room - LABEL_WIDTH) / gaps)));
-  const labelWidth = Math.max(MIN_LABEL_WIDTH, Math.min(LABEL_WIDTH, room - (lanes - 1) * laneGap));
+  const labelWidth = Math.max(MIN_LABEL_WIDTH, Math.min(MAX_LABEL_WIDTH, room - (lanes - 1) * laneGap));
   return { labelWidth, laneGap };
 }
 
