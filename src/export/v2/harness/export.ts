@@ -66,8 +66,8 @@ export function runChoices(adapters: Adapters, choices: readonly number[], optio
 }
 
 /** A trace from the studio (its step labels, e.g. a counterexample of Check) given to your implementation: the first difference, or null. */
-export function runTrace(adapters: Adapters, labels: readonly string[]): Promise<HarnessFailure | null> {
-  return runTraceOf(spec, modules, adapters as unknown as AnyAdapters, labels);
+export function runTrace(adapters: Adapters, labels: readonly string[], options: Pick<HarnessOptions, 'stepTimeoutMs'> = {}): Promise<HarnessFailure | null> {
+  return runTraceOf(spec, modules, adapters as unknown as AnyAdapters, labels, options);
 }
 
 /** Runs the property; the shortest failure found, or null when every run held. */

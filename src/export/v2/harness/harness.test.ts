@@ -18,7 +18,7 @@ interface HarnessModule {
   referenceAdapters(): AnyAdapters;
   harnessProperty(adapters: AnyAdapters, options?: HarnessOptions): fc.IAsyncProperty<[number[]]>;
   runChoices(adapters: AnyAdapters, choices: readonly number[], options?: HarnessOptions): Promise<HarnessRun>;
-  runTrace(adapters: AnyAdapters, labels: readonly string[]): Promise<HarnessFailure | null>;
+  runTrace(adapters: AnyAdapters, labels: readonly string[], options?: Pick<HarnessOptions, 'stepTimeoutMs'>): Promise<HarnessFailure | null>;
   findHarnessFailure(adapters: AnyAdapters, options?: HarnessOptions & { numRuns?: number; seed?: number }): Promise<HarnessFailure | null>;
   referenceAdapter: typeof referenceAdapter;
 }
@@ -149,6 +149,27 @@ describe('the version-2 harness catches an implementation that departs from the 
     // The exported modules of the design itself go through the same trace.
     expect(await harness.runTrace(harness.referenceAdapters(), [...labels.slice(0, -1), stale])).toBeNull();
   }, 120_000);
+
+  it('a step that never finishes fails the run at that step instead of hanging the harness', async () => {
+    const model = loadExampleV2('two-phase-commit-fixed.protocol.json');
+    const harness = await harnessOf(model);
+    const reference = harness.referenceAdapters();
+    const rm = reference['RM']!;
+    const adapters: AnyAdapters = {
+      ...reference,
+      RM: {
+        ...rm,
+        // RM[1]'s instance hangs on its first step (a lost await, a deadlock).
+        start: async (self, store) => {
+          const impl = await rm.start(self, store);
+          return self === 'RM[1]' ? { ...impl, step: () => new Promise<never>(() => {}) } : impl;
+        },
+      },
+    };
+    const failure = await harness.runTrace(adapters, ['RM[1] Vote(value=yes)'], { stepTimeoutMs: 50 });
+    expect(failure?.label).toBe('RM[1] Vote(value=yes)');
+    expect(failure?.problems).toEqual(['RM[1] did not finish the step within 50 ms']);
+  }, 60_000);
 
   it('lease with fencing: a lock that forgets to advance its token shows a different var', async () => {
     const model = loadExampleV2('lease-with-fencing.protocol.json');

@@ -53,6 +53,8 @@ export interface HarnessOptions {
   readonly maxSteps?: number;
   /** One step in this many offers an input the design does not take (0: never). Default 4. */
   readonly declineEvery?: number;
+  /** How long one call into your implementation may take before the run fails (a hung step). Default 2000 ms. */
+  readonly stepTimeoutMs?: number;
 }
 
 /** Where your implementation first differed from the design. */
@@ -143,9 +145,10 @@ export class HarnessDriver {
   private constructor(
     private readonly sys: DesignSystem,
     private readonly running: Map<string, Running>,
+    private readonly stepTimeoutMs: number,
   ) {}
 
-  static async start(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters): Promise<HarnessDriver> {
+  static async start(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, stepTimeoutMs = 2000): Promise<HarnessDriver> {
     const sys = await DesignSystem.start(spec, modules);
     const running = new Map<string, Running>();
     for (const inst of spec.instances) {
@@ -154,7 +157,7 @@ export class HarnessDriver {
       const store = adapter.newStore ? adapter.newStore(inst.name) : modules.roles[inst.role]!.createMemoryStore();
       running.set(inst.name, { adapter, store, impl: await adapter.start(inst.name, store) });
     }
-    return new HarnessDriver(sys, running);
+    return new HarnessDriver(sys, running, stepTimeoutMs);
   }
 
   private sendProblems(instance: string, mine: readonly SystemMessage[] | null, design: readonly SystemMessage[] | null): string[] {
@@ -192,10 +195,17 @@ export class HarnessDriver {
   }
 
   private async attempt<T>(what: () => Promise<T>, instance: string): Promise<{ ok: true; value: T } | { ok: false; problem: string }> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A step that never settles is a failure of its own, not a harness that hangs with it.
+    const hung = new Promise<{ ok: false; problem: string }>((resolve) => {
+      timer = setTimeout(() => resolve({ ok: false, problem: `${instance} did not finish the step within ${this.stepTimeoutMs} ms` }), this.stepTimeoutMs);
+    });
     try {
-      return { ok: true, value: await what() };
+      return await Promise.race([what().then((value) => ({ ok: true as const, value })), hung]);
     } catch (e) {
       return { ok: false, problem: `${instance} threw: ${e instanceof Error ? e.message : String(e)}` };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -258,7 +268,7 @@ export class HarnessDriver {
 
 /** One run: the steps `choices` pick (each modulo the steps enabled), until a difference, a dead end or `maxSteps`. */
 export async function runHarness(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, choices: readonly number[], options: HarnessOptions = {}): Promise<HarnessRun> {
-  const driver = await HarnessDriver.start(spec, modules, adapters);
+  const driver = await HarnessDriver.start(spec, modules, adapters, options.stepTimeoutMs);
   const first = await driver.checkStart();
   if (first) return { trace: driver.trace, failure: first };
   const declineEvery = options.declineEvery ?? 4;
@@ -284,8 +294,8 @@ export async function runHarness(spec: SystemSpec, modules: SystemModules, adapt
  * the design there (nor an input it declines, `… (not enabled)`) is an error: the trace is not
  * this design's.
  */
-export async function runTraceOf(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, labels: readonly string[]): Promise<HarnessFailure | null> {
-  const driver = await HarnessDriver.start(spec, modules, adapters);
+export async function runTraceOf(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, labels: readonly string[], options: Pick<HarnessOptions, 'stepTimeoutMs'> = {}): Promise<HarnessFailure | null> {
+  const driver = await HarnessDriver.start(spec, modules, adapters, options.stepTimeoutMs);
   const first = await driver.checkStart();
   if (first) return first;
   for (const label of labels) {
