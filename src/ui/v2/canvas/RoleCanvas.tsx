@@ -1,7 +1,7 @@
 import { Background, ReactFlow, useReactFlow, useStore as useFlowStore, type Connection, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { TransitionJsonV2 } from '../../../model/v2/schema';
+import type { DesignV2, TransitionJsonV2 } from '../../../model/v2/schema';
 import type { Point } from '../../../store/designEdits';
 import { roleLayout, type DesignEditV2 } from '../../../store/v2/designEditsV2';
 import type { RoleOverlayStore } from '../../../store/v2/roleOverlay';
@@ -85,14 +85,18 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
     // Braces: a returned function would become the effect's cleanup and lay the role out on unmount.
     onLayout?.(() => void autoLayout(false));
   }, [onLayout, autoLayout]);
-  // A role that arrives without positions (every example, a file written by hand) is laid out once, not as an undo step.
+  // A role that arrives without positions (every example, a file written by hand) is laid out once,
+  // not as an undo step, and stays hidden until then: no flash of states stacked in a corner (opacity, not visibility: React Flow sets each measured node visible).
+  const [placing, setPlacing] = useState(() => unplaced(store.getState().design, role));
   useEffect(() => {
     const current = store.getState().design.roles[role];
     if (!current) return;
-    const saved = roleLayout(store.getState().design, current.name);
     const frame = requestAnimationFrame(() => {
-      if (current.states.length > 0 && current.states.every((s) => !saved[s.name])) void autoLayout(true);
-      else void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1 });
+      if (unplaced(store.getState().design, role)) void autoLayout(true).finally(() => setPlacing(false));
+      else {
+        setPlacing(false);
+        void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1 });
+      }
     });
     return () => cancelAnimationFrame(frame);
     // Once per role shown (a rename keeps its positions).
@@ -201,9 +205,19 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
         maxZoom={2}
         proOptions={PRO_OPTIONS}
         aria-label={`Canvas of role ${r.name}`}
+        aria-busy={placing || undefined}
+        style={placing ? { opacity: 0, pointerEvents: 'none' } : undefined}
       >
         <Background gap={24} size={1} />
       </ReactFlow>
     </TransitionClick.Provider>
   );
+}
+
+/** Whether the role has states and none of them a saved position (it is laid out when first shown). */
+function unplaced(design: DesignV2, role: number): boolean {
+  const current = design.roles[role];
+  if (!current || current.states.length === 0) return false;
+  const saved = roleLayout(design, current.name);
+  return current.states.every((s) => !saved[s.name]);
 }
