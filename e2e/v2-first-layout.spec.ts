@@ -1,14 +1,16 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { RunDriver } from './runDriver';
 
-/** Where each state is drawn, by its text. */
-async function placesOf(states: Locator): Promise<Map<string, { x: number; y: number }>> {
-  const places = new Map<string, { x: number; y: number }>();
-  for (const s of await states.all()) {
-    const box = await s.boundingBox();
-    if (box) places.set((await s.textContent()) ?? '', { x: Math.round(box.x), y: Math.round(box.y) });
-  }
-  return places;
+/** Where each state is drawn, by its text: read in one go, so no frame falls between two states. */
+async function placesOf(states: Locator): Promise<Record<string, { x: number; y: number }>> {
+  return states.evaluateAll((nodes) =>
+    Object.fromEntries(
+      nodes.map((n) => {
+        const box = n.getBoundingClientRect();
+        return [n.textContent ?? '', { x: Math.round(box.x), y: Math.round(box.y) }];
+      }),
+    ),
+  );
 }
 
 // An example arrives without positions: each role's canvas stays hidden (aria-busy) until its first
@@ -20,7 +22,7 @@ test("an example's roles are shown only once laid out: what shows first is where
   const canvas = page.locator('[aria-label="Canvas of role Client"]');
   const states = canvas.locator('.react-flow__node');
   // The first moment the canvas shows its states (not busy, all four measured).
-  let first: Map<string, { x: number; y: number }> | null = null;
+  let first: Record<string, { x: number; y: number }> | null = null;
   for (let i = 0; i < 200 && first === null; i++) {
     if ((await canvas.getAttribute('aria-busy')) !== 'true' && (await states.count()) === 4) first = await placesOf(states);
     else await page.waitForTimeout(10);

@@ -77,7 +77,13 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
       const placed = await layeredLayout(layoutInput(current), () => NODE_SIZE);
       if (store.getState().design.roles[role]?.name !== current.name) return;
       store.getState().apply({ type: 'moveStates', role: current.name, positions: placed }, silent ? { silent: true } : {});
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1 }));
+      // Settles once the view is fitted to the new places (a hidden canvas is shown only then).
+      await new Promise<void>((resolve) =>
+        requestAnimationFrame(() => {
+          void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1 });
+          resolve();
+        }),
+      );
     },
     [store, role, flow],
   );
