@@ -8,6 +8,7 @@
 // undo it), median of five, from the click to the canvas showing it; typing a character in a
 // transition's guard, dragging a state, and the main-thread time an edit costs in all.
 import { openApp, withApp } from './browser.mjs';
+import { editorBenchDesignV2 } from './editorBenchDesign.mjs';
 
 const STATES = 300;
 const TRANSITIONS = 600;
@@ -50,28 +51,6 @@ const args = process.argv.slice(2);
 const V2 = args.includes('--v2');
 const URL_ARG = args.find((a) => !a.startsWith('--'));
 
-/** Three roles (A, B, C) of 100 states; each sends a message to the next role on every 10th transition. */
-function generateDesignV2() {
-  const names = ['A', 'B', 'C'];
-  const messages = names.map((from, k) => ({ name: `M${from}`, from, to: names[(k + 1) % 3] }));
-  const roles = names.map((name, k) => {
-    const states = Array.from({ length: 100 }, (_, i) => ({ name: `S${i}`, ...(i === 0 ? { initial: true } : {}) }));
-    const transitions = [];
-    for (let i = 0; transitions.length < 200; i++) {
-      const from = i % 100;
-      const to = transitions.length < 100 ? (from + 1) % 100 : (from + 17) % 100;
-      transitions.push({
-        from: `S${from}`,
-        to: `S${to}`,
-        ...(i % 7 === 3 ? { receive: messages[(k + 2) % 3].name } : { event: 'Step' }),
-        ...(i % 10 === 0 ? { send: [{ message: messages[k].name }] } : {}),
-      });
-    }
-    return { name, events: [{ name: 'Step', source: 'internal' }], states, transitions };
-  });
-  const layout = Object.fromEntries(names.map((n) => [n, Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`S${i}`, { x: (i % 20) * 200, y: Math.floor(i / 20) * 120 }]))]));
-  return { format: 'protocol-studio', version: 2, name: 'Benchmark 3 roles x 100 states', messages, roles, layout };
-}
 
 if (V2) {
   await withApp(URL_ARG, PORT, async (browser, url) => {
@@ -84,7 +63,7 @@ if (V2) {
         check();
       });
       return performance.now() - t0;
-    }, JSON.stringify(generateDesignV2()));
+    }, JSON.stringify(editorBenchDesignV2()));
     const edit = (label, count) =>
       page.evaluate(
         ([name, nodes]) =>

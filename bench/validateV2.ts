@@ -9,7 +9,7 @@ import { loadDesignIncrementallyV2 } from '../src/model/v2/incrementalLoad';
 import { loadAnyDesignValueV2, type AnyLoadResultV2 } from '../src/model/v2/load';
 import type { DesignV2 } from '../src/model/v2/schema';
 import { applyEditV2, type DesignEditV2 } from '../src/store/v2/designEditsV2';
-import { editorBenchDesignV2 } from './v2EditorDesigns';
+import { editorBenchDesignV2 } from './editorBenchDesign.mjs';
 
 const EDITS = 200;
 const guardKey = (i: number): DesignEditV2 => ({ type: 'set', path: '/roles/1/transitions/3/guard', value: 'true'.slice(0, 1 + (i % 4)) });

@@ -7,7 +7,7 @@ import { loadAnyDesignValueV2, type AnyLoadResultV2 } from '../../model/v2/load'
 import { toPointer, type PathSegment } from '../../model/pointer';
 import type { DesignV2 } from '../../model/v2/schema';
 import { applyEditV2, type DesignEditV2 } from './designEditsV2';
-import { editorBenchDesignV2 as benchDesign } from '../../../bench/v2EditorDesigns';
+import { editorBenchDesignV2 as benchDesign } from '../../../bench/editorBenchDesign.mjs';
 
 /**
  * The incremental loader (role checks remembered by object identity) gives exactly what the full
