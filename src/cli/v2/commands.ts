@@ -91,7 +91,7 @@ export async function checkV2(text: string, options: CheckOptionsV2): Promise<nu
   else {
     const out = [`${verdictLineV2(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`, ...outcomeLinesV2(result), ...callMachineryLinesV2(result)];
     const initial = viewConfigurationV2(model, model.initial);
-    for (const v of result.violations) out.push('', violationTableV2(model, v, initial));
+    for (const v of result.violations) out.push('', violationTableV2(model, v, v.initial ?? initial));
     process.stdout.write(`${terminalText(out.join('\n'))}\n`);
   }
   return result.verdict === 'ok' ? 0 : result.verdict === 'violation' ? 1 : 3;

@@ -6,7 +6,7 @@ import type { CheckResultV2, ViolationReportV2 } from './result';
 import { StepRules } from './stepRules';
 import type { ViolationV2 } from './stepTypes';
 import { RecordLinks } from './recordLinks';
-import { labelsTo, rebuildTrace } from './trace';
+import { labelsTo, rebuildTrace, traceStart } from './trace';
 import { CallOutcomeCounter, callOutcomesResult } from './callOutcomes';
 import { splitCallCoverage } from './callReading';
 import { ShortestViolations } from './shortestViolations';
@@ -95,8 +95,11 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     return r;
   };
 
-  packing.pack(model.initial, key, 0);
-  store1(model.initial, -1, -1);
+  // Every initial configuration (several when vars list initial values, format-v2.md §8) at depth 0.
+  for (const start of model.initials) {
+    packing.pack(start, key, 0);
+    store1(start, -1, -1);
+  }
   // `cur` is always the unpacking of `curKey` (here of all-zero words).
   packing.unpack(curKey, 0, cur);
   levelEnd = store.count;
@@ -205,6 +208,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         depth: f.depth,
         detail: f.violation.detail,
         trace: rebuildTrace(model, rules, packing, store.records, links.parent, links.ordinal, f.record, f.ordinal, f.violation),
+        ...traceStart(model, packing, store.records, links.parent, f.record),
       }));
       const verdict = violations.length ? 'violation' : limit ? 'incomplete' : 'ok';
       const fullDepth = verdict === 'ok' ? depth : verdict === 'violation' ? shortest.depth : Math.max(0, depth - 1);

@@ -205,10 +205,12 @@ export function createPartitionV2(
     nextCount = 0;
   };
 
-  // Partition 0 stores the initial configuration: depth 0, the first level, its own.
+  // Partition 0 stores the initial configurations: depth 0, the first level, its own.
   if (index === 0) {
-    packing.pack(model.initial, key, 0);
-    store(model.initial, -1, -1, 0, false);
+    for (const start of model.initials) {
+      packing.pack(start, key, 0);
+      store(start, -1, -1, 0, false);
+    }
     set.flush();
     takeQueue();
     chunk = Math.max(1, levelCount);

@@ -21,6 +21,8 @@ export interface ViolationReportV2 {
   readonly name: string;
   readonly depth: number;
   readonly detail: string;
+  /** The initial configuration the trace starts from, when the design has several (format-v2.md §8); else it is the model's one. */
+  readonly initial?: ConfigurationViewV2;
   readonly trace: readonly TraceStepV2[];
 }
 

@@ -61,6 +61,8 @@ export class StepRules {
   writtenCount = 0;
   private readonly dirty: Uint8Array;
   private current: Float64Array;
+  /** The pool slot of the set message being received (taken out by the step), else -1. */
+  private consumeSlot = -1;
   /** Transition invariants that are a call's replay check (format-v2.md §14): invariant name → the call event, reported as version 1's `replay`. */
   private readonly replayOf = new Map<string, string>();
 
@@ -200,7 +202,10 @@ export class StepRules {
             if (!this.select(vec, candidates, local)) continue;
             step.payload = p;
             step.sender = senderFirst + s;
+            // A set's message is taken out by its receive (docs/format-v2.md §6); the pool's stays.
+            this.consumeSlot = m.consumed ? rowBase + p : -1;
             this.take(vec, role, local, sink, -1, -1);
+            this.consumeSlot = -1;
           }
         }
       }
@@ -322,6 +327,7 @@ export class StepRules {
     }
     const base = role.bases[local]!;
     if (chBase >= 0) this.removeAt(chBase, position, (model.network as { capacity: number }).capacity);
+    if (this.consumeSlot >= 0) this.put(this.consumeSlot, 0);
     if (step.kind === 'restart') this.put(base + role.modeSlot, 0);
     let violations: ViolationV2[] | null = null;
     if (t !== null) {
@@ -387,6 +393,7 @@ export class StepRules {
     const last = s.toAll ? toRole.instances - 1 : first;
     const net = model.network;
     for (let d = first; d <= last; d++) {
+      if (s.except.length > 0 && excepted(s.except, env, d)) continue;
       if (m.pool) {
         this.put(m.poolBase + (local * toRole.instances + d) * m.payload.count + p, 1);
         continue;
@@ -586,6 +593,12 @@ export class StepRules {
       p = Math.floor(p / n);
     }
   }
+}
+
+/** Whether instance `d` is one a send to all leaves out (`except`, read before the step). */
+function excepted(except: readonly ((env: EnvV2) => number)[], env: EnvV2, d: number): boolean {
+  for (let k = 0; k < except.length; k++) if (except[k]!(env) === d) return true;
+  return false;
 }
 
 function earlierCopy(vec: Float64Array, base: number, k: number, code: number): boolean {

@@ -7,7 +7,7 @@ import { Packing } from './packing';
 import { createPartitionV2, type PartitionFinalV2 } from './partition';
 import type { CheckResultV2 } from './result';
 import { StepRules } from './stepRules';
-import { labelsTo, rebuildTrace } from './trace';
+import { labelsTo, rebuildTrace, traceStart } from './trace';
 import { callOutcomesResult, callSitesV2, type CallOutcomeTally } from './callOutcomes';
 
 /**
@@ -45,6 +45,7 @@ export function threadResultV2(
     depth: f.depth,
     detail: f.violation.detail,
     trace: rebuildTrace(model, rules, packing, records, parent, ordinal, f.id, f.ordinal, f.violation),
+    ...traceStart(model, packing, records, parent, f.id),
   }));
   const states0 = finals[0]!.statesReached.map((_, i) =>
     finals.some((f) => f.statesReached[i] === 1) ? 1 : 0,

@@ -1,6 +1,6 @@
 import type { ModelV2 } from '../../model/v2/model';
 import type { Packing } from './packing';
-import type { TraceStepV2 } from './result';
+import type { TraceStepV2, ViolationReportV2 } from './result';
 import type { StepRules } from './stepRules';
 import type { ViolationV2 } from './stepTypes';
 import { stepLabel, viewConfigurationV2 } from './view';
@@ -66,4 +66,18 @@ export function labelsTo(
     });
     return label;
   });
+}
+
+/**
+ * The configuration a trace starts from, for a design with several initial configurations
+ * (format-v2.md §8): `{ initial }` to spread into the violation's report; `{}` with one (it is
+ * `model.initial`).
+ */
+export function traceStart(model: ModelV2, packing: Packing, records: Int32Array, parent: ArrayLike<number>, record: number): Pick<ViolationReportV2, 'initial'> {
+  if (model.initials.length < 2) return {};
+  let r = record;
+  while (parent[r]! >= 0) r = parent[r]!;
+  const vec = new Float64Array(model.size);
+  packing.unpack(records, r * packing.words, vec);
+  return { initial: viewConfigurationV2(model, vec) };
 }

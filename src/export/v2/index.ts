@@ -13,6 +13,7 @@ import { scxmlFilesV2 } from './scxml';
 import { sharedModule } from './shared';
 import { SYSTEM_FILE, systemModule } from './system/systemSpec';
 import { xstateFilesV2 } from './xstate';
+import { ExportRefusal } from './refusal';
 
 /** A multi-file export: file name → text, in a stable order (shared module first). */
 export type ExportFiles = ReadonlyArray<{ readonly name: string; readonly text: string }>;
@@ -72,6 +73,7 @@ export async function exportDesignV2(written: ModelV2, target: TargetV2, traceSt
   if (target === 'json') return [{ name: 'design.protocol.json', text: `${JSON.stringify(written.design, null, 2)}\n` }];
   // Each exporter generates from the design as it runs, calls written out (`running.ts`).
   const model = written;
+  if (target !== 'mermaid' && model.beyondExports.length > 0) throw new ExportRefusal(`this design uses ${model.beyondExports.join(', ')}, which the ${target} export does not translate yet (docs/format-v2.md §16)`);
   const formatted = async (files: ExportFiles): Promise<ExportFiles> => Promise.all(files.map(async (f) => ({ name: f.name, text: await formatTypeScript(f.text) })));
   switch (target) {
     case 'ts':

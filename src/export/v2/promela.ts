@@ -50,6 +50,7 @@ export function promelaModelV2(model: ModelV2): string {
 }
 
 export function promelaWithSteps(written: ModelV2): { text: string; steps: readonly PromelaStepV2[] } {
+  if (written.beyondExports.length > 0) throw new ExportRefusal(`this design uses ${written.beyondExports.join(', ')}, which the Promela export does not translate yet (docs/format-v2.md §16)`);
   const model = runningModel(written);
   for (const role of model.roles) {
     for (const v of role.vars) {

@@ -67,7 +67,7 @@ function addRecord(role: Mutable<RoleJson>): { vars: string[]; event: string; tr
     ...(role.vars ?? []),
     { name: rn.unflushed, type: 'bool', initial: false, storage: 'volatile', description: 'An effect was answered before it was durable: the record on disk is the shadow until the flush.' },
     { name: rn.state, type: { enum: role.states.map((s) => s.name) }, initial, storage: 'volatile' },
-    ...durable.map((x): VarJsonV2 => ({ name: rn.shadow(x.name), type: x.type, initial: x.initial, storage: 'volatile' })),
+    ...durable.map((x): VarJsonV2 => ({ name: rn.shadow(x.name), type: x.type, initial: Array.isArray(x.initial) ? x.initial[0]! : x.initial, storage: 'volatile' })),
   ];
   role.events = [...(role.events ?? []), { name: rn.flush, source: 'internal', description: 'Persists what was answered before it was durable ("ack": "best-effort").' }];
   role.transitions = [

@@ -1,4 +1,4 @@
-import type { DesignError } from '../model';
+import { EvaluationError, type DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
 import { RESTART_EVENT } from '../restartEvent';
 import { compileExpressionV2, type RoleLayout, type ScopeV2 } from './expr/compile';
@@ -100,13 +100,21 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       } else {
         type = resolveScalar(v.type, [...path, 'type'], names, errors);
       }
-      let initial = 0;
+      const listed = Array.isArray(v.initial);
+      const values = Array.isArray(v.initial) ? v.initial : [v.initial];
+      const initials: number[] = [];
+      if (listed && values.length === 0) err([...path, 'initial'], 'bad-initial', 'A list of initial values needs at least one value.');
+      if (listed && (v.storage ?? 'durable') === 'volatile') err([...path, 'initial'], 'bad-initial', 'A volatile var goes back to its one initial value in a crash: give it one value, not a list.');
       if (type) {
-        const encoded = encodeScalar(type, v.initial, names);
-        if (encoded === null) err([...path, 'initial'], 'bad-initial', `The initial value ${JSON.stringify(v.initial)} is not ${showScalar(type, names)}${mapOf >= 0 ? ' (a map starts with this value at every index)' : ''}.`);
-        else initial = encoded;
+        values.forEach((value, j) => {
+          const encoded = encodeScalar(type, value, names);
+          const at: PathSegment[] = listed ? [...path, 'initial', j] : [...path, 'initial'];
+          if (encoded === null) err(at, 'bad-initial', `The initial value ${JSON.stringify(value)} is not ${showScalar(type, names)}${mapOf >= 0 ? ' (a map starts with this value at every index)' : ''}.`);
+          else if (initials.includes(encoded)) err(at, 'bad-initial', `The initial value ${JSON.stringify(value)} is listed twice.`);
+          else initials.push(encoded);
+        });
       }
-      return { name: v.name, type: type ?? ({ kind: 'bool' } as ScalarType), mapOf, storage: v.storage ?? 'durable', initial };
+      return { name: v.name, type: type ?? ({ kind: 'bool' } as ScalarType), mapOf, storage: v.storage ?? 'durable', initial: initials[0] ?? 0, initials: initials.length ? initials : [0] };
     });
     const events = (r.events ?? []).map((e, k) => ({ name: e.name, source: e.source, payload: fields(e.payload, [...base, 'events', k, 'payload']) }));
     return { states, initial: initials[0] ?? 0, vars, events };
@@ -132,7 +140,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   const capacity = net.capacity ?? 2;
   if (capacity < 1 || capacity > LIMITS_V2.capacity) err(['environment', 'network', 'capacity'], 'out-of-range', `A channel holds 1 to ${LIMITS_V2.capacity} messages, not ${capacity}.`);
   const network: NetworkShape = {
-    model: net.model ?? 'channels',
+    // A set (docs/format-v2.md §6) lives in the pool's slots; only its receive differs (MessageV2.consumed).
+    model: (net.model ?? 'channels') === 'channels' ? 'channels' : 'pool',
     capacity: Math.min(Math.max(capacity, 1), LIMITS_V2.capacity),
     drop: budget(net.drop, ['environment', 'network', 'drop'], 'drop'),
     duplicate: budget(net.duplicate, ['environment', 'network', 'duplicate'], 'duplicate'),
@@ -166,8 +175,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   let poolBase = 0;
   let code = 1;
   const messages: MessageV2[] = messageShapes.map((m, index) => {
-    const { pool, reliable } = links[index]!;
-    const msg = { name: m.name, index, from: m.from, to: m.to, payload: m.payload!, poolBase: pool ? poolBase : -1, code: pool ? 0 : code, pool, reliable };
+    const { pool, consumed, reliable } = links[index]!;
+    const msg = { name: m.name, index, from: m.from, to: m.to, payload: m.payload!, poolBase: pool ? poolBase : -1, code: pool ? 0 : code, pool, consumed, reliable };
     if (pool) poolBase += instances[m.from]! * instances[m.to]! * m.payload!.count;
     else code += m.payload!.count;
     return msg;
@@ -185,6 +194,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   }));
 
   let binders = 0;
+  let instanceArithmetic = false;
   const compile = (text: string, path: PathSegment[], scope: ScopeV2, expected: TypeV2 | null): CompiledExprV2 | null => {
     const pointer = toPointer(path);
     const parsed = parseExpressionV2(text);
@@ -197,6 +207,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     for (const p of compiled.problems) errors.push({ path: pointer, code: p.code, column: p.column, message: `Column ${p.column}: ${p.message}` });
     if (compiled.problems.length) return null;
     binders = Math.max(binders, compiled.binders);
+    if (compiled.instanceArithmetic) instanceArithmetic = true;
     return { text, path: pointer, evaluate: compiled.evaluate };
   };
   const scopeBase = { roles: roleLayouts, crashSlot: layout.crashSlot };
@@ -218,6 +229,9 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     const compiled = invariant(inv, ['invariants', k], -1);
     if (compiled) invariants.push(compiled);
   });
+
+  // Which combinations of listed initial values are initial configurations: a design-level predicate (no self).
+  const initiallyExpr = design.initially === undefined ? null : compile(design.initially, ['initially'], { ...scopeBase, role: -1, event: null, senderRole: -1, primes: false, invariant: true, what: 'initially' }, BOOL);
 
   const allTransitions: TransitionV2[] = [];
   const roles: RoleV2[] = roleJson.map((r, ri) => {
@@ -319,7 +333,9 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         for (const key of Object.keys(given)) {
           if (!msg.payload.fields.some((f) => f.name === key)) err([...spath, 'payload', key], 'unknown-field', `${s.message} has no payload field "${key}".`);
         }
-        if (payload.every((p) => p !== null) && (s.to === undefined || target)) sends.push({ message: m, to: target?.evaluate ?? null, toAll, payload: payload.map((p) => p!.evaluate), path: toPointer(spath) });
+        if (s.except !== undefined && !toAll) err([...spath, 'except'], 'send-target', '"except" leaves instances out of a send to all: it needs "toAll": true.');
+        const except = (s.except ?? []).map((e, k) => compile(e, [...spath, 'except', k], { ...scope, what: 'send exception' }, { kind: 'id', role: msg.to, roleName: names.names[msg.to]! }));
+        if (payload.every((p) => p !== null) && except.every((e) => e !== null) && (s.to === undefined || target)) sends.push({ message: m, to: target?.evaluate ?? null, toAll, except: except.map((e) => e!.evaluate), payload: payload.map((p) => p!.evaluate), path: toPointer(spath) });
       });
       const tInvariants: InvariantV2[] = [];
       (t.invariants ?? []).forEach((inv, j) => {
@@ -363,6 +379,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     }),
   );
   const payloadSlots = Math.max(0, ...messages.map((m) => m.payload.fields.length), ...roles.flatMap((r) => r.events.map((e) => e.payload.fields.length)));
+  const starts = initialConfigurations(roles, initial, initiallyExpr, binders, err);
+  if (errors.length || starts === null) return { ok: false, errors };
   return {
     ok: true,
     model: {
@@ -384,7 +402,14 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       size: layout.size,
       slotLo: layout.slotLo,
       slotBits: layout.slotBits,
-      initial,
+      initial: starts[0]!,
+      initials: starts,
+      beyondExports: [
+        ...(messages.some((m) => m.consumed) ? ['the network model "set"'] : []),
+        ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
+        ...(roles.some((r) => r.vars.some((v) => v.initials.length > 1)) || design.initially !== undefined ? ['several initial values'] : []),
+        ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
+      ],
       bound: binders,
       payloadSlots,
     },
@@ -397,4 +422,50 @@ function recordOf(r: RoleJson, vars: readonly VarV2[]): UnflushedRecordV2 | null
   if (json === undefined) return null;
   const v = (name: string): VarV2 => vars.find((x) => x.name === name)!;
   return { flag: v(json.flag), state: v(json.state), shadows: json.shadows.map(([d, s]) => [v(d), v(s)] as const) };
+}
+
+/**
+ * The initial configurations (docs/format-v2.md §8): every combination of the vars' listed initial
+ * values (instance by instance in role order, var by var, map entry by entry; the last varies
+ * fastest, a list's first value first) for which `initially` holds. Null after reporting an error.
+ */
+function initialConfigurations(roles: readonly RoleV2[], initial: Float64Array, initially: CompiledExprV2 | null, binders: number, err: (path: PathSegment[], code: string, message: string) => void): Float64Array[] | null {
+  const choices: { slot: number; values: readonly number[] }[] = [];
+  for (const role of roles) for (const base of role.bases) for (const v of role.vars) if (v.initials.length > 1) for (let k = 0; k < v.width; k++) choices.push({ slot: base + v.offset + k, values: v.initials });
+  let combinations = 1;
+  for (const c of choices) combinations *= c.values.length;
+  if (combinations > LIMITS_V2.initialCombinations) {
+    err(['roles'], 'too-many', `The vars' listed initial values make ${combinations} combinations; at most ${LIMITS_V2.initialCombinations} are tried.`);
+    return null;
+  }
+  if (choices.length === 0 && initially === null) return [initial];
+  const env = { pre: initial, post: initial, self: 0, sender: 0, payload: new Float64Array(1), bound: new Float64Array(Math.max(1, binders)) };
+  const out: Float64Array[] = [];
+  const digits = new Int32Array(choices.length);
+  for (let n = 0; n < combinations; n++) {
+    const vec = initial.slice();
+    choices.forEach((c, i) => (vec[c.slot] = c.values[digits[i]!]!));
+    env.pre = vec;
+    env.post = vec;
+    let holds = true;
+    if (initially !== null) {
+      try {
+        holds = initially.evaluate(env) !== 0;
+      } catch (e) {
+        if (!(e instanceof EvaluationError)) throw e;
+        err(['initially'], 'eval-error', `"initially" could not be evaluated: ${e.message}`);
+        return null;
+      }
+    }
+    if (holds) out.push(vec);
+    for (let i = choices.length - 1; i >= 0; i--) {
+      if (++digits[i]! < choices[i]!.values.length) break;
+      digits[i] = 0;
+    }
+  }
+  if (out.length === 0) {
+    err(['initially'], 'no-initial-configuration', 'No combination of the listed initial values satisfies "initially": the design has no initial configuration.');
+    return null;
+  }
+  return out;
 }

@@ -25,6 +25,8 @@ export const LIMITS_V2 = {
   budget: 3,
   /** Slots of one configuration. */
   slots: 8192,
+  /** Combinations of listed initial values tried against `initially` (docs/format-v2.md §8). */
+  initialCombinations: 65536,
   /** hi − lo of an int type: values pack into at most 31 bits. */
   intSpan: 2 ** 31 - 1,
 } as const;

@@ -4,6 +4,8 @@ import type { LinkJson } from './schema';
 /** How one message kind travels: in the pool or on channels, and whether drops and duplicates may touch it. */
 export interface KindNetwork {
   readonly pool: boolean;
+  /** In the pool's slots, but a receive removes the message (`"model": "set"`, docs/format-v2.md §6). */
+  readonly consumed: boolean;
   readonly reliable: boolean;
 }
 
@@ -16,13 +18,13 @@ type Report = (path: readonly PathSegment[], code: string, message: string) => v
  * model, faulty as the budgets say. Returns one entry per message kind, in their order.
  */
 export function networkLinks(
-  model: 'pool' | 'channels',
+  model: 'pool' | 'set' | 'channels',
   links: readonly LinkJson[],
   messages: readonly { name: string; from: number; to: number }[],
   roles: readonly string[],
   err: Report,
 ): KindNetwork[] {
-  const out = messages.map(() => ({ pool: model === 'pool', reliable: false }));
+  const out = messages.map(() => ({ pool: model !== 'channels', consumed: model === 'set', reliable: false }));
   const claimedBy = messages.map(() => -1);
   links.forEach((link, i) => {
     const path: PathSegment[] = ['environment', 'network', 'links', i];
@@ -76,7 +78,7 @@ export function networkLinks(
       err(path, 'empty-link', 'A link changes nothing without "model" or "reliable".');
       return;
     }
-    const pool = (link.model ?? model) === 'pool';
+    const pool = (link.model ?? model) !== 'channels';
     if (pool && link.reliable !== undefined) {
       err(
         [...path, 'reliable'],
@@ -95,7 +97,7 @@ export function networkLinks(
         continue;
       }
       claimedBy[k] = i;
-      out[k] = { pool, reliable: !pool && link.reliable === true };
+      out[k] = { pool, consumed: (link.model ?? model) === 'set', reliable: !pool && link.reliable === true };
     }
   });
   return out;

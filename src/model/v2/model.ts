@@ -49,6 +49,8 @@ export interface VarV2 {
   readonly mapOf: number;
   readonly storage: VarStorage;
   readonly initial: number;
+  /** Every value it may start with (`"initial": [...]`), the first being `initial`; one value when it lists none. */
+  readonly initials: readonly number[];
   /** Offset of its first slot within the instance block. */
   readonly offset: number;
   /** Slots it takes: 1, or the key role's instance count for a map. */
@@ -94,6 +96,8 @@ export interface MessageV2 {
   readonly code: number;
   /** Whether this kind travels in the pool (else on channels): the network's model, or its link's. */
   readonly pool: boolean;
+  /** In the pool's slots, but taken out by its receive: TLA+'s set of messages in flight (`"model": "set"`, docs/format-v2.md §6). */
+  readonly consumed: boolean;
   /** On channels: drops and duplicates never touch this kind (a `reliable` link). */
   readonly reliable: boolean;
 }
@@ -116,6 +120,8 @@ export interface SendV2 {
   /** The receiver's id; null when sent to every instance (`toAll`) or to a role's only instance. */
   readonly to: EvaluatorV2 | null;
   readonly toAll: boolean;
+  /** With `toAll`: the instances not sent to (`except`), evaluated before the step. */
+  readonly except: readonly EvaluatorV2[];
   readonly payload: readonly EvaluatorV2[];
   readonly path: string;
 }
@@ -242,6 +248,17 @@ export interface ModelV2 {
   readonly slotLo: Float64Array;
   readonly slotBits: Uint8Array;
   readonly initial: Float64Array;
+  /**
+   * Every initial configuration (docs/format-v2.md §8): `initial` first, then the other
+   * combinations of the vars' listed initial values for which `initially` holds. One when no var
+   * lists several values.
+   */
+  readonly initials: readonly Float64Array[];
+  /**
+   * The features written for reproducing TLA+ specifications (docs/format-v2.md §6, §3, §2, §5)
+   * that the code exporters do not translate yet, in words; empty for every other design.
+   */
+  readonly beyondExports: readonly string[];
   /** Quantifier binder slots needed by the deepest expression. */
   readonly bound: number;
   /** The largest payload (fields) of any event or message. */

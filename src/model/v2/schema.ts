@@ -18,7 +18,8 @@ export type ScalarTypeJsonV2 = z.infer<typeof scalarTypeV2>;
 export const varSchemaV2 = z.strictObject({
   name: z.string(),
   type: valueTypeV2,
-  initial: z.union([z.number(), z.boolean(), z.string()]),
+  /** One value, or a list of values the var may start with (initial configurations, docs/format-v2.md §8). */
+  initial: z.union([z.number(), z.boolean(), z.string(), z.array(z.union([z.number(), z.boolean(), z.string()]))]),
   storage: storage.optional(),
   description: z.string().optional(),
 });
@@ -64,6 +65,8 @@ export const sendSchema = z.strictObject({
   message: z.string(),
   to: z.string().optional(),
   toAll: z.boolean().optional(),
+  /** With `toAll`: instances not sent to (expressions of the receiving role's id type). */
+  except: z.array(z.string()).optional(),
   payload: z.record(z.string(), z.string()).optional(),
 });
 export type SendJson = z.infer<typeof sendSchema>;
@@ -115,7 +118,7 @@ export const linkSchema = z.strictObject({
   message: z.string().optional(),
   from: z.string().optional(),
   to: z.string().optional(),
-  model: z.enum(['pool', 'channels']).optional(),
+  model: z.enum(['pool', 'set', 'channels']).optional(),
   reliable: z.boolean().optional(),
   description: z.string().optional(),
 });
@@ -123,7 +126,7 @@ export type LinkJson = z.infer<typeof linkSchema>;
 
 export const networkSchema = z.strictObject({
   /** Default "channels"; a design with clients leaves it out (its network is version 1's). */
-  model: z.enum(['pool', 'channels']).optional(),
+  model: z.enum(['pool', 'set', 'channels']).optional(),
   capacity: z.number().int().optional(),
   drop: z.number().int().optional(),
   duplicate: z.number().int().optional(),
@@ -148,6 +151,8 @@ export const designSchemaV2 = z.strictObject({
   messages: z.array(messageSchema).optional(),
   roles: z.array(roleSchema),
   invariants: z.array(invariantSchema).optional(),
+  /** With vars that list several initial values: which combinations are initial configurations (TLA+'s Init). */
+  initially: z.string().optional(),
   environment: environmentSchemaV2.optional(),
   layout: layoutSchema.optional(),
 });

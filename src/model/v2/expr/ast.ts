@@ -23,4 +23,7 @@ export type ExprV2 =
   | (Span & { readonly kind: 'unary'; readonly op: UnaryOp; readonly operand: ExprV2 })
   | (Span & { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: ExprV2; readonly right: ExprV2; readonly opStart: number })
   | (Span & { readonly kind: 'conditional'; readonly test: ExprV2; readonly then: ExprV2; readonly otherwise: ExprV2; readonly opStart: number })
-  | (Span & { readonly kind: 'call'; readonly fn: FunctionName; readonly args: readonly ExprV2[] });
+  | (Span & { readonly kind: 'call'; readonly fn: FunctionNameV2; readonly args: readonly ExprV2[] });
+
+/** Version 1's functions, and `index(i)`: the number of instance i, from 1 (docs/format-v2.md §5). */
+export type FunctionNameV2 = FunctionName | 'index';

@@ -46,6 +46,8 @@ export interface CompiledV2 {
   readonly evaluate: EvaluatorV2;
   /** Quantifier slots this expression needs. */
   readonly binders: number;
+  /** It computes with instance numbers (`index(i)`, `RM[e]` with e not a literal), which the exporters do not translate yet. */
+  readonly instanceArithmetic: boolean;
 }
 
 interface Binder {
@@ -61,6 +63,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   const binders: Binder[] = [];
   let maxBinders = 0;
   const memo: Memo = { epoch: 0, used: false };
+  let instanceArithmetic = false;
   const roleNames = scope.roles.map((r) => r.name);
   const problem = (column: number, code: string, message: string): null => {
     problems.push({ column, code, message });
@@ -176,13 +179,33 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     return memberOf(node, t.type.role, t, node.name, node.primed, shown(node.target));
   };
 
+  /** `RM[e]`, e an int expression (a ring's neighbour: `Node[index(self) % 3 + 1]`): an eval-error outside 1..instances. */
+  const instanceAt = (r: number, node: ExprV2 & { kind: 'index' }): Typed | null => {
+    instanceArithmetic = true;
+    const k = need(node.index, visit(node.index, INT), INT, `The number of a ${roleNames[r]} instance`);
+    if (k === null) return null;
+    const count = scope.roles[r]!.instances;
+    const name = roleNames[r]!;
+    if (k.constant !== undefined && (k.constant < 1 || k.constant > count)) return problem(node.index.start, 'bad-instance', `${name}[k] names an instance by a number from 1 to ${count}, not ${k.constant}.`);
+    if (k.constant !== undefined) return constantOf(idType(r), k.constant - 1);
+    const e = k.ev;
+    const at = node.index.start + 1;
+    const ev: EvaluatorV2 = (env) => {
+      const n = e(env);
+      if (n < 1 || n > count) throw new EvaluationError(`${name}[${n}] is no instance (they are numbered 1 to ${count})`, at);
+      return n - 1;
+    };
+    return { type: idType(r), ev, deps: k.deps, safe: false };
+  };
+
   const index = (node: ExprV2 & { kind: 'index' }): Typed | null => {
     const target = node.target;
     // `RM[2]`: an instance of a role, written with a 1-based literal.
     if (target.kind === 'name' && !target.primed && roleIndex(target.name) >= 0 && !binder(target.name) && !(scope.role >= 0 && scope.roles[scope.role]!.vars.some((v) => v.name === target.name))) {
       const r = roleIndex(target.name);
       const count = scope.roles[r]!.instances;
-      if (node.index.kind !== 'int' || node.index.value < 1 || node.index.value > count) {
+      if (node.index.kind !== 'int') return instanceAt(r, node);
+      if (node.index.value < 1 || node.index.value > count) {
         return problem(node.index.start, 'bad-instance', `${target.name}[k] names an instance by a number from 1 to ${count}; to range over them write forall x in ${target.name}: ….`);
       }
       return constantOf(idType(r), node.index.value - 1);
@@ -343,6 +366,16 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
         return { type: first.type, ev: (env) => (cond(env) !== 0 ? then(env) : otherwise(env)), deps: test.deps | first.deps | second.deps, safe: test.safe && first.safe && second.safe };
       }
       case 'call': {
+        if (node.fn === 'index') {
+          // index(i): the number of instance i (1-based), as in RM[2]; index(RM[k]) == k.
+          instanceArithmetic = true;
+          const id = visit(node.args[0]!, null);
+          if (id === null) return null;
+          if (id.type.kind !== 'id') return problem(node.args[0]!.start, 'type-mismatch', `index takes an instance (its number, from 1), not ${showTypeV2(id.type)}.`);
+          if (id.constant !== undefined) return constantOf(INT, id.constant + 1);
+          const e = id.ev;
+          return { type: INT, ev: (env) => e(env) + 1, deps: id.deps, safe: id.safe };
+        }
         const args = node.args.map((a) => need(a, visit(a, INT), INT, `An argument of ${node.fn}`));
         if (args.some((a) => a === null)) return null;
         const typed = args as Typed[];
@@ -403,7 +436,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     problem(expr.start, scope.what === 'update' ? 'type-mismatch' : 'not-bool', `${/^[aeiou]/.test(scope.what) ? 'An' : 'A'} ${scope.what} must be ${showTypeV2(expected)}, but this expression is ${showTypeV2(result.type)}.`);
   }
   const ok = result !== null && problems.length === 0;
-  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders };
+  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic };
 }
 
 /** The distance between consecutive instance blocks when it is one number, else null. */

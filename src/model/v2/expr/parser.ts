@@ -1,8 +1,8 @@
-import type { BinaryOp, FunctionName } from '../../ast';
+import type { BinaryOp } from '../../ast';
 import type { ExprProblem } from '../../expr/parser';
 import { scan, type Token } from '../../expr/scanner';
 import { LIMITS, MAX_INT } from '../../limits';
-import type { ExprV2, Quantifier } from './ast';
+import type { ExprV2, FunctionNameV2, Quantifier } from './ast';
 
 /**
  * Format version 2's expression parser: version 1's grammar (same precedence, same messages)
@@ -12,7 +12,7 @@ import type { ExprV2, Quantifier } from './ast';
 
 export type ParseResultV2 = { ok: true; expr: ExprV2 } | { ok: false; error: ExprProblem };
 
-const FUNCTIONS: ReadonlySet<string> = new Set(['min', 'max', 'abs']);
+const FUNCTIONS: ReadonlySet<string> = new Set(['min', 'max', 'abs', 'index']);
 const QUANTIFIERS: ReadonlySet<string> = new Set(['forall', 'exists', 'count']);
 const BIG_MAX = BigInt(MAX_INT);
 
@@ -246,8 +246,8 @@ class Parser {
     }
     const close = this.expect(')', `"," or ")" in the arguments of ${fn.text}`);
     this.nesting--;
-    const want = fn.text === 'abs' ? 1 : 2;
+    const want = fn.text === 'abs' || fn.text === 'index' ? 1 : 2;
     if (args.length !== want) this.fail(fn, `${fn.text} takes ${want} argument${want === 1 ? '' : 's'}, not ${args.length}.`, 'wrong-arity');
-    return { kind: 'call', fn: fn.text as FunctionName, args, start: fn.start, end: close.end };
+    return { kind: 'call', fn: fn.text as FunctionNameV2, args, start: fn.start, end: close.end };
   }
 }

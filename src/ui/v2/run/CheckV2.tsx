@@ -194,7 +194,7 @@ function CallOutcomesTable({ outcomes, partial, stale, onReplay }: { outcomes: r
  * its calls in words) and the network: the command line's table (`traceRowsV2`), nothing restated.
  */
 function TraceTable({ violation: v, model }: { violation: ViolationReportV2; model: ModelV2 }) {
-  const { header, rows } = useMemo(() => traceRowsV2(model, v, viewConfigurationV2(model, model.initial)), [model, v]);
+  const { header, rows } = useMemo(() => traceRowsV2(model, v, v.initial ?? viewConfigurationV2(model, model.initial)), [model, v]);
   // A column per instance outgrows the side panel: the table scrolls sideways on its own (by
   // keyboard too), where the panel would clip the last instances.
   return (
