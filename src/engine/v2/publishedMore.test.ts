@@ -68,3 +68,36 @@ describe('ChangRoberts.tla with MCChangRoberts.cfg (N = 3)', () => {
     expect(r.violations[0]!.initial).toBeDefined();
   });
 });
+
+describe('AlternatingBit.tla with MCAlternatingBit.cfg (Data = {d1, d2}, queues of at most 2)', () => {
+  it('240 configurations from 8 initial ones, depth 10 as TLC counts it', () => {
+    const m = published('alternating-bit.protocol.json');
+    expect(m.initials).toHaveLength(8);
+    const r = exploreV2(m);
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(240);
+    expect(r.depth + 1).toBe(10);
+    // TLC generated 1,392 states, we take 1,056 steps (+ 8 initial): TLC also generates the successors
+    // its CONSTRAINT then discards (a third message in a queue), which "whenFull": "block" never
+    // makes, and one Lose(q) per position, where removing either of two equal neighbours is one step here.
+    expect(r.transitions).toBe(1056);
+  });
+
+  it('without "whenFull": "block" the third message in a queue is a channel-full violation', () => {
+    const r = exploreV2(published('alternating-bit.protocol.json', (d) => delete d.environment!.network!.whenFull));
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => [v.kind, v.name])).toContainEqual(['channel-full', 'Msg']);
+  });
+
+  it('without "lossy" (a drop budget of 1 instead) the figures are not TLC\'s: the budget used is part of a configuration', () => {
+    const r = exploreV2(
+      published('alternating-bit.protocol.json', (d) => {
+        const net = d.environment!.network!;
+        delete net.lossy;
+        net.drop = 1;
+      }),
+    );
+    expect(r.verdict).toBe('ok');
+    expect(r.states).not.toBe(240);
+  });
+});

@@ -63,6 +63,8 @@ export class StepRules {
   private current: Float64Array;
   /** The pool slot of the set message being received (taken out by the step), else -1. */
   private consumeSlot = -1;
+  /** The step being applied sends to a full channel under `"whenFull": "block"`: it is not a step. */
+  private blocked = false;
   /** Transition invariants that are a call's replay check (format-v2.md §14): invariant name → the call event, reported as version 1's `replay`. */
   private readonly replayOf = new Map<string, string>();
 
@@ -321,6 +323,7 @@ export class StepRules {
     const step = this.step;
     const { transition: t, error } = this.selected;
     step.transition = t === null ? -1 : t.index;
+    this.blocked = false;
     if (error) {
       sink(step, null, [error], true);
       return;
@@ -364,6 +367,11 @@ export class StepRules {
       }
       if (violations) {
         this.undo();
+        // `"whenFull": "block"` (format-v2.md §6): a send to a full channel disables the step, as TLC's CONSTRAINT on a queue's length does.
+        if (this.blocked) {
+          this.blocked = false;
+          return;
+        }
         sink(step, null, violations, true);
         return;
       }
@@ -404,6 +412,7 @@ export class StepRules {
       let k = 0;
       while (k < net.capacity && next[chBase + k] !== 0) k++;
       if (k === net.capacity) {
+        if (net.blockWhenFull) this.blocked = true;
         return { kind: 'channel-full', name: m.name, detail: `${t.name} sends ${m.name} to ${model.instances[toRole.first + d]!.name}, but that channel already holds ${net.capacity} messages (raise "capacity" or bound the sender).`, step: true };
       }
       this.put(chBase + k, m.code + p);
@@ -462,7 +471,9 @@ export class StepRules {
     const net = model.network;
     const step = this.step;
     const next = this.next;
-    const canDrop = model.dropSlot >= 0 && vec[model.dropSlot]! < net.drop;
+    // A lossy network (format-v2.md §6) drops any message at any time, uncounted.
+    const lossy = net.lossy;
+    const canDrop = lossy || (model.dropSlot >= 0 && vec[model.dropSlot]! < net.drop);
     const canDuplicate = model.duplicateSlot >= 0 && vec[model.duplicateSlot]! < net.duplicate;
     if (!canDrop && !canDuplicate) return;
     const cap = net.capacity;
@@ -476,7 +487,7 @@ export class StepRules {
         if (net.reorder ? earlierCopy(vec, ch.base, k, code) : k > 0 && vec[ch.base + k - 1] === code) continue;
         this.faultStep('drop', c, k, code);
         this.removeAt(ch.base, k, cap);
-        this.put(model.dropSlot, vec[model.dropSlot]! + 1);
+        if (!lossy) this.put(model.dropSlot, vec[model.dropSlot]! + 1);
         this.finish(vec, next, null, -1, sink);
       }
     }

@@ -133,10 +133,11 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   };
   const links = networkLinks(net.model ?? 'channels', net.links ?? [], messageShapes, names.names, err);
   if (links.every((l) => l.pool)) {
-    for (const key of ['capacity', 'drop', 'duplicate', 'reorder'] as const) {
+    for (const key of ['capacity', 'drop', 'duplicate', 'reorder', 'lossy', 'whenFull'] as const) {
       if (net[key] !== undefined) err(['environment', 'network', key], 'not-for-pool', `"${key}" belongs to the channels model: in the pool a message is never removed, so loss, duplication and reordering are already there.`);
     }
   }
+  if (net.lossy === true && net.drop !== undefined) err(['environment', 'network', 'drop'], 'lossy-and-drop', 'A lossy network drops any message any number of times; a "drop" budget beside it means nothing: give one of the two.');
   const capacity = net.capacity ?? 2;
   if (capacity < 1 || capacity > LIMITS_V2.capacity) err(['environment', 'network', 'capacity'], 'out-of-range', `A channel holds 1 to ${LIMITS_V2.capacity} messages, not ${capacity}.`);
   const network: NetworkShape = {
@@ -144,6 +145,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     model: (net.model ?? 'channels') === 'channels' ? 'channels' : 'pool',
     capacity: Math.min(Math.max(capacity, 1), LIMITS_V2.capacity),
     drop: budget(net.drop, ['environment', 'network', 'drop'], 'drop'),
+    lossy: net.lossy ?? false,
+    blockWhenFull: net.whenFull === 'block',
     duplicate: budget(net.duplicate, ['environment', 'network', 'duplicate'], 'duplicate'),
     reorder: net.reorder ?? false,
   };
@@ -406,6 +409,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       initials: starts,
       beyondExports: [
         ...(messages.some((m) => m.consumed) ? ['the network model "set"'] : []),
+        ...(layout.network.lossy ? ['a lossy network'] : []),
+        ...(layout.network.blockWhenFull ? ['"whenFull": "block"'] : []),
         ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
         ...(roles.some((r) => r.vars.some((v) => v.initials.length > 1)) || design.initially !== undefined ? ['several initial values'] : []),
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),

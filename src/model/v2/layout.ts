@@ -22,6 +22,8 @@ export interface NetworkShape {
   readonly model: 'pool' | 'channels';
   readonly capacity: number;
   readonly drop: number;
+  readonly lossy: boolean;
+  readonly blockWhenFull: boolean;
   readonly duplicate: number;
   readonly reorder: boolean;
 }
@@ -107,7 +109,7 @@ export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: 
       }
     }
   }
-  const net: NetworkV2 = { model: network.model, base, size, capacity: network.capacity, drop: network.drop, duplicate: network.duplicate, reorder: network.reorder, channels: list, channelOf, codes };
+  const net: NetworkV2 = { model: network.model, base, size, capacity: network.capacity, drop: network.drop, lossy: network.lossy, blockWhenFull: network.blockWhenFull, duplicate: network.duplicate, reorder: network.reorder, channels: list, channelOf, codes };
   return { size: lo.length, slotLo: Float64Array.from(lo), slotBits: Uint8Array.from(bits), roles: roleLayouts, crashSlot, dropSlot, duplicateSlot, network: net };
 }
 

@@ -216,6 +216,10 @@ export interface NetworkV2 {
   readonly size: number;
   readonly capacity: number;
   readonly drop: number;
+  /** `lossy`: any message not on a reliable link may be dropped at any time, uncounted (docs/format-v2.md §6). */
+  readonly lossy: boolean;
+  /** `"whenFull": "block"`: a step that sends to a full channel is not taken (else it is a `channel-full` violation). */
+  readonly blockWhenFull: boolean;
   readonly duplicate: number;
   readonly reorder: boolean;
   /** The channels (none when every kind travels in the pool). */

@@ -131,6 +131,10 @@ export const networkSchema = z.strictObject({
   drop: z.number().int().optional(),
   duplicate: z.number().int().optional(),
   reorder: z.boolean().optional(),
+  /** Any channel message may be lost at any time, any number of times, uncounted (instead of a `drop` budget). */
+  lossy: z.boolean().optional(),
+  /** A send to a full channel: a `channel-full` violation (default), or the step is not taken (`block`). */
+  whenFull: z.enum(['violation', 'block']).optional(),
   links: z.array(linkSchema).optional(),
 });
 export type NetworkJson = z.infer<typeof networkSchema>;
