@@ -1,0 +1,171 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exploreV2 } from '../../engine/v2/explorer';
+import { exportDesignV2 } from '../../export/v2/index';
+import { ExportRefusal } from '../../export/v2/refusal';
+import { loadAnyDesignValueV2, loadDesignValueV2 } from './load';
+import type { DesignV2 } from './schema';
+
+/**
+ * The keys added to reproduce published TLA+ specifications (docs/format-v2.md §12, "Reproducing
+ * published TLC figures"): the network model "set", `except` on a send to all, lists of initial
+ * values with `initially`, `index(i)` and `RM[e]`, `lossy` and `"whenFull": "block"`.
+ */
+
+const read = (dir: string, file: string): DesignV2 => JSON.parse(readFileSync(join(__dirname, '../../..', dir, file), 'utf8')) as DesignV2;
+
+/** Two nodes passing a token: Node[k] sends to Node[index(self) % 2 + 1]. */
+function ring(edit: (d: DesignV2) => void = () => {}): DesignV2 {
+  const d: DesignV2 = {
+    format: 'protocol-studio',
+    version: 2,
+    name: 'ring',
+    messages: [{ name: 'Token', from: 'Node', to: 'Node', payload: [{ name: 'hops', type: { int: [0, 3] } }] }],
+    roles: [
+      {
+        name: 'Node',
+        instances: 2,
+        vars: [{ name: 'holds', type: 'bool', initial: false }],
+        states: [{ name: 'idle', initial: true }],
+        events: [{ name: 'Start', source: 'internal' }],
+        transitions: [
+          { id: 'start', from: 'idle', event: 'Start', guard: 'self == Node[1] && !holds', updates: { holds: 'true' }, send: [{ message: 'Token', to: 'Node[index(self) % 2 + 1]', payload: { hops: '0' } }] },
+          { id: 'pass', from: 'idle', receive: 'Token', guard: 'event.hops < 3', send: [{ message: 'Token', to: 'Node[index(self) % 2 + 1]', payload: { hops: 'event.hops + 1' } }] },
+        ],
+      },
+    ],
+    environment: { network: { model: 'set' } },
+  };
+  edit(d);
+  return d;
+}
+
+function errors(d: DesignV2): [string, string][] {
+  const r = loadDesignValueV2(d);
+  return r.ok ? [] : r.errors.map((e) => [e.path, e.code]);
+}
+
+describe('the network model "set"', () => {
+  it('a receive takes the message out; in the pool it stays', () => {
+    const set = exploreV2(loadOk(ring()));
+    const pool = exploreV2(loadOk(ring((d) => (d.environment!.network!.model = 'pool'))));
+    // set: start, then the token goes round with hops 0, 1, 2, 3, one message at a time; hops 3 is
+    // accepted by no transition, so it stays (not received): 5 configurations in a line.
+    expect([set.verdict, set.states, set.depth]).toEqual(['ok', 5, 4]);
+    // pool: every token sent stays (the sets grow one by one) and may be received again, which changes nothing.
+    expect(pool.states).toBe(5);
+    expect(pool.transitions).toBeGreaterThan(set.transitions);
+  });
+
+  it('is a link model too, and is the pool\'s in what it refuses', () => {
+    expect(errors(ring((d) => (d.environment = { network: { model: 'channels', links: [{ message: 'Token', model: 'set' }] } })))).toEqual([]);
+    expect(errors(ring((d) => (d.environment = { network: { model: 'set', capacity: 2 } })))).toEqual([['/environment/network/capacity', 'not-for-pool']]);
+  });
+});
+
+describe('except', () => {
+  it('needs toAll', () => {
+    expect(errors(ring((d) => (d.roles[0]!.transitions[0]!.send![0]!.except = ['self'])))).toEqual([['/roles/0/transitions/0/send/0/except', 'send-target']]);
+  });
+
+  it('must name instances of the receiving role', () => {
+    expect(errors(ring((d) => (d.roles[0]!.transitions[0]!.send = [{ message: 'Token', toAll: true, except: ['3'], payload: { hops: '0' } }])))).toEqual([['/roles/0/transitions/0/send/0/except/0', 'not-bool']]);
+  });
+
+  it('leaves those instances out of a send to all', () => {
+    const d = ring((x) => (x.roles[0]!.transitions[0]!.send = [{ message: 'Token', toAll: true, except: ['self'], payload: { hops: '2' } }]));
+    const r = exploreV2(loadOk(d));
+    // Node[1] sends only to Node[2] (hops 2), which passes it to Node[1] (hops 3, taken by no one):
+    // the initial configuration and two more; a token to itself would make more.
+    expect(r.states).toBe(3);
+  });
+});
+
+describe('initial values and initially', () => {
+  const choice = (initial: unknown, initially?: string) =>
+    ring((d) => {
+      d.roles[0]!.vars![0]!.initial = initial as never;
+      if (initially !== undefined) d.initially = initially;
+    });
+
+  it('a list gives each instance (and each map entry) every listed value; initially filters the combinations', () => {
+    expect(loadOk(choice([false, true])).initials).toHaveLength(4);
+    expect(loadOk(choice([false, true], 'Node[1].holds != Node[2].holds')).initials).toHaveLength(2);
+    expect(loadOk(choice(false)).initials).toHaveLength(1);
+  });
+
+  it('the first configuration is the first listed value everywhere, and every initial configuration is explored at depth 0', () => {
+    const m = loadOk(choice([true, false]));
+    expect(Array.from(m.initial)).toEqual(Array.from(m.initials[0]!));
+    const r = exploreV2(m);
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBeGreaterThanOrEqual(4);
+  });
+
+  it('every way to get it wrong, at its path', () => {
+    expect(errors(choice([]))).toEqual([['/roles/0/vars/0/initial', 'bad-initial']]);
+    expect(errors(choice([false, 3]))).toEqual([['/roles/0/vars/0/initial/1', 'bad-initial']]);
+    expect(errors(choice([true, true]))).toEqual([['/roles/0/vars/0/initial/1', 'bad-initial']]);
+    expect(errors(ring((d) => Object.assign(d.roles[0]!.vars![0]!, { initial: [false, true], storage: 'volatile' })))).toEqual([['/roles/0/vars/0/initial', 'bad-initial']]);
+    expect(errors(choice([false, true], 'Node[1].holds && !Node[1].holds'))).toEqual([['/initially', 'no-initial-configuration']]);
+    expect(errors(choice([false, true], 'holds'))[0]).toEqual(['/initially', expect.any(String) as string]);
+  });
+
+  it('at most 65,536 combinations are tried', () => {
+    const d = ring((x) => {
+      x.roles[0]!.instances = 17;
+      x.roles[0]!.vars![0]!.initial = [false, true];
+    });
+    expect(errors(d)).toEqual([['/roles', 'too-many']]);
+  });
+});
+
+describe('instance numbers', () => {
+  it('index(i) needs an instance; RM[k] with a literal out of range is refused when loaded', () => {
+    expect(errors(ring((d) => (d.roles[0]!.transitions[0]!.guard = 'index(3) == 1')))).toEqual([['/roles/0/transitions/0/guard', 'type-mismatch']]);
+    expect(errors(ring((d) => (d.roles[0]!.transitions[0]!.guard = 'self == Node[1 + 2]')))).toEqual([['/roles/0/transitions/0/guard', 'bad-instance']]);
+  });
+
+  it('RM[e] outside 1..instances while running is an eval-error of the transition', () => {
+    const r = exploreV2(loadOk(ring((d) => (d.roles[0]!.transitions[0]!.send![0]!.to = 'Node[index(self) + 2]'))));
+    expect(r.violations.map((v) => [v.kind, v.name])).toEqual([['eval-error', 'start']]);
+    expect(r.violations[0]!.detail).toContain('Node[3] is no instance');
+  });
+});
+
+describe('lossy and whenFull', () => {
+  const channels = (network: Record<string, unknown>) => ring((d) => (d.environment = { network: network as never }));
+  it('lossy drops uncounted; with a drop budget it is an error; both are channel keys', () => {
+    expect(errors(channels({ model: 'channels', lossy: true }))).toEqual([]);
+    expect(errors(channels({ model: 'channels', lossy: true, drop: 1 }))).toEqual([['/environment/network/drop', 'lossy-and-drop']]);
+    expect(errors(channels({ model: 'pool', lossy: true }))).toEqual([['/environment/network/lossy', 'not-for-pool']]);
+    expect(errors(channels({ model: 'pool', whenFull: 'block' }))).toEqual([['/environment/network/whenFull', 'not-for-pool']]);
+    const lossy = exploreV2(loadOk(channels({ model: 'channels', lossy: true })));
+    const budget = exploreV2(loadOk(channels({ model: 'channels', drop: 1 })));
+    // One drop of the token at any of its 4 hops: the same configurations as lossy, each twice (budget used or not) except the start.
+    expect(lossy.states).toBeLessThan(budget.states);
+  });
+});
+
+describe('additivity', () => {
+  it('no example and no conformance design uses these keys: each exports as before (beyondExports is empty)', () => {
+    const dir = join(__dirname, '../../../examples/v2');
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.protocol.json'))) {
+      const r = loadAnyDesignValueV2(read('examples/v2', f));
+      if (r.ok && r.kind === 'participants') expect(r.model.beyondExports, f).toEqual([]);
+    }
+  });
+
+  it('the exporters refuse a design that uses them, saying which', async () => {
+    const m = loadOk(read('test-fixtures/published', 'echo.protocol.json'));
+    await expect(exportDesignV2(m, 'ts')).rejects.toBeInstanceOf(ExportRefusal);
+    await expect(exportDesignV2(m, 'promela')).rejects.toThrow(/network model "set", sends with "except"/);
+  });
+});
+
+function loadOk(d: DesignV2) {
+  const r = loadDesignValueV2(d);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  return r.model;
+}
