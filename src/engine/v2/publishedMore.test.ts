@@ -148,3 +148,51 @@ describe('EWD840.tla (termination detection on a ring)', () => {
     expect(r.violations[0]!.initial).toBeDefined();
   });
 });
+
+describe('Peterson.tla (locks_auxiliary_vars, two processes)', () => {
+  it('42 configurations, depth 11, 77 states generated, as TLC; Inv holds', () => {
+    const r = exploreV2(published('peterson.protocol.json'));
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(42);
+    expect(r.depth + 1).toBe(11);
+    expect(r.transitions + 1).toBe(77);
+  });
+
+  it('the invariants are not vacuous: without a3\'s await InvTurn breaks first, then mutual exclusion', () => {
+    const noAwait = (d: DesignV2): void => {
+      d.roles[0]!.transitions.find((t) => t.id === 'a3')!.guard = 'pc[event.p] == "a3"';
+    };
+    expect(exploreV2(published('peterson.protocol.json', noAwait)).violations.map((v) => v.name)).toEqual(['InvTurn']);
+    const r = exploreV2(
+      published('peterson.protocol.json', (d) => {
+        noAwait(d);
+        d.roles[0]!.invariants = d.roles[0]!.invariants!.filter((i) => i.name !== 'InvTurn');
+      }),
+    );
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => v.name)).toEqual(['MutualExclusion']);
+  });
+});
+
+describe('DiningPhilosophers.tla (Chandy and Misra, NP = 5)', () => {
+  it('67 configurations, depth 29, 336 states generated, as TLC; ExclusiveAccess holds', () => {
+    const m = published('dining-philosophers.protocol.json');
+    expect(m.initials).toHaveLength(1);
+    const r = exploreV2(m);
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(67);
+    expect(r.depth + 1).toBe(29);
+    expect(r.transitions + 1).toBe(336);
+  });
+
+  it('ExclusiveAccess is not vacuous: eating without the clean forks breaks it', () => {
+    const r = exploreV2(
+      published('dining-philosophers.protocol.json', (d) => {
+        const loop = d.roles[0]!.transitions.find((t) => t.id === 'Loop')!;
+        loop.updates!['pc[event.p]'] = 'hungry[event.p] ? "Eat" : "Think"';
+      }),
+    );
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => v.name)).toEqual(['ExclusiveAccess']);
+  });
+});
