@@ -5,6 +5,7 @@ import { loadDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2 } from '../../model/v2/schema';
 import { exploreV2 } from './explorer';
+import { explorePartitionedV2 } from './threadResult';
 
 /**
  * More of tlaplus/Examples' published TLC figures (each spec's manifest.json: distinctStates,
@@ -194,5 +195,23 @@ describe('DiningPhilosophers.tla (Chandy and Misra, NP = 5)', () => {
     );
     expect(r.verdict).toBe('violation');
     expect(r.violations.map((v) => v.name)).toEqual(['ExclusiveAccess']);
+  });
+});
+
+describe('several initial configurations on several threads', () => {
+  it('a split search seeds every initial configuration and gets the same figures, and the same violation', async () => {
+    for (const file of ['chang-roberts.protocol.json', 'alternating-bit.protocol.json', 'ewd840.protocol.json']) {
+      const m = published(file);
+      const one = exploreV2(m);
+      const split = await explorePartitionedV2(m, {}, 2, 1024);
+      expect([split.verdict, split.states, split.transitions, split.depth], file).toEqual([one.verdict, one.states, one.transitions, one.depth]);
+    }
+    const broken = published('ewd840.protocol.json', (d) => {
+      d.roles[0]!.transitions.find((t) => t.id === 'SendMsg')!.updates = { 'active[event.j]': 'true' };
+    });
+    const one = exploreV2(broken);
+    const split = await explorePartitionedV2(broken, {}, 2, 1024);
+    expect(split.violations.map((v) => [v.name, v.depth])).toEqual(one.violations.map((v) => [v.name, v.depth]));
+    expect(split.violations[0]!.initial).toBeDefined();
   });
 });

@@ -25,8 +25,12 @@ export const LIMITS_V2 = {
   budget: 3,
   /** Slots of one configuration. */
   slots: 8192,
-  /** Combinations of listed initial values tried against `initially` (docs/format-v2.md §8). */
-  initialCombinations: 65536,
+  /**
+   * Combinations of listed initial values tried against `initially` (docs/format-v2.md §2). Half
+   * the threaded search's smallest shared set (2^16 slots), so that every initial configuration
+   * fits in it before the first level is expanded (the set grows only between levels).
+   */
+  initialCombinations: 32768,
   /** hi − lo of an int type: values pack into at most 31 bits. */
   intSpan: 2 ** 31 - 1,
 } as const;

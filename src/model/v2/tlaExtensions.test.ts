@@ -112,7 +112,7 @@ describe('initial values and initially', () => {
     expect(errors(choice([false, true], 'holds'))[0]).toEqual(['/initially', expect.any(String) as string]);
   });
 
-  it('at most 65,536 combinations are tried', () => {
+  it('at most 32,768 combinations are tried', () => {
     const d = ring((x) => {
       x.roles[0]!.instances = 17;
       x.roles[0]!.vars![0]!.initial = [false, true];
