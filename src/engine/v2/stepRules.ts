@@ -59,6 +59,8 @@ export class StepRules {
   /** The slots of `next` the current step changed, each once (`writtenCount` of them; a slot may have been changed back); valid during the sink call. */
   readonly written: Int32Array;
   writtenCount = 0;
+  /** Told of every message a step sends (kind, receiving instance, payload index), before the sink sees the step; the explorer leaves it null. */
+  onSend: ((message: number, to: number, payload: number) => void) | null = null;
   private readonly dirty: Uint8Array;
   private current: Float64Array;
   /** The pool slot of the set message being received (taken out by the step), else -1. */
@@ -402,6 +404,7 @@ export class StepRules {
     const net = model.network;
     for (let d = first; d <= last; d++) {
       if (s.except.length > 0 && excepted(s.except, env, d)) continue;
+      if (this.onSend !== null) this.onSend(m.index, toRole.first + d, p);
       if (m.pool) {
         this.put(m.poolBase + (local * toRole.instances + d) * m.payload.count + p, 1);
         continue;
