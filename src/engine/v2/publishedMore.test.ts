@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2 } from '../../model/v2/schema';
-import { exploreV2 } from './explorer';
+import { createExplorationV2, exploreV2 } from './explorer';
 import { explorePartitionedV2 } from './threadResult';
 
 /**
@@ -27,6 +27,20 @@ describe('Echo.tla with MCEcho.cfg (three nodes, fully meshed)', () => {
     expect(r.verdict).toBe('ok');
     expect(r.states).toBe(75);
     expect(r.depth + 1).toBe(16);
+    // TLC generated 116 states: our 112 steps, the initial state, and Terminating's stuttering step
+    // in each of the 3 final configurations (one per spanning tree), which a design does not take.
+    expect(r.transitions).toBe(112);
+    const m = published('echo.protocol.json');
+    const e = createExplorationV2(m);
+    while (!e.run(1000));
+    const node = m.roles[0]!;
+    const done = node.states.findIndex((s) => s.name === 'Done');
+    let finals = 0;
+    for (let k = 0; k < r.states; k++) {
+      const c = e.stored(k).configuration;
+      if (node.bases.every((b) => c[b + node.stateSlot] === done)) finals++;
+    }
+    expect(finals).toBe(3);
     // The C-first path is TLA+'s failing Assert: never taken, as TLC found.
     expect(r.coverage.transitions.unreached).toEqual(['n1-first-c']);
   });
