@@ -238,6 +238,8 @@ export class StepRules {
         step.channel = c;
         step.position = k;
         if (!this.select(vec, kinds[m.index * states + state]!, local)) {
+          // `"unexpected": "wait"` (format-v2.md §6): it stays, as a TLA+ queue's head no action accepts.
+          if (net.waitUnexpected) continue;
           // No transition takes it here: the message is consumed and ignored.
           this.selected.transition = null;
           this.selected.error = null;

@@ -133,7 +133,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   };
   const links = networkLinks(net.model ?? 'channels', net.links ?? [], messageShapes, names.names, err);
   if (links.every((l) => l.pool)) {
-    for (const key of ['capacity', 'drop', 'duplicate', 'reorder', 'lossy', 'whenFull'] as const) {
+    for (const key of ['capacity', 'drop', 'duplicate', 'reorder', 'lossy', 'whenFull', 'unexpected'] as const) {
       if (net[key] !== undefined) err(['environment', 'network', key], 'not-for-pool', `"${key}" belongs to the channels model: in the pool a message is never removed, so loss, duplication and reordering are already there.`);
     }
   }
@@ -147,6 +147,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     drop: budget(net.drop, ['environment', 'network', 'drop'], 'drop'),
     lossy: net.lossy ?? false,
     blockWhenFull: net.whenFull === 'block',
+    waitUnexpected: net.unexpected === 'wait',
     duplicate: budget(net.duplicate, ['environment', 'network', 'duplicate'], 'duplicate'),
     reorder: net.reorder ?? false,
   };
@@ -411,6 +412,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(messages.some((m) => m.consumed) ? ['the network model "set"'] : []),
         ...(layout.network.lossy ? ['a lossy network'] : []),
         ...(layout.network.blockWhenFull ? ['"whenFull": "block"'] : []),
+        ...(layout.network.waitUnexpected ? ['"unexpected": "wait"'] : []),
         ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
         ...(roles.some((r) => r.vars.some((v) => v.initials.length > 1)) || design.initially !== undefined ? ['several initial values'] : []),
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),

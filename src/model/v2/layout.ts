@@ -24,6 +24,7 @@ export interface NetworkShape {
   readonly drop: number;
   readonly lossy: boolean;
   readonly blockWhenFull: boolean;
+  readonly waitUnexpected: boolean;
   readonly duplicate: number;
   readonly reorder: boolean;
 }
@@ -109,7 +110,7 @@ export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: 
       }
     }
   }
-  const net: NetworkV2 = { model: network.model, base, size, capacity: network.capacity, drop: network.drop, lossy: network.lossy, blockWhenFull: network.blockWhenFull, duplicate: network.duplicate, reorder: network.reorder, channels: list, channelOf, codes };
+  const net: NetworkV2 = { model: network.model, base, size, capacity: network.capacity, drop: network.drop, lossy: network.lossy, blockWhenFull: network.blockWhenFull, waitUnexpected: network.waitUnexpected, duplicate: network.duplicate, reorder: network.reorder, channels: list, channelOf, codes };
   return { size: lo.length, slotLo: Float64Array.from(lo), slotBits: Uint8Array.from(bits), roles: roleLayouts, crashSlot, dropSlot, duplicateSlot, network: net };
 }
 

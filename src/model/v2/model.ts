@@ -220,6 +220,8 @@ export interface NetworkV2 {
   readonly lossy: boolean;
   /** `"whenFull": "block"`: a step that sends to a full channel is not taken (else it is a `channel-full` violation). */
   readonly blockWhenFull: boolean;
+  /** `"unexpected": "wait"`: a channel message no transition takes from the receiver's state stays where it is (no step). */
+  readonly waitUnexpected: boolean;
   readonly duplicate: number;
   readonly reorder: boolean;
   /** The channels (none when every kind travels in the pool). */

@@ -135,6 +135,8 @@ export const networkSchema = z.strictObject({
   lossy: z.boolean().optional(),
   /** A send to a full channel: a `channel-full` violation (default), or the step is not taken (`block`). */
   whenFull: z.enum(['violation', 'block']).optional(),
+  /** A channel message no transition takes: consumed and ignored (default), or it waits (`wait`). */
+  unexpected: z.enum(['ignore', 'wait']).optional(),
   links: z.array(linkSchema).optional(),
 });
 export type NetworkJson = z.infer<typeof networkSchema>;

@@ -148,6 +148,18 @@ describe('lossy and whenFull', () => {
   });
 });
 
+describe('unexpected: wait', () => {
+  const channels = (extra: Record<string, unknown>) => ring((d) => (d.environment = { network: { model: 'channels', capacity: 1, ...extra } as never }));
+  it('a channel message no transition takes stays at its place instead of being consumed and ignored', () => {
+    // The token goes round with hops 0..3; hops 3 is taken by no transition of Node[1].
+    const ignore = exploreV2(loadOk(channels({})));
+    const wait = exploreV2(loadOk(channels({ unexpected: 'wait' })));
+    // ignore: one more configuration, the channel emptied by the "(ignored)" step.
+    expect([ignore.states, wait.states]).toEqual([6, 5]);
+    expect(errors(ring((d) => (d.environment = { network: { model: 'pool', unexpected: 'wait' } })))).toEqual([['/environment/network/unexpected', 'not-for-pool']]);
+  });
+});
+
 describe('additivity', () => {
   it('no example and no conformance design uses these keys: each exports as before (beyondExports is empty)', () => {
     const dir = join(__dirname, '../../../examples/v2');
