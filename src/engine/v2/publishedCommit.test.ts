@@ -32,7 +32,7 @@ describe('2PCwithBTM.tla (2PCwithBTM.cfg: 3 RMs, RMMAYFAIL, TMMAYFAIL)', () => {
     // successor per witness of an \E and per true disjunct even when they lead to the same state
     // (canAbort's and canCommit's \E rm, rmState[p] = "working" \/ tmState = "abort"), plus
     // Terminating's stuttering step; a variant with an event for each takes 5,342 steps. The
-    // other 499 are not traced (docs/format-v2.md §17).
+    // other 498 (5,841 counts the initial state) are not traced (docs/format-v2.md §17).
     expect(r.transitions).toBe(4842);
   });
 
