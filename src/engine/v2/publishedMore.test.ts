@@ -10,7 +10,7 @@ import { explorePartitionedV2 } from './threadResult';
 /**
  * More of tlaplus/Examples' published TLC figures (each spec's manifest.json: distinctStates,
  * stateDepth), reproduced by designs in test-fixtures/published written from the .tla and .cfg
- * (docs/format-v2.md §12, "Reproducing published TLC figures"). TLC's depth counts the initial
+ * (docs/format-v2.md §17, "Reproducing published TLC figures"). TLC's depth counts the initial
  * state as 1; ours counts steps: TLC's depth is ours + 1. Where a figure differs, the test says why.
  */
 function published(file: string, edit: (d: DesignV2) => void = () => {}): ModelV2 {

@@ -8,7 +8,7 @@ import { loadAnyDesignValueV2, loadDesignValueV2 } from './load';
 import type { DesignV2 } from './schema';
 
 /**
- * The keys added to reproduce published TLA+ specifications (docs/format-v2.md §12, "Reproducing
+ * The keys added to reproduce published TLA+ specifications (docs/format-v2.md §17, "Reproducing
  * published TLC figures"): the network model "set", `except` on a send to all, lists of initial
  * values with `initially`, `index(i)` and `RM[e]`, `lossy` and `"whenFull": "block"`.
  */
