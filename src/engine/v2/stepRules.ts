@@ -397,7 +397,7 @@ export class StepRules {
       let k = 0;
       while (k < net.capacity && next[chBase + k] !== 0) k++;
       if (k === net.capacity) {
-        return { kind: 'channel-full', name: m.name, detail: `${t.name} sends ${m.name} to ${model.instances[toRole.first + d]!.name}, but that channel already holds ${net.capacity} messages (raise "capacity" or bound the sender).`, step: true };
+        return { kind: 'channel-full', name: m.name, detail: `${t.name} sends ${m.name} to ${model.instances[toRole.first + d]!.name}, but that channel already holds ${net.capacity} message${net.capacity === 1 ? '' : 's'}, its capacity (a duplicate, a retry or a timer that fires again takes a slot too): raise "capacity" (at most 8), bound the sender, or carry ${m.name} in the pool with a link.`, step: true };
       }
       this.put(chBase + k, m.code + p);
     }
