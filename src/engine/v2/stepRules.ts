@@ -1,3 +1,4 @@
+import { witnessText } from './witness';
 import { EvaluationError } from '../../model/model';
 import { callNameIndex } from '../../model/v2/callNames';
 import type { EnvV2, InvariantV2, MessageV2, ModelV2, RoleV2, TransitionV2 } from '../../model/v2/model';
@@ -155,7 +156,7 @@ export class StepRules {
       try {
         if (inv.expr.evaluate(env) === 0) {
           const who = inv.role < 0 ? '' : ` for ${this.model.instances[this.model.roles[inv.role]!.first + self]!.name}`;
-          return { kind: 'invariant', name: inv.name, detail: `${inv.name} is false${who}: ${inv.expr.text}`, step: false };
+          return { kind: 'invariant', name: inv.name, detail: `${inv.name} is false${who}${witnessText(this.model, inv, env)}: ${inv.expr.text}`, step: false };
         }
       } catch (e) {
         if (!(e instanceof EvaluationError)) throw e;

@@ -38,6 +38,11 @@ export interface ScopeV2 {
   readonly invariant: boolean;
   /** What the expression is, for messages: "guard", "update", "state invariant", … */
   readonly what: string;
+  /**
+   * Names bound before the expression, slots 0, 1, … in order: the body of a `forall` compiled
+   * on its own, to name the instances that make an invariant false (compileModel's witness).
+   */
+  readonly bound?: readonly { readonly name: string; readonly role: number }[];
 }
 
 export interface CompiledV2 {
@@ -58,8 +63,8 @@ const NOTHING: EvaluatorV2 = () => 0;
 
 export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: TypeV2 | null): CompiledV2 {
   const problems: ExprProblem[] = [];
-  const binders: Binder[] = [];
-  let maxBinders = 0;
+  const binders: Binder[] = (scope.bound ?? []).map((b, slot) => ({ ...b, slot }));
+  let maxBinders = binders.length;
   const memo: Memo = { epoch: 0, used: false };
   const roleNames = scope.roles.map((r) => r.name);
   const problem = (column: number, code: string, message: string): null => {
