@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exploreV2 } from './explorer';
 import { loadExampleV2 } from './testDesigns';
-import { traceRowsV2, violationTableV2, wrap } from './traceTable';
+import { outcomeLinesV2, traceRowsV2, violationTableV2, wrap } from './traceTable';
 import { viewConfigurationV2 } from './view';
 
 describe('wrap', () => {
@@ -31,5 +31,15 @@ describe('the trace table of check', () => {
   it('separates the network\'s messages by "; "', () => {
     const { rows } = traceRowsV2(model, v, initial);
     expect(rows[1]!.at(-1)).toBe('RequestVote(term=1) Node[1]→Node[1]; RequestVote(term=1) Node[1]→Node[2]; RequestVote(term=1) Node[1]→Node[3]');
+  });
+});
+
+describe('the outcome lines of check', () => {
+  it('say when the counts stop at a violation, and not when the search finished', () => {
+    const broken = exploreV2(loadExampleV2('saga-charge-timeout-broken.protocol.json'));
+    expect(outcomeLinesV2(broken)[0]).toMatch(/the caller cannot tell whether the call happened; counted until the search stopped at depth 4\):$/);
+    expect(outcomeLinesV2(broken)[1]).toMatch(/^ {2}Order → Payment\.Charge +ok 0, error 0, timeout \(ambiguous\) 0$/);
+    const fixed = exploreV2(loadExampleV2('saga-charge-timeout-fixed.protocol.json'));
+    expect(outcomeLinesV2(fixed)[0]).toMatch(/whether the call happened\):$/);
   });
 });

@@ -21,8 +21,10 @@ export function verdictLineV2(r: CheckResultV2): string {
 export function outcomeLinesV2(r: CheckResultV2): string[] {
   if (!r.outcomes?.length) return [];
   const width = Math.max(...r.outcomes.map((o) => o.site.length));
+  // Counted as configurations are stored: a search that stopped early has seen only its start.
+  const partial = r.verdict === 'ok' ? '' : `; counted until the search stopped at depth ${r.depth}`;
   return [
-    'client outcomes per call site, in quiescent configurations (a timeout is ambiguous: the caller cannot tell whether the call happened):',
+    `client outcomes per call site, in quiescent configurations (a timeout is ambiguous: the caller cannot tell whether the call happened${partial}):`,
     ...r.outcomes.map((o) => `  ${o.site.padEnd(width)}  ok ${o.ok}, error ${o.error}, timeout (ambiguous) ${o.timeout}`),
   ];
 }
