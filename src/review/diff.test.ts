@@ -63,6 +63,12 @@ describe('the diff between two versions of a design', () => {
     const text = diffText(diffDesigns(a, b), rows, { before: 'old', after: 'new' });
     expect(text).toMatch(/~ event Charge\n {4}idempotency: \(unset\) → "durable"/);
     expect(text).toMatch(/verdict +violation +ok +\*/);
+    // A long label (a file path) keeps the second column aligned under it.
+    const long = 'examples/v2/raft-election-volatile-vote.protocol.json';
+    const lines = diffText(diffDesigns(a, b), rows, { before: long, after: 'new' }).split('\n');
+    const header = lines.find((l) => l.startsWith('check '))!;
+    const verdict = lines.find((l) => l.startsWith('verdict '))!;
+    expect(verdict.indexOf(' ok')).toBe(header.indexOf(' new'));
   });
 });
 

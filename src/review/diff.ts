@@ -251,7 +251,8 @@ export function diffText(
   if (rows) {
     out.push('');
     const w0 = Math.max(...rows.map((r) => r.figure.length), 6);
-    const w1 = Math.min(40, Math.max(labels.before.length, ...rows.map((r) => r.before.length)));
+    // Values wider than 40 characters may stick out; the header (often a file path) never does.
+    const w1 = Math.max(labels.before.length, Math.min(40, Math.max(...rows.map((r) => r.before.length))));
     out.push(`${'check'.padEnd(w0)}  ${labels.before.padEnd(w1)}  ${labels.after}`);
     for (const r of rows)
       out.push(`${r.figure.padEnd(w0)}  ${r.before.padEnd(w1)}  ${r.after}${r.changed ? '   *' : ''}`);
