@@ -30,6 +30,8 @@ class PoolPlan {
     readonly candidates: readonly TransitionV2[],
     /** The first of `candidates` when it has no guard (always taken: nothing to select). */
     readonly unguarded: TransitionV2 | null,
+    /** `unguarded` provably writes nothing from this state (`StepRules.inert`): its steps are handed on unchanged without being applied. */
+    readonly inert: boolean,
     readonly senders: number,
     readonly senderFirst: number,
     readonly payloads: number,
@@ -109,10 +111,20 @@ export class StepRules {
     this.byEvent = model.roles.map((r) => r.events.flatMap((_, e) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'event' && t.trigger.event === e))));
     this.byMessage = model.roles.map((r) => model.messages.flatMap((_, m) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'receive' && t.trigger.message === m))));
     this.restarts = model.roles.map((r) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'restart')));
+    const all = [...model.invariants, ...model.roles.flatMap((r) => r.invariants)];
+    this.stepInvariants = all.filter((i) => i.kind === 'step');
+    this.stateInvariants = all.filter((i) => i.kind === 'state');
+    this.hasStepInvariants = this.stepInvariants.length > 0;
     this.planBase = new Int32Array(model.roles.length);
     this.poolPlans = [];
     this.eventPlans = [];
     const unguarded = (c: readonly TransitionV2[]): TransitionV2 | null => (c[0]!.guard === null ? c[0]! : null);
+    // Taking `t` from state `st` without a channel writes nothing: no updates or sends, it stays (or
+    // enters `st` again) with no durable state to record and no unflushed record, and no invariant
+    // is checked across the step. Such a step (a message received again in the state it led to)
+    // goes to the sink unchanged, exactly as applying it would.
+    const inert = (t: TransitionV2 | null, r: RoleV2, st: number): boolean =>
+      t !== null && !this.hasStepInvariants && t.updates.length === 0 && t.sends.length === 0 && t.invariants.length === 0 && r.record === null && (t.to < 0 || (t.to === st && !(r.persistedSlot >= 0 && r.states[st]!.durable)));
     for (const r of model.roles) {
       this.planBase[r.index] = this.poolPlans.length;
       const states = r.states.length;
@@ -124,7 +136,7 @@ export class StepRules {
           const c = kinds[m.index * states + st]!;
           if (m.to !== r.index || !m.pool || c.length === 0) continue;
           const sender = model.roles[m.from]!;
-          pool.push(new PoolPlan(m, c, unguarded(c), sender.instances, sender.first, m.payload.count, m.payload.fields));
+          pool.push(new PoolPlan(m, c, unguarded(c), inert(unguarded(c), r, st), sender.instances, sender.first, m.payload.count, m.payload.fields));
         }
         this.poolPlans.push(pool);
         const evs: EventPlan[] = [];
@@ -135,10 +147,6 @@ export class StepRules {
         this.eventPlans.push(evs);
       }
     }
-    const all = [...model.invariants, ...model.roles.flatMap((r) => r.invariants)];
-    this.stepInvariants = all.filter((i) => i.kind === 'step');
-    this.stateInvariants = all.filter((i) => i.kind === 'state');
-    this.hasStepInvariants = this.stepInvariants.length > 0;
     const net = model.network;
     this.codeKind = new Int32Array(net.codes + 1).fill(-1);
     this.reliableCode = new Uint8Array(net.codes + 1);
@@ -246,6 +254,13 @@ export class StepRules {
           const rowBase = m.poolBase + (s * nTo + local) * count;
           for (let p = 0; p < count; p++) {
             if (vec[rowBase + p] !== 1) continue;
+            if (plan.inert) {
+              step.transition = direct!.index;
+              step.payload = p;
+              step.sender = plan.senderFirst + s;
+              sink(step, this.next, NONE, false);
+              continue;
+            }
             if (fields.length > 0) this.decodePayload(fields, p);
             env.sender = s;
             if (direct !== null) this.choose(direct);
