@@ -13,10 +13,10 @@ function words(seed: number): () => number {
 }
 
 describe('ConfigurationStore', () => {
-  it('numbers each distinct record once, in the order first added, through growth and the cache of recent records', () => {
-    for (const w of [1, 2, 3]) {
-      const next = words(w * 7919);
-      const store = new ConfigurationStore(w);
+  it('numbers each distinct record once, in the order first added, through growth, the cache of recent records and the table tags (dropped past 2^recordBits - 1 records)', () => {
+    for (const [w, recordBits] of [[1, 26], [2, 26], [3, 26], [2, 10]] as const) {
+      const next = words(w * 7919 + recordBits);
+      const store = new ConfigurationStore(w, recordBits);
       const known = new Map<string, number>();
       const pool: Int32Array[] = [];
       const key = new Int32Array(w);

@@ -1,5 +1,8 @@
 import { murmur3 } from './murmur';
 
+/** Record numbers plus one take the low 26 bits of a table entry while they fit; the high 6 bits then hold a tag of the hash. */
+const RECORD_BITS = 26;
+
 /** The cache of recently found records (see `ConfigurationStore`): an eighth of the table, at most 4,096 entries (16 KiB). */
 const RECENT_MAX = 4096;
 
@@ -21,12 +24,19 @@ export class ConfigurationStore {
   private arena: Int32Array;
   private table: Int32Array;
   private mask: number;
+  /** The bits of a table entry holding its record number plus one: the low `recordBits` while entries carry tags, else all (-1). */
+  private recordMask: number;
   /** Per slot: a record found or added lately with this slot's hash bits, plus one (0: none). */
   private recent = new Int32Array(256);
   private recentMask = 255;
   count = 0;
 
-  constructor(readonly words: number) {
+  /** `recordBits` below 26 only in tests (the table drops its tags at 2^recordBits - 1 records). */
+  constructor(
+    readonly words: number,
+    recordBits = RECORD_BITS,
+  ) {
+    this.recordMask = (1 << recordBits) - 1;
     this.arena = new Int32Array(words * 1024);
     this.table = new Int32Array(2048);
     this.mask = 2047;
@@ -50,15 +60,21 @@ export class ConfigurationStore {
       this.added = false;
       return seen;
     }
+    const recordMask = this.recordMask;
+    const tag = hash & ~recordMask;
     let h = hash & this.mask;
     const table = this.table;
     for (;;) {
-      const r = table[h]! - 1;
-      if (r < 0) break;
-      if (this.equals(r, key, at)) {
-        this.recent[slot] = r + 1;
-        this.added = false;
-        return r;
+      const e = table[h]!;
+      if (e === 0) break;
+      // Another record's words are read only when its tag agrees (about 1 in 64 otherwise).
+      if ((e & ~recordMask) === tag) {
+        const r = (e & recordMask) - 1;
+        if (this.equals(r, key, at)) {
+          this.recent[slot] = r + 1;
+          this.added = false;
+          return r;
+        }
       }
       h = (h + 1) & this.mask;
     }
@@ -70,9 +86,13 @@ export class ConfigurationStore {
     }
     const arena = this.arena;
     for (let i = 0; i < w; i++) arena[r * w + i] = key[at + i]!;
-    table[h] = r + 1;
+    table[h] = tag | (r + 1);
     this.recent[slot] = r + 1;
-    if (this.count * 4 > this.mask * 3) this.grow();
+    if (this.count === recordMask) {
+      // Record numbers no longer leave room for tags: the same table without them.
+      this.recordMask = -1;
+      this.rehash(this.mask + 1);
+    } else if (this.count * 4 > this.mask * 3) this.grow();
     this.added = true;
     return r;
   }
@@ -92,12 +112,18 @@ export class ConfigurationStore {
       this.recent = new Int32Array(Math.min(RECENT_MAX, size / 8));
       this.recentMask = this.recent.length - 1;
     }
+    this.rehash(size);
+  }
+
+  private rehash(size: number): void {
     this.table = new Int32Array(size);
     this.mask = size - 1;
+    const notTag = this.recordMask;
     for (let r = 0; r < this.count; r++) {
-      let h = murmur3(this.arena, r * this.words, this.words, 0) & this.mask;
+      const hash = murmur3(this.arena, r * this.words, this.words, 0);
+      let h = hash & this.mask;
       while (this.table[h]! !== 0) h = (h + 1) & this.mask;
-      this.table[h] = r + 1;
+      this.table[h] = (hash & ~notTag) | (r + 1);
     }
   }
 }
