@@ -30,7 +30,7 @@ class PoolPlan {
     readonly candidates: readonly TransitionV2[],
     /** The first of `candidates` when it has no guard (always taken: nothing to select). */
     readonly unguarded: TransitionV2 | null,
-    /** `unguarded` provably writes nothing from this state (`StepRules.inert`): its steps are handed on unchanged without being applied. */
+    /** `unguarded` provably writes nothing from this state (`inert` in the constructor): its steps go to the sink unchanged without being applied. */
     readonly inert: boolean,
     readonly senders: number,
     readonly senderFirst: number,
