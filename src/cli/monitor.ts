@@ -1,14 +1,18 @@
-import { constants, createReadStream, writeFileSync } from 'node:fs';
+import { constants, writeFileSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { Monitor, prometheusText, type MonitorReport } from '../export/monitor/monitorCore';
 import { modelMonitorDesign } from '../export/monitor/modelDesign';
 import { loadDesign } from '../model/load';
+import { declaredVersion, loadAnyDesignV2 } from '../model/v2/load';
 import { readDesignText } from './arguments';
 import type { Command } from './commands';
+import { forEachLogLine, printable } from './logLines';
 import { stretchTrace } from './monitorTrace';
+import { terminalText } from './terminalText';
+import { monitorStepsV2 } from './v2/monitorV2';
 import { parseArgs } from 'node:util';
 
-const USAGE = 'usage: monitor DESIGN LOG.jsonl|- [--trace OUT] [--metrics] [--max-requests N]\n';
+const USAGE = 'usage: monitor DESIGN LOG.jsonl|- [--trace OUT] [--metrics] [--max-requests N]   (a version-2 design of participants: monitor DESIGN STEPS.log|- [--trace OUT] [--metrics])\n';
 /** Lines kept for the trace of the first violation: the stretch it can show. */
 const WINDOW = 4096;
 
@@ -37,23 +41,22 @@ export const monitorCommand: Command = async (args) => {
     process.stderr.write(`monitor: ${read.message}\n`);
     return 2;
   }
-  const loaded = loadDesign(read.text);
+  const loaded = declaredVersion(read.text) === 2 ? loadAnyDesignV2(read.text) : loadDesign(read.text);
   if (!loaded.ok) {
-    for (const e of loaded.errors) process.stderr.write(`${designFile}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`);
+    for (const e of loaded.errors) process.stderr.write(terminalText(`${designFile}: ${e.path === '' ? '(file)' : e.path}: ${e.message}\n`));
     return 2;
+  }
+  if (!(await readable(logFile))) return 2;
+  // Participants (format version 2) are followed step by step; a version-2 design with clients runs as version 1 does.
+  if ('kind' in loaded && loaded.kind === 'participants') {
+    if (maxRequests !== undefined) {
+      process.stderr.write('monitor: --max-requests counts version 1\'s client requests; a design of participants reads one step per line (docs/harness-and-monitor.md)\n');
+      return 2;
+    }
+    return monitorStepsV2(loaded.model, logFile, { trace: parsed.values.trace, metrics: parsed.values.metrics === true });
   }
   const model = loaded.model;
   const monitor = new Monitor(modelMonitorDesign(model), maxRequests === undefined ? {} : { maxRequests });
-  if (logFile !== '-') {
-    try {
-      await access(logFile, constants.R_OK);
-    } catch (error) {
-      process.stderr.write(`monitor: cannot read ${logFile} (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path and permissions.\n`);
-      return 2;
-    }
-  }
-  // Large reads: fewer chunks, fewer trips through the event loop.
-  const input = logFile === '-' ? process.stdin : createReadStream(logFile, { highWaterMark: 1 << 20 });
   // The last WINDOW lines, in a ring (shifting an array would copy it on every line).
   const window = new Array<string>(WINDOW);
   let violations = 0;
@@ -84,22 +87,7 @@ export const monitorCommand: Command = async (args) => {
       writeFileSync(traceWritten, `${JSON.stringify(trace, null, 2)}\n`);
     }
   };
-  // Lines split by hand from each chunk: readline's iterator costs a promise per line.
-  let rest = '';
-  input.setEncoding('utf8');
-  for await (const chunk of input as AsyncIterable<string>) {
-    let start = 0;
-    for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', start)) {
-      const piece = chunk.slice(start, end);
-      onLine(stripCr(rest === '' ? piece : rest + piece));
-      rest = '';
-      start = end + 1;
-    }
-    rest += chunk.slice(start);
-    flush(); // a live log piped in shows its reports as they come
-  }
-  if (rest !== '') onLine(stripCr(rest));
-  flush();
+  await forEachLogLine(logFile, onLine, flush);
   const seconds = (performance.now() - started) / 1000;
   const c = monitor.counters;
   const rate = Math.round(lineNumber / Math.max(seconds, 1e-9));
@@ -122,12 +110,14 @@ function show(file: string, r: MonitorReport): string {
   return head + r.evidence.map((e) => `    ${String(e.line).padStart(6)}  ${printable(e.text)}\n`).join('');
 }
 
-/** Log text as the terminal may show it: control characters (escape sequences included) as \\uXXXX. */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-function stripCr(line: string): string {
-  return line.endsWith('\r') ? line.slice(0, -1) : line;
+/** Whether the log can be read (standard input always); says why not. */
+async function readable(logFile: string): Promise<boolean> {
+  if (logFile === '-') return true;
+  try {
+    await access(logFile, constants.R_OK);
+    return true;
+  } catch (error) {
+    process.stderr.write(terminalText(`monitor: cannot read ${logFile} (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path and permissions.\n`));
+    return false;
+  }
 }

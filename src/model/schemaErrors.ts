@@ -166,7 +166,7 @@ function explainIssue(issue: Issue, base: readonly PathSegment[], root: unknown,
           code: 'unsupported-version',
           message:
             here === 2
-              ? 'This is a version-2 design (several participants): the command line validates, checks and exports it (docs/format-v2.md); the editor reads version 1 only for now.'
+              ? 'This is a version-2 design (several participants, docs/format-v2.md): open it in the studio or give it to the command line, which read both versions; this reader takes version 1 only.'
               : `Unsupported version ${JSON.stringify(here) ?? '(none)'}; this Protocol Studio reads versions 1 and 2.`,
         });
         return;

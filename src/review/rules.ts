@@ -93,7 +93,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     id: 'transition-without-invariant',
     title: 'Transition without an invariant',
     reasoning:
-      'When some transitions state what they promise (transition invariants), one that states nothing is usually an omission: its effect goes unchecked.',
+      'A transition whose effect no invariant looks at goes unchecked. In a one-machine design: when some transitions state what they promise (transition invariants), one that states nothing is usually an omission. In a design of participants: a transition that writes vars no invariant (of its role or of the design) reads.',
   },
   'unreachable-state': {
     id: 'unreachable-state',

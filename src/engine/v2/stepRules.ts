@@ -89,6 +89,8 @@ export class StepRules {
   /** The slots of `next` the current step changed, each once (`writtenCount` of them; a slot may have been changed back); valid during the sink call. */
   readonly written: Int32Array;
   writtenCount = 0;
+  /** Told of every message a step sends (kind, receiving instance, payload index), before the sink sees the step; the explorer leaves it null. */
+  onSend: ((message: number, to: number, payload: number) => void) | null = null;
   private readonly dirty: Uint8Array;
   private current: Float64Array;
   /** Transition invariants that are a call's replay check (format-v2.md §14): invariant name → the call event, reported as version 1's `replay`. */
@@ -460,6 +462,7 @@ export class StepRules {
     const last = s.toAll ? toRole.instances - 1 : first;
     const net = model.network;
     for (let d = first; d <= last; d++) {
+      if (this.onSend !== null) this.onSend(m.index, toRole.first + d, p);
       if (m.pool) {
         this.put(m.poolBase + (local * toRole.instances + d) * m.payload.count + p, 1);
         continue;

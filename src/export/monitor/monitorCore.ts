@@ -606,24 +606,34 @@ export function parseLine(text: string): unknown {
 
 /** Prometheus text exposition format (version 0.0.4) of a monitor's counters. */
 export function prometheusText(monitor: Monitor): string {
-  const design = label(monitor.design.name);
   const c = monitor.counters;
+  return prometheusCounters(monitor.design.name, [
+    ['protocol_monitor_lines_total', 'Log lines read.', [['', c.lines]]],
+    ['protocol_monitor_bad_lines_total', 'Log lines skipped as unreadable.', [['', c.badLines]]],
+    ['protocol_monitor_impossible_transitions_total', 'Log lines the design does not allow.', [['', c.impossible]]],
+    ['protocol_monitor_replays_changed_outcome_total', 'Requests processed again with a different effect or outcome.', [['', c.replays]]],
+    ['protocol_monitor_ambiguous_outcomes_total', 'Requests cut off by a crash before any reply.', [['', c.ambiguous]]],
+    ['protocol_monitor_invariant_violations_total', 'Times an invariant went from holding to broken.', invariantSamples(c.invariants)],
+  ]);
+}
+
+/** One counter: name, help, and samples (extra labels, already escaped and led by a comma; value). */
+export type PrometheusCounter = readonly [string, string, readonly (readonly [string, number])[]];
+
+/** Counters in Prometheus's text format, each sample labelled with the design. */
+export function prometheusCounters(designName: string, counters: readonly PrometheusCounter[]): string {
+  const design = label(designName);
   const lines: string[] = [];
-  const counter = (name: string, help: string, samples: readonly (readonly [string, number])[]): void => {
+  for (const [name, help, samples] of counters) {
     lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
     for (const [labels, value] of samples) lines.push(`${name}{design="${design}"${labels}} ${value}`);
-  };
-  counter('protocol_monitor_lines_total', 'Log lines read.', [['', c.lines]]);
-  counter('protocol_monitor_bad_lines_total', 'Log lines skipped as unreadable.', [['', c.badLines]]);
-  counter('protocol_monitor_impossible_transitions_total', 'Log lines the design does not allow.', [['', c.impossible]]);
-  counter('protocol_monitor_replays_changed_outcome_total', 'Requests processed again with a different effect or outcome.', [['', c.replays]]);
-  counter('protocol_monitor_ambiguous_outcomes_total', 'Requests cut off by a crash before any reply.', [['', c.ambiguous]]);
-  counter(
-    'protocol_monitor_invariant_violations_total',
-    'Times an invariant went from holding to broken.',
-    [...c.invariants].map(([name, n]) => [`,invariant="${label(name)}"`, n] as const),
-  );
+  }
   return `${lines.join('\n')}\n`;
+}
+
+/** Samples of a count per invariant name. */
+export function invariantSamples(counts: ReadonlyMap<string, number>): (readonly [string, number])[] {
+  return [...counts].map(([name, n]) => [`,invariant="${label(name)}"`, n] as const);
 }
 
 /** A Prometheus label value: backslash, double quote and line feed escaped. */

@@ -3,6 +3,7 @@ import type { ExprV2 } from '../../model/v2/expr/ast';
 import { parseExpressionV2 } from '../../model/v2/expr/parser';
 import { tsMember, tsString } from '../typescript/escape';
 import { idsConst } from './names';
+import { poolQuantifierRefusal } from './refusal';
 
 /**
  * Translates a validated version-2 expression into TypeScript over the generated types: ints are
@@ -149,6 +150,7 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[]): string {
     }
     case 'quantifier': {
       const role = model.roles.findIndex((r) => r.name === node.role);
+      if (role < 0) throw poolQuantifierRefusal(node.role);
       const ids = `P.${idsConst(node.role)}`;
       const depth = binders.length;
       for (const n of node.names) binders.push({ name: n, role });

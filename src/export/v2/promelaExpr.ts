@@ -1,7 +1,7 @@
 import type { ExprV2 } from '../../model/v2/expr/ast';
 import { parseExpressionV2 } from '../../model/v2/expr/parser';
 import type { ModelV2, ScalarType } from '../../model/v2/model';
-import { ExportRefusal } from './refusal';
+import { ExportRefusal, poolQuantifierRefusal } from './refusal';
 
 /**
  * Version-2 expressions in Promela. Every instance-dependent part is a constant by the time it
@@ -181,6 +181,7 @@ export function pExpr(node: ExprV2, ctx: PContext, bound: Bound[], want: readonl
     }
     case 'quantifier': {
       const role = model.roles.findIndex((r) => r.name === node.role);
+      if (role < 0) throw poolQuantifierRefusal(node.role);
       const n = model.roles[role]!.instances;
       const terms: string[] = [];
       const bind = (depth: number): void => {

@@ -2,6 +2,7 @@ import type { DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
 import { RESTART_EVENT } from '../restartEvent';
 import { compileExpressionV2, type RoleLayout, type ScopeV2 } from './expr/compile';
+import type { PoolKind } from './expr/pool';
 import { parseExpressionV2 } from './expr/parser';
 import { BOOL, fromScalar, type TypeV2 } from './expr/types';
 import { countSlots, layOut, type NetworkShape, type RoleShape } from './layout';
@@ -199,7 +200,10 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     binders = Math.max(binders, compiled.binders);
     return { text, path: pointer, evaluate: compiled.evaluate };
   };
-  const scopeBase = { roles: roleLayouts, crashSlot: layout.crashSlot };
+  const pool: PoolKind[] = messages
+    .filter((m) => m.pool)
+    .map((m) => ({ name: m.name, from: m.from, to: m.to, fields: m.payload.fields, count: m.payload.count, receivers: instances[m.to]!, size: instances[m.from]! * instances[m.to]! * m.payload.count, base: m.poolBase }));
+  const scopeBase = { roles: roleLayouts, crashSlot: layout.crashSlot, pool };
   const invariantNames = new Set<string>();
   const invariant = (inv: { name: string; expr: string; kind?: 'state' | 'step' }, path: PathSegment[], role: number, extra: Partial<ScopeV2> = {}): InvariantV2 | null => {
     if (inv.name.length < 1 || inv.name.length > 64) err([...path, 'name'], 'bad-name', 'An invariant name has 1 to 64 characters.');
@@ -278,7 +282,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         }
       }
       // Written out, not spread from scopeBase: a spread here cost more than the rest of the transition's checks.
-      const scope: ScopeV2 = { roles: scopeBase.roles, crashSlot: scopeBase.crashSlot, role: ri, event, senderRole, primes: false, invariant: false, what: 'guard' };
+      const scope: ScopeV2 = { roles: scopeBase.roles, crashSlot: scopeBase.crashSlot, pool, role: ri, event, senderRole, primes: false, invariant: false, what: 'guard' };
       const guard = t.guard === undefined ? null : compile(t.guard, [...path, 'guard'], scope, BOOL);
       const updates: UpdateV2[] = [];
       for (const [key, text] of Object.entries(t.updates ?? {})) {

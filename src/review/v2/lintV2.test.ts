@@ -50,6 +50,10 @@ describe('the review checklist of a design of several participants', () => {
     expect(at(review(d), 'unhandled-message')).toEqual([]);
     d.messages!.push({ name: 'Ping', from: 'TM', to: 'RM' });
     expect(at(review(d), 'unhandled-message')).toEqual(['/messages/3']);
+    // A kind an expression reads off the pool (exists m in Ping: …) is handled without a receive.
+    d.environment!.network!.links = [{ message: 'Ping', model: 'pool' }];
+    d.invariants = [...(d.invariants ?? []), { name: 'PingRead', expr: 'forall m in Ping: m.sender == TM' }];
+    expect(at(review(d), 'unhandled-message')).toEqual([]);
   });
 
   it('flags a role with volatile data and no $restart transition', () => {

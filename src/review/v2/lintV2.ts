@@ -2,7 +2,7 @@ import type { CheckResultV2 } from '../../engine/v2/result';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2, RoleJson, TransitionJsonV2 } from '../../model/v2/schema';
 import { budgetFindings, finding, incomplete, withSilences, type Draft, type Review } from '../lint';
-import { parsed } from '../exprFacts';
+import { parsed, someNode } from '../exprFacts';
 import { fromStates, transitionElementV2, transitionNameV2 } from './elementsV2';
 import { mentionsAnotherInstance } from './exprFactsV2';
 import { clockOrdering, counters, timeouts, unreadEffects } from './expressionRulesV2';
@@ -133,10 +133,39 @@ function callRetries(d: DesignV2): Draft[] {
   return out;
 }
 
+/** Every expression text of the design: guards, updates, send targets and payloads, invariants. */
+function expressionTexts(d: DesignV2): string[] {
+  const texts = (d.invariants ?? []).map((i) => i.expr);
+  for (const role of d.roles) {
+    for (const i of role.invariants ?? []) texts.push(i.expr);
+    for (const t of role.transitions) {
+      if (t.guard !== undefined) texts.push(t.guard);
+      texts.push(...Object.keys(t.updates ?? {}), ...Object.values(t.updates ?? {}));
+      for (const s of t.send ?? []) texts.push(...(s.to !== undefined ? [s.to] : []), ...Object.values(s.payload ?? {}));
+      for (const i of t.invariants ?? []) texts.push(i.expr);
+    }
+  }
+  return texts;
+}
+
+/** Kinds some expression reads off the pool (`exists m in Kind: …`, docs/format-v2.md §5): those are handled without a receive. */
+function kindsReadOffThePool(d: DesignV2): Set<string> {
+  const roles = new Set(d.roles.map((r) => r.name));
+  const kinds = new Set<string>();
+  for (const text of expressionTexts(d)) {
+    someNode(parsed(text), (n) => {
+      if (n.kind === 'quantifier' && !roles.has(n.role)) kinds.add(n.role);
+      return false;
+    });
+  }
+  return kinds;
+}
+
 function unhandledMessages(d: DesignV2): Draft[] {
+  const readOff = kindsReadOffThePool(d);
   return (d.messages ?? []).flatMap((m, i) => {
     const receiver = d.roles.find((r) => r.name === m.to);
-    if (!receiver || receiver.transitions.some((t) => t.receive === m.name)) return [];
+    if (!receiver || readOff.has(m.name) || receiver.transitions.some((t) => t.receive === m.name)) return [];
     return [
       finding(
         'unhandled-message',

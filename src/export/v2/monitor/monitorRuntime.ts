@@ -1,4 +1,4 @@
-import { DesignSystem, type SystemMessage, type SystemModules, type SystemSpec, type SystemStep } from '../system/systemRuntime';
+import { DesignSystem, type SystemModules, type SystemSpec } from '../system/systemRuntime';
 
 /**
  * The version-2 runtime monitor's core: `export --to monitor` emits this file's text verbatim
@@ -41,6 +41,34 @@ export interface MonitorOptions {
   readonly sendsLogged?: boolean;
 }
 
+/** A message an instance's step sent, as labels show it (`Vote(value=yes)`) and where it went. */
+export interface MonitoredSend {
+  readonly text: string;
+  readonly to: string;
+}
+
+/** One step the design allows now: its label, the instance it moves (none for the network's), taking it. */
+export interface MonitoredStep {
+  readonly label: string;
+  readonly effect: { readonly kind: 'network' } | { readonly kind: 'input' | 'crash' | 'restart'; readonly instance: string };
+  readonly take: () => Promise<unknown>;
+}
+
+/**
+ * What the monitor needs of the design it follows: the running system of `system.ts` (the
+ * exported modules) in an export, the engine itself on the command line (`monitor DESIGN LOG`).
+ */
+export interface MonitoredSystem {
+  enabled(): Promise<readonly MonitoredStep[]>;
+  /** First-in-first-out channels: drops the messages ahead of the one `label` receives, within the budget; true when it did. */
+  dropAheadOf(instance: string, label: string): boolean;
+  /** The messages the instance's last step sent. */
+  sentTexts(instance: string): readonly MonitoredSend[];
+  /** Names of the state invariants that do not hold now. */
+  violations(): string[];
+  view(): { readonly instances: readonly { readonly name: string; readonly state: string; readonly recovering: boolean; readonly vars: Readonly<Record<string, unknown>> }[]; readonly network: readonly string[]; readonly used: { readonly crashes: number; readonly drops: number; readonly duplicates: number } };
+}
+
 /** Longest line read (a longer one is a bad line). */
 export const MAX_LINE = 4096;
 
@@ -50,24 +78,29 @@ export class StepMonitor {
   private readonly trace: string[] = [];
   private broken = new Set<string>();
   /** Per instance: the messages its last step sent that the log has not shown yet. */
-  private readonly pending = new Map<string, SystemMessage[]>();
+  private readonly pending = new Map<string, MonitoredSend[]>();
   /** Lines read, steps taken, reports made. */
   readonly counts = { lines: 0, steps: 0, reports: 0 };
 
   private constructor(
-    private readonly sys: DesignSystem,
+    private readonly sys: MonitoredSystem,
     private readonly options: MonitorOptions,
   ) {}
 
   /** A monitor in the design's initial configuration. */
   static async start(spec: SystemSpec, modules: SystemModules, options: MonitorOptions = {}): Promise<StepMonitor> {
-    const monitor = new StepMonitor(await DesignSystem.start(spec, modules), options);
-    monitor.broken = new Set(monitor.sys.violations());
+    return StepMonitor.following(await DesignSystem.start(spec, modules), options);
+  }
+
+  /** A monitor of `system`, from where it is now. */
+  static following(system: MonitoredSystem, options: MonitorOptions = {}): StepMonitor {
+    const monitor = new StepMonitor(system, options);
+    monitor.broken = new Set(system.violations());
     return monitor;
   }
 
   /** The design's configuration as the monitor holds it now. */
-  view(): ReturnType<DesignSystem['view']> {
+  view(): ReturnType<MonitoredSystem['view']> {
     return this.sys.view();
   }
 
@@ -98,16 +131,16 @@ export class StepMonitor {
 
   private observeSend(line: number, text: string, from: string, message: string, to: string): MonitorReport[] {
     const pending = this.pending.get(from) ?? [];
-    const k = pending.findIndex((m) => m.to === to && this.sys.messageText(m.kind, m.payload) === message);
+    const k = pending.findIndex((m) => m.to === to && m.text === message);
     if (k >= 0) {
       pending.splice(k, 1);
       return [];
     }
-    const expected = pending.map((m) => `${this.sys.messageText(m.kind, m.payload)} to ${m.to}`);
+    const expected = pending.map((m) => `${m.text} to ${m.to}`);
     return [this.report('send', line, text, from, `${from} sent ${message} to ${to}, which its last step does not send${expected.length ? ` (still due: ${expected.join(', ')})` : ''}`)];
   }
 
-  private match(steps: readonly SystemStep[], text: string): SystemStep | undefined {
+  private match(steps: readonly MonitoredStep[], text: string): MonitoredStep | undefined {
     const exact = steps.find((s) => s.label === text);
     if (exact) return exact;
     // The suffix in parentheses (the transition of a restart, `(ignored)`, a dedupe note) is the design's to add.
@@ -133,13 +166,13 @@ export class StepMonitor {
     const effect = step.effect;
     if (effect.kind !== 'network') {
       const due = this.pending.get(effect.instance) ?? [];
-      if (this.options.sendsLogged) for (const m of due) out.push(this.report('missing-send', line, text, effect.instance, `${effect.instance} never sent ${this.sys.messageText(m.kind, m.payload)} to ${m.to}, which its previous step sends`));
+      if (this.options.sendsLogged) for (const m of due) out.push(this.report('missing-send', line, text, effect.instance, `${effect.instance} never sent ${m.text} to ${m.to}, which its previous step sends`));
     }
     await step.take();
     this.counts.steps++;
     this.trace.push(step.label);
     if (this.trace.length > (this.options.maxTrace ?? 50)) this.trace.shift();
-    if (effect.kind !== 'network') this.pending.set(effect.instance, [...this.sys.sentBy(effect.instance)]);
+    if (effect.kind !== 'network') this.pending.set(effect.instance, [...this.sys.sentTexts(effect.instance)]);
     const now = new Set(this.sys.violations());
     for (const name of now) if (!this.broken.has(name)) out.push(this.report('invariant', line, text, name, `invariant "${name}" does not hold after ${step.label}`));
     this.broken = now;

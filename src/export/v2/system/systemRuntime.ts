@@ -172,6 +172,11 @@ export class DesignSystem {
     return this.node(name).sent;
   }
 
+  /** The messages an instance's last step sent, as labels show them. */
+  sentTexts(name: string): readonly { readonly text: string; readonly to: string }[] {
+    return this.sentBy(name).map((m) => ({ text: this.messageText(m.kind, m.payload), to: m.to }));
+  }
+
   /** A message as labels show it: `Vote(value=yes)`, a call's `Acquire #1`, `reply to Acquire #1: ok(token=1)`. */
   messageText(kind: string, payload: SystemPayload): string {
     const fields = Object.entries(payload).map(([k, v]): [string, string] => [k, String(v)]);

@@ -4,6 +4,7 @@ import { EvaluationError } from '../../model';
 import { didYouMean } from '../../spelling';
 import type { EvaluatorV2, FieldV2, ScalarType, VarV2 } from '../model';
 import type { ExprV2 } from './ast';
+import { messageMemberOf, poolLoopOf, type PoolKind } from './pool';
 import { compareOf, constantOf, logicOf, loopOf, notOf, readOf, rootOf, sourceOf, type Memo, type Typed } from './closures';
 import { BOOL, fromScalar, INT, sameTypeV2, showTypeV2, type TypeV2 } from './types';
 
@@ -38,6 +39,8 @@ export interface ScopeV2 {
   readonly invariant: boolean;
   /** What the expression is, for messages: "guard", "update", "state invariant", … */
   readonly what: string;
+  /** The message kinds that travel in the pool, which `forall m in Kind: …` ranges over (none: no such quantifier). */
+  readonly pool?: readonly PoolKind[];
 }
 
 export interface CompiledV2 {
@@ -52,6 +55,8 @@ interface Binder {
   readonly name: string;
   readonly role: number;
   readonly slot: number;
+  /** A message of this kind in the pool, bound by `forall m in Kind`: `role` is -1. */
+  readonly message?: PoolKind;
 }
 
 const NOTHING: EvaluatorV2 = () => 0;
@@ -129,6 +134,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   const name = (node: ExprV2 & { kind: 'name' }): Typed | null => {
     const n = node.name;
     const b = binder(n);
+    if (b?.message) return problem(node.start, 'message-not-a-value', `${n} is a ${b.message.name} message; read one of its parts: ${n}.sender, ${n}.receiver${b.message.fields.map((f) => `, ${n}.${f.name}`).join('')}.`);
     if (b) {
       if (node.primed) return problem(node.start, 'prime-not-allowed', `${n} names an instance, which does not change during a step; drop the prime.`);
       const slot = b.slot;
@@ -170,10 +176,36 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
 
   /** `target.name`: the target must be an instance id. */
   const member = (node: ExprV2 & { kind: 'member' }): Typed | null => {
+    const m = node.target.kind === 'name' ? binder(node.target.name) : undefined;
+    if (m?.message) return messageMember(node, m.message, m.slot);
     const t = visit(node.target, null);
     if (t === null) return null;
     if (t.type.kind !== 'id') return problem(node.start, 'not-an-instance', `Only an instance has a state and vars; this is ${showTypeV2(t.type)}.`);
     return memberOf(node, t.type.role, t, node.name, node.primed, shown(node.target));
+  };
+
+  /** `m.sender`, `m.receiver` or `m.F` of a message bound by a quantifier over the pool. */
+  const messageMember = (node: ExprV2 & { kind: 'member' }, kind: PoolKind, slot: number): Typed | null => {
+    if (node.primed) return problem(node.start, 'prime-not-allowed', `A message in the pool does not change during a step; drop the prime.`);
+    const f = kind.fields.findIndex((x) => x.name === node.name);
+    if (f >= 0) return messageMemberOf(kind, slot, f, fromScalar(kind.fields[f]!.type, node.name, roleNames));
+    if (node.name === 'sender') return messageMemberOf(kind, slot, 'sender', idType(kind.from));
+    if (node.name === 'receiver') return messageMemberOf(kind, slot, 'receiver', idType(kind.to));
+    const hint = didYouMean(node.name, ['sender', 'receiver', ...kind.fields.map((x) => x.name)]);
+    return problem(node.start, 'unknown-field', `A ${kind.name} message has no part "${node.name}"${hint || `; read sender, receiver${kind.fields.map((x) => `, ${x.name}`).join('')}.`}`);
+  };
+
+  /** `forall m in Kind: …` over the messages of a kind in the pool (before the step). */
+  const poolQuantifier = (node: ExprV2 & { kind: 'quantifier' }, kind: PoolKind): Typed | null => {
+    if (node.names.length > 1) return problem(node.start, 'message-one-name', `A quantifier over ${kind.name} messages binds one name; nest a second one for pairs.`);
+    const slot = binders.length;
+    binders.push({ name: node.names[0]!, role: -1, slot, message: kind });
+    maxBinders = Math.max(maxBinders, binders.length);
+    const body = visit(node.body, BOOL);
+    binders.length -= 1;
+    if (body === null) return null;
+    if (!sameTypeV2(body.type, BOOL)) return problem(node.body.start, 'type-mismatch', `The body of ${node.q} must be a bool, but this is ${showTypeV2(body.type)}.`);
+    return poolLoopOf(node.q, slot, kind, body, node.q === 'count' ? INT : BOOL);
   };
 
   const index = (node: ExprV2 & { kind: 'index' }): Typed | null => {
@@ -237,8 +269,10 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   const quantifier = (node: ExprV2 & { kind: 'quantifier' }): Typed | null => {
     const r = roleIndex(node.role);
     if (r < 0) {
-      const hint = didYouMean(node.role, roleNames);
-      return problem(node.roleStart, 'unknown-role', hint ? `Unknown role "${node.role}"${hint}` : `Unknown role "${node.role}"; quantifiers range over the instances of a role.`);
+      const kind = scope.pool?.find((k) => k.name === node.role);
+      if (kind) return poolQuantifier(node, kind);
+      const hint = didYouMean(node.role, [...roleNames, ...(scope.pool ?? []).map((k) => k.name)]);
+      return problem(node.roleStart, 'unknown-role', hint ? `Unknown role "${node.role}"${hint}` : `Unknown role "${node.role}"; quantifiers range over the instances of a role, or the messages of a kind that travels in the pool.`);
     }
     const count = scope.roles[r]!.instances;
     const slots: number[] = [];

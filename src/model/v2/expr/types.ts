@@ -28,7 +28,8 @@ export function showTypeV2(type: TypeV2): string {
     case 'bool':
       return 'a bool';
     case 'enum':
-      return type.isState ? `a state of ${type.owner}` : `a value of the enum of ${type.owner}`;
+      // The values are shown: two enums of one name (a var and a payload field) differ by them.
+      return type.isState ? `a state of ${type.owner}` : `a value of the enum of ${type.owner} (${type.values.map((v) => `"${v}"`).join(', ')})`;
     case 'id':
       return `an instance of ${type.roleName}`;
   }
