@@ -1,5 +1,6 @@
 import type { EvalEnv, EvalFrame, InvariantModel, Model, TransitionModel } from '../model/model';
 import { stateInvariants, stepInvariants } from './checks';
+import { enterPlans, type EnterPlan, type EnterViolations } from './flatEnter';
 import { FlatFrames } from './flatFrame';
 import { clearBusy, count, firstOccurrence, indexOf, insert, removeAt, setMode } from './flatChannels';
 import type { FlatFingerprint } from './flatFingerprint';
@@ -22,7 +23,7 @@ const { unsent: UNSENT, pending: PENDING, ok: OK, error: ERROR, ambiguous: AMBIG
 const { none: NONE, ok: OUT_OK, error: OUT_ERROR, noreply: NOREPLY } = F.OUTCOME_CODE;
 const NO_FRAME: EvalFrame = { state: 0, vars: NO_PAYLOAD, sent: NO_PAYLOAD, acked: NO_PAYLOAD, failed: NO_PAYLOAD, ambiguous: NO_PAYLOAD, crashes: 0 };
 
-export class FlatStepper {
+export class FlatStepper implements EnterViolations {
   kinds = new Int32Array(64);
   args = new Int32Array(64);
   args2 = new Int32Array(64);
@@ -56,6 +57,8 @@ export class FlatStepper {
   private readonly env: { pre: EvalEnv['pre']; post: EvalEnv['post']; payload: EvalEnv['payload'] };
   /** The message of the guard error the last `select` met (it then returns its transition with `selError` set). */
   private selError: string | null = null;
+  /** Per transition: its updates and its entry into its target, resolved once (`flatEnter.ts`). */
+  private readonly plans: EnterPlan[];
 
   /**
    * `j` journals every write `apply` makes (`flatFingerprint.ts`): the caller starts it with the
@@ -83,6 +86,7 @@ export class FlatStepper {
     this.volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => v.index);
     this.initial = Int32Array.from(this.volatile, (i) => model.vars[i]!.initial);
     this.durableState = Uint8Array.from(model.states.map((s) => (s.durable ? 1 : 0)));
+    this.plans = enterPlans(model, L, j, this);
   }
 
   private push(kind: number, a: number, b = 0): void {
@@ -339,15 +343,20 @@ export class FlatStepper {
     }
     this.transition = t.index;
     const outcome = t.ack === 'none' ? NOREPLY : t.reply === 'ok' ? OUT_OK : OUT_ERROR;
-    const updated = this.updates(t, env);
-    if (replay && first !== NONE) {
-      let changed = t.to !== v[F.STATE] || outcome !== first;
-      if (updated !== 'error') for (let k = 0; k < t.updates.length && !changed; k++) changed = this.newValues[k] !== v[L.vars + t.updates[k]!.var];
-      if (changed) this.violate(replayViolation(event.name, r));
+    if (!replay) {
+      if (!this.plans[t.index]!(v, env)) return false;
+      this.taken = t;
+    } else {
+      const updated = this.updates(t, env);
+      if (first !== NONE) {
+        let changed = t.to !== v[F.STATE] || outcome !== first;
+        if (updated !== 'error') for (let k = 0; k < t.updates.length && !changed; k++) changed = this.newValues[k] !== v[L.vars + t.updates[k]!.var];
+        if (changed) this.violate(replayViolation(event.name, r));
+      }
+      if (this.violations.length > 0) return false;
+      if (first === NONE) j.set(v, c + F.FIRST, outcome);
+      this.enter(v, t);
     }
-    if (this.violations.length > 0) return false;
-    if (replay && first === NONE) j.set(v, c + F.FIRST, outcome);
-    this.enter(v, t);
     const reply = t.reply === 'ok' ? 0 : 1;
     if (t.ack === 'durable') {
       this.persist(v);
@@ -381,8 +390,8 @@ export class FlatStepper {
   /** `fire` and `restart` once t is selected: update, enter, persist. */
   private proceed(v: Int32Array, t: TransitionModel, env: EvalEnv): boolean {
     this.transition = t.index;
-    if (this.updates(t, env) !== 'ok') return false;
-    this.enter(v, t);
+    if (!this.plans[t.index]!(v, env)) return false;
+    this.taken = t;
     this.persist(v);
     return true;
   }
@@ -398,15 +407,13 @@ export class FlatStepper {
 
   /** Simultaneous updates into `newValues` (all read `env`, the vector before any is written), with eval-error and out-of-range step violations. */
   private updates(t: TransitionModel, env: EvalEnv): 'ok' | 'violation' | 'error' {
-    const { model } = this;
     const updates = t.updates;
     for (let k = 0; k < updates.length; k++) {
       const u = updates[k]!;
       try {
         this.newValues[k] = u.expr.evaluate(env);
       } catch (error) {
-        const detail = `update of ${model.vars[u.var]!.name}: ${evaluationMessage(error, u.expr.text)}`;
-        this.violate({ kind: 'eval-error', name: t.name, detail, step: true });
+        this.updateError(t, k, error);
         return 'error';
       }
     }
@@ -416,11 +423,23 @@ export class FlatStepper {
       const u = updates[k]!, i = u.var, x = this.newValues[k]!;
       // `inType` of the var's type, from its bounds: an int's, a bool's 0..1, an enum's indices (whole numbers).
       if (x >= lo[i]! && x <= hi[i]! && (whole[i] === 0 || Number.isInteger(x))) continue;
-      const v = model.vars[i]!;
       ok = false;
-      this.violate({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${x}, outside its type`, step: true });
+      this.outOfRange(t, k, x);
     }
     return ok ? 'ok' : 'violation';
+  }
+
+  /** The eval-error of update k of t. */
+  updateError(t: TransitionModel, k: number, error: unknown): void {
+    const u = t.updates[k]!;
+    const detail = `update of ${this.model.vars[u.var]!.name}: ${evaluationMessage(error, u.expr.text)}`;
+    this.violate({ kind: 'eval-error', name: t.name, detail, step: true });
+  }
+
+  /** Update k of t set its var to x, outside its type. */
+  outOfRange(t: TransitionModel, k: number, x: number): void {
+    const v = this.model.vars[t.updates[k]!.var]!;
+    this.violate({ kind: 'out-of-range', name: v.name, detail: `${t.name} sets ${v.name} to ${x}, outside its type`, step: true });
   }
 
   /** The shared environment over `v`'s frame (bare names only). */

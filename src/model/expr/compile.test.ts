@@ -173,4 +173,16 @@ describe('fused operands (a var or a literal on each side) give what the general
           }
     expect(compared).toBeGreaterThan(200);
   });
+  it.each(['min', 'max'])('%s with a literal bound', (fn) => {
+    let compared = 0;
+    for (const c of [-2, 0, 1, 3])
+      for (const n of values)
+        for (const text of [`${fn}(n, ${c})`, `${fn}(n + 1, ${c})`]) {
+          // `c + 0` is no literal: the general form calls it.
+          const slow = text.replace(/\bn\b/g, general('n', n)).replace(`, ${c})`, `, ${c} + 0)`);
+          expect(outcome(text, INT, n, 0), `${text} with n=${n}`).toEqual(outcome(slow, INT, n, 0));
+          compared++;
+        }
+    expect(compared).toBe(64);
+  });
 });

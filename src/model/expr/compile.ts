@@ -110,6 +110,12 @@ export function compileExpression(expr: Expr, scope: ExprScope, literals: Readon
       case 'call': {
         const a = build(node.args[0]!);
         if (node.fn === 'abs') return (env) => Math.abs(a(env));
+        // A literal bound (`min(n + 1, 3)`, a saturating counter) is read without a call of its own.
+        const bound = leaf(node.args[1]!);
+        if (bound !== null && 'constant' in bound) {
+          const c = bound.constant;
+          return node.fn === 'min' ? (env) => Math.min(a(env), c) : (env) => Math.max(a(env), c);
+        }
         const b = build(node.args[1]!);
         return node.fn === 'min' ? (env) => Math.min(a(env), b(env)) : (env) => Math.max(a(env), b(env));
       }
