@@ -17,6 +17,10 @@ import leaseWithFencing from './v2/lease-with-fencing.protocol.json';
 import leaseWithoutFencing from './v2/lease-without-fencing.protocol.json';
 import primaryBackupBroken from './v2/primary-backup-broken.protocol.json';
 import primaryBackupFixed from './v2/primary-backup-fixed.protocol.json';
+import raftDurableVote from './v2/raft-election-durable-vote.protocol.json';
+import raftVolatileVote from './v2/raft-election-volatile-vote.protocol.json';
+import sagaChargeTimeoutBroken from './v2/saga-charge-timeout-broken.protocol.json';
+import sagaChargeTimeoutFixed from './v2/saga-charge-timeout-fixed.protocol.json';
 import tlaTCommit from './v2/tla-tcommit.protocol.json';
 import tlaTwoPhase from './v2/tla-two-phase.protocol.json';
 import twoPhaseBroken from './v2/two-phase-commit-broken.protocol.json';
@@ -132,6 +136,30 @@ export const examplesV2: readonly ExampleV2[] = [
     title: 'Primary/backup: ack after the backup persisted',
     lesson: 'Persist on the backup, then answer: an ack means a durable copy exists.',
     design: primaryBackupFixed as unknown as DesignV2,
+  },
+  {
+    slug: 'raft-election-volatile-vote',
+    title: 'Raft election: the vote kept in memory',
+    lesson: 'A node that forgets its vote in a crash votes twice in one term: two leaders of term 1 at depth 8.',
+    design: raftVolatileVote as unknown as DesignV2,
+  },
+  {
+    slug: 'raft-election-durable-vote',
+    title: 'Raft election: the vote kept durably',
+    lesson: 'Persist the term and the vote before the vote leaves: at most one leader per term, whatever crashes, losses and duplicates.',
+    design: raftDurableVote as unknown as DesignV2,
+  },
+  {
+    slug: 'saga-charge-timeout-broken',
+    title: 'Order saga: a charge timeout taken for no charge',
+    lesson: 'A charge that timed out may still happen: cancelling without a refund leaves the customer charged for nothing (depth 4).',
+    design: sagaChargeTimeoutBroken as unknown as DesignV2,
+  },
+  {
+    slug: 'saga-charge-timeout-fixed',
+    title: 'Order saga: a charge timeout compensated',
+    lesson: 'Compensate every ambiguous step as if it happened, with idempotent refunds: never charged without the item or a refund.',
+    design: sagaChargeTimeoutFixed as unknown as DesignV2,
   },
   {
     slug: 'lease-calls-broken',

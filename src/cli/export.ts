@@ -7,8 +7,19 @@ import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
 import { writeOutputFile } from './files';
 import { terminalText } from './terminalText';
+import { closestName } from '../model/spelling';
 
 const USAGE = `usage: export FILE --to ${TARGETS.join('|')}|v2 [-o OUT] [--zod]\n`;
+
+/** Other names people type for a target (`--to typescript`): read as the target they name. */
+const ALIASES: Readonly<Record<string, string>> = { typescript: 'ts' };
+
+/** Why `--to` names no target, in one sentence (with the closest target when one is close). */
+function targetProblem(to: string | undefined): string {
+  if (to === undefined) return 'export: --to is missing: name a target.';
+  const near = closestName(to, [...TARGETS, 'v2']);
+  return `export: there is no target ${JSON.stringify(to)}${near ? ` (did you mean ${near}?)` : ''}.`;
+}
 
 /** `export FILE --to TARGET [-o OUT] [--zod]`: exit 0 written, 2 for an invalid design or bad arguments. */
 export const exportCommand: Command = async (args) => {
@@ -18,9 +29,10 @@ export const exportCommand: Command = async (args) => {
     return 2;
   }
   const { file } = parsed;
-  const to = parsed.options['to'];
+  const asked = parsed.options['to'];
+  const to = asked === undefined ? undefined : (ALIASES[asked] ?? asked);
   if (to === undefined || !(isTarget(to) || to === 'v2')) {
-    process.stderr.write(USAGE);
+    process.stderr.write(terminalText(`${targetProblem(asked)}\n`) + USAGE);
     return 2;
   }
   const read = await readDesignText(file);

@@ -38,7 +38,11 @@ export function identifierProblem(name: string, what: string): { code: string; m
     };
   }
   if (RESERVED.has(name)) {
-    return { code: 'reserved-identifier', message: `The ${what} ${JSON.stringify(name)} is a reserved word; choose another name.` };
+    // Say which list the word is on: `failed` or `new` look like ordinary names.
+    const why = EXPRESSION_WORDS.includes(name)
+      ? `a word of the expression language (${EXPRESSION_WORDS.join(' ')})`
+      : 'reserved in JavaScript or TypeScript, where exported code uses names as they are';
+    return { code: 'reserved-identifier', message: `The ${what} ${JSON.stringify(name)} is a reserved word, ${why}; choose another name.` };
   }
   return null;
 }

@@ -196,6 +196,12 @@ describe('the semantic stage', () => {
     errorAt((d) => (d.vars[0].name = 'a'.repeat(65)), '/vars/0/name', 'name-too-long');
     errorAt((d) => (d.vars[1].type.enum = ['slow', 'null']), '/vars/1/type/enum/1', 'reserved-identifier');
   });
+  it('says which list a reserved name is on: the expression language or JavaScript', () => {
+    expect(errorAt((d) => (d.states[1].name = 'failed'), '/states/1/name').message).toMatch(
+      /^The state name "failed" is a reserved word, a word of the expression language \(true false state event sent acked failed .*\); choose another name\.$/,
+    );
+    expect(errorAt((d) => (d.states[1].name = 'new'), '/states/1/name').message).toMatch(/"new" is a reserved word, reserved in JavaScript or TypeScript, where exported code uses names as they are;/);
+  });
   it('reports a repeated name at the later occurrence', () => {
     errorAt((d) => d.states.push({ name: 'Idle' }), '/states/2/name', 'duplicate-name');
     errorAt((d) => (d.vars[2].name = 'charges'), '/vars/2/name', 'duplicate-name');

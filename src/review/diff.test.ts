@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../engine/explorer';
-import { compareResults, diffDesigns, diffText } from './diff';
+import { compareResults, diffDesigns, diffText, resultRows } from './diff';
 import { designDiagram, diagramSvg } from './diagramSvg';
 import { idempotent, modelOf, retried } from './testDesigns';
 
@@ -63,6 +63,17 @@ describe('the diff between two versions of a design', () => {
     const text = diffText(diffDesigns(a, b), rows, { before: 'old', after: 'new' });
     expect(text).toMatch(/~ event Charge\n {4}idempotency: \(unset\) → "durable"/);
     expect(text).toMatch(/verdict +violation +ok +\*/);
+    // A check stopped at a violation has not shown what is unreachable; an exhaustive one has.
+    const figures = (verdict: 'ok' | 'violation', state: string) =>
+      ({ verdict, states: 1, transitions: 1, depth: 1, violations: [], coverage: { states: { unreached: [state] }, transitions: { unreached: [] } } }) as const;
+    const unreachedRow = resultRows(figures('violation', 'Order.done'), figures('ok', 'Order.limbo'), []).find((r) => r.figure === 'unreached states')!;
+    expect([unreachedRow.before, unreachedRow.after]).toEqual(['not reached before the search stopped: Order.done', 'Order.limbo']);
+    // A long label (a file path) keeps the second column aligned under it.
+    const long = 'examples/v2/raft-election-volatile-vote.protocol.json';
+    const lines = diffText(diffDesigns(a, b), rows, { before: long, after: 'new' }).split('\n');
+    const header = lines.find((l) => l.startsWith('check '))!;
+    const verdict = lines.find((l) => l.startsWith('verdict '))!;
+    expect(verdict.indexOf(' ok')).toBe(header.indexOf(' new'));
   });
 });
 

@@ -212,6 +212,15 @@ type ResultFigures = Pick<CheckResult, 'verdict' | 'states' | 'transitions' | 'd
   readonly coverage: { readonly states: { readonly unreached: readonly string[] }; readonly transitions: { readonly unreached: readonly string[] } };
 };
 
+/**
+ * What a check did not reach. Only an exhaustive search (`ok`) shows what cannot be reached; one
+ * that stopped at a violation or a limit says so, as the review checklist does.
+ */
+function unreached(r: ResultFigures, names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  return r.verdict === 'ok' ? names.join(', ') : `not reached before the search stopped: ${names.join(', ')}`;
+}
+
 /** Both checks' figures side by side (both formats): `middle` rows after the violations, `tail` rows after what stayed unreached. */
 export function resultRows(
   before: ResultFigures,
@@ -228,8 +237,8 @@ export function resultRows(
     ['depth', String(before.depth), String(after.depth)],
     ['violations', violations(before), violations(after)],
     ...middle,
-    ['unreached states', before.coverage.states.unreached.join(', ') || 'none', after.coverage.states.unreached.join(', ') || 'none'],
-    ['unreached transitions', before.coverage.transitions.unreached.join(', ') || 'none', after.coverage.transitions.unreached.join(', ') || 'none'],
+    ['unreached states', unreached(before, before.coverage.states.unreached), unreached(after, after.coverage.states.unreached)],
+    ['unreached transitions', unreached(before, before.coverage.transitions.unreached), unreached(after, after.coverage.transitions.unreached)],
     ...tail,
   ];
   return rows.map(([figure, b, a]) => ({ figure, before: b, after: a, changed: a !== b }));
@@ -251,7 +260,8 @@ export function diffText(
   if (rows) {
     out.push('');
     const w0 = Math.max(...rows.map((r) => r.figure.length), 6);
-    const w1 = Math.min(40, Math.max(labels.before.length, ...rows.map((r) => r.before.length)));
+    // Values wider than 40 characters may stick out; the header (often a file path) never does.
+    const w1 = Math.max(labels.before.length, Math.min(40, Math.max(...rows.map((r) => r.before.length))));
     out.push(`${'check'.padEnd(w0)}  ${labels.before.padEnd(w1)}  ${labels.after}`);
     for (const r of rows)
       out.push(`${r.figure.padEnd(w0)}  ${r.before.padEnd(w1)}  ${r.after}${r.changed ? '   *' : ''}`);

@@ -82,6 +82,8 @@ describe('channels', () => {
   it('a send to a full channel is a step violation named by the message kind', () => {
     const r = exploreV2(design({ model: 'channels', capacity: 1 }));
     expect(r.violations.map((v) => [v.kind, v.name, v.depth])).toEqual([['channel-full', 'Msg', 2]]);
+    // The sentence names what fills a channel besides the design's own sends, and the ways out.
+    expect(r.violations[0]!.detail).toMatch(/already holds 1 message, its capacity \(a duplicate, a retry or a timer that fires again takes a slot too\): raise "capacity" \(at most 8\), bound the sender, or carry Msg in the pool with a link\.$/);
   });
 
   it('a message no transition takes is consumed and ignored', () => {

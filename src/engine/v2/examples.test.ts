@@ -13,6 +13,10 @@ const expected: Record<string, { verdict: string; violations?: [string, string, 
   'lease-with-fencing': { verdict: 'ok', states: 116 },
   'primary-backup-broken': { verdict: 'violation', violations: [['invariant', 'acked write survives', 7]] },
   'primary-backup-fixed': { verdict: 'ok', states: 93 },
+  'raft-election-volatile-vote': { verdict: 'violation', violations: [['invariant', 'one leader per term', 8]], states: 7905 },
+  'raft-election-durable-vote': { verdict: 'ok', states: 9393 },
+  'saga-charge-timeout-broken': { verdict: 'violation', violations: [['invariant', 'no charge without goods or refund', 4]], states: 98 },
+  'saga-charge-timeout-fixed': { verdict: 'ok', states: 40204 },
   'lease-calls-broken': { verdict: 'violation', violations: [['replay', 'Acquire', 5]] },
   'lease-calls-fixed': { verdict: 'ok', states: 41418 },
   'lease-calls-best-effort': { verdict: 'violation', violations: [['invariant', 'one holder', 8]], states: 899 },
@@ -47,6 +51,34 @@ describe('the version-2 examples', () => {
     if (!loaded.ok) throw new Error('invalid');
     const labels = exploreV2(loaded.model).violations[0]!.trace.map((s) => s.label);
     expect(labels.slice(4)).toEqual(['TM Decide', 'TM SendCommit(rm=RM[1])', 'RM[1] receive Commit', 'crash TM', 'restart TM (presume-abort)', 'RM[2] receive Abort']);
+  });
+});
+
+describe('the lessons written from the docs alone', () => {
+  const labelsOf = (slug: string) => {
+    const loaded = loadDesignValueV2(examplesV2.find((e) => e.slug === slug)!.design);
+    if (!loaded.ok) throw new Error('invalid');
+    return exploreV2(loaded.model).violations[0]!.trace.map((s) => s.label);
+  };
+
+  it('the volatile vote: Node[1] leads term 1, crashes, forgets its vote and elects Node[3] in the same term', () => {
+    expect(labelsOf('raft-election-volatile-vote').slice(2)).toEqual([
+      'Node[1] receive Vote(term=1) from Node[2]',
+      'Node[3] ElectionTimeout',
+      'crash Node[1]',
+      'restart Node[1] (recover)',
+      'Node[1] receive RequestVote(term=1) from Node[3]',
+      'Node[3] receive Vote(term=1) from Node[1]',
+    ]);
+  });
+
+  it('the saga: the charge times out for good, the order is cancelled, then the charge arrives', () => {
+    expect(labelsOf('saga-charge-timeout-broken')).toEqual([
+      'Order Place',
+      'Order Charge timed out (retry 2 of 2)',
+      'Order Charge timed out (ambiguous)',
+      'Payment receive Charge #1',
+    ]);
   });
 });
 

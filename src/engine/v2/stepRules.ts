@@ -1,6 +1,7 @@
+import { witnessText } from './witness';
 import { EvaluationError } from '../../model/model';
 import { callNameIndex } from '../../model/v2/callNames';
-import type { EnvV2, InvariantV2, MessageV2, ModelV2, RoleV2, TransitionV2 } from '../../model/v2/model';
+import type { EnvV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, TransitionV2 } from '../../model/v2/model';
 import { emptyStep, type StepRef, type ViolationV2 } from './stepTypes';
 
 /**
@@ -22,6 +23,34 @@ export type StepSink = (step: StepRef, next: Float64Array | null, violations: re
 
 const NONE: readonly ViolationV2[] = [];
 
+/** A pool kind some transition takes from one state of its receiving role: what receiving it there needs, read once. */
+class PoolPlan {
+  constructor(
+    readonly message: MessageV2,
+    /** The transitions leaving that state on this kind, in document order. */
+    readonly candidates: readonly TransitionV2[],
+    /** The first of `candidates` when it has no guard (always taken: nothing to select). */
+    readonly unguarded: TransitionV2 | null,
+    /** `unguarded` provably writes nothing from this state (`inert` in the constructor): its steps go to the sink unchanged without being applied. */
+    readonly inert: boolean,
+    readonly senders: number,
+    readonly senderFirst: number,
+    readonly payloads: number,
+    readonly fields: PayloadShape['fields'],
+  ) {}
+}
+
+/** An event some transition takes from one state of its role. */
+class EventPlan {
+  constructor(
+    readonly event: number,
+    readonly candidates: readonly TransitionV2[],
+    readonly unguarded: TransitionV2 | null,
+    readonly payloads: number,
+    readonly fields: PayloadShape['fields'],
+  ) {}
+}
+
 interface Selected {
   transition: TransitionV2 | null;
   error: ViolationV2 | null;
@@ -42,11 +71,13 @@ export class StepRules {
   private readonly byMessage: TransitionV2[][][];
   /** [role][state]: the `$restart` transitions from that state. */
   private readonly restarts: TransitionV2[][][];
-  /** [role]: the kinds in the pool sent to that role. */
-  private readonly poolKinds: MessageV2[][];
-  /** Per message kind: the global index of its sending role's first instance, and how many instances send it. */
-  private readonly senderFirst: Int32Array;
-  private readonly senderCount: Int32Array;
+  /**
+   * [planBase[role] + state]: the pool kinds sent to that role that some transition takes from that
+   * state (kind order), and the events likewise (event order): an instance walks only these.
+   */
+  private readonly poolPlans: PoolPlan[][];
+  private readonly eventPlans: EventPlan[][];
+  private readonly planBase: Int32Array;
   /** Whether any step invariant exists (checked across every step). */
   private readonly hasStepInvariants: boolean;
   private readonly stepInvariants: InvariantV2[];
@@ -87,13 +118,42 @@ export class StepRules {
     this.byEvent = model.roles.map((r) => r.events.flatMap((_, e) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'event' && t.trigger.event === e))));
     this.byMessage = model.roles.map((r) => model.messages.flatMap((_, m) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'receive' && t.trigger.message === m))));
     this.restarts = model.roles.map((r) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'restart')));
-    this.poolKinds = model.roles.map((r) => model.messages.filter((m) => m.to === r.index && m.pool));
-    this.senderFirst = Int32Array.from(model.messages, (m) => model.roles[m.from]!.first);
-    this.senderCount = Int32Array.from(model.messages, (m) => model.roles[m.from]!.instances);
     const all = [...model.invariants, ...model.roles.flatMap((r) => r.invariants)];
     this.stepInvariants = all.filter((i) => i.kind === 'step');
     this.stateInvariants = all.filter((i) => i.kind === 'state');
     this.hasStepInvariants = this.stepInvariants.length > 0;
+    this.planBase = new Int32Array(model.roles.length);
+    this.poolPlans = [];
+    this.eventPlans = [];
+    const unguarded = (c: readonly TransitionV2[]): TransitionV2 | null => (c[0]!.guard === null ? c[0]! : null);
+    // Taking `t` from state `st` without a channel writes nothing: no updates or sends, it stays (or
+    // enters `st` again) with no durable state to record and no unflushed record, and no invariant
+    // is checked across the step. Such a step (a message received again in the state it led to)
+    // goes to the sink unchanged, exactly as applying it would. Never for a kind in a set: its receive removes it.
+    const inert = (t: TransitionV2 | null, r: RoleV2, st: number): boolean =>
+      t !== null && !this.hasStepInvariants && t.updates.length === 0 && t.sends.length === 0 && t.invariants.length === 0 && r.record === null && (t.to < 0 || (t.to === st && !(r.persistedSlot >= 0 && r.states[st]!.durable)));
+    for (const r of model.roles) {
+      this.planBase[r.index] = this.poolPlans.length;
+      const states = r.states.length;
+      const kinds = this.byMessage[r.index]!;
+      const events = this.byEvent[r.index]!;
+      for (let st = 0; st < states; st++) {
+        const pool: PoolPlan[] = [];
+        for (const m of model.messages) {
+          const c = kinds[m.index * states + st]!;
+          if (m.to !== r.index || !m.pool || c.length === 0) continue;
+          const sender = model.roles[m.from]!;
+          pool.push(new PoolPlan(m, c, unguarded(c), !m.consumed && inert(unguarded(c), r, st), sender.instances, sender.first, m.payload.count, m.payload.fields));
+        }
+        this.poolPlans.push(pool);
+        const evs: EventPlan[] = [];
+        for (let e = 0; e < r.events.length; e++) {
+          const c = events[e * states + st]!;
+          if (c.length > 0) evs.push(new EventPlan(e, c, unguarded(c), r.events[e]!.payload.count, r.events[e]!.payload.fields));
+        }
+        this.eventPlans.push(evs);
+      }
+    }
     const net = model.network;
     this.codeKind = new Int32Array(net.codes + 1).fill(-1);
     this.reliableCode = new Uint8Array(net.codes + 1);
@@ -114,6 +174,9 @@ export class StepRules {
     this.undo();
     this.next.set(vec);
     this.current = vec;
+    // What `select` would set, for the steps whose one transition has no guard (`choose`).
+    this.env.pre = vec;
+    this.env.post = vec;
     for (const role of model.roles) {
       for (let local = 0; local < role.instances; local++) {
         const g = role.first + local;
@@ -161,7 +224,7 @@ export class StepRules {
       try {
         if (inv.expr.evaluate(env) === 0) {
           const who = inv.role < 0 ? '' : ` for ${this.model.instances[this.model.roles[inv.role]!.first + self]!.name}`;
-          return { kind: 'invariant', name: inv.name, detail: `${inv.name} is false${who}: ${inv.expr.text}`, step: false };
+          return { kind: 'invariant', name: inv.name, detail: `${inv.name} is false${who}${witnessText(this.model, inv, env)}: ${inv.expr.text}`, step: false };
         }
       } catch (e) {
         if (!(e instanceof EvaluationError)) throw e;
@@ -180,32 +243,37 @@ export class StepRules {
     const kinds = this.byMessage[role.index]!;
     const states = role.states.length;
     if (net.size > 0) {
-      const pool = this.poolKinds[role.index]!;
-      for (let ki = 0; ki < pool.length; ki++) {
-        const m = pool[ki]!;
-        // A message no transition takes from this state stays in the pool: no step.
-        const candidates = kinds[m.index * states + state]!;
-        if (candidates.length === 0) continue;
-        const nFrom = this.senderCount[m.index]!;
-        const senderFirst = this.senderFirst[m.index]!;
-        const nTo = role.instances;
-        const count = m.payload.count;
-        const fields = m.payload.fields;
+      const plans = this.poolPlans[this.planBase[role.index]! + state]!;
+      const nTo = role.instances;
+      for (let ki = 0; ki < plans.length; ki++) {
+        const plan = plans[ki]!;
+        const m = plan.message;
+        const count = plan.payloads;
+        const fields = plan.fields;
+        const direct = plan.unguarded;
         // The step's fields that stay the same for every message of this kind (the sink never writes them).
         step.kind = 'receive';
         step.instance = g;
         step.what = m.index;
         step.channel = -1;
         step.position = -1;
-        for (let s = 0; s < nFrom; s++) {
+        for (let s = 0; s < plan.senders; s++) {
           const rowBase = m.poolBase + (s * nTo + local) * count;
           for (let p = 0; p < count; p++) {
             if (vec[rowBase + p] !== 1) continue;
+            if (plan.inert) {
+              step.transition = direct!.index;
+              step.payload = p;
+              step.sender = plan.senderFirst + s;
+              sink(step, this.next, NONE, false);
+              continue;
+            }
             if (fields.length > 0) this.decodePayload(fields, p);
             env.sender = s;
-            if (!this.select(vec, candidates, local)) continue;
+            if (direct !== null) this.choose(direct);
+            else if (!this.select(vec, plan.candidates, local)) continue;
             step.payload = p;
-            step.sender = senderFirst + s;
+            step.sender = plan.senderFirst + s;
             // A set's message is taken out by its receive (docs/format-v2.md §6); the pool's stays.
             this.consumeSlot = m.consumed ? rowBase + p : -1;
             this.take(vec, role, local, sink, -1, -1);
@@ -251,18 +319,18 @@ export class StepRules {
 
   private events(vec: Float64Array, role: RoleV2, local: number, g: number, state: number, sink: StepSink): void {
     const step = this.step;
-    const lists = this.byEvent[role.index]!;
-    const states = role.states.length;
-    for (let e = 0; e < role.events.length; e++) {
-      const candidates = lists[e * states + state]!;
-      if (candidates.length === 0) continue;
-      const shape = role.events[e]!.payload;
-      for (let p = 0; p < shape.count; p++) {
-        this.decodePayload(shape.fields, p);
-        if (!this.select(vec, candidates, local)) continue;
+    const plans = this.eventPlans[this.planBase[role.index]! + state]!;
+    for (let ei = 0; ei < plans.length; ei++) {
+      const plan = plans[ei]!;
+      const fields = plan.fields;
+      const direct = plan.unguarded;
+      for (let p = 0; p < plan.payloads; p++) {
+        if (fields.length > 0) this.decodePayload(fields, p);
+        if (direct !== null) this.choose(direct);
+        else if (!this.select(vec, plan.candidates, local)) continue;
         step.kind = 'event';
         step.instance = g;
-        step.what = e;
+        step.what = plan.event;
         step.payload = p;
         step.sender = -1;
         step.channel = -1;
@@ -286,6 +354,12 @@ export class StepRules {
       this.selected.error = null;
     }
     this.take(vec, role, local, sink, -1, -1);
+  }
+
+  /** Selects a transition without a guard (the first candidate), as `select` would. */
+  private choose(t: TransitionV2): void {
+    this.selected.transition = t;
+    this.selected.error = null;
   }
 
   /** The first of `candidates` (the transitions leaving the instance's state, in document order) whose guard is true. */
@@ -418,7 +492,7 @@ export class StepRules {
       while (k < net.capacity && next[chBase + k] !== 0) k++;
       if (k === net.capacity) {
         if (net.blockWhenFull) this.blocked = true;
-        return { kind: 'channel-full', name: m.name, detail: `${t.name} sends ${m.name} to ${model.instances[toRole.first + d]!.name}, but that channel already holds ${net.capacity} messages (raise "capacity" or bound the sender).`, step: true };
+        return { kind: 'channel-full', name: m.name, detail: `${t.name} sends ${m.name} to ${model.instances[toRole.first + d]!.name}, but that channel already holds ${net.capacity} message${net.capacity === 1 ? '' : 's'}, its capacity (a duplicate, a retry or a timer that fires again takes a slot too): raise "capacity" (at most 8), bound the sender, or carry ${m.name} in the pool with a link.`, step: true };
       }
       this.put(chBase + k, m.code + p);
     }

@@ -21,8 +21,10 @@ export function verdictLineV2(r: CheckResultV2): string {
 export function outcomeLinesV2(r: CheckResultV2): string[] {
   if (!r.outcomes?.length) return [];
   const width = Math.max(...r.outcomes.map((o) => o.site.length));
+  // Counted as configurations are stored: a search that stopped early has seen only its start.
+  const partial = r.verdict === 'ok' ? '' : `; counted until the search stopped at depth ${r.depth}`;
   return [
-    'client outcomes per call site, in quiescent configurations (a timeout is ambiguous: the caller cannot tell whether the call happened):',
+    `client outcomes per call site, in quiescent configurations (a timeout is ambiguous: the caller cannot tell whether the call happened${partial}):`,
     ...r.outcomes.map((o) => `  ${o.site.padEnd(width)}  ok ${o.ok}, error ${o.error}, timeout (ambiguous) ${o.timeout}`),
   ];
 }
@@ -48,25 +50,36 @@ export function callMachineryLinesV2(r: CheckResultV2): string[] {
 export function traceRowsV2(model: ModelV2, v: ViolationReportV2, initial: ConfigurationViewV2): { header: string[]; rows: string[][] } {
   const header = ['#', 'step', ...initial.instances.map((i) => i.name), 'network'];
   const cell = (j: number, before: InstanceView | null, now: InstanceView) => instanceCell(model, j, before, now);
-  const rows: string[][] = [['0', '(initial)', ...initial.instances.map((i, j) => cell(j, null, i)), initial.network.join(' ')]];
+  // Channels (or pool messages) are separated by `; `: a message's own text holds spaces.
+  const rows: string[][] = [['0', '(initial)', ...initial.instances.map((i, j) => cell(j, null, i)), initial.network.join('; ')]];
   let before = initial;
   v.trace.forEach((t, k) => {
     const c = t.configuration;
-    rows.push([String(k + 1), t.label, ...c.instances.map((i, j) => cell(j, before.instances[j]!, i)), c.network.join(' ')]);
+    rows.push([String(k + 1), t.label, ...c.instances.map((i, j) => cell(j, before.instances[j]!, i)), c.network.join('; ')]);
     before = c;
   });
   return { header, rows };
 }
 
+/**
+ * The trace as a text table. A cell wider than its column (64 characters, the step 60) is
+ * wrapped onto further lines of its row, never cut: every var and message of the trace is there
+ * to read.
+ */
 export function violationTableV2(model: ModelV2, v: ViolationReportV2, initial: ConfigurationViewV2): string {
   const { header, rows } = traceRowsV2(model, v, initial);
   const widths = header.map((h, k) => Math.min(k === 1 ? 60 : 64, Math.max(h.length, ...rows.map((r) => r[k]!.length))));
-  const line = (cells: string[]) => cells.map((c, k) => clip(c, widths[k]!).padEnd(widths[k]!)).join('  ').trimEnd();
+  const line = (cells: string[]) => cells.map((c, k) => c.padEnd(widths[k]!)).join('  ').trimEnd();
+  const row = (cells: string[]): string[] => {
+    const wrapped = cells.map((c, k) => wrap(c, widths[k]!));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    return Array.from({ length: height }, (_, i) => line(wrapped.map((w) => w[i] ?? '')));
+  };
   return [
     `${v.kind} ${v.name} at depth ${v.depth}`,
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...rows.flatMap(row),
     `   ✗ ${v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}: ${v.detail}`}`,
   ].join('\n');
 }
@@ -91,6 +104,20 @@ function instanceCell(model: ModelV2, instance: number, before: InstanceView | n
   return calls.length ? `${parts.join(' ')}; ${calls.join('; ')}` : parts.join(' ');
 }
 
-function clip(s: string, w: number): string {
-  return s.length > w ? `${s.slice(0, w - 1)}…` : s;
+/**
+ * `s` in lines of at most `w` characters, broken after a `; ` (between messages, call lines)
+ * where the line has one, else after a space, else at `w`.
+ */
+export function wrap(s: string, w: number): string[] {
+  const lines: string[] = [];
+  let rest = s;
+  while (rest.length > w) {
+    const semi = rest.lastIndexOf('; ', w - 1);
+    const space = rest.lastIndexOf(' ', w);
+    const cut = semi > 0 ? semi + 2 : space > 0 ? space + 1 : w;
+    lines.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut);
+  }
+  lines.push(rest);
+  return lines;
 }

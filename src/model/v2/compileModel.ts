@@ -9,7 +9,7 @@ import { countSlots, layOut, type NetworkShape, type RoleShape } from './layout'
 import { LIMITS_V2 } from './limits';
 import { networkLinks } from './links';
 import type { ExpandedRoleJson } from './calls';
-import type { CompiledExprV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
+import type { WitnessV2, CompiledExprV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
 import { checkNames } from './names';
 import { encodeScalar, instanceName, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
 import type { DesignV2, FieldJsonV2, RoleJson } from './schema';
@@ -229,7 +229,20 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     const what = transitionLevel ? 'transition invariant' : `${kind} invariant`;
     const scope: ScopeV2 = { ...scopeBase, role, event: null, senderRole: -1, primes: kind === 'step', invariant: true, what, ...extra };
     const expr = compile(inv.expr, [...path, 'expr'], scope, BOOL);
-    return expr ? { name: inv.name, kind, role, expr } : null;
+    if (!expr) return null;
+    const witness = kind === 'state' ? witnessOf(inv.expr, scope) : undefined;
+    return witness ? { name: inv.name, kind, role, expr, witness } : { name: inv.name, kind, role, expr };
+  };
+  // The body of an invariant `forall a, b in R: …`, compiled with a and b bound (slots 0, 1), so a
+  // violation can name the instances that break it. Only for the message: the check uses `expr`.
+  const witnessOf = (text: string, scope: ScopeV2): WitnessV2 | undefined => {
+    const parsed = parseExpressionV2(text);
+    if (!parsed.ok || parsed.expr.kind !== 'quantifier' || parsed.expr.q !== 'forall') return undefined;
+    const q = parsed.expr;
+    const role = roleLayouts.findIndex((r) => r.name === q.role);
+    if (role < 0) return undefined;
+    const body = compileExpressionV2(q.body, { ...scope, bound: q.names.map((name) => ({ name, role })) }, BOOL);
+    return body.problems.length ? undefined : { names: q.names, role, body: body.evaluate };
   };
 
   const invariants: InvariantV2[] = [];

@@ -149,6 +149,17 @@ export interface InvariantV2 {
   /** The role whose every instance it is checked for, or -1 for a design invariant. */
   readonly role: number;
   readonly expr: CompiledExprV2;
+  /**
+   * A state invariant that is a `forall` over one role: its body with the bound names in slots
+   * 0…, tried per tuple when the invariant is false to say which instances break it.
+   */
+  readonly witness?: WitnessV2;
+}
+
+export interface WitnessV2 {
+  readonly names: readonly string[];
+  readonly role: number;
+  readonly body: EvaluatorV2;
 }
 
 export interface RoleV2 {

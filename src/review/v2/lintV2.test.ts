@@ -92,6 +92,17 @@ describe('the review checklist of a design of several participants', () => {
     expect(at(r, 'crashes-off')).toEqual([]);
   });
 
+  it('asks for no drop or duplicate budget on a pool network, where the budgets are errors', () => {
+    const pool = twoPhaseBroken();
+    pool.environment = { ...pool.environment, network: { model: 'pool' } };
+    const r = review(pool);
+    expect(at(r, 'drops-off')).toEqual([]);
+    expect(at(r, 'duplicates-off')).toEqual([]);
+    // One kind on faulty channels beside the pool: its budgets are asked for again.
+    pool.environment.network = { model: 'pool', links: [{ message: pool.messages![0]!.name, model: 'channels' }] };
+    expect(at(review(pool), 'drops-off')).toEqual(['/environment']);
+  });
+
   it('flags a counter without a step invariant, per role, and an epoch adopted from a message unguarded', () => {
     expect(at(review(leaseBroken()), 'counter-may-decrease')).toEqual(['/roles/0/vars/0']);
     const stated = leaseBroken();

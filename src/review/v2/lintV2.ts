@@ -263,8 +263,10 @@ function reachability(d: DesignV2, result: CheckResultV2): Draft[] {
 
 function budgets(d: DesignV2, model: ModelV2): Draft[] {
   const volatile = d.roles.flatMap((r) => (r.vars ?? []).filter((v) => v.storage === 'volatile').map((v) => `${r.name}.${v.name}`));
-  // Every kind on a reliable link cannot be dropped or duplicated: then budgets of 0 say nothing more.
-  const lossy = model.messages.some((m) => m.pool || !m.reliable);
+  // Budgets act on channels only: a kind on a reliable link is never dropped or duplicated, and
+  // the pool loses (never received) and duplicates (received again) by itself, where the budgets
+  // are errors (§6). With no faulty channel, budgets of 0 say nothing more.
+  const lossy = model.messages.some((m) => !m.pool && !m.reliable);
   const env = { drop: lossy ? model.network.drop : 1, duplicate: lossy ? model.network.duplicate : 1, crashes: model.crashes };
   return budgetFindings(d.environment ? '/environment' : '', env, volatile);
 }

@@ -39,6 +39,11 @@ export interface ScopeV2 {
   readonly invariant: boolean;
   /** What the expression is, for messages: "guard", "update", "state invariant", … */
   readonly what: string;
+  /**
+   * Names bound before the expression, slots 0, 1, … in order: the body of a `forall` compiled
+   * on its own, to name the instances that make an invariant false (compileModel's witness).
+   */
+  readonly bound?: readonly { readonly name: string; readonly role: number }[];
   /** The message kinds that travel in the pool, which `forall m in Kind: …` ranges over (none: no such quantifier). */
   readonly pool?: readonly PoolKind[];
 }
@@ -65,8 +70,8 @@ const NOTHING: EvaluatorV2 = () => 0;
 
 export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: TypeV2 | null): CompiledV2 {
   const problems: ExprProblem[] = [];
-  const binders: Binder[] = [];
-  let maxBinders = 0;
+  const binders: Binder[] = (scope.bound ?? []).map((b, slot) => ({ ...b, slot }));
+  let maxBinders = binders.length;
   const memo: Memo = { epoch: 0, used: false };
   let instanceArithmetic = false;
   const roleNames = scope.roles.map((r) => r.name);
