@@ -58,6 +58,17 @@ describe('the network model "set"', () => {
     expect(pool.transitions).toBeGreaterThan(set.transitions);
   });
 
+  it('a receive that writes nothing still takes a set\'s message out (never the pool\'s inert step)', () => {
+    const quiet = (model: 'set' | 'pool') =>
+      ring((d) => {
+        d.roles[0]!.transitions[1] = { id: 'swallow', from: 'idle', receive: 'Token' };
+        d.environment!.network!.model = model;
+      });
+    // set: initial, the token at Node[2], the token swallowed (no message left); pool: the token stays.
+    expect(exploreV2(loadOk(quiet('set'))).states).toBe(3);
+    expect(exploreV2(loadOk(quiet('pool'))).states).toBe(2);
+  });
+
   it('is a link model too, and is the pool\'s in what it refuses', () => {
     expect(errors(ring((d) => (d.environment = { network: { model: 'channels', links: [{ message: 'Token', model: 'set' }] } })))).toEqual([]);
     expect(errors(ring((d) => (d.environment = { network: { model: 'set', capacity: 2 } })))).toEqual([['/environment/network/capacity', 'not-for-pool']]);
