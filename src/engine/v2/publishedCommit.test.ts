@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDesignValueV2 } from '../../model/v2/load';
-import type { ModelV2 } from '../../model/v2/model';
-import type { DesignV2 } from '../../model/v2/schema';
+import { loadPublishedV2 } from './testDesigns';
 import { exploreV2 } from './explorer';
 
 /**
@@ -13,13 +9,7 @@ import { exploreV2 } from './explorer';
  * Where a figure differs the reason is below and in docs/format-v2.md ("Commit and consensus
  * specifications"); the encodings were not tuned to agree.
  */
-function published(file: string, edit: (d: DesignV2) => void = () => {}): ModelV2 {
-  const design = JSON.parse(readFileSync(join(__dirname, '../../../test-fixtures/published', file), 'utf8')) as DesignV2;
-  edit(design);
-  const r = loadDesignValueV2(design);
-  if (!r.ok) throw new Error(`${file}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  return r.model;
-}
+const published = loadPublishedV2;
 
 describe('2PCwithBTM.tla (2PCwithBTM.cfg: 3 RMs, RMMAYFAIL, TMMAYFAIL)', () => {
   it('1,245 configurations and diameter 15, as TLC; TypeOK and Consistency hold', () => {

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDesignValueV2 } from '../../model/v2/load';
-import type { ModelV2 } from '../../model/v2/model';
+import { loadPublishedV2 } from './testDesigns';
 import type { DesignV2 } from '../../model/v2/schema';
 import { createExplorationV2, exploreV2 } from './explorer';
 import { explorePartitionedV2 } from './threadResult';
@@ -13,13 +10,7 @@ import { explorePartitionedV2 } from './threadResult';
  * (docs/format-v2.md §17, "Reproducing published TLC figures"). TLC's depth counts the initial
  * state as 1; ours counts steps: TLC's depth is ours + 1. Where a figure differs, the test says why.
  */
-function published(file: string, edit: (d: DesignV2) => void = () => {}): ModelV2 {
-  const design = JSON.parse(readFileSync(join(__dirname, '../../../test-fixtures/published', file), 'utf8')) as DesignV2;
-  edit(design);
-  const r = loadDesignValueV2(design);
-  if (!r.ok) throw new Error(`${file}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  return r.model;
-}
+const published = loadPublishedV2;
 
 describe('Echo.tla with MCEcho.cfg (three nodes, fully meshed)', () => {
   it('75 configurations, depth 16 as TLC counts it; every invariant holds and every node ends Done', () => {

@@ -14,6 +14,15 @@ export function loadExampleV2(file: string, instances?: number, edit: (d: Design
   return r.model;
 }
 
+/** Test fixture: a published specification's design (test-fixtures/published) as a model, with any edit applied. */
+export function loadPublishedV2(file: string, edit: (d: DesignV2) => void = () => {}): ModelV2 {
+  const design = JSON.parse(readFileSync(join(__dirname, '../../../test-fixtures/published', file), 'utf8')) as DesignV2;
+  edit(design);
+  const r = loadDesignValueV2(design);
+  if (!r.ok) throw new Error(`${file}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return r.model;
+}
+
 export function readExampleV2(file: string): DesignV2 {
   return JSON.parse(readFileSync(join(__dirname, '../../../examples/v2', file), 'utf8')) as DesignV2;
 }
