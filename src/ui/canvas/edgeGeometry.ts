@@ -49,9 +49,12 @@ export function edgeBetween(from: Box, to: Box, offset: number): EdgeShape {
   return { path, labelX, labelY };
 }
 
+/** Rise of each further loop: its label sits 1.5 × this above the last one's, clear of a three-line label. */
+const LOOP_STEP = 32;
+
 /** The k-th loop from a box to itself, drawn above it. */
 export function selfLoop(box: Box, k: number): EdgeShape {
-  const r = 26 + k * 22;
+  const r = 26 + k * LOOP_STEP;
   const cx = box.x + box.width / 2;
   const top = box.y;
   const x1 = cx - Math.min(box.width / 4, 24);

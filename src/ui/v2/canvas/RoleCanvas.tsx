@@ -1,4 +1,4 @@
-import { Background, ReactFlow, useReactFlow, useStore as useFlowStore, type Connection, type NodeChange } from '@xyflow/react';
+import { Background, getViewportForBounds, ReactFlow, useReactFlow, useStore as useFlowStore, useStoreApi, type Connection, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { DesignV2, TransitionJsonV2 } from '../../../model/v2/schema';
@@ -9,7 +9,7 @@ import { emptyRoleOverlay } from '../../../store/v2/roleOverlay';
 import { useDesignStateV2, useDesignStoreV2 } from '../../../store/v2/useDesignV2';
 import { createStore } from 'zustand/vanilla';
 import { layeredLayout } from '../../canvas/elkLayout';
-import { keepUnchanged, layoutInput, NODE_SIZE, toRoleEdges, toRoleNodes, type RoleErrorCounts, type RoleStateNode, type RoleTransitionEdge } from './roleElements';
+import { keepUnchanged, layoutInput, NODE_SIZE, roleBounds, toRoleEdges, toRoleNodes, type RoleErrorCounts, type RoleStateNode, type RoleTransitionEdge } from './roleElements';
 import { edgeTypes, nodeTypes, TransitionClick } from './RoleNodes';
 
 const noOverlayStore: RoleOverlayStore = createStore(() => emptyRoleOverlay);
@@ -70,6 +70,15 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
   }, [r, positions, selectedStates, runOverlay, errors, readOnly]);
   const edges = useMemo(() => (shown.current.edges = keepUnchanged(shown.current.edges, r ? toRoleEdges(r, positions, selectedTransitions, runOverlay, errors, receiverOf) : [])), [r, positions, selectedTransitions, runOverlay, errors, receiverOf]);
 
+  // The view fitted to the role's drawing, self-loops included (`roleBounds`), never zoomed in past 1.
+  const flowStore = useStoreApi();
+  const fitRole = useCallback((): void => {
+    const { width, height } = flowStore.getState();
+    const bounds = roleBounds(flow.getNodes() as RoleStateNode[], flow.getEdges() as RoleTransitionEdge[]);
+    if (!bounds || !width || !height) return;
+    void flow.setViewport(getViewportForBounds(bounds, width, height, 0.1, 1, 0.15), { duration: 0 });
+  }, [flow, flowStore]);
+
   const autoLayout = useCallback(
     async (silent: boolean) => {
       const current = store.getState().design.roles[role];
@@ -80,12 +89,12 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
       // Settles once the view is fitted to the new places (a hidden canvas is shown only then).
       await new Promise<void>((resolve) =>
         requestAnimationFrame(() => {
-          void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1 });
+          fitRole();
           resolve();
         }),
       );
     },
-    [store, role, flow],
+    [store, role, fitRole],
   );
   useEffect(() => {
     // Braces: a returned function would become the effect's cleanup and lay the role out on unmount.
@@ -101,7 +110,7 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
       if (unplaced(store.getState().design, role)) void autoLayout(true).finally(() => setPlacing(false));
       else {
         setPlacing(false);
-        void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1 });
+        fitRole();
       }
     });
     return () => cancelAnimationFrame(frame);
@@ -123,15 +132,12 @@ export function RoleCanvas({ role, readOnly, overlay, errors, onLayout }: {
       const top = -y / zoom;
       const right = left + paneWidth / zoom;
       const bottom = top + paneHeight / zoom;
-      const outside = flow.getNodes().some((n) => {
-        const w = n.measured?.width ?? NODE_SIZE.width;
-        const h = n.measured?.height ?? NODE_SIZE.height;
-        return n.position.x < left || n.position.y < top || n.position.x + w > right || n.position.y + h > bottom;
-      });
-      if (outside) void flow.fitView({ padding: 0.15, duration: 0, maxZoom: 1 });
+      const drawn = roleBounds(flow.getNodes() as RoleStateNode[], flow.getEdges() as RoleTransitionEdge[]);
+      const outside = drawn !== null && (drawn.x < left || drawn.y < top || drawn.x + drawn.width > right || drawn.y + drawn.height > bottom);
+      if (outside) fitRole();
     });
     return () => cancelAnimationFrame(frame);
-  }, [paneWidth, paneHeight, stateCount, flow]);
+  }, [paneWidth, paneHeight, stateCount, flow, fitRole]);
 
   // Read through a ref: the handler stays the same object during a drag (a new one would be a
   // new prop of React Flow, its store updated and every state redrawn at each step).

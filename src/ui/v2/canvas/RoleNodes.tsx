@@ -58,14 +58,16 @@ function RoleTransitionView({ data, selected, markerEnd }: EdgeProps<RoleTransit
   if (!data) return null;
   const classes = ['transition-edge', data.restart ? 'is-restart' : '', selected ? 'is-selected' : '', data.active ? 'is-active' : '', data.enabled ? 'is-enabled' : '', data.dimmed ? 'is-dimmed' : ''].filter(Boolean).join(' ');
   const label = `${data.trigger}${data.detail ? ` ${data.detail}` : ''}`;
+  // A crowded self-loop shows its detail only when it is the one looked at (the title and the inspector have it always).
+  const detail = data.crowded && !selected && !data.active ? '' : data.detail;
   return (
     <>
       <BaseEdge path={data.shape.path} markerEnd={markerEnd} className={classes} interactionWidth={14} />
       <EdgeLabelRenderer>
-        <div className={`edge-label nodrag nopan role-edge-label ${classes}`} style={{ transform: `translate(-50%, -50%) translate(${data.shape.labelX}px, ${data.shape.labelY}px)` }}>
+        <div className={`edge-label nodrag nopan role-edge-label ${classes}${data.crowded ? ' is-crowded' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${data.shape.labelX}px, ${data.shape.labelY}px)` }}>
           <button type="button" className={`edge-label__event${data.receive ? ' is-receive' : ''}`} aria-label={`Transition ${data.index + 1} of ${data.role}: ${label}`} title={label} onClick={() => click(data.index)}>
             {data.trigger}
-            {data.detail && <span className="edge-label__detail"> {data.detail}</span>}
+            {detail && <span className="edge-label__detail"> {detail}</span>}
           </button>
           {data.errors > 0 && <span className="badge badge--error">{data.errors} error{data.errors > 1 ? 's' : ''}</span>}
         </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleJson } from '../../../model/v2/schema';
-import { keepUnchanged, toRoleEdges, toRoleNodes, type RoleErrorCounts } from './roleElements';
+import { CROWDED_LOOPS, keepUnchanged, NODE_SIZE, roleBounds, toRoleEdges, toRoleNodes, type RoleErrorCounts } from './roleElements';
 
 const role: RoleJson = {
   name: 'A',
@@ -49,5 +49,29 @@ describe('keepUnchanged', () => {
     const removed = keepUnchanged(first, first.slice(1).map((n) => ({ ...n })));
     expect(removed.map((n) => n.id)).toEqual(['b', 'c']);
     expect(removed[0]).toBe(first[1]);
+  });
+});
+
+describe('a state with many self-loops', () => {
+  const busy: RoleJson = { ...role, transitions: [...role.transitions, ...Array.from({ length: 4 }, () => ({ from: 'a', event: 'Step', guard: 'true' }))] };
+  const edges = toRoleEdges(busy, positions, new Set(), undefined, noErrors);
+  const loops = edges.filter((e) => e.source === e.target);
+
+  it(`shows only their triggers from ${CROWDED_LOOPS} loops on (the detail on selection), the others in full`, () => {
+    expect(loops.map((e) => e.data!.crowded)).toEqual([true, true, true, true]);
+    expect(edges.filter((e) => e.source !== e.target).map((e) => e.data!.crowded)).toEqual([false, false]);
+    const two = toRoleEdges({ ...role, transitions: [...role.transitions, { from: 'a', event: 'Step' }, { from: 'a', event: 'Step' }] }, positions, new Set(), undefined, noErrors);
+    expect(two.filter((e) => e.source === e.target).map((e) => e.data!.crowded)).toEqual([false, false]);
+  });
+
+  it('are inside the bounds the view is fitted to, with their labels; without loops the bounds are the states', () => {
+    const nodes = toRoleNodes(busy, positions, new Set(), undefined, noErrors, false);
+    const bounds = roleBounds(nodes, edges)!;
+    const highest = Math.min(...loops.map((e) => e.data!.shape.labelY));
+    expect(bounds.y).toBeLessThan(highest);
+    expect(bounds.y + bounds.height).toBe(NODE_SIZE.height);
+    const plain = roleBounds(nodes, toRoleEdges(role, positions, new Set(), undefined, noErrors))!;
+    expect(plain).toEqual({ x: 0, y: 0, width: 400 + NODE_SIZE.width, height: NODE_SIZE.height });
+    expect(roleBounds([], [])).toBeNull();
   });
 });

@@ -35,6 +35,8 @@ export interface RoleTransitionData extends Record<string, unknown> {
   readonly dimmed: boolean;
   readonly errors: number;
   readonly shape: EdgeShape;
+  /** One of a state's many self-loops (CROWDED_LOOPS or more): its label shows the trigger only, and the detail when selected or taken. */
+  readonly crowded: boolean;
 }
 
 export type RoleStateNode = Node<RoleStateData, 'roleState'>;
@@ -42,6 +44,8 @@ export type RoleTransitionEdge = Edge<RoleTransitionData, 'roleTransition'>;
 
 export const NODE_SIZE = { width: 130, height: 52 } as const;
 const PARALLEL_SPACING = 40;
+/** From this many self-loops on one state, their stacked labels would cover each other with their details. */
+export const CROWDED_LOOPS = 3;
 const NO_OVERLAY: RoleOverlay = { instancesIn: new Map(), enabledTransitions: new Set(), dimmedStates: [], dimmedTransitions: [] };
 
 /** Where a state without a saved position goes until the automatic layout has run. */
@@ -173,6 +177,7 @@ export function toRoleEdges(role: RoleJson, positions: Readonly<Record<string, P
         dimmed: dimmed.has(i),
         errors: errors.transitions.get(i) ?? 0,
         shape,
+        crowded: from === to && n >= CROWDED_LOOPS,
       },
     };
   });
@@ -224,4 +229,34 @@ function sameValue(a: unknown, b: unknown, depth: number): boolean {
   }
   for (const _ in y) n--;
   return n === 0;
+}
+
+/** Half the room a loop's label takes around its centre: a one-line trigger when crowded, a few lines of detail otherwise. */
+const LOOP_LABEL = { halfWidth: 90, crowded: 10, full: 30 } as const;
+
+/**
+ * The rectangle a role's drawing covers: its states (at their measured sizes) and the self-loops
+ * above them with their labels, which reach beyond the states. Fitting the view to it keeps the
+ * loops of a busy state in sight (fitting to the states alone cut them off at the lane's top).
+ */
+export function roleBounds(nodes: readonly RoleStateNode[], edges: readonly RoleTransitionEdge[]): Box | null {
+  if (nodes.length === 0) return null;
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  const cover = (x1: number, y1: number, x2: number, y2: number): void => {
+    left = Math.min(left, x1);
+    top = Math.min(top, y1);
+    right = Math.max(right, x2);
+    bottom = Math.max(bottom, y2);
+  };
+  for (const n of nodes) cover(n.position.x, n.position.y, n.position.x + (n.measured?.width ?? NODE_SIZE.width), n.position.y + (n.measured?.height ?? NODE_SIZE.height));
+  for (const e of edges) {
+    if (e.source !== e.target || !e.data) continue;
+    const { labelX, labelY } = e.data.shape;
+    const half = e.data.crowded ? LOOP_LABEL.crowded : LOOP_LABEL.full;
+    cover(labelX - LOOP_LABEL.halfWidth, labelY - half, labelX + LOOP_LABEL.halfWidth, labelY + half);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
