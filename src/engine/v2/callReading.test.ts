@@ -1,32 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { callNameIndex, callNames, MACHINERY, machineryName } from '../../model/v2/callNames';
 import { expandCalls } from '../../model/v2/calls';
-import { loadDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2 } from '../../model/v2/schema';
 import { callMessageText, splitCallCoverage } from './callReading';
-import { SimulationV2 } from './simulator';
-import { readExampleV2 } from './testDesigns';
+import { modelOfV2, readExampleV2, walkV2 } from './testDesigns';
 import { callMachineryLinesV2 } from './traceTable';
 import { exploreV2 } from './explorer';
 
 /** Calls read back as written (format-v2.md §14, the names table): one statement of the names, read by labels and coverage. */
 
-function load(d: DesignV2): ModelV2 {
-  const r = loadDesignValueV2(d);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.model;
-}
-
-function walk(model: ModelV2, labels: readonly string[]): SimulationV2 {
-  const sim = new SimulationV2(model);
-  for (const label of labels) {
-    const i = sim.enabled().findIndex((s) => s.label === label);
-    if (i < 0) throw new Error(`"${label}" is not enabled after ${JSON.stringify(sim.taken)}: ${JSON.stringify(sim.enabled().map((s) => s.label))}`);
-    sim.take(i);
-  }
-  return sim;
-}
+const load = (d: DesignV2): ModelV2 => modelOfV2(d);
+const walk = walkV2;
 
 describe('the names of a call, stated once', () => {
   it('every message, event, var and transition the expansion adds is a name of callNames, and the index says what it means', () => {

@@ -1,31 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { loadDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2 } from '../../model/v2/schema';
 import { callLines, isGeneratedVar, writtenVars } from './callState';
 import { exploreV2 } from './explorer';
 import { SimulationV2 } from './simulator';
-import { readExampleV2 } from './testDesigns';
+import { modelOfV2, readExampleV2, walkV2 } from './testDesigns';
 import { traceRowsV2, violationTableV2 } from './traceTable';
 import { viewConfigurationV2 } from './view';
 
 /** An instance's configuration read as the design was written: the user's vars, and its calls in words. */
 
-function load(d: DesignV2): ModelV2 {
-  const r = loadDesignValueV2(d);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.model;
-}
-
-function walk(model: ModelV2, labels: readonly string[]): SimulationV2 {
-  const sim = new SimulationV2(model);
-  for (const label of labels) {
-    const i = sim.enabled().findIndex((s) => s.label === label);
-    if (i < 0) throw new Error(`"${label}" is not enabled: ${JSON.stringify(sim.enabled().map((s) => s.label))}`);
-    sim.take(i);
-  }
-  return sim;
-}
+const load = (d: DesignV2): ModelV2 => modelOfV2(d);
+const walk = walkV2;
 
 const GENERATED = /Acquire_|_pending|_outcome|_seen|_due|_first/;
 

@@ -3,24 +3,39 @@ import { join } from 'node:path';
 import { loadAnyDesignValueV2, loadDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2 } from '../../model/v2/schema';
+import { SimulationV2 } from './simulator';
 
 /** Test fixture: a version-2 example as a model, with the last role's instance count changed and any edit applied. */
 export function loadExampleV2(file: string, instances?: number, edit: (d: DesignV2) => void = () => {}): ModelV2 {
   const design = readExampleV2(file);
   if (instances !== undefined) design.roles[design.roles.length - 1]!.instances = instances;
   edit(design);
+  return modelOfV2(design, file);
+}
+
+/** Test fixture: a design of participants as a model; an invalid one fails the test with its errors. */
+export function modelOfV2(design: DesignV2, name = design.name): ModelV2 {
   const r = loadDesignValueV2(design);
-  if (!r.ok) throw new Error(`${file}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  if (!r.ok) throw new Error(`${name}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   return r.model;
+}
+
+/** Test helper: a simulation that took the steps with exactly these labels, in order; a label not enabled fails the test. */
+export function walkV2(model: ModelV2, labels: readonly string[]): SimulationV2 {
+  const sim = new SimulationV2(model);
+  for (const label of labels) {
+    const i = sim.enabled().findIndex((s) => s.label === label);
+    if (i < 0) throw new Error(`"${label}" is not enabled after ${JSON.stringify(sim.taken)}: ${JSON.stringify(sim.enabled().map((s) => s.label))}`);
+    sim.take(i);
+  }
+  return sim;
 }
 
 /** Test fixture: a published specification's design (test-fixtures/published) as a model, with any edit applied. */
 export function loadPublishedV2(file: string, edit: (d: DesignV2) => void = () => {}): ModelV2 {
   const design = JSON.parse(readFileSync(join(__dirname, '../../../test-fixtures/published', file), 'utf8')) as DesignV2;
   edit(design);
-  const r = loadDesignValueV2(design);
-  if (!r.ok) throw new Error(`${file}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
-  return r.model;
+  return modelOfV2(design, file);
 }
 
 export function readExampleV2(file: string): DesignV2 {

@@ -6,6 +6,7 @@ import { createSimulationStoreV2 } from './runSimulation';
 import { runSequenceV2 } from './runSequence';
 import * as R from './runValue';
 import { runViewV2, stepsInOrderV2 } from './runView';
+import { takeAllV2 } from './testRuns';
 
 // The broken 2PC with one drop allowed (a message loss and a crash in one run); a lost message
 // leaves participants waiting forever, so the deadlock check is off to find the real bug.
@@ -14,14 +15,7 @@ const model = loadExampleV2('two-phase-commit-broken.protocol.json', undefined, 
   d.environment!.checks = { deadlock: false };
 });
 
-function takeAll(run: R.RunV2, labels: readonly string[]): R.RunV2 {
-  for (const l of labels) {
-    const t = R.takeV2(run, l);
-    if (!t.ok) throw new Error(`${l}: ${t.reason}`);
-    run = t.run;
-  }
-  return run;
-}
+const takeAll = takeAllV2;
 
 describe('the version-2 run value', () => {
   it('takes, undoes, redoes and forks like version 1', () => {

@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { loadExampleV2 } from '../../engine/v2/testDesigns';
 import * as R from './runValue';
 import { runViewV2 } from './runView';
+import { takeAllV2 } from './testRuns';
 
 // The fixed lease service: two clients call a lock for a lease (docs/format-v2.md §14).
 const model = loadExampleV2('lease-calls-fixed.protocol.json');
 const GENERATED = /Acquire_/;
 
-function takeAll(labels: readonly string[]): R.RunV2 {
-  let run = R.startRunV2(model);
-  for (const l of labels) {
-    const t = R.takeV2(run, l);
-    if (!t.ok) throw new Error(`${l}: ${t.reason}`);
-    run = t.run;
-  }
-  return run;
-}
+const takeAll = (labels: readonly string[]): R.RunV2 => takeAllV2(R.startRunV2(model), labels);
 
 describe('the instance panels of a design with calls', () => {
   it('show the vars the user wrote and the calls in words, never the names the calls run under', () => {
