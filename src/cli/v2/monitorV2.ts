@@ -48,9 +48,10 @@ export async function monitorStepsV2(model: ModelV2, logFile: string, options: M
       const taken = monitor.counts.steps > before;
       if (steps !== null && taken) {
         steps.push(text.trim());
-        if (steps.length > TRACE_CAP) {
-          steps.shift();
-          leftOut++;
+        // Trimmed in batches (a shift per line would copy the whole list each time).
+        if (steps.length >= 2 * TRACE_CAP) {
+          leftOut += steps.length - TRACE_CAP;
+          steps.splice(0, steps.length - TRACE_CAP);
         }
       }
       for (const r of reports) {
@@ -63,8 +64,10 @@ export async function monitorStepsV2(model: ModelV2, logFile: string, options: M
       }
       if (reports.length > 0 && steps !== null && options.trace !== undefined) {
         if (!taken) steps.push(text.trim()); // the line it stopped at, so the file ends in the same finding
-        const head = leftOut > 0 ? [`# the first ${leftOut} steps are left out`] : [];
-        writeFileSync(options.trace, `${[...head, ...steps].join('\n')}\n`);
+        const kept = steps.slice(-TRACE_CAP);
+        const skipped = leftOut + steps.length - kept.length;
+        const head = skipped > 0 ? [`# the first ${skipped} steps are left out`] : [];
+        writeFileSync(options.trace, `${[...head, ...kept].join('\n')}\n`);
         pending += terminalText(`the steps up to the first finding are in ${options.trace} (read it again with monitor)\n`);
         steps = null;
       }
