@@ -97,9 +97,9 @@ function copiesBelow(v: Int32Array, first: number, k: number): number {
 /** Walks the reachable configurations breadth-first through the readable engine, comparing the fast path at each; returns how many. */
 function compareStepByStep(model: Model, cap = CAP): number {
   const L = F.flatLayout(model);
-  const zobrist = new FlatFingerprint(L, createFlatCodec(model, L));
+  const zobrist = new FlatFingerprint(createFlatCodec(model, L));
   const stepper = new FlatStepper(model, L, zobrist);
-  const check = new FlatFingerprint(L, createFlatCodec(model, L));
+  const check = new FlatFingerprint(createFlatCodec(model, L));
   const vec = new Int32Array(L.width), parent = new Int32Array(L.width), want = new Int32Array(L.width);
   const start = initialConfiguration(model);
   const seen = new Set([JSON.stringify(start)]);
@@ -113,7 +113,6 @@ function compareStepByStep(model: Model, cap = CAP): number {
     agree(F.fromFlat(model, L, vec), config, () => `${where()}: fromFlat`);
     parent.set(vec);
     zobrist.of(vec);
-    const h1 = zobrist.h1, h2 = zobrist.h2;
 
     // The configuration's own checks.
     const quiescent = isQuiescent(model, config);
@@ -130,7 +129,7 @@ function compareStepByStep(model: Model, cap = CAP): number {
     for (let k = 0; k < count; k++) {
       const step = steps[k]!;
       const outcome = applyStep(model, config, step);
-      zobrist.begin(h1, h2);
+      zobrist.begin();
       const produced = stepper.apply(vec, k);
       const at = () => `${where()}, step ${step.label}`;
       let violations = stepper.violations.map(key);
