@@ -78,19 +78,10 @@ describe('the journal and its packed record', () => {
 /** The inverse of `FlatFingerprint.fingerprint` on two words (each of its lines undone in turn). */
 function unmix(f1: number, f2: number): [number, number] {
   const b = f2;
-  const a = f1 ^ fmix(b ^ 0x68e31da4);
-  const w1 = ((unfmix(b) - a) | 0) ^ 0x6b43a9b5;
-  const w0 = unfmix(a) ^ 0x2545f491;
-  return [w0, w1];
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
+  const a = f1 ^ Math.imul(b, 0xc2b2ae35);
+  const w1 = Math.imul(b ^ (b >>> 16), inverse(0x85ebca6b)) ^ a;
+  const w0 = Math.imul(a ^ (a >>> 16), inverse(0x9e3779b1)) ^ 0x2545f491;
+  return [w0 | 0, w1 | 0];
 }
 
 /** The multiplicative inverse of an odd 32-bit number (Newton's iteration). */
@@ -98,13 +89,4 @@ function inverse(a: number): number {
   let x = a;
   for (let i = 0; i < 5; i++) x = Math.imul(x, 2 - Math.imul(a, x));
   return x;
-}
-
-function unfmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, inverse(0xc2b2ae35));
-  h ^= (h >>> 13) ^ (h >>> 26);
-  h = Math.imul(h, inverse(0x85ebca6b));
-  h ^= h >>> 16;
-  return h | 0;
 }

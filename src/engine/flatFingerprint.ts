@@ -1,5 +1,4 @@
 import type { FlatCodec } from './flatCodec';
-import { fmix } from './fingerprintSet';
 
 /**
  * The journal of a step's writes to a flat vector, which also keeps the vector's packed record
@@ -76,17 +75,24 @@ export class FlatFingerprint {
     this.n = 0;
   }
 
-  /** The fingerprint of the record into (`f1`, `f2`). */
+  /**
+   * The fingerprint of the record into (`f1`, `f2`): multiply-xorshift mixing, each line
+   * invertible given the other word, so with one or two words (f1, f2) names the record. The
+   * set takes its home slot from the high bits (`homeSlot`), which every bit of the record moves.
+   */
   fingerprint(): void {
     const words = this.words, W = words.length;
-    let a = fmix(words[0]! ^ 0x2545f491);
-    let b = fmix((((W > 1 ? words[1]! : 0) ^ 0x6b43a9b5) + a) | 0);
+    let a = Math.imul(words[0]! ^ 0x2545f491, 0x9e3779b1);
+    a ^= a >>> 16;
+    let b = Math.imul((W > 1 ? words[1]! : 0) ^ a, 0x85ebca6b);
+    b ^= b >>> 16;
     for (let k = 2; k < W; k++) {
-      a = fmix(a ^ Math.imul(words[k]!, 0xcc9e2d51) ^ k);
-      b = fmix(((b ^ words[k]!) + a) | 0);
+      a = Math.imul(a ^ words[k]!, 0xcc9e2d51);
+      a ^= a >>> 15;
+      b = Math.imul(b ^ words[k]! ^ a, 0x1b873593);
+      b ^= b >>> 13;
     }
-    // Each line is invertible given the other word, so with one or two words (a, b) names the record.
-    this.f1 = a ^ fmix(b ^ 0x68e31da4);
+    this.f1 = a ^ Math.imul(b, 0xc2b2ae35);
     this.f2 = b;
   }
 
