@@ -51,7 +51,9 @@ export function traceRowsV2(model: ModelV2, v: ViolationReportV2, initial: Confi
   const header = ['#', 'step', ...initial.instances.map((i) => i.name), 'network'];
   const cell = (j: number, before: InstanceView | null, now: InstanceView) => instanceCell(model, j, before, now);
   // Channels (or pool messages) are separated by `; `: a message's own text holds spaces.
-  const rows: string[][] = [['0', '(initial)', ...initial.instances.map((i, j) => cell(j, null, i)), initial.network.join('; ')]];
+  // With several initial configurations, which one (as the simulator's picker numbers them).
+  const start = v.start === undefined ? '(initial)' : `(initial ${v.start + 1} of ${model.initials.length})`;
+  const rows: string[][] = [['0', start, ...initial.instances.map((i, j) => cell(j, null, i)), initial.network.join('; ')]];
   let before = initial;
   v.trace.forEach((t, k) => {
     const c = t.configuration;
