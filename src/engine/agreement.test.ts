@@ -9,6 +9,7 @@ import { applyStep } from './apply';
 import { checkConfiguration } from './checks';
 import { initialConfiguration, type Configuration } from './configuration';
 import { enabledSteps, isQuiescent, stepLabel } from './enabled';
+import { explore } from './explorer';
 import { createFlatCodec } from './flatCodec';
 import { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
@@ -174,5 +175,36 @@ describe('the readable engine and the fast path agree step by step', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('from every reachable configuration of random small designs whose updates divide by zero and leave their range', () => {
+    // Each transition keeps its updates or gets one of its first var that fails to evaluate while
+    // the var is 0 (`1 / a`), or one that leaves its range (`a + 2`; ranges are 0..1 or 0..2).
+    const dividing = smallDesign.chain((design) => {
+      const count = (design.transitions as unknown[]).length;
+      return fc.array(fc.constantFrom(0, 1, 2), { minLength: count, maxLength: count }).map((picks) => {
+        const vars = design.vars as { name: string }[];
+        if (vars.length === 0) return design;
+        const a = vars[0]!.name;
+        const exprs = [null, `1 / ${a}`, `${a} + 2`];
+        const transitions = (design.transitions as { updates?: Record<string, string> }[]).map((t, i) => {
+          const expr = exprs[picks[i]!];
+          return expr === null ? t : { ...t, updates: { ...t.updates, [a]: expr } };
+        });
+        return { ...design, transitions };
+      });
+    });
+    const seen = { 'eval-error': 0, 'out-of-range': 0 };
+    fc.assert(
+      fc.property(dividing, (design) => {
+        const model = testModel(design);
+        for (const v of explore(model, { maxStates: 2000 }).violations) if (v.kind === 'eval-error' || v.kind === 'out-of-range') seen[v.kind]++;
+        compareStepByStep(model, 1000);
+      }),
+      { numRuns: 100 },
+    );
+    // The designs did exercise both (a generator that stopped producing them would make this test say nothing).
+    expect(seen['eval-error']).toBeGreaterThan(0);
+    expect(seen['out-of-range']).toBeGreaterThan(0);
   });
 });
