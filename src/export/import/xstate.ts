@@ -3,6 +3,7 @@ import { buildDesign } from './build';
 import { newNode, type Chart, type ChartNode, type ChartTransition, type GuardRef } from './chart';
 import { identifierFor } from './identifiers';
 import { LiteralError, readLiteral, type Literal } from './objectLiteral';
+import { expandSpreads } from './spreads';
 import { ImportRefusal, SummaryBuilder, type ImportResult } from './summary';
 import { constObject, pickMachine } from './xstateSource';
 
@@ -79,7 +80,6 @@ const HANDLED = new Set([
   'history',
   'key',
   'parallel',
-  '...',
 ]);
 /** Machine keys that are typing or options only (no behaviour), or read separately (`context`). */
 const MACHINE_ONLY = new Set([
@@ -151,6 +151,9 @@ function readMachine(
   const refuse = (line: number, message: string): never => {
     throw new ImportRefusal(line, message);
   };
+  // Spreads of objects bound in this file are merged in; any other spread stays `...N` and is refused.
+  const expand = <T extends Literal | undefined>(l: T): T =>
+    (l === undefined ? l : expandSpreads(l, resolveName)) as T;
 
   const transitionsOf = (
     node: ChartNode,
@@ -161,14 +164,15 @@ function readMachine(
     afterMs?: number,
   ): void => {
     const items = value.kind === 'array' ? value.items : [value];
-    for (const item of items) {
+    for (const given of items) {
+      const item = expand(given);
       const what = event ?? 'always';
       let targetLit: Literal | undefined;
       let guard: GuardRef | null = null;
       if (item.kind === 'string') targetLit = item;
       else if (item.kind === 'object') {
         for (const e of entries(item))
-          if (e.key === '...')
+          if (e.key.startsWith('...'))
             refuse(
               e.line,
               `A spread in the transition for ${what} at line ${e.line} is code; write the transition's fields out.`,
@@ -234,7 +238,7 @@ function readMachine(
   const resolving = new Set<string>();
   const walk = (given: Literal, parent: ChartNode | null, key: string, line: number): ChartNode => {
     // A state written as a name (`idle: idleState`) is read from `const idleState = { … }` in the same file.
-    const lit = given;
+    const lit = expand(given);
     if (lit.kind === 'code' && /^[A-Za-z_$][\w$]*$/.test(lit.text) && !resolving.has(lit.text)) {
       const found = resolveName(lit.text);
       if (found) {
@@ -250,7 +254,7 @@ function readMachine(
         `State ${key} at line ${lit.line} is ${lit.kind === 'code' ? short(lit.text) : lit.kind}, not an object literal; write its config inline.`,
       );
     const type = field(lit, 'type');
-    const children = field(lit, 'states');
+    const children = expand(field(lit, 'states'));
     const typeName = type?.kind === 'string' ? type.value : undefined;
     const hasChildren = entries(children).length > 0;
     const parallelFlag = field(lit, 'parallel');
@@ -273,7 +277,7 @@ function readMachine(
         `${entries(children).length} parallel regions of ${key || 'the machine'} as their product`,
       );
     for (const e of entries(lit)) {
-      if (e.key === '...')
+      if (e.key.startsWith('...'))
         refuse(
           e.line,
           `A spread (...) in state ${key || 'the machine'} at line ${e.line} is code; write its fields out.`,
@@ -301,7 +305,7 @@ function readMachine(
       });
     }
     for (const e of entries(children)) {
-      if (e.key === '...' || e.key.startsWith('['))
+      if (e.key.startsWith('...') || e.key.startsWith('['))
         refuse(
           e.line,
           `The state key ${short(e.key)} at line ${e.line} is code; write each state's name as a string.`,
@@ -325,18 +329,18 @@ function readMachine(
       if (!child)
         summary.approximate(
           line,
-          `State ${key || 'the machine'} has no initial state: entering it enters its first state ${node.children[0]!.key} (XState v4's rule).`,
+          `${key ? `State ${key}` : 'The machine'} has no initial state: entering it enters its first state ${node.children[0]!.key} (XState v4's rule).`,
         );
       node.initial = (child ?? node.children[0]!).id;
     }
-    const on = field(lit, 'on');
+    const on = expand(field(lit, 'on'));
     if (on?.kind === 'array')
       refuse(
         on.line,
         `on at line ${on.line} is an array (XState v3 style); write it as an object { EVENT: target }.`,
       );
     for (const e of entries(on)) {
-      if (e.key === '...' || e.key.startsWith('['))
+      if (e.key.startsWith('...') || e.key.startsWith('['))
         refuse(
           e.line,
           `The event key ${short(e.key)} at line ${e.line} is code; write the event's name as a string.`,
@@ -354,7 +358,7 @@ function readMachine(
         node.transitions,
       );
     }
-    const after = field(lit, 'after');
+    const after = expand(field(lit, 'after'));
     // v4's array form: `after: [{ delay: 50, target: 'x' }]`.
     for (const item of after?.kind === 'array' ? after.items : []) {
       const delay = field(item, 'delay');
@@ -386,7 +390,14 @@ function readMachine(
     const always = field(lit, 'always');
     if (always) transitionsOf(node, always, null, 'internal', node.transitions);
     const invokes = field(lit, 'invoke');
-    for (const inv of invokes?.kind === 'array' ? invokes.items : invokes ? [invokes] : []) {
+    for (const given of invokes?.kind === 'array' ? invokes.items : invokes ? [invokes] : []) {
+      const inv = expand(given);
+      for (const e of entries(inv))
+        if (e.key.startsWith('...'))
+          refuse(
+            e.line,
+            `A spread (...) in the invoke of ${key || 'the machine'} at line ${e.line} is code that may hold onDone or onError; write its fields out.`,
+          );
       const src = field(inv, 'src');
       const invId = field(inv, 'id');
       const srcName =
@@ -430,7 +441,8 @@ function readMachine(
       else transitionsOf(node, onDone, null, 'internal', node.done);
     }
     for (const e of entries(lit)) {
-      if (HANDLED.has(e.key) || (parent === null && MACHINE_ONLY.has(e.key))) continue;
+      if (HANDLED.has(e.key) || e.key.startsWith('...') || (parent === null && MACHINE_ONLY.has(e.key)))
+        continue;
       summary.drop(e.line, `${e.key} of ${key || 'the machine'} (not part of a design).`);
     }
     for (const k of ['entry', 'exit', 'onEntry', 'onExit', 'activities']) {
