@@ -402,4 +402,44 @@ describe('reading machines where real files keep them', () => {
       ),
     ).toMatch(/^1: A spread \(\.\.\.\) in the invoke of a at line 1 is code that may hold onDone or onError/);
   });
+
+  it('refuses states, on or after given as code it cannot read, instead of reading them as empty', () => {
+    expect(
+      refusal(
+        importDesign(
+          "const m = createMachine({ id: 'k', initial: 'a', states: machineStates });\n",
+          'xstate',
+        ),
+      ),
+    ).toBe(
+      '1: states of the machine at line 1 is code (machineStates), not an object literal in this file; write it inline.',
+    );
+    expect(
+      refusal(importDesign("createMachine({ initial: 'a', states: { a: { on: makeOn() } } });\n", 'xstate')),
+    ).toMatch(/^1: on of a at line 1 is code \(makeOn\(\)\)/);
+    const named = ok(
+      importDesign(
+        "const ons = { GO: 'b' };\ncreateMachine({ initial: 'a', states: { a: { on: ons }, b: {} } });\n",
+        'xstate',
+      ),
+    );
+    expect(edges(named)).toEqual(['a -GO-> b']);
+  });
+
+  it('says an initial state that is code is approximated, and refuses an object that is no machine config', () => {
+    const r = ok(importDesign('createMachine({ initial: pick(), states: { a: {}, b: {} } });\n', 'xstate'));
+    expect(r.summary.approximated).toEqual([
+      {
+        line: 1,
+        message:
+          'The initial state of the machine is code (pick()): entering it enters its first state a; set the initial state.',
+      },
+    ]);
+    expect(refusal(importDesign('x.createMachine({ resources: {}, updates: {} });\n', 'xstate'))).toMatch(
+      /^1: The object at line 1 has none of a machine config's keys \(resources, updates\): it is not an XState machine/,
+    );
+    expect(ok(importDesign('createMachine({});\n', 'xstate')).design.states.map((s) => s.name)).toEqual([
+      'machine',
+    ]);
+  });
 });

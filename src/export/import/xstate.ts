@@ -145,6 +145,17 @@ function readMachine(
       config.line,
       `The machine config at line ${config.line} is not an object literal; pass { initial, states } to createMachine.`,
     );
+  const known = config.entries.filter(
+    (e) => HANDLED.has(e.key) || MACHINE_ONLY.has(e.key) || e.key === 'output',
+  );
+  if (config.entries.length > 0 && known.length === 0)
+    throw new ImportRefusal(
+      config.line,
+      `The object at line ${config.line} has none of a machine config's keys (${config.entries
+        .slice(0, 4)
+        .map((e) => e.key)
+        .join(', ')}): it is not an XState machine; pass { initial, states } to createMachine.`,
+    );
   const nodes = new Map<string, ChartNode>();
   const ids = new Map<string, ChartNode>();
   const pending: Pending[] = [];
@@ -154,6 +165,23 @@ function readMachine(
   // Spreads of objects bound in this file are merged in; any other spread stays `...N` and is refused.
   const expand = <T extends Literal | undefined>(l: T): T =>
     (l === undefined ? l : expandSpreads(l, resolveName)) as T;
+
+  /**
+   * `states`, `on` or `after` of a state: an object (or array) literal, or a name bound in this
+   * file to one. Anything else is code whose states or transitions cannot be known: refused,
+   * never read as empty.
+   */
+  const objectField = (lit: Literal, name: string, key: string): Literal | undefined => {
+    let value = field(lit, name);
+    if (value?.kind === 'code' && /^[A-Za-z_$][\w$]*$/.test(value.text))
+      value = resolveName(value.text) ?? value;
+    if (value === undefined || value.kind === 'object' || value.kind === 'array') return expand(value);
+    if (value.kind === 'null' || (value.kind === 'code' && value.text === 'undefined')) return undefined;
+    return refuse(
+      value.line,
+      `${name} of ${key || 'the machine'} at line ${value.line} is ${value.kind === 'code' ? `code (${short(value.text)})` : `a ${value.kind}`}, not an object literal in this file; write it inline.`,
+    );
+  };
 
   const transitionsOf = (
     node: ChartNode,
@@ -254,7 +282,7 @@ function readMachine(
         `State ${key} at line ${lit.line} is ${lit.kind === 'code' ? short(lit.text) : lit.kind}, not an object literal; write its config inline.`,
       );
     const type = field(lit, 'type');
-    const children = expand(field(lit, 'states'));
+    const children = objectField(lit, 'states', key);
     const typeName = type?.kind === 'string' ? type.value : undefined;
     const hasChildren = entries(children).length > 0;
     const parallelFlag = field(lit, 'parallel');
@@ -328,12 +356,14 @@ function readMachine(
         );
       if (!child)
         summary.approximate(
-          line,
-          `${key ? `State ${key}` : 'The machine'} has no initial state: entering it enters its first state ${node.children[0]!.key} (XState v4's rule).`,
+          initial?.line ?? line,
+          initial?.kind === 'code'
+            ? `The initial state of ${key || 'the machine'} is code (${short(initial.text)}): entering it enters its first state ${node.children[0]!.key}; set the initial state.`
+            : `${key ? `State ${key}` : 'The machine'} has no initial state: entering it enters its first state ${node.children[0]!.key} (XState v4's rule).`,
         );
       node.initial = (child ?? node.children[0]!).id;
     }
-    const on = expand(field(lit, 'on'));
+    const on = objectField(lit, 'on', key);
     if (on?.kind === 'array')
       refuse(
         on.line,
@@ -358,7 +388,7 @@ function readMachine(
         node.transitions,
       );
     }
-    const after = expand(field(lit, 'after'));
+    const after = objectField(lit, 'after', key);
     // v4's array form: `after: [{ delay: 50, target: 'x' }]`.
     for (const item of after?.kind === 'array' ? after.items : []) {
       const delay = field(item, 'delay');
