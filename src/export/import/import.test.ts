@@ -442,4 +442,10 @@ describe('reading machines where real files keep them', () => {
       'machine',
     ]);
   });
+
+  it('refuses a machine with more states than a design holds, saying states (not parallel regions), in bounded time', () => {
+    const lines = Array.from({ length: 1200 }, (_, i) => `S${i} --> S${i + 1} : e`);
+    const r = importDesign(`stateDiagram-v2\n[*] --> S0\n${lines.join('\n')}\n`, 'mermaid');
+    expect(refusal(r)).toMatch(/The machine reaches more than \d+ states, the most a design holds/);
+  });
 });
