@@ -448,4 +448,21 @@ describe('reading machines where real files keep them', () => {
     const r = importDesign(`stateDiagram-v2\n[*] --> S0\n${lines.join('\n')}\n`, 'mermaid');
     expect(refusal(r)).toMatch(/The machine reaches more than \d+ states, the most a design holds/);
   });
+
+  it("finds diagrams in MyST's ```{mermaid} and Azure DevOps' ::: mermaid blocks", () => {
+    for (const [open, close] of [
+      ['```{mermaid}', '```'],
+      ['::: mermaid', ':::'],
+    ])
+      expect(
+        edges(
+          ok(
+            importDesign(
+              `# Page\n\n${open}\nstateDiagram-v2\n[*] --> A\nA --> B : go\n${close}\n`,
+              'mermaid',
+            ),
+          ),
+        ),
+      ).toEqual(['A -go-> B']);
+  });
 });

@@ -14,7 +14,8 @@ export interface PickedDiagram {
   readonly others: string | null;
 }
 
-const FENCE_OPEN = /^\s*(`{3,}|~{3,})\s*mermaid\b/;
+/** ```mermaid, ~~~mermaid, MyST's ```{mermaid} and Azure DevOps' ::: mermaid. */
+const FENCE_OPEN = /^\s*(`{3,}|~{3,}|:{3,})\s*\{?mermaid\b/;
 
 interface Block {
   readonly open: number;
@@ -44,7 +45,7 @@ function stateBlocks(lines: string[]): Block[] {
     const open = FENCE_OPEN.exec(lines[i]!);
     if (!open) continue;
     const fence = open[1]!;
-    const close = new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+    const close = new RegExp(`^\\s*\\${fence[0]}{${fence.length},}\\s*$`);
     let end = i + 1;
     while (end < lines.length && !close.test(lines[end]!)) end++;
     const body = lines.slice(i + 1, end);
