@@ -465,4 +465,26 @@ describe('reading machines where real files keep them', () => {
         ),
       ).toEqual(['A -go-> B']);
   });
+
+  it('drops Mermaid click links as display only', () => {
+    const r = ok(
+      importDesign(
+        'stateDiagram-v2\n[*] --> A\nA --> B : go\nclick A "https://example.com" "tip"\n',
+        'mermaid',
+      ),
+    );
+    expect(edges(r)).toEqual(['A -go-> B']);
+    expect(r.summary.dropped).toEqual([{ line: 4, message: 'click (styling or display only).' }]);
+  });
+
+  it('reads arrows from states called like Mermaid keywords (class, style, direction)', () => {
+    const r = ok(
+      importDesign(
+        'stateDiagram-v2\n[*] --> class\nclass --> style : next\nstyle --> direction : next\n',
+        'mermaid',
+      ),
+    );
+    expect(r.design.states.map((s) => s.name)).toEqual(['class_', 'style', 'direction']);
+    expect(r.summary.dropped).toEqual([]);
+  });
 });

@@ -190,7 +190,11 @@ function readMermaid(lines: string[], summary: SummaryBuilder): Chart {
       return;
     }
     if (
-      /^(classDef|class|style|direction|accTitle|accDescr|title|scale|hide)\b/.test(content) ||
+      // A state may be called `class` or `style`: an arrow is never a styling line.
+      (/^(classDef|class|style|direction|accTitle|accDescr|title|scale|hide|click|linkStyle)\b/.test(
+        content,
+      ) &&
+        !content.includes('-->')) ||
       /^[^\s:]+:::[\w-]+$/.test(content)
     ) {
       if (/^[^\s:]+:::/.test(content)) state(content.split(':::')[0]!, line);
