@@ -113,6 +113,46 @@ describe('VoucherIssue.tla (VoucherIssue.cfg: three vouchers, holders and issuer
   });
 });
 
+describe('AsyncTerminationDetection.tla (AsyncTerminationDetection.cfg: N = 4, pending <= 3)', () => {
+  it('4,097 configurations, TLC depth 14, from 17 initial ones; Safe holds', () => {
+    const m = published('async-termination-detection.protocol.json');
+    expect(m.initials).toHaveLength(17);
+    const r = exploreV2(m);
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(4097);
+    expect(r.depth + 1).toBe(14);
+    expect(r.coverage.transitions.unreached).toEqual([]);
+  });
+
+  it('detecting termination while a node is still active breaks Safe', () => {
+    const r = exploreV2(published('async-termination-detection.protocol.json', (d) => (transition(d, 'System', 'DetectTermination').guard = '(forall n in Node: pending[n] == 0)')));
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => v.name)).toContain('Safe');
+  });
+});
+
+describe('SingleLaneBridge.tla (MC.cfg: two cars each way, Bridge = {4, 5}, Positions = 1..8)', () => {
+  it('3,605 configurations, TLC depth 29; the three conjuncts of Invariants hold', () => {
+    const r = exploreV2(published('single-lane-bridge.protocol.json'));
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(3605);
+    expect(r.depth + 1).toBe(29);
+    expect(r.coverage.transitions.unreached).toEqual([]);
+  });
+
+  it('a car that enters behind cars coming the other way (no HaveSameDirection) breaks OneDirection', () => {
+    const r = exploreV2(
+      published('single-lane-bridge.protocol.json', (d) => {
+        const t = transition(d, 'Road', 'EnterBridge');
+        const same = t.guard!.indexOf(' && (index(Car[');
+        t.guard = t.guard!.slice(0, same) + t.guard!.slice(t.guard!.indexOf(' && (forall c in Car: Location[c] !=', same));
+      }),
+    );
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => v.name)).toContain('OneDirection');
+  });
+});
+
 describe('tcp.tla (MCtcp.cfg: two peers, NoRetransmission, SingleActiveOpen)', () => {
   it('1,182 configurations, TLC depth 14, from MCInit\'s 2 initial states; Inv holds', () => {
     const m = published('tcp.protocol.json');
