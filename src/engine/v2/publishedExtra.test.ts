@@ -153,6 +153,27 @@ describe('SingleLaneBridge.tla (MC.cfg: two cars each way, Bridge = {4, 5}, Posi
   });
 });
 
+describe('ReadersWriters.tla (MC.cfg: NumActors = 3)', () => {
+  it('21,527 configurations, TLC depth 13; both conjuncts of Safety hold', () => {
+    const r = exploreV2(published('readers-writers.protocol.json'));
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(21527);
+    expect(r.depth + 1).toBe(13);
+    expect(r.coverage.transitions.unreached).toEqual([]);
+  });
+
+  it('a writer served while readers read (Write without readers = {}) breaks NotReadAndWrite', () => {
+    const r = exploreV2(
+      published('readers-writers.protocol.json', (d) => {
+        const t = transition(d, 'Resource', 'Write');
+        t.guard = t.guard!.replace(' && (forall a in Actor: !readers[a])', '');
+      }),
+    );
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => v.name)).toContain('NotReadAndWrite');
+  });
+});
+
 describe('tcp.tla (MCtcp.cfg: two peers, NoRetransmission, SingleActiveOpen)', () => {
   it('1,182 configurations, TLC depth 14, from MCInit\'s 2 initial states; Inv holds', () => {
     const m = published('tcp.protocol.json');
