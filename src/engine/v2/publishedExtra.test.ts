@@ -174,6 +174,29 @@ describe('ReadersWriters.tla (MC.cfg: NumActors = 3)', () => {
   });
 });
 
+describe('CRDT.tla through MCCRDT.cfg (three nodes, ReductionNext, counter[n][n] <= 3)', () => {
+  it('25,000 configurations, TLC depth 16; Safety holds', () => {
+    const r = exploreV2(published('crdt.protocol.json'));
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(25000);
+    expect(r.depth + 1).toBe(16);
+    expect(r.coverage.transitions.unreached).toEqual([]);
+  });
+
+  it('a gossip that copies the other view instead of merging it (no Max) breaks Safety', () => {
+    const r = exploreV2(
+      published('crdt.protocol.json', (d) => {
+        for (const t of d.roles[0]!.transitions) {
+          if (!t.id!.startsWith('Gossip_')) continue;
+          for (const [k, v] of Object.entries(t.updates!)) t.updates![k] = v.replace(/^max\((row\d\[Node\[\d\]\]), row\d\[Node\[\d\]\]\)$/, '$1');
+        }
+      }),
+    );
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => v.name)).toContain('Safety');
+  });
+});
+
 describe('tcp.tla (MCtcp.cfg: two peers, NoRetransmission, SingleActiveOpen)', () => {
   it('1,182 configurations, TLC depth 14, from MCInit\'s 2 initial states; Inv holds', () => {
     const m = published('tcp.protocol.json');
