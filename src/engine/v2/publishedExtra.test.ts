@@ -216,6 +216,36 @@ describe('SpanTree.tla (SpanTree.cfg: 5 nodes, 7 edges, MaxCardinality = 6)', ()
   });
 });
 
+describe('Barrier.tla (Barrier.cfg: N = 6)', () => {
+  it('64 configurations, TLC depth 7; BarrierProperty (a step invariant) holds', () => {
+    const r = exploreV2(published('barrier.protocol.json'));
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(64);
+    expect(r.depth + 1).toBe(7);
+  });
+
+  it('a barrier that opens when the first process arrives breaks BarrierProperty', () => {
+    const r = exploreV2(published('barrier.protocol.json', (d) => (transition(d, 'Memory', 'b1').guard = 'exists p in Proc: pc[p] == "b1"')));
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => v.name)).toContain('BarrierProperty');
+  });
+});
+
+describe('Lock.tla (Lock.cfg: two processes)', () => {
+  it('12 configurations, TLC depth 5; both conjuncts of LockInv hold', () => {
+    const r = exploreV2(published('lock.protocol.json'));
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(12);
+    expect(r.depth + 1).toBe(5);
+  });
+
+  it('taking the lock without waiting for it breaks MutualExclusion', () => {
+    const r = exploreV2(published('lock.protocol.json', (d) => (transition(d, 'Memory', 'l1').guard = 'pc[event.p] == "l1"')));
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => v.name)).toContain('MutualExclusion');
+  });
+});
+
 describe('tcp.tla (MCtcp.cfg: two peers, NoRetransmission, SingleActiveOpen)', () => {
   it('1,182 configurations, TLC depth 14, from MCInit\'s 2 initial states; Inv holds', () => {
     const m = published('tcp.protocol.json');
