@@ -71,6 +71,23 @@ describe('TwoPhase.tla, the handshake (MCTwoPhase.cfg)', () => {
   });
 });
 
+describe('VoucherTransfer.tla (VoucherTransfer.cfg: three vouchers, source and destination holders)', () => {
+  it('4,197 configurations, TLC depth 11; VTPConsistent holds', () => {
+    const r = exploreV2(published('voucher-transfer.protocol.json'));
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(4197);
+    expect(r.depth + 1).toBe(11);
+    // As in VoucherIssue: a party takes Transfer only before it prepared, and Transfer waits for every Prepared.
+    expect(r.coverage.transitions.unreached).toEqual(['SHRcvTransferMsg', 'DHRcvTransferMsg']);
+  });
+
+  it('a provider that transfers without every Prepared breaks VTPConsistent', () => {
+    const r = exploreV2(published('voucher-transfer.protocol.json', (d) => (transition(d, 'VTP', 'VTPTransfer').guard = 'vState[event.v] == "valid"')));
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => v.name)).toContain('VTPConsistent');
+  });
+});
+
 describe('InnerFIFO.tla (MCInnerFIFO.cfg: Message = {m1, m2, m3}, qLen = 3)', () => {
   it('3,864 configurations, TLC depth 11, from 36 initial ones (both channels\' val and rdy)', () => {
     const m = published('inner-fifo.protocol.json');
