@@ -214,6 +214,22 @@ describe('CRDT.tla through MCCRDT.cfg (three nodes, ReductionNext, counter[n][n]
   });
 });
 
+describe('ReplicatedLog.tla through MCReplicatedLog.cfg (three nodes, two transactions, ReductionNext)', () => {
+  it('1,363 configurations, TLC depth 13; Safety holds', () => {
+    const r = exploreV2(published('replicated-log.protocol.json'));
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(1363);
+    expect(r.depth + 1).toBe(13);
+    expect(r.coverage.transitions.unreached).toEqual([]);
+  });
+
+  it('a node that executes past the end of the log breaks Safety', () => {
+    const r = exploreV2(published('replicated-log.protocol.json', (d) => (transition(d, 'System', 'ExecuteTx_n1').guard = 'executed[Node[1]] < 4')));
+    expect(r.verdict).toBe('violation');
+    expect(r.violations.map((v) => v.name)).toContain('Safety');
+  });
+});
+
 describe('SpanTree.tla (SpanTree.cfg: 5 nodes, 7 edges, MaxCardinality = 6)', () => {
   it('1,236 configurations; depth 5, where TLC reports 6 in a run that also checks temporal properties', () => {
     const r = exploreV2(published('span-tree.protocol.json'));
