@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exploreV2 } from '../../engine/v2/explorer';
+import { traceRowsV2 } from '../../engine/v2/traceTable';
 import { modelOfV2, twoStarts as design } from '../../engine/v2/testDesigns';
 import { initialDescriber } from '../../engine/v2/initialChoices';
 import { createSimulationStoreV2 } from './runSimulation';
@@ -16,6 +17,7 @@ describe('several initial configurations in Simulate', () => {
     expect(v.trace.map((t) => t.label)).toEqual(['Counter[2] Bump']);
     expect(v.start).toBe(1);
     expect(v.initial?.instances.map((i) => i.vars['n'])).toEqual([0, 2]);
+    expect(traceRowsV2(model, v, v.initial!).rows[0]!.slice(0, 4)).toEqual(['0', '(initial 2 of 2)', 'on n=0', 'on n=2']);
   });
 
   it('Replay starts from it and reaches the violation; from the first it would not', () => {

@@ -23,7 +23,7 @@ export function InitialPickerV2({ model, start, onStart }: { model: ModelV2; sta
     <div role="group" aria-label="Initial configuration" style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center', fontSize: 13 }}>
       <label htmlFor={id}>Starts from initial configuration</label>
       {options ? (
-        <select id={id} value={start} onChange={(e) => go(Number(e.target.value))} style={{ maxWidth: 420 }}>
+        <select id={id} value={start} onChange={(e) => go(Number(e.target.value))} style={{ minWidth: 0, flex: '1 1 160px', maxWidth: 420 }}>
           {options.map((text, i) => (
             <option key={i} value={i}>
               {i + 1}: {text}
@@ -51,13 +51,15 @@ export function InitialPickerV2({ model, start, onStart }: { model: ModelV2; sta
           style={{ width: 80 }}
         />
       )}
-      <span>of {count.toLocaleString('en-US')}</span>
-      <button type="button" onClick={() => go(start - 1)} disabled={start === 0} aria-label="Previous initial configuration">
-        ‹
-      </button>
-      <button type="button" onClick={() => go(start + 1)} disabled={start === count - 1} aria-label="Next initial configuration">
-        ›
-      </button>
+      <span style={{ display: 'inline-flex', gap: 6, alignItems: 'center', whiteSpace: 'nowrap' }}>
+        of {count.toLocaleString('en-US')}
+        <button type="button" onClick={() => go(start - 1)} disabled={start === 0} aria-label="Previous initial configuration">
+          ‹
+        </button>
+        <button type="button" onClick={() => go(start + 1)} disabled={start === count - 1} aria-label="Next initial configuration">
+          ›
+        </button>
+      </span>
       {options ? null : <span data-testid="initial-description">{describe(start)}</span>}
     </div>
   );
