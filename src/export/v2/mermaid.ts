@@ -32,7 +32,7 @@ function trigger(model: ModelV2, role: RoleV2, t: TransitionV2): string {
 export function roleStateDiagram(model: ModelV2, role: RoleV2): string {
   const json = model.design.roles[role.index]!;
   const lines = ['stateDiagram-v2', `    ${comment(`${model.name}: role ${role.name} (${role.instances} instance${role.instances === 1 ? '' : 's'}), exported by Protocol Studio`)}`];
-  lines.push(`    [*] --> ${role.states[role.initialState]!.name}`);
+  for (const k of role.initialStates) lines.push(`    [*] --> ${role.states[k]!.name}`);
   role.transitions.forEach((t, k) => {
     const guard = t.guard ? ` [${t.guard.text}]` : '';
     const sends = (json.transitions[k]!.send ?? []).map((s) => `${s.message}${s.toAll ? ' to all' : s.to !== undefined ? ` to ${s.to}` : ''}`);

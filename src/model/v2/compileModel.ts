@@ -82,13 +82,12 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     checkNames(r.states, [...base, 'states'], 'state name', errors);
     checkNames(r.vars, [...base, 'vars'], 'var name', errors);
     checkNames(r.events, [...base, 'events'], 'event name', errors);
+    // Several initial states: each instance starts in any of them (TLA+'s `pc \in S` in Init, §2).
     const initials = r.states.flatMap((s, k) => (s.initial ? [k] : []));
-    if (initials.length !== 1) {
-      err([...base, 'states'], initials.length ? 'many-initial-states' : 'no-initial-state', initials.length ? `${r.name} has ${initials.length} initial states; mark exactly one "initial": true.` : `${r.name} has no initial state; mark one state "initial": true.`);
-    }
+    if (initials.length === 0) err([...base, 'states'], 'no-initial-state', `${r.name} has no initial state; mark one state "initial": true.`);
     const states: StateV2[] = r.states.map((s) => ({ name: s.name, initial: s.initial ?? false, final: s.final ?? false, durable: (s.storage ?? 'durable') === 'durable' }));
-    if (initials.length === 1 && !states[initials[0]!]!.durable) {
-      err([...base, 'states', initials[0]!, 'storage'], 'volatile-initial', 'The initial state is where a crashed instance restarts when it never entered a durable state; it must be durable.');
+    for (const k of initials) {
+      if (!states[k]!.durable) err([...base, 'states', k, 'storage'], 'volatile-initial', 'An initial state is where a crashed instance restarts when it never entered a durable state; it must be durable.');
     }
     const vars = (r.vars ?? []).map((v, k) => {
       const path: PathSegment[] = [...base, 'vars', k];
@@ -118,7 +117,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       return { name: v.name, type: type ?? ({ kind: 'bool' } as ScalarType), mapOf, storage: v.storage ?? 'durable', initial: initials[0] ?? 0, initials: initials.length ? initials : [0] };
     });
     const events = (r.events ?? []).map((e, k) => ({ name: e.name, source: e.source, payload: fields(e.payload, [...base, 'events', k, 'payload']) }));
-    return { states, initial: initials[0] ?? 0, vars, events };
+    return { states, initial: initials[0] ?? 0, initialStates: initials.length ? initials : [0], vars, events };
   }
 
   // Environment.
@@ -375,6 +374,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       first: lr.first,
       states: shape.states,
       initialState: shape.initial,
+      initialStates: shape.initialStates,
       vars: rl.vars,
       events,
       transitions,
@@ -432,6 +432,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(layout.network.waitUnexpected ? ['"unexpected": "wait"'] : []),
         ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
         ...(roles.some((r) => r.vars.some((v) => v.initials.length > 1)) || design.initially !== undefined ? ['several initial values'] : []),
+        ...(roles.some((r) => r.initialStates.length > 1) ? ['several initial states'] : []),
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
       ],
       bound: binders,
@@ -449,17 +450,24 @@ function recordOf(r: RoleJson, vars: readonly VarV2[]): UnflushedRecordV2 | null
 }
 
 /**
- * The initial configurations (docs/format-v2.md §8): every combination of the vars' listed initial
- * values (instance by instance in role order, var by var, map entry by entry; the last varies
- * fastest, a list's first value first) for which `initially` holds. Null after reporting an error.
+ * The initial configurations (docs/format-v2.md §8): every combination of the roles' initial states
+ * and the vars' listed initial values (instance by instance in role order, its state then var by
+ * var, map entry by entry; the last varies fastest, a list's first value first) for which
+ * `initially` holds. Null after reporting an error.
  */
 function initialConfigurations(roles: readonly RoleV2[], initial: Float64Array, initially: CompiledExprV2 | null, binders: number, err: (path: PathSegment[], code: string, message: string) => void): Float64Array[] | null {
-  const choices: { slot: number; values: readonly number[] }[] = [];
-  for (const role of roles) for (const base of role.bases) for (const v of role.vars) if (v.initials.length > 1) for (let k = 0; k < v.width; k++) choices.push({ slot: base + v.offset + k, values: v.initials });
+  // `twin`: the persisted state, which starts as the chosen initial state (-1: none).
+  const choices: { slot: number; twin: number; values: readonly number[] }[] = [];
+  for (const role of roles) {
+    for (const base of role.bases) {
+      if (role.initialStates.length > 1) choices.push({ slot: base + role.stateSlot, twin: role.persistedSlot >= 0 ? base + role.persistedSlot : -1, values: role.initialStates });
+      for (const v of role.vars) if (v.initials.length > 1) for (let k = 0; k < v.width; k++) choices.push({ slot: base + v.offset + k, twin: -1, values: v.initials });
+    }
+  }
   let combinations = 1;
   for (const c of choices) combinations *= c.values.length;
   if (combinations > LIMITS_V2.initialCombinations) {
-    err(['roles'], 'too-many', `The vars' listed initial values make ${combinations} combinations; at most ${LIMITS_V2.initialCombinations} are tried.`);
+    err(['roles'], 'too-many', `The listed initial states and values make ${combinations} combinations; at most ${LIMITS_V2.initialCombinations} are tried.`);
     return null;
   }
   if (choices.length === 0 && initially === null) return [initial];
@@ -468,7 +476,10 @@ function initialConfigurations(roles: readonly RoleV2[], initial: Float64Array, 
   const digits = new Int32Array(choices.length);
   for (let n = 0; n < combinations; n++) {
     const vec = initial.slice();
-    choices.forEach((c, i) => (vec[c.slot] = c.values[digits[i]!]!));
+    choices.forEach((c, i) => {
+      vec[c.slot] = c.values[digits[i]!]!;
+      if (c.twin >= 0) vec[c.twin] = vec[c.slot]!;
+    });
     env.pre = vec;
     env.post = vec;
     let holds = true;
@@ -488,7 +499,7 @@ function initialConfigurations(roles: readonly RoleV2[], initial: Float64Array, 
     }
   }
   if (out.length === 0) {
-    err(['initially'], 'no-initial-configuration', 'No combination of the listed initial values satisfies "initially": the design has no initial configuration.');
+    err(['initially'], 'no-initial-configuration', 'No combination of the listed initial states and values satisfies "initially": the design has no initial configuration.');
     return null;
   }
   return out;

@@ -169,7 +169,10 @@ export interface RoleV2 {
   /** Global index of its first instance. */
   readonly first: number;
   readonly states: readonly StateV2[];
+  /** The first state marked initial: the first initial configuration's. */
   readonly initialState: number;
+  /** Every state marked initial (docs/format-v2.md §2): each instance starts in any of them. */
+  readonly initialStates: readonly number[];
   readonly vars: readonly VarV2[];
   readonly events: readonly EventV2[];
   readonly transitions: readonly TransitionV2[];

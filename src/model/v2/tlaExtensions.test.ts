@@ -132,6 +132,50 @@ describe('initial values and initially', () => {
   });
 });
 
+describe('several initial states', () => {
+  /** Node's states idle and busy both initial: each instance starts in either. */
+  const two = (edit: (d: DesignV2) => void = () => {}) =>
+    ring((d) => {
+      d.roles[0]!.states.push({ name: 'busy', initial: true });
+      edit(d);
+    });
+
+  it('each instance chooses among them, combined with listed values and filtered by initially, all at depth 0', () => {
+    expect(loadOk(two()).initials).toHaveLength(4);
+    expect(loadOk(two((d) => (d.roles[0]!.vars![0]!.initial = [false, true]))).initials).toHaveLength(16);
+    const one = loadOk(two((d) => (d.initially = 'Node[1].state != Node[2].state')));
+    expect(one.initials).toHaveLength(2);
+    // The first configuration is the first initial state everywhere, when initially lets it through.
+    expect(loadOk(two()).initials[0]).toEqual(loadOk(ring()).initial);
+    const r = exploreV2(loadOk(two()));
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBeGreaterThanOrEqual(4);
+  });
+
+  it('an instance that crashes before entering another durable state restarts in the initial state it chose', () => {
+    const d = two((x) => {
+      x.environment = { network: { model: 'set' }, crashes: 1 };
+      x.initially = 'Node[1].state == "busy" && Node[2].state == "busy"';
+    });
+    const r = exploreV2(loadOk(d));
+    // Nothing leaves busy (the transitions are from idle): the initial configuration, either
+    // instance down, both up again with the budget used. Restarting in idle would make two more
+    // (Node[1] or Node[2] idle) and Node[1]'s Start after them.
+    expect(r.states).toBe(1 + 2 + 1);
+  });
+
+  it('each one must be durable; none is an error', () => {
+    expect(errors(two((d) => (d.roles[0]!.states[1]!.storage = 'volatile')))).toEqual([['/roles/0/states/1/storage', 'volatile-initial']]);
+    expect(errors(ring((d) => (d.roles[0]!.states[0]!.initial = false)))).toEqual([['/roles/0/states', 'no-initial-state']]);
+  });
+
+  it('the code exporters refuse it by name; Mermaid draws an arrow into each', async () => {
+    const m = loadOk(two());
+    await expect(exportDesignV2(m, 'ts')).rejects.toThrow(/several initial states/);
+    expect(m.beyondExports).toEqual(['the network model "set"', 'several initial states', 'instance numbers in expressions (index(i), RM[e])']);
+  });
+});
+
 describe('instance numbers', () => {
   it('index(i) needs an instance; RM[k] with a literal out of range is refused when loaded', () => {
     expect(errors(ring((d) => (d.roles[0]!.transitions[0]!.guard = 'index(3) == 1')))).toEqual([['/roles/0/transitions/0/guard', 'type-mismatch']]);

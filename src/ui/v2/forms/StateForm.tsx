@@ -5,7 +5,7 @@ import { ElementErrors } from '../../inspector/ElementErrors';
 import { BoundCheckbox, BoundSelect, BoundText } from './bound';
 import { NameField } from './NameField';
 
-/** The selected state of a role: name, initial (exactly one per role), final, storage, description. */
+/** The selected state of a role: name, initial (one per role, or several written in the JSON), final, storage, description. */
 export function StateForm({ role, name, readOnly }: { role: number; name: string; readOnly: boolean }) {
   const design = useDesignV2();
   const apply = useDesignStateV2((s) => s.apply);
@@ -14,9 +14,13 @@ export function StateForm({ role, name, readOnly }: { role: number; name: string
   const s = r?.states[index];
   if (!r || !s) return null;
   const path = `/roles/${role}/states/${index}`;
-  // Making a state initial makes the others not initial, in one undo step.
+  // Making a state initial makes the others not initial, in one undo step; in a role that already
+  // has several initial states (docs/format-v2.md §2), the box changes this state only, so they are kept.
+  const several = r.states.filter((x) => x.initial === true).length > 1;
   const setInitial = (initial: boolean) =>
-    apply({ type: 'batch', edits: r.states.map((x, k) => ({ type: 'set' as const, path: `/roles/${role}/states/${k}/initial`, value: k === index ? initial || undefined : initial ? undefined : x.initial })) });
+    several
+      ? apply({ type: 'set', path: `${path}/initial`, value: initial || undefined })
+      : apply({ type: 'batch', edits: r.states.map((x, k) => ({ type: 'set' as const, path: `/roles/${role}/states/${k}/initial`, value: k === index ? initial || undefined : initial ? undefined : x.initial })) });
   return (
     <section className="panel" aria-label={`State ${r.name}.${s.name}`}>
       <h3>
