@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { examplesV2 } from '../../../examples';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import type { DesignV2 } from '../../model/v2/schema';
-import { applyEditV2, emptyDesignV2, renameEventField, roleLayout, valueAt } from './designEditsV2';
+import { applyEditV2, emptyDesignV2, initialStateEdit, renameEventField, roleLayout, valueAt } from './designEditsV2';
 
 const twoPhase = examplesV2.find((e) => e.slug === 'two-phase-commit-broken')!.design;
 const pool = examplesV2.find((e) => e.slug === 'tla-two-phase')!.design;
@@ -127,5 +127,23 @@ describe('pointer edits', () => {
   it('batches edits into one design', () => {
     const d = applyEditV2(emptyDesignV2(), { type: 'batch', edits: [{ type: 'set', path: '/name', value: 'A' }, { type: 'set', path: '/description', value: 'B' }] });
     expect([d.name, d.description]).toEqual(['A', 'B']);
+  });
+});
+
+describe('initial states', () => {
+  const initials = (d: DesignV2, role: number) => d.roles[role]!.states.filter((s) => s.initial === true).map((s) => s.name);
+  it('"only" moves the mark, "also" adds a start, and with several every change is to one state', () => {
+    const rm = twoPhase.roles.findIndex((r) => r.name === 'RM');
+    const names = twoPhase.roles[rm]!.states.map((s) => s.name);
+    const first = initials(twoPhase, rm)[0]!;
+    const other = names.findIndex((n) => n !== first);
+    const moved = applyEditV2(twoPhase, initialStateEdit(twoPhase, rm, other, true, 'only'));
+    expect(initials(moved, rm)).toEqual([names[other]]);
+    const both = applyEditV2(twoPhase, initialStateEdit(twoPhase, rm, other, true, 'also'));
+    expect(initials(both, rm).sort()).toEqual([first, names[other]!].sort());
+    expect(loadDesignValueV2(both).ok).toBe(true);
+    // With two, unticking one keeps the other.
+    const firstIndex = names.indexOf(first);
+    expect(initials(applyEditV2(both, initialStateEdit(both, rm, firstIndex, false, 'only')), rm)).toEqual([names[other]]);
   });
 });

@@ -404,6 +404,19 @@ function removeElements(design: DesignV2, roleIndex: number, states: readonly st
 /** A name like `prefix1` not in `taken`. */
 export { nextName } from '../designEdits';
 
+/**
+ * The edit of a state's initial mark (docs/format-v2.md §2), one undo step: `only` makes it the
+ * role's one initial state (the others lose the mark) or takes the mark off; `also` marks it
+ * beside the others (a role whose instances may start in several states). In a role that already
+ * has several, every change is to this state alone, so the others are kept.
+ */
+export function initialStateEdit(design: DesignV2, role: number, state: number, initial: boolean, how: 'only' | 'also'): DesignEditV2 {
+  const states = design.roles[role]?.states ?? [];
+  const own: DesignEditV2 = { type: 'set', path: `/roles/${role}/states/${state}/initial`, value: initial || undefined };
+  if (how === 'also' || states.filter((x) => x.initial === true).length > 1) return own;
+  return { type: 'batch', edits: states.map((x, k) => ({ type: 'set' as const, path: `/roles/${role}/states/${k}/initial`, value: k === state ? initial || undefined : initial ? undefined : x.initial })) };
+}
+
 /** The blank multi-participant design "New multi-participant design" starts from: one role, one state. */
 export function emptyDesignV2(name = 'Untitled multi-participant protocol'): DesignV2 {
   return { format: 'protocol-studio', version: 2, name, roles: [{ name: 'Node', states: [{ name: 'idle', initial: true }], transitions: [] }] };

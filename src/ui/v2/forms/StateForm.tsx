@@ -1,3 +1,4 @@
+import { initialStateEdit } from '../../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
 import { CheckboxField } from '../../fields/CheckboxField';
 import { choicesOf } from '../../fields/SelectField';
@@ -5,7 +6,7 @@ import { ElementErrors } from '../../inspector/ElementErrors';
 import { BoundCheckbox, BoundSelect, BoundText } from './bound';
 import { NameField } from './NameField';
 
-/** The selected state of a role: name, initial (one per role, or several written in the JSON), final, storage, description. */
+/** The selected state of a role: name, initial (one per role, or several: "Also an initial state"), final, storage, description. */
 export function StateForm({ role, name, readOnly }: { role: number; name: string; readOnly: boolean }) {
   const design = useDesignV2();
   const apply = useDesignStateV2((s) => s.apply);
@@ -14,13 +15,9 @@ export function StateForm({ role, name, readOnly }: { role: number; name: string
   const s = r?.states[index];
   if (!r || !s) return null;
   const path = `/roles/${role}/states/${index}`;
-  // Making a state initial makes the others not initial, in one undo step; in a role that already
-  // has several initial states (docs/format-v2.md §2), the box changes this state only, so they are kept.
-  const several = r.states.filter((x) => x.initial === true).length > 1;
-  const setInitial = (initial: boolean) =>
-    several
-      ? apply({ type: 'set', path: `${path}/initial`, value: initial || undefined })
-      : apply({ type: 'batch', edits: r.states.map((x, k) => ({ type: 'set' as const, path: `/roles/${role}/states/${k}/initial`, value: k === index ? initial || undefined : initial ? undefined : x.initial })) });
+  // "Initial state" moves the mark here; "Also an initial state" adds a start beside the others.
+  const setInitial = (initial: boolean) => apply(initialStateEdit(design, role, index, initial, 'only'));
+  const canAlso = s.initial !== true && r.states.some((x) => x.initial === true);
   return (
     <section className="panel" aria-label={`State ${r.name}.${s.name}`}>
       <h3>
@@ -29,6 +26,11 @@ export function StateForm({ role, name, readOnly }: { role: number; name: string
       <ElementErrors path={path} />
       <NameField label="State name" path={`${path}/name`} value={s.name} readOnly={readOnly} rename={(next) => ({ type: 'renameState', role, state: index, name: next })} />
       <CheckboxField label="Initial state" path={`${path}/initial`} checked={s.initial === true} disabled={readOnly} onChange={setInitial} />
+      {canAlso && !readOnly ? (
+        <button type="button" onClick={() => apply(initialStateEdit(design, role, index, true, 'also'))} title="Instances may start here or in the other initial states: each combination is an initial configuration (docs/format-v2.md §2)">
+          Also an initial state
+        </button>
+      ) : null}
       <BoundCheckbox label="Final state" path={`${path}/final`} readOnly={readOnly} />
       <BoundSelect label="State storage" path={`${path}/storage`} readOnly={readOnly} choices={choicesOf(['durable', 'volatile'], 'durable (default)')} />
       <BoundText label="State description" path={`${path}/description`} readOnly={readOnly} optional multiline />
