@@ -94,6 +94,8 @@ export class StepRules {
   onSend: ((message: number, to: number, payload: number) => void) | null = null;
   private readonly dirty: Uint8Array;
   private current: Float64Array;
+  /** Some journaled slot was written back to its value before the step: `changed` must compare them all. */
+  private rewritten = false;
   /** The pool slot of the set message being received (taken out by the step), else -1. */
   private consumeSlot = -1;
   /** The step being applied sends to a full channel under `"whenFull": "block"`: it is not a step. */
@@ -245,18 +247,18 @@ export class StepRules {
     if (net.size > 0) {
       const plans = this.poolPlans[this.planBase[role.index]! + state]!;
       const nTo = role.instances;
+      // The step's fields that stay the same for every pool message this instance receives (the sink never writes them).
+      step.kind = 'receive';
+      step.instance = g;
+      step.channel = -1;
+      step.position = -1;
       for (let ki = 0; ki < plans.length; ki++) {
         const plan = plans[ki]!;
         const m = plan.message;
         const count = plan.payloads;
         const fields = plan.fields;
         const direct = plan.unguarded;
-        // The step's fields that stay the same for every message of this kind (the sink never writes them).
-        step.kind = 'receive';
-        step.instance = g;
         step.what = m.index;
-        step.channel = -1;
-        step.position = -1;
         for (let s = 0; s < plan.senders; s++) {
           const rowBase = m.poolBase + (s * nTo + local) * count;
           for (let p = 0; p < count; p++) {
@@ -643,7 +645,7 @@ export class StepRules {
       if (this.next[i] === v) return;
       this.dirty[i] = 1;
       this.written[this.writtenCount++] = i;
-    }
+    } else if (v === this.current[i]) this.rewritten = true;
     this.next[i] = v;
   }
 
@@ -657,9 +659,12 @@ export class StepRules {
       this.dirty[i] = 0;
     }
     this.writtenCount = 0;
+    this.rewritten = false;
   }
 
   private changed(vec: Float64Array): boolean {
+    // Every journaled slot differs from `vec` unless one was written back.
+    if (!this.rewritten) return this.writtenCount > 0;
     for (let j = 0; j < this.writtenCount; j++) {
       const i = this.written[j]!;
       if (this.next[i] !== vec[i]) return true;
