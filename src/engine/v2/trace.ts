@@ -70,14 +70,33 @@ export function labelsTo(
 
 /**
  * The configuration a trace starts from, for a design with several initial configurations
- * (format-v2.md §8): `{ initial }` to spread into the violation's report; `{}` with one (it is
- * `model.initial`).
+ * (format-v2.md §8): `{ initial, start }` to spread into the violation's report, `start` being its
+ * index in `model.initials` (what the simulator starts from to replay the trace); `{}` with one
+ * (it is `model.initial`).
  */
-export function traceStart(model: ModelV2, packing: Packing, records: Int32Array, parent: ArrayLike<number>, record: number): Pick<ViolationReportV2, 'initial'> {
+export function traceStart(model: ModelV2, packing: Packing, records: Int32Array, parent: ArrayLike<number>, record: number): Pick<ViolationReportV2, 'initial' | 'start'> {
   if (model.initials.length < 2) return {};
+  const vec = rootOf(packing, records, parent, record, model.size);
+  return { initial: viewConfigurationV2(model, vec), start: initialIndex(model, vec) };
+}
+
+/** For a design with several initial configurations, the index in `model.initials` a shortest trace to `record` starts from. */
+export function traceStartIndex(model: ModelV2, packing: Packing, records: Int32Array, parent: ArrayLike<number>, record: number): number | undefined {
+  if (model.initials.length < 2) return undefined;
+  return initialIndex(model, rootOf(packing, records, parent, record, model.size));
+}
+
+function rootOf(packing: Packing, records: Int32Array, parent: ArrayLike<number>, record: number, size: number): Float64Array {
   let r = record;
   while (parent[r]! >= 0) r = parent[r]!;
-  const vec = new Float64Array(model.size);
+  const vec = new Float64Array(size);
   packing.unpack(records, r * packing.words, vec);
-  return { initial: viewConfigurationV2(model, vec) };
+  return vec;
+}
+
+/** Which of the design's initial configurations `vec` is (a search's root is always one of them). */
+function initialIndex(model: ModelV2, vec: Float64Array): number {
+  const i = model.initials.findIndex((c) => c.every((x, k) => x === vec[k]));
+  if (i < 0) throw new Error('a trace starts from a configuration that is not initial');
+  return i;
 }
