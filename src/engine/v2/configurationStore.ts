@@ -116,14 +116,18 @@ export class ConfigurationStore {
   }
 
   private rehash(size: number): void {
-    this.table = new Int32Array(size);
-    this.mask = size - 1;
+    const table = new Int32Array(size);
+    const mask = size - 1;
     const notTag = this.recordMask;
-    for (let r = 0; r < this.count; r++) {
-      const hash = murmur3(this.arena, r * this.words, this.words, 0);
-      let h = hash & this.mask;
-      while (this.table[h]! !== 0) h = (h + 1) & this.mask;
-      this.table[h] = (hash & ~notTag) | (r + 1);
+    const arena = this.arena;
+    const w = this.words;
+    for (let r = 0, n = this.count; r < n; r++) {
+      const hash = murmur3(arena, r * w, w, 0);
+      let h = hash & mask;
+      while (table[h]! !== 0) h = (h + 1) & mask;
+      table[h] = (hash & ~notTag) | (r + 1);
     }
+    this.table = table;
+    this.mask = mask;
   }
 }

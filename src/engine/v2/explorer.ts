@@ -113,8 +113,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     transitions++;
     const o = ordinal++;
     if (step.transition >= 0) reachedTransitions[step.transition] = 1;
-    const fault = step.kind === 'crash' || step.kind === 'drop' || step.kind === 'duplicate';
-    if (!fault && changed) quiescent = false;
+    if (changed && quiescent && step.kind !== 'crash' && step.kind !== 'drop' && step.kind !== 'duplicate') quiescent = false;
     if (next === null) {
       for (const v of violations) note(v, depth + 1, expanding, o);
       return;

@@ -40,6 +40,42 @@ class PoolPlan {
   ) {}
 }
 
+/**
+ * Every pool slot one state of a role receives from, flattened in the order of the steps (kind,
+ * sender, payload): slot `at[j] + local * mul[j]` for the instance `local`, with its plan, sender
+ * and payload. An instance tests these slots in one loop instead of walking plans, senders and payloads.
+ */
+class PoolScan {
+  readonly at: Int32Array;
+  readonly mul: Int32Array;
+  readonly plans: PoolPlan[] = [];
+  readonly sender: Int32Array;
+  readonly payload: Int32Array;
+
+  constructor(plans: readonly PoolPlan[], receivers: number) {
+    const at: number[] = [];
+    const mul: number[] = [];
+    const sender: number[] = [];
+    const payload: number[] = [];
+    for (const plan of plans) {
+      const count = plan.payloads;
+      for (let s = 0; s < plan.senders; s++) {
+        for (let p = 0; p < count; p++) {
+          at.push(plan.message.poolBase + s * receivers * count + p);
+          mul.push(count);
+          this.plans.push(plan);
+          sender.push(s);
+          payload.push(p);
+        }
+      }
+    }
+    this.at = Int32Array.from(at);
+    this.mul = Int32Array.from(mul);
+    this.sender = Int32Array.from(sender);
+    this.payload = Int32Array.from(payload);
+  }
+}
+
 /** An event some transition takes from one state of its role. */
 class EventPlan {
   constructor(
@@ -72,10 +108,10 @@ export class StepRules {
   /** [role][state]: the `$restart` transitions from that state. */
   private readonly restarts: TransitionV2[][][];
   /**
-   * [planBase[role] + state]: the pool kinds sent to that role that some transition takes from that
-   * state (kind order), and the events likewise (event order): an instance walks only these.
+   * [planBase[role] + state]: the pool slots of the kinds sent to that role that some transition
+   * takes from that state (kind order), and the events likewise (event order): an instance walks only these.
    */
-  private readonly poolPlans: PoolPlan[][];
+  private readonly poolScans: PoolScan[];
   private readonly eventPlans: EventPlan[][];
   private readonly planBase: Int32Array;
   /** Whether any step invariant exists (checked across every step). */
@@ -94,6 +130,8 @@ export class StepRules {
   onSend: ((message: number, to: number, payload: number) => void) | null = null;
   private readonly dirty: Uint8Array;
   private current: Float64Array;
+  /** Some journaled slot was written back to its value before the step: `changed` must compare them all. */
+  private rewritten = false;
   /** The pool slot of the set message being received (taken out by the step), else -1. */
   private consumeSlot = -1;
   /** The step being applied sends to a full channel under `"whenFull": "block"`: it is not a step. */
@@ -123,7 +161,7 @@ export class StepRules {
     this.stateInvariants = all.filter((i) => i.kind === 'state');
     this.hasStepInvariants = this.stepInvariants.length > 0;
     this.planBase = new Int32Array(model.roles.length);
-    this.poolPlans = [];
+    this.poolScans = [];
     this.eventPlans = [];
     const unguarded = (c: readonly TransitionV2[]): TransitionV2 | null => (c[0]!.guard === null ? c[0]! : null);
     // Taking `t` from state `st` without a channel writes nothing: no updates or sends, it stays (or
@@ -133,7 +171,7 @@ export class StepRules {
     const inert = (t: TransitionV2 | null, r: RoleV2, st: number): boolean =>
       t !== null && !this.hasStepInvariants && t.updates.length === 0 && t.sends.length === 0 && t.invariants.length === 0 && r.record === null && (t.to < 0 || (t.to === st && !(r.persistedSlot >= 0 && r.states[st]!.durable)));
     for (const r of model.roles) {
-      this.planBase[r.index] = this.poolPlans.length;
+      this.planBase[r.index] = this.poolScans.length;
       const states = r.states.length;
       const kinds = this.byMessage[r.index]!;
       const events = this.byEvent[r.index]!;
@@ -145,7 +183,7 @@ export class StepRules {
           const sender = model.roles[m.from]!;
           pool.push(new PoolPlan(m, c, unguarded(c), !m.consumed && inert(unguarded(c), r, st), sender.instances, sender.first, m.payload.count, m.payload.fields));
         }
-        this.poolPlans.push(pool);
+        this.poolScans.push(new PoolScan(pool, r.instances));
         const evs: EventPlan[] = [];
         for (let e = 0; e < r.events.length; e++) {
           const c = events[e * states + st]!;
@@ -243,43 +281,39 @@ export class StepRules {
     const kinds = this.byMessage[role.index]!;
     const states = role.states.length;
     if (net.size > 0) {
-      const plans = this.poolPlans[this.planBase[role.index]! + state]!;
-      const nTo = role.instances;
-      for (let ki = 0; ki < plans.length; ki++) {
-        const plan = plans[ki]!;
-        const m = plan.message;
-        const count = plan.payloads;
-        const fields = plan.fields;
+      const scan = this.poolScans[this.planBase[role.index]! + state]!;
+      const at = scan.at;
+      const mul = scan.mul;
+      // The step's fields that stay the same for every pool message this instance receives (the sink never writes them).
+      step.kind = 'receive';
+      step.instance = g;
+      step.channel = -1;
+      step.position = -1;
+      for (let j = 0; j < at.length; j++) {
+        const slot = at[j]! + local * mul[j]!;
+        if (vec[slot] !== 1) continue;
+        const plan = scan.plans[j]!;
+        const s = scan.sender[j]!;
+        const p = scan.payload[j]!;
         const direct = plan.unguarded;
-        // The step's fields that stay the same for every message of this kind (the sink never writes them).
-        step.kind = 'receive';
-        step.instance = g;
-        step.what = m.index;
-        step.channel = -1;
-        step.position = -1;
-        for (let s = 0; s < plan.senders; s++) {
-          const rowBase = m.poolBase + (s * nTo + local) * count;
-          for (let p = 0; p < count; p++) {
-            if (vec[rowBase + p] !== 1) continue;
-            if (plan.inert) {
-              step.transition = direct!.index;
-              step.payload = p;
-              step.sender = plan.senderFirst + s;
-              sink(step, this.next, NONE, false);
-              continue;
-            }
-            if (fields.length > 0) this.decodePayload(fields, p);
-            env.sender = s;
-            if (direct !== null) this.choose(direct);
-            else if (!this.select(vec, plan.candidates, local)) continue;
-            step.payload = p;
-            step.sender = plan.senderFirst + s;
-            // A set's message is taken out by its receive (docs/format-v2.md §6); the pool's stays.
-            this.consumeSlot = m.consumed ? rowBase + p : -1;
-            this.take(vec, role, local, sink, -1, -1);
-            this.consumeSlot = -1;
-          }
+        step.what = plan.message.index;
+        if (plan.inert) {
+          step.transition = direct!.index;
+          step.payload = p;
+          step.sender = plan.senderFirst + s;
+          sink(step, this.next, NONE, false);
+          continue;
         }
+        if (plan.fields.length > 0) this.decodePayload(plan.fields, p);
+        env.sender = s;
+        if (direct !== null) this.choose(direct);
+        else if (!this.select(vec, plan.candidates, local)) continue;
+        step.payload = p;
+        step.sender = plan.senderFirst + s;
+        // A set's message is taken out by its receive (docs/format-v2.md §6); the pool's stays.
+        this.consumeSlot = plan.message.consumed ? slot : -1;
+        this.take(vec, role, local, sink, -1, -1);
+        this.consumeSlot = -1;
       }
     }
     if (net.channels.length === 0) return;
@@ -320,21 +354,23 @@ export class StepRules {
   private events(vec: Float64Array, role: RoleV2, local: number, g: number, state: number, sink: StepSink): void {
     const step = this.step;
     const plans = this.eventPlans[this.planBase[role.index]! + state]!;
+    if (plans.length === 0) return;
+    // The step's fields that stay the same for every event of this instance (the sink never writes them).
+    step.kind = 'event';
+    step.instance = g;
+    step.sender = -1;
+    step.channel = -1;
+    step.position = -1;
     for (let ei = 0; ei < plans.length; ei++) {
       const plan = plans[ei]!;
       const fields = plan.fields;
       const direct = plan.unguarded;
+      step.what = plan.event;
       for (let p = 0; p < plan.payloads; p++) {
         if (fields.length > 0) this.decodePayload(fields, p);
         if (direct !== null) this.choose(direct);
         else if (!this.select(vec, plan.candidates, local)) continue;
-        step.kind = 'event';
-        step.instance = g;
-        step.what = plan.event;
         step.payload = p;
-        step.sender = -1;
-        step.channel = -1;
-        step.position = -1;
         this.take(vec, role, local, sink, -1, -1);
       }
     }
@@ -643,7 +679,7 @@ export class StepRules {
       if (this.next[i] === v) return;
       this.dirty[i] = 1;
       this.written[this.writtenCount++] = i;
-    }
+    } else if (v === this.current[i]) this.rewritten = true;
     this.next[i] = v;
   }
 
@@ -657,9 +693,12 @@ export class StepRules {
       this.dirty[i] = 0;
     }
     this.writtenCount = 0;
+    this.rewritten = false;
   }
 
   private changed(vec: Float64Array): boolean {
+    // Every journaled slot differs from `vec` unless one was written back.
+    if (!this.rewritten) return this.writtenCount > 0;
     for (let j = 0; j < this.writtenCount; j++) {
       const i = this.written[j]!;
       if (this.next[i] !== vec[i]) return true;

@@ -49,6 +49,9 @@ const STATE = [
   'forall r in RM: r.boss == TM && TM.prepared[RM[1]] == TM.prepared[RM[1]]',
   'TM.state == "init" || 1 / 0 > 0',
   '1 + 2 * 3 == 7 && !false',
+  'exists r in RM: r.v == "b" && r.k >= 2',
+  '(count r in RM: r.k == 0 || TM.prepared[r]) > 1',
+  'forall r in RM: r.state != "working" => !TM.prepared[r]',
 ];
 const ROLE = ['k <= 2 && (state == "working" || exists r in RM: r.peer == self)', 'forall r in RM: r == self || r.k != k || r.v != v', 'TM.prepared[self] || (count r in RM: r.k == k) > 1'];
 const STEP = ['forall r in RM: r.state\' == r.state || r.state == "working"', "TM.n' >= TM.n || TM.big' > 10", "forall r in RM: r.k' - r.k < 2 && TM.prepared'[r] == TM.prepared[r]"];

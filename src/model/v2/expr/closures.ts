@@ -5,7 +5,8 @@ import type { TypeV2 } from './types';
  * The closures `compile.ts` builds, shaped so that evaluation makes few calls: a read of one
  * slot is one closure (not an instance closure feeding a member closure), a comparison of a
  * small-valued slot with constants is one bit test, `forall r in RM: r.state == "x"` is one loop
- * over the slots, and a quantifier's body is split so that what does not depend on the bound
+ * over the slots (and `forall r in RM: TM.prepared[r] => r.state == "x"`, two tests combined, one
+ * loop over both), and a quantifier's body is split so that what does not depend on the bound
  * name is evaluated once (`forall r1, r2: !(A(r1) && B(r2))` is `forall r1: A(r1) => M`, with M
  * = `forall r2: !B(r2)` computed at most once per evaluation). Every rewrite gives the same value
  * and raises the same error, at the same point, as the plain closures did.
@@ -209,8 +210,14 @@ export function loopOf(q: 'forall' | 'exists' | 'count', slot: number, count: nu
   }
   let ev: EvaluatorV2;
   const t = body.test;
-  if (t && !t.read.post && t.read.source?.kind === 'bound' && t.read.source.slot === slot) {
+  const lg = body.logic;
+  const scanned = (x: Typed | undefined): SlotTest | null => (x?.test && !x.test.read.post && x.test.read.source?.kind === 'bound' && x.test.read.source.slot === slot ? x.test : null);
+  const a = scanned(lg?.left);
+  const b = scanned(lg?.right);
+  if (t && scanned(body)) {
     ev = scan(q, count, t.read.at, t.read.stride, t.mask);
+  } else if (lg && a && b) {
+    ev = scanPair(q, count, a, b, TRUTH[lg.op]);
   } else {
     ev = plainLoop(q, slot, count, body.ev);
   }
@@ -282,6 +289,41 @@ function scan(q: 'forall' | 'exists' | 'count', count: number, at: number, strid
     const pre = env.pre;
     let c = 0;
     for (let v = 0, i = at; v < count; v++, i += stride) c += (mask >>> pre[i]!) & 1;
+    return c;
+  };
+}
+
+/** Truth tables of `x op y` for bits x, y: bit `x | y << 1`. */
+const TRUTH = { '&&': 0b1000, '||': 0b1110, '=>': 0b1101 } as const;
+
+/**
+ * The quantifier over `x(v) op y(v)`, two small slots of each instance tested directly (`forall r:
+ * TM.prepared[r] => r.state == "prepared"`): bit tests cannot throw, so reading both is the same.
+ */
+function scanPair(q: 'forall' | 'exists' | 'count', count: number, x: SlotTest, y: SlotTest, truth: number): EvaluatorV2 {
+  const { at: ax, stride: sx } = x.read;
+  const { at: ay, stride: sy } = y.read;
+  const mx = x.mask;
+  const my = y.mask;
+  const holds = (pre: Float64Array, v: number): number => (truth >>> (((mx >>> pre[ax + sx * v]!) & 1) | (((my >>> pre[ay + sy * v]!) & 1) << 1))) & 1;
+  if (q === 'forall') {
+    return (env) => {
+      const pre = env.pre;
+      for (let v = 0; v < count; v++) if (holds(pre, v) === 0) return 0;
+      return 1;
+    };
+  }
+  if (q === 'exists') {
+    return (env) => {
+      const pre = env.pre;
+      for (let v = 0; v < count; v++) if (holds(pre, v) !== 0) return 1;
+      return 0;
+    };
+  }
+  return (env) => {
+    const pre = env.pre;
+    let c = 0;
+    for (let v = 0; v < count; v++) c += holds(pre, v);
     return c;
   };
 }
