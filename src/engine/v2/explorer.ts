@@ -238,7 +238,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
 /** What a symmetry-reduced result counts (format-v2.md §16): `states` are classes. */
 function symmetryNote(model: ModelV2, sym: Symmetry): NonNullable<CheckResultV2['symmetry']> {
   const s = model.symmetry!;
-  return { roles: s.roles.map((r) => model.roles[r]!.name), values: s.values, permutations: sym.count };
+  return { roles: s.roles.map((r) => model.roles[r]!.name), values: s.values, permutations: sym.count, note: 'states counts symmetry classes: one configuration is stored per class of configurations equal up to these permutations' };
 }
 
 /** Runs a whole search (the command line, tests). */

@@ -75,5 +75,5 @@ export interface CheckResultV2 {
    * classes of configurations (one stored per class), not configurations; `transitions` the steps
    * taken from the stored ones. `permutations`: of each configuration, tried for its canonical form.
    */
-  readonly symmetry?: { readonly roles: readonly string[]; readonly values: readonly (readonly string[])[]; readonly permutations: number };
+  readonly symmetry?: { readonly roles: readonly string[]; readonly values: readonly (readonly string[])[]; readonly permutations: number; readonly note: string };
 }
