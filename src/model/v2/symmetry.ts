@@ -48,6 +48,33 @@ function enumTypes(design: DesignV2): { readonly path: PathSegment[]; readonly v
   return out;
 }
 
+/**
+ * Initial values must not single out an instance or a value: a var of a symmetric role's id type
+ * lists every instance as its initial values (each instance's var then starts at any of them), and
+ * a var whose enum type holds a symmetric set starts at none of its values or lists all of them.
+ */
+function initialErrors(design: DesignV2, roleNames: readonly string[], instances: readonly number[], roles: readonly number[], values: readonly (readonly string[])[], err: (path: PathSegment[], code: string, message: string) => void): void {
+  design.roles.forEach((role, i) => {
+    (role.vars ?? []).forEach((v, k) => {
+      const type = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
+      const initials = (Array.isArray(v.initial) ? v.initial : [v.initial]).map(String);
+      const path: PathSegment[] = ['roles', i, 'vars', k, 'initial'];
+      if (typeof type === 'object' && 'id' in type) {
+        const r = roleNames.indexOf(type.id);
+        if (!roles.includes(r)) return;
+        const all = Array.from({ length: instances[r]! }, (_, j) => `${type.id}[${j + 1}]`);
+        if (all.some((name) => !initials.includes(name))) err(path, 'symmetry-unsound', `${role.name}.${v.name} starts at ${initials.join(', ')}: that singles out ${type.id} instances, which "symmetry" says are interchangeable. List every instance as initial values (${JSON.stringify(all)}), or drop ${type.id} from "symmetry".`);
+      }
+      if (typeof type === 'object' && 'enum' in type) {
+        for (const set of values) {
+          const inSet = set.filter((x) => initials.includes(x));
+          if (inSet.length > 0 && inSet.length < set.length) err(path, 'symmetry-unsound', `${role.name}.${v.name} starts at ${inSet.join(', ')} but not at ${set.filter((x) => !initials.includes(x)).join(', ')}, which "symmetry" says are interchangeable with it. Start at a value outside the set (such as "none"), list them all, or drop the set from "symmetry".`);
+        }
+      }
+    });
+  });
+}
+
 const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
 
 /** The key resolved against the design, or null (none, or errors pushed). */
@@ -66,8 +93,8 @@ export function resolveSymmetry(design: DesignV2, roleNames: readonly string[], 
     if (roles.includes(r)) return err(['symmetry', 'roles', k], 'duplicate-name', `"${name}" is already listed.`);
     roles.push(r);
     permutations *= factorial(instances[r]!);
-    for (const n of numberings) {
-      if (n.role === r) err(['symmetry', 'roles', k], 'symmetry-unsound', `${name}'s instances are not interchangeable: the expression at ${n.path} tells them apart by number (index(i), ${name}[k] or ${name}[e]). Quantify instead (forall x in ${name}: …, exists x in ${name}: …), or drop ${name} from "symmetry".`);
+    for (const path of new Set(numberings.filter((n) => n.role === r).map((n) => n.path))) {
+      err(['symmetry', 'roles', k], 'symmetry-unsound', `${name}'s instances are not interchangeable: the expression at ${path} tells them apart by number (index(i), ${name}[k] or ${name}[e]). Quantify instead (forall x in ${name}: …, exists x in ${name}: …), or drop ${name} from "symmetry".`);
     }
   });
   const types = enumTypes(design);
@@ -89,6 +116,7 @@ export function resolveSymmetry(design: DesignV2, roleNames: readonly string[], 
     values.push([...set]);
     permutations *= factorial(set.length);
   });
+  if (errors.length === before) initialErrors(design, roleNames, instances, roles, values, err);
   if (roles.length === 0 && values.length === 0 && errors.length === before) err(['symmetry'], 'symmetry-empty', '"symmetry" names no role and no values: list "roles", "values" or both, or drop the key.');
   if (permutations > MAX_SYMMETRY_PERMUTATIONS) err(['symmetry'], 'too-many', `"symmetry" allows ${permutations} permutations of a configuration (the product of n! over its roles and value sets); at most ${MAX_SYMMETRY_PERMUTATIONS} are tried (7 interchangeable instances, or 5 and 3 values).`);
   return errors.length === before ? { roles, values } : null;
