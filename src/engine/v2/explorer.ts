@@ -56,7 +56,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const reachedTransitions = new Uint8Array(model.transitions.length);
   const reachedStates = model.roles.map((r) => new Uint8Array(r.states.length));
   const outcomes = new CallOutcomeCounter(model);
-  /** Symmetry reduction (format-v2.md §16): every configuration is stored as its class's canonical form. */
+  /** Symmetry reduction (format-v2.md §18): every configuration is stored as its class's canonical form. */
   const sym = model.symmetry ? new Symmetry(model) : null;
   let transitions = 0;
   let levelEnd = 0;
@@ -235,7 +235,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   return exploration;
 }
 
-/** What a symmetry-reduced result counts (format-v2.md §16): `states` are classes. */
+/** What a symmetry-reduced result counts (format-v2.md §18): `states` are classes. */
 function symmetryNote(model: ModelV2, sym: Symmetry): NonNullable<CheckResultV2['symmetry']> {
   const s = model.symmetry!;
   return { roles: s.roles.map((r) => model.roles[r]!.name), values: s.values, permutations: sym.count, note: 'states counts symmetry classes: one configuration is stored per class of configurations equal up to these permutations' };

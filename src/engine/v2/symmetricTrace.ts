@@ -5,7 +5,7 @@ import type { ViolationV2 } from './stepTypes';
 import type { Symmetry } from './symmetry';
 
 /**
- * A trace of a symmetry-reduced search as a real run (docs/format-v2.md §16, "Symmetry"). The
+ * A trace of a symmetry-reduced search as a real run (docs/format-v2.md §18). The
  * explorer stores one configuration per class, and the step that reached a stored configuration
  * went from its parent's representative to some permutation of it. As TLC does, the run is rebuilt
  * from the actual initial configuration: at each link, the first step of the concrete configuration

@@ -8,7 +8,7 @@ import { loadExampleV2, loadPublishedV2, modelOfV2, walkV2 } from './testDesigns
 import { designOf, shapes } from './symmetricDesigns';
 
 /**
- * Symmetry reduction (docs/format-v2.md §16): a search that stores one configuration per class
+ * Symmetry reduction (docs/format-v2.md §18): a search that stores one configuration per class
  * finds exactly the classes of the full search (the distinct canonical forms of its
  * configurations), the same depth and the same verdict, and its traces are runs of the design.
  */

@@ -1,7 +1,7 @@
 import type { ModelV2, ScalarType } from '../../model/v2/model';
 
 /**
- * Symmetry reduction (docs/format-v2.md §16, "Symmetry"): the canonical form of a configuration
+ * Symmetry reduction (docs/format-v2.md §18): the canonical form of a configuration
  * under the permutations the design's `symmetry` allows (each symmetric role's instances, each
  * set of interchangeable enum values, all combinations). The canonical form is the
  * lexicographically least vector, slot by slot, over every permutation: exact (two configurations

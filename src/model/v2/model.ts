@@ -279,7 +279,7 @@ export interface ModelV2 {
   readonly beyondExports: readonly string[];
   /** Quantifier binder slots needed by the deepest expression. */
   readonly bound: number;
-  /** The design's `symmetry`, resolved (docs/format-v2.md §16); absent when it has none. */
+  /** The design's `symmetry`, resolved (docs/format-v2.md §18); absent when it has none. */
   readonly symmetry?: SymmetryV2;
   /** The largest payload (fields) of any event or message. */
   readonly payloadSlots: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDesignValueV2 } from './load';
 import type { DesignV2 } from './schema';
 
-/** The design key `symmetry` (docs/format-v2.md §16): what is accepted, and each refusal at its place. */
+/** The design key `symmetry` (docs/format-v2.md §18): what is accepted, and each refusal at its place. */
 
 function design(edit: (d: DesignV2) => void = () => {}): DesignV2 {
   const d = {

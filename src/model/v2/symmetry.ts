@@ -3,7 +3,7 @@ import { toPointer, type PathSegment } from '../pointer';
 import type { DesignV2 } from './schema';
 
 /**
- * The design key `symmetry` (docs/format-v2.md §16, "Symmetry"): roles whose instances are
+ * The design key `symmetry` (docs/format-v2.md §18): roles whose instances are
  * interchangeable and sets of enum values that are, so the explorer may keep one configuration per
  * class of configurations that differ only by a permutation of them. Checked here: names, sizes, and
  * what would make the reduction unsound and can be seen in the design (an expression that tells a

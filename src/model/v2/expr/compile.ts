@@ -56,7 +56,7 @@ export interface CompiledV2 {
   readonly binders: number;
   /** It computes with instance numbers (`index(i)`, `RM[e]` with e not a literal), which the exporters do not translate yet. */
   readonly instanceArithmetic: boolean;
-  /** Roles whose instances it tells apart by number (`index(i)`, `RM[2]`, `RM[e]`): symmetry refuses them (docs/format-v2.md §16). */
+  /** Roles whose instances it tells apart by number (`index(i)`, `RM[2]`, `RM[e]`): symmetry refuses them (docs/format-v2.md §18). */
   readonly numbersInstancesOf: readonly number[];
 }
 
