@@ -4,7 +4,8 @@ import { importDesign, IMPORT_SOURCES, summaryLines, type ImportSource } from '.
 import { parseCommandArguments, readDesignText } from './arguments';
 import type { Command } from './commands';
 
-const USAGE = `usage: import FILE --from ${IMPORT_SOURCES.join('|')} [--machine NAME] [-o OUT]\n`;
+const USAGE = `usage: import FILE --from ${IMPORT_SOURCES.join('|')} [--machine NAME] [-o OUT]
+  --machine: XState, a machine's variable name, id or line; Mermaid, a Markdown page's diagram number or title\n`;
 
 /**
  * `import FILE --from mermaid|xstate [--machine NAME] [-o OUT]`: prints the design JSON (or writes

@@ -3,6 +3,8 @@ import { access } from 'node:fs/promises';
 import { Monitor, prometheusText, type MonitorReport } from '../export/monitor/monitorCore';
 import { modelMonitorDesign } from '../export/monitor/modelDesign';
 import { loadDesign } from '../model/load';
+import { initialDescriber } from '../engine/v2/initialChoices';
+import type { ModelV2 } from '../model/v2/model';
 import { declaredVersion, loadAnyDesignV2 } from '../model/v2/load';
 import { readDesignText } from './arguments';
 import type { Command } from './commands';
@@ -12,7 +14,7 @@ import { terminalText } from './terminalText';
 import { monitorStepsV2 } from './v2/monitorV2';
 import { parseArgs } from 'node:util';
 
-const USAGE = 'usage: monitor DESIGN LOG.jsonl|- [--trace OUT] [--metrics] [--max-requests N]   (a version-2 design of participants: monitor DESIGN STEPS.log|- [--trace OUT] [--metrics])\n';
+const USAGE = 'usage: monitor DESIGN LOG.jsonl|- [--trace OUT] [--metrics] [--max-requests N]   (a version-2 design of participants: monitor DESIGN STEPS.log|- [--trace OUT] [--metrics] [--start K])\n';
 /** Lines kept for the trace of the first violation: the stretch it can show. */
 const WINDOW = 4096;
 
@@ -25,7 +27,7 @@ const WINDOW = 4096;
 export const monitorCommand: Command = async (args) => {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { trace: { type: 'string' }, metrics: { type: 'boolean' }, 'max-requests': { type: 'string' } } });
+    parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: { trace: { type: 'string' }, metrics: { type: 'boolean' }, 'max-requests': { type: 'string' }, start: { type: 'string' } } });
   } catch (error) {
     process.stderr.write(`monitor: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n${USAGE}`);
     return 2;
@@ -53,7 +55,16 @@ export const monitorCommand: Command = async (args) => {
       process.stderr.write('monitor: --max-requests counts version 1\'s client requests; a design of participants reads one step per line (docs/harness-and-monitor.md)\n');
       return 2;
     }
-    return monitorStepsV2(loaded.model, logFile, { trace: parsed.values.trace, metrics: parsed.values.metrics === true });
+    const start = startOption(loaded.model, parsed.values.start);
+    if (typeof start === 'string') {
+      process.stderr.write(terminalText(`monitor: ${start}\n`));
+      return 2;
+    }
+    return monitorStepsV2(loaded.model, logFile, { trace: parsed.values.trace, metrics: parsed.values.metrics === true, start });
+  }
+  if (parsed.values.start !== undefined) {
+    process.stderr.write('monitor: --start chooses among the initial configurations of a version-2 design of participants; this design has one\n');
+    return 2;
   }
   const model = loaded.model;
   const monitor = new Monitor(modelMonitorDesign(model), maxRequests === undefined ? {} : { maxRequests });
@@ -120,4 +131,23 @@ async function readable(logFile: string): Promise<boolean> {
     process.stderr.write(terminalText(`monitor: cannot read ${logFile} (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path and permissions.\n`));
     return false;
   }
+}
+
+/**
+ * Which initial configuration (docs/format-v2.md §8) the monitored system started from: an index
+ * into `model.initials`, or why not. With several, the log alone cannot say which, and following
+ * the wrong one would report allowed steps as not allowed: `--start K` (1-based) is then required.
+ */
+function startOption(model: ModelV2, given: string | undefined): number | string {
+  const count = model.initials.length;
+  const describe = initialDescriber(model);
+  if (given === undefined) {
+    if (count === 1) return 0;
+    const shown = Math.min(count, 5);
+    const list = Array.from({ length: shown }, (_, i) => `  ${i + 1}: ${describe(i)}`).join('\n');
+    return `this design has ${count} initial configurations; say which one the system started from with --start K (1–${count}):\n${list}${count > shown ? `\n  … ${count - shown} more` : ''}`;
+  }
+  const k = Number(given);
+  if (!Number.isInteger(k) || k < 1 || k > count) return `--start takes a number from 1 to ${count} (the design's initial configurations), not "${given}"`;
+  return k - 1;
 }

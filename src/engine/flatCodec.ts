@@ -1,5 +1,4 @@
 import type { Model, ValueType } from '../model/model';
-import type { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
 
 /**
@@ -10,22 +9,19 @@ import * as F from './flatLayout';
  */
 export interface FlatCodec {
   readonly words: number;
-  /** Per slot of the layout: its low bound and how many values it can hold (0 for a slot never packed). */
-  readonly slotLow: Int32Array;
-  readonly slotValues: Int32Array;
-  pack(v: Int32Array, out: Int32Array, o: number): void;
   /**
-   * `pack` of a successor from its parent's record at `po` and the slots the step wrote
-   * (`slots[0..n)`, repeats allowed): the parent's words with only those fields replaced.
+   * Per slot of the layout, four Int32: the word of its field (-1 for a slot never packed: it
+   * never changes), the field's mask shifted in place, its low bound, its shift. A write of x to
+   * the slot is `word = (word & ~mask) | ((x - low) << shift)` (`FlatFingerprint.set`).
    */
-  repack(v: Int32Array, parent: Int32Array, po: number, slots: Int32Array, n: number, out: Int32Array, o: number): void;
+  readonly slotFields: Int32Array;
+  pack(v: Int32Array, out: Int32Array, o: number): void;
   unpack(rec: Int32Array, o: number, v: Int32Array): void;
   /**
    * `unpack` into a vector that holds the record at `po` of `prev`: only the words that differ
    * are decoded. Records next to each other in a BFS level are siblings, so most words are equal.
-   * Each decoded field is written through `j` (`FlatFingerprint.put`), so the fingerprint follows.
    */
-  unpackChanged(rec: Int32Array, o: number, v: Int32Array, prev: Int32Array, po: number, j: FlatFingerprint): void;
+  unpackChanged(rec: Int32Array, o: number, v: Int32Array, prev: Int32Array, po: number): void;
 }
 
 export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
@@ -33,11 +29,7 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   const slots: number[] = [];
   const lows: number[] = [];
   const widths: number[] = [];
-  const slotLow = new Int32Array(L.width);
-  const slotValues = new Int32Array(L.width);
   const field = (slot: number, lo: number, hi: number) => {
-    slotLow[slot] = lo;
-    slotValues[slot] = Math.min(hi - lo + 1, 0x7fffffff);
     slots.push(slot);
     lows.push(lo);
     widths.push(bits(hi - lo));
@@ -119,8 +111,12 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
     for (let bit = shift[i]!; bit < shift[i]! + widths[i]!; bit++) BIT_FIELD[32 * word[i]! + bit] = f;
   });
   // Per slot: its live field, -1 for a slot never packed (it never changes).
-  const FIELD_OF = new Int32Array(L.width).fill(-1);
-  live.forEach((i, f) => (FIELD_OF[slots[i]!] = f));
+  const slotFields = new Int32Array(4 * L.width);
+  for (let s = 0; s < L.width; s++) slotFields[4 * s] = -1;
+  live.forEach((i, f) => {
+    const s = 4 * slots[i]!;
+    slotFields.set([word[i]!, MASK[f]! << shift[i]!, lows[i]!, shift[i]!], s);
+  });
 
   /** Decodes live fields [from, to) of the record at `o` into their slots of `v`. */
   const decode = (rec: Int32Array, o: number, v: Int32Array, from: number, to: number): void => {
@@ -132,8 +128,7 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
 
   return {
     words,
-    slotLow,
-    slotValues,
+    slotFields,
     pack(v, out, o) {
       for (let k = 0; k < words; k++) out[o + k] = 0;
       const end1 = tmSlots + (tmLive ? v[L.tmLen]! : 0);
@@ -153,16 +148,7 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
       }
       out[o + cur] |= acc;
     },
-    repack(v, parent, po, written, n, out, o) {
-      for (let k = 0; k < words; k++) out[o + k] = parent[po + k]!;
-      for (let k = 0; k < n; k++) {
-        const slot = written[k]!, f = FIELD_OF[slot]!;
-        if (f < 0) continue;
-        const j = 4 * f, at = o + D[j + 3]!, sh = D[j + 2]!;
-        out[at] = (out[at]! & ~(MASK[f]! << sh)) | ((v[slot]! - D[j + 1]!) << sh);
-      }
-    },
-    unpackChanged(rec, o, v, prev, po, fp) {
+    unpackChanged(rec, o, v, prev, po) {
       for (let w = 0; w < words; w++) {
         const x = rec[o + w]!;
         // Only the fields with a changed bit: the highest changed bit names its field.
@@ -170,7 +156,7 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
         while (changed !== 0) {
           const f = BIT_FIELD[32 * w + 31 - Math.clz32(changed)]!;
           const j = 4 * f, sh = D[j + 2]!, mask = MASK[f]!;
-          fp.put(v, D[j]!, ((x >>> sh) & mask) + D[j + 1]!);
+          v[D[j]!] = ((x >>> sh) & mask) + D[j + 1]!;
           changed &= ~(mask << sh);
         }
       }

@@ -20,34 +20,29 @@ export interface Expander {
 
 /**
  * The explorer's fast path (MODEL.md §4–§6 on flat vectors, `flatStep.ts`): each step is applied
- * to the parent's vector in place and undone through the journal that carries the Zobrist
- * fingerprint (`flatFingerprint.ts`), so nothing is copied per step; only a new configuration
- * that violates nothing is packed, from its parent's record (`flatCodec.ts`).
+ * to the parent's vector in place and undone through the journal that keeps the packed record
+ * (`flatFingerprint.ts`), so nothing is copied per step; the fingerprint is taken from that
+ * record, and a new configuration that violates nothing is queued as that record.
  */
 export class FlatExpander implements Expander {
   readonly words: number;
   private readonly layout: FlatLayout;
   private readonly codec: FlatCodec;
-  private readonly zobrist: FlatFingerprint;
+  private readonly journal: FlatFingerprint;
   private readonly stepper: FlatStepper;
   /** The flat vector being expanded: each step is applied to it in place and undone. */
   private readonly vec: Int32Array;
   /** A copy of the parent, only for step and transition invariants (they read both sides of a step). */
   private readonly pre: Int32Array;
-  /** Where the record of the configuration being expanded starts in its level. */
-  private parentAt = 0;
   /** The record expanded last in this level (-2: none): the vector still holds it. */
   private expandedLast = -2;
   private level: Int32Array = new Int32Array(0);
-  /** The fingerprint of the configuration being expanded (the journal leaves the successor's in `zobrist`). */
-  private h1 = 0;
-  private h2 = 0;
 
   constructor(private readonly model: Model) {
     this.layout = flatLayout(model);
     this.codec = createFlatCodec(model, this.layout);
-    this.zobrist = new FlatFingerprint(this.layout, this.codec);
-    this.stepper = new FlatStepper(model, this.layout, this.zobrist);
+    this.journal = new FlatFingerprint(this.codec);
+    this.stepper = new FlatStepper(model, this.layout, this.journal);
     this.words = this.codec.words;
     this.vec = new Int32Array(this.layout.width);
     this.pre = new Int32Array(this.layout.width);
@@ -55,7 +50,7 @@ export class FlatExpander implements Expander {
 
   start(storage: SearchStorage): void {
     toFlat(this.model, this.layout, initialConfiguration(this.model), this.vec);
-    this.zobrist.of(this.vec);
+    this.journal.of(this.vec);
     this.store(storage, -1, -1, 0);
   }
 
@@ -64,29 +59,22 @@ export class FlatExpander implements Expander {
   }
 
   expand(storage: SearchStorage, level: Int32Array, index: number, id: number, depth: number): void {
-    const { vec, stepper, zobrist, codec } = this;
+    const { vec, stepper, journal, codec } = this;
     const Q = storage.record;
     const o = index * Q;
-    // The vector still holds the record before this one (each step was undone): decode only what
-    // differs, its fingerprint following the writes (the queue holds no fingerprints: 8 bytes less a record).
-    if (level === this.level && index === this.expandedLast + 1) {
-      zobrist.begin(this.h1, this.h2);
-      codec.unpackChanged(level, o, vec, level, o - Q, zobrist);
-    } else {
-      codec.unpack(level, o, vec);
-      zobrist.of(vec);
-    }
-    const h1 = (this.h1 = zobrist.h1), h2 = (this.h2 = zobrist.h2);
+    // The vector still holds the record before this one (each step was undone): decode only what differs.
+    if (level === this.level && index === this.expandedLast + 1) codec.unpackChanged(level, o, vec, level, o - Q);
+    else codec.unpack(level, o, vec);
+    journal.from(level, o);
     this.level = level;
     this.expandedLast = index;
-    this.parentAt = o;
     const checksSteps = stepper.hasStepChecks;
     if (checksSteps) this.pre.set(vec);
     const count = stepper.enumerate(vec);
     storage.transitions += count;
     const d = depth + 1;
     for (let k = 0; k < count; k++) {
-      zobrist.begin(h1, h2);
+      journal.begin();
       const produced = stepper.apply(vec, k);
       if (stepper.transition >= 0) storage.transitionsReached[stepper.transition] = 1;
       if (stepper.violations.length > 0) for (const v of stepper.violations) storage.violation(v, d, id, k);
@@ -94,20 +82,20 @@ export class FlatExpander implements Expander {
         if (checksSteps) for (const v of stepper.checkStep(this.pre, vec)) storage.violation(v, d, id, k);
         this.store(storage, id, k, d);
       }
-      zobrist.undo(vec);
+      journal.undo(vec);
       if (storage.limit !== null) return;
     }
   }
 
   /**
-   * `vec` (a successor, fingerprinted in `zobrist`): a new configuration that violates nothing is
-   * packed straight into the next record of the level queue. Nothing is packed or allocated for
-   * the (most) successors seen before.
+   * `vec` (a successor, its record in `journal`): a new configuration that violates nothing has
+   * its record copied into the next record of the level queue. Nothing is copied or allocated
+   * for the (most) successors seen before.
    */
   private store(storage: SearchStorage, parent: number, stepIndex: number, d: number): void {
-    const { vec, stepper, zobrist, layout } = this;
-    const h1 = zobrist.h1, h2 = zobrist.h2;
-    if (!storage.admit(h1, h2)) return;
+    const { vec, stepper, journal, layout } = this;
+    journal.fingerprint();
+    if (!storage.admit(journal.f1, journal.f2)) return;
     const id = storage.newId(parent, stepIndex);
     storage.statesReached[vec[STATE]!] = 1;
     const quiescent = stepper.quiescent(vec);
@@ -127,8 +115,7 @@ export class FlatExpander implements Expander {
       return;
     }
     const o = storage.reserve();
-    const next = storage.next;
-    if (parent < 0) this.codec.pack(vec, next, o);
-    else this.codec.repack(vec, this.level, this.parentAt, zobrist.slots, zobrist.n, next, o);
+    const next = storage.next, words = journal.words;
+    for (let w = 0; w < words.length; w++) next[o + w] = words[w]!;
   }
 }

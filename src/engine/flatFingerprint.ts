@@ -1,93 +1,60 @@
 import type { FlatCodec } from './flatCodec';
-import { fmix } from './fingerprintSet';
-import type { FlatLayout } from './flatLayout';
 
 /**
- * Zobrist fingerprints of flat vectors (`flatLayout.ts`), as chess engines and Spin's
- * incremental hashing do: a vector's two 32-bit hashes are the XOR over its slots of a
- * pseudo-random word per (slot, value).
+ * The journal of a step's writes to a flat vector, which also keeps the vector's packed record
+ * (`flatCodec.ts`) up to date, and the fingerprint of that record.
  *
  * The explorer applies each step to the parent's vector in place, every write going through
- * `set`, which journals the slot's old value and swaps its words in the fingerprint; `undo`
- * then gives the parent back. So a successor costs its writes and nothing else: no copy of the
- * vector, no compare to find what changed, no packing unless it is new.
- * The words of small ranges are tabled (the table is only a cache of `word1`/`word2`).
+ * `set`, which journals the slot's old value and writes the new one into its bit field of the
+ * record (a masked OR); `undo` then gives the parent vector back, and `begin` the parent's
+ * record. So a successor costs its writes and nothing else: no copy of the vector, no compare
+ * to find what changed, and its record is ready to be queued as it is. Its fingerprint is taken
+ * from the record at the end (`fingerprint`): for a record of one or two words a bijection of its
+ * bits, so two configurations never share one; for more words a 64-bit hash.
  */
 export class FlatFingerprint {
-  /** The fingerprint of the vector as last computed by `of` or edited since `begin`. */
-  h1 = 0;
-  h2 = 0;
+  /** The packed record of the vector as last set by `of`/`from` or edited since `begin`. */
+  readonly words: Int32Array;
+  /** The record `begin` starts from (the configuration being expanded). */
   private readonly base: Int32Array;
-  private readonly low: Int32Array;
-  private readonly size: Int32Array;
-  /** Per slot, interleaved for `put` (one array, one cache line): low bound, number of tabled values, 2 × base. */
-  private readonly meta: Int32Array;
-  /** The tabled words, interleaved: (word1, word2) of value k of slot i at 2 * (base[i] + k). */
-  private readonly t: Int32Array;
+  /** Per slot, interleaved: its record word (-1: a slot never packed), its field's mask in place, its low bound, its shift. */
+  private readonly fields: Int32Array;
   /** The journal since `begin`: slot and old value of each write, in order (`slots[0..n)`). */
   slots = new Int32Array(256);
   private olds = new Int32Array(256);
   n = 0;
+  /** The fingerprint computed by the last `fingerprint()`. */
+  f1 = 0;
+  f2 = 0;
 
-  constructor(
-    private readonly L: FlatLayout,
-    codec: FlatCodec,
-  ) {
-    const TABLED = 256; // slots with more values than this compute their words
-    this.base = new Int32Array(L.width);
-    this.low = codec.slotLow.slice();
-    this.size = new Int32Array(L.width);
-    let total = 0;
-    for (let i = 0; i < L.width; i++) {
-      const n = codec.slotValues[i]!;
-      if (n > 0 && n <= TABLED) {
-        this.base[i] = total;
-        this.size[i] = n;
-        total += n;
-      }
-    }
-    this.t = new Int32Array(2 * total);
-    this.meta = new Int32Array(3 * L.width);
-    for (let i = 0; i < L.width; i++) {
-      this.meta[3 * i] = this.low[i]!;
-      this.meta[3 * i + 1] = this.size[i]!;
-      this.meta[3 * i + 2] = 2 * this.base[i]!;
-    }
-    for (let i = 0; i < L.width; i++) {
-      for (let x = 0; x < this.size[i]!; x++) {
-        this.t[2 * (this.base[i]! + x)] = word1(i, this.low[i]! + x);
-        this.t[2 * (this.base[i]! + x) + 1] = word2(i, this.low[i]! + x);
-      }
-    }
+  constructor(private readonly codec: FlatCodec) {
+    this.words = new Int32Array(codec.words);
+    this.base = new Int32Array(codec.words);
+    this.fields = codec.slotFields;
   }
 
-  /** The fingerprint of a whole vector (the initial configuration, a record unpacked whole). */
+  /** The record of a whole vector (the initial configuration) becomes the base. */
   of(v: Int32Array): void {
-    let h1 = 0, h2 = 0;
-    const { t, low, size, base } = this;
-    for (let i = 0; i < this.L.width; i++) {
-      const x = v[i]!, k = (x - low[i]!) >>> 0;
-      if (k < size[i]!) {
-        const p = 2 * (base[i]! + k);
-        h1 ^= t[p]!;
-        h2 ^= t[p + 1]!;
-      } else {
-        h1 ^= word1(i, x);
-        h2 ^= word2(i, x);
-      }
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-  }
-
-  /** Starts a journal of edits to a vector whose fingerprint is (h1, h2). */
-  begin(h1: number, h2: number): void {
-    this.h1 = h1;
-    this.h2 = h2;
+    this.codec.pack(v, this.base, 0);
+    this.words.set(this.base);
     this.n = 0;
   }
 
-  /** `v[i] = x`, journaled, with the fingerprint following. */
+  /** Record `o` of `rec` (the vector holds it, just unpacked) becomes the base. */
+  from(rec: Int32Array, o: number): void {
+    const { base, words } = this;
+    for (let w = 0; w < base.length; w++) words[w] = base[w] = rec[o + w]!;
+    this.n = 0;
+  }
+
+  /** Starts a journal of edits to the base's vector: the record is the base's again. */
+  begin(): void {
+    const { base, words } = this;
+    for (let w = 0; w < base.length; w++) words[w] = base[w]!;
+    this.n = 0;
+  }
+
+  /** `v[i] = x`, journaled, with the record following. */
   set(v: Int32Array, i: number, x: number): void {
     const a = v[i]!;
     if (a === x) return;
@@ -96,31 +63,47 @@ export class FlatFingerprint {
     this.slots[n] = i;
     this.olds[n] = a;
     this.n = n + 1;
-    this.put(v, i, x);
-  }
-
-  /** `v[i] = x` with the fingerprint following, not journaled (a record decoded over its neighbour's vector). */
-  put(v: Int32Array, i: number, x: number): void {
-    const a = v[i]!;
     v[i] = x;
-    const meta = this.meta, m = 3 * i;
-    const lo = meta[m]!, size = meta[m + 1]!;
-    const ka = (a - lo) >>> 0, kb = (x - lo) >>> 0;
-    if (ka < size && kb < size) {
-      const t = this.t, pa = meta[m + 2]! + 2 * ka, pb = meta[m + 2]! + 2 * kb;
-      this.h1 ^= t[pa]! ^ t[pb]!;
-      this.h2 ^= t[pa + 1]! ^ t[pb + 1]!;
-    } else {
-      this.h1 ^= word1(i, a) ^ word1(i, x);
-      this.h2 ^= word2(i, a) ^ word2(i, x);
-    }
+    const F = this.fields, m = 4 * i, w = F[m]!;
+    if (w >= 0) this.words[w] = (this.words[w]! & ~F[m + 1]!) | ((x - F[m + 2]!) << F[m + 3]!);
   }
 
-  /** Gives back the vector as it was at `begin` (the fingerprint is left as edited). */
+  /** Gives back the vector as it was at `begin` (the record is left as edited). */
   undo(v: Int32Array): void {
     const { slots, olds } = this;
     for (let k = this.n - 1; k >= 0; k--) v[slots[k]!] = olds[k]!;
     this.n = 0;
+  }
+
+  /**
+   * The fingerprint of the record into (`f1`, `f2`): multiply-xorshift mixing, each line
+   * invertible given the other word, so with one or two words (f1, f2) names the record. The
+   * set takes its home slot from the high bits (`homeSlot`), which every bit of the record moves.
+   */
+  fingerprint(): void {
+    const words = this.words, W = words.length;
+    let a = Math.imul(words[0]! ^ 0x2545f491, 0x9e3779b1);
+    a ^= a >>> 16;
+    let b = Math.imul((W > 1 ? words[1]! : 0) ^ a, 0x85ebca6b);
+    b ^= b >>> 16;
+    for (let k = 2; k < W; k++) {
+      a = Math.imul(a ^ words[k]!, 0xcc9e2d51);
+      a ^= a >>> 15;
+      b = Math.imul(b ^ words[k]! ^ a, 0x1b873593);
+      b ^= b >>> 13;
+    }
+    this.f1 = a ^ Math.imul(b, 0xc2b2ae35);
+    this.f2 = b;
+  }
+
+  get h1(): number {
+    this.fingerprint();
+    return this.f1;
+  }
+
+  get h2(): number {
+    this.fingerprint();
+    return this.f2;
   }
 
   private growJournal(): void {
@@ -132,13 +115,4 @@ export class FlatFingerprint {
     this.slots = grow(this.slots);
     this.olds = grow(this.olds);
   }
-}
-
-// Two independent pseudo-random words per (slot, value): murmur3's finaliser over different mixes.
-function word1(i: number, x: number): number {
-  return fmix(Math.imul(i + 1, 0x9e3779b1) ^ Math.imul(x ^ 0x5bd1e995, 0x85ebca77) ^ 0x2545f491);
-}
-
-function word2(i: number, x: number): number {
-  return fmix((Math.imul(i + 7, 0xc2b2ae3d) + Math.imul(x ^ 0x6b43a9b5, 0x27d4eb2f)) ^ 0x68e31da4);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exploreV2 } from '../../engine/v2/explorer';
-import { loadExampleV2 } from '../../engine/v2/testDesigns';
+import { loadExampleV2, twoStarts } from '../../engine/v2/testDesigns';
 import { monitorCommand } from '../monitor';
 import { captureOutput } from '../testOutput';
 
@@ -54,5 +54,30 @@ describe('monitor DESIGN STEPS.log for a version-2 design of participants', () =
     expect(io.err).toContain('--max-requests counts version 1');
     expect(await monitorCommand([broken, join(dir, 'missing.log')])).toBe(2);
     expect(io.err).toContain('cannot read');
+  });
+
+  it('with several initial configurations, --start K says which one the system began in; without it the command asks', async () => {
+    const design = join(dir, 'two-starts.protocol.json');
+    writeFileSync(design, JSON.stringify(twoStarts));
+    const log = join(dir, 'bump.log');
+    writeFileSync(log, 'Counter[2] Bump\n');
+    io.err = '';
+    expect(await monitorCommand([design, log])).toBe(2);
+    expect(io.err).toContain('this design has 2 initial configurations; say which one the system started from with --start K (1–2):\n  1: Counter[2].n = 0\n  2: Counter[2].n = 2');
+    io.out = '';
+    // From 0 the bump is fine; from 2 it breaks the invariant.
+    expect(await monitorCommand([design, log, '--start', '1'])).toBe(0);
+    io.out = '';
+    expect(await monitorCommand([design, log, '--start', '2'])).toBe(1);
+    expect(io.out).toContain('bump.log:1: invariant under three');
+    io.err = '';
+    expect(await monitorCommand([design, log, '--start', '3'])).toBe(2);
+    expect(io.err).toContain('--start takes a number from 1 to 2');
+    io.err = '';
+    expect(await monitorCommand([join(examples, 'two-phase-commit-broken.protocol.json'), log, '--start', '2'])).toBe(2);
+    expect(io.err).toContain('--start takes a number from 1 to 1');
+    io.err = '';
+    expect(await monitorCommand([join(examples, '..', 'leader-epoch.protocol.json'), log, '--start', '1'])).toBe(2);
+    expect(io.err).toContain('--start chooses among the initial configurations of a version-2 design');
   });
 });

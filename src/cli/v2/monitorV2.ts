@@ -15,6 +15,8 @@ export interface MonitorOptionsV2 {
   /** Where the steps up to the first violation go (a step log this command reads again). */
   readonly trace?: string | undefined;
   readonly metrics: boolean;
+  /** Which initial configuration the system started from (an index into `model.initials`; 0 by default). */
+  readonly start?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface MonitorOptionsV2 {
  * (bad lines included: a step the design does not allow is a finding, not noise).
  */
 export async function monitorStepsV2(model: ModelV2, logFile: string, options: MonitorOptionsV2): Promise<number> {
-  const monitor = StepMonitor.following(new EngineSystem(model));
+  const monitor = StepMonitor.following(new EngineSystem(model, options.start));
   const counts = { badLines: 0, notAllowed: 0, sends: 0, invariants: new Map<string, number>() };
   let findings = 0;
   let lineNumber = 0;

@@ -118,14 +118,19 @@ export function callOutcomesResult(
   sites: readonly CallSiteV2[],
   tally: CallOutcomeTally,
   labelsTo: (id: number) => string[],
+  startOf: (id: number) => number | undefined = () => undefined,
 ): { outcomes?: CallOutcomesV2[] } {
   if (sites.length === 0) return {};
   return {
     outcomes: sites.map((s, i) => {
       const traces: Partial<Record<CallOutcomeKind, string[]>> = {};
+      const starts: Partial<Record<CallOutcomeKind, number>> = {};
       OUTCOME_KINDS.forEach((k, j) => {
         const id = tally.first[3 * i + j]!;
-        if (id >= 0) traces[k] = labelsTo(id);
+        if (id < 0) return;
+        traces[k] = labelsTo(id);
+        const start = startOf(id);
+        if (start !== undefined) starts[k] = start;
       });
       return {
         site: s.site,
@@ -137,6 +142,7 @@ export function callOutcomesResult(
         error: tally.counts[3 * i + 1]!,
         timeout: tally.counts[3 * i + 2]!,
         traces,
+        ...(Object.keys(starts).length > 0 ? { starts } : {}),
       };
     }),
   };

@@ -6,7 +6,7 @@ import type { CheckResultV2, ViolationReportV2 } from './result';
 import { StepRules } from './stepRules';
 import type { ViolationV2 } from './stepTypes';
 import { RecordLinks } from './recordLinks';
-import { labelsTo, rebuildTrace, traceStart } from './trace';
+import { labelsTo, rebuildTrace, traceStart, traceStartIndex } from './trace';
 import { CallOutcomeCounter, callOutcomesResult } from './callOutcomes';
 import { splitCallCoverage } from './callReading';
 import { ShortestViolations } from './shortestViolations';
@@ -222,7 +222,12 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         depth: fullDepth,
         violations,
         coverage: coverageV2(model, reachedStates.flatMap((marks) => [...marks]), reachedTransitions),
-        ...callOutcomesResult(outcomes.sites, outcomes.tally(), (r) => labelsTo(model, rules, packing, store.records, links.parent, links.ordinal, r, sym)),
+        ...callOutcomesResult(
+          outcomes.sites,
+          outcomes.tally(),
+          (r) => labelsTo(model, rules, packing, store.records, links.parent, links.ordinal, r, sym),
+          (r) => traceStartIndex(model, packing, store.records, links.parent, r, sym),
+        ),
         seconds: Number(seconds.toFixed(3)),
         statesPerSecond: Math.round(store.count / Math.max(seconds, 1e-3)),
         bytesPerState: Math.round(bytes() / Math.max(1, store.count)),

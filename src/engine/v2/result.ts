@@ -23,6 +23,8 @@ export interface ViolationReportV2 {
   readonly detail: string;
   /** The initial configuration the trace starts from, when the design has several (format-v2.md §8); else it is the model's one. */
   readonly initial?: ConfigurationViewV2;
+  /** With `initial`: its index in the design's initial configurations, in the order format-v2.md §8 lists them. */
+  readonly start?: number;
   readonly trace: readonly TraceStepV2[];
 }
 
@@ -49,6 +51,8 @@ export interface CallOutcomesV2 {
   readonly timeout: number;
   /** Per outcome seen, a shortest trace (step labels) to a configuration counted with it. */
   readonly traces: { readonly ok?: readonly string[]; readonly error?: readonly string[]; readonly timeout?: readonly string[] };
+  /** When the design has several initial configurations: per trace, the index of the one it starts from (as a violation's `start`). */
+  readonly starts?: { readonly ok?: number; readonly error?: number; readonly timeout?: number };
 }
 
 export interface CheckResultV2 {

@@ -51,3 +51,27 @@ export function participantExamplesV2(): string[] {
       return loaded.ok && loaded.kind === 'participants';
     });
 }
+
+/**
+ * Test design with several initial configurations (docs/format-v2.md §8): a counter that starts at 0
+ * or 2 and must stay under 3. Its one shortest violation starts from the second configuration;
+ * the same labels from the first reach no violation, so a replay that forgot where the trace
+ * starts would show a different run without a word.
+ */
+export const twoStarts: DesignV2 = {
+  format: 'protocol-studio',
+  version: 2,
+  name: 'two starts',
+  roles: [
+    {
+      name: 'Counter',
+      instances: 2,
+      vars: [{ name: 'n', type: { int: [0, 3] }, initial: [0, 2] }],
+      states: [{ name: 'on', initial: true }],
+      events: [{ name: 'Bump', source: 'internal' }],
+      transitions: [{ id: 'bump', from: 'on', event: 'Bump', guard: 'n < 3', updates: { n: 'n + 1' } }],
+      invariants: [{ name: 'under three', expr: 'n < 3' }],
+    },
+  ],
+  initially: 'Counter[1].n == 0',
+};

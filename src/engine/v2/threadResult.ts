@@ -7,7 +7,7 @@ import { Packing } from './packing';
 import { createPartitionV2, type PartitionFinalV2 } from './partition';
 import type { CheckResultV2 } from './result';
 import { StepRules } from './stepRules';
-import { labelsTo, rebuildTrace, traceStart } from './trace';
+import { labelsTo, rebuildTrace, traceStart, traceStartIndex } from './trace';
 import { callOutcomesResult, callSitesV2, type CallOutcomeTally } from './callOutcomes';
 
 /**
@@ -54,8 +54,11 @@ export function threadResultV2(
     finals.some((f) => f.transitionsReached[i] === 1) ? 1 : 0,
   );
   const limit: Limit | null = violations.length ? null : run.limit;
-  const outcomes = callOutcomesResult(callSitesV2(model), mergeTallies(finals.map((f) => f.outcomes), parent), (id) =>
-    labelsTo(model, rules, packing, records, parent, ordinal, id),
+  const outcomes = callOutcomesResult(
+    callSitesV2(model),
+    mergeTallies(finals.map((f) => f.outcomes), parent),
+    (id) => labelsTo(model, rules, packing, records, parent, ordinal, id),
+    (id) => traceStartIndex(model, packing, records, parent, id),
   );
   return {
     version: 2,

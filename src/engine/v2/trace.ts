@@ -84,16 +84,34 @@ export function labelsTo(
 
 /**
  * The configuration a trace starts from, for a design with several initial configurations
- * (format-v2.md §8): `{ initial }` to spread into the violation's report; `{}` with one (it is
- * `model.initial`).
+ * (format-v2.md §8): `{ initial, start }` to spread into the violation's report, `start` being its
+ * index in `model.initials` (what the simulator starts from to replay the trace); `{}` with one
+ * (it is `model.initial`).
  */
-export function traceStart(model: ModelV2, packing: Packing, records: Int32Array, parent: ArrayLike<number>, record: number, sym: Symmetry | null = null): Pick<ViolationReportV2, 'initial'> {
+export function traceStart(model: ModelV2, packing: Packing, records: Int32Array, parent: ArrayLike<number>, record: number, sym: Symmetry | null = null): Pick<ViolationReportV2, 'initial' | 'start'> {
   if (model.initials.length < 2) return {};
+  const vec = rootOf(model, packing, records, parent, record, sym);
+  return { initial: viewConfigurationV2(model, vec), start: initialIndex(model, vec) };
+}
+
+/** For a design with several initial configurations, the index in `model.initials` a shortest trace to `record` starts from. */
+export function traceStartIndex(model: ModelV2, packing: Packing, records: Int32Array, parent: ArrayLike<number>, record: number, sym: Symmetry | null = null): number | undefined {
+  if (model.initials.length < 2) return undefined;
+  return initialIndex(model, rootOf(model, packing, records, parent, record, sym));
+}
+
+function rootOf(model: ModelV2, packing: Packing, records: Int32Array, parent: ArrayLike<number>, record: number, sym: Symmetry | null): Float64Array {
   let r = record;
   while (parent[r]! >= 0) r = parent[r]!;
   const vec = new Float64Array(model.size);
   packing.unpack(records, r * packing.words, vec);
-  // Under symmetry the stored one is a representative: the actual initial configuration of its class.
-  const actual = sym === null ? vec : model.initials.find((s) => sym.canonical(s).every((x, i) => x === vec[i]))!;
-  return { initial: viewConfigurationV2(model, actual) };
+  // Under symmetry the stored one is a representative: the actual initial configuration of its class (as concreteSteps starts from).
+  return sym === null ? vec : model.initials.find((c) => sym.canonical(c).every((x, i) => x === vec[i]))!;
+}
+
+/** Which of the design's initial configurations `vec` is (a search's root is always one of them). */
+function initialIndex(model: ModelV2, vec: Float64Array): number {
+  const i = model.initials.findIndex((c) => c.every((x, k) => x === vec[k]));
+  if (i < 0) throw new Error('a trace starts from a configuration that is not initial');
+  return i;
 }

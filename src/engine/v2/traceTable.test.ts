@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exploreV2 } from './explorer';
 import { loadExampleV2 } from './testDesigns';
-import { outcomeLinesV2, traceRowsV2, violationTableV2, wrap } from './traceTable';
+import { networkChange, outcomeLinesV2, traceRowsV2, violationTableV2, wrap } from './traceTable';
 import { viewConfigurationV2 } from './view';
 
 describe('wrap', () => {
@@ -28,9 +28,25 @@ describe('the trace table of check', () => {
     expect(table).toContain('ledTerm=0');
   });
 
-  it('separates the network\'s messages by "; "', () => {
+  it('shows what each step changed in the network, messages separated by "; "', () => {
     const { rows } = traceRowsV2(model, v, initial);
-    expect(rows[1]!.at(-1)).toBe('RequestVote(term=1) Node[1]→Node[1]; RequestVote(term=1) Node[1]→Node[2]; RequestVote(term=1) Node[1]→Node[3]');
+    expect(rows[1]!.at(-1)).toBe('+RequestVote(term=1) Node[1]→Node[1]; +RequestVote(term=1) Node[1]→Node[2]; +RequestVote(term=1) Node[1]→Node[3]');
+    // The pool is never emptied: a later row names only the messages it added, never the earlier ones again.
+    for (const row of rows.slice(2)) expect(row.at(-1)).not.toContain('RequestVote(term=1) Node[1]→Node[2]');
+    // Read back row by row, the changes rebuild the pool of the last configuration.
+    const pool = new Set(rows.slice(1).flatMap((r) => (r.at(-1) === '' ? [] : r.at(-1)!.split('; '))).map((e) => e.slice(1)));
+    expect([...pool].sort()).toEqual([...v.trace.at(-1)!.configuration.network].sort());
+  });
+});
+
+describe('the network column', () => {
+  const links = ['TM→RM[1]', 'TM→RM[2]'];
+  it('names a pool message that came (+) or left (−), and a changed channel with its contents now', () => {
+    expect(networkChange(links, [], ['Prepared RM[1]→TM'])).toEqual(['+Prepared RM[1]→TM']);
+    expect(networkChange(links, ['Prepared RM[1]→TM', 'Prepared RM[2]→TM'], ['Prepared RM[2]→TM'])).toEqual(['−Prepared RM[1]→TM']);
+    expect(networkChange(links, ['TM→RM[1]: Commit'], ['TM→RM[1]: Commit, Abort'])).toEqual(['TM→RM[1]: Commit, Abort']);
+    expect(networkChange(links, ['TM→RM[1]: Commit', 'TM→RM[2]: Commit'], ['TM→RM[2]: Commit'])).toEqual(['TM→RM[1]: empty']);
+    expect(networkChange(links, ['TM→RM[1]: Commit'], ['TM→RM[1]: Commit'])).toEqual([]);
   });
 });
 

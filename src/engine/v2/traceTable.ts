@@ -56,14 +56,40 @@ export function traceRowsV2(model: ModelV2, v: ViolationReportV2, initial: Confi
   const header = ['#', 'step', ...initial.instances.map((i) => i.name), 'network'];
   const cell = (j: number, before: InstanceView | null, now: InstanceView) => instanceCell(model, j, before, now);
   // Channels (or pool messages) are separated by `; `: a message's own text holds spaces.
-  const rows: string[][] = [['0', '(initial)', ...initial.instances.map((i, j) => cell(j, null, i)), initial.network.join('; ')]];
+  // With several initial configurations, which one (as the simulator's picker numbers them).
+  const start = v.start === undefined ? '(initial)' : `(initial ${v.start + 1} of ${model.initials.length})`;
+  const rows: string[][] = [['0', start, ...initial.instances.map((i, j) => cell(j, null, i)), initial.network.join('; ')]];
+  const links = model.network.channels.map((ch) => `${model.instances[ch.from]!.name}→${model.instances[ch.to]!.name}`);
   let before = initial;
   v.trace.forEach((t, k) => {
     const c = t.configuration;
-    rows.push([String(k + 1), t.label, ...c.instances.map((i, j) => cell(j, before.instances[j]!, i)), c.network.join('; ')]);
+    rows.push([String(k + 1), t.label, ...c.instances.map((i, j) => cell(j, before.instances[j]!, i)), networkChange(links, before.network, c.network).join('; ')]);
     before = c;
   });
   return { header, rows };
+}
+
+/**
+ * What a step changed in the network, as the instance cells show only the vars that changed
+ * (a pool that is never emptied would otherwise repeat every message on every row): a message
+ * that came into the pool `+Prepared RM[1]→TM`, one that left it `−…` (the model "set"), and each
+ * channel whose contents changed, with its contents now (`TM→RM[1]: Commit, Abort`, or `empty`).
+ * `links`: every channel's `FROM→TO`, which begins its entry (a pool entry begins with a message).
+ */
+export function networkChange(links: readonly string[], before: readonly string[], now: readonly string[]): string[] {
+  const linkOf = (entry: string) => links.find((l) => entry.startsWith(`${l}: `));
+  const was = new Set(before);
+  const is = new Set(now);
+  const out: string[] = [];
+  for (const e of now) if (!was.has(e)) out.push(linkOf(e) ? e : `+${e}`);
+  const still = new Set(now.map(linkOf).filter((l) => l !== undefined));
+  for (const e of before) {
+    if (is.has(e)) continue;
+    const link = linkOf(e);
+    if (link === undefined) out.push(`−${e}`);
+    else if (!still.has(link)) out.push(`${link}: empty`);
+  }
+  return out;
 }
 
 /**

@@ -5,19 +5,20 @@ import { loadDesignValue } from '../../model/load';
 import { importDesign, type ImportResult } from '.';
 
 /**
- * The import corpus: real Mermaid and XState machines from public projects
- * (`test-fixtures/import-corpus/`, sources and licences in MANIFEST.json). For each file the
- * test pins what the import gives: its class (faithful, approximated with a summary, refused
+ * The import corpora: real Mermaid and XState machines from public projects, sources and
+ * licences in each folder's MANIFEST.json. `test-fixtures/import-corpus/` holds Mermaid's and
+ * XState's own docs and examples; `test-fixtures/import-corpus-wild/` files written by others
+ * (application code, other projects' docs, Markdown pages with several diagrams). For each file
+ * the test pins what the import gives: its class (faithful, approximated with a summary, refused
  * with a reason), the states, the transition count, the states reachable from the initial one,
  * and the summary. Expectations change only through `UPDATE_CORPUS=1 npx vitest run
  * src/export/import/corpus.test.ts`; the totals are printed.
  */
 
-const DIR = 'test-fixtures/import-corpus';
-const EXPECTED = `${DIR}/expected.json`;
-const files = readdirSync(DIR)
-  .filter((f) => /\.(mmd|js|ts|json)$/.test(f) && f !== 'MANIFEST.json' && f !== 'expected.json')
-  .sort();
+const DIRS = ['test-fixtures/import-corpus', 'test-fixtures/import-corpus-wild'];
+/** A file's format is in its name: `mermaid-…` (or `.mmd`), else XState. */
+const sourceOf = (file: string) =>
+  file.startsWith('mermaid-') || file.endsWith('.mmd') ? 'mermaid' : 'xstate';
 
 type Outcome = ReturnType<typeof describeImport>;
 
@@ -63,46 +64,56 @@ function describeImport(r: ImportResult) {
   };
 }
 
-const expected: Record<string, Outcome> = existsSync(EXPECTED)
-  ? JSON.parse(readFileSync(EXPECTED, 'utf8'))
-  : {};
-const actual: Record<string, Outcome> = {};
+for (const DIR of DIRS) {
+  const EXPECTED = `${DIR}/expected.json`;
+  const files = readdirSync(DIR)
+    .filter(
+      (f) =>
+        /\.(mmd|md|mdx|js|jsx|ts|tsx|json)$/.test(f) &&
+        !/^(MANIFEST\.json|expected\.json|README\.md)$/.test(f),
+    )
+    .sort();
+  const expected: Record<string, Outcome> = existsSync(EXPECTED)
+    ? JSON.parse(readFileSync(EXPECTED, 'utf8'))
+    : {};
+  const actual: Record<string, Outcome> = {};
 
-describe('the import corpus', () => {
-  it('has a source and a licence for every file', () => {
-    const manifest = JSON.parse(readFileSync(`${DIR}/MANIFEST.json`, 'utf8')) as {
-      file: string;
-      repo: string;
-      path: string;
-      commit: string;
-      licence: string;
-    }[];
-    expect(manifest.map((m) => m.file).sort()).toEqual(files);
-    for (const m of manifest)
-      expect(m.repo && m.path && /^[0-9a-f]{40}$/.test(m.commit) && m.licence).toBeTruthy();
-  });
-
-  for (const file of files) {
-    it(`imports ${file} as pinned`, () => {
-      const text = readFileSync(`${DIR}/${file}`, 'utf8');
-      const r = importDesign(text, file.endsWith('.mmd') ? 'mermaid' : 'xstate');
-      const outcome = describeImport(r);
-      actual[file] = outcome;
-      if (r.ok) {
-        // Nothing silently changed: a design that loses reachable states says so.
-        if (outcome.class === 'faithful') expect(r.summary.approximated).toEqual([]);
-      } else for (const e of r.errors) expect(e.message).toMatch(/[;:] .*|\.$/);
-      if (process.env['UPDATE_CORPUS'] !== '1') expect(outcome).toEqual(expected[file]);
+  describe(`the import corpus ${DIR}`, () => {
+    it('has a source and a licence for every file', () => {
+      const manifest = JSON.parse(readFileSync(`${DIR}/MANIFEST.json`, 'utf8')) as {
+        file: string;
+        repo: string;
+        path: string;
+        commit: string;
+        licence: string;
+      }[];
+      expect(manifest.map((m) => m.file).sort()).toEqual(files);
+      for (const m of manifest)
+        expect(m.repo && m.path && /^[0-9a-f]{40}$/.test(m.commit) && m.licence).toBeTruthy();
     });
-  }
 
-  afterAll(() => {
-    const counts = { faithful: 0, approximated: 0, refused: 0 };
-    for (const o of Object.values(actual)) counts[o.class]++;
-    console.log(
-      `import corpus: ${files.length} files: ${counts.faithful} faithful, ${counts.approximated} approximated with a summary, ${counts.refused} refused with a reason`,
-    );
-    if (process.env['UPDATE_CORPUS'] === '1' && Object.keys(actual).length === files.length)
-      writeFileSync(EXPECTED, `${JSON.stringify(actual, null, 1)}\n`);
+    for (const file of files) {
+      it(`imports ${file} as pinned`, () => {
+        const text = readFileSync(`${DIR}/${file}`, 'utf8');
+        const r = importDesign(text, sourceOf(file));
+        const outcome = describeImport(r);
+        actual[file] = outcome;
+        if (r.ok) {
+          // Nothing silently changed: a design that loses reachable states says so.
+          if (outcome.class === 'faithful') expect(r.summary.approximated).toEqual([]);
+        } else for (const e of r.errors) expect(e.message).toMatch(/[;:] .*|\.$/);
+        if (process.env['UPDATE_CORPUS'] !== '1') expect(outcome).toEqual(expected[file]);
+      });
+    }
+
+    afterAll(() => {
+      const counts = { faithful: 0, approximated: 0, refused: 0 };
+      for (const o of Object.values(actual)) counts[o.class]++;
+      console.log(
+        `import corpus ${DIR}: ${files.length} files: ${counts.faithful} faithful, ${counts.approximated} approximated with a summary, ${counts.refused} refused with a reason`,
+      );
+      if (process.env['UPDATE_CORPUS'] === '1' && Object.keys(actual).length === files.length)
+        writeFileSync(EXPECTED, `${JSON.stringify(actual, null, 1)}\n`);
+    });
   });
-});
+}

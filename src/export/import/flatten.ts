@@ -268,7 +268,7 @@ export function flatten(chart: Chart, summary: SummaryBuilder): FlatMachine {
       if (states.length >= LIMITS.states)
         throw new ImportRefusal(
           config[0]?.line ?? 0,
-          `The machine has more than ${LIMITS.states} configurations (parallel regions multiply); split it into smaller machines.`,
+          `The machine reaches more than ${LIMITS.states} ${chart.nodes.size > LIMITS.states ? 'states' : 'configurations (parallel regions multiply its states)'}, the most a design holds; split it into smaller machines.`,
         );
       i = states.length;
       states.push({

@@ -171,7 +171,7 @@ const m = setup({ types: {} as { context: { n: number }; events: { type: 'GO' } 
     const two =
       "const one = createMachine({ initial: 'a', states: { a: {} } });\nconst two = createMachine({ initial: 'b', states: { b: {} } });";
     expect(refusal(importDesign(two, 'xstate'))).toBe(
-      '2: This file defines 2 machines: one (line 1), two (line 2); choose one (--machine NAME on the command line, the Machine field in the browser).',
+      '2: This file defines 2 machines: one (line 1), two (line 2); choose one by name, id or line (--machine NAME on the command line, the Machine field in the browser).',
     );
     expect(ok(importDesign(two, 'xstate', { machine: 'two' })).design.states.map((s) => s.name)).toEqual([
       'b',
@@ -318,5 +318,173 @@ describe('reading machines where real files keep them', () => {
     const text =
       "const idle = { on: { GO: 'busy' } };\nconst config = { initial: 'idle', states: { idle, busy: busyState } };\nconst busyState = { on: { DONE: 'idle' } };\nexport const m = createMachine(config);\n";
     expect(edges(ok(importDesign(text, 'xstate')))).toEqual(['idle -GO-> busy', 'busy -DONE-> idle']);
+  });
+
+  it('reads a Markdown page with YAML front matter as a page, names the diagrams it does not import, and takes one by number or title', () => {
+    const page =
+      '---\nname: skill\ndescription: notes\n---\n\n# Jobs\n\n```mermaid\n---\ntitle: Instance\n---\nstateDiagram-v2\n  [*] --> QUEUED\n  QUEUED --> DONE : run\n```\n\nText.\n\n~~~mermaid\nstateDiagram-v2\n  [*] --> A\n  A --> B : go\n~~~\n';
+    expect(guessSource(page)).toBe('mermaid');
+    const first = ok(importDesign(page, 'mermaid'));
+    expect(first.design.name).toBe('Instance');
+    expect(first.summary.dropped).toEqual([
+      {
+        line: 0,
+        message: expect.stringContaining(
+          '2 state diagrams; only diagram 1 (line 9, "Instance") is imported, not 2 (line 20)',
+        ),
+      },
+    ]);
+    expect(edges(ok(importDesign(page, 'mermaid', { machine: '2' })))).toEqual(['A -go-> B']);
+    expect(edges(ok(importDesign(page, 'mermaid', { machine: 'Instance' })))).toEqual(['QUEUED -run-> DONE']);
+    expect(refusal(importDesign(page, 'mermaid', { machine: '3' }))).toMatch(
+      /^1: No state diagram "3" on this page; it has 1 \(line 9, "Instance"\), 2 \(line 20\)/,
+    );
+  });
+
+  it('refuses a page that only mentions stateDiagram, or holds one outside a fence, saying where', () => {
+    expect(
+      refusal(importDesign('# Types\n\nUse `stateDiagram-v2` for state machines.\n', 'mermaid')),
+    ).toMatch(/^1: No state diagram found/);
+    expect(
+      refusal(importDesign('# Breaker\n\nstateDiagram-v2\n  [*] --> Closed\n\n## Next\n', 'mermaid')),
+    ).toMatch(/^3: Line 3 starts a state diagram outside a ```mermaid fence/);
+  });
+
+  it('reads a written \\n in a Mermaid label as a line break, not as the letter n', () => {
+    const r = ok(
+      importDesign('stateDiagram-v2\n[*] --> A\nA --> B : on poll \\n(count chunks)\n', 'mermaid'),
+    );
+    expect(r.design.events.map((e) => e.name)).toEqual(['on_poll__count_chunks_']);
+    expect(r.design.transitions[0]!.description ?? r.design.events[0]!.description).not.toContain('\\n');
+  });
+
+  it('ignores createMachine( in comments and strings, and takes an unnamed machine by its line', () => {
+    const text =
+      "// merge the meta passed in via createMachine (gives exitTo)\nconst msg = 'call createMachine(config)';\nexport const m = createMachine({ initial: 'a', states: { a: { on: { GO: 'b' } }, b: {} } });\nfoo(createMachine({ initial: 'x', states: { x: {} } }));\n";
+    expect(refusal(importDesign(text, 'xstate'))).toMatch(
+      /defines 2 machines: m \(line 3\), machine at line 4; choose one by name, id or line/,
+    );
+    expect(edges(ok(importDesign(text, 'xstate', { machine: '3' })))).toEqual(['a -GO-> b']);
+    expect(ok(importDesign(text, 'xstate', { machine: '4' })).design.states.map((s) => s.name)).toEqual([
+      'x',
+    ]);
+  });
+
+  it('merges spreads of objects bound in the file (later keys win) and refuses other spreads, also in invoke', () => {
+    const shared =
+      "const handle = { onDone: 'done', onError: 'failed' };\nconst sub = { initial: 'walk', states: { walk: { on: { STOP: 'stop' } }, stop: {} } };\n";
+    const ok1 = ok(
+      importDesign(
+        `${shared}createMachine({ initial: 'load', states: { load: { invoke: { src: 'fetch', ...handle } }, done: { ...sub, on: { AGAIN: 'load' } }, failed: {} } });\n`,
+        'xstate',
+      ),
+    );
+    expect(edges(ok1)).toEqual([
+      'load -fetch_done-> done_walk',
+      'load -fetch_error-> failed_',
+      'done_walk -STOP-> done_stop',
+      'done_walk -AGAIN-> load',
+      'done_stop -AGAIN-> load',
+    ]);
+    const later = ok(
+      importDesign(
+        `const a = { on: { GO: 'x' } };\ncreateMachine({ initial: 's', states: { s: { on: { GO: 'y' } , ...a }, x: {}, y: {} } });\n`,
+        'xstate',
+      ),
+    );
+    expect(edges(later)).toEqual(['s -GO-> x']);
+    expect(
+      refusal(
+        importDesign(
+          "createMachine({ initial: 'a', states: { a: { invoke: { src: 'f', ...handlers() } } } });\n",
+          'xstate',
+        ),
+      ),
+    ).toMatch(/^1: A spread \(\.\.\.\) in the invoke of a at line 1 is code that may hold onDone or onError/);
+  });
+
+  it('refuses states, on or after given as code it cannot read, instead of reading them as empty', () => {
+    expect(
+      refusal(
+        importDesign(
+          "const m = createMachine({ id: 'k', initial: 'a', states: machineStates });\n",
+          'xstate',
+        ),
+      ),
+    ).toBe(
+      '1: states of the machine at line 1 is code (machineStates), not an object literal in this file; write it inline.',
+    );
+    expect(
+      refusal(importDesign("createMachine({ initial: 'a', states: { a: { on: makeOn() } } });\n", 'xstate')),
+    ).toMatch(/^1: on of a at line 1 is code \(makeOn\(\)\)/);
+    const named = ok(
+      importDesign(
+        "const ons = { GO: 'b' };\ncreateMachine({ initial: 'a', states: { a: { on: ons }, b: {} } });\n",
+        'xstate',
+      ),
+    );
+    expect(edges(named)).toEqual(['a -GO-> b']);
+  });
+
+  it('says an initial state that is code is approximated, and refuses an object that is no machine config', () => {
+    const r = ok(importDesign('createMachine({ initial: pick(), states: { a: {}, b: {} } });\n', 'xstate'));
+    expect(r.summary.approximated).toEqual([
+      {
+        line: 1,
+        message:
+          'The initial state of the machine is code (pick()): entering it enters its first state a; set the initial state.',
+      },
+    ]);
+    expect(refusal(importDesign('x.createMachine({ resources: {}, updates: {} });\n', 'xstate'))).toMatch(
+      /^1: The object at line 1 has none of a machine config's keys \(resources, updates\): it is not an XState machine/,
+    );
+    expect(ok(importDesign('createMachine({});\n', 'xstate')).design.states.map((s) => s.name)).toEqual([
+      'machine',
+    ]);
+  });
+
+  it('refuses a machine with more states than a design holds, saying states (not parallel regions), in bounded time', () => {
+    const lines = Array.from({ length: 1200 }, (_, i) => `S${i} --> S${i + 1} : e`);
+    const r = importDesign(`stateDiagram-v2\n[*] --> S0\n${lines.join('\n')}\n`, 'mermaid');
+    expect(refusal(r)).toMatch(/The machine reaches more than \d+ states, the most a design holds/);
+  });
+
+  it("finds diagrams in MyST's ```{mermaid} and Azure DevOps' ::: mermaid blocks", () => {
+    for (const [open, close] of [
+      ['```{mermaid}', '```'],
+      ['::: mermaid', ':::'],
+    ])
+      expect(
+        edges(
+          ok(
+            importDesign(
+              `# Page\n\n${open}\nstateDiagram-v2\n[*] --> A\nA --> B : go\n${close}\n`,
+              'mermaid',
+            ),
+          ),
+        ),
+      ).toEqual(['A -go-> B']);
+  });
+
+  it('drops Mermaid click links as display only', () => {
+    const r = ok(
+      importDesign(
+        'stateDiagram-v2\n[*] --> A\nA --> B : go\nclick A "https://example.com" "tip"\n',
+        'mermaid',
+      ),
+    );
+    expect(edges(r)).toEqual(['A -go-> B']);
+    expect(r.summary.dropped).toEqual([{ line: 4, message: 'click (styling or display only).' }]);
+  });
+
+  it('reads arrows from states called like Mermaid keywords (class, style, direction)', () => {
+    const r = ok(
+      importDesign(
+        'stateDiagram-v2\n[*] --> class\nclass --> style : next\nstyle --> direction : next\n',
+        'mermaid',
+      ),
+    );
+    expect(r.design.states.map((s) => s.name)).toEqual(['class_', 'style', 'direction']);
+    expect(r.summary.dropped).toEqual([]);
   });
 });

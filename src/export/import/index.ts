@@ -1,5 +1,6 @@
 import { checkImportBounds } from './bounds';
 import { importMermaid } from './mermaid';
+import { hasStateDiagramBlock } from './mermaidPage';
 import type { ImportResult } from './summary';
 import { importXState } from './xstate';
 
@@ -11,7 +12,10 @@ export const IMPORT_SOURCES = ['mermaid', 'xstate'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
 
 export interface ImportOptions {
-  /** XState: the machine to take from a file that defines several (variable name or id). */
+  /**
+   * The machine to take from a file that defines several: XState, its variable name or id;
+   * Mermaid, a Markdown page's state diagram by number (1, 2, …) or front-matter title.
+   */
   readonly machine?: string;
 }
 
@@ -23,7 +27,7 @@ export interface ImportOptions {
 export function importDesign(text: string, from: ImportSource, options: ImportOptions = {}): ImportResult {
   const bounds = checkImportBounds(text);
   if (bounds) return { ok: false, errors: [bounds] };
-  return from === 'mermaid' ? importMermaid(text) : importXState(text, options);
+  return from === 'mermaid' ? importMermaid(text, options) : importXState(text, options);
 }
 
 /** Guesses the source format of pasted text. */
@@ -31,8 +35,5 @@ export function guessSource(text: string): ImportSource {
   const head = text.slice(0, 4000);
   if (/^\s*(%%[^\n]*\n\s*)*(---\n[\s\S]*?\n---\s*\n\s*)?(%%[^\n]*\n\s*)*stateDiagram/.test(head))
     return 'mermaid';
-  return /(```|~~~)\s*mermaid\s*\n\s*(%%[^\n]*\n\s*)*stateDiagram/.test(text) &&
-    !/createMachine|Machine\(/.test(text)
-    ? 'mermaid'
-    : 'xstate';
+  return hasStateDiagramBlock(text) && !/createMachine|Machine\s*\(/.test(text) ? 'mermaid' : 'xstate';
 }

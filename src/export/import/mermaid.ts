@@ -1,5 +1,6 @@
 import { buildDesign } from './build';
 import { newNode, type Chart, type ChartNode, type GuardRef } from './chart';
+import { pickDiagram } from './mermaidPage';
 import { ImportRefusal, SummaryBuilder, type ImportResult } from './summary';
 
 /**
@@ -24,10 +25,11 @@ const DECLARED = new RegExp(
 );
 const BARE = new RegExp(`^${ID}$`);
 
-/** Mermaid entity codes (`#35;`, as the exporter writes them) and `<br/>` back to text. */
+/** Mermaid entity codes (`#35;`, as the exporter writes them), `<br/>` and a written `\n` back to text. */
 function decode(text: string): string {
   return text
     .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/\\n/g, '\n')
     .replace(/#(\d{1,7});/g, (_m, code: string) => String.fromCodePoint(Math.min(Number(code), 0x10ffff)))
     .trim();
 }
@@ -57,10 +59,12 @@ interface Scope {
   readonly regions: { children: ChartNode[]; initial: string | null; line: number }[];
 }
 
-export function importMermaid(text: string): ImportResult {
+export function importMermaid(text: string, options: { machine?: string } = {}): ImportResult {
   const summary = new SummaryBuilder();
   try {
-    const chart = readMermaid(text, summary);
+    const page = pickDiagram(text, options.machine);
+    if (page.others) summary.drop(0, page.others);
+    const chart = readMermaid(page.lines, summary);
     return buildDesign(chart, summary, { stateName: (leaf) => leaf.key });
   } catch (e) {
     if (e instanceof ImportRefusal) return { ok: false, errors: [{ line: e.line, message: e.message }] };
@@ -68,28 +72,7 @@ export function importMermaid(text: string): ImportResult {
   }
 }
 
-/**
- * A Markdown page: the first fenced ```mermaid block holding a state diagram, other lines blanked
- * so line numbers still point into the page. Plain diagram text is returned as it is.
- */
-export function diagramLines(text: string): string[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const first = lines.findIndex((l) => l.trim() !== '');
-  if (first < 0 || /^(---|%%|stateDiagram)/.test(lines[first]!.trim())) return lines;
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^\s*(```|~~~)\s*mermaid/.test(lines[i]!)) continue;
-    let end = i + 1;
-    while (end < lines.length && !/^\s*(```|~~~)\s*$/.test(lines[end]!)) end++;
-    const block = lines.slice(i + 1, end);
-    if (block.some((l) => /^\s*stateDiagram/.test(l)))
-      return lines.map((l, k) => (k > i && k < end ? l : ''));
-    i = end;
-  }
-  return lines;
-}
-
-function readMermaid(text: string, summary: SummaryBuilder): Chart {
-  const lines = diagramLines(text);
+function readMermaid(lines: string[], summary: SummaryBuilder): Chart {
   const nodes = new Map<string, ChartNode>();
   const root = newNode(null, '', 1, 'compound');
   nodes.set('', root);
@@ -207,7 +190,11 @@ function readMermaid(text: string, summary: SummaryBuilder): Chart {
       return;
     }
     if (
-      /^(classDef|class|style|direction|accTitle|accDescr|title|scale|hide)\b/.test(content) ||
+      // A state may be called `class` or `style`: an arrow is never a styling line.
+      (/^(classDef|class|style|direction|accTitle|accDescr|title|scale|hide|click|linkStyle)\b/.test(
+        content,
+      ) &&
+        !content.includes('-->')) ||
       /^[^\s:]+:::[\w-]+$/.test(content)
     ) {
       if (/^[^\s:]+:::/.test(content)) state(content.split(':::')[0]!, line);

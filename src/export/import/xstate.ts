@@ -3,6 +3,7 @@ import { buildDesign } from './build';
 import { newNode, type Chart, type ChartNode, type ChartTransition, type GuardRef } from './chart';
 import { identifierFor } from './identifiers';
 import { LiteralError, readLiteral, type Literal } from './objectLiteral';
+import { expandSpreads } from './spreads';
 import { ImportRefusal, SummaryBuilder, type ImportResult } from './summary';
 import { constObject, pickMachine } from './xstateSource';
 
@@ -79,7 +80,6 @@ const HANDLED = new Set([
   'history',
   'key',
   'parallel',
-  '...',
 ]);
 /** Machine keys that are typing or options only (no behaviour), or read separately (`context`). */
 const MACHINE_ONLY = new Set([
@@ -145,11 +145,42 @@ function readMachine(
       config.line,
       `The machine config at line ${config.line} is not an object literal; pass { initial, states } to createMachine.`,
     );
+  const known = config.entries.filter(
+    (e) => HANDLED.has(e.key) || MACHINE_ONLY.has(e.key) || e.key === 'output',
+  );
+  if (config.entries.length > 0 && known.length === 0)
+    throw new ImportRefusal(
+      config.line,
+      `The object at line ${config.line} has none of a machine config's keys (${config.entries
+        .slice(0, 4)
+        .map((e) => e.key)
+        .join(', ')}): it is not an XState machine; pass { initial, states } to createMachine.`,
+    );
   const nodes = new Map<string, ChartNode>();
   const ids = new Map<string, ChartNode>();
   const pending: Pending[] = [];
   const refuse = (line: number, message: string): never => {
     throw new ImportRefusal(line, message);
+  };
+  // Spreads of objects bound in this file are merged in; any other spread stays `...N` and is refused.
+  const expand = <T extends Literal | undefined>(l: T): T =>
+    (l === undefined ? l : expandSpreads(l, resolveName)) as T;
+
+  /**
+   * `states`, `on` or `after` of a state: an object (or array) literal, or a name bound in this
+   * file to one. Anything else is code whose states or transitions cannot be known: refused,
+   * never read as empty.
+   */
+  const objectField = (lit: Literal, name: string, key: string): Literal | undefined => {
+    let value = field(lit, name);
+    if (value?.kind === 'code' && /^[A-Za-z_$][\w$]*$/.test(value.text))
+      value = resolveName(value.text) ?? value;
+    if (value === undefined || value.kind === 'object' || value.kind === 'array') return expand(value);
+    if (value.kind === 'null' || (value.kind === 'code' && value.text === 'undefined')) return undefined;
+    return refuse(
+      value.line,
+      `${name} of ${key || 'the machine'} at line ${value.line} is ${value.kind === 'code' ? `code (${short(value.text)})` : `a ${value.kind}`}, not an object literal in this file; write it inline.`,
+    );
   };
 
   const transitionsOf = (
@@ -161,14 +192,15 @@ function readMachine(
     afterMs?: number,
   ): void => {
     const items = value.kind === 'array' ? value.items : [value];
-    for (const item of items) {
+    for (const given of items) {
+      const item = expand(given);
       const what = event ?? 'always';
       let targetLit: Literal | undefined;
       let guard: GuardRef | null = null;
       if (item.kind === 'string') targetLit = item;
       else if (item.kind === 'object') {
         for (const e of entries(item))
-          if (e.key === '...')
+          if (e.key.startsWith('...'))
             refuse(
               e.line,
               `A spread in the transition for ${what} at line ${e.line} is code; write the transition's fields out.`,
@@ -234,7 +266,7 @@ function readMachine(
   const resolving = new Set<string>();
   const walk = (given: Literal, parent: ChartNode | null, key: string, line: number): ChartNode => {
     // A state written as a name (`idle: idleState`) is read from `const idleState = { … }` in the same file.
-    const lit = given;
+    const lit = expand(given);
     if (lit.kind === 'code' && /^[A-Za-z_$][\w$]*$/.test(lit.text) && !resolving.has(lit.text)) {
       const found = resolveName(lit.text);
       if (found) {
@@ -250,7 +282,7 @@ function readMachine(
         `State ${key} at line ${lit.line} is ${lit.kind === 'code' ? short(lit.text) : lit.kind}, not an object literal; write its config inline.`,
       );
     const type = field(lit, 'type');
-    const children = field(lit, 'states');
+    const children = objectField(lit, 'states', key);
     const typeName = type?.kind === 'string' ? type.value : undefined;
     const hasChildren = entries(children).length > 0;
     const parallelFlag = field(lit, 'parallel');
@@ -273,7 +305,7 @@ function readMachine(
         `${entries(children).length} parallel regions of ${key || 'the machine'} as their product`,
       );
     for (const e of entries(lit)) {
-      if (e.key === '...')
+      if (e.key.startsWith('...'))
         refuse(
           e.line,
           `A spread (...) in state ${key || 'the machine'} at line ${e.line} is code; write its fields out.`,
@@ -301,7 +333,7 @@ function readMachine(
       });
     }
     for (const e of entries(children)) {
-      if (e.key === '...' || e.key.startsWith('['))
+      if (e.key.startsWith('...') || e.key.startsWith('['))
         refuse(
           e.line,
           `The state key ${short(e.key)} at line ${e.line} is code; write each state's name as a string.`,
@@ -324,19 +356,21 @@ function readMachine(
         );
       if (!child)
         summary.approximate(
-          line,
-          `State ${key || 'the machine'} has no initial state: entering it enters its first state ${node.children[0]!.key} (XState v4's rule).`,
+          initial?.line ?? line,
+          initial?.kind === 'code'
+            ? `The initial state of ${key || 'the machine'} is code (${short(initial.text)}): entering it enters its first state ${node.children[0]!.key}; set the initial state.`
+            : `${key ? `State ${key}` : 'The machine'} has no initial state: entering it enters its first state ${node.children[0]!.key} (XState v4's rule).`,
         );
       node.initial = (child ?? node.children[0]!).id;
     }
-    const on = field(lit, 'on');
+    const on = objectField(lit, 'on', key);
     if (on?.kind === 'array')
       refuse(
         on.line,
         `on at line ${on.line} is an array (XState v3 style); write it as an object { EVENT: target }.`,
       );
     for (const e of entries(on)) {
-      if (e.key === '...' || e.key.startsWith('['))
+      if (e.key.startsWith('...') || e.key.startsWith('['))
         refuse(
           e.line,
           `The event key ${short(e.key)} at line ${e.line} is code; write the event's name as a string.`,
@@ -354,7 +388,7 @@ function readMachine(
         node.transitions,
       );
     }
-    const after = field(lit, 'after');
+    const after = objectField(lit, 'after', key);
     // v4's array form: `after: [{ delay: 50, target: 'x' }]`.
     for (const item of after?.kind === 'array' ? after.items : []) {
       const delay = field(item, 'delay');
@@ -386,7 +420,14 @@ function readMachine(
     const always = field(lit, 'always');
     if (always) transitionsOf(node, always, null, 'internal', node.transitions);
     const invokes = field(lit, 'invoke');
-    for (const inv of invokes?.kind === 'array' ? invokes.items : invokes ? [invokes] : []) {
+    for (const given of invokes?.kind === 'array' ? invokes.items : invokes ? [invokes] : []) {
+      const inv = expand(given);
+      for (const e of entries(inv))
+        if (e.key.startsWith('...'))
+          refuse(
+            e.line,
+            `A spread (...) in the invoke of ${key || 'the machine'} at line ${e.line} is code that may hold onDone or onError; write its fields out.`,
+          );
       const src = field(inv, 'src');
       const invId = field(inv, 'id');
       const srcName =
@@ -430,7 +471,8 @@ function readMachine(
       else transitionsOf(node, onDone, null, 'internal', node.done);
     }
     for (const e of entries(lit)) {
-      if (HANDLED.has(e.key) || (parent === null && MACHINE_ONLY.has(e.key))) continue;
+      if (HANDLED.has(e.key) || e.key.startsWith('...') || (parent === null && MACHINE_ONLY.has(e.key)))
+        continue;
       summary.drop(e.line, `${e.key} of ${key || 'the machine'} (not part of a design).`);
     }
     for (const k of ['entry', 'exit', 'onEntry', 'onExit', 'activities']) {

@@ -48,13 +48,57 @@ function skipSpace(text: string, pos: number): number {
   }
 }
 
+/**
+ * Where comments and one-line strings are, so `createMachine(` in a comment or a message is not
+ * taken for a call. Linear; a run of three backticks is a Markdown fence, not a template string.
+ */
+function commentsAndStrings(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    let end = -1;
+    if (c === '/' && text[i + 1] === '/')
+      end = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+    else if (c === '/' && text[i + 1] === '*')
+      end = text.indexOf('*/', i + 2) < 0 ? text.length : text.indexOf('*/', i + 2) + 2;
+    else if (c === '`' && text.startsWith('```', i)) {
+      while (text[i + 1] === '`') i++;
+      continue;
+    } else if (c === '"' || c === "'" || c === '`') {
+      let k = i + 1;
+      for (; k < text.length && text[k] !== c && (c === '`' || text[k] !== '\n'); k++)
+        if (text[k] === '\\') k++;
+      end = k + 1;
+    }
+    if (end < 0) continue;
+    spans.push([i, end]);
+    i = end - 1;
+  }
+  return spans;
+}
+
+function inSpans(spans: [number, number][], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]![1] <= pos) lo = mid + 1;
+    else if (spans[mid]![0] > pos) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 export function findMachines(text: string): FoundMachine[] {
   const trimmed = skipSpace(text, 0);
   if (text[trimmed] === '{') return [{ name: '', line: lineOf(text, trimmed), config: read(text, trimmed) }];
   const found: FoundMachine[] = [];
   let covered = 0;
+  let spans: [number, number][] | null = null;
   for (const m of text.matchAll(CALL)) {
     if (m.index < covered) continue; // inside an earlier machine: an invoked child
+    spans ??= commentsAndStrings(text);
+    if (inSpans(spans, m.index)) continue; // a mention in a comment or a string
     const before = text.slice(Math.max(0, m.index - 1), m.index);
     if (before === '.' && m[1] === 'Machine') continue;
     let i = m.index + m[0].length;
@@ -111,6 +155,9 @@ function read(text: string, start: number): Literal {
   return readAt(text, start).value;
 }
 
+const nameAndLine = (m: FoundMachine): string =>
+  m.name.startsWith('machine at line') ? m.name : `${m.name} (line ${m.line})`;
+
 /** The machine to import, or a refusal that names the choices. */
 export function pickMachine(text: string, wanted?: string): FoundMachine {
   const machines = findMachines(text);
@@ -124,18 +171,20 @@ export function pickMachine(text: string, wanted?: string): FoundMachine {
     return id?.kind === 'string' ? id.value : undefined;
   };
   if (wanted !== undefined && wanted !== '') {
-    const match = machines.find((m) => m.name === wanted || idOf(m) === wanted);
+    const match = machines.find(
+      (m) => m.name === wanted || idOf(m) === wanted || (/^\d+$/.test(wanted) && m.line === Number(wanted)),
+    );
     if (!match)
       throw new ImportRefusal(
         1,
-        `No machine named ${JSON.stringify(wanted)}; this file defines ${machines.map((m) => `${m.name} (line ${m.line})`).join(', ')}.`,
+        `No machine named ${JSON.stringify(wanted)}; this file defines ${machines.map(nameAndLine).join(', ')}.`,
       );
     return match;
   }
   if (machines.length > 1) {
     throw new ImportRefusal(
       machines[1]!.line,
-      `This file defines ${machines.length} machines: ${machines.map((m) => `${m.name} (line ${m.line})`).join(', ')}; choose one (--machine NAME on the command line, the Machine field in the browser).`,
+      `This file defines ${machines.length} machines: ${machines.map(nameAndLine).join(', ')}; choose one by name, id or line (--machine NAME on the command line, the Machine field in the browser).`,
     );
   }
   return machines[0]!;

@@ -20,11 +20,16 @@ export interface SimulationStateV2 {
   readonly redo: () => void;
   readonly jump: (row: number) => void;
   readonly reset: () => void;
+  /** Starts over from another of the design's initial configurations (an index in `model.initials`). */
+  readonly startFrom: (start: number) => void;
   readonly randomRun: (seed: number) => void;
   /** From the start, no fault: deliveries first, then the instances' own steps, until a violation or nothing is left. */
   readonly happyPath: () => void;
-  /** Loads a trace (a check's violation) with the cursor at its start, ready to step with Redo. */
-  readonly loadAtStart: (labels: readonly string[]) => R.ReplayedV2 | null;
+  /**
+   * Loads a trace (a check's violation) with the cursor at its start, ready to step with Redo;
+   * `start` is the initial configuration it begins from (the report's `start`; the first without it).
+   */
+  readonly loadAtStart: (labels: readonly string[], start?: number) => R.ReplayedV2 | null;
   readonly dismissNotice: () => void;
 }
 
@@ -61,7 +66,8 @@ export function createSimulationStoreV2(): SimulationStoreV2 {
       open: (model, runKey, sameDocument) => {
         const { run: old, runKey: oldKey } = get();
         if (oldKey === runKey && old) return;
-        const fresh = R.startRunV2(model);
+        // The same document keeps its chosen start while the design still has it.
+        const fresh = R.startRunV2(model, old && sameDocument ? old.start : 0);
         const labels = old && sameDocument ? R.runLabelsV2(old) : [];
         if (!old || labels.length === 0) {
           set({ run: fresh, runKey, notice: null });
@@ -83,15 +89,16 @@ export function createSimulationStoreV2(): SimulationStoreV2 {
       redo: () => move(R.redoV2),
       jump: (row) => move((r) => R.jumpV2(r, row)),
       reset: () => move(R.resetV2, { notice: null }),
+      startFrom: (start) => move((r) => R.startRunV2(r.model, start), { notice: null }),
       randomRun: (seed) => {
         const random = mulberry32(seed);
         move((r) => walk(R.resetV2(r), (steps) => steps[Math.floor(random() * steps.length)]), { notice: null });
       },
       happyPath: () => move((r) => walk(R.resetV2(r), (steps) => steps.find((s) => s.step.kind === 'receive') ?? steps.find((s) => s.step.kind === 'event' || s.step.kind === 'restart')), { notice: null }),
-      loadAtStart: (labels) => {
+      loadAtStart: (labels, start = 0) => {
         const run = get().run;
         if (!run) return null;
-        const r = R.replayV2(run, labels);
+        const r = R.replayV2(R.startRunV2(run.model, start), labels);
         set({ run: R.jumpV2(r.run, 0), notice: staleNotice(r) });
         return r;
       },

@@ -11,7 +11,9 @@ import { stepLabel } from '../../engine/v2/view';
  */
 export interface RunV2 {
   readonly model: ModelV2;
-  /** `points[0]` is the initial configuration. */
+  /** Which of the design's initial configurations the run starts from (an index in `model.initials`; 0 when it has one). */
+  readonly start: number;
+  /** `points[0]` is that initial configuration. */
   readonly points: readonly RunPointV2[];
   /** A point's index, or `points.length` when the run stands on `refused`. Taking a step behind the end forks. */
   readonly cursor: number;
@@ -57,9 +59,11 @@ function rules(model: ModelV2): StepRules {
   return r;
 }
 
-export function startRunV2(model: ModelV2): RunV2 {
-  const vector = model.initial.slice();
-  return { model, points: [{ step: null, label: null, vector, violations: rules(model).checkState(vector) }], cursor: 0, refused: null };
+/** A run at the start of initial configuration `start` (format-v2.md §8); out of range, the first. */
+export function startRunV2(model: ModelV2, start = 0): RunV2 {
+  const from = Number.isInteger(start) && start >= 0 && start < model.initials.length ? start : 0;
+  const vector = model.initials[from]!.slice();
+  return { model, start: from, points: [{ step: null, label: null, vector, violations: rules(model).checkState(vector) }], cursor: 0, refused: null };
 }
 
 export function runLengthV2(run: RunV2): number {

@@ -70,7 +70,7 @@ export function ImportPanel({ onDone }: { onDone(): void }) {
         From a file{' '}
         <input
           type="file"
-          accept=".mmd,.md,.txt,.json,.js,.ts"
+          accept=".mmd,.md,.mdx,.txt,.json,.js,.jsx,.mjs,.cjs,.ts,.tsx,.mts"
           aria-label="Import file"
           onChange={async (e) => {
             const file = e.target.files?.[0];

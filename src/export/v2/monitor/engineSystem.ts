@@ -23,9 +23,13 @@ export class EngineSystem implements MonitoredSystem {
   private current: Float64Array;
   private readonly sent = new Map<string, readonly MonitoredSend[]>();
 
-  constructor(private readonly model: ModelV2) {
+  /** `start`: which of the design's initial configurations the system began in (docs/format-v2.md §8). */
+  constructor(
+    private readonly model: ModelV2,
+    start = 0,
+  ) {
     this.rules = new StepRules(model);
-    this.current = model.initial.slice();
+    this.current = (model.initials[start] ?? model.initial).slice();
   }
 
   /** Every step enabled in `vec` that produces a configuration, in the engine's order, with what it sends. */

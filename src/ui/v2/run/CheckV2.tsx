@@ -34,11 +34,12 @@ function CheckParticipants({ design, model, documentId, overlay, onShowSimulate 
   const s = useStore(stores.check);
   const identity = identityOfRunKey(runKey);
   const validated = useMemo(() => ({ design: model.design, identity }), [model, identity]);
-  const replayLabels = (labels: readonly string[]) => {
-    stores.simulation.getState().loadAtStart(labels);
+  // A trace replays from the initial configuration it starts from (a design may have several).
+  const replayLabels = (labels: readonly string[], start?: number) => {
+    stores.simulation.getState().loadAtStart(labels, start);
     onShowSimulate?.();
   };
-  const replay = (v: ViolationReportV2) => replayLabels(v.trace.map((t) => t.label));
+  const replay = (v: ViolationReportV2) => replayLabels(v.trace.map((t) => t.label), v.start);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 10, padding: 10 }}>
       <CheckControls store={stores.check} design={validated} />
@@ -52,7 +53,7 @@ interface ResultV2Props {
   readonly model: ModelV2;
   readonly stale: boolean;
   readonly onReplay: (v: ViolationReportV2) => void;
-  readonly onReplayLabels: (labels: readonly string[]) => void;
+  readonly onReplayLabels: (labels: readonly string[], start?: number) => void;
 }
 
 function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV2Props) {
@@ -138,7 +139,7 @@ const OUTCOME_COLUMNS = [
  * in which some caller's last call ended ok, error or timeout, each with a Replay of a shortest
  * run there. A timeout is the ambiguous third outcome: neither success nor failure.
  */
-function CallOutcomesTable({ outcomes, partial, stale, onReplay }: { outcomes: readonly CallOutcomesV2[]; partial: boolean; stale: boolean; onReplay: (labels: readonly string[]) => void }) {
+function CallOutcomesTable({ outcomes, partial, stale, onReplay }: { outcomes: readonly CallOutcomesV2[]; partial: boolean; stale: boolean; onReplay: (labels: readonly string[], start?: number) => void }) {
   const cell = { textAlign: 'right', paddingRight: 12 } as const;
   return (
     <section aria-label="Client outcomes per call site">
@@ -168,7 +169,7 @@ function CallOutcomesTable({ outcomes, partial, stale, onReplay }: { outcomes: r
                     {labels ? (
                       <>
                         {' '}
-                        <button type="button" disabled={stale} onClick={() => onReplay(labels)} aria-label={`Replay a shortest run where ${o.site} ${c.what}`} title={`${labels.length} steps`}>
+                        <button type="button" disabled={stale} onClick={() => onReplay(labels, o.starts?.[c.key])} aria-label={`Replay a shortest run where ${o.site} ${c.what}`} title={`${labels.length} steps`}>
                           Replay
                         </button>
                       </>

@@ -8,6 +8,7 @@ import { roleTransition, runViewV2, stepsInOrderV2 } from '../../../store/v2/run
 import { EnabledSteps, RunNotice } from '../../simulate/RunStatus';
 import { SimulateToolbar } from '../../simulate/SimulateToolbar';
 import type { RunViewV2Props } from './props';
+import { InitialPickerV2 } from './InitialPickerV2';
 import { InstancePanelsV2 } from './InstancePanelsV2';
 import { SequenceDiagramV2 } from './SequenceDiagramV2';
 import { SimulateWithClients } from './SimulateWithClients';
@@ -63,6 +64,7 @@ function SimulateParticipants({ design, model, documentId, overlay }: RunViewV2P
         length={length}
         happyPathTitle="From the start, no fault: deliveries first, then each instance's own steps"
       />
+      <InitialPickerV2 model={model} start={run.start} onStart={s.startFrom} />
       <RunNotice notice={s.notice} onDismiss={s.dismissNotice} />
       <p style={{ margin: 0 }} aria-live="polite">
         Step {cursor} of {length}

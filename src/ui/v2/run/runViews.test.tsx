@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readExampleV2 } from '../../../engine/v2/testDesigns';
+import { readExampleV2, twoStarts } from '../../../engine/v2/testDesigns';
 import { createRoleOverlayStore } from '../../../store/v2/roleOverlay';
 import { runStoresV2Of, setCheckRunnerV2ForTests } from '../../../store/v2/runStores';
 import { startCheckV2 } from '../../../worker/checkClientV2';
@@ -124,5 +124,33 @@ describe('CheckV2', () => {
     expect(onShowSimulate).toHaveBeenCalled();
     render(<SimulateV2 design={calls} documentId="calls" overlay={overlay} />);
     expect(host.textContent).toContain('Step 0 of 12');
+  });
+});
+
+describe('several initial configurations', () => {
+  it('Replay starts where the trace starts, and the picker starts the run over from another', async () => {
+    const overlay = createRoleOverlayStore();
+    render(<CheckV2 design={twoStarts} documentId="starts" overlay={overlay} onShowSimulate={() => {}} />);
+    const done = new Promise<void>((resolve) => {
+      const stop = runStoresV2Of(overlay).check.subscribe((s) => {
+        if (s.status === 'done') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    click(button('Run check'));
+    await act(() => done);
+    click(button('Replay invariant under three'));
+    render(<SimulateV2 design={twoStarts} documentId="starts" overlay={overlay} />);
+    const picker = host.querySelector<HTMLSelectElement>('[aria-label="Initial configuration"] select')!;
+    expect([...picker.options].map((o) => o.textContent)).toEqual(['1: Counter[2].n = 0', '2: Counter[2].n = 2']);
+    expect(picker.value).toBe('1');
+    act(() => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' })));
+    expect(host.querySelector('[role="alert"]')!.textContent).toContain('under three');
+    click(button('Previous initial configuration'));
+    expect(host.querySelector<HTMLSelectElement>('[aria-label="Initial configuration"] select')!.value).toBe('0');
+    expect(host.textContent).toContain('Step 0 of 0');
+    expect((button('Previous initial configuration') as HTMLButtonElement).disabled).toBe(true);
   });
 });
