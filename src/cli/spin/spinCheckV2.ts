@@ -47,7 +47,7 @@ export function spinCheckV2(text: string, options: SpinOptions & { readonly json
   if (coverage !== null && result.verdict === 'ok') {
     result = { ...result, verdict: 'incomplete', limit: 'memory', reason: `no violation found in an estimated ${Math.min(99.99, Math.floor(coverage * 10000) / 100).toFixed(2)} % of the space (bitstate)` };
   }
-  const deadlockNote = model.checks.deadlock && model.roles.some((r) => r.states.some((s) => s.final)) ? '; deadlock not checked by Spin' : '';
+  const deadlockNote = (model.checks.deadlock && model.roles.some((r) => r.states.some((s) => s.final)) ? '; deadlock not checked by Spin' : '') + (model.symmetry ? '; symmetry not applied by Spin: every configuration counted' : '');
   const spin = { mode: run.mode, storedStates: run.report.states, memoryMb: run.report.memoryMb, deadlockChecked: false, ...(coverage !== null ? { coverage } : {}) };
   if (options.json) process.stdout.write(`${terminalJson({ ...result, spin })}\n`);
   else {

@@ -17,8 +17,10 @@ export async function exploreOnThreadsV2(
   model: ModelV2,
   options: ExploreOptions,
   threading: Threading,
-): Promise<CheckResultV2 & { readonly threads: number }> {
+): Promise<CheckResultV2 & { readonly threads: number; readonly oneThread?: string }> {
   if (threading.threads <= 1) return { ...(await exploreInSlicesV2(model, options)), threads: 1 };
+  // The partitions share a set of fingerprints of the configurations as found; canonical forms are not split yet (docs/format-v2.md §18).
+  if (model.symmetry) return { ...(await exploreInSlicesV2(model, options)), threads: 1, oneThread: 'symmetry reduction runs on one thread' };
   const run = await runOnThreads(
     options,
     threading,

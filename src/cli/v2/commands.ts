@@ -89,7 +89,7 @@ export async function checkV2(text: string, options: CheckOptionsV2): Promise<nu
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (options.json) process.stdout.write(`${terminalJson(result)}\n`);
   else {
-    const out = [`${verdictLineV2(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`, ...outcomeLinesV2(result), ...callMachineryLinesV2(result)];
+    const out = [`${verdictLineV2(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}${result.oneThread ? ` (${result.oneThread})` : ''}`, ...outcomeLinesV2(result), ...callMachineryLinesV2(result)];
     const initial = viewConfigurationV2(model, model.initial);
     for (const v of result.violations) out.push('', violationTableV2(model, v, v.initial ?? initial));
     process.stdout.write(`${terminalText(out.join('\n'))}\n`);

@@ -10,6 +10,8 @@ import { labelsTo, rebuildTrace, traceStart, traceStartIndex } from './trace';
 import { CallOutcomeCounter, callOutcomesResult } from './callOutcomes';
 import { splitCallCoverage } from './callReading';
 import { ShortestViolations } from './shortestViolations';
+import { Symmetry } from './symmetry';
+import { deadlockOf } from './deadlock';
 
 /**
  * Breadth-first checking of a version-2 design, with the one set of step rules (`StepRules`).
@@ -54,6 +56,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const reachedTransitions = new Uint8Array(model.transitions.length);
   const reachedStates = model.roles.map((r) => new Uint8Array(r.states.length));
   const outcomes = new CallOutcomeCounter(model);
+  /** Symmetry reduction (format-v2.md §18): every configuration is stored as its class's canonical form. */
+  const sym = model.symmetry ? new Symmetry(model) : null;
   let transitions = 0;
   let levelEnd = 0;
   let cursor = 0;
@@ -85,7 +89,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     const r = store.add(key, 0);
     if (!store.added) return r;
     links.set(r, from, ordinal);
-    markStates(vec, from < 0);
+    markStates(vec, from < 0 || sym !== null);
     outcomes.note(vec, r);
     const violations = rules.checkState(vec);
     if (violations.length) {
@@ -96,7 +100,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   };
 
   // Every initial configuration (several when vars list initial values, format-v2.md §8) at depth 0.
-  for (const start of model.initials) {
+  for (const initial of model.initials) {
+    const start = sym ? sym.canonical(initial) : initial;
     packing.pack(start, key, 0);
     store1(start, -1, -1);
   }
@@ -120,7 +125,12 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     }
     let r = expanding;
     let added = false;
-    if (changed) {
+    if (changed && sym !== null) {
+      const canonical = sym.canonical(next);
+      packing.pack(canonical, key, 0);
+      r = store1(canonical, expanding, o);
+      added = store.added;
+    } else if (changed) {
       for (let i = 0; i < W; i++) key[i] = curKey[i]!;
       packing.patch(key, cur, next, rules.written, rules.writtenCount);
       r = store1(next, expanding, o);
@@ -141,16 +151,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     quiescent = true;
     rules.forEachStep(cur, sink);
     if (deadlockCheck && quiescent) {
-      // Only roles that declare final states are expected to reach one; the others serve forever.
-      const stuck = model.instances.find((inst) => {
-        const role = model.roles[inst.role]!;
-        return role.states.some((s) => s.final) && !role.states[cur[inst.base + role.stateSlot]!]!.final;
-      });
-      if (stuck) {
-        const role = model.roles[stuck.role]!;
-        const state = role.states[cur[stuck.base + role.stateSlot]!]!.name;
-        note({ kind: 'deadlock', name: stuck.name, detail: `Nothing is left to do but ${stuck.name} is in ${state}, which is not final.`, step: false }, depth, r, -1);
-      }
+      const stuck = deadlockOf(model, cur);
+      if (stuck) note(stuck, depth, r, -1);
     }
   };
 
@@ -206,9 +208,9 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         name: f.violation.name,
         depth: f.depth,
         detail: f.violation.detail,
-        trace: rebuildTrace(model, rules, packing, store.records, links.parent, links.ordinal, f.record, f.ordinal, f.violation),
-        ...traceStart(model, packing, store.records, links.parent, f.record),
-      }));
+        trace: rebuildTrace(model, rules, packing, store.records, links.parent, links.ordinal, f.record, f.ordinal, f.violation, sym),
+        ...traceStart(model, packing, store.records, links.parent, f.record, sym),
+      })).map((v) => (sym === null ? v : { ...v, detail: v.trace.at(-1)?.violation ?? v.detail }));
       const verdict = violations.length ? 'violation' : limit ? 'incomplete' : 'ok';
       const fullDepth = verdict === 'ok' ? depth : verdict === 'violation' ? shortest.depth : Math.max(0, depth - 1);
       return {
@@ -222,18 +224,25 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
         ...callOutcomesResult(
           outcomes.sites,
           outcomes.tally(),
-          (r) => labelsTo(model, rules, packing, store.records, links.parent, links.ordinal, r),
-          (r) => traceStartIndex(model, packing, store.records, links.parent, r),
+          (r) => labelsTo(model, rules, packing, store.records, links.parent, links.ordinal, r, sym),
+          (r) => traceStartIndex(model, packing, store.records, links.parent, r, sym),
         ),
         seconds: Number(seconds.toFixed(3)),
         statesPerSecond: Math.round(store.count / Math.max(seconds, 1e-3)),
         bytesPerState: Math.round(bytes() / Math.max(1, store.count)),
         limit: violations.length ? null : limit,
+        ...(sym ? { symmetry: symmetryNote(model, sym) } : {}),
         ...(limit && !violations.length ? { reason: reasonFor(limit) } : {}),
       };
     },
   };
   return exploration;
+}
+
+/** What a symmetry-reduced result counts (format-v2.md §18): `states` are classes. */
+function symmetryNote(model: ModelV2, sym: Symmetry): NonNullable<CheckResultV2['symmetry']> {
+  const s = model.symmetry!;
+  return { roles: s.roles.map((r) => model.roles[r]!.name), values: s.values, permutations: sym.count, note: 'states counts symmetry classes: one configuration is stored per class of configurations equal up to these permutations' };
 }
 
 /** Runs a whole search (the command line, tests). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadPublishedV2 } from './testDesigns';
+import type { DesignV2 } from '../../model/v2/schema';
+import { loadPublishedV2, walkV2 } from './testDesigns';
 import { exploreV2 } from './explorer';
 
 /**
@@ -81,48 +82,77 @@ describe('Paxos (specifications/Paxos)', () => {
     expect(r.transitions + 1).toBe(82);
   });
 
-  it('SimplifiedFastPaxos/Paxos.tla (4 replicas, 3 values, ballots 0..2): 48,514 configurations, diameter 22; TLC\'s 1,207 is under SYMMETRY', () => {
-    // Paxos.cfg has SYMMETRY PaxosSymmetry (permutations of replicas and of values). Version 2
-    // reduces nothing: an independent enumeration of the specification gives the same 48,514 states
-    // and depth, and 1,207 classes under the 4! x 3! permutations. Guards read the pool with
-    // quantifiers (exists m in P1b: ...), as the specification reads messages.
+  it('SimplifiedFastPaxos/Paxos.tla (4 replicas, 3 values, ballots 0..2) under SYMMETRY PaxosSymmetry: 1,207 classes and diameter 22, as TLC', () => {
+    // Paxos.cfg has SYMMETRY PaxosSymmetry (permutations of replicas and of values); the design's
+    // "symmetry" says the same, and the explorer keeps one configuration per class (format-v2.md §16).
     const r = exploreV2(published('simplified-fast-paxos.protocol.json'));
     expect(r.verdict).toBe('ok');
+    expect(r.symmetry).toEqual({ roles: ['R'], values: [['v1', 'v2', 'v3']], permutations: 144, note: expect.any(String) });
+    expect(r.states).toBe(1207);
+    expect(r.depth + 1).toBe(22);
+    expect(r.coverage.transitions.unreached).toEqual([]);
+  });
+
+  it('SimplifiedFastPaxos without "symmetry": 48,514 configurations, diameter 22 (the independent enumeration\'s states, in 1,207 classes)', () => {
+    // Guards read the pool with quantifiers (exists m in P1b: ...), as the specification reads messages.
+    const r = exploreV2(published('simplified-fast-paxos.protocol.json', (d) => delete d.symmetry));
+    expect(r.verdict).toBe('ok');
+    expect(r.symmetry).toBeUndefined();
     expect(r.states).toBe(48514);
     expect(r.depth + 1).toBe(22);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
-  it('PaxosConsistency is not vacuous: a PaxosAccept that ignores the 1b messages\' values lets the decision change', () => {
-    const r = exploreV2(
-      published('simplified-fast-paxos.protocol.json', (d) => {
-        const t = d.roles[0]!.transitions[1] as { guard?: string };
-        t.guard = t.guard!.slice(0, t.guard!.indexOf(' && ((forall m in P1b'));
-      }),
-    );
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => [v.kind, v.name, v.depth])).toEqual([['invariant', 'PaxosConsistency', 18]]);
+  it('PaxosConsistency is not vacuous: a PaxosAccept that ignores the 1b messages\' values lets the decision change, with and without symmetry, on a real run', () => {
+    const broken = (d: DesignV2): void => {
+      const t = d.roles[0]!.transitions[1] as { guard?: string };
+      t.guard = t.guard!.slice(0, t.guard!.indexOf(' && ((forall m in P1b'));
+    };
+    const full = exploreV2(published('simplified-fast-paxos.protocol.json', (d) => (broken(d), delete d.symmetry)));
+    const model = published('simplified-fast-paxos.protocol.json', broken);
+    const reduced = exploreV2(model);
+    for (const r of [full, reduced]) {
+      expect(r.verdict).toBe('violation');
+      expect(r.violations.map((v) => [v.kind, v.name, v.depth])).toEqual([['invariant', 'PaxosConsistency', 18]]);
+    }
+    // The trace under symmetry is a run of the design: the simulator takes its steps by their labels.
+    const labels = reduced.violations[0]!.trace.map((s) => s.label);
+    expect(labels).toHaveLength(18);
+    walkV2(model, labels.slice(0, -1));
   });
 
-  it('MCVoting (3 acceptors, 2 values, ballots 0..1): 599 configurations, diameter 11; TLC\'s 77 is under SYMMETRY', () => {
-    // MCVoting.cfg has SYMMETRY MCSymmetry (permutations of acceptors and of values): TLC stores one
-    // state per class. Version 2 reduces nothing; an independent enumeration of Voting.tla gives
-    // the same 599 states and exactly 77 classes under the 3! x 2! permutations.
+  it('MCVoting (3 acceptors, 2 values, ballots 0..1) under SYMMETRY MCSymmetry: 77 classes and diameter 11, as TLC', () => {
     const r = exploreV2(published('voting.protocol.json'));
+    expect(r.verdict).toBe('ok');
+    expect(r.symmetry).toEqual({ roles: ['A'], values: [['v1', 'v2']], permutations: 12, note: expect.any(String) });
+    expect(r.states).toBe(77);
+    expect(r.depth + 1).toBe(11);
+    expect(r.coverage.transitions.unreached).toEqual([]);
+  });
+
+  it('MCVoting without "symmetry": 599 configurations, diameter 11 (an independent enumeration of Voting.tla gives the same 599 states, in 77 classes)', () => {
+    const r = exploreV2(published('voting.protocol.json', (d) => delete d.symmetry));
     expect(r.verdict).toBe('ok');
     expect(r.states).toBe(599);
     expect(r.depth + 1).toBe(11);
   });
 
-  it('VotesSafe is not vacuous: VoteFor without ShowsSafeAt breaks it', () => {
-    const r = exploreV2(
-      published('voting.protocol.json', (d) => {
-        const t = d.roles[0]!.transitions[1] as { guard?: string };
-        t.guard = t.guard!.slice(0, t.guard!.lastIndexOf(' && (event.b == 0 ?'));
-      }),
-    );
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('VotesSafe');
+  it('VotesSafe is not vacuous: VoteFor without ShowsSafeAt breaks it, with and without symmetry, on a real run', () => {
+    const broken = (d: DesignV2): void => {
+      const t = d.roles[0]!.transitions[1] as { guard?: string };
+      t.guard = t.guard!.slice(0, t.guard!.lastIndexOf(' && (event.b == 0 ?'));
+    };
+    const full = exploreV2(published('voting.protocol.json', (d) => (broken(d), delete d.symmetry)));
+    const model = published('voting.protocol.json', broken);
+    const reduced = exploreV2(model);
+    expect(full.verdict).toBe('violation');
+    expect(reduced.verdict).toBe('violation');
+    expect(reduced.violations.map((v) => [v.kind, v.name, v.depth])).toEqual(full.violations.map((v) => [v.kind, v.name, v.depth]));
+    expect(reduced.violations.map((v) => v.name)).toContain('VotesSafe');
+    for (const v of reduced.violations) {
+      const sim = walkV2(model, v.trace.map((s) => s.label));
+      expect(sim.taken).toHaveLength(v.depth);
+    }
   });
 });
 

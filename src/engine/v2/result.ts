@@ -74,4 +74,10 @@ export interface CheckResultV2 {
   readonly bytesPerState: number;
   readonly limit: Limit | null;
   readonly reason?: string;
+  /**
+   * Present when the design declares `symmetry` (docs/format-v2.md §18): then `states` counts
+   * classes of configurations (one stored per class), not configurations; `transitions` the steps
+   * taken from the stored ones. `permutations`: of each configuration, tried for its canonical form.
+   */
+  readonly symmetry?: { readonly roles: readonly string[]; readonly values: readonly (readonly string[])[]; readonly permutations: number; readonly note: string };
 }

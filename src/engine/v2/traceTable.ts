@@ -11,6 +11,11 @@ import type { ConfigurationViewV2, InstanceView } from './view';
  */
 export function verdictLineV2(r: CheckResultV2): string {
   const what = r.verdict === 'ok' ? 'ok' : r.verdict === 'violation' ? `violation (${r.violations.length})` : `incomplete: ${r.reason ?? 'stopped'}`;
+  if (r.symmetry) {
+    // Symmetry reduction (format-v2.md §18): one configuration stored per class, so the count is of classes.
+    const over = [...r.symmetry.roles.map((role) => `${role}'s instances`), ...r.symmetry.values.map((set) => set.join('/'))].join(' and ');
+    return `${what}: ${r.states} symmetry classes (distinct configurations up to permuting ${over}), ${r.transitions} transitions, depth ${r.depth}, ${r.seconds.toFixed(2)} s, ${r.statesPerSecond} classes/s`;
+  }
   return `${what}: ${r.states} states, ${r.transitions} transitions, depth ${r.depth}, ${r.seconds.toFixed(2)} s, ${r.statesPerSecond} states/s`;
 }
 

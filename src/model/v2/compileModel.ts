@@ -13,6 +13,7 @@ import type { WitnessV2, CompiledExprV2, UnflushedRecordV2, EventV2, FieldV2, In
 import { checkNames } from './names';
 import { encodeScalar, instanceName, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
 import type { DesignV2, FieldJsonV2, RoleJson } from './schema';
+import { resolveSymmetry, type InstanceNumbering } from './symmetry';
 
 /**
  * The semantic stage of a version-2 design: names, references, sizes (refused before anything
@@ -199,6 +200,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
 
   let binders = 0;
   let instanceArithmetic = false;
+  const numberings: InstanceNumbering[] = [];
   const compile = (text: string, path: PathSegment[], scope: ScopeV2, expected: TypeV2 | null): CompiledExprV2 | null => {
     const pointer = toPointer(path);
     const parsed = parseExpressionV2(text);
@@ -212,6 +214,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     if (compiled.problems.length) return null;
     binders = Math.max(binders, compiled.binders);
     if (compiled.instanceArithmetic) instanceArithmetic = true;
+    for (const role of compiled.numbersInstancesOf) numberings.push({ path: pointer, role });
     return { text, path: pointer, evaluate: compiled.evaluate };
   };
   const pool: PoolKind[] = messages
@@ -401,6 +404,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   );
   const payloadSlots = Math.max(0, ...messages.map((m) => m.payload.fields.length), ...roles.flatMap((r) => r.events.map((e) => e.payload.fields.length)));
   const starts = initialConfigurations(roles, initial, initiallyExpr, binders, err);
+  const symmetry = resolveSymmetry(design, names.names, instances, numberings, errors);
   if (errors.length || starts === null) return { ok: false, errors };
   return {
     ok: true,
@@ -437,6 +441,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       ],
       bound: binders,
       payloadSlots,
+      ...(symmetry ? { symmetry } : {}),
     },
   };
 }

@@ -61,6 +61,7 @@ export function loadAnyDesignValueV2(value: unknown): AnyLoadResultV2 {
 /** The stages after the schema (clients, calls, semantics), on a design the schema accepted; `incrementalLoad.ts` enters here too. */
 export function loadCheckedDesignV2(design: DesignV2): AnyLoadResultV2 {
   try {
+    if (usesClients(design) && design.symmetry !== undefined) return failed([{ path: '/symmetry', code: 'symmetry-with-clients', message: 'A design with clients runs on version 1\'s rules (docs/format-v2.md §13), which have no symmetry reduction: drop "symmetry".' }]);
     if (usesClients(design)) return loadWithClients(design);
     if (!usesCalls(design)) {
       const compiled = compileModelV2(design, clientKeyErrors(design));

@@ -1,6 +1,7 @@
 import type { DesignError } from '../model';
 import type { InvariantKind, VarStorage } from '../schema';
 import type { DesignV2 } from './schema';
+import type { SymmetryV2 } from './symmetry';
 
 /**
  * The validated, indexed version-2 model the v2 engine runs (docs/format-v2.md).
@@ -281,6 +282,8 @@ export interface ModelV2 {
   readonly beyondExports: readonly string[];
   /** Quantifier binder slots needed by the deepest expression. */
   readonly bound: number;
+  /** The design's `symmetry`, resolved (docs/format-v2.md §18); absent when it has none. */
+  readonly symmetry?: SymmetryV2;
   /** The largest payload (fields) of any event or message. */
   readonly payloadSlots: number;
 }

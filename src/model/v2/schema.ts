@@ -159,6 +159,8 @@ export const designSchemaV2 = z.strictObject({
   invariants: z.array(invariantSchema).optional(),
   /** With vars that list several initial values: which combinations are initial configurations (TLA+'s Init). */
   initially: z.string().optional(),
+  /** Interchangeable role instances and enum values: the explorer keeps one configuration per class (docs/format-v2.md §18). */
+  symmetry: z.strictObject({ roles: z.array(z.string()).optional(), values: z.array(z.array(z.string())).optional(), description: z.string().optional() }).optional(),
   environment: environmentSchemaV2.optional(),
   layout: layoutSchema.optional(),
 });

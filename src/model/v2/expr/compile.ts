@@ -56,6 +56,8 @@ export interface CompiledV2 {
   readonly binders: number;
   /** It computes with instance numbers (`index(i)`, `RM[e]` with e not a literal), which the exporters do not translate yet. */
   readonly instanceArithmetic: boolean;
+  /** Roles whose instances it tells apart by number (`index(i)`, `RM[2]`, `RM[e]`): symmetry refuses them (docs/format-v2.md §18). */
+  readonly numbersInstancesOf: readonly number[];
 }
 
 interface Binder {
@@ -74,6 +76,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   let maxBinders = binders.length;
   const memo: Memo = { epoch: 0, used: false };
   let instanceArithmetic = false;
+  const numbersInstancesOf: number[] = [];
   const roleNames = scope.roles.map((r) => r.name);
   const problem = (column: number, code: string, message: string): null => {
     problems.push({ column, code, message });
@@ -195,6 +198,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   /** `RM[e]`, e an int expression (a ring's neighbour: `Node[index(self) % 3 + 1]`): an eval-error outside 1..instances. */
   const instanceAt = (r: number, node: ExprV2 & { kind: 'index' }): Typed | null => {
     instanceArithmetic = true;
+    numbersInstancesOf.push(r);
     const k = need(node.index, visit(node.index, INT), INT, `The number of a ${roleNames[r]} instance`);
     if (k === null) return null;
     const count = scope.roles[r]!.instances;
@@ -242,6 +246,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       const r = roleIndex(target.name);
       const count = scope.roles[r]!.instances;
       if (node.index.kind !== 'int') return instanceAt(r, node);
+      numbersInstancesOf.push(r);
       if (node.index.value < 1 || node.index.value > count) {
         return problem(node.index.start, 'bad-instance', `${target.name}[k] names an instance by a number from 1 to ${count}; to range over them write forall x in ${target.name}: ….`);
       }
@@ -411,6 +416,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
           const id = visit(node.args[0]!, null);
           if (id === null) return null;
           if (id.type.kind !== 'id') return problem(node.args[0]!.start, 'type-mismatch', `index takes an instance (its number, from 1), not ${showTypeV2(id.type)}.`);
+          numbersInstancesOf.push(id.type.role);
           if (id.constant !== undefined) return constantOf(INT, id.constant + 1);
           const e = id.ev;
           return { type: INT, ev: (env) => e(env) + 1, deps: id.deps, safe: id.safe };
@@ -475,7 +481,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     problem(expr.start, scope.what === 'update' ? 'type-mismatch' : 'not-bool', `${/^[aeiou]/.test(scope.what) ? 'An' : 'A'} ${scope.what} must be ${showTypeV2(expected)}, but this expression is ${showTypeV2(result.type)}.`);
   }
   const ok = result !== null && problems.length === 0;
-  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic };
+  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic, numbersInstancesOf };
 }
 
 /** The distance between consecutive instance blocks when it is one number, else null. */

@@ -65,7 +65,7 @@ function ResultV2({ result: r, model, stale, onReplay, onReplayLabels }: ResultV
       </p>
       {stale ? <p style={{ margin: 0, color: '#b45309' }}>The design changed since this check ran: run it again.</p> : null}
       <p style={{ margin: 0 }}>
-        {formatCount(r.states)} configurations · {formatCount(r.transitions)} steps · depth {r.depth} · {r.seconds} s
+        {formatCount(r.states)} {r.symmetry ? 'symmetry classes of configurations' : 'configurations'} · {formatCount(r.transitions)} steps · depth {r.depth} · {r.seconds} s
       </p>
       {r.violations.length > 0 ? (
         <ul aria-label="violations" style={{ margin: 0, paddingLeft: 16 }}>
