@@ -23,6 +23,20 @@ const design = readExampleV2('two-phase-commit-broken.protocol.json');
 // The same design with a TM state nothing enters: coverage must name it.
 const withLimbo = { ...design, roles: design.roles.map((r) => (r.name === 'TM' ? { ...r, states: [...r.states, { name: 'limbo' }] } : r)) };
 
+/** Clicks Run check and waits until the check of `overlay`'s run is done. */
+async function runCheck(overlay: ReturnType<typeof createRoleOverlayStore>): Promise<void> {
+  const done = new Promise<void>((resolve) => {
+    const stop = runStoresV2Of(overlay).check.subscribe((s) => {
+      if (s.status === 'done') {
+        stop();
+        resolve();
+      }
+    });
+  });
+  click(button('Run check'));
+  await act(() => done);
+}
+
 const stateOf = (name: string) => host.querySelector(`[data-testid="state-${name}"]`)?.textContent;
 
 describe('SimulateV2', () => {
@@ -67,16 +81,7 @@ describe('CheckV2', () => {
     const overlay = createRoleOverlayStore();
     const onShowSimulate = vi.fn();
     render(<CheckV2 design={withLimbo} documentId="doc" overlay={overlay} onShowSimulate={onShowSimulate} />);
-    const done = new Promise<void>((resolve) => {
-      const stop = runStoresV2Of(overlay).check.subscribe((s) => {
-        if (s.status === 'done') {
-          stop();
-          resolve();
-        }
-      });
-    });
-    click(button('Run check'));
-    await act(() => done);
+    await runCheck(overlay);
     expect(host.querySelector('[data-testid="verdict"]')!.textContent).toBe('Violation: 1 shortest trace at depth 10.');
     expect(host.querySelector('[aria-label="coverage of TM"]')!.textContent).toContain('state limbo');
     expect(overlay.getState().roles.get('TM')!.dimmedStates).toEqual(['limbo']);
@@ -102,16 +107,7 @@ describe('CheckV2', () => {
     const overlay = createRoleOverlayStore();
     const onShowSimulate = vi.fn();
     render(<CheckV2 design={calls} documentId="calls" overlay={overlay} onShowSimulate={onShowSimulate} />);
-    const done = new Promise<void>((resolve) => {
-      const stop = runStoresV2Of(overlay).check.subscribe((s) => {
-        if (s.status === 'done') {
-          stop();
-          resolve();
-        }
-      });
-    });
-    click(button('Run check'));
-    await act(() => done);
+    await runCheck(overlay);
     const section = host.querySelector('[aria-label="Client outcomes per call site"]')!;
     expect([...section.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['call site', 'ok', 'error', 'timeout (ambiguous)']);
     const row = section.querySelector('[aria-label="outcomes of Client → Lock.Acquire"]')!;
@@ -131,16 +127,7 @@ describe('several initial configurations', () => {
   it('Replay starts where the trace starts, and the picker starts the run over from another', async () => {
     const overlay = createRoleOverlayStore();
     render(<CheckV2 design={twoStarts} documentId="starts" overlay={overlay} onShowSimulate={() => {}} />);
-    const done = new Promise<void>((resolve) => {
-      const stop = runStoresV2Of(overlay).check.subscribe((s) => {
-        if (s.status === 'done') {
-          stop();
-          resolve();
-        }
-      });
-    });
-    click(button('Run check'));
-    await act(() => done);
+    await runCheck(overlay);
     click(button('Replay invariant under three'));
     render(<SimulateV2 design={twoStarts} documentId="starts" overlay={overlay} />);
     const picker = host.querySelector<HTMLSelectElement>('[aria-label="Initial configuration"] select')!;
