@@ -19,8 +19,8 @@ const pureLayer = {
 };
 
 export default defineConfig([
-  // test-fixtures/import-corpus holds other people's machines as published: data for the import tests, not our code.
-  globalIgnores(['dist', 'node_modules', 'test-results', 'playwright-report', 'reports', 'coverage', 'test-fixtures/import-corpus']),
+  // test-fixtures/import-corpus and import-corpus-wild hold other people's machines as published: data for the import tests, not our code.
+  globalIgnores(['dist', 'node_modules', 'test-results', 'playwright-report', 'reports', 'coverage', 'test-fixtures/import-corpus', 'test-fixtures/import-corpus-wild']),
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, tseslint.configs.recommended],

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// `node scripts/shapes-cpu-ab.mjs OLD_TREE NEW_TREE [RUNS]`: issue 16's shape rows (`npm run bench
+// -- engine --shapes`) for two checkouts and the hand-specialized explorers (bench/specialized, of
+// NEW_TREE) in one sitting. A tree is a directory holding src/ and bench/ (a `git worktree`, or
+// `git archive REV src bench | tar -x -C DIR`). Each tree's `explore` is bundled with esbuild;
+// then one process per row runs old, new and specialized alternately (and reversed), RUNS times
+// (default 11; 7 for the three large rows) after one warm-up each, in CPU seconds
+// (process.cpuUsage): min / median, and the ratio of each min to the specialized one's.
+// On the shared machine only such an alternation separates A from B. Prints figures, asserts nothing.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const [oldTree, newTree, runsArg] = process.argv.slice(2);
+if (!oldTree || !newTree) throw new Error('usage: node scripts/shapes-cpu-ab.mjs OLD_TREE NEW_TREE [RUNS]');
+const dir = mkdtempSync(join(tmpdir(), 'shapes-cpu-ab-'));
+
+/** Row name → the design's parameters (bench/shapeDesigns.ts, bench/engineDesigns.ts) and the specialized explorer's. */
+const ROWS = [
+  ['channels r2 d1 u1 c1', 'channels', { requests: 2, drop: 1, duplicate: 1, crashes: 1 }],
+  ['channels r2 d2 u2 c2', 'channels', { requests: 2, drop: 2, duplicate: 2, crashes: 2 }],
+  ['channels r2 d3 u1 c3', 'channels', { requests: 2, drop: 3, duplicate: 1, crashes: 3 }],
+  ['channels r3 d1 u1 c1', 'channels', { requests: 3, drop: 1, duplicate: 1, crashes: 1 }, 7],
+  ['vars p4 c2', 'vars', { pairs: 4, crashes: 2 }],
+  ['vars p5 c1', 'vars', { pairs: 5, crashes: 1 }, 7],
+  ['register r1 b2 v64', 'register', { requests: 1, budget: 2, values: 64 }],
+  ['register r2 b1 v8', 'register', { requests: 2, budget: 1, values: 8 }, 7],
+  ['register r2 b1 v2', 'register', { requests: 2, budget: 1, values: 2 }],
+];
+
+const engine = (root) => `
+import { explore } from ${JSON.stringify(join(root, 'src/engine/explorer'))};
+import { loadDesignValue } from ${JSON.stringify(join(root, 'src/model/load'))};
+import { registerDesign } from ${JSON.stringify(join(root, 'bench/engineDesigns'))};
+import { channelsDesign, varsDesign } from ${JSON.stringify(join(root, 'bench/shapeDesigns'))};
+const designs = { channels: channelsDesign, vars: varsDesign, register: registerDesign };
+export function prepare(kind, params) {
+  const r = loadDesignValue(designs[kind](params));
+  if (!r.ok) throw new Error(kind + ' does not load');
+  return () => { const x = explore(r.model); return { states: x.states, transitions: x.transitions, depth: x.depth, bytes: x.bytesPerState }; };
+}
+`;
+const special = (root) => `
+import { exploreChannels } from ${JSON.stringify(join(root, 'bench/specialized/channels'))};
+import { exploreRegister } from ${JSON.stringify(join(root, 'bench/specialized/register'))};
+import { exploreVars } from ${JSON.stringify(join(root, 'bench/specialized/vars'))};
+const explorers = { channels: exploreChannels, vars: exploreVars, register: exploreRegister };
+export function prepare(kind, params) { return () => explorers[kind](params); }
+`;
+const bundle = async (name, code) => {
+  const entry = join(dir, `${name}.ts`);
+  writeFileSync(entry, code);
+  const outfile = join(dir, `${name}.mjs`);
+  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error' });
+  return outfile;
+};
+const files = { old: await bundle('old', engine(resolve(oldTree))), new: await bundle('new', engine(resolve(newTree))), special: await bundle('special', special(resolve(newTree))) };
+
+const row = `
+const [kind, params, runs] = [process.argv[2], JSON.parse(process.argv[3]), Number(process.argv[4])];
+const fns = {};
+for (const [side, file] of Object.entries(${JSON.stringify(files)})) fns[side] = (await import(file)).prepare(kind, params);
+const cpu = (f) => { const b = process.cpuUsage(); const r = f(); const u = process.cpuUsage(b); return [(u.user + u.system) / 1e6, r]; };
+const info = {};
+for (const side of Object.keys(fns)) info[side] = cpu(fns[side])[1];
+const same = info.old.states === info.new.states && info.old.transitions === info.new.transitions && info.old.depth === info.new.depth;
+const t = { old: [], new: [], special: [] };
+for (let i = 0; i < runs; i++) for (const side of i % 2 === 0 ? ['old', 'new', 'special'] : ['special', 'new', 'old']) t[side].push(cpu(fns[side])[0]);
+console.log(JSON.stringify({ t, states: info.new.states, bytes: [info.old.bytes, info.new.bytes], same }));
+`;
+const rowFile = join(dir, 'row.mjs');
+writeFileSync(rowFile, row);
+
+const stats = (xs) => {
+  const s = [...xs].sort((p, q) => p - q);
+  return [s[0], s[s.length >> 1]];
+};
+console.log(`old = ${oldTree}, new = ${newTree}; CPU seconds min / median; ratio = min / specialized min`);
+console.log('| row (configurations) | old | new | specialized | ratio old → new | B/configuration old → new |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+for (const [name, kind, params, large] of ROWS) {
+  const runs = Number(runsArg ?? (large ?? 11));
+  const r = JSON.parse(execFileSync('node', [rowFile, kind, JSON.stringify(params), String(runs)], { encoding: 'utf8' }));
+  const [om, od] = stats(r.t.old);
+  const [nm, nd] = stats(r.t.new);
+  const [sm] = stats(r.t.special);
+  const differ = r.same ? '' : ' COUNTS DIFFER';
+  console.log(`| ${name} (${r.states.toLocaleString('en-US')}) | ${om.toFixed(3)}/${od.toFixed(3)} | ${nm.toFixed(3)}/${nd.toFixed(3)} | ${sm.toFixed(3)} | ${(om / sm).toFixed(2)} → ${(nm / sm).toFixed(2)} | ${r.bytes[0]} → ${r.bytes[1]}${differ} |`);
+}
