@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, Handle, Position, type EdgeProps, type NodeProps } from '@xyflow/react';
 import { createContext, memo, useContext } from 'react';
-import type { RoleStateNode, RoleTransitionEdge } from './roleElements';
+import { shownDetail, type RoleStateNode, type RoleTransitionEdge } from './roleElements';
 
 /** What a transition label does when clicked: select it (Design) or step it (a run's click-to-step). */
 export const TransitionClick = createContext<(index: number) => void>(() => {});
@@ -58,8 +58,7 @@ function RoleTransitionView({ data, selected, markerEnd }: EdgeProps<RoleTransit
   if (!data) return null;
   const classes = ['transition-edge', data.restart ? 'is-restart' : '', selected ? 'is-selected' : '', data.active ? 'is-active' : '', data.enabled ? 'is-enabled' : '', data.dimmed ? 'is-dimmed' : ''].filter(Boolean).join(' ');
   const label = `${data.trigger}${data.detail ? ` ${data.detail}` : ''}`;
-  // A crowded self-loop shows its detail only when it is the one looked at (the title and the inspector have it always).
-  const detail = data.crowded && !selected && !data.active ? '' : data.detail;
+  const detail = shownDetail(data, selected === true || data.active);
   return (
     <>
       <BaseEdge path={data.shape.path} markerEnd={markerEnd} className={classes} interactionWidth={14} />

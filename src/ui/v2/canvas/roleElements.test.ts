@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleJson } from '../../../model/v2/schema';
-import { CROWDED_LOOPS, keepUnchanged, NODE_SIZE, roleBounds, toRoleEdges, toRoleNodes, type RoleErrorCounts } from './roleElements';
+import { CROWDED_LOOPS, DETAIL_SHOWN, keepUnchanged, NODE_SIZE, roleBounds, shownDetail, toRoleEdges, toRoleNodes, type RoleErrorCounts } from './roleElements';
 
 const role: RoleJson = {
   name: 'A',
@@ -73,5 +73,21 @@ describe('a state with many self-loops', () => {
     const plain = roleBounds(nodes, toRoleEdges(role, positions, new Set(), undefined, noErrors))!;
     expect(plain).toEqual({ x: 0, y: 0, width: 400 + NODE_SIZE.width, height: NODE_SIZE.height });
     expect(roleBounds([], [])).toBeNull();
+  });
+});
+
+describe('the detail a label shows', () => {
+  const long = `[${'x == 1 && '.repeat(30)}true]`;
+  it('is cut on the canvas past DETAIL_SHOWN characters, and whole when the transition is looked at', () => {
+    const shown = shownDetail({ detail: long, crowded: false }, false);
+    expect(shown).toHaveLength(DETAIL_SHOWN);
+    expect(shown.endsWith('…')).toBe(true);
+    expect(long.startsWith(shown.slice(0, -1))).toBe(true);
+    expect(shownDetail({ detail: long, crowded: false }, true)).toBe(long);
+    expect(shownDetail({ detail: '[a > 0]', crowded: false }, false)).toBe('[a > 0]');
+  });
+  it('is none on a crowded self-loop until it is looked at', () => {
+    expect(shownDetail({ detail: '[a > 0]', crowded: true }, false)).toBe('');
+    expect(shownDetail({ detail: '[a > 0]', crowded: true }, true)).toBe('[a > 0]');
   });
 });

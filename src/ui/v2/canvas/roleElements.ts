@@ -63,6 +63,20 @@ export function triggerText(t: TransitionJsonV2): string {
   return t.event === RESTART_EVENT ? '↻ restart' : (t.event ?? '?');
 }
 
+/** Characters of a label's detail shown on the canvas while its transition is not looked at. */
+export const DETAIL_SHOWN = 120;
+
+/**
+ * The detail a transition's label shows: all of it when the transition is selected or taken; else
+ * none on a crowded self-loop, and at most DETAIL_SHOWN characters (then `…`), since a long guard
+ * would otherwise cover the state it loops on (the title and the inspector always have it whole).
+ */
+export function shownDetail(data: Pick<RoleTransitionData, 'detail' | 'crowded'>, lookedAt: boolean): string {
+  if (lookedAt) return data.detail;
+  if (data.crowded) return '';
+  return data.detail.length > DETAIL_SHOWN ? `${data.detail.slice(0, DETAIL_SHOWN - 1)}…` : data.detail;
+}
+
 /** `[guard] / x := e ! Commit→all`: what the label shows after the trigger. */
 export function transitionDetailV2(t: TransitionJsonV2, receiverOf: (kind: string) => string | undefined = () => undefined): string {
   const parts: string[] = [];
