@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DesignV2 } from '../../model/v2/schema';
-import { loadPublishedV2, walkV2 } from './testDesigns';
+import { expectBrokenBy, expectTlcFigures, loadPublishedV2, walkV2 } from './testDesigns';
 import { exploreV2 } from './explorer';
 
 /**
@@ -15,9 +15,7 @@ const published = loadPublishedV2;
 describe('2PCwithBTM.tla (2PCwithBTM.cfg: 3 RMs, RMMAYFAIL, TMMAYFAIL)', () => {
   it('1,245 configurations and diameter 15, as TLC; TypeOK and Consistency hold', () => {
     const r = exploreV2(published('2pc-with-btm.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(1245);
-    expect(r.depth + 1).toBe(15);
+    expectTlcFigures(r, 1245, 15);
     expect(r.coverage.transitions.unreached).toEqual([]);
     // TLC generated 5,841 states; we take 4,842 steps over the same states. TLC generates one
     // successor per witness of an \E and per true disjunct even when they lead to the same state
@@ -47,17 +45,13 @@ describe('ACP_SB.tla and ACP_NB.tla (Babaoglu and Toueg atomic commitment with f
   // 2^n initial states, here a list of initial values per entry of the role Votes's map.
   it('ACP_SB, 3 participants: 54,944 configurations, diameter 21, as TLC; AC1, AC2, AC3_1, AC4_alt hold', () => {
     const r = exploreV2(published('acp-sb.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(54944);
-    expect(r.depth + 1).toBe(21);
+    expectTlcFigures(r, 54944, 21);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
   it('ACP_NB, 2 participants: 4,284 configurations, diameter 19, as TLC; the safety properties hold', () => {
     const r = exploreV2(published('acp-nb.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(4284);
-    expect(r.depth + 1).toBe(19);
+    expectTlcFigures(r, 4284, 19);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
@@ -68,17 +62,14 @@ describe('ACP_SB.tla and ACP_NB.tla (Babaoglu and Toueg atomic commitment with f
         t.guard = 'decision == "undecided" && (exists j in P: vote[j] == "yes")';
       }),
     );
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('AC2');
+    expectBrokenBy(r, 'AC2');
   });
 });
 
 describe('Paxos (specifications/Paxos)', () => {
   it('MCPaxos (1 acceptor, 1 value, ballots 0..1): 25 configurations, diameter 9, 82 generated, as TLC; Inv2..Inv4, read off the pool, hold', () => {
     const r = exploreV2(published('paxos.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(25);
-    expect(r.depth + 1).toBe(9);
+    expectTlcFigures(r, 25, 9);
     expect(r.transitions + 1).toBe(82);
   });
 
@@ -132,9 +123,7 @@ describe('Paxos (specifications/Paxos)', () => {
 
   it('MCVoting without "symmetry": 599 configurations, diameter 11 (an independent enumeration of Voting.tla gives the same 599 states, in 77 classes)', () => {
     const r = exploreV2(published('voting.protocol.json', (d) => delete d.symmetry));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(599);
-    expect(r.depth + 1).toBe(11);
+    expectTlcFigures(r, 599, 11);
   });
 
   it('VotesSafe is not vacuous: VoteFor without ShowsSafeAt breaks it, with and without symmetry, on a real run', () => {
@@ -165,9 +154,7 @@ describe('nbacc_ray97.tla (nbacc_ray97.cfg: N = 2)', () => {
     const m = published('nbacc-ray97.protocol.json');
     expect(m.initials).toHaveLength(16);
     const r = exploreV2(m);
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(3016);
-    expect(r.depth + 1).toBe(7);
+    expectTlcFigures(r, 3016, 7);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 });

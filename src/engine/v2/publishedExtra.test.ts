@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPublishedV2 } from './testDesigns';
+import { expectBrokenBy, expectTlcFigures, loadPublishedV2 } from './testDesigns';
 import { exploreV2 } from './explorer';
 import type { DesignV2 } from '../../model/v2/schema';
 
@@ -25,16 +25,13 @@ describe('AsynchInterface.tla (AsynchInterface.cfg and Channel.cfg: Data = {d1, 
     const m = published('asynch-interface.protocol.json');
     expect(m.initials).toHaveLength(6);
     const r = exploreV2(m);
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(12);
-    expect(r.depth + 1).toBe(2);
+    expectTlcFigures(r, 12, 2);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
   it('TypeInvariant is the types: a sender that counts rdy up instead of flipping it leaves {0, 1}', () => {
     const r = exploreV2(published('asynch-interface.protocol.json', (d) => (transition(d, 'Sender', 'Send').updates!.rdy = 'rdy + 1')));
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('Sender.rdy');
+    expectBrokenBy(r, 'Sender.rdy');
   });
 });
 
@@ -43,48 +40,39 @@ describe('ABCorrectness.tla (ABCorrectness.cfg: Data = {d1, d2})', () => {
     const m = published('ab-correctness.protocol.json');
     expect(m.initials).toHaveLength(8);
     const r = exploreV2(m);
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(20);
-    expect(r.depth + 1).toBe(3);
+    expectTlcFigures(r, 20, 3);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
   it('TypeInv is the types: a sender that counts its bit up leaves {0, 1}', () => {
     const r = exploreV2(published('ab-correctness.protocol.json', (d) => (transition(d, 'Sender', 'CSndNewValue').updates!.sBit = 'sBit + 1')));
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('Sender.sBit');
+    expectBrokenBy(r, 'Sender.sBit');
   });
 });
 
 describe('TwoPhase.tla, the handshake (MCTwoPhase.cfg)', () => {
   it('4 configurations, TLC depth 4', () => {
     const r = exploreV2(published('two-phase-handshake.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(4);
-    expect(r.depth + 1).toBe(4);
+    expectTlcFigures(r, 4, 4);
   });
 
   it('Inv (p, c in {0, 1}) is the types: a producer that counts up without the modulo leaves them', () => {
     const r = exploreV2(published('two-phase-handshake.protocol.json', (d) => (transition(d, 'Producer', 'ProducerStep').updates!.p = 'p + 1')));
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('Producer.p');
+    expectBrokenBy(r, 'Producer.p');
   });
 });
 
 describe('VoucherTransfer.tla (VoucherTransfer.cfg: three vouchers, source and destination holders)', () => {
   it('4,197 configurations, TLC depth 11; VTPConsistent holds', () => {
     const r = exploreV2(published('voucher-transfer.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(4197);
-    expect(r.depth + 1).toBe(11);
+    expectTlcFigures(r, 4197, 11);
     // As in VoucherIssue: a party takes Transfer only before it prepared, and Transfer waits for every Prepared.
     expect(r.coverage.transitions.unreached).toEqual(['SHRcvTransferMsg', 'DHRcvTransferMsg']);
   });
 
   it('a provider that transfers without every Prepared breaks VTPConsistent', () => {
     const r = exploreV2(published('voucher-transfer.protocol.json', (d) => (transition(d, 'VTP', 'VTPTransfer').guard = 'vState[event.v] == "valid"')));
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('VTPConsistent');
+    expectBrokenBy(r, 'VTPConsistent');
   });
 });
 
@@ -93,25 +81,20 @@ describe('InnerFIFO.tla (MCInnerFIFO.cfg: Message = {m1, m2, m3}, qLen = 3)', ()
     const m = published('inner-fifo.protocol.json');
     expect(m.initials).toHaveLength(36);
     const r = exploreV2(m);
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(3864);
-    expect(r.depth + 1).toBe(11);
+    expectTlcFigures(r, 3864, 11);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
   it('TypeInvariant is the types: a buffer that counts out.rdy up leaves {0, 1}', () => {
     const r = exploreV2(published('inner-fifo.protocol.json', (d) => (transition(d, 'Buffer', 'BufSend').updates!.outRdy = 'outRdy + 1')));
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('Buffer.outRdy');
+    expectBrokenBy(r, 'Buffer.outRdy');
   });
 });
 
 describe('VoucherIssue.tla (VoucherIssue.cfg: three vouchers, holders and issuers)', () => {
   it('4,199 configurations, TLC depth 11; VTPConsistent holds', () => {
     const r = exploreV2(published('voucher-issue.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(4199);
-    expect(r.depth + 1).toBe(11);
+    expectTlcFigures(r, 4199, 11);
     // HRcvIssueMsg and IRcvIssueMsg need a party still waiting when Issue is sent, but VTPIssue
     // needs every party prepared: in the specification too, they are never enabled.
     expect(r.coverage.transitions.unreached).toEqual(['HRcvIssueMsg', 'IRcvIssueMsg']);
@@ -125,8 +108,7 @@ describe('VoucherIssue.tla (VoucherIssue.cfg: three vouchers, holders and issuer
         // A party takes Issue from waiting only: here it can, since nothing waited for its Prepared.
       }),
     );
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('VTPConsistent');
+    expectBrokenBy(r, 'VTPConsistent');
   });
 });
 
@@ -135,25 +117,20 @@ describe('AsyncTerminationDetection.tla (AsyncTerminationDetection.cfg: N = 4, p
     const m = published('async-termination-detection.protocol.json');
     expect(m.initials).toHaveLength(17);
     const r = exploreV2(m);
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(4097);
-    expect(r.depth + 1).toBe(14);
+    expectTlcFigures(r, 4097, 14);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
   it('detecting termination while a node is still active breaks Safe', () => {
     const r = exploreV2(published('async-termination-detection.protocol.json', (d) => (transition(d, 'System', 'DetectTermination').guard = '(forall n in Node: pending[n] == 0)')));
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('Safe');
+    expectBrokenBy(r, 'Safe');
   });
 });
 
 describe('SingleLaneBridge.tla (MC.cfg: two cars each way, Bridge = {4, 5}, Positions = 1..8)', () => {
   it('3,605 configurations, TLC depth 29; the three conjuncts of Invariants hold', () => {
     const r = exploreV2(published('single-lane-bridge.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(3605);
-    expect(r.depth + 1).toBe(29);
+    expectTlcFigures(r, 3605, 29);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
@@ -165,17 +142,14 @@ describe('SingleLaneBridge.tla (MC.cfg: two cars each way, Bridge = {4, 5}, Posi
         t.guard = t.guard!.slice(0, same) + t.guard!.slice(t.guard!.indexOf(' && (forall c in Car: Location[c] !=', same));
       }),
     );
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('OneDirection');
+    expectBrokenBy(r, 'OneDirection');
   });
 });
 
 describe('ReadersWriters.tla (MC.cfg: NumActors = 3)', () => {
   it('21,527 configurations, TLC depth 13; both conjuncts of Safety hold', () => {
     const r = exploreV2(published('readers-writers.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(21527);
-    expect(r.depth + 1).toBe(13);
+    expectTlcFigures(r, 21527, 13);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
@@ -186,17 +160,14 @@ describe('ReadersWriters.tla (MC.cfg: NumActors = 3)', () => {
         t.guard = t.guard!.replace(' && (forall a in Actor: !readers[a])', '');
       }),
     );
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('NotReadAndWrite');
+    expectBrokenBy(r, 'NotReadAndWrite');
   });
 });
 
 describe('CRDT.tla through MCCRDT.cfg (three nodes, ReductionNext, counter[n][n] <= 3)', () => {
   it('25,000 configurations, TLC depth 16; Safety holds', () => {
     const r = exploreV2(published('crdt.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(25000);
-    expect(r.depth + 1).toBe(16);
+    expectTlcFigures(r, 25000, 16);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
@@ -209,24 +180,20 @@ describe('CRDT.tla through MCCRDT.cfg (three nodes, ReductionNext, counter[n][n]
         }
       }),
     );
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('Safety');
+    expectBrokenBy(r, 'Safety');
   });
 });
 
 describe('ReplicatedLog.tla through MCReplicatedLog.cfg (three nodes, two transactions, ReductionNext)', () => {
   it('1,363 configurations, TLC depth 13; Safety holds', () => {
     const r = exploreV2(published('replicated-log.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(1363);
-    expect(r.depth + 1).toBe(13);
+    expectTlcFigures(r, 1363, 13);
     expect(r.coverage.transitions.unreached).toEqual([]);
   });
 
   it('a node that executes past the end of the log breaks Safety', () => {
     const r = exploreV2(published('replicated-log.protocol.json', (d) => (transition(d, 'System', 'ExecuteTx_n1').guard = 'executed[Node[1]] < 4')));
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('Safety');
+    expectBrokenBy(r, 'Safety');
   });
 });
 
@@ -244,38 +211,31 @@ describe('SpanTree.tla (SpanTree.cfg: 5 nodes, 7 edges, MaxCardinality = 6)', ()
 
   it('a node that lowers its distance without taking the neighbour as its mom breaks Safety when the relaxation stops', () => {
     const r = exploreV2(published('span-tree.protocol.json', (d) => delete transition(d, 'Node', 'Relax').updates!.mom));
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('Safety');
+    expectBrokenBy(r, 'Safety');
   });
 });
 
 describe('Barrier.tla (Barrier.cfg: N = 6)', () => {
   it('64 configurations, TLC depth 7; BarrierProperty (a step invariant) holds', () => {
     const r = exploreV2(published('barrier.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(64);
-    expect(r.depth + 1).toBe(7);
+    expectTlcFigures(r, 64, 7);
   });
 
   it('a barrier that opens when the first process arrives breaks BarrierProperty', () => {
     const r = exploreV2(published('barrier.protocol.json', (d) => (transition(d, 'Memory', 'b1').guard = 'exists p in Proc: pc[p] == "b1"')));
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('BarrierProperty');
+    expectBrokenBy(r, 'BarrierProperty');
   });
 });
 
 describe('Lock.tla (Lock.cfg: two processes)', () => {
   it('12 configurations, TLC depth 5; both conjuncts of LockInv hold', () => {
     const r = exploreV2(published('lock.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(12);
-    expect(r.depth + 1).toBe(5);
+    expectTlcFigures(r, 12, 5);
   });
 
   it('taking the lock without waiting for it breaks MutualExclusion', () => {
     const r = exploreV2(published('lock.protocol.json', (d) => (transition(d, 'Memory', 'l1').guard = 'pc[event.p] == "l1"')));
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('MutualExclusion');
+    expectBrokenBy(r, 'MutualExclusion');
   });
 });
 
@@ -284,9 +244,7 @@ describe('tcp.tla (MCtcp.cfg: two peers, NoRetransmission, SingleActiveOpen)', (
     const m = published('tcp.protocol.json');
     expect(m.initials).toHaveLength(2);
     const r = exploreV2(m);
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(1182);
-    expect(r.depth + 1).toBe(14);
+    expectTlcFigures(r, 1182, 14);
     // A SYN reaches a SYN-SENT peer only after a simultaneous open, which SingleActiveOpen rules out.
     expect(r.coverage.transitions.unreached).toEqual(['SynSent_SYN']);
   });
@@ -300,7 +258,6 @@ describe('tcp.tla (MCtcp.cfg: two peers, NoRetransmission, SingleActiveOpen)', (
         delete t.invariants;
       }),
     );
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('Inv');
+    expectBrokenBy(r, 'Inv');
   });
 });

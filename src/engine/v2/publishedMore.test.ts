@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPublishedV2 } from './testDesigns';
+import { expectBrokenBy, expectTlcFigures, loadPublishedV2 } from './testDesigns';
 import type { DesignV2 } from '../../model/v2/schema';
 import { createExplorationV2, exploreV2 } from './explorer';
 import { explorePartitionedV2 } from './threadResult';
@@ -15,9 +15,7 @@ const published = loadPublishedV2;
 describe('Echo.tla with MCEcho.cfg (three nodes, fully meshed)', () => {
   it('75 configurations, depth 16 as TLC counts it; every invariant holds and every node ends Done', () => {
     const r = exploreV2(published('echo.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(75);
-    expect(r.depth + 1).toBe(16);
+    expectTlcFigures(r, 75, 16);
     // TLC generated 116 states: our 112 steps, the initial state, and Terminating's stuttering step
     // in each of the 3 final configurations (one per spanning tree), which a design does not take.
     expect(r.transitions).toBe(112);
@@ -43,8 +41,7 @@ describe('Echo.tla with MCEcho.cfg (three nodes, fully meshed)', () => {
         c.updates = { rcvd: 'rcvd + 1' };
       }),
     );
-    expect(r.verdict).toBe('violation');
-    expect(r.violations.map((v) => v.name)).toContain('ParentChild');
+    expectBrokenBy(r, 'ParentChild');
   });
 });
 
@@ -53,9 +50,7 @@ describe('ChangRoberts.tla with MCChangRoberts.cfg (N = 3)', () => {
     const m = published('chang-roberts.protocol.json');
     expect(m.initials).toHaveLength(8);
     const r = exploreV2(m);
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(137);
-    expect(r.depth + 1).toBe(10);
+    expectTlcFigures(r, 137, 10);
     // TLC's "states generated" counts the initial states too: 8 + our transitions.
     expect(r.transitions + m.initials.length).toBe(227);
     expect(r.coverage.transitions.unreached).toEqual([]);
@@ -80,9 +75,7 @@ describe('AlternatingBit.tla with MCAlternatingBit.cfg (Data = {d1, d2}, queues 
     const m = published('alternating-bit.protocol.json');
     expect(m.initials).toHaveLength(8);
     const r = exploreV2(m);
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(240);
-    expect(r.depth + 1).toBe(10);
+    expectTlcFigures(r, 240, 10);
     // TLC generated 1,392 states, we take 1,056 steps (+ 8 initial): TLC also generates the successors
     // its CONSTRAINT then discards (a third message in a queue), which "whenFull": "block" never
     // makes, and one Lose(q) per position, where removing either of two equal neighbours is one step here.
@@ -132,9 +125,7 @@ describe('EWD840.tla (termination detection on a ring)', () => {
         ring.transitions.find((t) => t.id === 'InitiateProbe')!.updates!.tpos = 'Node[4]';
       }),
     );
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(1566);
-    expect(r.depth + 1).toBe(12);
+    expectTlcFigures(r, 1566, 12);
   });
 
   it('the invariants are not vacuous: a node that activates another without blackening itself breaks Inv first, then TerminationDetection', () => {
@@ -158,9 +149,7 @@ describe('EWD840.tla (termination detection on a ring)', () => {
 describe('Peterson.tla (locks_auxiliary_vars, two processes)', () => {
   it('42 configurations, depth 11, 77 states generated, as TLC; Inv holds', () => {
     const r = exploreV2(published('peterson.protocol.json'));
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(42);
-    expect(r.depth + 1).toBe(11);
+    expectTlcFigures(r, 42, 11);
     expect(r.transitions + 1).toBe(77);
   });
 
@@ -185,9 +174,7 @@ describe('DiningPhilosophers.tla (Chandy and Misra, NP = 5)', () => {
     const m = published('dining-philosophers.protocol.json');
     expect(m.initials).toHaveLength(1);
     const r = exploreV2(m);
-    expect(r.verdict).toBe('ok');
-    expect(r.states).toBe(67);
-    expect(r.depth + 1).toBe(29);
+    expectTlcFigures(r, 67, 29);
     expect(r.transitions + 1).toBe(336);
   });
 

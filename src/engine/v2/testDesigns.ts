@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { loadAnyDesignValueV2, loadDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2 } from '../../model/v2/schema';
+import type { CheckResultV2 } from './result';
 import { SimulationV2 } from './simulator';
 
 /** Test fixture: a version-2 example as a model, with the last role's instance count changed and any edit applied. */
@@ -75,3 +77,16 @@ export const twoStarts: DesignV2 = {
   ],
   initially: 'Counter[1].n == 0',
 };
+
+/** Test helper: a search that ends ok with TLC's published figures (distinct states; depth as TLC counts it, the initial state as 1). */
+export function expectTlcFigures(r: CheckResultV2, states: number, tlcDepth: number): void {
+  expect(r.verdict).toBe('ok');
+  expect(r.states).toBe(states);
+  expect(r.depth + 1).toBe(tlcDepth);
+}
+
+/** Test helper: a broken variant's search finds a violation of `name`. */
+export function expectBrokenBy(r: CheckResultV2, name: string): void {
+  expect(r.verdict).toBe('violation');
+  expect(r.violations.map((v) => v.name)).toContain(name);
+}
