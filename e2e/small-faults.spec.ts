@@ -57,7 +57,9 @@ test('a cancelled check says the person cancelled it', async ({ page }) => {
   await run.mode('Check');
   await page.getByRole('button', { name: 'Run check' }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByTestId('verdict')).toHaveText('Incomplete: you cancelled the search before it was exhaustive (this is not a pass).');
+  // Either the engine's answer or, when a loaded machine kept the worker past its grace period,
+  // the stopped worker's last progress: both say it was the person's cancel (verdictText.test.ts).
+  await expect(page.getByTestId('verdict')).toHaveText(/^Incomplete: you cancelled the search before it was exhaustive( \(|; the worker was stopped before it reported, after [\d,]+ states)/);
 });
 
 test('the canvas fits the design again when the window is resized', async ({ page }) => {

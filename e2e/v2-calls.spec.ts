@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { RunDriver } from './runDriver';
+import { lane, noErrors, rename, renameRole } from './v2Lanes';
 
 /**
  * Calls between participants drawn in the version-2 editor (issue 14 item 1, docs/format-v2.md
@@ -8,22 +9,6 @@ import { RunDriver } from './runDriver';
  * form, served by the callee and handled by its outcomes, without a validation error.
  */
 
-const lane = (page: Page, role: string) => page.getByRole('region', { name: `Role ${role}`, exact: true });
-const noErrors = (page: Page) => page.getByRole('status').filter({ hasText: 'No errors' });
-
-async function rename(page: Page, label: string, name: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.fill(name);
-  await field.press('Enter');
-}
-
-async function renameRole(page: Page, from: string, to: string) {
-  await lane(page, from)
-    .getByRole('button', { name: new RegExp(`^${from}`) })
-    .click();
-  await rename(page, 'Role name', to);
-  await expect(lane(page, to)).toBeVisible();
-}
 
 test("the lease example's callee gets a durable idempotency key in its event form, and Check goes from the violation to OK", async ({ page }) => {
   const run = new RunDriver(page);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { RunDriver } from './runDriver';
+import { lane } from './v2Lanes';
 
 // A role's crash setting (docs/format-v2.md §7), set in the role's form: the lane says it, the
 // Simulate view offers crash only where it is allowed, Check follows (the broken two-phase commit
@@ -8,7 +9,6 @@ import { RunDriver } from './runDriver';
 // at the role, and undo takes each edit back.
 const design = JSON.parse(readFileSync(new URL('../examples/v2/two-phase-commit-broken.protocol.json', import.meta.url), 'utf8')) as { name: string };
 
-const lane = (page: Page, role: string) => page.getByRole('region', { name: `Role ${role}`, exact: true });
 const faults = (page: Page) => page.getByRole('region', { name: 'Fault steps' });
 
 test('a role that never crashes: the lane says so, Simulate offers no crash of it, Check finds the design correct, undo brings it back', async ({ page }) => {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { lane } from './v2Lanes';
 
 // The version-2 editor (several participants), driven as a person does: by role and name.
 
@@ -14,7 +15,6 @@ async function newMultiParticipantDesign(page: Page) {
   await expect(page.getByRole('region', { name: 'Role Node' })).toBeVisible();
 }
 
-const lane = (page: Page, role: string) => page.getByRole('region', { name: `Role ${role}`, exact: true });
 const panelTab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 
 test('a new user builds two roles that talk, sees an error at its role, undoes it, and finds it all after a reload', async ({ page }) => {

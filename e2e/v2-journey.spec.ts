@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { RunDriver } from './runDriver';
+import { lane, noErrors, rename, renameRole } from './v2Lanes';
 
 /**
  * A new user's whole journey with a design of several participants (issue 14 item 5), only
@@ -11,29 +12,12 @@ import { RunDriver } from './runDriver';
  * finds the design as it was left.
  */
 
-const lane = (page: Page, role: string) => page.getByRole('region', { name: `Role ${role}`, exact: true });
 const panelTab = (page: Page, name: string) =>
   page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name, exact: true });
-const noErrors = (page: Page) => page.getByRole('status').filter({ hasText: 'No errors' });
 
 /** Enters an expression in its CodeMirror field, replacing its text (one edit, as a paste is). */
 async function enterExpression(page: Page, label: string, text: string) {
   await page.getByRole('textbox', { name: label, exact: true }).fill(text);
-}
-
-/** Commits a name field (it renames on Enter). */
-async function rename(page: Page, label: string, name: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.fill(name);
-  await field.press('Enter');
-}
-
-async function renameRole(page: Page, from: string, to: string) {
-  await lane(page, from)
-    .getByRole('button', { name: new RegExp(`^${from}`) })
-    .click();
-  await rename(page, 'Role name', to);
-  await expect(lane(page, to)).toBeVisible();
 }
 
 /** A message kind with one int payload field `value` in 0..1. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ReviewDriver } from './reviewDriver';
 import { RunDriver } from './runDriver';
+import { lane } from './v2Lanes';
 
 /**
  * Issue 14's studio gaps: a design with calls shows what the user wrote (its own vars, and each
@@ -10,7 +11,6 @@ import { RunDriver } from './runDriver';
  * Review dialog works for a design with clients (checklist, report, diff), as the command line does.
  */
 
-const lane = (page: Page, role: string) => page.getByRole('region', { name: `Role ${role}`, exact: true });
 const review = (page: Page) => page.getByRole('dialog', { name: 'Review' });
 const GENERATED = /Acquire_(pending|call|attempts|to|outcome|due|seen|answer|first)/;
 

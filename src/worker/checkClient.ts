@@ -30,8 +30,12 @@ export interface RunningCheck<R = CheckResult> {
 /** Starts a check of a validated design: the browser's worker, or a stand-in in tests. */
 export type CheckRunner<D = ValidatedDesign, R = CheckResult> = (design: D, limits: CheckLimits) => RunningCheck<R>;
 
-/** How long a cancelled worker gets to send the engine's result before it is terminated. */
-const CANCEL_GRACE_MS = 1000;
+/**
+ * How long a cancelled worker gets to send the engine's result before it is terminated: a slice
+ * ends within about 40 ms, but a loaded machine (or threads finishing a level) can take longer,
+ * and the engine's result keeps what was found.
+ */
+const CANCEL_GRACE_MS = 2000;
 
 export function createExplorerWorker(): WorkerLike {
   return new Worker(new URL('./explorer.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
@@ -40,7 +44,7 @@ export function createExplorerWorker(): WorkerLike {
 /**
  * Checks a design in a Web Worker. Progress arrives about every 100 ms; `cancel()` makes the
  * worker stop at its next slice (within about 40 ms) and report what it explored; one that does
- * not answer within a second is terminated.
+ * not answer within two seconds is terminated.
  */
 export function startCheck(design: ValidatedDesign, limits: CheckLimits = {}, createWorker: () => WorkerLike = createExplorerWorker): RunningCheck {
   return superviseCheck(createWorker(), design, limits);

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import type { CheckStore } from '../../store/check';
 import { CheckProgressBar } from './CheckProgressBar';
-import { formatCount } from './formatCount';
+import { unansweredCancelText } from './verdictText';
 
 interface Props<D extends { readonly identity: string }, R> {
   readonly store: CheckStore<D, R>;
@@ -34,8 +34,7 @@ export function CheckControls<D extends { readonly identity: string }, R>({ stor
       {s.status === 'failed' ? <p role="alert">The check could not run: {s.error}</p> : null}
       {s.status === 'cancelled' ? (
         <p role="status" data-testid="verdict">
-          Cancelled: the worker did not report its result in time; it had explored {formatCount(s.progress?.states ?? 0)} states to depth{' '}
-          {s.progress?.depth ?? 0} (this is not a pass).
+          {unansweredCancelText(s.progress)}
         </p>
       ) : null}
     </>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ViolationReport } from '../../engine/result';
-import { verdictText } from './verdictText';
+import { unansweredCancelText, verdictText } from './verdictText';
 
 const violation = (name: string): ViolationReport => ({ kind: 'replay', name, depth: 5, detail: '', trace: [] });
 
@@ -25,5 +25,12 @@ describe('the verdict line', () => {
       'Incomplete: a limit stopped the search before it was exhaustive (this is not a pass). Stopped: the time limit was reached.',
     );
     expect(verdictText({ ...stopped, reason: 'the check was cancelled', limit: 'cancelled' })).toBe('Incomplete: you cancelled the search before it was exhaustive (this is not a pass).');
+  });
+
+  it('says a cancel the worker did not answer is still the person\'s, with the last progress', () => {
+    expect(unansweredCancelText({ states: 2121, transitions: 9000, depth: 9, statesPerSecond: 1000, elapsedMs: 2000 })).toBe(
+      'Incomplete: you cancelled the search before it was exhaustive; the worker was stopped before it reported, after 2,121 states to depth 9 (this is not a pass).',
+    );
+    expect(unansweredCancelText(null)).toMatch(/after 0 states to depth 0 \(this is not a pass\)\.$/);
   });
 });

@@ -1,4 +1,7 @@
-import type { CheckResult } from '../../engine/result';
+import type { CheckProgress, CheckResult } from '../../engine/result';
+import { formatCount } from './formatCount';
+
+const CANCELLED = 'Incomplete: you cancelled the search before it was exhaustive';
 
 /**
  * The verdict as one sentence that says it once: what was found and how sure it is, e.g.
@@ -16,9 +19,17 @@ export function verdictText(r: Pick<CheckResult, 'verdict' | 'depth' | 'reason' 
       return r.reason ? `${found}; ${r.reason} at that depth, so the list may be partial.` : `${found}.`;
     }
     case 'incomplete': {
-      if (r.limit === 'cancelled') return 'Incomplete: you cancelled the search before it was exhaustive (this is not a pass).';
+      if (r.limit === 'cancelled') return `${CANCELLED} (this is not a pass).`;
       const why = r.reason ? ` Stopped: ${r.reason}.` : '';
       return `Incomplete: a limit stopped the search before it was exhaustive (this is not a pass).${why}`;
     }
   }
+}
+
+/**
+ * A cancel the worker did not answer in time (it was stopped): still the person's cancel, said the
+ * same way, with the last progress the worker reported instead of its result.
+ */
+export function unansweredCancelText(progress: CheckProgress | null): string {
+  return `${CANCELLED}; the worker was stopped before it reported, after ${formatCount(progress?.states ?? 0)} states to depth ${progress?.depth ?? 0} (this is not a pass).`;
 }
