@@ -5,7 +5,14 @@ import { useEditorStores } from '../../store/editorContext';
  * Opening `.protocol.json` files: a hidden picker (returned as `pick`) and drops anywhere on the
  * window. Either way the workspace validates the text and refuses a bad file whole.
  */
-export function useFileOpening(): { inputRef: React.RefObject<HTMLInputElement | null>; pick: () => void; onPicked: (files: FileList | null) => void } {
+/** The hidden file input of a studio and how to open it. */
+export interface FileOpening {
+  readonly inputRef: React.RefObject<HTMLInputElement | null>;
+  readonly pick: () => void;
+  readonly onPicked: (files: FileList | null) => void;
+}
+
+export function useFileOpening(): FileOpening {
   const { workspace } = useEditorStores();
   const inputRef = useRef<HTMLInputElement | null>(null);
   const openFiles = useCallback(

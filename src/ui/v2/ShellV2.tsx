@@ -5,20 +5,13 @@ import { useWorkspace } from '../../store/useWorkspace';
 import { isTextField } from '../commands/useCommandKeys';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { FieldSourceContext, type FieldSource } from '../fields/fieldSource';
-import { DeletedToast } from '../documents/DeletedToast';
-import { DocumentsDialog } from '../documents/DocumentsDialog';
-import { LessonBanner } from '../documents/LessonBanner';
-import { RefusedFileDialog } from '../documents/RefusedFileDialog';
-import { SaveIndicator, SaveStatusBar } from '../documents/SaveStatusBar';
 import { useFileOpening } from '../documents/useFileOpening';
-import { ExportDialog } from '../export/ExportDialog';
 import type { DiffRequest } from '../review/diffRequest';
 import { DiffViewV2 } from '../review/DiffViewV2';
 import { ReviewDialogV2 } from '../review/ReviewDialogV2';
 import type { DesignV2 } from '../../model/v2/schema';
 import type { Mode } from '../shell/ModeTabs';
-import { ModeTabs } from '../shell/ModeTabs';
-import { SIDE_WIDTH, SidePanelSplitter } from '../shell/SidePanelSplitter';
+import { StudioFrame } from '../shell/StudioFrame';
 import type { PanelV2 } from './errorPlaces';
 import { PanelContextV2 } from './panelContext';
 import { RoleLanes } from './RoleLanes';
@@ -42,21 +35,16 @@ export function ShellV2() {
   const [mode, setMode] = useState<Mode>('design');
   const [panel, setPanel] = useState<PanelV2>('inspector');
   const [role, setRole] = useState(0);
-  const [sideWidth, setSideWidth] = useState<number>(SIDE_WIDTH.initial);
   // A run belongs to one document: a new overlay per document.
   const overlay = useMemo(() => createRoleOverlayStore(), [currentId]); // eslint-disable-line react-hooks/exhaustive-deps
   const fields = useMemo<FieldSource>(() => ({ errors: result.ok ? none : result.errors, breakMerge }), [result, breakMerge]);
   const panelState = useMemo(() => ({ panel, setPanel, role, setRole }), [panel, role]);
   const readOnly = mode !== 'design';
-  const [documentsOpen, setDocumentsOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
   const [diff, setDiff] = useState<DiffRequest<DesignV2> | null>(null);
   const files = useFileOpening();
 
-  useEffect(() => {
-    document.title = `${design.name || 'Untitled'} · Protocol Studio`;
-  }, [design.name]);
   // Undo and redo from the keyboard, outside text fields (their own typing is merged per field).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -73,18 +61,18 @@ export function ShellV2() {
   return (
     <PanelContextV2.Provider value={panelState}>
       <FieldSourceContext.Provider value={fields}>
-        <div className="app app--v2">
-          <header className="app-header">
-            <span className="app-header__brand">Protocol Studio</span>
-            <button type="button" className="app-header__doc" aria-label={`Documents (open: ${design.name})`} onClick={() => setDocumentsOpen(true)}>
-              <span aria-hidden="true">☰</span> <span className="app-header__name">{design.name || 'Untitled'}</span>
-            </button>
+        <StudioFrame
+          className="app app--v2"
+          name={design.name}
+          mode={mode}
+          onMode={setMode}
+          badge={
             <span className="badge" title="Format version 2: several participants (docs/format-v2.md)">
               {design.roles.length} role{design.roles.length === 1 ? '' : 's'}
             </span>
-            <SaveIndicator />
-            <ModeTabs mode={mode} onChange={setMode} />
-            {!readOnly && (
+          }
+          tools={
+            !readOnly && (
               <span className="app-header__history">
                 <button type="button" onClick={() => store.getState().undo()} title="Undo (Ctrl+Z)">
                   Undo
@@ -93,30 +81,23 @@ export function ShellV2() {
                   Redo
                 </button>
               </span>
-            )}
-            <button type="button" onClick={() => setReviewOpen(true)}>
-              Review
-            </button>
-            <button type="button" className="primary" onClick={() => setExportOpen(true)}>
-              Export
-            </button>
-          </header>
-          <SaveStatusBar />
-          <LessonBanner />
-          <main className="app-main" style={{ gridTemplateColumns: `minmax(0, 1fr) 6px ${sideWidth}px` }}>
-            <div className="app-canvas">
+            )
+          }
+          onReview={() => setReviewOpen(true)}
+          canvas={
+            <>
               <ErrorBoundary name="role canvases" key={`${currentId} ${readOnly}`}>
                 <RoleLanes readOnly={readOnly} overlay={readOnly ? overlay : undefined} />
               </ErrorBoundary>
               {diff && <DiffViewV2 request={diff} onClose={() => setDiff(null)} />}
-            </div>
-            <SidePanelSplitter width={sideWidth} onWidth={setSideWidth} />
-            {mode === 'design' && (
+            </>
+          }
+          side={
+            mode === 'design' ? (
               <ErrorBoundary name="design panel" key={`design ${currentId}`}>
                 <SidePanelV2 />
               </ErrorBoundary>
-            )}
-            {mode !== 'design' && (
+            ) : (
               <aside className="side-panel" aria-label={mode === 'simulate' ? 'Simulate panel' : 'Check panel'}>
                 <ErrorBoundary name={`${mode} panel`} key={`${mode} ${currentId}`}>
                   {!result.ok ? (
@@ -128,16 +109,14 @@ export function ShellV2() {
                   )}
                 </ErrorBoundary>
               </aside>
-            )}
-          </main>
-          <input ref={files.inputRef} type="file" accept=".json,application/json" hidden aria-label="Open a .protocol.json file" onChange={(e) => files.onPicked(e.target.files)} />
-          {documentsOpen && <DocumentsDialog onClose={() => setDocumentsOpen(false)} onOpenFile={files.pick} />}
-          <RefusedFileDialog />
-          <DeletedToast />
-          {/* The shared dialog; its engineer makes it read the version-2 design (useDesignV2). */}
-          <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} />
+            )
+          }
+          exportOpen={exportOpen}
+          setExportOpen={setExportOpen}
+          files={files}
+        >
           <ReviewDialogV2 open={reviewOpen} onClose={() => setReviewOpen(false)} onCompare={setDiff} />
-        </div>
+        </StudioFrame>
       </FieldSourceContext.Provider>
     </PanelContextV2.Provider>
   );
