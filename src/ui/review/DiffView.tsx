@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { loadDesignValue } from '../../model/load';
 import { compareResults, diffDesigns, type Change, type ResultRow } from '../../review/diff';
 import { diagramSvg, svgDataUrl } from '../../review/diagramSvg';
@@ -22,21 +22,9 @@ export function DiffView({ request, onClose }: { request: DiffRequest; onClose: 
     beforeCheck?.result && afterCheck?.result ? compareResults(beforeCheck.result, afterCheck.result) : null;
   const title = `${request.beforeLabel} → ${request.afterLabel}`;
   return (
-    <div className="review-diff" role="region" aria-label="Design diff">
-      <div className="review-diff__bar">
-        <strong>Diff: {title}</strong>
-        <span className="review-diff__legend">
-          <span className="added">added</span> <span className="removed">removed</span>{' '}
-          <span className="changed">changed</span>
-        </span>
-        <button type="button" onClick={onClose}>
-          Close diff
-        </button>
-      </div>
-      {!diff ? (
-        <p role="alert">One of the two versions is not a valid design; fix it before comparing.</p>
-      ) : (
-        <div className="review-diff__body">
+    <DiffFrame title={title} onClose={onClose} invalid={!diff && 'One of the two versions is not a valid design; fix it before comparing.'}>
+      {diff && (
+        <>
           <img
             className="review-diff__diagram"
             src={svgDataUrl(diagramSvg(diff.diagram, `Diff ${title}`))}
@@ -48,8 +36,26 @@ export function DiffView({ request, onClose }: { request: DiffRequest; onClose: 
             request={request}
             waiting={beforeCheck?.error ?? afterCheck?.error ?? null}
           />
-        </div>
+        </>
       )}
+    </DiffFrame>
+  );
+}
+
+/** The diff's region over the canvas (either format): its bar, then the pictures and the changes, or why there are none. */
+export function DiffFrame({ title, onClose, invalid, children }: { title: string; onClose: () => void; invalid: string | false; children: ReactNode }) {
+  return (
+    <div className="review-diff" role="region" aria-label="Design diff">
+      <div className="review-diff__bar">
+        <strong>Diff: {title}</strong>
+        <span className="review-diff__legend">
+          <span className="added">added</span> <span className="removed">removed</span> <span className="changed">changed</span>
+        </span>
+        <button type="button" onClick={onClose}>
+          Close diff
+        </button>
+      </div>
+      {invalid ? <p role="alert">{invalid}</p> : <div className="review-diff__body">{children}</div>}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { DesignV2 } from '../../model/v2/schema';
 import { compareResultsV2, diffDesignsV2 } from '../../review/v2/diffV2';
 import type { DiffRequest } from './diffRequest';
 import { DiffPicturesV2 } from './DiffPicturesV2';
-import { DiffSide, DiffView } from './DiffView';
+import { DiffFrame, DiffSide, DiffView } from './DiffView';
 import { useDesignCheckV2 } from './useDesignCheckV2';
 
 /**
@@ -39,24 +39,17 @@ function DiffParticipants({ request, onClose }: { request: DiffRequest<DesignV2>
   const rows = beforeCheck?.result && afterCheck?.result ? compareResultsV2(beforeCheck.result, afterCheck.result) : null;
   const title = `${request.beforeLabel} → ${request.afterLabel}`;
   return (
-    <div className="review-diff" role="region" aria-label="Design diff">
-      <div className="review-diff__bar">
-        <strong>Diff: {title}</strong>
-        <span className="review-diff__legend">
-          <span className="added">added</span> <span className="removed">removed</span> <span className="changed">changed</span>
-        </span>
-        <button type="button" onClick={onClose}>
-          Close diff
-        </button>
-      </div>
-      {!diff ? (
-        <p role="alert">One of the two versions is not a valid design, or one has clients and the other not (they run on different rules); fix it before comparing.</p>
-      ) : (
-        <div className="review-diff__body">
+    <DiffFrame
+      title={title}
+      onClose={onClose}
+      invalid={!diff && 'One of the two versions is not a valid design, or one has clients and the other not (they run on different rules); fix it before comparing.'}
+    >
+      {diff && (
+        <>
           <DiffPicturesV2 before={before.ok ? before.model.design : request.before} after={after.ok ? after.model.design : request.after} title={title} />
           <DiffSide changes={diff.changes} rows={rows} request={request} waiting={beforeCheck?.error ?? afterCheck?.error ?? null} />
-        </div>
+        </>
       )}
-    </div>
+    </DiffFrame>
   );
 }
