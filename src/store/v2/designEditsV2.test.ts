@@ -107,6 +107,56 @@ describe('pointer edits', () => {
     expect(d.roles[1]!.transitions[0]!.call!.to).toBe('Mutex');
   });
 
+  it('renames a role in links, initially, symmetry and the instances id vars start with', () => {
+    const design: DesignV2 = {
+      format: 'protocol-studio',
+      version: 2,
+      name: 'renames',
+      messages: [{ name: 'Ping', from: 'P', to: 'Q' }],
+      roles: [
+        {
+          name: 'P',
+          instances: 2,
+          vars: [
+            { name: 'peer', type: { id: 'P' }, initial: ['P[1]', 'P[2]'] },
+            { name: 'seen', type: { map: { from: 'P', to: { id: 'P' } } }, initial: ['P[2]', 'P[1]'] },
+            { name: 'mode', type: { enum: ['P', 'Q'] }, initial: 'P' },
+          ],
+          states: [{ name: 'idle', initial: true }],
+          transitions: [{ from: 'idle', event: 'Go', send: [{ message: 'Ping', to: 'Q' }] }],
+          events: [{ name: 'Go', source: 'internal' }],
+        },
+        { name: 'Q', vars: [{ name: 'last', type: { id: 'P' }, initial: ['P[1]', 'P[2]'] }], states: [{ name: 'idle', initial: true }], transitions: [{ from: 'idle', receive: 'Ping' }] },
+      ],
+      initially: 'forall p in P: p.peer != p',
+      symmetry: { roles: ['P'] },
+      environment: { network: { model: 'channels', links: [{ from: 'P', to: 'Q', model: 'pool' }] } },
+    };
+    const before = loadDesignValueV2(design);
+    expect(before.ok ? [] : before.errors).toEqual([]);
+    const d = applyEditV2(design, { type: 'renameRole', role: 0, name: 'Proc' });
+    expect(d.roles[0]!.vars!.map((v) => v.initial)).toEqual([['Proc[1]', 'Proc[2]'], ['Proc[2]', 'Proc[1]'], 'P']);
+    expect(d.roles[1]!.vars![0]!.initial).toEqual(['Proc[1]', 'Proc[2]']);
+    expect(d.initially).toBe('forall p in Proc: p.peer != p');
+    expect(d.symmetry).toEqual({ roles: ['Proc'] });
+    expect(d.environment?.network?.links).toEqual([{ from: 'Proc', to: 'Q', model: 'pool' }]);
+    const loaded = loadDesignValueV2(d);
+    expect(loaded.ok ? [] : loaded.errors).toEqual([]);
+  });
+
+  it('renaming any role of any bundled example leaves a design that loads, with the same shape', () => {
+    for (const example of examplesV2) {
+      const before = loadDesignValueV2(example.design);
+      if (!before.ok) continue;
+      example.design.roles.forEach((role, index) => {
+        const d = applyEditV2(example.design, { type: 'renameRole', role: index, name: `${role.name}X` });
+        const after = loadDesignValueV2(d);
+        expect(after.ok ? [] : after.errors, `${example.slug}: ${role.name}`).toEqual([]);
+        if (after.ok) expect([after.model.size, after.model.initials.length], `${example.slug}: ${role.name}`).toEqual([before.model.size, before.model.initials.length]);
+      });
+    }
+  });
+
   it('renaming onto a taken name changes only the name: the loader reports the clash at the role', () => {
     const d = applyEditV2(twoPhase, { type: 'renameRole', role: 1, name: 'TM' });
     expect(d.messages).toBe(twoPhase.messages);

@@ -1,6 +1,6 @@
 import { highlightExpression } from '../../model/expr/tokens';
 import { parsePointer } from '../../model/pointer';
-import type { DesignV2, RoleJson, TransitionJsonV2 } from '../../model/v2/schema';
+import type { DesignV2, RoleJson, TransitionJsonV2, VarJsonV2 } from '../../model/v2/schema';
 import type { Point } from '../designEdits';
 
 /**
@@ -195,7 +195,10 @@ function free(names: readonly string[], name: string, own: number): boolean {
   return name !== '' && names.every((n, i) => i === own || n !== name);
 }
 
-/** A role renamed with its references: message ends, id and map types, layout, names in expressions. */
+/**
+ * A role renamed with its references: message and link ends, id and map types, id vars' initial
+ * instances, symmetry, layout, names in expressions (`initially` too).
+ */
 function renameRole(design: DesignV2, index: number, name: string): DesignV2 {
   const role = design.roles[index];
   if (!role || role.name === name) return design;
@@ -214,11 +217,21 @@ function renameRole(design: DesignV2, index: number, name: string): DesignV2 {
   };
   const fields = <F extends { type: unknown }>(list: readonly F[] | undefined): F[] | undefined => list?.map((f) => ({ ...f, type: type(f.type) }) as F);
   const expr = (e: string) => renameInExpression(e, old, name);
+  // An id var's initial value names an instance: `RM[2]`, or `TM` for a role of one instance.
+  const instance = (v: unknown): unknown => (typeof v === 'string' && (v === old || v.startsWith(`${old}[`)) ? name + v.slice(old.length) : v);
+  const namesInstance = (t: unknown): boolean =>
+    !!t && typeof t === 'object' && (('id' in t && (t as { id: string }).id === name) || ('map' in t && namesInstance((t as { map: { to: unknown } }).map.to)));
+  const initial = (v: VarJsonV2): VarJsonV2 => {
+    const t = type(v.type) as VarJsonV2['type'];
+    if (!namesInstance(t)) return { ...v, type: t };
+    return { ...v, type: t, initial: (Array.isArray(v.initial) ? v.initial.map(instance) : instance(v.initial)) as VarJsonV2['initial'] };
+  };
+  const end = (r: string | undefined) => (r === old ? name : r);
   const out: DesignV2 = {
     ...renamed,
     roles: renamed.roles.map((r) => ({
       ...r,
-      ...(r.vars ? { vars: fields(r.vars)! } : {}),
+      ...(r.vars ? { vars: r.vars.map(initial) } : {}),
       ...(r.events ? { events: r.events.map((e) => ({ ...e, ...(e.payload ? { payload: fields(e.payload)! } : {}) })) } : {}),
       transitions: r.transitions.map((t) => mapTransitionExpressions(t, expr)),
       ...(r.invariants ? { invariants: r.invariants.map((v) => ({ ...v, expr: expr(v.expr) })) } : {}),
@@ -226,6 +239,13 @@ function renameRole(design: DesignV2, index: number, name: string): DesignV2 {
   };
   if (design.messages) out.messages = design.messages.map((m) => ({ ...m, from: m.from === old ? name : m.from, to: m.to === old ? name : m.to, ...(m.payload ? { payload: fields(m.payload)! } : {}) }));
   if (design.invariants) out.invariants = design.invariants.map((v) => ({ ...v, expr: expr(v.expr) }));
+  if (design.initially !== undefined) out.initially = expr(design.initially);
+  if (design.symmetry?.roles) out.symmetry = { ...design.symmetry, roles: design.symmetry.roles.map((r) => end(r)!) };
+  const links = design.environment?.network?.links;
+  if (links) {
+    const network = { ...design.environment!.network!, links: links.map((l) => ({ ...l, ...(l.from !== undefined ? { from: end(l.from) } : {}), ...(l.to !== undefined ? { to: end(l.to) } : {}) })) };
+    out.environment = { ...design.environment, network };
+  }
   if (design.layout && old in design.layout) {
     const { [old]: positions, ...rest } = design.layout;
     out.layout = { ...rest, [name]: positions };
