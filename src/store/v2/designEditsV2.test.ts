@@ -157,6 +157,75 @@ describe('pointer edits', () => {
     }
   });
 
+  it('renaming any var or state of any bundled example rewrites every expression that reads it', () => {
+    let renamedSomewhere = 0;
+    for (const example of examplesV2) {
+      const before = loadDesignValueV2(example.design);
+      if (!before.ok) continue;
+      const text = JSON.stringify(example.design);
+      example.design.roles.forEach((role, r) => {
+        const edits = [
+          ...(role.vars ?? []).map((v, i) => ({ edit: { type: 'renameVar', role: r, var: i, name: `${v.name}Z` } as const, what: `var ${v.name}` })),
+          ...role.states.map((st, i) => ({ edit: { type: 'renameState', role: r, state: i, name: `${st.name}Z` } as const, what: `state ${st.name}` })),
+        ];
+        for (const { edit, what } of edits) {
+          const d = applyEditV2(example.design, edit);
+          const after = loadDesignValueV2(d);
+          expect(after.ok ? [] : after.errors, `${example.slug}: ${role.name} ${what}`).toEqual([]);
+          if (after.ok) expect(after.model.size, `${example.slug}: ${role.name} ${what}`).toBe(before.model.size);
+          if (JSON.stringify(d).length !== text.length + 1) renamedSomewhere++;
+        }
+      });
+    }
+    // Most renames reach expressions, not only the declaration.
+    expect(renamedSomewhere).toBeGreaterThan(20);
+  });
+
+  it('renames a var by what each reference names: its role, quantified and id-typed instances, not another role\'s var of that name', () => {
+    const design: DesignV2 = {
+      format: 'protocol-studio',
+      version: 2,
+      name: 'vars',
+      roles: [
+        {
+          name: 'RM',
+          instances: 2,
+          vars: [{ name: 'n', type: { int: [0, 2] }, initial: 0 }],
+          states: [{ name: 'working', initial: true }, { name: 'done' }],
+          events: [{ name: 'Go', source: 'internal' }],
+          transitions: [{ from: 'working', to: 'done', event: 'Go', guard: 'n < 2 && TM.n == 0', updates: { n: 'n + 1' } }],
+          invariants: [{ name: 'small', expr: 'n <= 2 && state != "done" || n >= 0' }],
+        },
+        {
+          name: 'TM',
+          vars: [
+            { name: 'n', type: { int: [0, 2] }, initial: 0 },
+            { name: 'who', type: { id: 'RM' }, initial: 'RM[1]' },
+          ],
+          states: [{ name: 'working', initial: true }],
+          transitions: [],
+          invariants: [{ name: 'sum', expr: 'n + who.n + RM[2].n <= 6 && (forall r in RM: r.n >= 0 || r.state == "working")' }],
+        },
+      ],
+      invariants: [{ name: 'all', expr: '(count r in RM: r.n > 0) <= 2 && TM.n == 0 && RM[1].state != "done"' }],
+    };
+    const v = applyEditV2(design, { type: 'renameVar', role: 0, var: 0, name: 'count1' });
+    expect(v.roles[0]!.transitions[0]!.guard).toBe('count1 < 2 && TM.n == 0');
+    expect(v.roles[0]!.transitions[0]!.updates).toEqual({ count1: 'count1 + 1' });
+    expect(v.roles[1]!.invariants![0]!.expr).toBe('n + who.count1 + RM[2].count1 <= 6 && (forall r in RM: r.count1 >= 0 || r.state == "working")');
+    expect(v.invariants![0]!.expr).toBe('(count r in RM: r.count1 > 0) <= 2 && TM.n == 0 && RM[1].state != "done"');
+    const st = applyEditV2(design, { type: 'renameState', role: 0, state: 1, name: 'finished' });
+    expect(st.roles[0]!.invariants![0]!.expr).toBe('n <= 2 && state != "finished" || n >= 0');
+    expect(st.invariants![0]!.expr).toContain('RM[1].state != "finished"');
+    // "working" is a state of both roles: renaming RM's leaves TM's comparisons alone.
+    const w = applyEditV2(design, { type: 'renameState', role: 1, state: 0, name: 'idle' });
+    expect(w.roles[1]!.invariants![0]!.expr).toContain('r.state == "working"');
+    for (const d of [v, st, w]) {
+      const loaded = loadDesignValueV2(d);
+      expect(loaded.ok ? [] : loaded.errors).toEqual([]);
+    }
+  });
+
   it('renaming onto a taken name changes only the name: the loader reports the clash at the role', () => {
     const d = applyEditV2(twoPhase, { type: 'renameRole', role: 1, name: 'TM' });
     expect(d.messages).toBe(twoPhase.messages);

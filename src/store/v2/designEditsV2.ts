@@ -2,6 +2,7 @@ import { highlightExpression } from '../../model/expr/tokens';
 import { parsePointer } from '../../model/pointer';
 import type { DesignV2, RoleJson, TransitionJsonV2, VarJsonV2 } from '../../model/v2/schema';
 import type { Point } from '../designEdits';
+import { renameStateIn, renameVarIn, type ExpressionPlace } from './referenceRenames';
 
 /**
  * Every change to a version-2 design, as data. Most are generic and addressed by JSON Pointer
@@ -19,6 +20,7 @@ export type DesignEditV2 =
   | { readonly type: 'remove'; readonly path: string }
   | { readonly type: 'renameRole'; readonly role: number; readonly name: string }
   | { readonly type: 'renameState'; readonly role: number; readonly state: number; readonly name: string }
+  | { readonly type: 'renameVar'; readonly role: number; readonly var: number; readonly name: string }
   | { readonly type: 'renameMessage'; readonly message: number; readonly name: string }
   | { readonly type: 'renameEvent'; readonly role: number; readonly event: number; readonly name: string }
   /** A payload field of a message kind or of a role's event, with the sends that fill it and the `event.F` that read it. */
@@ -57,6 +59,8 @@ export function applyEditV2(design: DesignV2, edit: DesignEditV2): DesignV2 {
       return renameRole(design, edit.role, edit.name);
     case 'renameState':
       return renameState(design, edit.role, edit.state, edit.name);
+    case 'renameVar':
+      return renameVar(design, edit.role, edit.var, edit.name);
     case 'renameMessage':
       return renameMessage(design, edit.message, edit.name);
     case 'renameEvent':
@@ -184,11 +188,37 @@ function mapTransitionExpressions(t: TransitionJsonV2, f: (e: string) => string)
   const next: TransitionJsonV2 = { ...t };
   if (t.guard !== undefined) next.guard = f(t.guard);
   if (t.updates) next.updates = Object.fromEntries(Object.entries(t.updates).map(([k, v]) => [f(k), f(v)]));
-  if (t.send) next.send = t.send.map((s) => ({ ...s, ...(s.to !== undefined ? { to: f(s.to) } : {}), ...(s.payload ? { payload: Object.fromEntries(Object.entries(s.payload).map(([k, v]) => [k, f(v)])) } : {}) }));
+  if (t.send)
+    next.send = t.send.map((s) => ({
+      ...s,
+      ...(s.to !== undefined ? { to: f(s.to) } : {}),
+      ...(s.except ? { except: s.except.map(f) } : {}),
+      ...(s.payload ? { payload: Object.fromEntries(Object.entries(s.payload).map(([k, v]) => [k, f(v)])) } : {}),
+    }));
   if (t.invariants) next.invariants = t.invariants.map((v) => ({ ...v, expr: f(v.expr) }));
   if (t.returns) next.returns = Object.fromEntries(Object.entries(t.returns).map(([k, v]) => [k, f(v)]));
   if (t.call) next.call = { ...t.call, ...(t.call.to !== undefined ? { to: f(t.call.to) } : {}), ...(t.call.payload ? { payload: Object.fromEntries(Object.entries(t.call.payload).map(([k, v]) => [k, f(v)])) } : {}) };
   return JSON.stringify(next) === JSON.stringify(t) ? t : next;
+}
+
+/** Every expression of the design through `f`, told where it stands: transitions, role and design invariants, `initially`. */
+export function mapDesignExpressions(design: DesignV2, f: (text: string, place: ExpressionPlace) => string): DesignV2 {
+  const out = mapRoles(design, (r) => {
+    const withTransitions = mapTransitions(r, (t) => mapTransitionExpressions(t, (e) => f(e, { role: r, transition: t })));
+    if (!r.invariants) return withTransitions;
+    const invariants = r.invariants.map((v) => {
+      const expr = f(v.expr, { role: r });
+      return expr === v.expr ? v : { ...v, expr };
+    });
+    return invariants.every((v, i) => v === r.invariants![i]) ? withTransitions : { ...withTransitions, invariants };
+  });
+  const invariants = design.invariants?.map((v) => {
+    const expr = f(v.expr, { role: null });
+    return expr === v.expr ? v : { ...v, expr };
+  });
+  const initially = design.initially === undefined ? undefined : f(design.initially, { role: null });
+  if (invariants?.every((v, i) => v === design.invariants![i]) !== false && initially === design.initially) return out;
+  return { ...out, ...(invariants ? { invariants } : {}), ...(initially !== undefined ? { initially } : {}) };
 }
 
 function free(names: readonly string[], name: string, own: number): boolean {
@@ -233,13 +263,9 @@ function renameRole(design: DesignV2, index: number, name: string): DesignV2 {
       ...r,
       ...(r.vars ? { vars: r.vars.map(initial) } : {}),
       ...(r.events ? { events: r.events.map((e) => ({ ...e, ...(e.payload ? { payload: fields(e.payload)! } : {}) })) } : {}),
-      transitions: r.transitions.map((t) => mapTransitionExpressions(t, expr)),
-      ...(r.invariants ? { invariants: r.invariants.map((v) => ({ ...v, expr: expr(v.expr) })) } : {}),
     })),
   };
   if (design.messages) out.messages = design.messages.map((m) => ({ ...m, from: m.from === old ? name : m.from, to: m.to === old ? name : m.to, ...(m.payload ? { payload: fields(m.payload)! } : {}) }));
-  if (design.invariants) out.invariants = design.invariants.map((v) => ({ ...v, expr: expr(v.expr) }));
-  if (design.initially !== undefined) out.initially = expr(design.initially);
   if (design.symmetry?.roles) out.symmetry = { ...design.symmetry, roles: design.symmetry.roles.map((r) => end(r)!) };
   const links = design.environment?.network?.links;
   if (links) {
@@ -250,10 +276,20 @@ function renameRole(design: DesignV2, index: number, name: string): DesignV2 {
     const { [old]: positions, ...rest } = design.layout;
     out.layout = { ...rest, [name]: positions };
   }
-  return out;
+  return mapDesignExpressions(out, expr);
 }
 
-/** A state renamed with its transitions' ends and its position. */
+/** A var renamed with every expression that reads or updates it: in its role, and `RM[2].x`, `r.x` anywhere. */
+function renameVar(design: DesignV2, roleIndex: number, varIndex: number, name: string): DesignV2 {
+  const role = design.roles[roleIndex];
+  const v = role?.vars?.[varIndex];
+  if (!role || !v || v.name === name) return design;
+  const renamed = mapRoles(design, (r, i) => (i === roleIndex ? { ...r, vars: r.vars!.map((x, k) => (k === varIndex ? { ...x, name } : x)) } : r));
+  if (!free(role.vars!.map((x) => x.name), name, varIndex)) return renamed;
+  return mapDesignExpressions(renamed, (text, place) => renameVarIn(design, place, text, role.name, v.name, name));
+}
+
+/** A state renamed with its transitions' ends, the expressions comparing a state of its role with it, and its position. */
 function renameState(design: DesignV2, roleIndex: number, stateIndex: number, name: string): DesignV2 {
   const role = design.roles[roleIndex];
   const state = role?.states[stateIndex];
@@ -274,10 +310,11 @@ function renameState(design: DesignV2, roleIndex: number, stateIndex: number, na
     };
   });
   if (!isFree) return next;
+  const compared = mapDesignExpressions(next, (text, place) => renameStateIn(design, place, text, role.name, old, name));
   const positions = roleLayout(design, role.name);
-  if (!(old in positions)) return next;
+  if (!(old in positions)) return compared;
   const { [old]: p, ...rest } = positions;
-  return { ...next, layout: { ...(design.layout ?? {}), [role.name]: { ...rest, [name]: p } } };
+  return { ...compared, layout: { ...(design.layout ?? {}), [role.name]: { ...rest, [name]: p } } };
 }
 
 function renameMessage(design: DesignV2, index: number, name: string): DesignV2 {

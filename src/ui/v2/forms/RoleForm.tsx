@@ -48,7 +48,7 @@ export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }
           make={(): VarJsonV2 => ({ name: nextName('v', (r.vars ?? []).map((v) => v.name)), type: { int: [0, 3] }, initial: 0 })}
           render={(v, p, i) => (
             <>
-              <BoundText label={`${label} var ${i + 1} name`} path={`${p}/name`} readOnly={readOnly} />
+              <NameField label={`${label} var ${i + 1} name`} path={`${p}/name`} value={v.name} readOnly={readOnly} rename={(name) => ({ type: 'renameVar', role, var: i, name })} />
               <TypeFieldV2 label={`${label} var ${i + 1}`} path={`${p}/type`} value={v.type} roles={roles} maps readOnly={readOnly} onChange={(type) => apply({ type: 'set', path: p, value: { ...v, type, initial: initialFor(type, v.initial) } })} />
               <InitialField label={`${label} var ${i + 1} initial value`} path={`${p}/initial`} v={v} readOnly={readOnly} />
               <BoundSelect label={`${label} var ${i + 1} storage`} path={`${p}/storage`} readOnly={readOnly} choices={choicesOf(['durable', 'volatile', 'ghost'], 'durable (default)')} />
