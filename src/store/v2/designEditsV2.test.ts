@@ -1,8 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { examplesV2 } from '../../../examples';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import type { DesignV2 } from '../../model/v2/schema';
 import { applyEditV2, emptyDesignV2, initialStateEdit, renameEventField, roleLayout, valueAt } from './designEditsV2';
+
+/** Every bundled example and every published specification written as a design (test-fixtures/published). */
+const published = join(dirname(fileURLToPath(import.meta.url)), '../../../test-fixtures/published');
+const sweep: readonly { readonly slug: string; readonly design: DesignV2 }[] = [
+  ...examplesV2,
+  ...readdirSync(published)
+    .filter((f) => f.endsWith('.protocol.json'))
+    .map((f) => ({ slug: f, design: JSON.parse(readFileSync(join(published, f), 'utf8')) as DesignV2 })),
+];
 
 const twoPhase = examplesV2.find((e) => e.slug === 'two-phase-commit-broken')!.design;
 const pool = examplesV2.find((e) => e.slug === 'tla-two-phase')!.design;
@@ -144,8 +156,8 @@ describe('pointer edits', () => {
     expect(loaded.ok ? [] : loaded.errors).toEqual([]);
   });
 
-  it('renaming any role of any bundled example leaves a design that loads, with the same shape', () => {
-    for (const example of examplesV2) {
+  it('renaming any role of any bundled example or published specification leaves a design that loads, with the same shape', () => {
+    for (const example of sweep) {
       const before = loadDesignValueV2(example.design);
       if (!before.ok) continue;
       example.design.roles.forEach((role, index) => {
@@ -157,9 +169,9 @@ describe('pointer edits', () => {
     }
   });
 
-  it('renaming any var or state of any bundled example rewrites every expression that reads it', () => {
+  it('renaming any var or state of any bundled example or published specification rewrites every expression that reads it', () => {
     let renamedSomewhere = 0;
-    for (const example of examplesV2) {
+    for (const example of sweep) {
       const before = loadDesignValueV2(example.design);
       if (!before.ok) continue;
       const text = JSON.stringify(example.design);
@@ -223,6 +235,28 @@ describe('pointer edits', () => {
     for (const d of [v, st, w]) {
       const loaded = loadDesignValueV2(d);
       expect(loaded.ok ? [] : loaded.errors).toEqual([]);
+    }
+  });
+
+  it('renaming any message, event or payload field of any bundled example or published specification leaves a design that loads', () => {
+    for (const example of sweep) {
+      if (!loadDesignValueV2(example.design).ok) continue;
+      const edits: { edit: Parameters<typeof applyEditV2>[1]; what: string }[] = [];
+      (example.design.messages ?? []).forEach((m, i) => {
+        edits.push({ edit: { type: 'renameMessage', message: i, name: `${m.name}Z` }, what: `message ${m.name}` });
+        (m.payload ?? []).forEach((f, k) => edits.push({ edit: { type: 'renameField', owner: { message: i }, field: k, name: `${f.name}Z` }, what: `${m.name}.${f.name}` }));
+      });
+      example.design.roles.forEach((r, ri) =>
+        (r.events ?? []).forEach((e, i) => {
+          edits.push({ edit: { type: 'renameEvent', role: ri, event: i, name: `${e.name}Z` }, what: `event ${r.name}.${e.name}` });
+          (e.payload ?? []).forEach((f, k) => edits.push({ edit: { type: 'renameField', owner: { role: ri, event: i }, field: k, name: `${f.name}Z` }, what: `${e.name}.${f.name}` }));
+          (e.returns ?? []).forEach((f, k) => edits.push({ edit: { type: 'renameField', owner: { role: ri, event: i, returns: true }, field: k, name: `${f.name}Z` }, what: `${e.name} returns ${f.name}` }));
+        }),
+      );
+      for (const { edit, what } of edits) {
+        const after = loadDesignValueV2(applyEditV2(example.design, edit));
+        expect(after.ok ? [] : after.errors, `${example.slug}: ${what}`).toEqual([]);
+      }
     }
   });
 

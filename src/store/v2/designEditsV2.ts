@@ -2,7 +2,7 @@ import { highlightExpression } from '../../model/expr/tokens';
 import { parsePointer } from '../../model/pointer';
 import type { DesignV2, RoleJson, TransitionJsonV2, VarJsonV2 } from '../../model/v2/schema';
 import type { Point } from '../designEdits';
-import { renameStateIn, renameVarIn, type ExpressionPlace } from './referenceRenames';
+import { renameQuantifiedFieldIn, renameQuantifiedKindIn, renameStateIn, renameVarIn, type ExpressionPlace } from './referenceRenames';
 
 /**
  * Every change to a version-2 design, as data. Most are generic and addressed by JSON Pointer
@@ -323,7 +323,8 @@ function renameMessage(design: DesignV2, index: number, name: string): DesignV2 
   const old = message.name;
   const messages = design.messages!.map((m, i) => (i === index ? { ...m, name } : m));
   if (!free(design.messages!.map((m) => m.name), name, index)) return { ...design, messages };
-  return mapRoles({ ...design, messages }, (r) =>
+  const quantified = mapDesignExpressions({ ...design, messages }, (text) => renameQuantifiedKindIn(text, old, name));
+  return mapRoles(quantified, (r) =>
     mapTransitions(r, (t) => {
       const receive = t.receive === old ? name : t.receive;
       const sends = t.send?.some((s) => s.message === old);
@@ -411,6 +412,8 @@ function renameField(design: DesignV2, owner: FieldOwner, index: number, name: s
   }
   if ('message' in owner) {
     const kind = design.messages![owner.message]!.name;
+    // A pool's messages read in quantifiers anywhere (`exists m in Vote: m.value == …`).
+    next = mapDesignExpressions(next, (text) => renameQuantifiedFieldIn(text, kind, old, name));
     next = mapRoles(next, (r) =>
       mapTransitions(r, (t) => {
         const read = t.receive === kind ? mapTransitionExpressions(t, expr) : t;

@@ -69,6 +69,31 @@ export function renameStateIn(design: DesignV2, place: ExpressionPlace, text: st
   });
 }
 
+/** The message kind `from` renamed `to` where `text` quantifies over it (`exists m in Vote: …`). */
+export function renameQuantifiedKindIn(text: string, from: string, to: string): string {
+  return rewrite(text, (tree) => {
+    const edits: Edit[] = [];
+    walk(tree, new Map(), (node) => {
+      if (node.kind === 'quantifier' && node.role === from) edits.push({ start: node.roleStart, end: node.roleStart + from.length, was: from, text: to });
+    });
+    return edits;
+  });
+}
+
+/** A payload field of message kind `kind` renamed where `text` reads it from a quantified message (`m.F`, m over the kind). */
+export function renameQuantifiedFieldIn(text: string, kind: string, from: string, to: string): string {
+  return rewrite(text, (tree) => {
+    const edits: Edit[] = [];
+    walk(tree, new Map(), (node, bound) => {
+      if (node.kind === 'member' && node.name === from && node.target.kind === 'name' && bound.get(node.target.name) === kind) {
+        const end = node.end - (node.primed ? 1 : 0);
+        edits.push({ start: end - from.length, end, was: from, text: to });
+      }
+    });
+    return edits;
+  });
+}
+
 function rewrite(text: string, find: (tree: ExprV2) => Edit[]): string {
   const parsed = parseExpressionV2(text);
   if (!parsed.ok) return text;
@@ -78,7 +103,7 @@ function rewrite(text: string, find: (tree: ExprV2) => Edit[]): string {
   return out;
 }
 
-/** Visits every node with the quantified names in scope there (name → role). */
+/** Visits every node with the quantified names in scope there (name → the role or message kind they range over). */
 function walk(node: ExprV2, bound: ReadonlyMap<string, string>, visit: (node: ExprV2, bound: ReadonlyMap<string, string>) => void): void {
   visit(node, bound);
   switch (node.kind) {
@@ -138,6 +163,12 @@ function instanceRole(design: DesignV2, place: ExpressionPlace, node: ExprV2, bo
     }
     case 'member':
       return idRole(varType(instanceRole(design, place, node.target, bound) ?? undefined, node.name));
+    case 'field': {
+      // `event.F`: a field of the event's or the received message's payload.
+      const t = place.transition;
+      const fields = t?.receive !== undefined ? design.messages?.find((m) => m.name === t.receive)?.payload : place.role?.events?.find((e) => e.name === t?.event)?.payload;
+      return idRole(fields?.find((f) => f.name === node.field)?.type);
+    }
     default:
       return null;
   }
