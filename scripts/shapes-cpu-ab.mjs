@@ -7,6 +7,7 @@
 // (default 11; 7 for the three large rows) after one warm-up each, in CPU seconds
 // (process.cpuUsage): min / median, and the ratio of each min to the specialized one's.
 // On the shared machine only such an alternation separates A from B. Prints figures, asserts nothing.
+// `SHAPES_ROWS="vars p4 c2,channels r2 d1 u1 c1"` runs only the rows named.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +81,8 @@ const stats = (xs) => {
 console.log(`old = ${oldTree}, new = ${newTree}; CPU seconds min / median; ratio = min / specialized min`);
 console.log('| row (configurations) | old | new | specialized | ratio old → new | B/configuration old → new |');
 console.log('| --- | --- | --- | --- | --- | --- |');
-for (const [name, kind, params, large] of ROWS) {
+const only = process.env.SHAPES_ROWS?.split(',').map((r) => r.trim());
+for (const [name, kind, params, large] of ROWS.filter(([name]) => !only || only.includes(name))) {
   const runs = Number(runsArg ?? (large ?? 11));
   const r = JSON.parse(execFileSync('node', [rowFile, kind, JSON.stringify(params), String(runs)], { encoding: 'utf8' }));
   const [om, od] = stats(r.t.old);

@@ -1,11 +1,13 @@
 /**
  * A hand-specialized explorer for `channelsDesign` (bench/shapes.ts), for measurement only: every
  * rule of MODEL.md §4–§6 this design can exercise, written out for it (reordering channels as
- * counts per message, durable acks, the two-state counter, crash and `$restart`). Its state and
- * transition counts equal the engine's (the bench prints both).
+ * counts per message, durable acks, the two-state counter, crash and `$restart`), and what §6–§7
+ * ask of every new configuration: the invariant `total <= 2`, the states and transitions
+ * reached, quiescence and the outcomes of the quiescent ones. Its figures equal the engine's
+ * (`specialized.test.ts`).
  */
 import type { ChannelsParams } from '../shapeDesigns';
-import { layout, search, type SpecializedResult } from './packedSearch';
+import { layout, reachedOf, search, type SpecializedResult } from './packedSearch';
 
 // Modes: up, busy(ack, ok), busy(ack, error), recovering. Client statuses as in MODEL.md §3.
 const UP = 0, BUSY_OK = 1, BUSY_ERROR = 2, RECOVERING = 3;
@@ -30,8 +32,11 @@ export function exploreChannels(p: ChannelsParams): SpecializedResult {
   const toClient = requests.flatMap((r) => [f(`ok${r}`), f(`err${r}`)]); // (r, ok), (r, error) by request
   const channels = [...toMachine, ...toClient];
   const faults = [[p.drop, drops, -1], [p.duplicate, dups, 1]] as const;
+  // §7: states Open, Full; transitions #0 (Open, total < 1), #1 (Open), #2 (Full), #3 ($restart).
+  const statesReached = new Uint8Array(2), transitionsReached = new Uint8Array(4);
+  const outcomes = { ok: 0, error: 0, ambiguous: 0 };
 
-  return search(shape, ({ get, set, emit }) => {
+  const result = search(shape, ({ get, set, emit }) => {
     const m = get(mode);
     for (let r = 0; r < R; r++) {
       if (get(status[r]!) !== UNSENT) continue; // send: the lowest unsent request
@@ -48,6 +53,7 @@ export function exploreChannels(p: ChannelsParams): SpecializedResult {
         const t = get(total);
         if (get(state) === 0) {
           const full = t >= 1;
+          transitionsReached[full ? 1 : 0] = 1;
           set(total, full ? 2 : t + 1);
           set(ptotal, full ? 2 : t + 1);
           if (!full) set(cache, Math.min(get(cache) + 1, 2));
@@ -57,7 +63,10 @@ export function exploreChannels(p: ChannelsParams): SpecializedResult {
             set(pstate, 1);
           }
           set(mode, BUSY_OK);
-        } else set(mode, BUSY_ERROR);
+        } else {
+          transitionsReached[2] = 1;
+          set(mode, BUSY_ERROR);
+        }
         set(busyR, r);
         emit();
       }
@@ -86,7 +95,10 @@ export function exploreChannels(p: ChannelsParams): SpecializedResult {
       emit();
     }
     if (m === RECOVERING) {
-      if (get(state) === 0) set(cache, get(total)); // restart: Open's $restart, Full has none
+      if (get(state) === 0) {
+        transitionsReached[3] = 1; // restart: Open's $restart, Full has none
+        set(cache, get(total));
+      }
       set(mode, UP);
       emit();
     }
@@ -109,5 +121,27 @@ export function exploreChannels(p: ChannelsParams): SpecializedResult {
       set(crashes, get(crashes) + 1);
       emit();
     }
+  }, (get) => {
+    statesReached[get(state)] = 1;
+    // Quiescent (§6): up, every channel empty, no request unsent or pending (no internal events).
+    let quiet = get(mode) === UP;
+    for (let k = 0; quiet && k < channels.length; k++) quiet = get(channels[k]!) === 0;
+    if (quiet) {
+      let ok = false, error = false, ambiguous = false;
+      for (let r = 0; r < R && quiet; r++) {
+        const s = get(status[r]!);
+        quiet = s !== UNSENT && s !== PENDING;
+        ok ||= s === OK;
+        error ||= s === ERROR;
+        ambiguous ||= s === AMBIGUOUS;
+      }
+      if (quiet) {
+        if (ok) outcomes.ok++;
+        if (error) outcomes.error++;
+        if (ambiguous) outcomes.ambiguous++;
+      }
+    }
+    return get(total) <= 2; // the invariant `bounded`
   });
+  return { ...result, statesReached: reachedOf(statesReached), transitionsReached: reachedOf(transitionsReached), outcomes };
 }

@@ -1,8 +1,10 @@
 /**
  * What every hand-specialized explorer of the bench shares: configurations as bit fields in up
- * to four 32-bit words, stored exactly (open addressing, no fingerprint) with a parent link, and a
- * breadth-first loop. The design-specific part is one `expand` function that edits the successor
- * through `get`/`set` and calls `emit` once per step.
+ * to four 32-bit words, stored exactly (open addressing, no fingerprint) with a parent link and
+ * the index of the step that reached it (what a trace is rebuilt from), and a breadth-first
+ * loop. The design-specific part is one `expand` function that edits the successor through
+ * `get`/`set` and calls `emit` once per step, and optionally a `stored` check of each new
+ * configuration (MODEL.md §6's state invariants, §7's state coverage and outcomes).
  */
 export interface SpecializedResult {
   readonly states: number;
@@ -10,7 +12,14 @@ export interface SpecializedResult {
   readonly depth: number;
   readonly seconds: number;
   readonly bytesPerState: number;
+  /** §7 as the engine reports it, where the explorer computes it (indices in document order). */
+  readonly statesReached?: readonly number[];
+  readonly transitionsReached?: readonly number[];
+  readonly outcomes?: { readonly ok: number; readonly error: number; readonly ambiguous: number };
 }
+
+/** The indices whose flag is set. */
+export const reachedOf = (flags: Uint8Array): number[] => [...flags.keys()].filter((i) => flags[i] === 1);
 
 export interface Field {
   readonly word: number;
@@ -55,7 +64,11 @@ export interface Cursor {
   emit(): void;
 }
 
-export function search(shape: Layout, expand: (c: Cursor) => void): SpecializedResult {
+/**
+ * `stored`, when given, sees each new configuration (through `get`) before it is queued; false
+ * means it violates (§6): it is counted but not expanded.
+ */
+export function search(shape: Layout, expand: (c: Cursor) => void, stored?: (get: Cursor['get']) => boolean): SpecializedResult {
   const W = shape.words;
   const parent = new Uint32Array(W); // the configuration being expanded
   const child = new Uint32Array(W); // its successor being built
@@ -99,26 +112,42 @@ export function search(shape: Layout, expand: (c: Cursor) => void): SpecializedR
   };
 
   let next: number[] = [];
-  const parents: number[] = [-1];
+  // Links in typed arrays that double: a parent id and a step index (255: the initial configuration).
+  let parents = new Int32Array(1 << 16);
+  let steps = new Uint8Array(1 << 16);
+  parents[0] = -1;
+  steps[0] = 255;
   let transitions = 0;
   let expanding = 0;
+  let step = 0; // the index of the step being emitted among the expanded configuration's
+  const get = (f: Field): number => (child[f.word]! >>> f.shift) & f.mask;
   const cursor: Cursor = {
-    get: (f) => (child[f.word]! >>> f.shift) & f.mask,
+    get,
     set: (f, v) => {
       child[f.word] = (child[f.word]! & ~(f.mask << f.shift)) | (v << f.shift);
     },
     emit: () => {
       transitions++;
       if (insert(child, 0)) {
-        for (let w = 0; w < W; w++) next.push(child[w]!);
-        parents.push(expanding);
+        if (size > parents.length) {
+          const p = new Int32Array(2 * parents.length), s = new Uint8Array(2 * steps.length);
+          p.set(parents);
+          s.set(steps);
+          parents = p;
+          steps = s;
+        }
+        parents[size - 1] = expanding;
+        steps[size - 1] = step; // every configuration here has fewer than 255 steps
+        if (stored === undefined || stored(get)) for (let w = 0; w < W; w++) next.push(child[w]!);
       }
+      step++;
       child.set(parent);
     },
   };
 
   const start = performance.now();
   insert(child, 0); // every explorer here lays its initial configuration out as all zeros
+  if (stored !== undefined && !stored(get)) throw new Error('the initial configuration violates');
   let level = new Array<number>(W).fill(0);
   let depth = 0;
   let peakQueue = 0;
@@ -128,6 +157,7 @@ export function search(shape: Layout, expand: (c: Cursor) => void): SpecializedR
       for (let w = 0; w < W; w++) parent[w] = level[k + w]!;
       child.set(parent);
       expanding = id;
+      step = 0;
       expand(cursor);
     }
     peakQueue = Math.max(peakQueue, level.length + next.length);
@@ -135,6 +165,6 @@ export function search(shape: Layout, expand: (c: Cursor) => void): SpecializedR
     level = next;
   }
   const seconds = (performance.now() - start) / 1000;
-  const bytes = keys.byteLength + occupied.byteLength + size * 4 + peakQueue * 4;
+  const bytes = keys.byteLength + occupied.byteLength + size * 5 + peakQueue * 4; // a parent link and a step index
   return { states: size, transitions, depth, seconds, bytesPerState: Math.round(bytes / size) };
 }

@@ -51,7 +51,8 @@ export class FlatExpander implements Expander {
   start(storage: SearchStorage): void {
     toFlat(this.model, this.layout, initialConfiguration(this.model), this.vec);
     this.journal.of(this.vec);
-    this.store(storage, -1, -1, 0);
+    this.journal.fingerprint();
+    if (storage.admit(this.journal.f1, this.journal.f2)) this.store(storage, -1, -1, 0);
   }
 
   newLevel(): void {
@@ -80,7 +81,9 @@ export class FlatExpander implements Expander {
       if (stepper.violations.length > 0) for (const v of stepper.violations) storage.violation(v, d, id, k);
       if (produced) {
         if (checksSteps) for (const v of stepper.checkStep(this.pre, vec)) storage.violation(v, d, id, k);
-        this.store(storage, id, k, d);
+        // Most successors were seen before: only a new one costs the call that stores it.
+        journal.fingerprint();
+        if (storage.admit(journal.f1, journal.f2)) this.store(storage, id, k, d);
       }
       journal.undo(vec);
       if (storage.limit !== null) return;
@@ -88,14 +91,12 @@ export class FlatExpander implements Expander {
   }
 
   /**
-   * `vec` (a successor, its record in `journal`): a new configuration that violates nothing has
-   * its record copied into the next record of the level queue. Nothing is copied or allocated
-   * for the (most) successors seen before.
+   * `vec` (a successor, its record in `journal`), admitted as new: it is numbered, its coverage,
+   * outcomes and state checks taken, and when it violates nothing its record is copied into the
+   * next record of the level queue.
    */
   private store(storage: SearchStorage, parent: number, stepIndex: number, d: number): void {
     const { vec, stepper, journal, layout } = this;
-    journal.fingerprint();
-    if (!storage.admit(journal.f1, journal.f2)) return;
     const id = storage.newId(parent, stepIndex);
     storage.statesReached[vec[STATE]!] = 1;
     const quiescent = stepper.quiescent(vec);
