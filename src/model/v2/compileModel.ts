@@ -103,7 +103,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       }
       const mapOf = keys?.kind === 'id' ? keys.role : -1;
       // A set's value is a list of elements; several initial sets are a list of such lists (docs/format-v2.md §2).
-      const isSet = type?.kind === 'set';
+      const written = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
+      const isSet = typeof written === 'object' && 'set' in written;
       const listed = Array.isArray(v.initial) && (!isSet || (v.initial.length > 0 && v.initial.every((x) => Array.isArray(x))));
       const values: unknown[] = listed ? (v.initial as unknown[]) : [v.initial];
       const initials: number[] = [];
