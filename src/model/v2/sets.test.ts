@@ -152,6 +152,16 @@ describe('maps keyed by values and set-typed vars', () => {
     expect(guard('flag[true] < {0, 1} && flag[false] >= {} && {2} > flag[true]')).toEqual([]);
   });
 
+  it('parse sets: braces, "in" at the level of "<", a quantifier over any set expression', () => {
+    const guard = (g: string): [string, string][] => errors(design((d) => (d.roles[0]!.transitions[0]!.guard = g)));
+    expect(guard('seen == {"a"')).toEqual([['/roles/0/transitions/0/guard', 'syntax']]);
+    expect(guard('forall x in : true')).toEqual([['/roles/0/transitions/0/guard', 'syntax']]);
+    expect(guard('card(seen) + 1 > 1 == event.x in seen')).toEqual([]);
+    expect(guard('forall x in seen + {event.x}: x in seen || x == event.x')).toEqual([]);
+    expect(guard('count k in {1, 2, 3}: slot[k]) >= 0')).toEqual([['/roles/0/transitions/0/guard', 'syntax']]);
+    expect(guard('(count k in {1, 2, 3}: slot[k]) >= 0')).toEqual([]);
+  });
+
   it('the code exporters refuse these vars by name; the JSON export keeps them', async () => {
     const m = load(design());
     expect(m.beyondExports).toEqual(['the var P.seen (a set)', 'the var P.tally (a map not keyed by a role)', 'the var P.slot (a map not keyed by a role)', 'the var P.flag (a set)', 'set expressions ({…}, in, card)']);
@@ -179,6 +189,32 @@ describe('symmetry over sets and enum-keyed maps', () => {
     expect(full.states).toBe(8);
     expect(reduced.states).toBe(4);
     expect(reduced.depth).toBe(full.depth);
+  });
+
+  it('sets of a symmetric role\'s ids: 3 nodes each acking any of them are the 104 relations on 3 unlabeled points (OEIS A000595)', () => {
+    const acks: DesignV2 = {
+      format: 'protocol-studio',
+      version: 2,
+      name: 'acks',
+      roles: [
+        {
+          name: 'Node',
+          instances: 3,
+          vars: [{ name: 'got', type: { set: { id: 'Node' } }, initial: [] }],
+          states: [{ name: 'on', initial: true }],
+          events: [{ name: 'Ack', source: 'internal', payload: [{ name: 'n', type: { id: 'Node' } }] }],
+          transitions: [{ id: 'ack', from: 'on', event: 'Ack', guard: '!(event.n in got)', updates: { got: 'got + {event.n}' } }],
+        },
+      ],
+      invariants: [{ name: 'Bounded', expr: 'forall a in Node: card(a.got) <= 3 && (forall b in a.got: b.got <= {a, b} + b.got)' }],
+      symmetry: { roles: ['Node'] },
+    };
+    const full = exploreV2(load({ ...acks, symmetry: undefined } as DesignV2));
+    const reduced = exploreV2(load(acks));
+    expect(full.states).toBe(512);
+    expect(reduced.states).toBe(104);
+    expect([reduced.verdict, reduced.depth]).toEqual(['ok', full.depth]);
+    expect(errors({ ...acks, roles: [{ ...acks.roles[0]!, vars: [{ name: 'got', type: { set: { id: 'Node' } }, initial: ['Node[1]'] }] }] })).toEqual([['/roles/0/vars/0/initial', 'symmetry-unsound']]);
   });
 
   it('an initial set that singles out a symmetric value is refused', () => {
