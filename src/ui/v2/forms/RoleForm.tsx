@@ -44,7 +44,7 @@ export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }
           items={r.vars ?? []}
           noun="var"
           readOnly={readOnly}
-          hint="No vars yet. A var is memory each instance keeps: durable, volatile (lost in a crash) or ghost. Types include an instance id and a map from a role's instances."
+          hint="No vars yet. A var is memory each instance keeps: durable, volatile (lost in a crash) or ghost. Types include an instance id, a set and a map (from a role's instances, an enum, bool or an int range)."
           legend={(v, i) => v.name || `var ${i + 1}`}
           make={(): VarJsonV2 => ({ name: nextName('v', (r.vars ?? []).map((v) => v.name)), type: { int: [0, 3] }, initial: 0 })}
           render={(v, p, i) => (
