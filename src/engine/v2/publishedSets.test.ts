@@ -57,3 +57,21 @@ describe('Voting.tla with sets (MCVoting: 3 acceptors, 2 values, ballots 0..1)',
     expect(files.length).toBeGreaterThan(0);
   });
 });
+
+describe('MissionariesAndCannibals.tla (3 missionaries, 3 cannibals): who_is_on_bank as a map from banks to sets of people', () => {
+  it('Solution is violated, as TLC reports ("safety failure"), by the 11 crossings of the puzzle\'s solution', () => {
+    const model = published('missionaries-and-cannibals.protocol.json');
+    const r = exploreV2(model);
+    expectBrokenBy(r, 'Solution');
+    const v = r.violations[0]!;
+    expect(v.depth).toBe(11);
+    expect(walkV2(model, v.trace.map((s) => s.label)).taken).toHaveLength(11);
+  });
+
+  it('without Solution: 64 configurations, depth 12, as an independent enumeration of the specification counts (no TLC figure is published)', () => {
+    const r = exploreV2(published('missionaries-and-cannibals.protocol.json', (d) => (d.invariants = [])));
+    expect([r.verdict, r.states, r.depth]).toEqual(['ok', 64, 12]);
+    // Each S of two people is the payload (p, q) and (q, p): the same successor, two steps.
+    expect(r.transitions).toBe(420);
+  });
+});
