@@ -209,9 +209,14 @@ function explainUnion(
   schema: z.ZodType,
 ): void {
   const last = path[path.length - 1];
-  if (last === 'type') {
+  if (last === 'from' && path[path.length - 2] === 'map') {
+    out.push({ path: toPointer(path), code: 'bad-type', message: `A map's keys are a role's name (its instances), "bool", { "enum": ["a", "b"] } or { "int": [lo, hi] }, not ${describeValue(here)}.` });
+    return;
+  }
+  // A type: a var's, a map's values (`to`) or a set's elements (`set`).
+  if (last === 'type' || last === 'to' || last === 'set') {
     // Branches in schema order; `id` and `map` exist only in format version 2's union.
-    const branch = isRecord(here) ? ('int' in here ? 1 : 'enum' in here ? 2 : 'id' in here ? 3 : 'map' in here ? 4 : -1) : -1;
+    const branch = isRecord(here) ? ('int' in here ? 1 : 'enum' in here ? 2 : 'id' in here ? 3 : 'map' in here ? 4 : 'set' in here ? 5 : -1) : -1;
     const chosen = branch >= 0 ? issue.errors[branch] : undefined;
     if (chosen) {
       for (const inner of chosen) explainIssue(inner, path, root, out, schema);

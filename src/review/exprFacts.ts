@@ -31,7 +31,8 @@ function children(e: ExprV2): readonly ExprV2[] {
     case 'index':
       return [e.target, e.index];
     case 'quantifier':
-      return [e.body];
+      // What it ranges over: a set expression, or a name (a role, a pool kind, or a set var, which it reads).
+      return [e.over ?? { kind: 'name', name: e.role, primed: false, start: e.roleStart, end: e.roleStart + e.role.length }, e.body];
     default:
       return [];
   }

@@ -9,9 +9,10 @@ import type { ModelV2, ScalarType } from '../../model/v2/model';
  * all (`MAX_SYMMETRY_PERMUTATIONS` bounds them; a try stops at the first slot that is larger).
  *
  * A permutation moves and rewrites every slot: an instance's block goes to its image's block, a map
- * var's entries indexed by a permuted role are reordered, a pool slot (kind, sender, receiver,
+ * var's entries indexed by a permuted role (or keyed by an enum holding a permuted set) are reordered, a pool slot (kind, sender, receiver,
  * payload) goes to the slot of the images, a channel's slots to the images' channel; values that are
- * ids of a permuted role or enum values of a permuted set are mapped, and so are channel codes
+ * ids of a permuted role or enum values of a permuted set are mapped, and so are sets of them (each
+ * mask through a table of every mask), and so are channel codes
  * (kind and payload). Calls are written out as vars and messages (src/model/v2/calls.ts), so they
  * are permuted the same way.
  */
@@ -39,6 +40,29 @@ export class Symmetry {
     const mappers: ((g: Group) => Int32Array)[] = [];
     const enumMappers = new Map<string, number>();
     const mapperOfType = (type: ScalarType): number => {
+      if (type.kind === 'set') {
+        // A set of permuted values: its mask's bits are moved (a table over every mask; src/model/v2/symmetry.ts bounds its size).
+        const of = type.of;
+        const permuted = of.kind === 'id' ? sym.roles.includes(of.role) : of.kind === 'enum' && sym.values.some((set) => set.some((v) => of.values.includes(v)));
+        if (!permuted) return -1;
+        const image = (g: Group): ((k: number) => number) => (of.kind === 'id' ? (k) => g.roles[of.role]![k]! : (k) => (of.kind === 'enum' ? of.values.indexOf(g.value(of.values[k]!)) : k));
+        const key = `set:${JSON.stringify(of)}`;
+        if (!enumMappers.has(key)) {
+          enumMappers.set(key, mappers.length);
+          const n = of.kind === 'id' ? model.roles[of.role]!.instances : of.kind === 'enum' ? of.values.length : 0;
+          mappers.push((g) => {
+            const to = image(g);
+            const bits = Int32Array.from({ length: n }, (_, k) => to(k));
+            const table = new Int32Array(2 ** n);
+            for (let m = 1; m < table.length; m++) {
+              const low = 31 - Math.clz32(m & -m);
+              table[m] = table[m & (m - 1)]! | (1 << bits[low]!);
+            }
+            return table;
+          });
+        }
+        return enumMappers.get(key)!;
+      }
       if (type.kind === 'id') {
         if (!sym.roles.includes(type.role)) return -1;
         const key = `id:${type.role}`;
@@ -83,6 +107,11 @@ export class Symmetry {
           for (let o = 0; o < block; o++) dst[base + o] = to + o;
           // A map var indexed by a permuted role: entry k goes to entry image(k).
           for (const v of role.vars) if (v.mapOf >= 0) for (let k = 0; k < v.width; k++) dst[base + v.offset + k] = to + v.offset + g.roles[v.mapOf]![k]!;
+          // A map keyed by an enum holding a permuted set: entry k goes to the entry of k's image.
+          for (const v of role.vars) {
+            const keys = v.keys;
+            if (keys?.kind === 'enum') for (let k = 0; k < v.width; k++) dst[base + v.offset + k] = to + v.offset + keys.values.indexOf(g.value(keys.values[k]!));
+          }
         });
       }
       for (const m of model.messages) {

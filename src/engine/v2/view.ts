@@ -41,11 +41,12 @@ export function viewConfigurationV2(model: ModelV2, vec: Float64Array): Configur
     const role = model.roles[inst.role]!;
     const vars: Record<string, ValueView | Record<string, ValueView>> = {};
     for (const v of role.vars) {
-      if (v.mapOf < 0) vars[v.name] = value(model, v, vec[inst.base + v.offset]!);
+      if (v.keys === null) vars[v.name] = value(model, v, vec[inst.base + v.offset]!);
       else {
-        const keyRole = model.roles[v.mapOf]!;
+        // Entry k is the keys' k-th value: an instance, false/true, an enum value, lo + k.
+        const keys = v.keys;
         const entries: Record<string, ValueView> = {};
-        for (let k = 0; k < v.width; k++) entries[model.instances[keyRole.first + k]!.name] = value(model, v, vec[inst.base + v.offset + k]!);
+        for (let k = 0; k < v.width; k++) entries[formatScalar(keys, keys.kind === 'int' ? keys.lo + k : k, roleNames(model))] = value(model, v, vec[inst.base + v.offset + k]!);
         vars[v.name] = entries;
       }
     }

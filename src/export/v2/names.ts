@@ -37,6 +37,9 @@ export function scalarTs(model: ModelV2, type: ScalarType, prefix = ''): string 
       return type.values.map(tsString).join(' | ');
     case 'id':
       return prefix + idType(model.roles[type.role]!.name);
+    case 'set':
+      // Never reached: a design with a set var is refused (ModelV2.beyondExports).
+      throw new Error('scalarTs: a set is not exported');
   }
 }
 
@@ -59,6 +62,9 @@ export function scalarLiteral(model: ModelV2, type: ScalarType, value: number): 
       const r = model.roles[type.role]!;
       return tsString(instanceName(r.name, r.instances, value));
     }
+    case 'set':
+      // Never reached: a design with a set var is refused (ModelV2.beyondExports).
+      throw new Error('scalarLiteral: a set is not exported');
   }
 }
 

@@ -34,6 +34,8 @@ export type CommonNode<E, Fn extends string> =
 
 const LEVELS: readonly (readonly string[])[] = [['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>='], ['+', '-'], ['*', '/', '%']];
 const BIG_MAX = BigInt(MAX_INT);
+/** The level of `<`, where a format's word operators (version 2's `in`) sit too. */
+const COMPARISON = 3;
 
 /** Thrown inside a parser only, caught by `parseWith`: unwinds to the first error. */
 class Stop {
@@ -83,6 +85,21 @@ export abstract class ExprParserCore<E extends Span, Fn extends string> {
   protected abstract readonly tooDeep: string;
   /** How many arguments function `fn` takes. */
   protected abstract arity(fn: string): number;
+
+  /** Names used as operators at the level of `<` (version 2: `in`); none by default. */
+  protected readonly wordOperators: ReadonlySet<string> = new Set();
+
+  /** The node of `left word right` for a word operator. */
+  protected wordOperator(op: Token, left: E, right: E): E {
+    void left;
+    void right;
+    return this.fail(op, `Unexpected "${op.text}".`);
+  }
+
+  /** A primary that starts with punctuation other than "(" (version 2: `{a, b}`); an error by default. */
+  protected punctPrimary(t: Token): E {
+    return this.fail(t, `Expected a value, a name or "(" but found ${this.found(t)}.`);
+  }
 
   /** What may follow a primary (version 2: `.name`, `[index]`); nothing by default. */
   protected postfix(node: E): E {
@@ -161,6 +178,12 @@ export abstract class ExprParserCore<E extends Span, Fn extends string> {
     let left = this.level(k + 1);
     for (;;) {
       const t = this.peek();
+      if (t.kind === 'name' && k === COMPARISON && this.wordOperators.has(t.text)) {
+        this.next();
+        const right = this.level(k + 1);
+        left = this.wordOperator(t, left, right);
+        continue;
+      }
       if (t.kind !== 'punct' || !ops.includes(t.text)) return left;
       this.next();
       const right = this.level(k + 1);
@@ -194,7 +217,7 @@ export abstract class ExprParserCore<E extends Span, Fn extends string> {
         return this.named(name);
       }
       case 'punct': {
-        if (t.text !== '(') return this.fail(t, `Expected a value, a name or "(" but found ${this.found(t)}.`);
+        if (t.text !== '(') return this.punctPrimary(t);
         const open = this.next();
         this.enter(open);
         const inner = this.expression();

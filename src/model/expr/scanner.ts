@@ -30,8 +30,8 @@ function isNameStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 }
 
-/** Brackets (`m[i]`, `RM[2]`) exist only in format version 2's expressions. */
-const BRACKETS = new Set(['[', ']']);
+/** Brackets (`m[i]`, `RM[2]`) and braces (sets, `{a, b}`) exist only in format version 2's expressions. */
+const BRACKETS = new Set(['[', ']', '{', '}']);
 
 export function scan(text: string, onError: ScanErrorReporter, brackets = false): Token[] {
   const tokens: Token[] = [];

@@ -5,13 +5,14 @@ import { compileExpressionV2, type RoleLayout, type ScopeV2 } from './expr/compi
 import type { PoolKind } from './expr/pool';
 import { parseExpressionV2 } from './expr/parser';
 import { BOOL, fromScalar, type TypeV2 } from './expr/types';
+import { positionEvaluator } from './expr/sets';
 import { countSlots, layOut, type NetworkShape, type RoleShape } from './layout';
 import { LIMITS_V2 } from './limits';
 import { networkLinks } from './links';
 import type { ExpandedRoleJson } from './calls';
-import type { WitnessV2, CompiledExprV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
+import type { WitnessV2, CompiledExprV2, ElementType, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
 import { checkNames } from './names';
-import { encodeScalar, instanceName, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
+import { encodeScalar, instanceName, resolveKeys, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
 import type { DesignV2, FieldJsonV2, RoleJson } from './schema';
 import { resolveSymmetry, type InstanceNumbering } from './symmetry';
 
@@ -92,17 +93,20 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     }
     const vars = (r.vars ?? []).map((v, k) => {
       const path: PathSegment[] = [...base, 'vars', k];
-      let mapOf = -1;
+      let keys: ElementType | null = null;
       let type: ScalarType | null;
       if (typeof v.type === 'object' && 'map' in v.type) {
-        mapOf = roleIndex(v.type.map.from);
-        if (mapOf < 0) err([...path, 'type', 'map', 'from'], 'unknown-role', `Unknown role "${v.type.map.from}"; a map is indexed by the instances of a role (${names.names.join(', ')}).`);
+        keys = resolveKeys(v.type.map.from, [...path, 'type', 'map', 'from'], names, errors);
         type = resolveScalar(v.type.map.to, [...path, 'type', 'map', 'to'], names, errors);
       } else {
         type = resolveScalar(v.type, [...path, 'type'], names, errors);
       }
-      const listed = Array.isArray(v.initial);
-      const values = Array.isArray(v.initial) ? v.initial : [v.initial];
+      const mapOf = keys?.kind === 'id' ? keys.role : -1;
+      // A set's value is a list of elements; several initial sets are a list of such lists (docs/format-v2.md §2).
+      const written = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
+      const isSet = typeof written === 'object' && 'set' in written;
+      const listed = Array.isArray(v.initial) && (!isSet || (v.initial.length > 0 && v.initial.every((x) => Array.isArray(x))));
+      const values: unknown[] = listed ? (v.initial as unknown[]) : [v.initial];
       const initials: number[] = [];
       if (listed && values.length === 0) err([...path, 'initial'], 'bad-initial', 'A list of initial values needs at least one value.');
       if (listed && (v.storage ?? 'durable') === 'volatile') err([...path, 'initial'], 'bad-initial', 'A volatile var goes back to its one initial value in a crash: give it one value, not a list.');
@@ -110,12 +114,13 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         values.forEach((value, j) => {
           const encoded = encodeScalar(type, value, names);
           const at: PathSegment[] = listed ? [...path, 'initial', j] : [...path, 'initial'];
-          if (encoded === null) err(at, 'bad-initial', `The initial value ${JSON.stringify(value)} is not ${showScalar(type, names)}${mapOf >= 0 ? ' (a map starts with this value at every index)' : ''}.`);
+          if (encoded === null) err(at, 'bad-initial', `The initial value ${JSON.stringify(value)} is not ${showScalar(type, names)}${keys ? ' (a map starts with this value at every key)' : ''}${isSet && !listed ? '; several initial sets are a list of lists, as in [[], ["a"]]' : ''}.`);
           else if (initials.includes(encoded)) err(at, 'bad-initial', `The initial value ${JSON.stringify(value)} is listed twice.`);
           else initials.push(encoded);
         });
       }
-      return { name: v.name, type: type ?? ({ kind: 'bool' } as ScalarType), mapOf, storage: v.storage ?? 'durable', initial: initials[0] ?? 0, initials: initials.length ? initials : [0] };
+      const width = keys ? sizeOf(keys, names) : 1;
+      return { name: v.name, type: type ?? ({ kind: 'bool' } as ScalarType), mapOf, keys, width, storage: v.storage ?? 'durable', initial: initials[0] ?? 0, initials: initials.length ? initials : [0] };
     });
     const events = (r.events ?? []).map((e, k) => ({ name: e.name, source: e.source, payload: fields(e.payload, [...base, 'events', k, 'payload']) }));
     return { states, initial: initials[0] ?? 0, initialStates: initials.length ? initials : [0], vars, events };
@@ -193,13 +198,14 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     name: names.names[i]!,
     instances: instances[i]!,
     states: r.states.map((s) => s.name),
-    vars: r.vars.map((v, k) => ({ ...v, offset: layout.roles[i]!.varOffsets[k]!, width: v.mapOf >= 0 ? instances[v.mapOf]! : 1 })),
+    vars: r.vars.map((v, k) => ({ ...v, offset: layout.roles[i]!.varOffsets[k]! })),
     bases: layout.roles[i]!.bases,
     stateSlot: layout.roles[i]!.stateSlot,
   }));
 
   let binders = 0;
   let instanceArithmetic = false;
+  let setExpressions = false;
   const numberings: InstanceNumbering[] = [];
   const compile = (text: string, path: PathSegment[], scope: ScopeV2, expected: TypeV2 | null): CompiledExprV2 | null => {
     const pointer = toPointer(path);
@@ -214,8 +220,14 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     if (compiled.problems.length) return null;
     binders = Math.max(binders, compiled.binders);
     if (compiled.instanceArithmetic) instanceArithmetic = true;
+    if (compiled.setExpressions) setExpressions = true;
     for (const role of compiled.numbersInstancesOf) numberings.push({ path: pointer, role });
     return { text, path: pointer, evaluate: compiled.evaluate };
+  };
+  // A map entry's key, evaluated to the entry's position (an int key outside its range is an evaluation error).
+  const compileKey = (text: string, path: PathSegment[], scope: ScopeV2, keys: ElementType, varName: string): CompiledExprV2 | null => {
+    const key = compile(text, path, scope, fromScalar(keys, varName, names.names));
+    return key && { ...key, evaluate: positionEvaluator(keys, key.evaluate, varName, 1) };
   };
   const pool: PoolKind[] = messages
     .filter((m) => m.pool)
@@ -326,11 +338,11 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
           err(upath, 'unknown-var', m ? `Unknown var "${m[1]}" of ${r.name}; updates assign the role's own vars.` : `"${key}" is not a var or a map entry (write x or m[i]).`);
           continue;
         }
-        if ((v.mapOf >= 0) !== (m[2] !== undefined)) {
-          err(upath, 'map-index', v.mapOf >= 0 ? `${v.name} is a map: assign one entry, as in "${v.name}[sender]".` : `${v.name} is not a map, so it cannot be indexed.`);
+        if ((v.keys !== null) !== (m[2] !== undefined)) {
+          err(upath, 'map-index', v.keys !== null ? `${v.name} is a map: assign one entry, as in "${v.name}[${v.mapOf >= 0 ? 'sender' : 'k'}]".` : `${v.name} is not a map, so it cannot be indexed.`);
           continue;
         }
-        const indexExpr = m[2] === undefined ? null : compile(m[2], upath, { ...scope, what: 'map index' }, { kind: 'id', role: v.mapOf, roleName: names.names[v.mapOf]! });
+        const indexExpr = m[2] === undefined || v.keys === null ? null : compileKey(m[2], upath, { ...scope, what: 'map index' }, v.keys, v.name);
         const value = compile(text, upath, { ...scope, what: 'update' }, fromScalar(v.type, v.name, names.names));
         if (value && (m[2] === undefined || indexExpr)) updates.push({ variable: v, index: indexExpr?.evaluate ?? null, value: value.evaluate, path: toPointer(upath) });
       }
@@ -438,6 +450,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(roles.some((r) => r.vars.some((v) => v.initials.length > 1)) || design.initially !== undefined ? ['several initial values'] : []),
         ...(roles.some((r) => r.initialStates.length > 1) ? ['several initial states'] : []),
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
+        ...roles.flatMap((r) => r.vars.filter((v) => v.type.kind === 'set' || (v.keys !== null && v.mapOf < 0)).map((v) => `the var ${r.name}.${v.name} (${v.type.kind === 'set' ? 'a set' : 'a map not keyed by a role'})`)),
+        ...(setExpressions ? ['set expressions ({…}, in, card)'] : []),
       ],
       bound: binders,
       payloadSlots,

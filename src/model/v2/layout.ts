@@ -1,5 +1,5 @@
 import type { ChannelV2, MessageV2, NetworkV2, ScalarType } from './model';
-import type { RoleNames } from './scalarTypes';
+import { sizeOf, type RoleNames } from './scalarTypes';
 
 /**
  * Where every part of a configuration lives in the vector, and each slot's range (for packing).
@@ -15,7 +15,8 @@ export interface RoleShape {
   readonly countsCrashes: boolean;
   readonly states: number;
   readonly hasVolatileState: boolean;
-  readonly vars: readonly { readonly type: ScalarType; readonly mapOf: number }[];
+  /** Each var's type and slots (1, or a map's keys). */
+  readonly vars: readonly { readonly type: ScalarType; readonly width: number }[];
 }
 
 export interface NetworkShape {
@@ -66,7 +67,7 @@ export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: 
     let offset = Math.max(stateSlot, persistedSlot, crashCountSlot) + 1;
     const varOffsets = role.vars.map((v) => {
       const at = offset;
-      offset += v.mapOf >= 0 ? names.instances[v.mapOf]! : 1;
+      offset += v.width;
       return at;
     });
     const bases = new Int32Array(role.instances);
@@ -78,8 +79,7 @@ export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: 
       if (crashCountSlot >= 0) slot(0, role.crashes);
       for (const v of role.vars) {
         const [min, max] = range(v.type, names);
-        const width = v.mapOf >= 0 ? names.instances[v.mapOf]! : 1;
-        for (let k = 0; k < width; k++) slot(min, max);
+        for (let k = 0; k < v.width; k++) slot(min, max);
       }
     }
     const result = { bases, modeSlot, stateSlot, persistedSlot, crashCountSlot, varOffsets, first };
@@ -119,7 +119,7 @@ export function countSlots(roles: readonly RoleShape[], names: RoleNames, messag
   let slots = 0;
   for (const role of roles) {
     const crashing = role.crashes > 0;
-    const block = (crashing ? 1 : 0) + 1 + (crashing && role.hasVolatileState ? 1 : 0) + (crashing && role.countsCrashes ? 1 : 0) + role.vars.reduce((n, v) => n + (v.mapOf >= 0 ? names.instances[v.mapOf]! : 1), 0);
+    const block = (crashing ? 1 : 0) + 1 + (crashing && role.hasVolatileState ? 1 : 0) + (crashing && role.countsCrashes ? 1 : 0) + role.vars.reduce((n, v) => n + v.width, 0);
     slots += block * role.instances;
   }
   const pool = messages.reduce((n, m) => n + (m.pool ? names.instances[m.from]! * names.instances[m.to]! * m.count : 0), 0);
@@ -144,5 +144,8 @@ function range(type: ScalarType, names: RoleNames): [number, number] {
       return [0, names.instances[type.role]! - 1];
     case 'int':
       return [type.lo, type.hi];
+    case 'set':
+      // A mask over the element type's values.
+      return [0, 2 ** sizeOf(type.of, names) - 1];
   }
 }

@@ -31,6 +31,10 @@ export const LIMITS_V2 = {
    * fits in it before the first level is expanded (the set grows only between levels).
    */
   initialCombinations: 32768,
+  /** Values of a set's element type: a set is one mask of at most 31 bits (docs/format-v2.md §2). */
+  setElements: 31,
+  /** Keys of one map (its slots per instance); the design's `slots` bound them all together too. */
+  mapKeys: 1024,
   /** hi − lo of an int type: values pack into at most 31 bits. */
   intSpan: 2 ** 31 - 1,
 } as const;

@@ -14,11 +14,18 @@ import type { SymmetryV2 } from './symmetry';
  * instance's 0-based index within its role.
  */
 
-export type ScalarType =
+export type ElementType =
   | { readonly kind: 'int'; readonly lo: number; readonly hi: number }
   | { readonly kind: 'bool' }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
   | { readonly kind: 'id'; readonly role: number };
+
+/**
+ * What one slot holds. A set of a finite scalar type (docs/format-v2.md §2) is one slot too: a
+ * bitmask, bit k for the type's k-th value in encoding order (an int range's k-th is lo + k), at
+ * most `LIMITS_V2.setElements` values so it packs exactly into 31 bits.
+ */
+export type ScalarType = ElementType | { readonly kind: 'set'; readonly of: ElementType };
 
 /** What an expression sees while it runs: the vectors before and after the step and its bindings. */
 export interface EnvV2 {
@@ -46,15 +53,17 @@ export interface CompiledExprV2 {
 export interface VarV2 {
   readonly name: string;
   readonly type: ScalarType;
-  /** For a map var, the role whose instance ids index it; else -1. */
+  /** For a map var indexed by a role's instances, that role; else -1. */
   readonly mapOf: number;
+  /** For a map var, the type of its keys (a role's ids, an enum, bool or an int range); null for a plain var. Entry k is the key's k-th value. */
+  readonly keys: ElementType | null;
   readonly storage: VarStorage;
   readonly initial: number;
   /** Every value it may start with (`"initial": [...]`), the first being `initial`; one value when it lists none. */
   readonly initials: readonly number[];
   /** Offset of its first slot within the instance block. */
   readonly offset: number;
-  /** Slots it takes: 1, or the key role's instance count for a map. */
+  /** Slots it takes: 1, or the number of keys for a map. */
   readonly width: number;
 }
 
@@ -110,7 +119,7 @@ export type Trigger =
 
 export interface UpdateV2 {
   readonly variable: VarV2;
-  /** The map index expression of `m[i]`, or null for a whole scalar var. */
+  /** The map index expression of `m[i]` (giving the entry's position, k for the key's k-th value), or null for a whole var. */
   readonly index: EvaluatorV2 | null;
   readonly value: EvaluatorV2;
   readonly path: string;

@@ -3,10 +3,10 @@ import type { PathSegment } from '../pointer';
 import { toPointer } from '../pointer';
 import { checkValueType } from '../valueTypes';
 import { LIMITS_V2 } from './limits';
-import type { ScalarType } from './model';
-import type { ScalarTypeJsonV2 } from './schema';
+import type { ElementType, ScalarType } from './model';
+import type { MapKeysJsonV2, ScalarTypeJsonV2, SetTypeJsonV2 } from './schema';
 
-/** Version 2's scalar types as written: version 1's three plus `{ "id": "Role" }`. */
+/** Version 2's scalar types as written: version 1's three plus `{ "id": "Role" }`, and sets of them (`{ "set": T }`). */
 
 export interface RoleNames {
   readonly names: readonly string[];
@@ -14,7 +14,43 @@ export interface RoleNames {
 }
 
 /** The type, or null after reporting why it is not one. */
-export function resolveScalar(json: ScalarTypeJsonV2, path: readonly PathSegment[], roles: RoleNames, errors: DesignError[]): ScalarType | null {
+export function resolveScalar(json: ScalarTypeJsonV2 | SetTypeJsonV2, path: readonly PathSegment[], roles: RoleNames, errors: DesignError[]): ScalarType | null {
+  if (typeof json === 'object' && 'set' in json) {
+    const of = resolveElement(json.set, [...path, 'set'], roles, errors);
+    if (of === null) return null;
+    const n = sizeOf(of, roles);
+    if (n > LIMITS_V2.setElements) {
+      errors.push({ path: toPointer([...path, 'set']), code: 'set-too-large', message: `A set's elements are at most ${LIMITS_V2.setElements} values (it is held as one 31-bit mask); this type has ${n}. Narrow the type, or use a map from it to bool.` });
+      return null;
+    }
+    return { kind: 'set', of };
+  }
+  return resolveElement(json, path, roles, errors);
+}
+
+/**
+ * A map's keys: a role's name (its instances, the first form), `"bool"` (unless a role is called
+ * so), an enum or an int range of at most `LIMITS_V2.mapKeys` values. Null after reporting.
+ */
+export function resolveKeys(json: MapKeysJsonV2, path: readonly PathSegment[], roles: RoleNames, errors: DesignError[]): ElementType | null {
+  if (typeof json === 'string') {
+    const r = roles.names.indexOf(json);
+    if (r >= 0) return { kind: 'id', role: r };
+    if (json === 'bool') return { kind: 'bool' };
+    errors.push({ path: toPointer(path), code: 'unknown-role', message: `Unknown role "${json}"; a map's keys are a role's instances (${roles.names.join(', ')}), "bool", an enum or an int range.` });
+    return null;
+  }
+  const keys = resolveElement(json, path, roles, errors);
+  if (keys === null) return null;
+  const n = sizeOf(keys, roles);
+  if (n > LIMITS_V2.mapKeys) {
+    errors.push({ path: toPointer(path), code: 'map-too-large', message: `A map has at most ${LIMITS_V2.mapKeys} keys (one slot each); this type has ${n}.` });
+    return null;
+  }
+  return keys;
+}
+
+function resolveElement(json: ScalarTypeJsonV2, path: readonly PathSegment[], roles: RoleNames, errors: DesignError[]): ElementType | null {
   if (json === 'bool') return { kind: 'bool' };
   if ('id' in json) {
     const r = roles.names.indexOf(json.id);
@@ -49,7 +85,14 @@ export function valuesOf(type: ScalarType, roles: RoleNames): number[] {
       return Array.from({ length: roles.instances[type.role]! }, (_, i) => i);
     case 'int':
       return Array.from({ length: type.hi - type.lo + 1 }, (_, i) => type.lo + i);
+    case 'set':
+      return Array.from({ length: 2 ** sizeOf(type.of, roles) }, (_, i) => i);
   }
+}
+
+/** The position of a value among its type's values (a map entry's, a set element's bit): an int's distance from lo. */
+export function positionOf(type: ElementType, value: number): number {
+  return type.kind === 'int' ? value - type.lo : value;
 }
 
 export function sizeOf(type: ScalarType, roles: RoleNames): number {
@@ -62,6 +105,8 @@ export function sizeOf(type: ScalarType, roles: RoleNames): number {
       return roles.instances[type.role]!;
     case 'int':
       return type.hi - type.lo + 1;
+    case 'set':
+      return 2 ** sizeOf(type.of, roles);
   }
 }
 
@@ -75,6 +120,19 @@ export function encodeScalar(type: ScalarType, value: unknown, roles: RoleNames)
     case 'enum': {
       const i = typeof value === 'string' ? type.values.indexOf(value) : -1;
       return i >= 0 ? i : null;
+    }
+    case 'set': {
+      // A list of distinct elements.
+      if (!Array.isArray(value)) return null;
+      let mask = 0;
+      for (const x of value) {
+        const e = encodeScalar(type.of, x, roles);
+        if (e === null) return null;
+        const bit = 2 ** positionOf(type.of, e);
+        if (Math.floor(mask / bit) % 2 === 1) return null;
+        mask += bit;
+      }
+      return mask;
     }
     case 'id': {
       if (typeof value !== 'string') return null;
@@ -102,6 +160,8 @@ export function showScalar(type: ScalarType, roles: RoleNames): string {
       const count = roles.instances[type.role]!;
       return count === 1 ? `"${name}" or "${name}[1]"` : `an instance written "${name}[1]" … "${name}[${count}]"`;
     }
+    case 'set':
+      return `a list of distinct elements, each ${showScalar(type.of, roles)}`;
   }
 }
 
@@ -116,7 +176,17 @@ export function formatScalar(type: ScalarType, value: number, roles: RoleNames):
       return type.values[value] ?? String(value);
     case 'id':
       return instanceName(roles.names[type.role]!, roles.instances[type.role]!, value);
+    case 'set':
+      return `{${elementsOf(type.of, value, roles).map((e) => formatScalar(type.of, e, roles)).join(', ')}}`;
   }
+}
+
+/** The elements of a set held as `mask`, in encoding order. */
+export function elementsOf(of: ElementType, mask: number, roles: RoleNames): number[] {
+  const out: number[] = [];
+  const n = sizeOf(of, roles);
+  for (let k = 0; k < n; k++) if (((mask >>> k) & 1) === 1) out.push(of.kind === 'int' ? of.lo + k : k);
+  return out;
 }
 
 /** `RM[2]` (1-based), or just the role's name when it has one instance. */

@@ -8,18 +8,28 @@ import { ack, enumType, idempotency, intType, invariantSchema, layoutSchema, rep
  */
 
 export const idType = z.strictObject({ id: z.string() });
-export const mapType = z.strictObject({ map: z.strictObject({ from: z.string(), to: z.union([z.literal('bool'), intType, enumType, idType]) }) });
-/** Order matters: `schemaErrors.ts` picks the branch to explain by its key (int 1, enum 2, id 3, map 4). */
-export const valueTypeV2 = z.union([z.literal('bool'), intType, enumType, idType, mapType]);
-export type ValueTypeJsonV2 = z.infer<typeof valueTypeV2>;
 export const scalarTypeV2 = z.union([z.literal('bool'), intType, enumType, idType]);
 export type ScalarTypeJsonV2 = z.infer<typeof scalarTypeV2>;
+/** `{ "set": T }`: a set of values of a finite scalar type (docs/format-v2.md §2). */
+export const setType = z.strictObject({ set: scalarTypeV2 });
+export type SetTypeJsonV2 = z.infer<typeof setType>;
+/** A map's keys: a role's instances (its name), `"bool"`, an enum or an int range (docs/format-v2.md §2). */
+export const mapKeys = z.union([z.string(), intType, enumType]);
+export type MapKeysJsonV2 = z.infer<typeof mapKeys>;
+export const mapType = z.strictObject({ map: z.strictObject({ from: mapKeys, to: z.union([z.literal('bool'), intType, enumType, idType, setType]) }) });
+/** Order matters: `schemaErrors.ts` picks the branch to explain by its key (int 1, enum 2, id 3, map 4, set 5). */
+export const valueTypeV2 = z.union([z.literal('bool'), intType, enumType, idType, mapType, setType]);
+export type ValueTypeJsonV2 = z.infer<typeof valueTypeV2>;
+const initialScalar = z.union([z.number(), z.boolean(), z.string()]);
 
 export const varSchemaV2 = z.strictObject({
   name: z.string(),
   type: valueTypeV2,
-  /** One value, or a list of values the var may start with (initial configurations, docs/format-v2.md §8). */
-  initial: z.union([z.number(), z.boolean(), z.string(), z.array(z.union([z.number(), z.boolean(), z.string()]))]),
+  /**
+   * One value, or a list of values the var may start with (initial configurations, docs/format-v2.md §8).
+   * A set var's value is a list of its elements (`[]`, `["v1"]`); several initial sets are a list of such lists (`[[], ["v1"]]`).
+   */
+  initial: z.union([initialScalar, z.array(z.union([initialScalar, z.array(initialScalar)]))]),
   storage: storage.optional(),
   description: z.string().optional(),
 });

@@ -57,8 +57,12 @@ function initialErrors(design: DesignV2, roleNames: readonly string[], instances
   design.roles.forEach((role, i) => {
     (role.vars ?? []).forEach((v, k) => {
       const type = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
-      const initials = (Array.isArray(v.initial) ? v.initial : [v.initial]).map(String);
       const path: PathSegment[] = ['roles', i, 'vars', k, 'initial'];
+      if (typeof type === 'object' && 'set' in type) {
+        setInitialErrors(`${role.name}.${v.name}`, type.set, v.initial, path, roleNames, instances, roles, values, err);
+        return;
+      }
+      const initials = (Array.isArray(v.initial) ? v.initial : [v.initial]).map(String);
       if (typeof type === 'object' && 'id' in type) {
         const r = roleNames.indexOf(type.id);
         if (!roles.includes(r)) return;
@@ -74,6 +78,31 @@ function initialErrors(design: DesignV2, roleNames: readonly string[], instances
     });
   });
 }
+
+/**
+ * A set's initial values must not single out an instance or a value either: each initial set holds
+ * every instance of a symmetric role or none, and of each symmetric value set all values or none.
+ */
+function setInitialErrors(name: string, of: unknown, initial: unknown, path: PathSegment[], roleNames: readonly string[], instances: readonly number[], roles: readonly number[], values: readonly (readonly string[])[], err: (path: PathSegment[], code: string, message: string) => void): void {
+  if (!Array.isArray(initial)) return;
+  const sets = (initial.length > 0 && initial.every((x) => Array.isArray(x)) ? initial : [initial]) as unknown[][];
+  const groups: string[][] = [];
+  if (typeof of === 'object' && of !== null && 'id' in of) {
+    const r = roleNames.indexOf(String((of as { id: string }).id));
+    if (roles.includes(r)) groups.push(Array.from({ length: instances[r]! }, (_, j) => `${roleNames[r]}[${j + 1}]`));
+  }
+  if (typeof of === 'object' && of !== null && 'enum' in of) groups.push(...values.map((x) => [...x]));
+  for (const set of sets) {
+    const held = set.map(String);
+    for (const group of groups) {
+      const inSet = group.filter((x) => held.includes(x));
+      if (inSet.length > 0 && inSet.length < group.length) err(path, 'symmetry-unsound', `${name} starts holding ${inSet.join(', ')} but not ${group.filter((x) => !held.includes(x)).join(', ')}, which "symmetry" says are interchangeable. Start with all of them or none, or drop them from "symmetry".`);
+    }
+  }
+}
+
+/** Entries of the tables that move a symmetric set's bits, over all permutations: 2^elements each. */
+export const MAX_SET_TABLE_ENTRIES = 2 ** 22;
 
 const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
 
@@ -118,6 +147,18 @@ export function resolveSymmetry(design: DesignV2, roleNames: readonly string[], 
   });
   if (errors.length === before) initialErrors(design, roleNames, instances, roles, values, err);
   if (roles.length === 0 && values.length === 0 && errors.length === before) err(['symmetry'], 'symmetry-empty', '"symmetry" names no role and no values: list "roles", "values" or both, or drop the key.');
+  if (errors.length === before) {
+    design.roles.forEach((role, i) => (role.vars ?? []).forEach((v, k) => {
+      const type = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
+      if (typeof type !== 'object' || !('set' in type) || typeof type.set !== 'object') return;
+      const of = type.set;
+      const n = 'id' in of && roles.includes(roleNames.indexOf(of.id)) ? instances[roleNames.indexOf(of.id)]! : 'enum' in of && values.some((set) => set.some((x) => of.enum.includes(x))) ? of.enum.length : 0;
+      if (n > 0 && 2 ** n * permutations > MAX_SET_TABLE_ENTRIES) {
+        const at: PathSegment[] = typeof v.type === 'object' && 'map' in v.type ? ['roles', i, 'vars', k, 'type', 'map', 'to'] : ['roles', i, 'vars', k, 'type'];
+        err(at, 'symmetry-too-large', `${role.name}.${v.name} is a set of ${n} values that "symmetry" permutes: moving its elements takes a table of 2^${n} masks per permutation (${permutations}), beyond ${MAX_SET_TABLE_ENTRIES} entries. Use fewer values, or drop them from "symmetry".`);
+      }
+    }));
+  }
   if (permutations > MAX_SYMMETRY_PERMUTATIONS) err(['symmetry'], 'too-many', `"symmetry" allows ${permutations} permutations of a configuration (the product of n! over its roles and value sets); at most ${MAX_SYMMETRY_PERMUTATIONS} are tried (7 interchangeable instances, or 5 and 3 values).`);
   return errors.length === before ? { roles, values } : null;
 }

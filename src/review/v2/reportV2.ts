@@ -32,7 +32,8 @@ export function typeTextV2(t: ValueTypeJsonV2): string {
   if ('int' in t) return `int ${t.int[0]}..${t.int[1]}`;
   if ('enum' in t) return `enum ${t.enum.join(' | ')}`;
   if ('id' in t) return `id of ${t.id}`;
-  return `map ${t.map.from} → ${typeTextV2(t.map.to)}`;
+  if ('set' in t) return `set of ${typeTextV2(t.set)}`;
+  return `map ${typeof t.map.from === 'string' ? t.map.from : typeTextV2(t.map.from)} → ${typeTextV2(t.map.to)}`;
 }
 
 const fieldsText = (fields: readonly FieldJsonV2[] | undefined) => (fields ?? []).map((f) => `${f.name}: ${typeTextV2(f.type)}`).join(', ');

@@ -19,11 +19,18 @@ export type ExprV2 =
   | (Span & { readonly kind: 'member'; readonly target: ExprV2; readonly name: string; readonly primed: boolean })
   /** `target[index]`: a map var's entry, or `RM[2]` (an instance of a role). */
   | (Span & { readonly kind: 'index'; readonly target: ExprV2; readonly index: ExprV2 })
-  | (Span & { readonly kind: 'quantifier'; readonly q: Quantifier; readonly names: readonly string[]; readonly role: string; readonly roleStart: number; readonly body: ExprV2 })
+  /**
+   * `forall r in RM: …`: `role` is the name after `in` (a role, a pool message kind or a set var);
+   * `over` is the set it ranges over when that is written as another expression (`votes[b]`, `{1, 2}`), `role` then empty.
+   */
+  | (Span & { readonly kind: 'quantifier'; readonly q: Quantifier; readonly names: readonly string[]; readonly role: string; readonly roleStart: number; readonly body: ExprV2; readonly over?: ExprV2 })
   | (Span & { readonly kind: 'unary'; readonly op: UnaryOp; readonly operand: ExprV2 })
   | (Span & { readonly kind: 'binary'; readonly op: BinaryOp; readonly left: ExprV2; readonly right: ExprV2; readonly opStart: number })
   | (Span & { readonly kind: 'conditional'; readonly test: ExprV2; readonly then: ExprV2; readonly otherwise: ExprV2; readonly opStart: number })
   | (Span & { readonly kind: 'call'; readonly fn: FunctionNameV2; readonly args: readonly ExprV2[] });
 
-/** Version 1's functions, and `index(i)`: the number of instance i, from 1 (docs/format-v2.md §5). */
-export type FunctionNameV2 = FunctionName | 'index';
+/**
+ * Version 1's functions, `index(i)`: the number of instance i, from 1 (docs/format-v2.md §5), and
+ * the set forms: `card(S)`; `e in S` and the literal `{a, b}` are calls of `in` and `set` too.
+ */
+export type FunctionNameV2 = FunctionName | 'index' | 'card' | 'in' | 'set';

@@ -233,7 +233,7 @@ function configuration(model: ModelV2, pick: (n: number) => number): Float64Arra
       for (const v of role.vars) {
         for (let k = 0; k < v.width; k++) {
           const t = v.type;
-          vec[base + v.offset + k] = t.kind === 'int' ? t.lo + pick(t.hi - t.lo + 1) : t.kind === 'bool' ? pick(2) : t.kind === 'enum' ? pick(t.values.length) : pick(model.roles[t.role]!.instances);
+          vec[base + v.offset + k] = t.kind === 'int' ? t.lo + pick(t.hi - t.lo + 1) : t.kind === 'bool' ? pick(2) : t.kind === 'enum' ? pick(t.values.length) : t.kind === 'id' ? pick(model.roles[t.role]!.instances) : 0;
         }
       }
     }

@@ -2,10 +2,12 @@ import { checkedResult } from '../../expr/compile';
 import type { ExprProblem } from '../../expr/parser';
 import { EvaluationError } from '../../model';
 import { didYouMean } from '../../spelling';
-import type { EvaluatorV2, FieldV2, ScalarType, VarV2 } from '../model';
+import type { ElementType, EvaluatorV2, FieldV2, ScalarType, VarV2 } from '../model';
+import { positionOf } from '../scalarTypes';
 import type { ExprV2 } from './ast';
 import { messageMemberOf, poolLoopOf, type PoolKind } from './pool';
-import { compareOf, constantOf, logicOf, loopOf, notOf, readOf, rootOf, sourceOf, type Memo, type Typed } from './closures';
+import { bitOf, compareOf, constantOf, depsOfSlot, logicOf, loopOf, notOf, readOf, rootOf, sourceOf, type Memo, type Typed } from './closures';
+import { bitEvaluator, cardinality, maskLoop, listLoop, memberEvaluator, positionEvaluator, setOperation } from './sets';
 import { BOOL, fromScalar, INT, sameTypeV2, showTypeV2, type TypeV2 } from './types';
 
 /**
@@ -56,6 +58,8 @@ export interface CompiledV2 {
   readonly binders: number;
   /** It computes with instance numbers (`index(i)`, `RM[e]` with e not a literal), which the exporters do not translate yet. */
   readonly instanceArithmetic: boolean;
+  /** It uses a set form (`{…}`, `in`, `card`, a quantifier over a set), which the exporters do not translate yet. */
+  readonly setExpressions: boolean;
   /** Roles whose instances it tells apart by number (`index(i)`, `RM[2]`, `RM[e]`): symmetry refuses them (docs/format-v2.md §18). */
   readonly numbersInstancesOf: readonly number[];
 }
@@ -66,6 +70,8 @@ interface Binder {
   readonly slot: number;
   /** A message of this kind in the pool, bound by `forall m in Kind`: `role` is -1. */
   readonly message?: PoolKind;
+  /** An element of a set, bound by `forall x in S`: its type (`role` is its role for an id, else -1). */
+  readonly type?: TypeV2;
 }
 
 const NOTHING: EvaluatorV2 = () => 0;
@@ -76,6 +82,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   let maxBinders = binders.length;
   const memo: Memo = { epoch: 0, used: false };
   let instanceArithmetic = false;
+  let setExpressions = false;
   const numbersInstancesOf: number[] = [];
   const roleNames = scope.roles.map((r) => r.name);
   const problem = (column: number, code: string, message: string): null => {
@@ -123,6 +130,8 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
         return scope.roles[type.role]!.instances <= 32;
       case 'int':
         return type.lo >= 0 && type.hi <= 31;
+      case 'set':
+        return false;
     }
   };
 
@@ -136,7 +145,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       const hint = didYouMean(name, ['state', ...layout.vars.map((x) => x.name)]);
       return problem(node.start, 'unknown-name', `${layout.name} has no var "${name}"${hint || '; name "state" or one of its vars.'}`);
     }
-    if (v.mapOf >= 0) return problem(node.start, 'map-needs-index', `${v.name} is a map; read one entry, as in ${shownTarget}.${v.name}[${roleNames[v.mapOf]}[1]].`);
+    if (v.keys !== null) return problem(node.start, 'map-needs-index', `${v.name} is a map; read one entry, as in ${shownTarget}.${v.name}[${v.mapOf >= 0 ? `${roleNames[v.mapOf]}[1]` : 'k'}].`);
     return slotAt(fromScalar(v.type, v.name, roleNames), role, id, v.offset, primed, small(v.type));
   };
 
@@ -147,9 +156,11 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     const b = binder(n);
     if (b?.message) return problem(node.start, 'message-not-a-value', `${n} is a ${b.message.name} message; read one of its parts: ${n}.sender, ${n}.receiver${b.message.fields.map((f) => `, ${n}.${f.name}`).join('')}.`);
     if (b) {
-      if (node.primed) return problem(node.start, 'prime-not-allowed', `${n} names an instance, which does not change during a step; drop the prime.`);
+      if (node.primed) return problem(node.start, 'prime-not-allowed', `${n} names ${b.type ? 'an element of a set' : 'an instance'}, which does not change during a step; drop the prime.`);
       const slot = b.slot;
-      return sourceOf(idType(b.role), { kind: 'bound', slot }, (env) => env.bound[slot]!);
+      // An element of a set of ids is an instance like any other; of other sets, a plain value.
+      if (b.type && b.type.kind !== 'id') return { type: b.type, ev: (env) => env.bound[slot]!, deps: depsOfSlot(slot), safe: true };
+      return sourceOf(b.type ?? idType(b.role), { kind: 'bound', slot }, (env) => env.bound[slot]!);
     }
     if (n === 'self') {
       if (scope.role < 0) return problem(node.start, 'self-not-allowed', 'A design invariant belongs to no instance, so it has no "self"; quantify (forall r in Role: …) or name an instance (Role[1]).');
@@ -276,11 +287,12 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     const layout = scope.roles[role]!;
     const v = layout.vars.find((x) => x.name === varName);
     if (!v) {
-      const hint = didYouMean(varName, layout.vars.filter((x) => x.mapOf >= 0).map((x) => x.name));
+      const hint = didYouMean(varName, layout.vars.filter((x) => x.keys !== null).map((x) => x.name));
       return problem(target.start, 'unknown-name', `${layout.name} has no var "${varName}"${hint || '.'}`);
     }
-    if (v.mapOf < 0) return problem(target.start, 'not-a-map', `${varName} is not a map, so it cannot be indexed.`);
+    if (v.keys === null) return problem(target.start, 'not-a-map', `${varName} is not a map, so it cannot be indexed.`);
     if (!primeOk(target, primed, varName)) return null;
+    if (v.mapOf < 0) return keyedEntry(node, v, v.keys, role, owner, primed);
     const i = visit(node.index, idType(v.mapOf));
     if (i === null) return null;
     if (!sameTypeV2(i.type, idType(v.mapOf))) {
@@ -299,8 +311,29 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     return { type, ev, deps: owner.deps | i.deps, safe: owner.safe && i.safe };
   };
 
+  /** `m[k]` of a map keyed by bool, an enum or an int range (docs/format-v2.md §2): an int key outside the range is an evaluation error. */
+  const keyedEntry = (node: ExprV2 & { kind: 'index' }, v: VarV2, keys: ElementType, role: number, owner: Typed, primed: boolean): Typed | null => {
+    const keyType = fromScalar(keys, v.name, roleNames);
+    const i = visit(node.index, keyType);
+    if (i === null) return null;
+    if (!sameTypeV2(i.type, keyType)) return problem(node.index.start, 'type-mismatch', `${v.name} is indexed by ${showTypeV2(keyType).replace(/^an? /, '')}s, but this is ${showTypeV2(i.type)}.`);
+    const type = fromScalar(v.type, v.name, roleNames);
+    if (i.constant !== undefined) {
+      if (keys.kind === 'int' && (i.constant < keys.lo || i.constant > keys.hi)) return problem(node.index.start, 'bad-key', `${v.name}'s keys are ${keys.lo} to ${keys.hi}, not ${i.constant}.`);
+      return slotAt(type, role, owner, v.offset + positionOf(keys, i.constant), primed, small(v.type));
+    }
+    const bases = scope.roles[role]!.bases;
+    const off = v.offset;
+    const at = positionEvaluator(keys, i.ev, v.name, node.index.start);
+    const who = owner.ev;
+    const ev: EvaluatorV2 = primed ? (env) => env.post[bases[who(env)]! + off + at(env)]! : (env) => env.pre[bases[who(env)]! + off + at(env)]!;
+    return { type, ev, deps: owner.deps | i.deps, safe: owner.safe && i.safe && keys.kind !== 'int' };
+  };
+
   const quantifier = (node: ExprV2 & { kind: 'quantifier' }): Typed | null => {
+    if (node.over) return setQuantifier(node, node.over);
     const r = roleIndex(node.role);
+    if (r < 0 && !scope.pool?.some((k) => k.name === node.role) && isSetName(node.role)) return setQuantifier(node, { kind: 'name', name: node.role, primed: false, start: node.roleStart, end: node.roleStart + node.role.length });
     if (r < 0) {
       const kind = scope.pool?.find((k) => k.name === node.role);
       if (kind) return poolQuantifier(node, kind);
@@ -328,6 +361,119 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       return loopOf('count', slots[0]!, count, inner, INT, memo, enclosed);
     }
     return loopOf(node.q, slots[0]!, count, inner, BOOL, memo, enclosed);
+  };
+
+  /** A set var of the running instance, named bare after `in` (`forall b in ballots: …`). */
+  const isSetName = (n: string): boolean => scope.role >= 0 && !binder(n) && scope.roles[scope.role]!.vars.some((v) => v.name === n && v.keys === null && v.type.kind === 'set');
+
+  /** `forall x, y in S: …` over a set's elements, or over the values listed in `{a, b}`. */
+  const setQuantifier = (node: ExprV2 & { kind: 'quantifier' }, over: ExprV2): Typed | null => {
+    setExpressions = true;
+    if (node.q === 'count' && node.names.length > 1) return problem(node.start, 'count-one-name', 'count binds one name: count x in S: … (nest a second quantifier inside for pairs).');
+    const listed = over.kind === 'call' && over.fn === 'set' ? typedList(over.args, null) : null;
+    if (listed === null && over.kind === 'call' && over.fn === 'set') return over.args.length === 0 ? problem(over.start, 'empty-set', 'A quantifier over {} has nothing to range over.') : null;
+    const set = listed === null ? visit(over, null) : null;
+    if (listed === null && set === null) return null;
+    if (set && set.type.kind !== 'set') return problem(over.start, 'not-a-set', `A quantifier ranges over a role's instances, a pool kind's messages or a set; this is ${showTypeV2(set.type)}.`);
+    const of = set?.type.kind === 'set' ? set.type.of : listed![0]!.type;
+    const slots: number[] = [];
+    for (const n of node.names) {
+      const slot = binders.length;
+      binders.push({ name: n, role: of.kind === 'id' ? of.role : -1, slot, type: of });
+      slots.push(slot);
+    }
+    maxBinders = Math.max(maxBinders, binders.length);
+    const body = visit(node.body, BOOL);
+    binders.length -= node.names.length;
+    if (body === null) return null;
+    if (!sameTypeV2(body.type, BOOL)) return problem(node.body.start, 'type-mismatch', `The body of ${node.q} must be a bool, but this is ${showTypeV2(body.type)}.`);
+    const element = set?.type.kind === 'set' ? set.type.element : null;
+    const n = element ? elementCount(element) : 0;
+    const lo = element?.kind === 'int' ? element.lo : 0;
+    const over1 = (q: 'forall' | 'exists' | 'count', slot: number, inner: EvaluatorV2): EvaluatorV2 => (set ? maskLoop(q, slot, set.ev, n, lo, inner) : listLoop(q, slot, listed!.map((x) => x.ev), inner));
+    let ev = body.ev;
+    for (let j = slots.length - 1; j >= 1; j--) ev = over1(node.q === 'count' ? 'forall' : node.q, slots[j]!, ev);
+    ev = over1(node.q, slots[0]!, ev);
+    let deps = body.deps;
+    for (const slot of slots) deps = deps === -1 || bitOf(slot) === 0 ? -1 : deps & ~bitOf(slot);
+    for (const x of set ? [set] : listed!) deps = deps === -1 || x.deps === -1 ? -1 : deps | x.deps;
+    return { type: node.q === 'count' ? INT : BOOL, ev, deps, safe: body.safe && (set ? set.safe : listed!.every((x) => x.safe)) };
+  };
+
+  const elementCount = (element: ElementType): number => (element.kind === 'id' ? scope.roles[element.role]!.instances : element.kind === 'bool' ? 2 : element.kind === 'enum' ? element.values.length : element.hi - element.lo + 1);
+
+  /** Nodes of one type (a set literal's elements), the first that types itself visited first; null after reporting. */
+  const typedList = (nodes: readonly ExprV2[], want: TypeV2 | null): Typed[] | null => {
+    if (nodes.length === 0) return [];
+    const untyped = (x: ExprV2): boolean => x.kind === 'string' || (x.kind === 'call' && x.fn === 'set');
+    const firstAt = want === null ? Math.max(0, nodes.findIndex((x) => !untyped(x))) : 0;
+    const first = visit(nodes[firstAt]!, want);
+    if (first === null) return null;
+    const out: (Typed | null)[] = nodes.map((x, i) => (i === firstAt ? first : visit(x, first.type)));
+    for (let i = 0; i < nodes.length; i++) {
+      const t = out[i];
+      if (t && !sameTypeV2(t.type, first.type)) return problem(nodes[i]!.start, 'type-mismatch', `The values listed in { } must have one type, but one is ${showTypeV2(first.type)} and this is ${showTypeV2(t.type)}.`);
+    }
+    return out.some((t) => t === null) ? null : (out as Typed[]);
+  };
+
+  /** The element type of a set whose elements have type `t` (an int set's range comes from a set on the other side). */
+  const elementOf = (t: TypeV2): ElementType | null => (t.kind === 'bool' ? { kind: 'bool' } : t.kind === 'id' ? { kind: 'id', role: t.role } : t.kind === 'enum' && !t.isState ? { kind: 'enum', values: t.values } : null);
+
+  /** `{a, b}`: a set's mask; its type from `want`, or from its elements when they are not ints. */
+  const setLiteral = (node: ExprV2 & { kind: 'call' }, want: TypeV2 | null): Typed | null => {
+    setExpressions = true;
+    const wanted = want?.kind === 'set' ? want : null;
+    const items = typedList(node.args, wanted?.of ?? null);
+    if (items === null) return null;
+    const element = wanted?.element ?? (items.length ? elementOf(items[0]!.type) : null);
+    if (element === null) {
+      return problem(node.start, 'untyped-set', items.length === 0 || items[0]!.type.kind === 'int'
+        ? 'This set needs a set on the other side (a set var, or a map entry that is one) to give it a type, as in votes[b] + {event.v} or S == {}.'
+        : `A set holds bools, ints, enum values or instances, not ${showTypeV2(items[0]!.type)}.`);
+    }
+    const type: TypeV2 = wanted ?? { kind: 'set', of: items[0]!.type, element };
+    if (element.kind === 'int') {
+      for (const [i, x] of items.entries()) {
+        if (x.constant !== undefined && (x.constant < element.lo || x.constant > element.hi)) return problem(node.args[i]!.start, 'bad-element', `This set holds ints from ${element.lo} to ${element.hi}, not ${x.constant}.`);
+      }
+    }
+    const bits = items.map((x, i) => bitEvaluator(element, x.ev, node.args[i]!.start));
+    const ev: EvaluatorV2 = bits.length === 0 ? () => 0 : bits.length === 1 ? bits[0]! : (env) => { let m = 0; for (const b of bits) m |= b(env); return m; };
+    if (items.every((x) => x.constant !== undefined)) return constantOf(type, ev({} as never));
+    return { type, ev, deps: items.reduce((d, x) => (d === -1 || x.deps === -1 ? -1 : d | x.deps), 0), safe: items.every((x) => x.safe) && element.kind !== 'int' };
+  };
+
+  /** `e in S`; over a listed set `{a, b}` it is `e == a || e == b`, typed by e (no set is built). */
+  const membership = (node: ExprV2 & { kind: 'call' }): Typed | null => {
+    setExpressions = true;
+    const [eNode, sNode] = node.args as [ExprV2, ExprV2];
+    if (sNode.kind === 'call' && sNode.fn === 'set') {
+      const all = typedList([eNode, ...sNode.args], null);
+      if (all === null) return null;
+      const [e, ...items] = all as [Typed, ...Typed[]];
+      if (e.type.kind === 'set') return problem(eNode.start, 'type-mismatch', '"in" asks whether a value is an element of a set; compare two sets with <= (subset) or ==.');
+      const x = e.ev;
+      const evs = items.map((t) => t.ev);
+      return { type: BOOL, ev: (env) => { const v = x(env); for (const f of evs) if (f(env) === v) return 1; return 0; }, deps: all.reduce((d, t) => (d === -1 || t.deps === -1 ? -1 : d | t.deps), 0), safe: all.every((t) => t.safe) };
+    }
+    const set = visit(sNode, null);
+    if (set === null) return null;
+    if (set.type.kind !== 'set') return problem(sNode.start, 'not-a-set', `The right side of "in" must be a set, but this is ${showTypeV2(set.type)}.`);
+    const e = need(eNode, visit(eNode, set.type.of), set.type.of, 'The left side of "in"');
+    if (e === null) return null;
+    return { type: BOOL, ev: memberEvaluator(set.type.element, e.ev, set.ev), deps: e.deps === -1 || set.deps === -1 ? -1 : e.deps | set.deps, safe: e.safe && set.safe };
+  };
+
+  /** `S op T` for two sets (`+` union, `-` difference, `*` intersection, `<=` subset, …), the set on one side typing a literal on the other. */
+  const setBinary = (node: ExprV2 & { kind: 'binary' }, l: Typed, r: Typed): Typed | null => {
+    setExpressions = true;
+    if (!sameTypeV2(l.type, r.type)) return problem(node.opStart, 'type-mismatch', `"${node.op}" needs two sets of one type, but the left is ${showTypeV2(l.type)} and the right ${showTypeV2(r.type)}.`);
+    const type = ['+', '-', '*'].includes(node.op) ? l.type : BOOL;
+    if (!['+', '-', '*', '<', '<=', '>', '>='].includes(node.op)) return problem(node.opStart, 'type-mismatch', `"${node.op}" does not apply to sets; use + (union), - (difference), * (intersection), <= (subset), == or in.`);
+    const ev = setOperation(node.op, l.ev, r.ev);
+    if (l.constant !== undefined && r.constant !== undefined) return constantOf(type, ev({} as never));
+    return { type, ev, deps: l.deps === -1 || r.deps === -1 ? -1 : l.deps | r.deps, safe: l.safe && r.safe };
   };
 
   const literal = (node: ExprV2 & { kind: 'string' }, want: TypeV2 | null): Typed | null => {
@@ -394,7 +540,8 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       }
       case 'conditional': {
         const test = need(node.test, visit(node.test, BOOL), BOOL, 'The condition of "? :"');
-        const stringFirst = node.then.kind === 'string' && node.otherwise.kind !== 'string';
+        const untypedNode = (x: ExprV2): boolean => x.kind === 'string' || (x.kind === 'call' && x.fn === 'set');
+        const stringFirst = untypedNode(node.then) && !untypedNode(node.otherwise);
         const first = visit(stringFirst ? node.otherwise : node.then, want);
         const second = visit(stringFirst ? node.then : node.otherwise, first?.type ?? want);
         if (test === null || first === null || second === null) return null;
@@ -410,6 +557,16 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
         return { type: first.type, ev: (env) => (cond(env) !== 0 ? then(env) : otherwise(env)), deps: test.deps | first.deps | second.deps, safe: test.safe && first.safe && second.safe };
       }
       case 'call': {
+        if (node.fn === 'set') return setLiteral(node, want);
+        if (node.fn === 'in') return membership(node);
+        if (node.fn === 'card') {
+          setExpressions = true;
+          const set = visit(node.args[0]!, null);
+          if (set === null) return null;
+          if (set.type.kind !== 'set') return problem(node.args[0]!.start, 'not-a-set', `card counts the elements of a set, not of ${showTypeV2(set.type)}.`);
+          const e = set.ev;
+          return { type: INT, ev: (env) => cardinality(e(env)), deps: set.deps, safe: set.safe };
+        }
         if (node.fn === 'index') {
           // index(i): the number of instance i (1-based), as in RM[2]; index(RM[k]) == k.
           instanceArithmetic = true;
@@ -442,12 +599,13 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       if (left.kind === 'string' && right.kind === 'string') return problem(left.start, 'untyped-string', 'Compare a quoted value with a var or state, not with another quoted value.');
       let l: Typed | null;
       let r: Typed | null;
-      if (left.kind === 'string') {
+      const isSetLiteral = (x: ExprV2): boolean => x.kind === 'call' && x.fn === 'set';
+      if (left.kind === 'string' || (isSetLiteral(left) && !isSetLiteral(right))) {
         r = visit(right, null);
         l = r === null ? null : visit(left, r.type);
       } else {
         l = visit(left, null);
-        r = right.kind === 'string' && l === null ? null : visit(right, l?.type ?? null);
+        r = (right.kind === 'string' || isSetLiteral(right)) && l === null ? null : visit(right, l?.type ?? null);
       }
       if (l === null || r === null) return null;
       if (!sameTypeV2(l.type, r.type)) {
@@ -459,7 +617,24 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     }
     const logic = node.op === '&&' || node.op === '||' || node.op === '=>';
     const operand = logic ? BOOL : INT;
-    const a = need(node.left, visit(node.left, operand), operand, `The left side of "${node.op}"`);
+    // Sets: `S + {e}`, `S - T`, `S <= T` (docs/format-v2.md §5); the left side is read first unless it is a literal.
+    let first: Typed | null | undefined;
+    if (!logic && node.left.kind !== 'string') {
+      const literalLeft = node.left.kind === 'call' && node.left.fn === 'set';
+      if (literalLeft) {
+        const r = visit(node.right, null);
+        if (r === null) return null;
+        if (r.type.kind !== 'set') return problem(node.left.start, 'type-mismatch', `"${node.op}" with a set on the left needs a set on the right, but this is ${showTypeV2(r.type)}.`);
+        const l = visit(node.left, r.type);
+        return l && setBinary(node, l, r);
+      }
+      first = visit(node.left, null);
+      if (first?.type.kind === 'set') {
+        const r = visit(node.right, first.type);
+        return r && setBinary(node, first, r);
+      }
+    }
+    const a = need(node.left, first !== undefined ? first : visit(node.left, operand), operand, `The left side of "${node.op}"`);
     const b = need(node.right, visit(node.right, operand), operand, `The right side of "${node.op}"`);
     if (a === null || b === null) return null;
     if (node.op === '&&' || node.op === '||' || node.op === '=>') return logicOf(node.op, a, b);
@@ -481,7 +656,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     problem(expr.start, scope.what === 'update' ? 'type-mismatch' : 'not-bool', `${/^[aeiou]/.test(scope.what) ? 'An' : 'A'} ${scope.what} must be ${showTypeV2(expected)}, but this expression is ${showTypeV2(result.type)}.`);
   }
   const ok = result !== null && problems.length === 0;
-  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic, numbersInstancesOf };
+  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic, setExpressions, numbersInstancesOf };
 }
 
 /** The distance between consecutive instance blocks when it is one number, else null. */

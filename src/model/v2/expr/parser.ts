@@ -13,7 +13,7 @@ import type { ExprV2, FunctionNameV2, Quantifier } from './ast';
 export type ParseResultV2 = Parsed<ExprV2>;
 export type { ExprProblem };
 
-const FUNCTIONS: ReadonlySet<string> = new Set(['min', 'max', 'abs', 'index']);
+const FUNCTIONS: ReadonlySet<string> = new Set(['min', 'max', 'abs', 'index', 'card']);
 const QUANTIFIERS: ReadonlySet<string> = new Set(['forall', 'exists', 'count']);
 
 export function parseExpressionV2(text: string): ParseResultV2 {
@@ -28,7 +28,32 @@ class Parser extends ExprParserCore<ExprV2, FunctionNameV2> {
   }
 
   protected arity(fn: string): number {
-    return fn === 'abs' || fn === 'index' ? 1 : 2;
+    return fn === 'abs' || fn === 'index' || fn === 'card' ? 1 : 2;
+  }
+
+  protected override readonly wordOperators: ReadonlySet<string> = new Set(['in']);
+
+  /** `e in S`: a call of `in`, at the level of `<`. */
+  protected override wordOperator(_op: Token, left: ExprV2, right: ExprV2): ExprV2 {
+    return { kind: 'call', fn: 'in', args: [left, right], start: left.start, end: right.end };
+  }
+
+  /** `{a, b}`, `{}`: a set literal (a call of `set`). */
+  protected override punctPrimary(t: Token): ExprV2 {
+    if (t.text !== '{') return super.punctPrimary(t);
+    const open = this.next();
+    this.enter(open);
+    const args: ExprV2[] = [];
+    if (!this.at('}')) {
+      args.push(this.expression());
+      while (this.at(',')) {
+        this.next();
+        args.push(this.expression());
+      }
+    }
+    const close = this.expect('}', `"," or "}" to close the "{" at column ${open.start}`);
+    this.nesting--;
+    return { kind: 'call', fn: 'set', args, start: open.start, end: close.end };
   }
 
   protected named(t: Token): ExprV2 {
@@ -55,12 +80,16 @@ class Parser extends ExprParserCore<ExprV2, FunctionNameV2> {
     if (!(inWord.kind === 'name' && inWord.text === 'in')) this.fail(inWord, `Expected "in" and a role, as in "${q.text} r in RM: …", but found ${this.found(inWord)}.`);
     this.next();
     const role = this.peek();
-    if (role.kind !== 'name') this.fail(role, `Expected a role name after "in" but found ${this.found(role)}.`);
-    this.next();
-    this.expect(':', `":" and the body after "${q.text} … in ${role.text}"`);
+    if (role.kind !== 'name' && !(role.kind === 'punct' && (role.text === '{' || role.text === '('))) this.fail(role, `Expected a role name after "in" but found ${this.found(role)}.`);
+    // A role, a pool kind or a set var is a name; any other set is an expression (`votes[b]`, `{1, 2}`).
+    const simple = role.kind === 'name' && this.peek(1).kind === 'punct' && this.peek(1).text === ':';
+    const over = simple ? null : this.expression();
+    if (simple) this.next();
+    this.expect(':', `":" and the body after "${q.text} … in ${simple ? role.text : 'the set'}"`);
     const body = this.expression();
     this.nesting--;
-    return { kind: 'quantifier', q: q.text as Quantifier, names, role: role.text, roleStart: role.start, body, start: q.start, end: body.end };
+    const node = { kind: 'quantifier' as const, q: q.text as Quantifier, names, role: simple ? role.text : '', roleStart: role.start, body, start: q.start, end: body.end };
+    return over ? { ...node, over } : node;
   }
 
   protected override postfix(target: ExprV2): ExprV2 {

@@ -3,6 +3,7 @@ import { nextName } from '../../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
 import { eventWithSource, type EventSource } from '../../../store/v2/callEditsV2';
 import { choicesOf, SelectField, type Choice } from '../../fields/SelectField';
+import { TextField } from '../../fields/TextField';
 import { BoundNumber, BoundSelect, BoundText, useBound } from './bound';
 import { CrashField } from './CrashField';
 import { InvariantList } from './InvariantList';
@@ -43,7 +44,7 @@ export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }
           items={r.vars ?? []}
           noun="var"
           readOnly={readOnly}
-          hint="No vars yet. A var is memory each instance keeps: durable, volatile (lost in a crash) or ghost. Types include an instance id and a map from a role's instances."
+          hint="No vars yet. A var is memory each instance keeps: durable, volatile (lost in a crash) or ghost. Types include an instance id, a set and a map (from a role's instances, an enum, bool or an int range)."
           legend={(v, i) => v.name || `var ${i + 1}`}
           make={(): VarJsonV2 => ({ name: nextName('v', (r.vars ?? []).map((v) => v.name)), type: { int: [0, 3] }, initial: 0 })}
           render={(v, p, i) => (
@@ -95,10 +96,31 @@ export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }
 function InitialField({ label, path, v, readOnly }: { label: string; path: string; v: VarJsonV2; readOnly: boolean }) {
   const [, set] = useBound<VarJsonV2['initial']>(path);
   const scalar = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
+  if (typeof scalar === 'object' && 'set' in scalar) return <JsonInitialField label={label} path={path} v={v} readOnly={readOnly} onChange={set} />;
   if (scalar === 'bool') return <BoundSelectValue label={label} path={path} value={String(v.initial)} values={['false', 'true']} readOnly={readOnly} onChange={(s) => set(s === 'true')} />;
   if (typeof scalar === 'object' && 'enum' in scalar) return <BoundSelectValue label={label} path={path} value={String(v.initial)} values={scalar.enum} readOnly={readOnly} onChange={set} />;
   if (typeof scalar === 'object' && 'int' in scalar) return <BoundNumber label={label} path={path} readOnly={readOnly} />;
   return <BoundText label={label} path={path} readOnly={readOnly} placeholder={`${scalar.id}[1]`} />;
+}
+
+/** A set's initial value as JSON: a list of elements, or a list of such lists for several (docs/format-v2.md §2). */
+function JsonInitialField({ label, path, v, readOnly, onChange }: { label: string; path: string; v: VarJsonV2; readOnly: boolean; onChange: (value: VarJsonV2['initial']) => void }) {
+  return (
+    <TextField
+      label={`${label} (JSON)`}
+      path={`${path}#json`}
+      value={JSON.stringify(v.initial)}
+      commit
+      readOnly={readOnly}
+      onChange={(text) => {
+        try {
+          onChange(JSON.parse(text) as VarJsonV2['initial']);
+        } catch {
+          // Not JSON: the value stays as it was.
+        }
+      }}
+    />
+  );
 }
 
 function BoundSelectValue({ label, path, value, values, readOnly, onChange }: { label: string; path: string; value: string; values: readonly string[]; readOnly: boolean; onChange: (v: string) => void }) {

@@ -1,6 +1,6 @@
 import { escapeToken } from '../../../model/pointer';
 import { RESTART_EVENT } from '../../../model/restartEvent';
-import type { EventJsonV2, ScalarTypeJsonV2, SendJson, TransitionJsonV2 } from '../../../model/v2/schema';
+import type { EventJsonV2, MapKeysJsonV2, ScalarTypeJsonV2, SendJson, SetTypeJsonV2, TransitionJsonV2 } from '../../../model/v2/schema';
 import { useState } from 'react';
 import { callTargetOf, callTargets, makeCall, missingOutcomeTransitions, outcomeEvents, transitionWithTrigger, parseOutcome, servedCall, type Outcome } from '../../../store/v2/callEditsV2';
 import { fromStates, nextName, type DesignEditV2 } from '../../../store/v2/designEditsV2';
@@ -212,7 +212,7 @@ function UpdatesList({ role, index, updates, readOnly }: { role: number; index: 
     const v = roleVars.find((x) => !(x.name in updates) && !Object.keys(updates).some((k) => k.startsWith(`${x.name}[`)));
     if (!v) return write([...entries, [nextName('v', Object.keys(updates)), '0']]);
     const t = v.type;
-    const key = typeof t === 'object' && 'map' in t ? `${v.name}[${instanceOf(t.map.from, design.roles)}]` : v.name;
+    const key = typeof t === 'object' && 'map' in t ? `${v.name}[${firstKey(t.map.from, design.roles)}]` : v.name;
     write([...entries, [key, firstValue(key, typeof t === 'object' && 'map' in t ? t.map.to : t, design.roles)]]);
   };
   return (
@@ -242,6 +242,12 @@ function UpdatesList({ role, index, updates, readOnly }: { role: number; index: 
 type Roles = readonly { name: string; instances?: number | undefined }[];
 
 /** An instance of a role as an expression: `TM` for a role with one, else `RM[1]`. */
+/** A map's first key, written as an expression: an instance, false, an enum's first value, an int range's lowest. */
+function firstKey(from: MapKeysJsonV2, roles: Roles): string {
+  if (typeof from !== 'string') return 'int' in from ? String(from.int[0]) : JSON.stringify(from.enum[0] ?? '');
+  return from === 'bool' && !roles.some((r) => r.name === 'bool') ? 'false' : instanceOf(from, roles);
+}
+
 function instanceOf(role: string, roles: Roles): string {
   return (roles.find((r) => r.name === role)?.instances ?? 1) > 1 ? `${role}[1]` : role;
 }
@@ -250,8 +256,9 @@ function instanceOf(role: string, roles: Roles): string {
  * A first value for a new update of `key` (a var, or a map's entry) that already has its type, so adding it shows
  * no error before it is edited: a counter's step, `true`, an enum's first value, an instance.
  */
-function firstValue(key: string, t: ScalarTypeJsonV2, roles: Roles): string {
+function firstValue(key: string, t: ScalarTypeJsonV2 | SetTypeJsonV2, roles: Roles): string {
   if (t === 'bool') return 'true';
+  if ('set' in t) return `${key} + {}`;
   if ('int' in t) return `${key} + 1`;
   if ('enum' in t) return JSON.stringify(t.enum[0] ?? '');
   return instanceOf(t.id, roles);
