@@ -31,7 +31,10 @@ export function renameVarIn(design: DesignV2, place: ExpressionPlace, text: stri
   return rewrite(text, (tree) => {
     const edits: Edit[] = [];
     walk(tree, new Map(), (node, bound) => {
-      if (node.kind === 'name' && node.name === from && !bound.has(from) && place.role?.name === role) edits.push({ start: node.start, end: node.start + from.length, was: from, text: to });
+      const own = !bound.has(from) && place.role?.name === role;
+      if (node.kind === 'name' && node.name === from && own) edits.push({ start: node.start, end: node.start + from.length, was: from, text: to });
+      // A set var named as what a quantifier ranges over (`forall v in votes: …`).
+      if (node.kind === 'quantifier' && node.role === from && own) edits.push({ start: node.roleStart, end: node.roleStart + from.length, was: from, text: to });
       if (node.kind === 'member' && node.name === from) {
         const owner = instanceRole(design, place, node.target, bound);
         if (owner === role || (owner === null && !others)) {
@@ -103,7 +106,7 @@ function rewrite(text: string, find: (tree: ExprV2) => Edit[]): string {
   return out;
 }
 
-/** Visits every node with the quantified names in scope there (name → the role or message kind they range over). */
+/** Visits every node with the quantified names in scope there (name → the role, message kind or set var they range over; empty over a written set). */
 function walk(node: ExprV2, bound: ReadonlyMap<string, string>, visit: (node: ExprV2, bound: ReadonlyMap<string, string>) => void): void {
   visit(node, bound);
   switch (node.kind) {
@@ -113,6 +116,7 @@ function walk(node: ExprV2, bound: ReadonlyMap<string, string>, visit: (node: Ex
       walk(node.target, bound, visit);
       return walk(node.index, bound, visit);
     case 'quantifier': {
+      if (node.over) walk(node.over, bound, visit);
       const inner = new Map(bound);
       for (const n of node.names) inner.set(n, node.role);
       return walk(node.body, inner, visit);
@@ -145,7 +149,12 @@ function instanceRole(design: DesignV2, place: ExpressionPlace, node: ExprV2, bo
   switch (node.kind) {
     case 'name': {
       const q = bound.get(node.name);
-      if (q !== undefined) return q;
+      if (q !== undefined) {
+        // Over a role or a message kind: that; over a set var of ids: their role.
+        if (roleNamed(q) || design.messages?.some((m) => m.name === q)) return q;
+        const set = varType(place.role?.name, q);
+        return set && typeof set === 'object' && 'set' in set ? idRole(set.set as ValueTypeJsonV2) : null;
+      }
       if (node.name === 'self') return place.role?.name ?? null;
       if (node.name === 'sender') {
         const message = design.messages?.find((m) => m.name === place.transition?.receive);
