@@ -33,6 +33,8 @@ class PoolPlan {
     readonly unguarded: TransitionV2 | null,
     /** `unguarded` provably writes nothing from this state (`inert` in the constructor): its steps go to the sink unchanged without being applied. */
     readonly inert: boolean,
+    /** `unguarded` at most enters another state (`plain` in the constructor): applied as that one write, without `take`. */
+    readonly plain: boolean,
     readonly senders: number,
     readonly senderFirst: number,
     readonly payloads: number,
@@ -82,6 +84,8 @@ class EventPlan {
     readonly event: number,
     readonly candidates: readonly TransitionV2[],
     readonly unguarded: TransitionV2 | null,
+    /** As `PoolPlan.plain`. */
+    readonly plain: boolean,
     readonly payloads: number,
     readonly fields: PayloadShape['fields'],
   ) {}
@@ -168,8 +172,9 @@ export class StepRules {
     // enters `st` again) with no durable state to record and no unflushed record, and no invariant
     // is checked across the step. Such a step (a message received again in the state it led to)
     // goes to the sink unchanged, exactly as applying it would. Never for a kind in a set: its receive removes it.
-    const inert = (t: TransitionV2 | null, r: RoleV2, st: number): boolean =>
-      t !== null && !this.hasStepInvariants && t.updates.length === 0 && t.sends.length === 0 && t.invariants.length === 0 && r.record === null && (t.to < 0 || (t.to === st && !(r.persistedSlot >= 0 && r.states[st]!.durable)));
+    const plain = (t: TransitionV2 | null, r: RoleV2): boolean =>
+      t !== null && !this.hasStepInvariants && t.updates.length === 0 && t.sends.length === 0 && t.invariants.length === 0 && r.record === null && (t.to < 0 || !(r.persistedSlot >= 0 && r.states[t.to]!.durable));
+    const inert = (t: TransitionV2 | null, r: RoleV2, st: number): boolean => plain(t, r) && (t!.to < 0 || t!.to === st);
     for (const r of model.roles) {
       this.planBase[r.index] = this.poolScans.length;
       const states = r.states.length;
@@ -181,13 +186,13 @@ export class StepRules {
           const c = kinds[m.index * states + st]!;
           if (m.to !== r.index || !m.pool || c.length === 0) continue;
           const sender = model.roles[m.from]!;
-          pool.push(new PoolPlan(m, c, unguarded(c), !m.consumed && inert(unguarded(c), r, st), sender.instances, sender.first, m.payload.count, m.payload.fields));
+          pool.push(new PoolPlan(m, c, unguarded(c), !m.consumed && inert(unguarded(c), r, st), !m.consumed && plain(unguarded(c), r), sender.instances, sender.first, m.payload.count, m.payload.fields));
         }
         this.poolScans.push(new PoolScan(pool, r.instances));
         const evs: EventPlan[] = [];
         for (let e = 0; e < r.events.length; e++) {
           const c = events[e * states + st]!;
-          if (c.length > 0) evs.push(new EventPlan(e, c, unguarded(c), r.events[e]!.payload.count, r.events[e]!.payload.fields));
+          if (c.length > 0) evs.push(new EventPlan(e, c, unguarded(c), plain(unguarded(c), r), r.events[e]!.payload.count, r.events[e]!.payload.fields));
         }
         this.eventPlans.push(evs);
       }
@@ -304,6 +309,13 @@ export class StepRules {
           sink(step, this.next, NONE, false);
           continue;
         }
+        if (plan.plain) {
+          step.transition = direct!.index;
+          step.payload = p;
+          step.sender = plan.senderFirst + s;
+          this.enter(vec, role, local, direct!, sink);
+          continue;
+        }
         if (plan.fields.length > 0) this.decodePayload(plan.fields, p);
         env.sender = s;
         if (direct !== null) this.choose(direct);
@@ -367,6 +379,12 @@ export class StepRules {
       const direct = plan.unguarded;
       step.what = plan.event;
       for (let p = 0; p < plan.payloads; p++) {
+        if (plan.plain) {
+          step.transition = direct!.index;
+          step.payload = p;
+          this.enter(vec, role, local, direct!, sink);
+          continue;
+        }
         if (fields.length > 0) this.decodePayload(fields, p);
         if (direct !== null) this.choose(direct);
         else if (!this.select(vec, plan.candidates, local)) continue;
@@ -496,6 +514,17 @@ export class StepRules {
       if (role.record !== null) this.keepRecord(vec, role, base);
     }
     this.finish(vec, this.next, t, local, sink);
+  }
+
+  /**
+   * Takes a plain transition `t` (unguarded, no updates, sends, invariants, durable target or
+   * unflushed record: `plain` in the constructor) for the step in `this.step`: exactly what `take`
+   * does for it, which is entering its state.
+   */
+  private enter(vec: Float64Array, role: RoleV2, local: number, t: TransitionV2, sink: StepSink): void {
+    if (t.to >= 0) this.put(role.bases[local]! + role.stateSlot, t.to);
+    sink(this.step, this.next, NONE, this.changed(vec));
+    this.undo();
   }
 
   /** One send of transition `t` (index `i`): into the pool, or appended to its channel. */
