@@ -33,6 +33,8 @@ class PoolPlan {
     readonly unguarded: TransitionV2 | null,
     /** `unguarded` provably writes nothing from this state (`inert` in the constructor): its steps go to the sink unchanged without being applied. */
     readonly inert: boolean,
+    /** `unguarded` at most enters another state (`plain` in the constructor): applied as that one write, without `take`. */
+    readonly plain: boolean,
     readonly senders: number,
     readonly senderFirst: number,
     readonly payloads: number,
@@ -82,6 +84,8 @@ class EventPlan {
     readonly event: number,
     readonly candidates: readonly TransitionV2[],
     readonly unguarded: TransitionV2 | null,
+    /** As `PoolPlan.plain`. */
+    readonly plain: boolean,
     readonly payloads: number,
     readonly fields: PayloadShape['fields'],
   ) {}
@@ -168,8 +172,9 @@ export class StepRules {
     // enters `st` again) with no durable state to record and no unflushed record, and no invariant
     // is checked across the step. Such a step (a message received again in the state it led to)
     // goes to the sink unchanged, exactly as applying it would. Never for a kind in a set: its receive removes it.
-    const inert = (t: TransitionV2 | null, r: RoleV2, st: number): boolean =>
-      t !== null && !this.hasStepInvariants && t.updates.length === 0 && t.sends.length === 0 && t.invariants.length === 0 && r.record === null && (t.to < 0 || (t.to === st && !(r.persistedSlot >= 0 && r.states[st]!.durable)));
+    const plain = (t: TransitionV2 | null, r: RoleV2): boolean =>
+      t !== null && !this.hasStepInvariants && t.updates.length === 0 && t.sends.length === 0 && t.invariants.length === 0 && r.record === null && (t.to < 0 || !(r.persistedSlot >= 0 && r.states[t.to]!.durable));
+    const inert = (t: TransitionV2 | null, r: RoleV2, st: number): boolean => plain(t, r) && (t!.to < 0 || t!.to === st);
     for (const r of model.roles) {
       this.planBase[r.index] = this.poolScans.length;
       const states = r.states.length;
@@ -181,13 +186,13 @@ export class StepRules {
           const c = kinds[m.index * states + st]!;
           if (m.to !== r.index || !m.pool || c.length === 0) continue;
           const sender = model.roles[m.from]!;
-          pool.push(new PoolPlan(m, c, unguarded(c), !m.consumed && inert(unguarded(c), r, st), sender.instances, sender.first, m.payload.count, m.payload.fields));
+          pool.push(new PoolPlan(m, c, unguarded(c), !m.consumed && inert(unguarded(c), r, st), !m.consumed && plain(unguarded(c), r), sender.instances, sender.first, m.payload.count, m.payload.fields));
         }
         this.poolScans.push(new PoolScan(pool, r.instances));
         const evs: EventPlan[] = [];
         for (let e = 0; e < r.events.length; e++) {
           const c = events[e * states + st]!;
-          if (c.length > 0) evs.push(new EventPlan(e, c, unguarded(c), r.events[e]!.payload.count, r.events[e]!.payload.fields));
+          if (c.length > 0) evs.push(new EventPlan(e, c, unguarded(c), plain(unguarded(c), r), r.events[e]!.payload.count, r.events[e]!.payload.fields));
         }
         this.eventPlans.push(evs);
       }
@@ -215,17 +220,28 @@ export class StepRules {
     // What `select` would set, for the steps whose one transition has no guard (`choose`).
     this.env.pre = vec;
     this.env.post = vec;
-    for (const role of model.roles) {
+    const roles = model.roles;
+    const channels = model.network.channels.length > 0;
+    for (let ri = 0; ri < roles.length; ri++) {
+      const role = roles[ri]!;
+      const plans = this.planBase[ri]!;
+      const bases = role.bases;
+      const modeSlot = role.modeSlot;
+      const stateSlot = role.stateSlot;
       for (let local = 0; local < role.instances; local++) {
         const g = role.first + local;
-        const base = role.bases[local]!;
-        if (role.modeSlot >= 0 && vec[base + role.modeSlot] === 1) {
+        const base = bases[local]!;
+        if (modeSlot >= 0 && vec[base + modeSlot] === 1) {
           this.restart(vec, role, local, g, sink);
           continue;
         }
-        const state = vec[base + role.stateSlot]! | 0; // an int index: keyed loads stay fast
-        this.receives(vec, role, local, g, state, sink);
-        this.events(vec, role, local, g, state, sink);
+        const state = vec[base + stateSlot]! | 0; // an int index: keyed loads stay fast
+        // Kinds in the pool first (per-link models: a design may have both), then the channels, then events.
+        const scan = this.poolScans[plans + state]!;
+        if (scan.at.length > 0) this.poolReceives(vec, role, local, g, scan, sink);
+        if (channels) this.channelReceives(vec, role, local, g, state, sink);
+        const events = this.eventPlans[plans + state]!;
+        if (events.length > 0) this.events(vec, role, local, g, events, sink);
       }
     }
     if (model.network.channels.length > 0) this.faults(vec, sink);
@@ -272,51 +288,60 @@ export class StepRules {
     return null;
   }
 
-  private receives(vec: Float64Array, role: RoleV2, local: number, g: number, state: number, sink: StepSink): void {
+  /** Receives from the pool: the slots `scan` lists for the instance's state (`PoolScan`), in step order. */
+  private poolReceives(vec: Float64Array, role: RoleV2, local: number, g: number, scan: PoolScan, sink: StepSink): void {
+    const step = this.step;
+    const env = this.env;
+    const at = scan.at;
+    const mul = scan.mul;
+    // The step's fields that stay the same for every pool message this instance receives (the sink never writes them).
+    step.kind = 'receive';
+    step.instance = g;
+    step.channel = -1;
+    step.position = -1;
+    for (let j = 0; j < at.length; j++) {
+      const slot = at[j]! + local * mul[j]!;
+      if (vec[slot] !== 1) continue;
+      const plan = scan.plans[j]!;
+      const s = scan.sender[j]!;
+      const p = scan.payload[j]!;
+      const direct = plan.unguarded;
+      step.what = plan.message.index;
+      if (plan.inert) {
+        step.transition = direct!.index;
+        step.payload = p;
+        step.sender = plan.senderFirst + s;
+        sink(step, this.next, NONE, false);
+        continue;
+      }
+      if (plan.plain) {
+        step.transition = direct!.index;
+        step.payload = p;
+        step.sender = plan.senderFirst + s;
+        this.enter(vec, role, local, direct!, sink);
+        continue;
+      }
+      if (plan.fields.length > 0) this.decodePayload(plan.fields, p);
+      env.sender = s;
+      if (direct !== null) this.choose(direct);
+      else if (!this.select(vec, plan.candidates, local)) continue;
+      step.payload = p;
+      step.sender = plan.senderFirst + s;
+      // A set's message is taken out by its receive (docs/format-v2.md §6); the pool's stays.
+      this.consumeSlot = plan.message.consumed ? slot : -1;
+      this.take(vec, role, local, sink, -1, -1);
+      this.consumeSlot = -1;
+    }
+  }
+
+  /** Receives from the channels to instance `g`: each channel's head, or every position when they reorder. */
+  private channelReceives(vec: Float64Array, role: RoleV2, local: number, g: number, state: number, sink: StepSink): void {
     const model = this.model;
     const net = model.network;
     const step = this.step;
     const env = this.env;
-    // Kinds in the pool first (per-link models: a design may have both), then the channels.
     const kinds = this.byMessage[role.index]!;
     const states = role.states.length;
-    if (net.size > 0) {
-      const scan = this.poolScans[this.planBase[role.index]! + state]!;
-      const at = scan.at;
-      const mul = scan.mul;
-      // The step's fields that stay the same for every pool message this instance receives (the sink never writes them).
-      step.kind = 'receive';
-      step.instance = g;
-      step.channel = -1;
-      step.position = -1;
-      for (let j = 0; j < at.length; j++) {
-        const slot = at[j]! + local * mul[j]!;
-        if (vec[slot] !== 1) continue;
-        const plan = scan.plans[j]!;
-        const s = scan.sender[j]!;
-        const p = scan.payload[j]!;
-        const direct = plan.unguarded;
-        step.what = plan.message.index;
-        if (plan.inert) {
-          step.transition = direct!.index;
-          step.payload = p;
-          step.sender = plan.senderFirst + s;
-          sink(step, this.next, NONE, false);
-          continue;
-        }
-        if (plan.fields.length > 0) this.decodePayload(plan.fields, p);
-        env.sender = s;
-        if (direct !== null) this.choose(direct);
-        else if (!this.select(vec, plan.candidates, local)) continue;
-        step.payload = p;
-        step.sender = plan.senderFirst + s;
-        // A set's message is taken out by its receive (docs/format-v2.md §6); the pool's stays.
-        this.consumeSlot = plan.message.consumed ? slot : -1;
-        this.take(vec, role, local, sink, -1, -1);
-        this.consumeSlot = -1;
-      }
-    }
-    if (net.channels.length === 0) return;
     const total = model.instances.length;
     for (let from = 0; from < total; from++) {
       const c = net.channelOf[from * total + g]!;
@@ -351,10 +376,9 @@ export class StepRules {
     }
   }
 
-  private events(vec: Float64Array, role: RoleV2, local: number, g: number, state: number, sink: StepSink): void {
+  /** Internal and timer events: `plans`, those some transition takes from the instance's state, each with every payload. */
+  private events(vec: Float64Array, role: RoleV2, local: number, g: number, plans: readonly EventPlan[], sink: StepSink): void {
     const step = this.step;
-    const plans = this.eventPlans[this.planBase[role.index]! + state]!;
-    if (plans.length === 0) return;
     // The step's fields that stay the same for every event of this instance (the sink never writes them).
     step.kind = 'event';
     step.instance = g;
@@ -367,6 +391,12 @@ export class StepRules {
       const direct = plan.unguarded;
       step.what = plan.event;
       for (let p = 0; p < plan.payloads; p++) {
+        if (plan.plain) {
+          step.transition = direct!.index;
+          step.payload = p;
+          this.enter(vec, role, local, direct!, sink);
+          continue;
+        }
         if (fields.length > 0) this.decodePayload(fields, p);
         if (direct !== null) this.choose(direct);
         else if (!this.select(vec, plan.candidates, local)) continue;
@@ -496,6 +526,17 @@ export class StepRules {
       if (role.record !== null) this.keepRecord(vec, role, base);
     }
     this.finish(vec, this.next, t, local, sink);
+  }
+
+  /**
+   * Takes a plain transition `t` (unguarded, no updates, sends, invariants, durable target or
+   * unflushed record: `plain` in the constructor) for the step in `this.step`: exactly what `take`
+   * does for it, which is entering its state.
+   */
+  private enter(vec: Float64Array, role: RoleV2, local: number, t: TransitionV2, sink: StepSink): void {
+    if (t.to >= 0) this.put(role.bases[local]! + role.stateSlot, t.to);
+    sink(this.step, this.next, NONE, this.changed(vec));
+    this.undo();
   }
 
   /** One send of transition `t` (index `i`): into the pool, or appended to its channel. */
