@@ -435,8 +435,6 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(layout.network.blockWhenFull ? ['"whenFull": "block"'] : []),
         ...(layout.network.waitUnexpected ? ['"unexpected": "wait"'] : []),
         ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
-        ...(roles.some((r) => r.vars.some((v) => v.initials.length > 1)) || design.initially !== undefined ? ['several initial values'] : []),
-        ...(roles.some((r) => r.initialStates.length > 1) ? ['several initial states'] : []),
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
       ],
       bound: binders,

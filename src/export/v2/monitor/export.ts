@@ -25,8 +25,13 @@ import { modules, spec } from "./system";
 
 ${runtime}
 
-/** A monitor in the design's initial configuration. */
-export function createMonitor(options: MonitorOptions = {}): Promise<StepMonitor> {
+${
+  model.initials.length > 1
+    ? `/** A monitor of a system that began in initial configuration \`options.start\` (0-based, \`INITIAL_CONFIGURATIONS\` of initial.ts; a \`RangeError\` for another number): the design has ${model.initials.length}. */
+export function createMonitor(options: MonitorOptions & { readonly start: number }): Promise<StepMonitor> {`
+    : `/** A monitor in the design's initial configuration. */
+export function createMonitor(options: MonitorOptions = {}): Promise<StepMonitor> {`
+}
   return StepMonitor.start(spec, modules, options);
 }
 `;
