@@ -43,8 +43,20 @@ interface InitialModule {
 describe('the TypeScript modules of a design with several initial configurations', () => {
   it('compile under strict tsc with the harness, the monitor and XState, and define nothing a name could inject', async () => {
     const files = [...harnessOrMonitorFiles(model, 'harness'), ...harnessOrMonitorFiles(model, 'monitor').slice(-1), ...xstateFilesV2(model)];
+    // And a variant whose choosing roles list no var (several initial states only) and whose \`initially\` leaves one configuration.
+    const statesOnly = startsDesign();
+    statesOnly.roles[0]!.vars![0]!.initial = 0;
+    statesOnly.roles[1]!.vars![0]!.initial = false;
+    statesOnly.initially = 'Voter[1].state == "yes" && Voter[2].state == "no"';
+    const one = load(statesOnly);
+    expect(one.initials).toHaveLength(1);
+    const more = [...harnessOrMonitorFiles(one, 'harness'), ...harnessOrMonitorFiles(one, 'monitor').slice(-1), ...xstateFilesV2(one)];
     mkdirSync(join(SCRATCH, 'v2-starts'), { recursive: true });
-    expect(typeCheck(Object.fromEntries(files.map((f) => [`v2-starts/${f.name}`, f.text])))).toEqual([]);
+    mkdirSync(join(SCRATCH, 'v2-starts-one'), { recursive: true });
+    expect(typeCheck({ ...Object.fromEntries(files.map((f) => [`v2-starts/${f.name}`, f.text])), ...Object.fromEntries(more.map((f) => [`v2-starts-one/${f.name}`, f.text])) })).toEqual([]);
+    // With one configuration the system and the monitor start in it without being told.
+    const oneModules = await importModulesV2(more);
+    expect((await (oneModules['system.ts'] as { startSystem(): Promise<{ instanceView(n: string): { state: string } }> }).startSystem()).instanceView('Voter[2]').state).toBe('no');
     expect(files.map((f) => f.name)).toContain('initial.ts');
     // The map called __proto__ is an own key of every start, never a prototype.
     const modules = await importModulesV2(typeScriptModulesV2(model));

@@ -82,7 +82,7 @@ export function startDeclarations(model: ModelV2, role: RoleV2): string {
     `function oneOf(allowed: readonly unknown[], value: unknown): boolean {\n  return allowed.some((a) => a === value);\n}`,
     `function notAStart(self: string, what: string, value: unknown, allowed: readonly unknown[]): never {\n  throw new RangeError(self + ': ' + what + ' cannot start as ' + JSON.stringify(value) + '; its initial choices are ' + allowed.map((a) => JSON.stringify(a)).join(', '));\n}`,
     tsDoc('`start` when it is one of this role\'s initial choices (checked at run time too, for callers outside the type system); else a `RangeError` that names the state or var.') +
-      `export function checkStart(self: Id, start: Start): Start {\n  if (typeof start !== 'object' || start === null) throw new RangeError(self + ': a start is { state, vars }, not ' + JSON.stringify(start));\n  if (!oneOf(INITIAL_STATES, start.state)) notAStart(self, 'the state', start.state, INITIAL_STATES);\n  const vars = (start.vars ?? {}) as Record<string, unknown>;\n  void vars;\n${checks.join('\n')}\n  return start;\n}`,
+      `export function checkStart(self: Id, start: Start): Start {\n  if (typeof start !== 'object' || start === null) throw new RangeError(self + ': a start is { state, vars }, not ' + JSON.stringify(start));\n  if (!oneOf(INITIAL_STATES, start.state)) notAStart(self, 'the state', start.state, INITIAL_STATES);\n  const vars = (start.vars ?? {}) as Record<string, unknown>;\n${checks.length ? checks.join('\n') : '  void vars;'}\n  return start;\n}`,
   ].join('\n\n');
 }
 
