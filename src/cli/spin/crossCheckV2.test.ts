@@ -1,10 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadExampleV2, participantExamplesV2 } from '../../engine/v2/testDesigns';
+import { loadExampleV2, participantExamplesV2, twoStarts } from '../../engine/v2/testDesigns';
+import { loadAnyDesignValueV2 } from '../../model/v2/load';
+import type { ModelV2 } from '../../model/v2/model';
+import { promelaWithSteps } from '../../export/v2/promela';
+import { replayTrailV2 } from '../../export/v2/promelaTrail';
+import { startsDesign } from '../../export/v2/testing/startsDesign';
 import type { DesignV2 } from '../../model/v2/schema';
 import { modelOf, variation } from '../../export/v2/testing/randomDesigns';
 import { crossCheckV2 } from './crossCheckV2';
-import { spinAvailable } from './runSpin';
+import { runPromela, spinAvailable } from './runSpin';
+
+function loadV2(value: unknown): ModelV2 {
+  const r = loadAnyDesignValueV2(value);
+  if (!r.ok || r.kind !== 'participants') throw new Error('not a design of several participants');
+  return r.model;
+}
 
 /**
  * Spin against the version-2 explorer (issue 20 item 5): every example, each channel example
@@ -68,6 +81,26 @@ describe('Spin and the version-2 explorer agree', () => {
     expect(model.roles[0]!.record).not.toBeNull();
     expect(model.roles[0]!.persistedSlot).toBeGreaterThanOrEqual(0);
     expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 120_000);
+
+  it('several initial configurations: boot chooses among the engine\'s 48 (two initial states, a listed ghost var and a listed map, initially, a crash)', () => {
+    const model = loadV2(startsDesign());
+    expect(model.initials).toHaveLength(48);
+    expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 60_000);
+
+  it('several initial configurations with a violation reached only from the second: the trail says where it starts', () => {
+    const model = loadV2(twoStarts);
+    const { text, steps } = promelaWithSteps(model);
+    const spin = runPromela(text, FAST);
+    expect(spin.ok && spin.trail !== null).toBe(true);
+    const replay = spin.ok && spin.trail ? replayTrailV2(model, steps, spin.trail) : null;
+    expect(replay?.ok && replay.violations.map((v) => [v.name, v.start, v.depth])).toEqual([['under three', 1, 1]]);
+    expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 60_000);
+
+  it.each(['acp-nb', 'acp-sb', 'ab-correctness', 'asynch-interface', 'inner-fifo'])('published %s (several initial configurations)', (name) => {
+    expect(crossCheckV2(loadV2(JSON.parse(readFileSync(join('test-fixtures/published', `${name}.protocol.json`), 'utf8'))), FAST)).toEqual([]);
   }, 120_000);
 
   it('TwoPhase.tla with 4 resource managers: 1,568 configurations', () => {

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { exportDesign, TARGETS } from '..';
+import { loadAnyDesignValueV2 } from '../../model/v2/load';
+import { exportDesignV2, joinSections } from '../v2/index';
+import { startsDesign } from '../v2/testing/startsDesign';
 import { corpus } from './corpus';
 
-/** Where the golden files live: one per corpus design and export target. */
+/** Where the golden files live: one per corpus design and export target, and the version-2 ones. */
 export const GOLDEN_DIR = join(process.cwd(), 'src', 'export', '__golden__');
 
 /**
@@ -17,5 +20,9 @@ export async function goldenTexts(): Promise<{ file: string; design: string; tar
     // (harness/, monitor/) type-check and run them instead of freezing a copy per design.
     for (const target of TARGETS.filter((t) => t !== 'harness' && t !== 'monitor')) out.push({ file: `${name}.${target}.golden`, design: name, target, text: await exportDesign(model, target) });
   }
+  // Version 2: a design whose instances choose how they start (several initial states, listed values, \`initially\`), every code target.
+  const loaded = loadAnyDesignValueV2(startsDesign());
+  if (!loaded.ok || loaded.kind !== 'participants') throw new Error('testing/startsDesign.ts does not load');
+  for (const target of ['ts', 'xstate', 'scxml', 'promela'] as const) out.push({ file: `v2-initial-choices.${target}.golden`, design: 'v2-initial-choices', target, text: joinSections(await exportDesignV2(loaded.model, target), target) });
   return out;
 }

@@ -11,7 +11,8 @@ import { runningModel } from './running';
 import { roleModule } from './role';
 import { scxmlFilesV2 } from './scxml';
 import { sharedModule } from './shared';
-import { SYSTEM_FILE, systemModule } from './system/systemSpec';
+import { designChooses, INITIAL_FILE, initialModule } from './starts';
+import { roleAlias, SYSTEM_FILE, systemModule, tsLiteral } from './system/systemSpec';
 import { xstateFilesV2 } from './xstate';
 import { ExportRefusal } from './refusal';
 
@@ -44,6 +45,7 @@ export function typeScriptModulesV2(written: ModelV2): ExportFiles {
     { name: SHARED_FILE, text: sharedModule(model) },
     ...model.roles.map((r) => ({ name: roleFile(r.name), text: roleModule(model, r) })),
     { name: 'invariants.ts', text: designInvariantsModule(model) },
+    ...(designChooses(model) ? [{ name: INITIAL_FILE, text: initialModule(model, tsLiteral, roleAlias) }] : []),
   ];
 }
 

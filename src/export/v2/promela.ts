@@ -71,11 +71,20 @@ export function promelaWithSteps(written: ModelV2): { text: string; steps: reado
     role.vars.forEach((v, k) => lines.push(promelaComment(`  var ${k}: ${v.name} (${v.storage})`)));
   });
   lines.push('', ...globals(model), '', ...checkInlines(b), '');
-  lines.push('/* The initial configuration, checked before any step (the one state Spin stores beyond ours). */', 'active proctype boot() {', `   d_step { ${[...initialValues(model), 'stateChecks();', 'started = 1'].join(' ')} }`, '}', '');
+  // With several, each option prints which configuration it chose, so a trail says where it starts (promelaTrail.ts).
+  const boot = (config: Float64Array, k = -1) => `d_step { ${[...(k < 0 ? [] : [`printf("@S ${BOOT_OPTION} ${k} 0 0\\n");`]), ...initialValues(model, config), 'stateChecks();', 'started = 1'].join(' ')} }`;
+  if (model.initials.length === 1) lines.push('/* The initial configuration, checked before any step (the one state Spin stores beyond ours). */', 'active proctype boot() {', `   ${boot(model.initial)}`, '}', '');
+  else
+    // Several initial configurations (docs/format-v2.md §2, §8; \`initially\` already applied): one option each, chosen
+    // nondeterministically, so Spin stores the boot state and then exactly the engine's initial configurations.
+    lines.push(`/* The ${model.initials.length} initial configurations in the checker's order, one chosen nondeterministically and checked before any step (the boot state is the one state Spin stores beyond ours). */`, 'active proctype boot() {', '   if', ...model.initials.map((c, k) => `   :: ${boot(c, k)}`), '   fi', '}', '');
   model.roles.forEach((role, r) => lines.push(...roleProcess(b, role, r), ''));
   if (model.network.model === 'channels' && (model.network.drop > 0 || model.network.duplicate > 0)) lines.push(...networkProcess(b), '');
   return { text: `${lines.join('\n')}\n`, steps: b.steps };
 }
+
+/** The option number boot's choice prints in a trail (\`@S BOOT_OPTION k 0 0\`: initial configuration k), beyond any step's. */
+export const BOOT_OPTION = 999_999;
 
 function stateType(count: number): string {
   return count <= 256 ? 'byte' : 'short';
@@ -112,14 +121,17 @@ function globals(model: ModelV2): string[] {
   return [...out, '/* The configuration before a step (step and transition invariants); 0 between steps. */', ...copies];
 }
 
-function initialValues(model: ModelV2): string[] {
+/** The assignments that make the zeroed globals configuration \`config\` (one of the engine's \`model.initials\`). */
+function initialValues(model: ModelV2, config: Float64Array): string[] {
   const out: string[] = [];
   model.roles.forEach((role, r) => {
     for (let i = 0; i < role.instances; i++) {
-      if (role.initialState !== 0) out.push(`${stVar(r)}[${i}] = ${role.initialState};`);
-      if (role.persistedSlot >= 0 && role.initialState !== 0) out.push(`r${r}_pst[${i}] = ${role.initialState};`);
+      const base = model.instances[role.first + i]!.base;
+      const state = config[base + role.stateSlot]!;
+      if (state !== 0) out.push(`${stVar(r)}[${i}] = ${state};`);
+      if (role.persistedSlot >= 0 && config[base + role.persistedSlot] !== 0) out.push(`r${r}_pst[${i}] = ${config[base + role.persistedSlot]};`);
       role.vars.forEach((v, k) => {
-        if (v.initial !== 0) for (let j = 0; j < v.width; j++) out.push(`${varVar(r, k)}[${i * v.width + j}] = ${v.initial};`);
+        for (let j = 0; j < v.width; j++) if (config[base + v.offset + j] !== 0) out.push(`${varVar(r, k)}[${i * v.width + j}] = ${config[base + v.offset + j]};`);
       });
     }
   });
@@ -351,6 +363,9 @@ function roleProcess(b: Build, role: RoleV2, r: number): string[] {
       ]));
     }
   }
+  // A role that never moves (no transition, no crash: ACP's Votes holds initial choices for the others) has an empty
+  // loop, which Promela cannot write: its process waits at an end state instead, changing nothing.
+  if (opts.length === 0) return [`active [${role.instances}] proctype r${r}() {`, 'end:', '   false', '}'];
   return [`active [${role.instances}] proctype r${r}() {`, 'end:', '   do', ...opts.map((l) => `   ${l}`), '   od', '}'];
 }
 

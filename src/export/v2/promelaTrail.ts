@@ -3,7 +3,7 @@ import { SimulationV2 } from '../../engine/v2/simulator';
 import type { StepRef, ViolationV2 } from '../../engine/v2/stepTypes';
 import { viewConfigurationV2 } from '../../engine/v2/view';
 import type { ModelV2 } from '../../model/v2/model';
-import type { PromelaStepV2 } from './promela';
+import { BOOT_OPTION, type PromelaStepV2 } from './promela';
 
 /**
  * Spin's counterexample for a version-2 design, replayed through the engine: each `@S option …`
@@ -32,10 +32,19 @@ function matches(step: StepRef, want: PromelaStepV2): boolean {
   }
 }
 
-export function replayTrailV2(model: ModelV2, table: readonly PromelaStepV2[], trail: readonly (readonly number[])[]): TrailReplayV2 {
-  const sim = new SimulationV2(model);
+export function replayTrailV2(model: ModelV2, table: readonly PromelaStepV2[], fullTrail: readonly (readonly number[])[]): TrailReplayV2 {
+  // With several initial configurations the trail opens with boot's choice (\`@S BOOT_OPTION k\`).
+  const chosen = fullTrail[0]?.[0] === BOOT_OPTION ? fullTrail[0][1]! : null;
+  const trail = chosen === null ? fullTrail : fullTrail.slice(1);
+  if (chosen !== null && model.initials[chosen] === undefined) return { ok: false, message: `Spin's trail starts from initial configuration ${chosen}, which the design does not have` };
+  if (chosen === null && model.initials.length > 1) return { ok: false, message: "Spin's trail does not say which initial configuration it starts from" };
+  const start = chosen ?? 0;
+  // The simulator starts at \`model.initial\`: given the chosen configuration there, it starts where Spin's boot did.
+  const sim = new SimulationV2(start === 0 ? model : { ...model, initial: model.initials[start]! });
   const trace: TraceStepV2[] = [];
   const initial = sim.violations();
+  const from = model.initials.length > 1 ? { initial: viewConfigurationV2(model, model.initials[start]!), start } : null;
+  const reports = (found: readonly ViolationV2[], depth: number, steps: readonly TraceStepV2[]) => reportsFrom(found, depth, steps, from);
   if (trail.length === 0 && initial.length > 0) return { ok: true, depth: 0, violations: reports(initial, 0, []) };
   for (let i = 0; i < trail.length; i++) {
     const want = table[trail[i]![0]!];
@@ -61,7 +70,7 @@ export function replayTrailV2(model: ModelV2, table: readonly PromelaStepV2[], t
   return { ok: false, message: `Spin's trail of ${trail.length} steps ends without a violation in the engine` };
 }
 
-function reports(found: readonly ViolationV2[], depth: number, trace: readonly TraceStepV2[]): ViolationReportV2[] {
+function reportsFrom(found: readonly ViolationV2[], depth: number, trace: readonly TraceStepV2[], from: Pick<ViolationReportV2, 'initial' | 'start'> | null): ViolationReportV2[] {
   const seen = new Set<string>();
   const out: ViolationReportV2[] = [];
   for (const v of found) {
@@ -69,7 +78,7 @@ function reports(found: readonly ViolationV2[], depth: number, trace: readonly T
     if (seen.has(key)) continue;
     seen.add(key);
     const steps = trace.map((s, i) => (i === trace.length - 1 ? { ...s, violation: v.detail } : s));
-    out.push({ kind: v.kind, name: v.name, depth, detail: v.detail, trace: steps });
+    out.push({ kind: v.kind, name: v.name, depth, detail: v.detail, trace: steps, ...from });
   }
   return out;
 }

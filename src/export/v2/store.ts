@@ -36,7 +36,8 @@ ${reset.join('\n')}
 `;
 }
 
-export function roleStore(role: RoleV2): string {
+/** `choosing`: an instance chooses how it starts (`Start`, docs/format-v2.md §2), so `create` takes that choice. */
+export function roleStore(role: RoleV2, choosing: boolean): string {
   const rec = role.record;
   return `${rec === null ? '' : unflushedRecord(rec)}/** What a crash keeps: the last durable state entered and the durable vars. */
 export interface PersistedRecord {
@@ -88,17 +89,30 @@ export class Instance {
     private committed: string,
   ) {}
 
-  /** A new instance on an empty store: writes the initial record. A store with a record needs \`recover()\`. */
+${
+    choosing
+      ? `  /**
+   * A new instance on an empty store, starting as \`start\` says (one instance's part of an initial
+   * configuration, \`initial.ts\`; checked, a \`RangeError\` otherwise): writes the initial record. A
+   * store with a record needs \`recover()\`.
+   */
+  static async create(self: Id, store: Store, start: Start, ghost?: Ghost): Promise<Instance> {
+    const s = initialSnapshot(self, start, ghost);
+    if ((await store.load()) !== null) throw new Error(\`\${self}: the store already holds a record; use recover()\`);`
+      : `  /** A new instance on an empty store: writes the initial record. A store with a record needs \`recover()\`. */
   static async create(self: Id, store: Store, ghost: Ghost = initialGhost()): Promise<Instance> {
     if ((await store.load()) !== null) throw new Error(\`\${self}: the store already holds a record; use recover()\`);
-    const s = initialSnapshot(self, ghost);
+    const s = initialSnapshot(self, ghost);`
+  }
     await store.commit(recordOf(s));
     return new Instance(s, store, JSON.stringify(recordOf(s)));
   }
 
   /** After a crash: the stored state and durable vars, volatile vars reset, the ghost vars given. */
   static async restore(self: Id, store: Store, ghost: Ghost): Promise<Instance> {
-    const record = (await store.load()) ?? recordOf(initialSnapshot(self));
+    const record = ${choosing ? `await store.load();
+    // An empty store never started: which of its initial states it began in is not known here.
+    if (record === null) throw new Error(\`\${self}: the store holds no record; start the instance with Instance.create(self, store, start)\`);` : '(await store.load()) ?? recordOf(initialSnapshot(self));'}
     const s: Snapshot = { self, state: record.state, persisted: record.state, durable: record.durable, volatile: initialVolatile(), ghost };
     return new Instance(s, store, JSON.stringify(recordOf(s)));
   }

@@ -447,8 +447,6 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(layout.network.blockWhenFull ? ['"whenFull": "block"'] : []),
         ...(layout.network.waitUnexpected ? ['"unexpected": "wait"'] : []),
         ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
-        ...(roles.some((r) => r.vars.some((v) => v.initials.length > 1)) || design.initially !== undefined ? ['several initial values'] : []),
-        ...(roles.some((r) => r.initialStates.length > 1) ? ['several initial states'] : []),
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
         ...roles.flatMap((r) => r.vars.filter((v) => v.type.kind === 'set' || (v.keys !== null && v.mapOf < 0)).map((v) => `the var ${r.name}.${v.name} (${v.type.kind === 'set' ? 'a set' : 'a map not keyed by a role'})`)),
         ...(setExpressions ? ['set expressions ({…}, in, card)'] : []),

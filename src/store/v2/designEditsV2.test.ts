@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { examplesV2 } from '../../../examples';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import type { DesignV2 } from '../../model/v2/schema';
-import { applyEditV2, emptyDesignV2, initialStateEdit, renameEventField, roleLayout, valueAt } from './designEditsV2';
+import { applyEditV2, emptyDesignV2, initialAlternatives, initialStateEdit, initialValuesEdit, renameEventField, roleLayout, valueAt, type DesignEditV2 } from './designEditsV2';
 
 /** Every bundled example and every published specification written as a design (test-fixtures/published). */
 const published = join(dirname(fileURLToPath(import.meta.url)), '../../../test-fixtures/published');
@@ -298,5 +298,60 @@ describe('initial states', () => {
     // With two, unticking one keeps the other.
     const firstIndex = names.indexOf(first);
     expect(initials(applyEditV2(both, initialStateEdit(both, rm, firstIndex, false, 'only')), rm)).toEqual([names[other]]);
+  });
+});
+
+describe('initial values of a var (several alternatives)', () => {
+  const design: DesignV2 = {
+    ...emptyDesignV2('alternatives'),
+    roles: [
+      { name: 'P', instances: 2, states: [{ name: 'idle', initial: true }], transitions: [], vars: [
+        { name: 'b', type: 'bool', initial: false },
+        { name: 'n', type: { int: [1, 3] }, initial: 2 },
+        { name: 'e', type: { enum: ['x', 'y'] }, initial: 'y' },
+        { name: 'who', type: { map: { from: 'P', to: { id: 'P' } } }, initial: 'P[1]' },
+        { name: 'm', type: { int: [0, 1] }, initial: 0, storage: 'volatile' },
+      ] },
+    ],
+  };
+  const step = (d: DesignV2, v: number, change: Parameters<typeof initialValuesEdit>[3]): DesignV2 => {
+    const edit = initialValuesEdit(d, 0, v, change);
+    if (edit === null) throw new Error('no edit');
+    return applyEditV2(d, edit);
+  };
+  const values = (d: DesignV2, v: number) => initialAlternatives(d.roles[0]!.vars![v]!);
+
+  it('add lists the first value of the type not listed yet, as one set (one undo step); the loader accepts the list', () => {
+    const edit = initialValuesEdit(design, 0, 0, { add: true }) as DesignEditV2;
+    expect(edit).toEqual({ type: 'set', path: '/roles/0/vars/0/initial', value: [false, true] });
+    expect(values(step(design, 1, { add: true }), 1)).toEqual([2, 1]);
+    expect(values(step(step(design, 1, { add: true }), 1, { add: true }), 1)).toEqual([2, 1, 3]);
+    expect(values(step(design, 2, { add: true }), 2)).toEqual(['y', 'x']);
+    // A map's entries each choose among the listed instance ids.
+    expect(values(step(design, 3, { add: true }), 3)).toEqual(['P[1]', 'P[2]']);
+    const loaded = loadDesignValueV2(step(step(design, 0, { add: true }), 3, { add: true }));
+    // Per instance: b two ways, each of who's two entries two ways; two instances: 8 × 8.
+    expect(loaded.ok && loaded.model.initials.length).toBe(64);
+  });
+
+  it('no edit when every value is listed; remove keeps at least one and writes one value as itself', () => {
+    const both = step(design, 0, { add: true });
+    expect(initialValuesEdit(both, 0, 0, { add: true })).toBeNull();
+    const one = step(both, 0, { remove: 0 });
+    expect(one.roles[0]!.vars![0]!.initial).toBe(true);
+    expect(initialValuesEdit(one, 0, 0, { remove: 0 })).toBeNull();
+    expect(initialValuesEdit(design, 0, 9, { add: true })).toBeNull();
+  });
+
+  it('set replaces one alternative; a value the type lacks, a repeat or a list on a volatile var is the loader\'s error at its pointer', () => {
+    const listed = step(design, 1, { add: true });
+    expect(values(step(listed, 1, { set: 1, value: 3 }), 1)).toEqual([2, 3]);
+    const errors = (d: DesignV2) => {
+      const r = loadDesignValueV2(d);
+      return r.ok ? [] : r.errors.map((e) => e.path);
+    };
+    expect(errors(step(listed, 1, { set: 1, value: 7 }))).toEqual(['/roles/0/vars/1/initial/1']);
+    expect(errors(step(listed, 1, { set: 1, value: 2 }))).toEqual(['/roles/0/vars/1/initial/1']);
+    expect(errors(step(design, 4, { add: true }))).toEqual(['/roles/0/vars/4/initial']);
   });
 });

@@ -477,6 +477,59 @@ export function initialStateEdit(design: DesignV2, role: number, state: number, 
   return { type: 'batch', edits: states.map((x, k) => ({ type: 'set' as const, path: `/roles/${role}/states/${k}/initial`, value: k === state ? initial || undefined : initial ? undefined : x.initial })) };
 }
 
+/** One initial value of a var: a bool, an int, an enum value or an instance id (`"RM[2]"`). */
+export type InitialValueV2 = number | boolean | string;
+
+/** A var's initial values (docs/format-v2.md §2): its list, or its one value. */
+export function initialAlternatives(v: Pick<VarJsonV2, 'initial'>): readonly InitialValueV2[] {
+  // A set var's lists are its values, edited as JSON (InitialValuesField); every other var's list holds scalars.
+  return Array.isArray(v.initial) ? v.initial.filter((x): x is InitialValueV2 => !Array.isArray(x)) : [v.initial];
+}
+
+/**
+ * The edit of a var's initial alternatives (docs/format-v2.md §2), one undo step: \`add\` lists
+ * the first value of its type not listed yet (null when every value is), \`remove\` drops the
+ * k-th (the last one stays), \`set\` replaces the k-th. One value is written as itself, several
+ * as a list; what the list may hold (values of the type, none twice, one for a volatile var) is
+ * the loader's to say, at the value's own pointer, as for any other value.
+ */
+export function initialValuesEdit(design: DesignV2, role: number, index: number, change: { readonly add: true } | { readonly remove: number } | { readonly set: number; readonly value: InitialValueV2 }): DesignEditV2 | null {
+  const v = design.roles[role]?.vars?.[index];
+  if (!v) return null;
+  const listed = initialAlternatives(v);
+  let next: InitialValueV2[];
+  if ('add' in change) {
+    const fresh = firstUnlisted(design, v.type, listed);
+    if (fresh === null) return null;
+    next = [...listed, fresh];
+  } else if ('remove' in change) {
+    if (listed.length < 2 || change.remove < 0 || change.remove >= listed.length) return null;
+    next = listed.filter((_, k) => k !== change.remove);
+  } else {
+    if (change.set < 0 || change.set >= listed.length) return null;
+    next = listed.map((x, k) => (k === change.set ? change.value : x));
+  }
+  return { type: 'set', path: `/roles/${role}/vars/${index}/initial`, value: next.length === 1 ? next[0] : next };
+}
+
+/** The first value of the var's (entry) type that \`listed\` lacks, in the type's order; null when it has them all. */
+function firstUnlisted(design: DesignV2, type: VarJsonV2['type'], listed: readonly InitialValueV2[]): InitialValueV2 | null {
+  const scalar = typeof type === 'object' && 'map' in type ? type.map.to : type;
+  const has = (x: InitialValueV2) => listed.some((y) => y === x);
+  if (scalar === 'bool') return [false, true].find((x) => !has(x)) ?? null;
+  if ('enum' in scalar) return scalar.enum.find((x) => !has(x)) ?? null;
+  if ('set' in scalar) return null;
+  if ('int' in scalar) {
+    // At most listed.length + 1 tries: the range's first values, skipping the listed ones.
+    for (let x = scalar.int[0]; x <= scalar.int[1] && x <= scalar.int[0] + listed.length; x++) if (!has(x)) return x;
+    return null;
+  }
+  const target = design.roles.find((r) => r.name === scalar.id);
+  const count = target?.instances ?? 1;
+  const ids = count === 1 ? [scalar.id] : Array.from({ length: count }, (_, k) => `${scalar.id}[${k + 1}]`);
+  return ids.find((x) => !has(x)) ?? null;
+}
+
 /** The blank multi-participant design "New multi-participant design" starts from: one role, one state. */
 export function emptyDesignV2(name = 'Untitled multi-participant protocol'): DesignV2 {
   return { format: 'protocol-studio', version: 2, name, roles: [{ name: 'Node', states: [{ name: 'idle', initial: true }], transitions: [] }] };

@@ -1,6 +1,7 @@
 import type { ModelV2 } from '../../../model/v2/model';
 import { tsDoc, tsString } from '../../typescript/escape';
 import { roleFile } from '../names';
+import { chooses } from '../starts';
 import { roleAlias, SYSTEM_FILE, tsObjectKey } from '../system/systemSpec';
 import runtimeSource from './harnessRuntime.ts?raw';
 
@@ -28,7 +29,8 @@ export function harnessModuleV2(model: ModelV2): string {
   const imports = model.roles.map((r, i) => `import * as ${roleAlias(i)} from ${tsString(`./${roleFile(r.name).replace(/\.ts$/, '')}`)};`);
   const adapterTypes = model.roles.map((r, i) => {
     const m = roleAlias(i);
-    return `  readonly ${tsString(r.name)}: RoleAdapter<${m}.Id, ${m}.Store, ${m}.Input, ${m}.Sent, P.World>;`;
+    // A role whose instances choose how they start gets its part of the initial configuration (docs/format-v2.md §2).
+    return `  readonly ${tsString(r.name)}: RoleAdapter<${m}.Id, ${m}.Store, ${m}.Input, ${m}.Sent, P.World${chooses(r) ? `, RoleImplementation<${m}.Input, ${m}.Sent, P.World>, ${m}.Start` : ''}>;`;
   });
   const references = model.roles.map((r, i) => `${tsObjectKey(r.name)}: referenceAdapter(${roleAlias(i)} as unknown as ReferenceRoleModule)`);
   const header = tsDoc(
@@ -56,17 +58,17 @@ export function referenceAdapters(): Adapters {
 }
 
 /** The property: \`await fc.assert(harnessProperty(adapters), { numRuns: 200 })\` under any runner. */
-export function harnessProperty(adapters: Adapters, options: HarnessOptions = {}): fc.IAsyncProperty<[number[]]> {
+export function harnessProperty(adapters: Adapters, options: HarnessOptions = {}): fc.IAsyncProperty<[number, number[]]> {
   return propertyOf(spec, modules, adapters as unknown as AnyAdapters, options);
 }
 
-/** One run over the steps \`choices\` pick: the trace, and the first difference (or null). */
+/** One run over the steps \`choices\` pick (from initial configuration \`options.start\`, needed when the design has several): the trace, and the first difference (or null). */
 export function runChoices(adapters: Adapters, choices: readonly number[], options: HarnessOptions = {}): Promise<HarnessRun> {
   return runHarness(spec, modules, adapters as unknown as AnyAdapters, choices, options);
 }
 
-/** A trace from the studio (its step labels, e.g. a counterexample of Check) given to your implementation: the first difference, or null. */
-export function runTrace(adapters: Adapters, labels: readonly string[], options: Pick<HarnessOptions, 'stepTimeoutMs'> = {}): Promise<HarnessFailure | null> {
+/** A trace from the studio (its step labels, e.g. a counterexample of Check, and \`start\`: the initial configuration it starts from, needed when the design has several) given to your implementation: the first difference, or null. */
+export function runTrace(adapters: Adapters, labels: readonly string[], options: Pick<HarnessOptions, 'stepTimeoutMs' | 'start'> = {}): Promise<HarnessFailure | null> {
   return runTraceOf(spec, modules, adapters as unknown as AnyAdapters, labels, options);
 }
 

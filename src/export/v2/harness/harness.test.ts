@@ -160,8 +160,8 @@ describe('the version-2 harness catches an implementation that departs from the 
       RM: {
         ...rm,
         // RM[1]'s instance hangs on its first step (a lost await, a deadlock).
-        start: async (self, store) => {
-          const impl = await rm.start(self, store);
+        start: async (self, store, start) => {
+          const impl = await rm.start(self, store, start);
           return self === 'RM[1]' ? { ...impl, step: () => new Promise<never>(() => {}) } : impl;
         },
       },

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DesignSystem, messageKey, type SystemInput, type SystemMessage, type SystemModules, type SystemSpec, type SystemStep } from '../system/systemRuntime';
+import { DesignSystem, initialConfigurationCount, initialConfigurationOf, messageKey, type SystemInput, type SystemMessage, type SystemModules, type SystemSpec, type SystemStep } from '../system/systemRuntime';
 
 /**
  * The version-2 test harness's runtime: `export --to harness` emits this file's text verbatim
@@ -33,11 +33,15 @@ export interface RoleImplementation<Input, Sent, World> {
 }
 
 /** What you write per role: how to start an instance of your implementation, and restart it after a crash. */
-export interface RoleAdapter<Id, Store, Input, Sent, World, Impl extends RoleImplementation<Input, Sent, World> = RoleImplementation<Input, Sent, World>> {
+export interface RoleAdapter<Id, Store, Input, Sent, World, Impl extends RoleImplementation<Input, Sent, World> = RoleImplementation<Input, Sent, World>, Start = undefined> {
   /** Durable storage for one instance, empty; it outlives crashes (a restart gets the same one). Default: the role module's `createMemoryStore()`. */
   newStore?(self: Id): Store;
-  /** Starts an instance on its empty store. */
-  start(self: Id, store: Store): Promise<Impl>;
+  /**
+   * Starts an instance on its empty store. `start`: how it starts, when its role chooses (several
+   * initial states or listed initial values, docs/format-v2.md §2): the role module's `Start`, its
+   * part of the run's initial configuration; undefined for a role that does not choose.
+   */
+  start(self: Id, store: Store, start: Start): Promise<Impl>;
   /** Restarts an instance after a crash from its store, running its restart step: the instance and what that step sent (null: no restart transition). */
   recover(self: Id, store: Store, world: World): Promise<{ readonly instance: Impl; readonly sends: readonly Sent[] | null }>;
   /** The harness crashed this instance: drop its memory, timers, connections (its store stays). */
@@ -46,7 +50,7 @@ export interface RoleAdapter<Id, Store, Input, Sent, World, Impl extends RoleImp
 
 type AnyImplementation = RoleImplementation<SystemInput, SystemMessage, unknown>;
 /** Adapters by role name, as the runtime handles them (the generated `Adapters` type is their typed form). */
-export type AnyAdapters = Readonly<Record<string, RoleAdapter<string, unknown, SystemInput, SystemMessage, unknown>>>;
+export type AnyAdapters = Readonly<Record<string, RoleAdapter<string, unknown, SystemInput, SystemMessage, unknown, AnyImplementation, unknown>>>;
 
 export interface HarnessOptions {
   /** Longest run, in steps. Default 40. */
@@ -55,10 +59,17 @@ export interface HarnessOptions {
   readonly declineEvery?: number;
   /** How long one call into your implementation may take before the run fails (a hung step). Default 2000 ms. */
   readonly stepTimeoutMs?: number;
+  /**
+   * Which initial configuration a run starts in (0-based, `INITIAL_CONFIGURATIONS` of initial.ts),
+   * for `runChoices`; needed when the design has several. The property tries every one.
+   */
+  readonly start?: number;
 }
 
 /** Where your implementation first differed from the design. */
 export interface HarnessFailure {
+  /** The initial configuration the run started in (0-based; always 0 when the design has one). */
+  readonly start: number;
   /** 1-based index of the step that showed it (0: right after start). */
   readonly step: number;
   readonly label: string;
@@ -75,9 +86,8 @@ export interface HarnessRun {
 /** The exported role module as it implements its role: the harness's own check that a correct implementation passes. */
 export interface ReferenceRoleModule {
   createMemoryStore(): unknown;
-  initialGhost(): unknown;
   view(s: never): { readonly state: string; readonly vars: Readonly<Record<string, unknown>> };
-  readonly Instance: { create(self: never, store: never): Promise<unknown> };
+  readonly Instance: { create(self: never, store: never, start?: never): Promise<unknown> };
   recover(self: never, store: never, ghost: never, world: never): Promise<{ readonly instance: unknown; readonly outcome: { readonly kind: string; readonly sends?: readonly unknown[] } }>;
 }
 
@@ -91,7 +101,7 @@ interface ReferenceInstance {
  * `Instance` calls with your service's). Ghost vars (specification only) are carried across a
  * crash here, as the design does.
  */
-export function referenceAdapter(module: ReferenceRoleModule): RoleAdapter<string, unknown, SystemInput, SystemMessage, unknown> {
+export function referenceAdapter(module: ReferenceRoleModule): RoleAdapter<string, unknown, SystemInput, SystemMessage, unknown, AnyImplementation, unknown> {
   const ghosts = new Map<string, unknown>();
   const selfOf = new Map<AnyImplementation, string>();
   const wrap = (self: string, raw: unknown): AnyImplementation => {
@@ -109,9 +119,14 @@ export function referenceAdapter(module: ReferenceRoleModule): RoleAdapter<strin
     return impl;
   };
   return {
-    start: async (self, store) => wrap(self, await module.Instance.create(self as never, store as never)),
+    start: async (self, store, start) => {
+      const inst = (await module.Instance.create(self as never, store as never, start as never)) as ReferenceInstance;
+      // The ghost vars as started (a listed ghost var starts as the configuration says): a crash before any step keeps them.
+      ghosts.set(self, inst.snapshot().ghost);
+      return wrap(self, inst);
+    },
     recover: async (self, store, world) => {
-      const r = await module.recover(self as never, store as never, (ghosts.get(self) ?? module.initialGhost()) as never, world as never);
+      const r = await module.recover(self as never, store as never, ghosts.get(self) as never, world as never);
       if (r.outcome.kind === 'unavailable') throw new Error(`${self}: store unavailable`);
       return { instance: wrap(self, r.instance), sends: r.outcome.kind === 'taken' ? ((r.outcome.sends ?? []) as readonly SystemMessage[]) : null };
     },
@@ -146,18 +161,23 @@ export class HarnessDriver {
     private readonly sys: DesignSystem,
     private readonly running: Map<string, Running>,
     private readonly stepTimeoutMs: number,
+    /** The initial configuration the run started in. */
+    readonly start: number,
   ) {}
 
-  static async start(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, stepTimeoutMs = 2000): Promise<HarnessDriver> {
-    const sys = await DesignSystem.start(spec, modules);
+  /** `start`: the initial configuration (0-based; needed when the design has several): the design and your instances start in it. */
+  static async start(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, stepTimeoutMs = 2000, start?: number): Promise<HarnessDriver> {
+    const configuration = initialConfigurationOf(modules, start);
+    const sys = await DesignSystem.start(spec, modules, start);
     const running = new Map<string, Running>();
     for (const inst of spec.instances) {
       const adapter = adapters[inst.role];
       if (adapter === undefined) throw new Error(`no adapter for role ${inst.role}`);
       const store = adapter.newStore ? adapter.newStore(inst.name) : modules.roles[inst.role]!.createMemoryStore();
-      running.set(inst.name, { adapter, store, impl: await adapter.start(inst.name, store) });
+      const chosen = Object.prototype.hasOwnProperty.call(configuration, inst.name) ? configuration[inst.name] : undefined;
+      running.set(inst.name, { adapter, store, impl: await adapter.start(inst.name, store, chosen) });
     }
-    return new HarnessDriver(sys, running, stepTimeoutMs);
+    return new HarnessDriver(sys, running, stepTimeoutMs, start ?? 0);
   }
 
   private sendProblems(instance: string, mine: readonly SystemMessage[] | null, design: readonly SystemMessage[] | null): string[] {
@@ -186,7 +206,7 @@ export class HarnessDriver {
   }
 
   private failure(label: string, problems: readonly string[]): HarnessFailure | null {
-    return problems.length === 0 ? null : { step: this.trace.length, label, trace: [...this.trace], problems };
+    return problems.length === 0 ? null : { start: this.start, step: this.trace.length, label, trace: [...this.trace], problems };
   }
 
   /** Compares right after start. */
@@ -268,7 +288,7 @@ export class HarnessDriver {
 
 /** One run: the steps `choices` pick (each modulo the steps enabled), until a difference, a dead end or `maxSteps`. */
 export async function runHarness(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, choices: readonly number[], options: HarnessOptions = {}): Promise<HarnessRun> {
-  const driver = await HarnessDriver.start(spec, modules, adapters, options.stepTimeoutMs);
+  const driver = await HarnessDriver.start(spec, modules, adapters, options.stepTimeoutMs, options.start);
   const first = await driver.checkStart();
   if (first) return { trace: driver.trace, failure: first };
   const declineEvery = options.declineEvery ?? 4;
@@ -294,8 +314,8 @@ export async function runHarness(spec: SystemSpec, modules: SystemModules, adapt
  * the design there (nor an input it declines, `… (not enabled)`) is an error: the trace is not
  * this design's.
  */
-export async function runTraceOf(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, labels: readonly string[], options: Pick<HarnessOptions, 'stepTimeoutMs'> = {}): Promise<HarnessFailure | null> {
-  const driver = await HarnessDriver.start(spec, modules, adapters, options.stepTimeoutMs);
+export async function runTraceOf(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, labels: readonly string[], options: Pick<HarnessOptions, 'stepTimeoutMs' | 'start'> = {}): Promise<HarnessFailure | null> {
+  const driver = await HarnessDriver.start(spec, modules, adapters, options.stepTimeoutMs, options.start);
   const first = await driver.checkStart();
   if (first) return first;
   for (const label of labels) {
@@ -325,10 +345,11 @@ export class HarnessError extends Error {
   }
 }
 
-/** The fast-check property: every run of at most `maxSteps` steps holds to the design. */
-export function propertyOf(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, options: HarnessOptions = {}): fc.IAsyncProperty<[number[]]> {
-  return fc.asyncProperty(fc.array(fc.nat({ max: 1_000_000 }), { maxLength: options.maxSteps ?? 40 }), async (choices) => {
-    const run = await runHarness(spec, modules, adapters, choices, options);
+/** The fast-check property: every run of at most `maxSteps` steps, from each initial configuration (the first number), holds to the design. */
+export function propertyOf(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, options: HarnessOptions = {}): fc.IAsyncProperty<[number, number[]]> {
+  const starts = initialConfigurationCount(modules);
+  return fc.asyncProperty(fc.nat({ max: starts - 1 }), fc.array(fc.nat({ max: 1_000_000 }), { maxLength: options.maxSteps ?? 40 }), async (start, choices) => {
+    const run = await runHarness(spec, modules, adapters, choices, { ...options, start });
     if (run.failure) throw new HarnessError(run.failure, spec.design);
   });
 }
@@ -337,6 +358,6 @@ export function propertyOf(spec: SystemSpec, modules: SystemModules, adapters: A
 export async function findFailureOf(spec: SystemSpec, modules: SystemModules, adapters: AnyAdapters, options: HarnessOptions & { readonly numRuns?: number; readonly seed?: number } = {}): Promise<HarnessFailure | null> {
   const result = await fc.check(propertyOf(spec, modules, adapters, options), { numRuns: options.numRuns ?? 200, ...(options.seed === undefined ? {} : { seed: options.seed }) });
   if (!result.failed || result.counterexample === null) return null;
-  const run = await runHarness(spec, modules, adapters, result.counterexample[0], options);
+  const run = await runHarness(spec, modules, adapters, result.counterexample[1], { ...options, start: result.counterexample[0] });
   return run.failure;
 }

@@ -39,6 +39,12 @@ export interface MonitorOptions {
   readonly maxTrace?: number;
   /** The log shows every message sent (`X sent M to Y`): a send the design makes but the log lacks is reported. Default false. */
   readonly sendsLogged?: boolean;
+  /**
+   * The initial configuration the system began in (0-based, `INITIAL_CONFIGURATIONS` of initial.ts;
+   * the command line's `--start K` is K - 1). Needed when the design has several: the log alone
+   * cannot say, and following another would report allowed steps as not allowed.
+   */
+  readonly start?: number;
 }
 
 /** A message an instance's step sent, as labels show it (`Vote(value=yes)`) and where it went. */
@@ -87,9 +93,9 @@ export class StepMonitor {
     private readonly options: MonitorOptions,
   ) {}
 
-  /** A monitor in the design's initial configuration. */
+  /** A monitor in the design's initial configuration (\`options.start\` when it has several). */
   static async start(spec: SystemSpec, modules: SystemModules, options: MonitorOptions = {}): Promise<StepMonitor> {
-    return StepMonitor.following(await DesignSystem.start(spec, modules), options);
+    return StepMonitor.following(await DesignSystem.start(spec, modules, options.start), options);
   }
 
   /** A monitor of `system`, from where it is now. */

@@ -50,16 +50,41 @@ export interface SystemRoleModule {
   view(s: SystemSnapshot): { readonly state: string; readonly vars: Readonly<Record<string, unknown>> };
   initialVolatile(): Record<string, unknown>;
   createMemoryStore(): SystemStore;
-  readonly Instance: { create(self: string, store: SystemStore): Promise<SystemInstance>; restore(self: string, store: SystemStore, ghost: unknown): Promise<SystemInstance> };
+  /** `start`: the instance's part of the initial configuration, for a role whose instances choose how they start (else absent). */
+  readonly Instance: { create(self: string, store: SystemStore, start?: unknown): Promise<SystemInstance>; restore(self: string, store: SystemStore, ghost: unknown): Promise<SystemInstance> };
   recover(self: string, store: SystemStore, ghost: unknown, world: unknown): Promise<{ readonly instance: SystemInstance; readonly outcome: SystemOutcome }>;
   /** Crashes one instance may take in the checked design (0: never). */
   readonly CRASHES: number;
 }
 
-/** The exported modules: the design invariants' module and one module per role, by role name. */
+/**
+ * The exported modules: the design invariants' module, one module per role, by role name, and,
+ * when some role's instances choose how they start (docs/format-v2.md §2), `initial.ts`: the
+ * initial configurations, each the choosing instances' starts by instance name.
+ */
 export interface SystemModules {
   readonly invariants: { violatedDesignInvariants(world: unknown): string[] };
   readonly roles: Readonly<Record<string, SystemRoleModule>>;
+  readonly initial?: { readonly INITIAL_CONFIGURATIONS: readonly object[] };
+}
+
+/** How many initial configurations the design has (1 when no instance chooses how it starts). */
+export function initialConfigurationCount(modules: SystemModules): number {
+  return modules.initial?.INITIAL_CONFIGURATIONS.length ?? 1;
+}
+
+/**
+ * Initial configuration `start` (0-based, the checker's order). Explicit when there are several
+ * (as the command line's `--start`): starting another one silently would compare against a
+ * different run. A `RangeError` for a number that is not one.
+ */
+export function initialConfigurationOf(modules: SystemModules, start: number | undefined): Readonly<Record<string, unknown>> {
+  const all = (modules.initial?.INITIAL_CONFIGURATIONS ?? [{}]) as readonly Readonly<Record<string, unknown>>[];
+  if (start === undefined && all.length > 1) throw new RangeError(`the design has ${all.length} initial configurations: say which one the system starts in (start: 0 to ${all.length - 1})`);
+  const index = start ?? 0;
+  const found = Number.isInteger(index) ? all[index] : undefined;
+  if (found === undefined) throw new RangeError(`initial configuration ${String(index)}: the design has ${all.length}, numbered 0 to ${all.length - 1}`);
+  return found;
 }
 
 /** What a call's timer or ack step needs to be labelled as the engine labels it (format-v2.md §14). */
@@ -131,14 +156,19 @@ export class DesignSystem {
     private readonly modules: SystemModules,
   ) {}
 
-  /** The system in its initial configuration: every instance created on an empty memory store. */
-  static async start(spec: SystemSpec, modules: SystemModules): Promise<DesignSystem> {
+  /**
+   * The system in initial configuration `start` (`initialConfigurationOf`; needed only when the
+   * design has several): every instance created on an empty memory store, as the configuration says.
+   */
+  static async start(spec: SystemSpec, modules: SystemModules, start?: number): Promise<DesignSystem> {
+    const configuration = initialConfigurationOf(modules, start);
     const sys = new DesignSystem(spec, modules);
     for (const inst of spec.instances) {
       const api = modules.roles[inst.role];
       if (api === undefined) throw new Error(`no module for role ${inst.role}`);
       const store = api.createMemoryStore();
-      sys.nodes.push({ name: inst.name, role: inst.role, api, store, up: await api.Instance.create(inst.name, store), ghost: null, crashesLeft: api.CRASHES, sent: [] });
+      const chosen = Object.prototype.hasOwnProperty.call(configuration, inst.name) ? configuration[inst.name] : undefined;
+      sys.nodes.push({ name: inst.name, role: inst.role, api, store, up: await api.Instance.create(inst.name, store, chosen), ghost: null, crashesLeft: api.CRASHES, sent: [] });
     }
     if (spec.network.model === 'channels') for (const [from, to] of spec.network.channels) sys.channels.set(`${from}→${to}`, []);
     return sys;

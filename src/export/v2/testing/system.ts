@@ -1,5 +1,6 @@
 import type { ModelV2 } from '../../../model/v2/model';
 import { roleFile } from '../names';
+import { INITIAL_FILE } from '../starts';
 import { DesignSystem, type SystemModules, type SystemRoleModule } from '../system/systemRuntime';
 import { systemSpecOf } from '../system/systemSpec';
 
@@ -11,8 +12,9 @@ export { ChannelFull, type SystemStep } from '../system/systemRuntime';
  * with `systemSpecOf`. The property test compares it with the engine step by step.
  */
 export const ExportedSystem = {
-  start(model: ModelV2, modules: Record<string, unknown>): Promise<DesignSystem> {
-    return DesignSystem.start(systemSpecOf(model), systemModulesOf(model, modules));
+  /** `start`: which initial configuration (0-based, `model.initials`' order); needed when the design has several. */
+  start(model: ModelV2, modules: Record<string, unknown>, start?: number): Promise<DesignSystem> {
+    return DesignSystem.start(systemSpecOf(model), systemModulesOf(model, modules), start);
   },
 };
 
@@ -21,5 +23,6 @@ export function systemModulesOf(model: ModelV2, modules: Record<string, unknown>
   return {
     invariants: modules['invariants.ts'] as SystemModules['invariants'],
     roles: Object.fromEntries(model.roles.map((r) => [r.name, modules[roleFile(r.name)] as SystemRoleModule])),
+    ...(modules[INITIAL_FILE] === undefined ? {} : { initial: modules[INITIAL_FILE] as NonNullable<SystemModules['initial']> }),
   };
 }

@@ -3,9 +3,9 @@ import { nextName } from '../../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
 import { eventWithSource, type EventSource } from '../../../store/v2/callEditsV2';
 import { choicesOf, SelectField, type Choice } from '../../fields/SelectField';
-import { TextField } from '../../fields/TextField';
-import { BoundNumber, BoundSelect, BoundText, useBound } from './bound';
+import { BoundNumber, BoundSelect, BoundText } from './bound';
 import { CrashField } from './CrashField';
+import { InitialValuesField } from './InitialValuesField';
 import { InvariantList } from './InvariantList';
 import { ListOf } from './ListOf';
 import { NameField } from './NameField';
@@ -51,7 +51,7 @@ export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }
             <>
               <NameField label={`${label} var ${i + 1} name`} path={`${p}/name`} value={v.name} readOnly={readOnly} rename={(name) => ({ type: 'renameVar', role, var: i, name })} />
               <TypeFieldV2 label={`${label} var ${i + 1}`} path={`${p}/type`} value={v.type} roles={roles} maps readOnly={readOnly} onChange={(type) => apply({ type: 'set', path: p, value: { ...v, type, initial: initialFor(type, v.initial) } })} />
-              <InitialField label={`${label} var ${i + 1} initial value`} path={`${p}/initial`} v={v} readOnly={readOnly} />
+              <InitialValuesField label={`${label} var ${i + 1} initial value`} role={role} index={i} v={v} readOnly={readOnly} />
               <BoundSelect label={`${label} var ${i + 1} storage`} path={`${p}/storage`} readOnly={readOnly} choices={choicesOf(['durable', 'volatile', 'ghost'], 'durable (default)')} />
             </>
           )}
@@ -91,40 +91,6 @@ export function RoleForm({ role, readOnly }: { role: number; readOnly: boolean }
       </fieldset>
     </section>
   );
-}
-
-function InitialField({ label, path, v, readOnly }: { label: string; path: string; v: VarJsonV2; readOnly: boolean }) {
-  const [, set] = useBound<VarJsonV2['initial']>(path);
-  const scalar = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
-  if (typeof scalar === 'object' && 'set' in scalar) return <JsonInitialField label={label} path={path} v={v} readOnly={readOnly} onChange={set} />;
-  if (scalar === 'bool') return <BoundSelectValue label={label} path={path} value={String(v.initial)} values={['false', 'true']} readOnly={readOnly} onChange={(s) => set(s === 'true')} />;
-  if (typeof scalar === 'object' && 'enum' in scalar) return <BoundSelectValue label={label} path={path} value={String(v.initial)} values={scalar.enum} readOnly={readOnly} onChange={set} />;
-  if (typeof scalar === 'object' && 'int' in scalar) return <BoundNumber label={label} path={path} readOnly={readOnly} />;
-  return <BoundText label={label} path={path} readOnly={readOnly} placeholder={`${scalar.id}[1]`} />;
-}
-
-/** A set's initial value as JSON: a list of elements, or a list of such lists for several (docs/format-v2.md §2). */
-function JsonInitialField({ label, path, v, readOnly, onChange }: { label: string; path: string; v: VarJsonV2; readOnly: boolean; onChange: (value: VarJsonV2['initial']) => void }) {
-  return (
-    <TextField
-      label={`${label} (JSON)`}
-      path={`${path}#json`}
-      value={JSON.stringify(v.initial)}
-      commit
-      readOnly={readOnly}
-      onChange={(text) => {
-        try {
-          onChange(JSON.parse(text) as VarJsonV2['initial']);
-        } catch {
-          // Not JSON: the value stays as it was.
-        }
-      }}
-    />
-  );
-}
-
-function BoundSelectValue({ label, path, value, values, readOnly, onChange }: { label: string; path: string; value: string; values: readonly string[]; readOnly: boolean; onChange: (v: string) => void }) {
-  return <SelectField label={label} path={path} value={value} choices={choicesOf(values)} disabled={readOnly} onChange={onChange} />;
 }
 
 /**
