@@ -17,10 +17,12 @@ export function inProcessWorkerOf<D, R>(session: Session<D, R>, sliceMs = 5): Wo
     },
     postMessage(message: ToWorker<D>) {
       if (message.type === 'cancel') cancelled = true;
-      else
-        void session(message.design, message.limits, (m) => w.onmessage?.({ data: m } as MessageEvent<FromWorker<R>>), () => cancelled, sliceMs, 0).catch((e: unknown) =>
-          w.onmessage?.({ data: { type: 'error', error: String(e) } } as MessageEvent<FromWorker<R>>),
-        );
+      else {
+        // As a real worker's messages, each arrives later, never during the call that started the
+        // check: a check that ends in its first slice still reaches listeners subscribed after it.
+        const deliver = (data: FromWorker<R>) => queueMicrotask(() => w.onmessage?.({ data } as MessageEvent<FromWorker<R>>));
+        void session(message.design, message.limits, deliver, () => cancelled, sliceMs, 0).catch((e: unknown) => deliver({ type: 'error', error: String(e) }));
+      }
     },
   };
   return w;
