@@ -142,6 +142,20 @@ export async function runOnThreads<F extends FinalFigures>(
       ports.push(workerPort<F>(workers[joined++]!.worker));
     return ports;
   };
+  // Whether a core sat idle while the first thread last ran alone (at least `ALONE_MS` of it):
+  // the others are not tried together again while none did (another process on that core).
+  let window = { at: started, cores: coreTimes() };
+  let free = true;
+  const othersFree = (lastLevelAlone: boolean): boolean => {
+    const now = performance.now();
+    if (!lastLevelAlone) window = { at: now, cores: coreTimes() }; // our own threads kept the cores busy
+    else if (now - window.at >= ALONE_MS) {
+      const cores = coreTimes();
+      free = threadsToStart(1, idleCores(window.cores, cores)) > 0;
+      window = { at: now, cores };
+    }
+    return free;
+  };
   try {
     // Between chunks the event loop turns, so a signal is handled even while no worker has joined.
     const pause = () => new Promise((resolve) => setImmediate(resolve));
@@ -151,6 +165,7 @@ export async function runOnThreads<F extends FinalFigures>(
       adaptive: !threading.waitForThreads,
       dealt: threading.waitForThreads === true,
       exclusive: true,
+      othersFree,
     });
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
