@@ -1,4 +1,4 @@
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createExploration, createPartition } from '../engine/explorer';
 import { fitsFlat } from '../engine/flatLayout';
@@ -6,7 +6,7 @@ import { remotePort, type PartitionData } from '../engine/partitionMessages';
 import { localPort, reportOf, runLevels, type FinalFigures, type LevelsRun, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
 import { SharedFingerprintSet } from '../engine/sharedFingerprintSet';
-import { idleCores, threadsToStart, type CoreTimes } from '../engine/threadUse';
+import { idleCores, startsAlone, threadsToStart, type CoreTimes } from '../engine/threadUse';
 import { handoff } from '../model/handoff';
 import type { Model } from '../model/model';
 
@@ -65,7 +65,8 @@ export async function exploreOnThreads(
   options: ExploreOptions,
   threading: Threading,
 ): Promise<ThreadedResult> {
-  if (threading.threads <= 1 || !fitsFlat(model)) return { ...(await exploreInSlices(model, options)), threads: 1 };
+  if (threading.threads <= 1 || !fitsFlat(model) || busyMachine(threading))
+    return { ...(await exploreInSlices(model, options)), threads: 1 };
   const run = await runOnThreads(
     options,
     threading,
@@ -170,6 +171,11 @@ export async function runOnThreads<F extends FinalFigures>(
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
+}
+
+/** No core is free for a second thread (`startsAlone`): the check runs as one thread (tests that wait for threads never do). */
+export function busyMachine(threading: Threading): boolean {
+  return threading.waitForThreads !== true && startsAlone(availableParallelism(), loadavg()[0] ?? 0);
 }
 
 /** Every core's time counters now (ms): `idleCores` compares two readings. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idleCores, SPLIT_MS, threadsToStart, ThreadUse } from './threadUse';
+import { idleCores, SPLIT_MS, startsAlone, threadsToStart, ThreadUse } from './threadUse';
 
 /**
  * Feeds `levels` levels of 10,000 configurations (10 transitions each) to two threads at the
@@ -121,3 +121,13 @@ describe('threads are started only on idle cores', () => {
   });
 });
 
+
+describe('a busy machine checks on one thread from the start', () => {
+  it('runs alone while the load leaves no core beside the search\'s own', () => {
+    expect(startsAlone(2, 0.1)).toBe(false); // idle two cores
+    expect(startsAlone(2, 1.0)).toBe(true); // another process on one of them
+    expect(startsAlone(2, 12)).toBe(true);
+    expect(startsAlone(4, 2)).toBe(false);
+    expect(startsAlone(1, 0)).toBe(true);
+  });
+});
