@@ -5,6 +5,7 @@ import { viewConfiguration } from '../engine/view';
 import type { Model } from '../model/model';
 import { defaultMaxMemory, exploreOnThreads } from './checkThreads';
 import { progressLine, stopOnSignal } from './stopOnSignal';
+import { threadsTookPart } from './threadsLine';
 import { terminalJson, terminalText } from './terminalText';
 
 export interface CheckModelOptions {
@@ -39,7 +40,7 @@ export async function checkModel(model: Model, parsed: CheckModelOptions, shape:
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (parsed.json) process.stdout.write(`${terminalJson(shape(result))}\n`);
   else {
-    const out = [`${verdictLine(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}`];
+    const out = [`${verdictLine(result)}${threadsTookPart(result.threads, parsed.threads)}`];
     const initial = viewConfiguration(model, initialConfiguration(model));
     for (const v of result.violations) out.push('', violationTable(v, initial));
     process.stdout.write(`${terminalText(out.join('\n'))}\n`);

@@ -1,4 +1,4 @@
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createExploration, createPartition } from '../engine/explorer';
 import { fitsFlat } from '../engine/flatLayout';
@@ -6,7 +6,7 @@ import { remotePort, type PartitionData } from '../engine/partitionMessages';
 import { localPort, reportOf, runLevels, type FinalFigures, type LevelsRun, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
 import { SharedFingerprintSet } from '../engine/sharedFingerprintSet';
-import { idleCores, threadsToStart, type CoreTimes } from '../engine/threadUse';
+import { idleCores, startsAlone, threadsToStart, type CoreTimes } from '../engine/threadUse';
 import { handoff } from '../model/handoff';
 import type { Model } from '../model/model';
 
@@ -65,7 +65,8 @@ export async function exploreOnThreads(
   options: ExploreOptions,
   threading: Threading,
 ): Promise<ThreadedResult> {
-  if (threading.threads <= 1 || !fitsFlat(model)) return { ...(await exploreInSlices(model, options)), threads: 1 };
+  if (threading.threads <= 1 || !fitsFlat(model) || busyMachine(threading))
+    return { ...(await exploreInSlices(model, options)), threads: 1 };
   const run = await runOnThreads(
     options,
     threading,
@@ -142,6 +143,20 @@ export async function runOnThreads<F extends FinalFigures>(
       ports.push(workerPort<F>(workers[joined++]!.worker));
     return ports;
   };
+  // Whether a core sat idle while the first thread last ran alone (at least `ALONE_MS` of it):
+  // the others are not tried together again while none did (another process on that core).
+  let window = { at: started, cores: coreTimes() };
+  let free = true;
+  const othersFree = (lastLevelAlone: boolean): boolean => {
+    const now = performance.now();
+    if (!lastLevelAlone) window = { at: now, cores: coreTimes() }; // our own threads kept the cores busy
+    else if (now - window.at >= ALONE_MS) {
+      const cores = coreTimes();
+      free = threadsToStart(1, idleCores(window.cores, cores)) > 0;
+      window = { at: now, cores };
+    }
+    return free;
+  };
   try {
     // Between chunks the event loop turns, so a signal is handled even while no worker has joined.
     const pause = () => new Promise((resolve) => setImmediate(resolve));
@@ -151,10 +166,16 @@ export async function runOnThreads<F extends FinalFigures>(
       adaptive: !threading.waitForThreads,
       dealt: threading.waitForThreads === true,
       exclusive: true,
+      othersFree,
     });
   } finally {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
+}
+
+/** No core is free for a second thread (`startsAlone`): the check runs as one thread (tests that wait for threads never do). */
+export function busyMachine(threading: Threading): boolean {
+  return threading.waitForThreads !== true && startsAlone(availableParallelism(), loadavg()[0] ?? 0);
 }
 
 /** Every core's time counters now (ms): `idleCores` compares two readings. */

@@ -7,7 +7,7 @@ import { loadDesign } from '../model/load';
 import type { Model } from '../model/model';
 import { createPartition, explore } from './explorer';
 import { fitsFlat } from './flatLayout';
-import { coordinate, explorePartitioned, localPort, type PartitionPort } from './partitioned';
+import { coordinate, explorePartitioned, localPort, type LevelPlanner, type PartitionPort } from './partitioned';
 import type { CheckResult } from './result';
 import { SharedFingerprintSet } from './sharedFingerprintSet';
 import { createSimulator } from './simulator';
@@ -75,6 +75,46 @@ describe('the search split over partitions', () => {
     );
   });
 
+  it('agrees with one thread whichever threads expand each level, joining late and sitting levels out', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        smallDesign.map(testModel),
+        fc.integer({ min: 2, max: 4 }),
+        fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 4 }),
+        async (model, count, script, joinAt) => {
+          if (!fitsFlat(model)) return;
+          const one = explore(model, { maxStates: 20_000 });
+          if (one.verdict === 'incomplete') return;
+          // Partition 0 uses the set itself (alone, it writes it plainly); each other its own view
+          // of the buffers, so one that missed a growth would store in the old table.
+          const set = SharedFingerprintSet.create(1024, 1024, 64);
+          const ports = Array.from({ length: count }, (_, index) => {
+            if (index === 0) return localPort(createPartition(model, {}, { index, count, set }));
+            const view = new SharedFingerprintSet(set.buffers, 64);
+            const port = localPort(createPartition(model, {}, { index, count, set: view }));
+            return { ...port, adopt: async (buffers) => view.adopt(buffers) } satisfies PartitionPort;
+          });
+          // Level by level, a bit per thread says whether it expands (the first always does).
+          let level = 0;
+          const planner: LevelPlanner = {
+            plan: (joined) => {
+              const bits = script[level++ % script.length]!;
+              return Array.from({ length: joined }, (_, p) => p === 0 || ((bits >> p) & 1) === 1);
+            },
+            record: () => {},
+          };
+          let ends = 0;
+          const join = async () => (++ends === joinAt ? ports.slice(1) : []);
+          const split = await coordinate(model, set, [ports[0]!], count, {}, join, { exclusive: true, planner });
+          expect(figures(split)).toEqual(figures(one));
+          expectTracesReplay(model, split);
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
   it('never stores more than a state limit, and says incomplete when it stops', async () => {
     await fc.assert(
       fc.asyncProperty(smallDesign.map(testModel), fc.integer({ min: 1, max: 60 }), async (model, maxStates) => {
@@ -115,7 +155,7 @@ describe('the search split over partitions', () => {
         },
       };
       const late = (port: PartitionPort): PartitionPort => ({ ...port, expandLevel: (ms) => firstDone.then(() => port.expandLevel(ms)) });
-      return coordinate(model, set, [early, ...others.map(late)], 3, {}, undefined, false, dealt);
+      return coordinate(model, set, [early, ...others.map(late)], 3, {}, undefined, { adaptive: false, dealt });
     };
     const claimed = await run(false);
     const dealt = await run(true);

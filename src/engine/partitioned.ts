@@ -69,9 +69,20 @@ export interface LevelSharing {
    * follow the threads' speed: a thread that wakes late may find none left.
    */
   readonly dealt?: boolean;
-  /** The first port is a partition on this thread, using `set` itself: it may use it alone (`exclusive`) until another joins. */
+  /** The first port is a partition on this thread, using `set` itself: it may use it alone (`exclusive`) while no other expands. */
   readonly exclusive?: boolean;
+  /**
+   * Asked at each level's end (told whether the first thread expanded it alone): false when no
+   * core is known to be free for the others (the command line reads the cores' idle time), which
+   * puts off a try of the threads together (`ThreadUse.plan`).
+   */
+  readonly othersFree?: (lastLevelAlone: boolean) => boolean;
+  /** Who expands each level: `ThreadUse` unless told (tests script it). */
+  readonly planner?: LevelPlanner;
 }
+
+/** Decides, level by level, which threads expand it (`ThreadUse`), told what each level took. */
+export type LevelPlanner = Pick<ThreadUse, 'plan' | 'record'>;
 
 /**
  * A partition on this thread. Expanding yields first, so the coordinator has posted its requests
@@ -120,7 +131,7 @@ export function explorePartitioned(
     localPort(createPartition(model, options, { index, count, set })),
   );
   // Every partition expands every level: here they take turns, so none would ever look helpful.
-  return coordinate(model, set, ports, count, options, undefined, false);
+  return coordinate(model, set, ports, count, options, undefined, { adaptive: false });
 }
 
 /**
@@ -135,14 +146,9 @@ export async function coordinate(
   count: number,
   options: ExploreOptions = {},
   join: () => Promise<PartitionPort[]> = async () => [],
-  /** Let a thread sit out levels it does not speed up (false: every thread expands every level). */
-  adaptive = true,
-  /** See `LevelSharing.dealt`. */
-  dealt = false,
-  /** See `LevelSharing.exclusive`. */
-  exclusive = false,
+  sharing: LevelSharing = {},
 ): Promise<CheckResult & { readonly threads: number }> {
-  const run = await runLevels(set, initialPorts, count, options, join, { adaptive, dealt, exclusive });
+  const run = await runLevels(set, initialPorts, count, options, join, sharing);
   return { ...reportOf(model, run, count), threads: run.threads };
 }
 
@@ -189,10 +195,10 @@ export async function runLevels<F extends FinalFigures>(
   count: number,
   options: ExploreOptions = {},
   join: () => Promise<PartitionPort<F>[]> = async () => [],
-  { adaptive = true, dealt = false, exclusive = false }: LevelSharing = {},
+  sharing: LevelSharing = {},
 ): Promise<LevelsRun<F>> {
+  const { adaptive = true, dealt = false, exclusive = false } = sharing;
   const ports = [...initialPorts];
-  set.exclusive = ports.length === 1 && exclusive;
   const started = performance.now();
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
   let sums: PartitionSummary[] = [];
@@ -202,14 +208,21 @@ export async function runLevels<F extends FinalFigures>(
   let depth = 0;
   const total = (key: 'states' | 'transitions') => sums.reduce((n, s) => n + s[key], 0);
   // Threads beyond the first expand a level only while they make the search faster (`threadUse.ts`).
-  const use = new ThreadUse();
+  const use = sharing.planner ?? new ThreadUse();
   let levelSize = 1;
+  // Which ports expand the level; a port that sits it out is sent nothing (it may be on a busy
+  // core: every round trip to it would wait for that core), and takes up the grown set's
+  // buffers only when it next expands.
+  let expanding = use.plan(ports.length, levelSize);
+  const adopted: unknown[] = ports.map(() => set.buffers.table);
 
   for (;;) {
     // Expand the level; whenever the shared set fills up, every thread stops, it grows, they go on.
-    const alone = ports.length === 1;
-    const finished: boolean[] = ports.map((_, p) => adaptive && p > 0 && !use.othersExpand);
+    const active = ports.flatMap((_, p) => (expanding[p] || !adaptive ? [p] : []));
+    set.exclusive = active.length === 1 && exclusive; // the others sit out: plain writes, as alone
+    const finished = ports.map((_, p) => !active.includes(p));
     const levelStarted = performance.now();
+    let growMs = 0;
     for (;;) {
       const remainingMs = maxMs - (performance.now() - started);
       const statuses = await Promise.all(
@@ -217,14 +230,27 @@ export async function runLevels<F extends FinalFigures>(
       );
       statuses.forEach((status, p) => (finished[p] ||= status === 'expanded' || status === 'stopped'));
       if (finished.every(Boolean)) break;
+      const growStarted = performance.now();
       set.grow();
-      await Promise.all(ports.map((port) => port.adopt(set.buffers)));
+      await Promise.all(active.map((p) => adopt(p)));
+      growMs += performance.now() - growStarted;
     }
-    const levelMs = performance.now() - levelStarted;
-    if (alone) use.recordAlone(levelSize, levelMs);
-    else use.record(levelSize, levelMs);
-    const nexts = await Promise.all(ports.map((port) => port.takeNext()));
+    const levelMs = performance.now() - levelStarted - growMs;
+    // A port that sat out queued nothing and its figures stand.
+    const nexts = await Promise.all(
+      ports.map((port, p) =>
+        active.includes(p) || sums[p] === undefined
+          ? port.takeNext()
+          : { records: new Int32Array(0), summary: sums[p] },
+      ),
+    );
+    const before = sums;
     sums = nexts.map((n) => n.summary);
+    use.record(
+      sums.map((s, p) => (active.includes(p) ? s.transitions - (before[p]?.transitions ?? 0) : 0)),
+      levelMs,
+      levelSize,
+    );
     options.onProgress?.({
       states: total('states'),
       transitions: total('transitions'),
@@ -248,14 +274,20 @@ export async function runLevels<F extends FinalFigures>(
       break;
     }
     const joined = await join();
-    await Promise.all(joined.map((port) => port.adopt(set.buffers)));
-    ports.push(...joined);
-    set.exclusive = ports.length === 1 && exclusive;
-    // The next level as one array every thread reads, its chunks claimed through one counter
-    // (a thread alone keeps its own queue: nothing to share).
-    const all = ports.length === 1 && records.length === 1 ? records[0]! : gather(records);
+    for (const port of joined) {
+      ports.push(port);
+      adopted.push(null);
+      records.push(new Int32Array(0));
+      sums.push({ ...sums[0]!, states: 0, transitions: 0, next: 0, bytes: 0, foundDepth: -1, limit: null }); // till it reports
+    }
     const Q = sums[0]!.record;
-    levelSize = all.length / Q;
+    const filled = records.filter((r) => r.length > 0);
+    levelSize = filled.reduce((n, r) => n + r.length, 0) / Q;
+    expanding = use.plan(ports.length, levelSize, sharing.othersFree?.(active.length === 1) ?? true);
+    const next = ports.flatMap((_, p) => (expanding[p] || !adaptive ? [p] : []));
+    // The next level as one array every thread reads, its chunks claimed through one counter
+    // (a thread alone reads the one queue there is: no copy).
+    const all = next.length === 1 && filled.length === 1 ? filled[0]! : gather(records);
     // Each thread's records are its configurations numbered in a row, ending with its last (`idOf`).
     const ids = new Int32Array(3 * records.length);
     let first = 0;
@@ -263,10 +295,21 @@ export async function runLevels<F extends FinalFigures>(
       ids.set([first, p + count * (sums[p]!.states - r.length / Q), count], 3 * p);
       first += r.length / Q;
     });
-    const claims = dealt ? ports.length : new Int32Array(new SharedArrayBuffer(4));
-    const chunk = Math.max(1, Math.min(4096, Math.ceil(all.length / sums[0]!.record / (8 * ports.length))));
-    await Promise.all(ports.map((port) => port.setLevel(all, ids, level + 1, claims, chunk)));
+    const claims = dealt ? next.length : new Int32Array(new SharedArrayBuffer(4));
+    const chunk = Math.max(1, Math.min(4096, Math.ceil(levelSize / (8 * next.length))));
+    await Promise.all(next.map(async (p) => {
+      await adopt(p);
+      await ports[p]!.setLevel(all, ids, level + 1, claims, chunk);
+    }));
     level++;
+  }
+
+  /** Port p takes up the set's buffers, unless it has them already. */
+  async function adopt(p: number): Promise<void> {
+    const table = set.buffers.table;
+    if (adopted[p] === table) return;
+    adopted[p] = table;
+    await ports[p]!.adopt(set.buffers);
   }
 
   function rate(): number {

@@ -1,67 +1,101 @@
 /**
  * Which threads expand the next level of a search on several threads: a thread is used only while
- * it helps. After a level expanded by every thread, the coordinator compares its rate
- * (configurations per millisecond) with the last level expanded by the first thread alone; when
- * the others did not make the search at least `GAIN` faster (another process on their core, levels
- * too small to share, cache lines bouncing between cores), they sit out the next levels, and are
- * tried again after a while (twice as long after each try that did not pay).
+ * it helps. The first thread expands every level; the others join in a level only when
+ *  - the level is large enough that sharing it pays: its expansion alone is estimated at
+ *    `SPLIT_MS` or more (sharing a level costs a copy of it and a round trip to every thread),
+ *  - and the threads together were, on the last level they shared, at least `GAIN` times as fast
+ *    as the first alone on its last level alone (work per millisecond: transitions tried, which
+ *    varies less from level to level than configurations do). When they were not (another
+ *    process on their core, cache lines bouncing between the cores), the others sit out a few
+ *    levels and are tried again (twice as long after each try that did not pay); while they pay,
+ *    one level alone now and then (less and less often) keeps the first thread's rate current.
+ * A thread that did less than `SLOW_SHARE` of its fair share of a shared level (a core another
+ * process keeps busy) sits out until the others are next tried again; a try is put off while the
+ * caller knows no core to be free (`plan`'s `othersFree`).
  *
  * Pure and deterministic given the figures it is told, so it is tested without threads.
  */
 
 /** How much faster the threads together must be than one alone to be kept. */
 export const GAIN = 1.1;
-/** Levels smaller or shorter than this say nothing reliable about a rate. */
-const MIN_CONFIGURATIONS = 2_000;
+/** A level the first thread alone would expand faster than this (estimated) is not shared. */
+export const SPLIT_MS = 20;
+/** Part of its fair share of a level below which a thread is taken for one that does not help. */
+export const SLOW_SHARE = 0.35;
+/** Levels with less work or time than this say nothing reliable about a rate. */
+const MIN_WORK = 5_000;
 const MIN_MS = 4;
 /** Levels in one mode before the other is tried again: doubled each time the mode is confirmed. */
 const FIRST_WAIT = 2;
 const MAX_WAIT = 32;
 
 export class ThreadUse {
+  /** Whether the threads share levels (the mode); a level may still go to the first alone (`plan`). */
   private together = true;
+  /** Work per ms of the first thread alone, and its ms per configuration, on its last measured level alone. */
   private aloneRate = 0;
+  private msPerConfiguration = 0;
   /** Levels left in the current mode before the other is measured again. */
-  private left = 0;
+  private left = FIRST_WAIT;
   private waitAlone = FIRST_WAIT;
   private waitTogether = FIRST_WAIT;
+  /** The next level shared is a try of the threads together (the first, or the first after levels alone). */
+  private trial = true;
+  /** Threads that did not help on the last shared level: they sit out until the next try together. */
+  private readonly benched = new Set<number>();
+  private planned: readonly boolean[] = [true];
 
-  /** Whether the threads other than the first expand the next level. */
-  get othersExpand(): boolean {
-    return this.together;
+  /**
+   * Which of the `joined` threads (the first always) expand the next level, of `configurations`.
+   * `othersFree` false (the caller saw no idle core) puts off a try of the threads together.
+   */
+  plan(joined: number, configurations: number, othersFree = true): readonly boolean[] {
+    const measured = this.aloneRate > 0;
+    const worthSharing = configurations * this.msPerConfiguration >= SPLIT_MS;
+    const share = joined > 1 && this.together && measured && worthSharing && (othersFree || !this.trial);
+    this.planned = Array.from({ length: joined }, (_, p) => p === 0 || (share && !this.benched.has(p)));
+    return this.planned;
   }
 
-  /** A level the first thread expanded before any other had joined. */
-  recordAlone(configurations: number, ms: number): void {
-    if (configurations >= MIN_CONFIGURATIONS && ms >= MIN_MS) this.aloneRate = configurations / ms;
-  }
-
-  /** A level was expanded (`configurations` of it, in `ms`), by every thread or by the first alone. */
-  record(configurations: number, ms: number): void {
-    if (configurations < MIN_CONFIGURATIONS || ms < MIN_MS) return;
-    const rate = configurations / ms;
-    if (!this.together) {
+  /**
+   * The level planned last was expanded in `ms` (the set's growth left out): `work[p]` is what
+   * thread p did of it (transitions tried; 0 for a thread that sat out), `configurations` its size.
+   */
+  record(work: readonly number[], ms: number, configurations: number): void {
+    const total = work.reduce((n, w) => n + w, 0);
+    if (total < MIN_WORK || ms < MIN_MS) return;
+    const rate = total / ms;
+    const sharing = this.planned.filter(Boolean).length;
+    if (sharing <= 1) {
       this.aloneRate = rate;
-      if (--this.left <= 0) this.switchTo(true, this.waitTogether); // measure together again
+      this.msPerConfiguration = ms / Math.max(1, configurations);
+      // A small level expanded alone while together pays is no level of the alone mode.
+      if (!this.together && --this.left <= 0) this.switchTo(true, this.waitTogether);
       return;
     }
-    if (this.aloneRate === 0) {
-      this.switchTo(false, 1); // no alone rate yet: measure one level alone
-    } else if (rate < this.aloneRate * GAIN) {
+    this.trial = false;
+    const slow = work.flatMap((w, p) => (p > 0 && this.planned[p] && w < (SLOW_SHARE * total) / sharing ? [p] : []));
+    if (rate < this.aloneRate * GAIN || slow.length === sharing - 1) {
+      // Together did not pay: alone for a while, longer each time.
       this.waitTogether = FIRST_WAIT;
-      this.switchTo(false, this.waitAlone); // together did not pay: alone for a while, longer each time
+      this.switchTo(false, this.waitAlone);
       this.waitAlone = Math.min(MAX_WAIT, this.waitAlone * 2);
-    } else {
-      this.waitAlone = FIRST_WAIT;
-      if (--this.left <= 0) {
-        // Together pays; check it again (one level alone) after twice as many levels each time.
-        this.waitTogether = Math.min(MAX_WAIT, this.waitTogether * 2);
-        this.switchTo(false, 1);
-      }
+      return;
+    }
+    for (const p of slow) this.benched.add(p);
+    this.waitAlone = FIRST_WAIT;
+    if (--this.left <= 0) {
+      // Together pays; check it again (one level alone) after twice as many levels each time.
+      this.waitTogether = Math.min(MAX_WAIT, this.waitTogether * 2);
+      this.switchTo(false, 1);
     }
   }
 
   private switchTo(together: boolean, levels: number): void {
+    if (together) {
+      this.benched.clear();
+      this.trial = true;
+    }
     this.together = together;
     this.left = levels;
   }
@@ -106,3 +140,14 @@ export function threadsToStart(wanted: number, idle: number): number {
   return Math.max(0, Math.min(wanted, Math.floor(idle + 0.1)));
 }
 
+
+/**
+ * Whether a check on several threads should run as one thread from the start: the machine's
+ * load (runnable processes, averaged over the last minute) leaves no core free for a second
+ * thread beside the search's own (`cores - load` under 1.5). Until a worker joins, the threaded
+ * search's first thread runs the partition (a shared set, claimed chunks), measured up to ~8 %
+ * more CPU than the one-thread explorer; on a machine with no core to give it never joins.
+ */
+export function startsAlone(cores: number, loadAverage: number): boolean {
+  return cores - loadAverage < 1.5;
+}

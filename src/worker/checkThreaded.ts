@@ -128,7 +128,7 @@ export async function runCheckOnWorkers(
   let joined = 0;
   // At each level's end: the workers that are up, in index order (each after those before it).
   const join = async (): Promise<PartitionPort[]> => {
-    if (joined < workers.length) await new Promise((resolve) => setTimeout(resolve, 0)); // let their "ready" through
+    if (joined < workers.length) await nextTask(); // let their "ready" through (a timeout would be clamped to 4 ms)
     const ports: PartitionPort[] = [];
     while (joined < workers.length && workers[joined]!.ready && !workers[joined]!.failed)
       ports.push(workers[joined++]!.port);
@@ -150,6 +150,7 @@ export async function runCheckOnWorkers(
         onProgress: (progress) => post({ type: 'progress', progress }),
       },
       join,
+      { exclusive: true }, // partition 0 is on this thread: alone, it writes the set plainly
     );
     post({ type: 'result', result });
   } finally {

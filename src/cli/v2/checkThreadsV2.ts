@@ -5,7 +5,7 @@ import { createPartitionV2 } from '../../engine/v2/partition';
 import type { CheckResultV2 } from '../../engine/v2/result';
 import { threadResultV2 } from '../../engine/v2/threadResult';
 import type { ModelV2 } from '../../model/v2/model';
-import { runOnThreads, type Threading } from '../checkThreads';
+import { busyMachine, runOnThreads, type Threading } from '../checkThreads';
 
 /**
  * A version-2 check on `threading.threads` threads, with version 1's machinery (`runOnThreads`:
@@ -18,7 +18,7 @@ export async function exploreOnThreadsV2(
   options: ExploreOptions,
   threading: Threading,
 ): Promise<CheckResultV2 & { readonly threads: number; readonly oneThread?: string }> {
-  if (threading.threads <= 1) return { ...(await exploreInSlicesV2(model, options)), threads: 1 };
+  if (threading.threads <= 1 || busyMachine(threading)) return { ...(await exploreInSlicesV2(model, options)), threads: 1 };
   // The partitions share a set of fingerprints of the configurations as found; canonical forms are not split yet (docs/format-v2.md §18).
   if (model.symmetry) return { ...(await exploreInSlicesV2(model, options)), threads: 1, oneThread: 'symmetry reduction runs on one thread' };
   const run = await runOnThreads(

@@ -8,6 +8,7 @@ import { defaultMaxMemory } from '../checkThreads';
 import { progressLine, stopOnSignal } from '../stopOnSignal';
 import { terminalJson, terminalText } from '../terminalText';
 import { exploreOnThreadsV2 } from './checkThreadsV2';
+import { threadsTookPart } from '../threadsLine';
 import { callMachineryLinesV2, outcomeLinesV2, verdictLineV2, violationTableV2 } from '../../engine/v2/traceTable';
 import { viewConfigurationV2 } from '../../engine/v2/view';
 import { checkModel } from '../checkModel';
@@ -89,7 +90,7 @@ export async function checkV2(text: string, options: CheckOptionsV2): Promise<nu
   if (process.stderr.isTTY && result.seconds > 1) process.stderr.write('\n');
   if (options.json) process.stdout.write(`${terminalJson(result)}\n`);
   else {
-    const out = [`${verdictLineV2(result)}${result.threads > 1 ? `, on ${result.threads} threads` : ''}${result.oneThread ? ` (${result.oneThread})` : ''}`, ...outcomeLinesV2(result), ...callMachineryLinesV2(result)];
+    const out = [`${verdictLineV2(result)}${threadsTookPart(result.threads, options.threads ?? 1)}${result.oneThread ? ` (${result.oneThread})` : ''}`, ...outcomeLinesV2(result), ...callMachineryLinesV2(result)];
     const initial = viewConfigurationV2(model, model.initial);
     for (const v of result.violations) out.push('', violationTableV2(model, v, v.initial ?? initial));
     process.stdout.write(`${terminalText(out.join('\n'))}\n`);
