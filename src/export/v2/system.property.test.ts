@@ -11,7 +11,7 @@ import type { ModelV2 } from '../../model/v2/model';
 import { typeScriptModulesV2 } from './index';
 import { importModulesV2 } from './testing/loadModules';
 import { ChannelFull, ExportedSystem } from './testing/system';
-import { modelOf, variation } from './testing/randomDesigns';
+import { designOf, modelOf, variation, type Variation } from './testing/randomDesigns';
 import { startsDesign } from './testing/startsDesign';
 
 /**
@@ -123,4 +123,13 @@ describe('exported version-2 modules against the engine on random designs', () =
     );
     expect(compared).toBeGreaterThan(10);
   }, 240_000);
+
+  it('an instance answering its own message on a channel of capacity 1 may, as in the engine (a counterexample fast-check found)', async () => {
+    // Raft with "vote-newer-term" guarded by `term < 2`: Node[1] may take its own RequestVote and
+    // answer itself on the channel that message leaves, which has room once it is taken.
+    const v: Variation = { example: 7, instances: 3, network: { pool: false, capacity: 1, drop: 0, duplicate: 0, reorder: false }, crashes: 0, roleCrashes: [], guardSwaps: [[117011461, 0]], dropTransition: null };
+    const model = modelOf(v)!;
+    expect(designOf(v).name).toMatch(/^Raft election/);
+    await walk(model, await importModulesV2(typeScriptModulesV2(model)), [0, 0, 0]);
+  });
 });

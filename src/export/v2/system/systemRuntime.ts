@@ -289,24 +289,25 @@ export class DesignSystem {
    * Would `decide` take this input? null: no; 'fault': it threw; 'full': its sends do not fit
    * the channels (the engine refuses such a step: a channel's capacity bounds the model, not the code).
    */
-  private probe(n: SystemNode, s: SystemSnapshot, input: SystemInput): { readonly transition: string } | null | 'fault' | 'full' {
+  /** `freed`: the channel the input is taken off (its message leaves before the sends join, as in the engine: an instance may answer itself). */
+  private probe(n: SystemNode, s: SystemSnapshot, input: SystemInput, freed?: string): { readonly transition: string } | null | 'fault' | 'full' {
     let d: { readonly transition: string; readonly sends: readonly SystemMessage[] } | null;
     try {
       d = n.api.decide(s, input, this.world);
     } catch {
       return 'fault';
     }
-    return d !== null && !this.fits(d.sends) ? 'full' : d;
+    return d !== null && !this.fits(d.sends, freed) ? 'full' : d;
   }
 
-  private fits(sends: readonly SystemMessage[]): boolean {
+  private fits(sends: readonly SystemMessage[], freed?: string): boolean {
     if (this.spec.network.model !== 'channels') return true;
     const added = new Map<string, number>();
     for (const m of sends) {
       const key = `${m.from}→${m.to}`;
       const k = (added.get(key) ?? 0) + 1;
       added.set(key, k);
-      if (this.queue(m.from, m.to).length + k > this.capacity()) return false;
+      if (this.queue(m.from, m.to).length - (key === freed ? 1 : 0) + k > this.capacity()) return false;
     }
     return true;
   }
@@ -357,7 +358,7 @@ export class DesignSystem {
             if (seen.has(id)) continue;
             seen.add(id);
             const input: SystemInput = { kind: 'receive', message: m };
-            const d = this.probe(n, s, input);
+            const d = this.probe(n, s, input, key);
             if (d === 'fault') this.faults++;
             else if (d !== 'full')
               out.push({
