@@ -341,17 +341,9 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       return problem(node.roleStart, 'unknown-role', hint ? `Unknown role "${node.role}"${hint}` : `Unknown role "${node.role}"; quantifiers range over the instances of a role, or the messages of a kind that travels in the pool.`);
     }
     const count = scope.roles[r]!.instances;
-    const slots: number[] = [];
-    for (const n of node.names) {
-      const slot = binders.length;
-      binders.push({ name: n, role: r, slot });
-      slots.push(slot);
-    }
-    maxBinders = Math.max(maxBinders, binders.length);
-    const body = visit(node.body, BOOL);
-    binders.length -= node.names.length;
-    if (body === null) return null;
-    if (!sameTypeV2(body.type, BOOL)) return problem(node.body.start, 'type-mismatch', `The body of ${node.q} must be a bool, but this is ${showTypeV2(body.type)}.`);
+    const bound = boundBody(node, (name, slot) => ({ name, role: r, slot }));
+    if (bound === null) return null;
+    const { slots, body } = bound;
     // One loop per bound name, the last name fastest; each level stops as soon as the answer is known.
     const enclosed = binders.length > 0;
     let inner: Typed = body;
@@ -361,6 +353,22 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       return loopOf('count', slots[0]!, count, inner, INT, memo, enclosed);
     }
     return loopOf(node.q, slots[0]!, count, inner, BOOL, memo, enclosed);
+  };
+
+  /** A quantifier's names bound to the next slots while its body is compiled (a bool); null after a problem. */
+  const boundBody = (node: ExprV2 & { kind: 'quantifier' }, binder: (name: string, slot: number) => Binder): { slots: number[]; body: Typed } | null => {
+    const slots: number[] = [];
+    for (const n of node.names) {
+      const slot = binders.length;
+      binders.push(binder(n, slot));
+      slots.push(slot);
+    }
+    maxBinders = Math.max(maxBinders, binders.length);
+    const body = visit(node.body, BOOL);
+    binders.length -= node.names.length;
+    if (body === null) return null;
+    if (!sameTypeV2(body.type, BOOL)) return problem(node.body.start, 'type-mismatch', `The body of ${node.q} must be a bool, but this is ${showTypeV2(body.type)}.`);
+    return { slots, body };
   };
 
   /** A set var of the running instance, named bare after `in` (`forall b in ballots: …`). */
@@ -376,17 +384,9 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     if (listed === null && set === null) return null;
     if (set && set.type.kind !== 'set') return problem(over.start, 'not-a-set', `A quantifier ranges over a role's instances, a pool kind's messages or a set; this is ${showTypeV2(set.type)}.`);
     const of = set?.type.kind === 'set' ? set.type.of : listed![0]!.type;
-    const slots: number[] = [];
-    for (const n of node.names) {
-      const slot = binders.length;
-      binders.push({ name: n, role: of.kind === 'id' ? of.role : -1, slot, type: of });
-      slots.push(slot);
-    }
-    maxBinders = Math.max(maxBinders, binders.length);
-    const body = visit(node.body, BOOL);
-    binders.length -= node.names.length;
-    if (body === null) return null;
-    if (!sameTypeV2(body.type, BOOL)) return problem(node.body.start, 'type-mismatch', `The body of ${node.q} must be a bool, but this is ${showTypeV2(body.type)}.`);
+    const bound = boundBody(node, (name, slot) => ({ name, role: of.kind === 'id' ? of.role : -1, slot, type: of }));
+    if (bound === null) return null;
+    const { slots, body } = bound;
     const element = set?.type.kind === 'set' ? set.type.element : null;
     const n = element ? elementCount(element) : 0;
     const lo = element?.kind === 'int' ? element.lo : 0;
