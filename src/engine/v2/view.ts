@@ -39,17 +39,16 @@ function value(model: ModelV2, v: VarV2, x: number): ValueView {
 export function viewConfigurationV2(model: ModelV2, vec: Float64Array): ConfigurationViewV2 {
   const instances = model.instances.map((inst) => {
     const role = model.roles[inst.role]!;
-    const vars: Record<string, ValueView | Record<string, ValueView>> = {};
-    for (const v of role.vars) {
-      if (v.keys === null) vars[v.name] = value(model, v, vec[inst.base + v.offset]!);
-      else {
+    // Built with Object.fromEntries: a name is user text, and `__proto__` must stay an own key.
+    const vars: Record<string, ValueView | Record<string, ValueView>> = Object.fromEntries(
+      role.vars.map((v) => {
+        if (v.keys === null) return [v.name, value(model, v, vec[inst.base + v.offset]!)];
         // Entry k is the keys' k-th value: an instance, false/true, an enum value, lo + k.
         const keys = v.keys;
-        const entries: Record<string, ValueView> = {};
-        for (let k = 0; k < v.width; k++) entries[formatScalar(keys, keys.kind === 'int' ? keys.lo + k : k, roleNames(model))] = value(model, v, vec[inst.base + v.offset + k]!);
-        vars[v.name] = entries;
-      }
-    }
+        const entries = Array.from({ length: v.width }, (_, k) => [formatScalar(keys, keys.kind === 'int' ? keys.lo + k : k, roleNames(model)), value(model, v, vec[inst.base + v.offset + k]!)] as const);
+        return [v.name, Object.fromEntries(entries)];
+      }),
+    );
     return {
       name: inst.name,
       state: role.states[vec[inst.base + role.stateSlot]!]!.name,
