@@ -1,3 +1,4 @@
+import { derived } from '../model/derived';
 import type { EvalEnv, InvariantModel, Model } from '../model/model';
 import type { Configuration } from './configuration';
 import { isQuiescent } from './enabled';
@@ -58,16 +59,10 @@ function checkInvariant(inv: InvariantModel, env: EvalEnv, out: Violation[]): vo
 const NO_PAYLOAD: readonly number[] = [];
 
 // The split of top-level invariants by kind, computed once per model.
-const split = new WeakMap<Model, { state: InvariantModel[]; step: InvariantModel[] }>();
-
-function kinds(model: Model): { state: InvariantModel[]; step: InvariantModel[] } {
-  let s = split.get(model);
-  if (!s) {
-    s = { state: model.invariants.filter((i) => i.kind === 'state'), step: model.invariants.filter((i) => i.kind === 'step') };
-    split.set(model, s);
-  }
-  return s;
-}
+const kinds = derived((model: Model): { state: InvariantModel[]; step: InvariantModel[] } => ({
+  state: model.invariants.filter((i) => i.kind === 'state'),
+  step: model.invariants.filter((i) => i.kind === 'step'),
+}));
 
 export function stateInvariants(model: Model): InvariantModel[] {
   return kinds(model).state;

@@ -1,3 +1,4 @@
+import { derived } from '../model/derived';
 import { applyStep } from './apply';
 import { requestLabel } from './configuration';
 import { currentPoint, standingOnRefused, type Run } from './run';
@@ -23,17 +24,8 @@ export interface RunView extends Omit<SimulatorView, 'steps' | 'stepsByActor'> {
   readonly violatingStep?: { readonly index: number; readonly label: string };
 }
 
-const views = new WeakMap<Run, RunView>();
-
 /** The view of the row `run` stands on (computed once per run value). */
-export function runView(run: Run): RunView {
-  let view = views.get(run);
-  if (!view) {
-    view = computeView(run);
-    views.set(run, view);
-  }
-  return view;
-}
+export const runView: (run: Run) => RunView = derived((run: Run) => computeView(run));
 
 function computeView(run: Run): RunView {
   const { model, points } = run;

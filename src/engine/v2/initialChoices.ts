@@ -1,4 +1,5 @@
 import type { ModelV2 } from '../../model/v2/model';
+import { derived } from '../../model/derived';
 import { viewConfigurationV2, type ValueView } from './view';
 
 /**
@@ -8,16 +9,7 @@ import { viewConfigurationV2, type ValueView } from './view';
  */
 export type DescribeInitial = (index: number) => string;
 
-const described = new WeakMap<ModelV2, DescribeInitial>();
-
-export function initialDescriber(model: ModelV2): DescribeInitial {
-  let d = described.get(model);
-  if (!d) {
-    d = makeDescriber(model);
-    described.set(model, d);
-  }
-  return d;
-}
+export const initialDescriber: (model: ModelV2) => DescribeInitial = derived(makeDescriber);
 
 function makeDescriber(model: ModelV2): DescribeInitial {
   const varies = varyingSlots(model);

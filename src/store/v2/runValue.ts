@@ -1,3 +1,4 @@
+import { derived } from '../../model/derived';
 import type { ModelV2 } from '../../model/v2/model';
 import { StepRules } from '../../engine/v2/stepRules';
 import { copyStep, type StepRef, type ViolationV2 } from '../../engine/v2/stepTypes';
@@ -49,15 +50,7 @@ export type ReplayedV2 =
   | { readonly ok: false; readonly run: RunV2; readonly steps: number; readonly stale: string };
 
 // The rules keep scratch buffers: one instance per model, used by one call at a time.
-const rulesOf = new WeakMap<ModelV2, StepRules>();
-function rules(model: ModelV2): StepRules {
-  let r = rulesOf.get(model);
-  if (!r) {
-    r = new StepRules(model);
-    rulesOf.set(model, r);
-  }
-  return r;
-}
+const rules = derived((model: ModelV2) => new StepRules(model));
 
 /** A run at the start of initial configuration `start` (format-v2.md §8); out of range, the first. */
 export function startRunV2(model: ModelV2, start = 0): RunV2 {

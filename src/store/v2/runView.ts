@@ -1,3 +1,4 @@
+import { derived } from '../../model/derived';
 import type { ModelV2 } from '../../model/v2/model';
 import type { StepKindV2, ViolationV2 } from '../../engine/v2/stepTypes';
 import { callLines, isGeneratedVar } from '../../engine/v2/callState';
@@ -126,15 +127,7 @@ export function roleTransition(model: ModelV2, transition: number): { role: numb
   return { role: t.role, index: model.roles[t.role]!.transitions.indexOf(t) };
 }
 
-const viewOf = new WeakMap<RunV2, RunViewV2>();
-export function runViewV2(run: RunV2): RunViewV2 {
-  let v = viewOf.get(run);
-  if (!v) {
-    v = computeView(run);
-    viewOf.set(run, v);
-  }
-  return v;
-}
+export const runViewV2: (run: RunV2) => RunViewV2 = derived((run: RunV2) => computeView(run));
 
 function computeView(run: RunV2): RunViewV2 {
   const { model } = run;
