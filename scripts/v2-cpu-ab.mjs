@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `node scripts/v2-cpu-ab.mjs OLD_TREE NEW_TREE [PROCESSES]`: configurations per CPU second of
-// version 2's TwoPhase with 3 to 7 resource managers and version 1's kv-register, for two checkouts
+// version 2's TwoPhase with 3 to 7 resource managers and version 1's kv-register (45,825) and two
+// channel-heavy designs (103,142 and 236,435: bench/shapeDesigns.ts), for two checkouts
 // (each a directory holding src/, examples/ and test-fixtures/, e.g. a `git worktree` or a `git
 // archive` of a commit) in one sitting. Each tree's bench loop (as bench/engine.ts's, in CPU
 // seconds by process.cpuUsage, the best of 5 runs after a warm-up) is bundled with esbuild; then
@@ -22,6 +23,8 @@ import { explore } from ${JSON.stringify(join(root, 'src/engine/explorer'))};
 import { exploreV2 } from ${JSON.stringify(join(root, 'src/engine/v2/explorer'))};
 import { loadDesign } from ${JSON.stringify(join(root, 'src/model/load'))};
 import { loadDesignValueV2 } from ${JSON.stringify(join(root, 'src/model/v2/load'))};
+import { loadDesignValue } from ${JSON.stringify(join(root, 'src/model/load'))};
+import { channelsDesign } from ${JSON.stringify(join(root, 'bench/shapeDesigns'))};
 const twoPhase = (rms) => {
   const d = JSON.parse(readFileSync(${JSON.stringify(join(root, 'examples/v2/tla-two-phase.protocol.json'))}, 'utf8'));
   d.roles[1].instances = rms;
@@ -44,6 +47,13 @@ const best = (run) => {
   return { cpu, states: r.states, transitions: r.transitions, bytes: r.bytesPerState };
 };
 const out = { 'v1 kv-register': best(() => explore(kv.model)) };
+// Version-1 designs about as large as TwoPhase 7 (296,448): per configuration, a search costs more
+// as its set outgrows the processor's caches, so rates compare at like sizes.
+for (const [name, p] of [['v1 channels r2 d3 u1 c3', { requests: 2, drop: 3, duplicate: 1, crashes: 3 }], ['v1 channels r2 d2 u2 c2', { requests: 2, drop: 2, duplicate: 2, crashes: 2 }]]) {
+  const m = loadDesignValue(channelsDesign(p));
+  if (!m.ok) throw new Error(name + ' does not load');
+  out[name] = best(() => explore(m.model));
+}
 for (const n of [3, 4, 5, 6, 7]) {
   const m = twoPhase(n);
   out['v2 TwoPhase ' + n + ' RMs'] = best(() => exploreV2(m));
