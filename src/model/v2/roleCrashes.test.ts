@@ -97,6 +97,18 @@ describe('"afterCrash": "stop" (fail-stop, docs/format-v2.md §7)', () => {
     expect(e[0]![2]).toContain('could never be taken');
   });
 
+  it('is refused in a design with clients, whose one participant restarts as in version 1', () => {
+    const d: DesignV2 = {
+      format: 'protocol-studio',
+      version: 2,
+      name: 'one service',
+      roles: [{ name: 'S', afterCrash: 'stop', states: [{ name: 'idle', initial: true }], events: [{ name: 'Ping', source: 'client' }], transitions: [{ from: 'idle', event: 'Ping' }] }],
+      environment: { crashes: 1 },
+    };
+    const r = loadDesignValueV2(d);
+    expect(r.ok ? [] : r.errors.map((e) => [e.path, e.code])).toEqual([['/roles/0/afterCrash', 'clients-one-participant']]);
+  });
+
   it('refuses any other value at the key, naming the two', () => {
     const e = errors((d) => ((role(d, 'TM') as { afterCrash?: string }).afterCrash = 'never'));
     expect(e.map(([p]) => p)).toEqual([`/roles/${tm(broken())}/afterCrash`]);
