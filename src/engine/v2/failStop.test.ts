@@ -5,6 +5,8 @@ import { SimulationV2 } from './simulator';
 import { Symmetry } from './symmetry';
 import type { CheckResultV2 } from './result';
 import { explorePartitionedV2 } from './threadResult';
+import { traceRowsV2 } from './traceTable';
+import { viewConfigurationV2 } from './view';
 import { loadExampleV2, modelOfV2, walkV2 } from './testDesigns';
 
 /**
@@ -81,6 +83,10 @@ describe('fail-stop roles', () => {
     const end = first.trace.at(-1)!.configuration;
     expect(end.instances.map((i) => [i.name, i.state, i.recovering])).toEqual([['TM', 'collecting', true], ['RM[1]', 'prepared', false], ['RM[2]', 'prepared', false]]);
     expect(end.network).toEqual(['RM[1]→TM: Vote(value=yes)', 'RM[2]→TM: Vote(value=yes)']);
+    // The trace table writes the stopped coordinator's state as such (a restarting one's is "(down)").
+    const model = loadExampleV2(STOPS);
+    const { rows } = traceRowsV2(model, first, viewConfigurationV2(model, model.initial));
+    expect(rows.at(-1)!.slice(0, 3)).toEqual(['3', 'crash TM', 'collecting (stopped)']);
   });
 
   it('the example without the deadlock check: every configuration, all or nothing holds, and a participant gives up only before it voted', () => {
