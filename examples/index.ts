@@ -24,6 +24,7 @@ import sagaChargeTimeoutFixed from './v2/saga-charge-timeout-fixed.protocol.json
 import tlaTCommit from './v2/tla-tcommit.protocol.json';
 import tlaTwoPhase from './v2/tla-two-phase.protocol.json';
 import twoPhaseBroken from './v2/two-phase-commit-broken.protocol.json';
+import twoPhaseCoordinatorStops from './v2/two-phase-commit-coordinator-stops.protocol.json';
 import twoPhaseFixed from './v2/two-phase-commit-fixed.protocol.json';
 
 export interface Example {
@@ -112,6 +113,12 @@ export const examplesV2: readonly ExampleV2[] = [
     title: 'Two-phase commit: log, then COMMIT',
     lesson: 'Logging the decision before the first COMMIT leaves makes every crash point safe.',
     design: twoPhaseFixed as unknown as DesignV2,
+  },
+  {
+    slug: 'two-phase-commit-coordinator-stops',
+    title: 'Two-phase commit: the coordinator fails for good',
+    lesson: 'A coordinator that crashes and never restarts leaves every participant that voted yes waiting forever, even one that sees it failed: two-phase commit blocks (a deadlock at depth 3).',
+    design: twoPhaseCoordinatorStops as unknown as DesignV2,
   },
   {
     slug: 'lease-without-fencing',

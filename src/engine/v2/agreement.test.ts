@@ -22,7 +22,7 @@ import { stepLabel } from './view';
 const CAP = 1500;
 
 function designs(): [string, ModelV2][] {
-  const out: [string, ModelV2][] = participantExamplesV2().map((f) => [f, loadExampleV2(f)]);
+  const out: [string, ModelV2][] = participantExamplesV2('all').map((f) => [f, loadExampleV2(f)]);
   const faulty = (d: { environment?: unknown }, network: Record<string, unknown>) => {
     const env = (d.environment ?? {}) as Record<string, unknown>;
     d.environment = { ...env, network: { ...(env['network'] as object), ...network } } as never;

@@ -138,7 +138,7 @@ describe('client outcomes per call site', () => {
 
   it('a design without calls has no outcomes key, on one thread and on several', async () => {
     const hasCalls = (f: string) => readExampleV2(f).roles.some((r) => (r.events ?? []).some((e) => e.source === 'call'));
-    const without = participantExamplesV2().filter((f) => !hasCalls(f));
+    const without = participantExamplesV2('all').filter((f) => !hasCalls(f));
     expect(without.length).toBeGreaterThan(3);
     for (const f of without) {
       const model = loadExampleV2(f);

@@ -9,6 +9,7 @@ import { loadExampleV2, readExampleV2 } from './testDesigns';
 const expected: Record<string, { verdict: string; violations?: [string, string, number][]; states?: number }> = {
   'two-phase-commit-broken': { verdict: 'violation', violations: [['invariant', 'all or nothing', 10]] },
   'two-phase-commit-fixed': { verdict: 'ok', states: 382 },
+  'two-phase-commit-coordinator-stops': { verdict: 'violation', violations: [['deadlock', 'RM[1]', 3], ['deadlock', 'RM[2]', 3]], states: 75 },
   'lease-without-fencing': { verdict: 'violation', violations: [['invariant', 'writes in lease order', 11]] },
   'lease-with-fencing': { verdict: 'ok', states: 116 },
   'primary-backup-broken': { verdict: 'violation', violations: [['invariant', 'acked write survives', 7]] },

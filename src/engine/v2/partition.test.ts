@@ -12,7 +12,7 @@ import { loadExampleV2, participantExamplesV2 } from './testDesigns';
  * coverage, client outcomes per call site; each trace is a shortest one that the simulator replays to the violation.
  */
 
-const examples = participantExamplesV2();
+const examples = participantExamplesV2('all');
 
 function figures(r: CheckResultV2) {
   return {

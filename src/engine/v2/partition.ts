@@ -5,6 +5,7 @@ import type { SharedFingerprintSet } from '../sharedFingerprintSet';
 import { Packing } from './packing';
 import { RecordLinks } from './recordLinks';
 import { StepRules } from './stepRules';
+import { deadlockOf } from './deadlock';
 import { CallOutcomeCounter, type CallOutcomeTally } from './callOutcomes';
 import type { ViolationV2 } from './stepTypes';
 import { murmur3 } from './murmur';
@@ -163,25 +164,9 @@ export function createPartitionV2(
     quiescent = true;
     rules.forEachStep(cur, sink);
     if (rules.tracksChange && quiescent) {
-      const stuck = model.instances.find((inst) => {
-        const role = model.roles[inst.role]!;
-        return role.states.some((s) => s.final) && !role.states[cur[inst.base + role.stateSlot]!]!.final;
-      });
-      if (stuck) {
-        const role = model.roles[stuck.role]!;
-        const state = role.states[cur[stuck.base + role.stateSlot]!]!.name;
-        note(
-          {
-            kind: 'deadlock',
-            name: stuck.name,
-            detail: `Nothing is left to do but ${stuck.name} is in ${state}, which is not final.`,
-            step: false,
-          },
-          depth,
-          expanding,
-          -1,
-        );
-      }
+      // The explorer's own reading (deadlock.ts), so both searches name the same instance.
+      const stuck = deadlockOf(model, cur);
+      if (stuck) note(stuck, depth, expanding, -1);
     }
   };
 

@@ -11,7 +11,7 @@ import { emptyStep, type StepRef, type ViolationV2 } from './stepTypes';
  * so there is one semantics by construction.
  *
  * Order (which shortest trace is reported): instance by instance, receive, then internal and
- * timer events, then restart; then the network's drop and duplicate, channel by channel; then
+ * timer events, then restart (not for a role whose crashed instances stop); then the network's drop and duplicate, channel by channel; then
  * crash, instance by instance (only instances of roles that may crash, within their own limit).
  *
  * `next` handed to the sink is a scratch buffer, valid only during the call. Steps are applied
@@ -232,7 +232,8 @@ export class StepRules {
         const g = role.first + local;
         const base = bases[local]!;
         if (modeSlot >= 0 && vec[base + modeSlot] === 1) {
-          this.restart(vec, role, local, g, sink);
+          // A stopped instance (`"afterCrash": "stop"`) stays down: it takes no step at all.
+          if (!role.stops) this.restart(vec, role, local, g, sink);
           continue;
         }
         const state = vec[base + stateSlot]! | 0; // an int index: keyed loads stay fast

@@ -116,12 +116,13 @@ export function violationTableV2(model: ModelV2, v: ViolationReportV2, initial: 
 }
 
 /**
- * The instance's state (`down` while crashed), then the vars of yours that differ from the row
+ * The instance's state (`down` while crashed, `stopped` when it never restarts), then the vars of yours that differ from the row
  * before (all of them in row 0), then its call lines that are new since the row before (`; `
  * between them): a call's own vars are never shown by their generated names.
  */
 function instanceCell(model: ModelV2, instance: number, before: InstanceView | null, now: InstanceView): string {
-  const parts = [now.recovering ? `${now.state} (down)` : now.state];
+  // A stopped instance (`"afterCrash": "stop"`) is down for good.
+  const parts = [now.recovering ? `${now.state} (${model.roles[model.instances[instance]!.role]!.stops ? 'stopped' : 'down'})` : now.state];
   for (const [name, value] of writtenVars(model, instance, now)) {
     const old = before?.vars[name];
     if (typeof value === 'object') {

@@ -39,6 +39,7 @@ export function clientDesignErrors(design: DesignV2): DesignError[] {
   design.roles.forEach((role, ri) => {
     if (role.instances !== undefined && role.instances !== 1) err(['roles', ri, 'instances'], `The role of a design with clients has one instance, not ${role.instances}: ${why}.`);
     if (role.crashes !== undefined) err(['roles', ri, 'crashes'], 'The one participant of a design with clients crashes within the design\'s budget ("environment": { "crashes": N }): leave the role\'s "crashes" out.');
+    if (role.afterCrash !== undefined) err(['roles', ri, 'afterCrash'], 'The one participant of a design with clients restarts after a crash, as in version 1 (its clients wait for it): leave "afterCrash" out.');
     role.transitions.forEach((t, k) => {
       const path: PathSegment[] = ['roles', ri, 'transitions', k];
       if (t.receive !== undefined) err([...path, 'receive'], `A design with clients has no messages to receive: ${why}.`);

@@ -160,7 +160,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   const crashes = budget(env.crashes, ['environment', 'crashes'], 'crash');
   // Per role (docs/format-v2.md §7): at most `crashes` of each instance, within the design's budget.
   const roleCrashes = roleJson.map((r, i) => {
-    if (r.crashes === undefined) return { crashes, counts: false };
+    if (r.crashes === undefined) return { crashes: r.afterCrash === 'stop' ? Math.min(crashes, 1) : crashes, counts: false };
     if (r.crashes < 0 || r.crashes > LIMITS_V2.budget) {
       err(['roles', i, 'crashes'], 'out-of-range', `An instance of ${r.name} crashes 0 to ${LIMITS_V2.budget} times, not ${r.crashes}.`);
       return { crashes: 0, counts: false };
@@ -170,6 +170,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       return { crashes: 0, counts: false };
     }
     // Below the design's budget each instance counts its crashes; at or above it the budget alone bounds them.
+    // A stopped instance never comes back, so it crashes at most once: its mode says whether it has (no count).
+    if (r.afterCrash === 'stop') return { crashes: Math.min(r.crashes, crashes, 1), counts: false };
     return { crashes: Math.min(r.crashes, crashes), counts: r.crashes < crashes };
   });
   if (errors.length || messageShapes.some((m) => m.payload === null) || roleShapes.some((r) => r.events.some((e) => e.payload === null))) return { ok: false, errors };
@@ -201,11 +203,13 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     vars: r.vars.map((v, k) => ({ ...v, offset: layout.roles[i]!.varOffsets[k]! })),
     bases: layout.roles[i]!.bases,
     stateSlot: layout.roles[i]!.stateSlot,
+    modeSlot: layout.roles[i]!.modeSlot,
   }));
 
   let binders = 0;
   let instanceArithmetic = false;
   let setExpressions = false;
+  let readsDown = false;
   const numberings: InstanceNumbering[] = [];
   const compile = (text: string, path: PathSegment[], scope: ScopeV2, expected: TypeV2 | null): CompiledExprV2 | null => {
     const pointer = toPointer(path);
@@ -221,6 +225,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     binders = Math.max(binders, compiled.binders);
     if (compiled.instanceArithmetic) instanceArithmetic = true;
     if (compiled.setExpressions) setExpressions = true;
+    if (compiled.readsDown) readsDown = true;
     for (const role of compiled.numbersInstancesOf) numberings.push({ path: pointer, role });
     return { text, path: pointer, evaluate: compiled.evaluate };
   };
@@ -308,6 +313,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       let senderRole = -1;
       if ((t.event === undefined) === (t.receive === undefined)) {
         err(path, 'trigger', 'A transition has exactly one of "event" (an internal or timer event of its role, or "$restart") and "receive" (a message kind sent to its role).');
+      } else if (t.event === RESTART_EVENT && r.afterCrash === 'stop') {
+        err([...path, 'event'], 'restart-never-taken', `${r.name} has "afterCrash": "stop": a crashed instance stays down for the rest of the run, so this $restart transition could never be taken; remove it, or set "afterCrash": "restart".`);
       } else if (t.event !== undefined && t.event !== RESTART_EVENT) {
         const e = events.findIndex((x) => x.name === t.event);
         if (e < 0) err([...path, 'event'], 'unknown-event', `Unknown event "${t.event}" of ${r.name}${events.length ? ` (its events: ${events.map((x) => x.name).join(', ')})` : ''}; messages are taken with "receive".`);
@@ -396,6 +403,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       invariants: roleInvariants,
       bases: Array.from(lr.bases),
       crashes: roleCrashes[ri]!.crashes,
+      stops: r.afterCrash === 'stop' && roleCrashes[ri]!.crashes > 0,
       modeSlot: lr.modeSlot,
       stateSlot: lr.stateSlot,
       persistedSlot: lr.persistedSlot,
@@ -450,6 +458,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
         ...roles.flatMap((r) => r.vars.filter((v) => v.type.kind === 'set' || (v.keys !== null && v.mapOf < 0)).map((v) => `the var ${r.name}.${v.name} (${v.type.kind === 'set' ? 'a set' : 'a map not keyed by a role'})`)),
         ...(setExpressions ? ['set expressions ({…}, in, card)'] : []),
+        ...roles.filter((r) => r.stops).map((r) => `the role ${r.name}'s "afterCrash": "stop" (crashed instances that never restart)`),
+        ...(readsDown ? ['down(i) in expressions'] : []),
       ],
       bound: binders,
       payloadSlots,

@@ -194,6 +194,11 @@ export interface RoleV2 {
    * budget is 0, or the role says `"crashes": 0`), else the role's `crashes`, at most the budget.
    */
   readonly crashes: number;
+  /**
+   * `"afterCrash": "stop"` (docs/format-v2.md §7) in a role that may crash: a crashed instance
+   * stays down for the rest of the run (no restart step; it crashes at most once, so no count).
+   */
+  readonly stops: boolean;
   /** Offsets within the block: mode (-1: never crashes), state, persisted state (-1: not kept). */
   readonly modeSlot: number;
   readonly stateSlot: number;

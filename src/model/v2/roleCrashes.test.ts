@@ -87,3 +87,88 @@ describe("a role's crash setting", () => {
     expect(counted.model.slotBits[rm.bases[0]! + rm.crashCountSlot]).toBe(1);
   });
 });
+
+describe('"afterCrash": "stop" (fail-stop, docs/format-v2.md §7)', () => {
+  it('refuses a $restart transition in a stopping role, at its event, saying why it could never be taken', () => {
+    const e = errors((d) => (role(d, 'TM').afterCrash = 'stop'));
+    const presume = broken().roles[tm(broken())]!.transitions.findIndex((t) => t.event === '$restart');
+    expect(e.map(([p, c]) => [p, c])).toEqual([[`/roles/${tm(broken())}/transitions/${presume}/event`, 'restart-never-taken']]);
+    expect(e[0]![2]).toContain('"afterCrash": "stop"');
+    expect(e[0]![2]).toContain('could never be taken');
+  });
+
+  it('is refused in a design with clients, whose one participant restarts as in version 1', () => {
+    const d: DesignV2 = {
+      format: 'protocol-studio',
+      version: 2,
+      name: 'one service',
+      roles: [{ name: 'S', afterCrash: 'stop', states: [{ name: 'idle', initial: true }], events: [{ name: 'Ping', source: 'client' }], transitions: [{ from: 'idle', event: 'Ping' }] }],
+      environment: { crashes: 1 },
+    };
+    const r = loadDesignValueV2(d);
+    expect(r.ok ? [] : r.errors.map((e) => [e.path, e.code])).toEqual([['/roles/0/afterCrash', 'clients-one-participant']]);
+  });
+
+  it('refuses any other value at the key, naming the two', () => {
+    const e = errors((d) => ((role(d, 'TM') as { afterCrash?: string }).afterCrash = 'never'));
+    expect(e.map(([p]) => p)).toEqual([`/roles/${tm(broken())}/afterCrash`]);
+    expect(e[0]![2]).toMatch(/restart.*stop/);
+  });
+
+  it('keeps the mode and drops the crash count: an instance stops at most once', () => {
+    const r = load((d) => {
+      d.environment = { ...d.environment, crashes: 3 };
+      const t = role(d, 'TM');
+      t.afterCrash = 'stop';
+      t.crashes = 2;
+      t.transitions = t.transitions.filter((x) => x.event !== '$restart');
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const t = r.model.roles.find((x) => x.name === 'TM')!;
+    expect([t.stops, t.crashes, t.modeSlot >= 0, t.crashCountSlot]).toEqual([true, 1, true, -1]);
+    expect(r.model.roles.find((x) => x.name === 'RM')!.stops).toBe(false);
+  });
+
+  it('is named among what the code exporters do not translate, with down(i)', () => {
+    const r = load((d) => {
+      const t = role(d, 'TM');
+      t.afterCrash = 'stop';
+      t.transitions = t.transitions.filter((x) => x.event !== '$restart');
+      d.invariants = [...(d.invariants ?? []), { name: 'up', expr: '!down(TM) || true' }];
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.model.beyondExports).toEqual(['the role TM\'s "afterCrash": "stop" (crashed instances that never restart)', 'down(i) in expressions']);
+    const plain = load(() => {});
+    expect(plain.ok && plain.model.beyondExports).toEqual([]);
+  });
+});
+
+describe('down(i)', () => {
+  const withInvariant = (expr: string, edit: (d: DesignV2) => void = () => {}) =>
+    errors((d) => {
+      edit(d);
+      d.invariants = [{ name: 'probe', expr }];
+    });
+
+  it('takes an instance of any role, also one that never crashes, in invariants and guards', () => {
+    expect(withInvariant('forall r in RM: down(r) || r.state != "committed"')).toEqual([]);
+    expect(withInvariant('!down(TM)', (d) => (role(d, 'TM').crashes = 0))).toEqual([]);
+    expect(errors((d) => (role(d, 'RM').transitions[0]!.guard = 'down(TM)'))).toEqual([]);
+  });
+
+  it('refuses what is not an instance', () => {
+    const e = withInvariant('down(1)');
+    expect(e.map(([, c]) => c)).toEqual(['type-mismatch']);
+    expect(e[0]![2]).toContain('down takes an instance');
+  });
+
+  it('leaves a var named down a var: only down followed by "(" is the function', () => {
+    expect(
+      errors((d) => {
+        const t = role(d, 'TM');
+        t.vars = [...(t.vars ?? []), { name: 'down', type: 'bool', initial: false }];
+        t.invariants = [{ name: 'probe', expr: '!down || down(self) || !down(TM)' }];
+      }),
+    ).toEqual([]);
+  });
+});

@@ -114,6 +114,8 @@ export const roleSchema = z.strictObject({
   instances: z.number().int().optional(),
   /** At most this many crashes of each instance (0: never crashes); absent: only the design's budget limits it (docs/format-v2.md §7). */
   crashes: z.number().int().optional(),
+  /** What a crash does to an instance: `restart` (default) comes back through `$restart`; `stop` stays down for the rest of the run (fail-stop, docs/format-v2.md §7). */
+  afterCrash: z.enum(['restart', 'stop']).optional(),
   description: z.string().optional(),
   vars: z.array(varSchemaV2).optional(),
   states: z.array(stateSchemaV2),

@@ -39,6 +39,8 @@ export interface InstanceRowV2 {
   readonly name: string;
   readonly role: string;
   readonly up: boolean;
+  /** Down for good: its role's crashed instances never restart (`"afterCrash": "stop"`, docs/format-v2.md §7). */
+  readonly stopped: boolean;
   readonly state: string;
   /** The vars the user wrote (a call's own vars are read as `calls`). */
   readonly memory: readonly VarRowV2[];
@@ -154,6 +156,7 @@ function computeView(run: RunV2): RunViewV2 {
       name: inst.name,
       role: role.name,
       up: !seen.recovering,
+      stopped: seen.recovering && role.stops,
       state: seen.state,
       memory,
       calls: lines(false),

@@ -106,7 +106,7 @@ const RoleLane = memo(function RoleLane({ role, readOnly, overlay, errors, eleme
     <section className="role-lane" aria-label={`Role ${r.name}`} onKeyDown={onKeyDown}>
       <header className="role-lane__header">
         <button type="button" className="role-lane__name" onClick={details} title="Name, instances, crashes, vars, events, invariants">
-          <strong>{r.name || '(unnamed role)'}</strong> <span className="role-lane__count">×{instances} {instances === 1 ? 'instance' : 'instances'}{crashBadge(r.crashes) && `, ${crashBadge(r.crashes)}`}</span>
+          <strong>{r.name || '(unnamed role)'}</strong> <span className="role-lane__count">×{instances} {instances === 1 ? 'instance' : 'instances'}{crashBadge(r.crashes, r.afterCrash) && `, ${crashBadge(r.crashes, r.afterCrash)}`}</span>
         </button>
         {errors > 0 && (
           <button type="button" className="badge badge--error" onClick={details} aria-label={`Role ${r.name} has ${errors} error${errors > 1 ? 's' : ''}`}>

@@ -33,4 +33,4 @@ export type ExprV2 =
  * Version 1's functions, `index(i)`: the number of instance i, from 1 (docs/format-v2.md §5), and
  * the set forms: `card(S)`; `e in S` and the literal `{a, b}` are calls of `in` and `set` too.
  */
-export type FunctionNameV2 = FunctionName | 'index' | 'card' | 'in' | 'set';
+export type FunctionNameV2 = FunctionName | 'index' | 'card' | 'down' | 'in' | 'set';

@@ -25,6 +25,8 @@ export interface RoleLayout {
   readonly vars: readonly VarV2[];
   readonly bases: Int32Array;
   readonly stateSlot: number;
+  /** The mode slot in an instance's block (1: down), -1 when the role never crashes. */
+  readonly modeSlot: number;
 }
 
 export interface ScopeV2 {
@@ -60,6 +62,8 @@ export interface CompiledV2 {
   readonly instanceArithmetic: boolean;
   /** It uses a set form (`{…}`, `in`, `card`, a quantifier over a set), which the exporters do not translate yet. */
   readonly setExpressions: boolean;
+  /** It reads whether an instance is down (`down(i)`), which the exporters do not translate yet. */
+  readonly readsDown: boolean;
   /** Roles whose instances it tells apart by number (`index(i)`, `RM[2]`, `RM[e]`): symmetry refuses them (docs/format-v2.md §18). */
   readonly numbersInstancesOf: readonly number[];
 }
@@ -83,6 +87,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   const memo: Memo = { epoch: 0, used: false };
   let instanceArithmetic = false;
   let setExpressions = false;
+  let readsDown = false;
   const numbersInstancesOf: number[] = [];
   const roleNames = scope.roles.map((r) => r.name);
   const problem = (column: number, code: string, message: string): null => {
@@ -578,6 +583,20 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
           const e = id.ev;
           return { type: INT, ev: (env) => e(env) + 1, deps: id.deps, safe: id.safe };
         }
+        if (node.fn === 'down') {
+          // down(i): instance i is crashed (its mode, docs/format-v2.md §5, §7); a role that never crashes has no mode and is never down.
+          readsDown = true;
+          const id = visit(node.args[0]!, null);
+          if (id === null) return null;
+          if (id.type.kind !== 'id') return problem(node.args[0]!.start, 'type-mismatch', `down takes an instance (whether it is crashed), not ${showTypeV2(id.type)}.`);
+          const modeSlot = scope.roles[id.type.role]!.modeSlot;
+          if (modeSlot < 0) {
+            if (id.safe) return constantOf(BOOL, 0);
+            const e = id.ev; // RM[e] may name no instance: still an evaluation error
+            return { type: BOOL, ev: (env) => { e(env); return 0; }, deps: id.deps, safe: false };
+          }
+          return slotAt(BOOL, id.type.role, id, modeSlot, false, true);
+        }
         const args = node.args.map((a) => need(a, visit(a, INT), INT, `An argument of ${node.fn}`));
         if (args.some((a) => a === null)) return null;
         const typed = args as Typed[];
@@ -656,7 +675,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     problem(expr.start, scope.what === 'update' ? 'type-mismatch' : 'not-bool', `${/^[aeiou]/.test(scope.what) ? 'An' : 'A'} ${scope.what} must be ${showTypeV2(expected)}, but this expression is ${showTypeV2(result.type)}.`);
   }
   const ok = result !== null && problems.length === 0;
-  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic, setExpressions, numbersInstancesOf };
+  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic, setExpressions, readsDown, numbersInstancesOf };
 }
 
 /** The distance between consecutive instance blocks when it is one number, else null. */

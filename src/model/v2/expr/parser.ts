@@ -13,7 +13,7 @@ import type { ExprV2, FunctionNameV2, Quantifier } from './ast';
 export type ParseResultV2 = Parsed<ExprV2>;
 export type { ExprProblem };
 
-const FUNCTIONS: ReadonlySet<string> = new Set(['min', 'max', 'abs', 'index', 'card']);
+const FUNCTIONS: ReadonlySet<string> = new Set(['min', 'max', 'abs', 'index', 'card', 'down']);
 const QUANTIFIERS: ReadonlySet<string> = new Set(['forall', 'exists', 'count']);
 
 export function parseExpressionV2(text: string): ParseResultV2 {
@@ -28,7 +28,7 @@ class Parser extends ExprParserCore<ExprV2, FunctionNameV2> {
   }
 
   protected arity(fn: string): number {
-    return fn === 'abs' || fn === 'index' || fn === 'card' ? 1 : 2;
+    return fn === 'abs' || fn === 'index' || fn === 'card' || fn === 'down' ? 1 : 2;
   }
 
   protected override readonly wordOperators: ReadonlySet<string> = new Set(['in']);

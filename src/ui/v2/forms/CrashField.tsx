@@ -1,7 +1,7 @@
 import type { DesignV2 } from '../../../model/v2/schema';
 import { useDesignV2 } from '../../../store/v2/useDesignV2';
 import { SelectField, type Choice } from '../../fields/SelectField';
-import { useBound } from './bound';
+import { BoundSelect, useBound } from './bound';
 
 const CHOICES: readonly Choice[] = [
   { value: '', label: 'any instance, within the design’s crash budget (default)' },
@@ -11,9 +11,15 @@ const CHOICES: readonly Choice[] = [
   { value: '3', label: 'at most 3 times per instance' },
 ];
 
+const AFTER_CRASH: readonly Choice[] = [
+  { value: '', label: 'restarts, through its $restart transitions (default)' },
+  { value: 'stop', label: 'stops: stays down for the rest of the run (fail-stop)' },
+];
+
 /**
  * A role's `crashes` (docs/format-v2.md §7): which of its instances may crash, within the design's
- * budget. Errors (outside 0..3, a limit without a budget) come from the loader at this key.
+ * budget; and `afterCrash`: whether a crashed instance restarts or stays down. Errors (outside
+ * 0..3, a limit without a budget, a $restart transition in a role that stops) come from the loader.
  */
 export function CrashField({ role, label, readOnly }: { role: number; label: string; readOnly: boolean }) {
   const design = useDesignV2();
@@ -23,6 +29,7 @@ export function CrashField({ role, label, readOnly }: { role: number; label: str
     <>
       <SelectField label={label} path={path} value={value === undefined ? '' : String(value)} choices={CHOICES} disabled={readOnly} onChange={(v) => set(v === '' ? undefined : Number(v))} />
       <p className="hint">{crashHint(design, value)}</p>
+      <BoundSelect label={`${label.replace(/ crashes$/, '')} after a crash`} path={`/roles/${role}/afterCrash`} readOnly={readOnly} choices={AFTER_CRASH} defaultValue="restart" />
     </>
   );
 }
@@ -36,8 +43,9 @@ export function crashHint(design: DesignV2, value: number | undefined): string {
   return value === undefined ? `Any of its instances may crash; ${total}.` : `Each instance crashes at most ${value === 1 ? 'once' : `${value} times`}; ${total}.`;
 }
 
-/** The lane header's word on it: empty for the default. */
-export function crashBadge(value: number | undefined): string {
-  if (value === undefined) return '';
-  return value === 0 ? 'never crashes' : `crashes ≤ ${value} each`;
+/** The lane header's word on it: empty for the default; `stops after a crash` for a fail-stop role that may crash. */
+export function crashBadge(value: number | undefined, afterCrash?: 'restart' | 'stop'): string {
+  const stops = afterCrash === 'stop' && value !== 0 ? 'stops after a crash' : '';
+  if (value === undefined) return stops;
+  return [value === 0 ? 'never crashes' : `crashes ≤ ${value} each`, stops].filter(Boolean).join(', ');
 }

@@ -59,7 +59,7 @@ function InstanceCard({ inst }: { inst: InstanceRowV2 }) {
     <section aria-label={`Instance ${inst.name}`} style={{ border: '1px solid #cbd5e1', borderRadius: 6, padding: 6, background: inst.up ? undefined : '#fef2f2' }}>
       <h4 style={{ margin: '0 0 4px' }}>
         {inst.name} <span data-testid={`state-${inst.name}`}>{inst.state}</span>
-        {inst.up ? null : <span style={{ color: '#b91c1c' }}> (down)</span>}
+        {inst.up ? null : <span style={{ color: '#b91c1c' }} data-testid={`mode-${inst.name}`}>{inst.stopped ? ' (stopped: crashed, never restarts)' : ' (down)'}</span>}
       </h4>
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 6 }}>
         <div aria-label={`${inst.name} memory`} role="group">
