@@ -109,6 +109,29 @@ describe('nested maps in the engine', () => {
     expect(reduced.depth).toBe(8);
   });
 
+  it('symmetric enum values as inner keys: m[i][v] over {a, b} swapped, (16 + 4) / 2 = 10 classes (Burnside, by hand)', () => {
+    const design = (symmetric: boolean): DesignV2 => ({
+      format: 'protocol-studio',
+      version: 2,
+      name: 'enum keys',
+      roles: [
+        {
+          name: 'P',
+          vars: [{ name: 'm', type: { map: { from: { int: [0, 1] }, to: { map: { from: { enum: ['a', 'b'] }, to: 'bool' } } } }, initial: false }],
+          states: [{ name: 'on', initial: true }],
+          events: [{ name: 'Set', source: 'internal', payload: [{ name: 'i', type: { int: [0, 1] } }, { name: 'v', type: { enum: ['a', 'b'] } }] }],
+          transitions: [{ id: 'set', from: 'on', event: 'Set', guard: '!m[event.i][event.v]', updates: { 'm[event.i][event.v]': 'true' } }],
+        },
+      ],
+      ...(symmetric ? { symmetry: { values: [['a', 'b']] } } : {}),
+    });
+    expect(exploreV2(modelOfV2(design(false))).states).toBe(16);
+    const reducedModel = modelOfV2(design(true));
+    expect(exploreV2(reducedModel).states).toBe(10);
+    const sym = new Symmetry(reducedModel);
+    expect(new Set(fullStates(modelOfV2(design(false))).map((c) => sym.canonical(c).join())).size).toBe(10);
+  });
+
   it('three instances, own row only: 2^9 configurations; the reduced search finds the brute-force classes, the canonical forms agree', () => {
     const fullModel = modelOfV2(grid(3, true, false));
     const full = exploreV2(fullModel);
