@@ -22,10 +22,10 @@ export type MapKeysJsonV2 = z.infer<typeof mapKeys>;
  * hide the keys from `allowedKeys`); the innermost `to` accepts any map so that the semantic stage
  * says how deep maps may nest (`map-too-deep`). The `to` branches keep `valueTypeV2`'s order.
  */
-const mapOf = <T extends z.ZodType>(to: T) => z.strictObject({ map: z.strictObject({ from: mapKeys, to: z.union([z.literal('bool'), intType, enumType, idType, to, setType]) }) });
+const mapTo = <T extends z.ZodType>(to: T) => z.strictObject({ map: z.strictObject({ from: mapKeys, to: z.union([z.literal('bool'), intType, enumType, idType, to, setType]) }) });
 const tooDeepMap = z.strictObject({ map: z.strictObject({ from: z.unknown(), to: z.unknown() }) });
 export type MapTypeJsonV2 = { map: { from: MapKeysJsonV2; to: ScalarTypeJsonV2 | SetTypeJsonV2 | MapTypeJsonV2 } };
-export const mapType = mapOf(mapOf(mapOf(tooDeepMap))) as unknown as z.ZodType<MapTypeJsonV2>;
+export const mapType = mapTo(mapTo(mapTo(tooDeepMap))) as unknown as z.ZodType<MapTypeJsonV2>;
 
 /** A var's type with its map levels peeled off: each level's keys, outermost first (none for a plain var), and the entries' type. */
 export function mapLevels(type: ValueTypeJsonV2): { readonly keys: readonly MapKeysJsonV2[]; readonly leaf: ScalarTypeJsonV2 | SetTypeJsonV2 } {
