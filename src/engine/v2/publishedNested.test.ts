@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exploreV2 } from './explorer';
 import { expectBrokenBy, expectTlcFigures, loadPublishedV2 } from './testDesigns';
+import { traceRowsV2 } from './traceTable';
+import { viewConfigurationV2 } from './view';
 
 /**
  * A published specification with a two-argument function written as a nested map
@@ -24,5 +26,10 @@ describe('CRDT.tla through MCCRDT.cfg with counter[n][o] a nested map (three nod
       }),
     );
     expectBrokenBy(r, 'Safety');
+    // The trace table shows a row of the nested map that a step changed, with its inner map.
+    const model = loadPublishedV2('crdt-nested.protocol.json');
+    const { rows } = traceRowsV2(model, r.violations[0]!, viewConfigurationV2(model, model.initial));
+    expect(rows[0]![2]).toBe('running counter[Node[1]]={Node[1]: 0, Node[2]: 0, Node[3]: 0} counter[Node[2]]={Node[1]: 0, Node[2]: 0, Node[3]: 0} counter[Node[3]]={Node[1]: 0, Node[2]: 0, Node[3]: 0}');
+    expect(rows[1]![2]).toMatch(/^running counter\[Node\[\d\]\]=\{Node\[1\]: \d, Node\[2\]: \d, Node\[3\]: \d\}$/);
   });
 });
