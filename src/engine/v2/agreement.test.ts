@@ -4,7 +4,7 @@ import { createExplorationV2 } from './explorer';
 import { Packing } from './packing';
 import { SimulationV2 } from './simulator';
 import { StepRules } from './stepRules';
-import { loadExampleV2, participantExamplesV2 } from './testDesigns';
+import { loadExampleV2, loadPublishedV2, participantExamplesV2 } from './testDesigns';
 import { stepLabel } from './view';
 
 /**
@@ -44,6 +44,7 @@ function designs(): [string, ModelV2][] {
     ),
   ]);
   out.push(['TwoPhase, 4 RMs', loadExampleV2('tla-two-phase.protocol.json', 4)]);
+  out.push(['CRDT, counter[n][o] a nested map', loadPublishedV2('crdt-nested.protocol.json')]);
   out.push([
     '2PC fixed, per-link: votes in the pool, Commit reliable',
     loadExampleV2('two-phase-commit-fixed.protocol.json', undefined, (d) =>

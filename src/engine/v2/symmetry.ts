@@ -1,4 +1,5 @@
-import type { ModelV2, ScalarType } from '../../model/v2/model';
+import type { ElementType, ModelV2, ScalarType } from '../../model/v2/model';
+import { sizeOf } from '../../model/v2/scalarTypes';
 
 /**
  * Symmetry reduction (docs/format-v2.md §18): the canonical form of a configuration
@@ -96,6 +97,7 @@ export class Symmetry {
       for (const ch of model.network.channels) for (let k = 0; k < model.network.capacity; k++) this.mapperOf[ch.base + k] = codeMapper;
     }
 
+    const roleNames = { names: model.roles.map((r) => r.name), instances: model.roles.map((r) => r.instances) };
     for (const g of groupElements(model)) {
       const dst = new Int32Array(model.size);
       for (let j = 0; j < model.size; j++) dst[j] = j;
@@ -105,12 +107,26 @@ export class Symmetry {
         role.bases.forEach((base, i) => {
           const to = role.bases[image[i]!]!;
           for (let o = 0; o < block; o++) dst[base + o] = to + o;
-          // A map var indexed by a permuted role: entry k goes to entry image(k).
-          for (const v of role.vars) if (v.mapOf >= 0) for (let k = 0; k < v.width; k++) dst[base + v.offset + k] = to + v.offset + g.roles[v.mapOf]![k]!;
-          // A map keyed by an enum holding a permuted set: entry k goes to the entry of k's image.
+          // A map's entries: each key level indexed by a permuted role, or keyed by an enum holding a
+          // permuted set, maps its key to the key's image (a nested map's levels all at once, the first key major).
           for (const v of role.vars) {
-            const keys = v.keys;
-            if (keys?.kind === 'enum') for (let k = 0; k < v.width; k++) dst[base + v.offset + k] = to + v.offset + keys.values.indexOf(g.value(keys.values[k]!));
+            if (v.keys === null) continue;
+            const levels = [v.keys, ...v.inner];
+            const images = levels.map((keys) => keyImages(keys, g, model));
+            if (images.every((img) => img === null)) continue;
+            for (let k = 0; k < v.width; k++) {
+              let rest = k;
+              let image = 0;
+              let stride = v.width;
+              for (let j = 0; j < levels.length; j++) {
+                const n = sizeOf(levels[j]!, roleNames);
+                stride /= n;
+                const key = Math.floor(rest / stride);
+                rest -= key * stride;
+                image += (images[j]?.[key] ?? key) * stride;
+              }
+              dst[base + v.offset + k] = to + v.offset + image;
+            }
           }
         });
       }
@@ -179,6 +195,13 @@ export class Symmetry {
     }
     return out;
   }
+}
+
+/** A map key level's key positions under permutation g (position k → its image's), or null when g leaves them all. */
+function keyImages(keys: ElementType, g: Group, model: ModelV2): Int32Array | null {
+  if (keys.kind === 'id') return model.symmetry!.roles.includes(keys.role) ? g.roles[keys.role]! : null;
+  if (keys.kind === 'enum') return Int32Array.from(keys.values, (v) => keys.values.indexOf(g.value(v)));
+  return null;
 }
 
 /** One permutation of every symmetric role's instances and every symmetric value set. */

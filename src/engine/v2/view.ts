@@ -1,5 +1,5 @@
-import type { ModelV2, VarV2 } from '../../model/v2/model';
-import { formatScalar, type RoleNames } from '../../model/v2/scalarTypes';
+import type { ElementType, ModelV2, VarV2 } from '../../model/v2/model';
+import { formatScalar, sizeOf, type RoleNames } from '../../model/v2/scalarTypes';
 import { callEventLabel, callMessageText, dedupeNote } from './callReading';
 import type { StepRef } from './stepTypes';
 
@@ -36,6 +36,23 @@ function value(model: ModelV2, v: VarV2, x: number): ValueView {
   return formatScalar(v.type, x, names);
 }
 
+function keyCount(keys: ElementType, model: ModelV2): number {
+  return sizeOf(keys, roleNames(model));
+}
+
+function keyText(keys: ElementType, k: number, model: ModelV2): string {
+  return formatScalar(keys, keys.kind === 'int' ? keys.lo + k : k, roleNames(model));
+}
+
+/** A nested map's inner map at level `level` of `v.inner`, starting at slot `at`: `{RM[1]: 0, RM[2]: 1}` (docs/format-v2.md §2). */
+function innerText(model: ModelV2, v: VarV2, vec: Float64Array, at: number, level: number): string {
+  const keys = v.inner[level]!;
+  const n = keyCount(keys, model);
+  const stride = v.inner.slice(level + 1).reduce((w, k) => w * keyCount(k, model), 1);
+  const parts = Array.from({ length: n }, (_, k) => `${keyText(keys, k, model)}: ${level + 1 < v.inner.length ? innerText(model, v, vec, at + k * stride, level + 1) : String(value(model, v, vec[at + k]!))}`);
+  return `{${parts.join(', ')}}`;
+}
+
 export function viewConfigurationV2(model: ModelV2, vec: Float64Array): ConfigurationViewV2 {
   const instances = model.instances.map((inst) => {
     const role = model.roles[inst.role]!;
@@ -45,7 +62,8 @@ export function viewConfigurationV2(model: ModelV2, vec: Float64Array): Configur
         if (v.keys === null) return [v.name, value(model, v, vec[inst.base + v.offset]!)];
         // Entry k is the keys' k-th value: an instance, false/true, an enum value, lo + k.
         const keys = v.keys;
-        const entries = Array.from({ length: v.width }, (_, k) => [formatScalar(keys, keys.kind === 'int' ? keys.lo + k : k, roleNames(model)), value(model, v, vec[inst.base + v.offset + k]!)] as const);
+        const inner = v.width / keyCount(keys, model);
+        const entries = Array.from({ length: keyCount(keys, model) }, (_, k) => [keyText(keys, k, model), v.inner.length === 0 ? value(model, v, vec[inst.base + v.offset + k]!) : innerText(model, v, vec, inst.base + v.offset + k * inner, 0)] as const);
         return [v.name, Object.fromEntries(entries)];
       }),
     );

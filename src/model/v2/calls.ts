@@ -1,7 +1,7 @@
 import type { DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
 import { callNames, recordNames, servesBestEffort } from './callNames';
-import type { DesignV2, EventJsonV2, FieldJsonV2, MapKeysJsonV2, RoleJson, ScalarTypeJsonV2, TransitionJsonV2, VarJsonV2 } from './schema';
+import { mapLevels, type DesignV2, type EventJsonV2, type FieldJsonV2, type MapKeysJsonV2, type RoleJson, type ScalarTypeJsonV2, type TransitionJsonV2, type VarJsonV2 } from './schema';
 
 /**
  * Calls between participants with version 1's client semantics (docs/format-v2.md §14), written
@@ -249,7 +249,7 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
       const userVars = design.roles[si]!.vars ?? [];
       const unchanged = [
         "state' == state",
-        ...userVars.map((x) => (typeof x.type === 'object' && 'map' in x.type ? unchangedMap(x.name, x.type.map.from) : `${x.name}' == ${x.name}`)),
+        ...userVars.map((x) => (typeof x.type === 'object' && 'map' in x.type ? unchangedMap(x.name, mapLevels(x.type).keys) : `${x.name}' == ${x.name}`)),
       ];
       const replayCheck = (name: string, outcome: string, effect: boolean) => ({
         name: n.replay(name),
@@ -375,9 +375,15 @@ export function expandCalls(design: DesignV2): { ok: true; design: DesignV2; bac
   return { ok: true, design: out as DesignV2, back };
 }
 
-/** `m' == m` entry by entry: over a role's instances, or over the keys written out (an enum's values, an int range, bool). */
-function unchangedMap(name: string, from: MapKeysJsonV2): string {
-  if (typeof from === 'string' && from !== 'bool') return `(forall k_ in ${from}: ${name}'[k_] == ${name}[k_])`;
-  const keys = typeof from === 'string' ? ['false', 'true'] : 'int' in from ? Array.from({ length: Math.max(0, from.int[1] - from.int[0] + 1) }, (_, i) => String(from.int[0] + i)) : from.enum.map((v) => JSON.stringify(v));
-  return `(${keys.map((k) => `${name}'[${k}] == ${name}[${k}]`).join(' && ') || 'true'})`;
+/** `m' == m` entry by entry, level by level (a nested map's too): over a role's instances, or over the keys written out (an enum's values, an int range, bool). */
+function unchangedMap(name: string, levels: readonly MapKeysJsonV2[]): string {
+  const entries = (j: number, keys: string): string => {
+    if (j === levels.length) return `${name}'${keys} == ${name}${keys}`;
+    const from = levels[j]!;
+    const k = j === 0 ? 'k_' : `k${j}_`;
+    if (typeof from === 'string' && from !== 'bool') return `(forall ${k} in ${from}: ${entries(j + 1, `${keys}[${k}]`)})`;
+    const listed = typeof from === 'string' ? ['false', 'true'] : 'int' in from ? Array.from({ length: Math.max(0, from.int[1] - from.int[0] + 1) }, (_, i) => String(from.int[0] + i)) : from.enum.map((v) => JSON.stringify(v));
+    return `(${listed.map((x) => entries(j + 1, `${keys}[${x}]`)).join(' && ') || 'true'})`;
+  };
+  return entries(0, '');
 }

@@ -1,7 +1,7 @@
 import { EvaluationError, type DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
 import { RESTART_EVENT } from '../restartEvent';
-import { compileExpressionV2, type RoleLayout, type ScopeV2 } from './expr/compile';
+import { compileExpressionV2, entryPosition, type RoleLayout, type ScopeV2 } from './expr/compile';
 import type { PoolKind } from './expr/pool';
 import { parseExpressionV2 } from './expr/parser';
 import { BOOL, fromScalar, type TypeV2 } from './expr/types';
@@ -10,10 +10,10 @@ import { countSlots, layOut, type NetworkShape, type RoleShape } from './layout'
 import { LIMITS_V2 } from './limits';
 import { networkLinks } from './links';
 import type { ExpandedRoleJson } from './calls';
-import type { WitnessV2, CompiledExprV2, ElementType, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
+import type { WitnessV2, CompiledExprV2, ElementType, EvaluatorV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
 import { checkNames } from './names';
-import { encodeScalar, instanceName, resolveKeys, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
-import type { DesignV2, FieldJsonV2, RoleJson } from './schema';
+import { encodeScalar, instanceName, mapKeyTypes, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
+import { mapLevels, type DesignV2, type FieldJsonV2, type RoleJson } from './schema';
 import { resolveSymmetry, type InstanceNumbering } from './symmetry';
 
 /**
@@ -93,17 +93,13 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     }
     const vars = (r.vars ?? []).map((v, k) => {
       const path: PathSegment[] = [...base, 'vars', k];
-      let keys: ElementType | null = null;
-      let type: ScalarType | null;
-      if (typeof v.type === 'object' && 'map' in v.type) {
-        keys = resolveKeys(v.type.map.from, [...path, 'type', 'map', 'from'], names, errors);
-        type = resolveScalar(v.type.map.to, [...path, 'type', 'map', 'to'], names, errors);
-      } else {
-        type = resolveScalar(v.type, [...path, 'type'], names, errors);
-      }
+      const levels = mapKeyTypes(v.type, [...path, 'type'], names, errors);
+      const keys = levels?.[0] ?? null;
+      const inner = levels?.slice(1) ?? [];
+      const written = mapLevels(v.type).leaf;
+      const type: ScalarType | null = levels === null ? null : resolveScalar(written, [...path, 'type', ...levels.flatMap(() => ['map', 'to'])], names, errors);
       const mapOf = keys?.kind === 'id' ? keys.role : -1;
       // A set's value is a list of elements; several initial sets are a list of such lists (docs/format-v2.md §2).
-      const written = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
       const isSet = typeof written === 'object' && 'set' in written;
       const listed = Array.isArray(v.initial) && (!isSet || (v.initial.length > 0 && v.initial.every((x) => Array.isArray(x))));
       const values: unknown[] = listed ? (v.initial as unknown[]) : [v.initial];
@@ -119,8 +115,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
           else initials.push(encoded);
         });
       }
-      const width = keys ? sizeOf(keys, names) : 1;
-      return { name: v.name, type: type ?? ({ kind: 'bool' } as ScalarType), mapOf, keys, width, storage: v.storage ?? 'durable', initial: initials[0] ?? 0, initials: initials.length ? initials : [0] };
+      const width = (levels ?? []).reduce((n, k) => n * sizeOf(k, names), 1);
+      return { name: v.name, type: type ?? ({ kind: 'bool' } as ScalarType), mapOf, keys, inner, width, storage: v.storage ?? 'durable', initial: initials[0] ?? 0, initials: initials.length ? initials : [0] };
     });
     const events = (r.events ?? []).map((e, k) => ({ name: e.name, source: e.source, payload: fields(e.payload, [...base, 'events', k, 'payload']) }));
     return { states, initial: initials[0] ?? 0, initialStates: initials.length ? initials : [0], vars, events };
@@ -338,20 +334,28 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       const guard = t.guard === undefined ? null : compile(t.guard, [...path, 'guard'], scope, BOOL);
       const updates: UpdateV2[] = [];
       for (const [key, text] of Object.entries(t.updates ?? {})) {
-        const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$/s.exec(key);
+        const m = updateTarget(key);
         const upath = [...path, 'updates', key];
-        const v = m ? rl.vars.find((x) => x.name === m[1]) : undefined;
+        const v = m ? rl.vars.find((x) => x.name === m.name) : undefined;
         if (!m || !v) {
-          err(upath, 'unknown-var', m ? `Unknown var "${m[1]}" of ${r.name}; updates assign the role's own vars.` : `"${key}" is not a var or a map entry (write x or m[i]).`);
+          err(upath, 'unknown-var', m ? `Unknown var "${m.name}" of ${r.name}; updates assign the role's own vars.` : `"${key}" is not a var or a map entry (write x, m[i] or m[i][j]).`);
           continue;
         }
-        if ((v.keys !== null) !== (m[2] !== undefined)) {
-          err(upath, 'map-index', v.keys !== null ? `${v.name} is a map: assign one entry, as in "${v.name}[${v.mapOf >= 0 ? 'sender' : 'k'}]".` : `${v.name} is not a map, so it cannot be indexed.`);
+        const levels = v.keys === null ? [] : [v.keys, ...v.inner];
+        if (levels.length !== m.keys.length) {
+          const example = `${v.name}${levels.map((k, j) => `[${j === 0 && v.mapOf >= 0 ? 'sender' : k.kind === 'id' ? `${names.names[k.role]}[1]` : 'k'}]`).join('')}`;
+          err(upath, 'map-index', levels.length === 0 ? `${v.name} is not a map, so it cannot be indexed.` : `${v.name} is a ${levels.length > 1 ? 'nested ' : ''}map: assign one entry, as in "${example}"${m.keys.length > 0 ? ` (${levels.length} key${levels.length === 1 ? '' : 's'}, not ${m.keys.length})` : ''}.`);
           continue;
         }
-        const indexExpr = m[2] === undefined || v.keys === null ? null : compileKey(m[2], upath, { ...scope, what: 'map index' }, v.keys, v.name);
+        // Each key's position, then the entry's: Σ position × stride, the first key major.
+        let stride = v.width;
+        const keyParts = levels.map((k, j) => {
+          stride /= sizeOf(k, names);
+          const key = compileKey(m.keys[j]!, upath, { ...scope, what: 'map index' }, k, v.name);
+          return key && { at: key.evaluate, stride };
+        });
         const value = compile(text, upath, { ...scope, what: 'update' }, fromScalar(v.type, v.name, names.names));
-        if (value && (m[2] === undefined || indexExpr)) updates.push({ variable: v, index: indexExpr?.evaluate ?? null, value: value.evaluate, path: toPointer(upath) });
+        if (value && keyParts.every((p) => p !== null)) updates.push({ variable: v, index: keyParts.length === 0 ? null : entryPosition(keyParts as { at: EvaluatorV2; stride: number }[]), value: value.evaluate, path: toPointer(upath) });
       }
       const sends: SendV2[] = [];
       (t.send ?? []).forEach((s, j) => {
@@ -457,6 +461,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
         ...roles.flatMap((r) => r.vars.filter((v) => v.type.kind === 'set' || (v.keys !== null && v.mapOf < 0)).map((v) => `the var ${r.name}.${v.name} (${v.type.kind === 'set' ? 'a set' : 'a map not keyed by a role'})`)),
+        ...roles.flatMap((r) => r.vars.filter((v) => v.inner.length > 0).map((v) => `the var ${r.name}.${v.name} (a nested map)`)),
         ...(setExpressions ? ['set expressions ({…}, in, card)'] : []),
         ...roles.filter((r) => r.stops).map((r) => `the role ${r.name}'s "afterCrash": "stop" (crashed instances that never restart)`),
         ...(readsDown ? ['down(i) in expressions'] : []),
@@ -466,6 +471,39 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       ...(symmetry ? { symmetry } : {}),
     },
   };
+}
+
+/**
+ * An update's key split into the var's name and its keys' texts: `x`, `m[i]`, `m[i][j]` (a key may
+ * hold brackets and quoted text: `m[RM[1]]["a]"]`). Null when it is none of these.
+ */
+export function updateTarget(key: string): { name: string; keys: string[] } | null {
+  const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*/.exec(key);
+  if (!m) return null;
+  const keys: string[] = [];
+  let i = m[0].length;
+  while (i < key.length) {
+    if (/\s/.test(key[i]!)) {
+      i++;
+      continue;
+    }
+    if (key[i] !== '[') return null;
+    let depth = 0;
+    let j = i;
+    for (; j < key.length; j++) {
+      const c = key[j]!;
+      if (c === '"') {
+        const close = key.indexOf('"', j + 1);
+        if (close < 0) return null;
+        j = close;
+      } else if (c === '[') depth++;
+      else if (c === ']' && --depth === 0) break;
+    }
+    if (j >= key.length) return null;
+    keys.push(key.slice(i + 1, j));
+    i = j + 1;
+  }
+  return { name: m[1]!, keys };
 }
 
 /** The unflushed record the call expansion put on a role (calls.ts `addRecord`), as compiled vars. */

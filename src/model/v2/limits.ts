@@ -33,8 +33,10 @@ export const LIMITS_V2 = {
   initialCombinations: 32768,
   /** Values of a set's element type: a set is one mask of at most 31 bits (docs/format-v2.md §2). */
   setElements: 31,
-  /** Keys of one map (its slots per instance); the design's `slots` bound them all together too. */
+  /** Entries of one map, nested or not (its slots per instance; a nested map's: the product of its levels' keys); the design's `slots` bound them all together too. */
   mapKeys: 1024,
+  /** Key levels of a nested map (`m[a][b][c]`, docs/format-v2.md §2). */
+  mapDepth: 3,
   /** hi − lo of an int type: values pack into at most 31 bits. */
   intSpan: 2 ** 31 - 1,
 } as const;

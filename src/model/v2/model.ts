@@ -57,13 +57,19 @@ export interface VarV2 {
   readonly mapOf: number;
   /** For a map var, the type of its keys (a role's ids, an enum, bool or an int range); null for a plain var. Entry k is the key's k-th value. */
   readonly keys: ElementType | null;
+  /**
+   * A nested map's further key types (`m[a][b]`: b's), outermost first (docs/format-v2.md §2);
+   * empty for a plain var or a one-level map. Entries lie first key major: `m[a][b]` is entry
+   * position(a) × (b's key count) + position(b).
+   */
+  readonly inner: readonly ElementType[];
   readonly storage: VarStorage;
   readonly initial: number;
   /** Every value it may start with (`"initial": [...]`), the first being `initial`; one value when it lists none. */
   readonly initials: readonly number[];
   /** Offset of its first slot within the instance block. */
   readonly offset: number;
-  /** Slots it takes: 1, or the number of keys for a map. */
+  /** Slots it takes: 1, or the number of entries for a map (the product of its levels' key counts). */
   readonly width: number;
 }
 

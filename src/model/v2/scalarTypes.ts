@@ -4,7 +4,7 @@ import { toPointer } from '../pointer';
 import { checkValueType } from '../valueTypes';
 import { LIMITS_V2 } from './limits';
 import type { ElementType, ScalarType } from './model';
-import type { MapKeysJsonV2, ScalarTypeJsonV2, SetTypeJsonV2 } from './schema';
+import type { MapKeysJsonV2, ScalarTypeJsonV2, SetTypeJsonV2, ValueTypeJsonV2 } from './schema';
 
 /** Version 2's scalar types as written: version 1's three plus `{ "id": "Role" }`, and sets of them (`{ "set": T }`). */
 
@@ -48,6 +48,35 @@ export function resolveKeys(json: MapKeysJsonV2, path: readonly PathSegment[], r
     return null;
   }
   return keys;
+}
+
+/**
+ * Every key level of a var's type, outermost first (none for a plain var): at most
+ * `LIMITS_V2.mapDepth` levels, at most `LIMITS_V2.mapKeys` entries in all (the product of the
+ * levels' key counts: one slot each), checked before anything is sized. Null after reporting.
+ */
+export function mapKeyTypes(json: ValueTypeJsonV2, path: readonly PathSegment[], roles: RoleNames, errors: DesignError[]): ElementType[] | null {
+  const out: ElementType[] = [];
+  let at: PathSegment[] = [...path];
+  let t: ValueTypeJsonV2 = json;
+  let entries = 1;
+  while (typeof t === 'object' && 'map' in t) {
+    if (out.length === LIMITS_V2.mapDepth) {
+      errors.push({ path: toPointer(at), code: 'map-too-deep', message: `Maps nest at most ${LIMITS_V2.mapDepth} deep (m[a][b][c]); this one goes deeper.` });
+      return null;
+    }
+    const keys = resolveKeys(t.map.from, [...at, 'map', 'from'], roles, errors);
+    if (keys === null) return null;
+    entries *= sizeOf(keys, roles);
+    if (entries > LIMITS_V2.mapKeys) {
+      errors.push({ path: toPointer(path), code: 'map-too-large', message: `A map has at most ${LIMITS_V2.mapKeys} entries (one slot each; a nested map's are the product of its levels' key counts); this type has ${entries}${out.length > 0 ? ' or more' : ''}.` });
+      return null;
+    }
+    out.push(keys);
+    at = [...at, 'map', 'to'];
+    t = t.map.to;
+  }
+  return out;
 }
 
 function resolveElement(json: ScalarTypeJsonV2, path: readonly PathSegment[], roles: RoleNames, errors: DesignError[]): ElementType | null {

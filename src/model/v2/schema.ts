@@ -16,7 +16,27 @@ export type SetTypeJsonV2 = z.infer<typeof setType>;
 /** A map's keys: a role's instances (its name), `"bool"`, an enum or an int range (docs/format-v2.md §2). */
 export const mapKeys = z.union([z.string(), intType, enumType]);
 export type MapKeysJsonV2 = z.infer<typeof mapKeys>;
-export const mapType = z.strictObject({ map: z.strictObject({ from: mapKeys, to: z.union([z.literal('bool'), intType, enumType, idType, setType]) }) });
+/**
+ * `{ "map": { "from": K, "to": T } }`, T a scalar, a set or another map (nested maps, TLA+'s
+ * `[P -> [Q -> T]]`, docs/format-v2.md §2). Written out three levels deep (zod's lazy schemas would
+ * hide the keys from `allowedKeys`); the innermost `to` accepts any map so that the semantic stage
+ * says how deep maps may nest (`map-too-deep`). The `to` branches keep `valueTypeV2`'s order.
+ */
+const mapTo = <T extends z.ZodType>(to: T) => z.strictObject({ map: z.strictObject({ from: mapKeys, to: z.union([z.literal('bool'), intType, enumType, idType, to, setType]) }) });
+const tooDeepMap = z.strictObject({ map: z.strictObject({ from: z.unknown(), to: z.unknown() }) });
+export type MapTypeJsonV2 = { map: { from: MapKeysJsonV2; to: ScalarTypeJsonV2 | SetTypeJsonV2 | MapTypeJsonV2 } };
+export const mapType = mapTo(mapTo(mapTo(tooDeepMap))) as unknown as z.ZodType<MapTypeJsonV2>;
+
+/** A var's type with its map levels peeled off: each level's keys, outermost first (none for a plain var), and the entries' type. */
+export function mapLevels(type: ValueTypeJsonV2): { readonly keys: readonly MapKeysJsonV2[]; readonly leaf: ScalarTypeJsonV2 | SetTypeJsonV2 } {
+  const keys: MapKeysJsonV2[] = [];
+  let t: ValueTypeJsonV2 = type;
+  while (typeof t === 'object' && 'map' in t) {
+    keys.push(t.map.from);
+    t = t.map.to;
+  }
+  return { keys, leaf: t };
+}
 /** Order matters: `schemaErrors.ts` picks the branch to explain by its key (int 1, enum 2, id 3, map 4, set 5). */
 export const valueTypeV2 = z.union([z.literal('bool'), intType, enumType, idType, mapType, setType]);
 export type ValueTypeJsonV2 = z.infer<typeof valueTypeV2>;

@@ -1,6 +1,6 @@
 import type { DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
-import type { DesignV2 } from './schema';
+import { mapLevels, type DesignV2 } from './schema';
 
 /**
  * The design key `symmetry` (docs/format-v2.md §18): roles whose instances are
@@ -56,7 +56,7 @@ function enumTypes(design: DesignV2): { readonly path: PathSegment[]; readonly v
 function initialErrors(design: DesignV2, roleNames: readonly string[], instances: readonly number[], roles: readonly number[], values: readonly (readonly string[])[], err: (path: PathSegment[], code: string, message: string) => void): void {
   design.roles.forEach((role, i) => {
     (role.vars ?? []).forEach((v, k) => {
-      const type = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
+      const type = mapLevels(v.type).leaf;
       const path: PathSegment[] = ['roles', i, 'vars', k, 'initial'];
       if (typeof type === 'object' && 'set' in type) {
         setInitialErrors(`${role.name}.${v.name}`, type.set, v.initial, path, roleNames, instances, roles, values, err);
@@ -149,12 +149,12 @@ export function resolveSymmetry(design: DesignV2, roleNames: readonly string[], 
   if (roles.length === 0 && values.length === 0 && errors.length === before) err(['symmetry'], 'symmetry-empty', '"symmetry" names no role and no values: list "roles", "values" or both, or drop the key.');
   if (errors.length === before) {
     design.roles.forEach((role, i) => (role.vars ?? []).forEach((v, k) => {
-      const type = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
+      const { keys, leaf: type } = mapLevels(v.type);
       if (typeof type !== 'object' || !('set' in type) || typeof type.set !== 'object') return;
       const of = type.set;
       const n = 'id' in of && roles.includes(roleNames.indexOf(of.id)) ? instances[roleNames.indexOf(of.id)]! : 'enum' in of && values.some((set) => set.some((x) => of.enum.includes(x))) ? of.enum.length : 0;
       if (n > 0 && 2 ** n * permutations > MAX_SET_TABLE_ENTRIES) {
-        const at: PathSegment[] = typeof v.type === 'object' && 'map' in v.type ? ['roles', i, 'vars', k, 'type', 'map', 'to'] : ['roles', i, 'vars', k, 'type'];
+        const at: PathSegment[] = ['roles', i, 'vars', k, 'type', ...keys.flatMap(() => ['map', 'to'])];
         err(at, 'symmetry-too-large', `${role.name}.${v.name} is a set of ${n} values that "symmetry" permutes: moving its elements takes a table of 2^${n} masks per permutation (${permutations}), beyond ${MAX_SET_TABLE_ENTRIES} entries. Use fewer values, or drop them from "symmetry".`);
       }
     }));

@@ -1,6 +1,6 @@
 import { highlightExpression } from '../../model/expr/tokens';
 import { parsePointer } from '../../model/pointer';
-import type { DesignV2, RoleJson, TransitionJsonV2, VarJsonV2 } from '../../model/v2/schema';
+import { mapLevels, type DesignV2, type RoleJson, type TransitionJsonV2, type VarJsonV2 } from '../../model/v2/schema';
 import type { Point } from '../designEdits';
 import { renameQuantifiedFieldIn, renameQuantifiedKindIn, renameStateIn, renameVarIn, type ExpressionPlace } from './referenceRenames';
 
@@ -514,7 +514,7 @@ export function initialValuesEdit(design: DesignV2, role: number, index: number,
 
 /** The first value of the var's (entry) type that \`listed\` lacks, in the type's order; null when it has them all. */
 function firstUnlisted(design: DesignV2, type: VarJsonV2['type'], listed: readonly InitialValueV2[]): InitialValueV2 | null {
-  const scalar = typeof type === 'object' && 'map' in type ? type.map.to : type;
+  const scalar = mapLevels(type).leaf;
   const has = (x: InitialValueV2) => listed.some((y) => y === x);
   if (scalar === 'bool') return [false, true].find((x) => !has(x)) ?? null;
   if ('enum' in scalar) return scalar.enum.find((x) => !has(x)) ?? null;

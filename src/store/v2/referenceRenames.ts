@@ -1,6 +1,6 @@
 import type { ExprV2 } from '../../model/v2/expr/ast';
 import { parseExpressionV2 } from '../../model/v2/expr/parser';
-import type { DesignV2, RoleJson, TransitionJsonV2, ValueTypeJsonV2 } from '../../model/v2/schema';
+import { mapLevels, type DesignV2, type RoleJson, type TransitionJsonV2, type ValueTypeJsonV2 } from '../../model/v2/schema';
 
 /**
  * Renaming a var or a state of one role inside expressions, by what each name refers to rather
@@ -168,7 +168,8 @@ function instanceRole(design: DesignV2, place: ExpressionPlace, node: ExprV2, bo
       if (node.target.kind === 'name' && !bound.has(node.target.name) && roleNamed(node.target.name) && !varType(place.role?.name, node.target.name)) return node.target.name;
       // A map var's entry: the map's values.
       const map = node.target.kind === 'name' ? varType(place.role?.name, node.target.name) : node.target.kind === 'member' ? varType(instanceRole(design, place, node.target.target, bound) ?? undefined, node.target.name) : undefined;
-      return map && typeof map === 'object' && 'map' in map ? idRole(map.map.to) : null;
+      // A nested map's entry has as many indices as the map has levels (`m[a][b]`); one index of it is no value.
+      return map && typeof map === 'object' && 'map' in map && mapLevels(map).keys.length === 1 ? idRole(mapLevels(map).leaf) : null;
     }
     case 'member':
       return idRole(varType(instanceRole(design, place, node.target, bound) ?? undefined, node.name));

@@ -80,6 +80,24 @@ interface Binder {
 
 const NOTHING: EvaluatorV2 = () => 0;
 
+/** A nested map entry's position from its computed keys' positions and strides (the keys known before running are already in the offset). */
+export function entryPosition(parts: readonly { readonly at: EvaluatorV2; readonly stride: number }[]): EvaluatorV2 {
+  if (parts.length === 1) {
+    const [{ at, stride }] = parts as [{ at: EvaluatorV2; stride: number }];
+    return stride === 1 ? at : (env) => at(env) * stride;
+  }
+  if (parts.length === 2) {
+    const [a, b] = parts as [{ at: EvaluatorV2; stride: number }, { at: EvaluatorV2; stride: number }];
+    const [pa, sa, pb, sb] = [a.at, a.stride, b.at, b.stride];
+    return (env) => pa(env) * sa + pb(env) * sb;
+  }
+  return (env) => {
+    let n = 0;
+    for (const p of parts) n += p.at(env) * p.stride;
+    return n;
+  };
+}
+
 export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: TypeV2 | null): CompiledV2 {
   const problems: ExprProblem[] = [];
   const binders: Binder[] = (scope.bound ?? []).map((b, slot) => ({ ...b, slot }));
@@ -150,7 +168,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       const hint = didYouMean(name, ['state', ...layout.vars.map((x) => x.name)]);
       return problem(node.start, 'unknown-name', `${layout.name} has no var "${name}"${hint || '; name "state" or one of its vars.'}`);
     }
-    if (v.keys !== null) return problem(node.start, 'map-needs-index', `${v.name} is a map; read one entry, as in ${shownTarget}.${v.name}[${v.mapOf >= 0 ? `${roleNames[v.mapOf]}[1]` : 'k'}].`);
+    if (v.keys !== null) return problem(node.start, 'map-needs-index', `${v.name} is a map; read one entry, as in ${shownTarget}.${entryExample(v)}.`);
     return slotAt(fromScalar(v.type, v.name, roleNames), role, id, v.offset, primed, small(v.type));
   };
 
@@ -255,8 +273,13 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     return poolLoopOf(node.q, slot, kind, body, node.q === 'count' ? INT : BOOL);
   };
 
+  /** `m[RM[1]][k]`: how one entry of map `v` is written, for messages. */
+  const entryExample = (v: VarV2): string => `${v.name}${[v.keys!, ...v.inner].map((k) => `[${k.kind === 'id' ? `${roleNames[k.role]}[1]` : 'k'}]`).join('')}`;
+
   const index = (node: ExprV2 & { kind: 'index' }): Typed | null => {
     const target = node.target;
+    // `m[a][b]`: an entry of a nested map, the var at the bottom of the chain of indices.
+    if (target.kind === 'index') return nestedEntry(node);
     // `RM[2]`: an instance of a role, written with a 1-based literal.
     if (target.kind === 'name' && !target.primed && roleIndex(target.name) >= 0 && !binder(target.name) && !(scope.role >= 0 && scope.roles[scope.role]!.vars.some((v) => v.name === target.name))) {
       const r = roleIndex(target.name);
@@ -268,6 +291,33 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       }
       return constantOf(idType(r), node.index.value - 1);
     }
+    const found = mapVar(node, target);
+    if (found === null) return null;
+    const { v, role, owner, primed } = found;
+    if (v.inner.length > 0) return problem(node.start, 'map-needs-index', `${v.name} is a nested map: read one entry, as in ${entryExample(v)} (a whole inner map is not a value).`);
+    if (v.mapOf < 0) return keyedEntry(node, v, v.keys!, role, owner, primed);
+    const varName = v.name;
+    const layout = scope.roles[role]!;
+    const i = visit(node.index, idType(v.mapOf));
+    if (i === null) return null;
+    if (!sameTypeV2(i.type, idType(v.mapOf))) {
+      return problem(node.index.start, 'type-mismatch', `${varName} is indexed by instances of ${roleNames[v.mapOf]}, but this is ${showTypeV2(i.type)}.`);
+    }
+    const bases = layout.bases;
+    const off = v.offset;
+    const type = fromScalar(v.type, v.name, roleNames);
+    const entry = knownId(v.mapOf, i);
+    if (entry !== undefined) return slotAt(type, role, owner, off + entry, primed, small(v.type));
+    const k = knownId(role, owner);
+    if (k !== undefined && i.source) return readOf(type, { post: primed, at: bases[k]! + off, stride: 1, source: i.source, small: small(v.type) });
+    const at = i.ev;
+    const who = owner.ev;
+    const ev: EvaluatorV2 = primed ? (env) => env.post[bases[who(env)]! + off + at(env)]! : (env) => env.pre[bases[who(env)]! + off + at(env)]!;
+    return { type, ev, deps: owner.deps | i.deps, safe: owner.safe && i.safe };
+  };
+
+  /** The map var that `target` names (`m`, `m'`, `x.m`), with its instance; null after reporting. */
+  const mapVar = (node: ExprV2, target: ExprV2): { v: VarV2; role: number; owner: Typed; primed: boolean } | null => {
     // `m[i]` (own map var) or `x.m[i]` (another instance's map var).
     let role: number;
     let owner: Typed;
@@ -297,23 +347,65 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     }
     if (v.keys === null) return problem(target.start, 'not-a-map', `${varName} is not a map, so it cannot be indexed.`);
     if (!primeOk(target, primed, varName)) return null;
-    if (v.mapOf < 0) return keyedEntry(node, v, v.keys, role, owner, primed);
-    const i = visit(node.index, idType(v.mapOf));
-    if (i === null) return null;
-    if (!sameTypeV2(i.type, idType(v.mapOf))) {
-      return problem(node.index.start, 'type-mismatch', `${varName} is indexed by instances of ${roleNames[v.mapOf]}, but this is ${showTypeV2(i.type)}.`);
+    return { v, role, owner, primed };
+  };
+
+  /**
+   * `m[a][b]` (and `i.m[a][b]`, `m'[a][b]`, three levels at most): one entry of a nested map, at
+   * position Σ position(key_j) × stride_j (the first key major). Every level's key is typed like a
+   * one-level map's; an int key outside its range is an evaluation error, a literal one refused.
+   */
+  const nestedEntry = (node: ExprV2 & { kind: 'index' }): Typed | null => {
+    const keyNodes: ExprV2[] = [];
+    let base: ExprV2 = node;
+    while (base.kind === 'index') {
+      keyNodes.unshift(base.index);
+      base = base.target;
     }
-    const bases = layout.bases;
-    const off = v.offset;
+    const found = mapVar(node, base);
+    if (found === null) return null;
+    const { v, role, owner, primed } = found;
+    const levels = [v.keys!, ...v.inner];
+    if (keyNodes.length !== levels.length) {
+      return problem(node.start, levels.length === 1 ? 'not-a-map' : 'map-needs-index', `${v.name} has ${levels.length} key level${levels.length === 1 ? '' : 's'}, so one entry is ${entryExample(v)}; this gives ${keyNodes.length} keys.`);
+    }
+    let stride = v.width;
+    let fixed = 0;
+    let deps = owner.deps;
+    let safe = owner.safe;
+    const parts: { at: EvaluatorV2; stride: number }[] = [];
+    for (let j = 0; j < levels.length; j++) {
+      const keys = levels[j]!;
+      const keyNode = keyNodes[j]!;
+      stride /= elementCount(keys);
+      const keyType = fromScalar(keys, v.name, roleNames);
+      const i = visit(keyNode, keyType);
+      if (i === null) return null;
+      if (!sameTypeV2(i.type, keyType)) return problem(keyNode.start, 'type-mismatch', `${v.name}'s key ${j + 1} is ${showTypeV2(keyType)}, but this is ${showTypeV2(i.type)}.`);
+      deps |= i.deps;
+      if (i.constant !== undefined) {
+        if (keys.kind === 'int' && (i.constant < keys.lo || i.constant > keys.hi)) return problem(keyNode.start, 'bad-key', `${v.name}'s key ${j + 1} is ${keys.lo} to ${keys.hi}, not ${i.constant}.`);
+        fixed += positionOf(keys, i.constant) * stride;
+        continue;
+      }
+      safe &&= i.safe && keys.kind !== 'int';
+      parts.push({ at: positionEvaluator(keys, i.ev, v.name, keyNode.start), stride });
+    }
     const type = fromScalar(v.type, v.name, roleNames);
-    const entry = knownId(v.mapOf, i);
-    if (entry !== undefined) return slotAt(type, role, owner, off + entry, primed, small(v.type));
+    const off = v.offset + fixed;
+    if (parts.length === 0) return slotAt(type, role, owner, off, primed, small(v.type));
+    const pos = entryPosition(parts);
+    const bases = scope.roles[role]!.bases;
     const k = knownId(role, owner);
-    if (k !== undefined && i.source) return readOf(type, { post: primed, at: bases[k]! + off, stride: 1, source: i.source, small: small(v.type) });
-    const at = i.ev;
-    const who = owner.ev;
-    const ev: EvaluatorV2 = primed ? (env) => env.post[bases[who(env)]! + off + at(env)]! : (env) => env.pre[bases[who(env)]! + off + at(env)]!;
-    return { type, ev, deps: owner.deps | i.deps, safe: owner.safe && i.safe };
+    let ev: EvaluatorV2;
+    if (k !== undefined) {
+      const at = bases[k]! + off;
+      ev = primed ? (env) => env.post[at + pos(env)]! : (env) => env.pre[at + pos(env)]!;
+    } else {
+      const who = owner.ev;
+      ev = primed ? (env) => env.post[bases[who(env)]! + off + pos(env)]! : (env) => env.pre[bases[who(env)]! + off + pos(env)]!;
+    }
+    return { type, ev, deps, safe };
   };
 
   /** `m[k]` of a map keyed by bool, an enum or an int range (docs/format-v2.md §2): an int key outside the range is an evaluation error. */

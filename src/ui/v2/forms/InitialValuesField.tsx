@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { VarJsonV2 } from '../../../model/v2/schema';
+import { mapLevels, type VarJsonV2 } from '../../../model/v2/schema';
 import { initialAlternatives, initialValuesEdit, type InitialValueV2 } from '../../../store/v2/designEditsV2';
 import { useDesignStateV2, useDesignV2 } from '../../../store/v2/useDesignV2';
 import { fieldId } from '../../fields/fieldId';
@@ -17,7 +17,7 @@ import { ElementErrors } from '../../inspector/ElementErrors';
  */
 export function InitialValuesField(props: { label: string; role: number; index: number; v: VarJsonV2; readOnly: boolean }) {
   const { v } = props;
-  const entry = typeof v.type === 'object' && 'map' in v.type ? v.type.map.to : v.type;
+  const entry = mapLevels(v.type).leaf;
   // A set's initial value is itself a list: edited as JSON (docs/format-v2.md §2).
   return typeof entry === 'object' && 'set' in entry ? <JsonInitialField {...props} /> : <InitialAlternatives {...props} />;
 }
@@ -107,7 +107,7 @@ function InitialAlternatives({ label, role, index, v, readOnly }: { label: strin
 
 /** One value of the var's (entry) type, edited as the form edits any value of that type. */
 function ValueField({ label, path, type, value, readOnly, onChange }: { label: string; path: string; type: VarJsonV2['type']; value: InitialValueV2; readOnly: boolean; onChange: (value: InitialValueV2, merge: boolean) => void }) {
-  const scalar = typeof type === 'object' && 'map' in type ? type.map.to : type;
+  const scalar = mapLevels(type).leaf;
   if (scalar === 'bool') return <SelectField label={label} path={path} value={String(value)} choices={choicesOf(['false', 'true'])} disabled={readOnly} onChange={(s) => onChange(s === 'true', false)} />;
   if ('enum' in scalar) return <SelectField label={label} path={path} value={String(value)} choices={choicesOf(scalar.enum)} disabled={readOnly} onChange={(s) => onChange(s, false)} />;
   // Typing a number or an id merges into one undo step, as the other bound fields do.

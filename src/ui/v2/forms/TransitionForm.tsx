@@ -1,6 +1,6 @@
 import { escapeToken } from '../../../model/pointer';
 import { RESTART_EVENT } from '../../../model/restartEvent';
-import type { EventJsonV2, MapKeysJsonV2, ScalarTypeJsonV2, SendJson, SetTypeJsonV2, TransitionJsonV2 } from '../../../model/v2/schema';
+import { mapLevels, type EventJsonV2, type MapKeysJsonV2, type ScalarTypeJsonV2, type SendJson, type SetTypeJsonV2, type TransitionJsonV2 } from '../../../model/v2/schema';
 import { useState } from 'react';
 import { callTargetOf, callTargets, makeCall, missingOutcomeTransitions, outcomeEvents, transitionWithTrigger, parseOutcome, servedCall, type Outcome } from '../../../store/v2/callEditsV2';
 import { fromStates, nextName, type DesignEditV2 } from '../../../store/v2/designEditsV2';
@@ -211,9 +211,9 @@ function UpdatesList({ role, index, updates, readOnly }: { role: number; index: 
     // The first var not yet assigned (a map: one entry), with a value of its type.
     const v = roleVars.find((x) => !(x.name in updates) && !Object.keys(updates).some((k) => k.startsWith(`${x.name}[`)));
     if (!v) return write([...entries, [nextName('v', Object.keys(updates)), '0']]);
-    const t = v.type;
-    const key = typeof t === 'object' && 'map' in t ? `${v.name}[${firstKey(t.map.from, design.roles)}]` : v.name;
-    write([...entries, [key, firstValue(key, typeof t === 'object' && 'map' in t ? t.map.to : t, design.roles)]]);
+    const { keys, leaf } = mapLevels(v.type);
+    const key = `${v.name}${keys.map((k) => `[${firstKey(k, design.roles)}]`).join('')}`;
+    write([...entries, [key, firstValue(key, leaf, design.roles)]]);
   };
   return (
     <fieldset className="list-editor">

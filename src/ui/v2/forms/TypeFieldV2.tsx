@@ -1,4 +1,4 @@
-import type { ScalarTypeJsonV2, ValueTypeJsonV2, VarJsonV2 } from '../../../model/v2/schema';
+import { mapLevels, type ScalarTypeJsonV2, type ValueTypeJsonV2, type VarJsonV2 } from '../../../model/v2/schema';
 import { NumberField } from '../../fields/NumberField';
 import { SelectField, choicesOf } from '../../fields/SelectField';
 import { TextField } from '../../fields/TextField';
@@ -11,8 +11,8 @@ function kindOf(type: ValueTypeJsonV2): Kind {
   if ('int' in type) return 'int';
   if ('enum' in type) return 'enum';
   if ('id' in type) return 'id';
-  // A set, a map keyed by values or a map to sets (docs/format-v2.md §2): edited as JSON here.
-  if ('set' in type || typeof type.map.from !== 'string' || (typeof type.map.to === 'object' && 'set' in type.map.to)) return 'other';
+  // A set, a map keyed by values, a map to sets or a nested map (docs/format-v2.md §2): edited as JSON here.
+  if ('set' in type || typeof type.map.from !== 'string' || (typeof type.map.to === 'object' && ('set' in type.map.to || 'map' in type.map.to))) return 'other';
   return 'map';
 }
 
@@ -70,7 +70,7 @@ export function TypeFieldV2({ label, path, value, roles, maps, readOnly, onChang
       {typeof value === 'object' && 'id' in value && (
         <SelectField label={`${label} instance of`} path={`${path}/id`} value={value.id} choices={choicesOf(roles)} disabled={readOnly} onChange={(id) => onChange({ id })} />
       )}
-      {kind === 'map' && typeof value === 'object' && 'map' in value && typeof value.map.from === 'string' && !(typeof value.map.to === 'object' && 'set' in value.map.to) && (
+      {kind === 'map' && typeof value === 'object' && 'map' in value && typeof value.map.from === 'string' && !(typeof value.map.to === 'object' && ('set' in value.map.to || 'map' in value.map.to)) && (
         // Keyed by a role's instances, to a scalar (the other maps are edited as JSON above).
         <MapFields label={label} path={path} value={{ map: { from: value.map.from, to: value.map.to } }} roles={roles} readOnly={readOnly} onChange={onChange} />
       )}
@@ -90,7 +90,7 @@ function MapFields({ label, path, value, roles, readOnly, onChange }: { label: s
 
 /** The initial value kept across a type change when still allowed, else the type's default. */
 export function initialFor(type: ValueTypeJsonV2, before: unknown): VarJsonV2['initial'] {
-  const scalar = typeof type === 'object' && 'map' in type ? type.map.to : type;
+  const scalar = mapLevels(type).leaf;
   // A set starts empty (a list of its elements, docs/format-v2.md §2).
   if (typeof scalar === 'object' && 'set' in scalar) return Array.isArray(before) ? before : [];
   if (scalar === 'bool') return typeof before === 'boolean' ? before : false;
