@@ -2,7 +2,7 @@ import type { FieldV2, InvariantV2, ModelV2, RoleV2, TransitionV2, VarV2 } from 
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import { promelaComment } from '../promela/text';
 import { pText, stVar, varVar, type PContext } from './promelaExpr';
-import { ExportRefusal } from './refusal';
+import { ExportRefusal, setRefusal } from './refusal';
 import { runningModel } from './running';
 
 /**
@@ -51,6 +51,7 @@ export function promelaModelV2(model: ModelV2): string {
 
 export function promelaWithSteps(written: ModelV2): { text: string; steps: readonly PromelaStepV2[] } {
   if (written.beyondExports.length > 0) throw new ExportRefusal(`this design uses ${written.beyondExports.join(', ')}, which the Promela export does not translate yet (docs/format-v2.md §16)`);
+  if (written.setFeatures.length > 0) throw setRefusal(written.setFeatures, 'Promela');
   const model = runningModel(written);
   for (const role of model.roles) {
     for (const v of role.vars) {
