@@ -12,7 +12,7 @@ import { typeScriptModulesV2 } from './index';
 import { importModulesV2 } from './testing/loadModules';
 import { ChannelFull, ExportedSystem } from './testing/system';
 import { designOf, modelOf, variation, type Variation } from './testing/randomDesigns';
-import { setsDesign } from './testing/setsDesign';
+import { setDesignsV2 } from './testing/setDesigns';
 import { startsDesign } from './testing/startsDesign';
 
 /**
@@ -44,9 +44,8 @@ const CASES: [string, ModelV2][] = [
   // Several initial configurations (docs/format-v2.md §2): each run starts in one of them (with a var called __proto__).
   ['several initial states and listed values (testing/startsDesign.ts)', loadOk(startsDesign())],
   ...['acp-nb', 'ab-correctness', 'asynch-interface'].map((f): [string, ModelV2] => [`published ${f} (several initial configurations)`, loadOk(JSON.parse(readFileSync(join('test-fixtures/published', `${f}.protocol.json`), 'utf8')))]),
-  // Sets and maps keyed by values (docs/format-v2.md §2, §5).
-  ...['voting-sets', 'missionaries-and-cannibals'].map((f): [string, ModelV2] => [`published ${f} (sets, maps keyed by values)`, loadOk(JSON.parse(readFileSync(join('test-fixtures/published', `${f}.protocol.json`), 'utf8')))]),
-  ['sets of every element type, maps keyed by bool, an enum and ints, eval-errors (testing/setsDesign.ts)', loadOk(setsDesign())],
+  // Sets and maps keyed by values (docs/format-v2.md §2, §5): every element type, keys of bool, an enum and ints, eval-errors.
+  ...setDesignsV2().map(([name, model]): [string, ModelV2] => [`${name} (sets, maps keyed by values)`, model]),
 ];
 
 function loadOk(value: unknown): ModelV2 {
