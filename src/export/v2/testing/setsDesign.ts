@@ -14,7 +14,7 @@ export function setsDesign(): DesignV2 {
     version: 2,
     name: 'sets everywhere',
     environment: { network: { model: 'pool' }, crashes: 1 },
-    messages: [{ name: 'Hi', from: 'P', to: 'P', payload: [{ name: 'n', type: { int: [0, 2] } }] }],
+    messages: [{ name: 'Hi', from: 'P', to: 'P', payload: [{ name: 'n', type: { int: [0, 3] } }] }],
     roles: [
       {
         name: 'P',
