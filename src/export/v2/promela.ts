@@ -228,7 +228,7 @@ function enabledBy(cands: readonly Candidate[]): string {
 
 /** `assert` that an expression evaluates (else the engine's eval-error) and holds. */
 function assertion(e: PCode): string {
-  return `assert(${e.err === null ? '' : `!(${e.err}) && `}(${e.code}));`;
+  return e.err === null ? `assert(${e.code});` : `assert(!(${e.err}) && (${e.code}));`;
 }
 
 /** `assert` that an expression evaluates: none when it cannot fail. */

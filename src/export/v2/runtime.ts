@@ -1,14 +1,12 @@
 /**
  * The helpers the shared module carries (emitted verbatim): the faults the engine reports as
  * `eval-error` and `out-of-range`, and integer arithmetic exact within ±2^53 (docs/format-v2.md §5,
- * version 1's rules: division truncates toward zero; a result beyond ±2^53 is an error), and the
- * set helpers (§2, §5): a set is a readonly array of its elements in the type's order, `all`
- * being the type's values in that order, so equal sets are equal arrays.
+ * version 1's rules: division truncates toward zero; a result beyond ±2^53 is an error).
  */
-export const RUNTIME_V2 = `/** A step the design forbids: the engine reports it as a violation and takes no step. */
+const RUNTIME = `/** A step the design forbids: the engine reports it as a violation and takes no step. */
 export class ProtocolFault extends Error {
   constructor(
-    readonly fault: 'division-by-zero' | 'overflow' | 'out-of-range' | 'eval-error',
+    readonly fault: 'division-by-zero' | 'overflow' | 'out-of-range'$EVAL_ERROR,
     readonly where: string,
   ) {
     super(\`\${fault} in \${where}\`);
@@ -50,7 +48,15 @@ export function $range(value: number, lo: number, hi: number, where: string): nu
   if (value < lo || value > hi) throw new ProtocolFault('out-of-range', where);
   return value;
 }
-/** The set of \`items\` (\`{a, b}\`); an int outside the element range is an error (the set cannot hold it). */
+`;
+
+/**
+ * The set helpers (docs/format-v2.md §2, §5), for a design with sets or maps keyed by values: a
+ * set is a readonly array of its elements in the type's order, \`all\` being the type's values
+ * in that order, so equal sets are equal arrays; what the engine reports as an eval-error throws
+ * \`ProtocolFault('eval-error', …)\` with the engine's sentence.
+ */
+const SETS = `/** The set of \`items\` (\`{a, b}\`); an int outside the element range is an error (the set cannot hold it). */
 export function $set<T>(all: readonly T[], items: readonly NoInfer<T>[]): T[] {
   for (const x of items) if (!all.includes(x)) throw new ProtocolFault('eval-error', \`the element \${String(x)} is outside the set's elements \${String(all[0])}..\${String(all[all.length - 1])}\`);
   return all.filter((x) => items.includes(x));
@@ -89,3 +95,8 @@ export function $key(key: number, lo: number, hi: number, what: string): number 
   return key;
 }
 `;
+
+/** The shared module's runtime: the set helpers only for a design that uses sets or maps keyed by values. */
+export function runtimeV2(sets: boolean): string {
+  return RUNTIME.replace('$EVAL_ERROR', sets ? " | 'eval-error'" : '') + (sets ? SETS : '');
+}

@@ -84,7 +84,9 @@ export function startDeclarations(model: ModelV2, role: RoleV2): string {
     tsDoc('The first initial state and the first listed values: where the simulator starts when `initially` allows it.') +
       `export const FIRST_START: Start = { state: ${states[0]!}, vars: { ${vars.map((v) => `${tsKey(v.name)}: ${first(v)}`).join(', ')} } };`,
     // A set is compared as its elements in the type's order (JSON), as the exported code holds it.
-    `function oneOf(allowed: readonly unknown[], value: unknown): boolean {\n  return allowed.some((a) => a === value || (Array.isArray(a) && JSON.stringify(a) === JSON.stringify(value)));\n}`,
+    vars.some((v) => v.type.kind === 'set')
+      ? `function oneOf(allowed: readonly unknown[], value: unknown): boolean {\n  return allowed.some((a) => a === value || (Array.isArray(a) && JSON.stringify(a) === JSON.stringify(value)));\n}`
+      : `function oneOf(allowed: readonly unknown[], value: unknown): boolean {\n  return allowed.some((a) => a === value);\n}`,
     `function notAStart(self: string, what: string, value: unknown, allowed: readonly unknown[]): never {\n  throw new RangeError(self + ': ' + what + ' cannot start as ' + JSON.stringify(value) + '; its initial choices are ' + allowed.map((a) => JSON.stringify(a)).join(', '));\n}`,
     tsDoc('`start` when it is one of this role\'s initial choices (checked at run time too, for callers outside the type system); else a `RangeError` that names the state or var.') +
       `export function checkStart(self: Id, start: Start): Start {\n  if (typeof start !== 'object' || start === null) throw new RangeError(self + ': a start is { state, vars }, not ' + JSON.stringify(start));\n  if (!oneOf(INITIAL_STATES, start.state)) notAStart(self, 'the state', start.state, INITIAL_STATES);\n  const vars = (start.vars ?? {}) as Record<string, unknown>;\n${checks.length ? checks.join('\n') : '  void vars;'}\n  return start;\n}`,
