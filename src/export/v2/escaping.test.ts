@@ -133,4 +133,10 @@ describe('version-2 TypeScript of sets and maps keyed by values whose names try 
       }
     }
   });
+
+  it('Promela holds them as masks and indices: the names appear only inside comments', () => {
+    const text = promelaModelV2(model);
+    expect(text).not.toContain('#define');
+    expect(text.split('\n').filter((l) => /pwned|__proto__|constructor|toString/.test(l)).every((l) => /^\s*(.*;\s*)?\/\* [^*]*\*\/$/.test(l))).toBe(true);
+  });
 });
