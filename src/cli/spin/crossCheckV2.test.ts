@@ -8,6 +8,9 @@ import type { ModelV2 } from '../../model/v2/model';
 import { promelaWithSteps } from '../../export/v2/promela';
 import { replayTrailV2 } from '../../export/v2/promelaTrail';
 import { startsDesign } from '../../export/v2/testing/startsDesign';
+import { publishedSetDesign } from '../../export/v2/testing/setDesigns';
+import { setsDesign } from '../../export/v2/testing/setsDesign';
+import { exploreV2 } from '../../engine/v2/explorer';
 import type { DesignV2 } from '../../model/v2/schema';
 import { modelOf, variation } from '../../export/v2/testing/randomDesigns';
 import { crossCheckV2 } from './crossCheckV2';
@@ -102,6 +105,37 @@ describe('Spin and the version-2 explorer agree', () => {
   it.each(['acp-nb', 'acp-sb', 'ab-correctness', 'asynch-interface', 'inner-fifo'])('published %s (several initial configurations)', (name) => {
     expect(crossCheckV2(loadV2(JSON.parse(readFileSync(join('test-fixtures/published', `${name}.protocol.json`), 'utf8'))), FAST)).toEqual([]);
   }, 120_000);
+
+  it('sets and a map keyed by ints (published voting-sets without its symmetry, which Spin does not apply: 599 configurations)', () => {
+    const d = JSON.parse(readFileSync(join('test-fixtures/published', 'voting-sets.protocol.json'), 'utf8')) as DesignV2;
+    delete d.symmetry;
+    const model = loadV2(d);
+    expect(exploreV2({ ...model, checks: { deadlock: false } }).states).toBe(599);
+    expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 120_000);
+
+  it('sets and a map keyed by an enum (published missionaries-and-cannibals: Solution broken at depth 11)', () => {
+    expect(crossCheckV2(publishedSetDesign('missionaries-and-cannibals'), FAST)).toEqual([]);
+  }, 120_000);
+
+  it('sets of every element type, maps keyed by bool, an enum and ints, and their eval-errors (testing/setsDesign.ts)', () => {
+    expect(crossCheckV2(loadV2(setsDesign()), FAST)).toEqual([]);
+  }, 120_000);
+
+  it('the same without its eval-errors, with one instance (Mark\'s keys 1..2, Push\'s elements 0..1, the invariant Tallied): every configuration, one more stored', () => {
+    const d = setsDesign();
+    d.invariants = d.invariants!.filter((i) => i.name === 'Tallied');
+    const role = d.roles[0]!;
+    role.instances = 1;
+    role.events![1]!.payload = [{ name: 'k', type: { int: [1, 2] } }];
+    role.events![2]!.payload = [{ name: 'k', type: { int: [0, 1] } }];
+    role.vars![4]!.initial = [[], ['P']];
+    const model = loadV2(d);
+    const ours = exploreV2({ ...model, checks: { deadlock: false } });
+    expect(ours.verdict).toBe('ok');
+    expect(ours.states).toBeGreaterThan(1_000);
+    expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 300_000);
 
   it('TwoPhase.tla with 4 resource managers: 1,568 configurations', () => {
     expect(crossCheckV2(loadExampleV2('tla-two-phase.protocol.json', 4), FAST)).toEqual([]);

@@ -9,6 +9,10 @@ import { happyPath, mermaidFilesV2 } from './mermaid';
 import { promelaModelV2 } from './promela';
 import { importModulesV2 } from './testing/loadModules';
 import { xstateFilesV2 } from './xstate';
+import { SimulationV2 } from '../../engine/v2/simulator';
+import { viewConfigurationV2 } from '../../engine/v2/view';
+import { loadDesignValueV2 } from '../../model/v2/load';
+import { ExportedSystem } from './testing/system';
 
 /** Names and descriptions that try to end a comment, a string or a line in every target. */
 const HOSTILE = '*/ export const pwned = 1; /* " \' ` ${pwned} </script> \u2028 \n#define assert(c) skip\n%%{init: {}}%% ]]>';
@@ -72,5 +76,67 @@ describe('version-2 exports of a design whose names and descriptions try to brea
     const text = promelaModelV2(model);
     expect(text).not.toContain('#define');
     expect(text.split('\n').filter((l) => l.includes('pwned')).every((l) => /^\s*(.*;\s*)?\/\* [^*]*\*\/$/.test(l))).toBe(true);
+  });
+});
+
+/**
+ * A set var called `toString` of an enum whose values are names objects already have
+ * (`__proto__`, `constructor`, `toString`; enum values are identifiers), and a map keyed by them (docs/format-v2.md §2).
+ */
+function hostileSets(): DesignV2 {
+  const values = ['constructor', '__proto__', 'toString'];
+  return {
+    format: 'protocol-studio',
+    version: 2,
+    name: HOSTILE.slice(0, 40),
+    roles: [
+      {
+        name: 'R',
+        instances: 2,
+        vars: [
+          { name: 'toString', type: { set: { enum: values } }, initial: [[], ['__proto__']] },
+          { name: 'm', type: { map: { from: { enum: values }, to: { set: { enum: values } } } }, initial: [values[0]!] },
+        ],
+        states: [{ name: 'on', initial: true }],
+        events: [{ name: 'Pick', source: 'internal', payload: [{ name: 'v', type: { enum: values } }] }],
+        transitions: [{ id: HOSTILE.slice(0, 30), from: 'on', event: 'Pick', guard: '!(event.v in toString)', updates: { toString: 'toString + {event.v}', 'm[event.v]': 'm[event.v] - {event.v} + toString' } }],
+        invariants: [{ name: HOSTILE.slice(0, 50), expr: 'forall y in toString: card(m[y]) >= 0 && toString <= toString + m[y]' }],
+      },
+    ],
+    invariants: [{ name: 'Everyone', expr: 'forall r in R: forall y in r.toString: y in r.toString' }],
+  };
+}
+
+describe('version-2 TypeScript of sets and maps keyed by values whose names try to break out', () => {
+  const loaded = loadDesignValueV2(hostileSets());
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('; '));
+  const model = loaded.model;
+
+  it('compiles under strict tsc, exports nothing but its own names, and runs as the engine does', async () => {
+    const files = [...typeScriptModulesV2(model), ...xstateFilesV2(model)];
+    expect(typeCheck(Object.fromEntries(files.map((f) => [`v2-hostile-sets/${f.name}`, f.text])))).toEqual([]);
+    const modules = await importModulesV2(files);
+    for (const m of Object.values(modules)) expect(Object.keys(m as object)).not.toContain('pwned');
+    for (let start = 0; start < model.initials.length; start++) {
+      const sim = new SimulationV2({ ...model, initial: model.initials[start]! });
+      const sys = await ExportedSystem.start(model, modules, start);
+      for (let k = 0; k < 6; k++) {
+        const all = sim.enabled();
+        const steps = all.filter((s) => s.next !== null);
+        if (steps.length === 0) break;
+        const pick = steps[k % steps.length]!;
+        const mine = (await sys.enabled()).find((s) => s.label === pick.label)!;
+        await mine.take();
+        sim.take(all.indexOf(pick));
+        const engine = viewConfigurationV2(model, sim.current);
+        expect(sys.view().instances).toEqual(engine.instances);
+      }
+    }
+  });
+
+  it('Promela holds them as masks and indices: the names appear only inside comments', () => {
+    const text = promelaModelV2(model);
+    expect(text).not.toContain('#define');
+    expect(text.split('\n').filter((l) => /pwned|__proto__|constructor|toString/.test(l)).every((l) => /^\s*(.*;\s*)?\/\* [^*]*\*\/$/.test(l))).toBe(true);
   });
 });

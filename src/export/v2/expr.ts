@@ -1,9 +1,10 @@
-import type { ModelV2, ScalarType } from '../../model/v2/model';
+import type { ElementType, ModelV2, ScalarType, VarV2 } from '../../model/v2/model';
 import type { ExprV2 } from '../../model/v2/expr/ast';
 import { parseExpressionV2 } from '../../model/v2/expr/parser';
 import { tsMember, tsString } from '../typescript/escape';
 import { idsConst } from './names';
 import { poolQuantifierRefusal } from './refusal';
+import { elementValues, isSetLiteral, keyedByValues, pairElement, setElementOf, type SetScope } from './sets';
 
 /**
  * Translates a validated version-2 expression into TypeScript over the generated types: ints are
@@ -11,6 +12,9 @@ import { poolQuantifierRefusal } from './refusal';
  * eval-error), bools booleans, enum values and states strings, instance ids strings (`"RM[2]"`).
  * The expression was validated by the loader, so every name resolves; the text is re-parsed, and
  * only its syntax tree reaches the output (names as property keys, literals through `tsString`).
+ * A set is a readonly array of its elements in the type's order (`P.$set`, `P.$union`…: what the
+ * engine's mask holds, shown the same way); a map keyed by values is a record by the key's text
+ * (`"false"`, `"v1"`, `0`), an int key checked by `P.$key` (docs/format-v2.md §2, §5).
  */
 
 export interface ExprContext {
@@ -33,13 +37,57 @@ export interface ExprContext {
 
 interface Binder {
   readonly name: string;
+  /** The role of an instance it stands for, else -1. */
   readonly role: number;
+  /** An element of a set (`forall x in S`): its type. */
+  readonly type?: ElementType;
 }
 
-export function translateText(text: string, ctx: ExprContext): string {
+/** `want`: the element type of a set the expression yields (an update of a set var), which types a literal `{}`. */
+export function translateText(text: string, ctx: ExprContext, want: ElementType | null = null): string {
   const parsed = parseExpressionV2(text);
   if (!parsed.ok) throw new Error(`export: expression did not parse after validation: ${parsed.error.message}`);
-  return translate(parsed.expr, ctx, []);
+  return translate(parsed.expr, ctx, [], want);
+}
+
+/** The element type a var's value takes when it is a set (a set var, or a map to sets), for `translateText`'s `want`. */
+export const setWant = (v: VarV2): ElementType | null => (v.type.kind === 'set' ? v.type.of : null);
+
+/** A map's key as the record's property: an instance's or enum value's name, `"false"`/`"true"`, an int checked against the keys (the engine's eval-error). */
+export function mapKeyTs(v: VarV2, key: string): string {
+  const keys = v.keys!;
+  if (v.mapOf >= 0 || keys.kind === 'enum' || keys.kind === 'id') return key;
+  if (keys.kind === 'bool') return `(${key} ? "true" : "false")`;
+  return `P.$key(${key}, ${keys.lo}, ${keys.hi}, ${tsString(v.name)})`;
+}
+
+/** The values of an element type as a TypeScript array in the type's order (an enum's as a const tuple, so its type is the union). */
+export function elementsTs(model: ModelV2, t: ElementType): string {
+  if (t.kind === 'id') return `P.${idsConst(model.roles[t.role]!.name)}`;
+  const values = elementValues(model, t).map((x) => (typeof x === 'string' ? tsString(x) : String(x)));
+  return t.kind === 'enum' ? `([${values.join(', ')}] as const)` : `[${values.join(', ')}]`;
+}
+
+function setScope(ctx: ExprContext, binders: readonly Binder[]): SetScope {
+  return { model: ctx.model, ownVar: (n) => ownVar(ctx, n), bound: (n) => findBinder(binders, n) !== undefined, valueType: (n) => valueType(n, ctx, binders) };
+}
+
+/** The type of a scalar expression when it is an id, a bool or an enum value: what types a set literal by its elements. */
+function valueType(node: ExprV2, ctx: ExprContext, binders: readonly Binder[]): ElementType | null {
+  const r = roleOf(node, ctx, binders);
+  if (r >= 0) return { kind: 'id', role: r };
+  const element = (t: ScalarType | undefined): ElementType | null => (t && (t.kind === 'bool' || t.kind === 'enum') ? t : null);
+  switch (node.kind) {
+    case 'name': {
+      const b = findBinder(binders, node.name);
+      if (b) return b.type && b.type.kind !== 'int' ? b.type : null;
+      return element(ownVar(ctx, node.name)?.type);
+    }
+    case 'field':
+      return element(ctx.fields.find((f) => f.name === node.field)?.type);
+    default:
+      return null;
+  }
 }
 
 /** The role whose instance id an expression yields, or -1 when it is not an id. */
@@ -112,8 +160,8 @@ function viewOf(ctx: ExprContext, role: number, id: string): string {
   return `${tsMember(ctx.world, ctx.model.roles[role]!.name)}(${id})`;
 }
 
-function translate(node: ExprV2, ctx: ExprContext, binders: Binder[]): string {
-  const t = (n: ExprV2): string => translate(n, ctx, binders);
+function translate(node: ExprV2, ctx: ExprContext, binders: Binder[], want: ElementType | null = null): string {
+  const t = (n: ExprV2, w: ElementType | null = null): string => translate(n, ctx, binders, w);
   const { model } = ctx;
   switch (node.kind) {
     case 'int':
@@ -146,10 +194,16 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[]): string {
         return tsString(r.instances === 1 ? r.name : `${r.name}[${node.index.value}]`);
       }
       const map = target.kind === 'name' ? ownRead(ctx, target.name) : t(target);
-      return `${map}[${t(node.index)}]`;
+      const v = mapVar(target, ctx, binders)!;
+      // An int-keyed record may lack a key as far as the type system knows; P.$key keeps it in range.
+      return `${map}[${mapKeyTs(v, t(node.index))}]${keyedByValues(v) && v.keys!.kind === 'int' ? '!' : ''}`;
     }
     case 'quantifier': {
-      const role = model.roles.findIndex((r) => r.name === node.role);
+      const role = node.over ? -1 : model.roles.findIndex((r) => r.name === node.role);
+      const setVar = role < 0 && !node.over ? ownVar(ctx, node.role) : undefined;
+      if (node.over || (setVar && setVar.type.kind === 'set' && setVar.keys === null && !model.messages.some((m) => m.name === node.role && m.pool))) {
+        return setQuantifier(node, node.over ?? { kind: 'name', name: node.role, primed: false, start: node.roleStart, end: node.roleStart + node.role.length }, ctx, binders);
+      }
       if (role < 0) throw poolQuantifierRefusal(node.role);
       const ids = `P.${idsConst(node.role)}`;
       const depth = binders.length;
@@ -164,11 +218,16 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[]): string {
     }
     case 'unary':
       return node.op === '!' ? `!(${t(node.operand)})` : `P.$neg(${t(node.operand)})`;
-    case 'conditional':
-      return `(${t(node.test)} ? ${t(node.then)} : ${t(node.otherwise)})`;
+    case 'conditional': {
+      const w = want ?? setElementOf(node, setScope(ctx, binders));
+      return `(${t(node.test)} ? ${t(node.then, w)} : ${t(node.otherwise, w)})`;
+    }
     case 'call':
+      if (node.fn === 'set' || node.fn === 'in' || node.fn === 'card') return setCall(node, ctx, binders, want);
       return node.fn === 'abs' ? `Math.abs(${t(node.args[0]!)})` : `Math.${node.fn}(${t(node.args[0]!)}, ${t(node.args[1]!)})`;
     case 'binary': {
+      const element = ['+', '-', '*', '<', '<=', '>', '>=', '==', '!='].includes(node.op) ? pairElement(node.left, node.right, setScope(ctx, binders)) : null;
+      if (element !== null) return setBinary(node.op, t(node.left, element), t(node.right, element), elementsTs(model, element));
       const a = t(node.left);
       const b = t(node.right);
       switch (node.op) {
@@ -201,6 +260,68 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[]): string {
     }
   }
   throw new Error(`export: unexpected expression node ${(node as { kind: string }).kind}`);
+}
+
+/** `S op T` of two sets (docs/format-v2.md §5): union, difference, intersection, subsets, equality. */
+function setBinary(op: string, a: string, b: string, all: string): string {
+  switch (op) {
+    case '+':
+      return `P.$union(${all}, ${a}, ${b})`;
+    case '-':
+      return `P.$minus(${all}, ${a}, ${b})`;
+    case '*':
+      return `P.$inter(${all}, ${a}, ${b})`;
+    case '<=':
+      return `P.$subset(${a}, ${b})`;
+    case '>=':
+      return `P.$subset(${b}, ${a})`;
+    case '<':
+      return `P.$psubset(${a}, ${b})`;
+    case '>':
+      return `P.$psubset(${b}, ${a})`;
+    case '==':
+      return `P.$seteq(${a}, ${b})`;
+    default:
+      return `!P.$seteq(${a}, ${b})`;
+  }
+}
+
+/** `{a, b}` (typed by `want` or its elements), `e in S` (over a literal: `e == a || e == b`, no set built), `card(S)`. */
+function setCall(node: ExprV2 & { kind: 'call' }, ctx: ExprContext, binders: Binder[], want: ElementType | null): string {
+  const t = (n: ExprV2, w: ElementType | null = null): string => translate(n, ctx, binders, w);
+  const scope = setScope(ctx, binders);
+  if (node.fn === 'card') return `${t(node.args[0]!)}.length`;
+  if (node.fn === 'in') {
+    const [e, s] = node.args as [ExprV2, ExprV2];
+    if (isSetLiteral(s)) return s.args.length === 0 ? 'false' : `(${s.args.map((x) => `P.$eq(${t(e)}, ${t(x)})`).join(' || ')})`;
+    return `P.$in(${t(e)}, ${t(s, setElementOf(s, scope))})`;
+  }
+  const element = want ?? setElementOf(node, scope);
+  if (element === null) throw new Error(`export: a set literal without a type at column ${node.start}`);
+  return `P.$set(${elementsTs(ctx.model, element)}, [${node.args.map((x) => t(x)).join(', ')}])`;
+}
+
+/** `forall x, y in S: body` over a set's elements in the type's order, or over the values listed (each once, after evaluating all). */
+function setQuantifier(node: ExprV2 & { kind: 'quantifier' }, over: ExprV2, ctx: ExprContext, binders: Binder[]): string {
+  const scope = setScope(ctx, binders);
+  let items: string;
+  let type: ElementType | null;
+  if (isSetLiteral(over)) {
+    items = `P.$distinct([${over.args.map((x) => translate(x, ctx, binders)).join(', ')}])`;
+    type = over.args.map((x) => valueType(x, ctx, binders)).find((x) => x !== null) ?? null;
+  } else {
+    type = setElementOf(over, scope);
+    items = translate(over, ctx, binders, type);
+  }
+  const depth = binders.length;
+  for (const n of node.names) binders.push({ name: n, role: type?.kind === 'id' ? type.role : -1, ...(type ? { type } : {}) });
+  const body = translate(node.body, ctx, binders);
+  binders.length = depth;
+  if (node.q === 'count') return `${items}.filter((${binderVar(depth)}) => ${body}).length`;
+  const method = node.q === 'forall' ? 'every' : 'some';
+  let out = body;
+  for (let k = node.names.length - 1; k >= 0; k--) out = `${items}.${method}((${binderVar(depth + k)}) => ${out})`;
+  return out;
 }
 
 /** Quantified variables are numbered, never named after the user's binder. */

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExampleV2, participantExamplesV2 } from '../../engine/v2/testDesigns';
 import { typeCheck, typeCheckEach } from '../testing/compile';
 import { exportDesignV2, typeScriptModulesV2 } from './index';
+import { setDesignsV2 } from './testing/setDesigns';
 import { xstateFilesV2 } from './xstate';
 
 const EXAMPLES = participantExamplesV2();
@@ -40,6 +41,14 @@ describe('version-2 XState machines', () => {
   it.each(EXAMPLES)('%s: the machines and the system compile under strict tsc', (file) => {
     expect(problemsIn(`x-${file.replace(/\.protocol\.json$/, '')}`)).toEqual([]);
   });
+});
+
+describe('version-2 TypeScript and XState of designs with sets and maps keyed by values', () => {
+  it.each(setDesignsV2())('%s: the modules and machines compile under strict tsc', (name, model) => {
+    const files = [...typeScriptModulesV2(model), ...xstateFilesV2(model)];
+    const folder = `sets-${name.replace(/[^A-Za-z0-9]+/g, '-')}`;
+    expect(typeCheck(Object.fromEntries(files.map((f) => [`${folder}/${f.name}`, f.text])))).toEqual([]);
+  }, 60_000);
 });
 
 describe('version-2 exports as the command line writes them (prettier-formatted)', () => {

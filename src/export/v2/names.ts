@@ -1,6 +1,7 @@
 import type { ModelV2, RoleV2, ScalarType, VarV2 } from '../../model/v2/model';
 import { instanceName } from '../../model/v2/scalarTypes';
 import { tsString } from '../typescript/escape';
+import { keyNames, maskValues } from './sets';
 
 /**
  * Names the generated version-2 modules use. User identifiers never become TypeScript
@@ -38,15 +39,22 @@ export function scalarTs(model: ModelV2, type: ScalarType, prefix = ''): string 
     case 'id':
       return prefix + idType(model.roles[type.role]!.name);
     case 'set':
-      // Never reached: a design with a set var is refused (ModelV2.beyondExports).
-      throw new Error('scalarTs: a set is not exported');
+      // Its elements in the type's order (docs/format-v2.md §2; the runtime's `$set`).
+      return `readonly (${scalarTs(model, type.of, prefix)})[]`;
   }
+}
+
+/** The TypeScript type of a map's keys as its record's properties: an instance, an enum value, `"false" | "true"`, an int. */
+export function keyTs(model: ModelV2, v: VarV2, prefix = ''): string {
+  const keys = v.keys!;
+  if (keys.kind === 'bool') return '"false" | "true"';
+  return keys.kind === 'int' ? 'number' : scalarTs(model, keys, prefix);
 }
 
 /** `prefix`: how the module reaches the shared types (`P.` in a role module). */
 export function varTs(model: ModelV2, v: VarV2, prefix = ''): string {
   const scalar = scalarTs(model, v.type, prefix);
-  return v.mapOf >= 0 ? `Record<${prefix}${idType(model.roles[v.mapOf]!.name)}, ${scalar}>` : scalar;
+  return v.keys !== null ? `Record<${keyTs(model, v, prefix)}, ${scalar}>` : scalar;
 }
 
 /** A value of the engine's encoding as a TypeScript literal. */
@@ -63,15 +71,25 @@ export function scalarLiteral(model: ModelV2, type: ScalarType, value: number): 
       return tsString(instanceName(r.name, r.instances, value));
     }
     case 'set':
-      // Never reached: a design with a set var is refused (ModelV2.beyondExports).
-      throw new Error('scalarLiteral: a set is not exported');
+      return `[${maskValues(model, type.of, value).map((x) => (typeof x === 'string' ? tsString(x) : String(x))).join(', ')}]`;
   }
+}
+
+/** A property of an object literal: quoted, and `__proto__` computed (written plainly it would set the prototype). */
+export const tsPropertyKey = (name: string): string => (name === '__proto__' ? `[${tsString(name)}]` : tsString(name));
+
+/** A map's keys as its record's property names (an instance, an enum value, `false`/`true`, an int). */
+export function mapKeyNames(model: ModelV2, v: VarV2): string[] {
+  return v.mapOf >= 0 ? instanceIds(model, model.roles[v.mapOf]!) : keyNames(model, v);
+}
+
+/** A map whose every entry is `one` (a literal). */
+export function mapLiteral(model: ModelV2, v: VarV2, one: string): string {
+  return `{ ${mapKeyNames(model, v).map((k) => `${tsPropertyKey(k)}: ${one}`).join(', ')} }`;
 }
 
 /** The initial value of a var (a map: every entry). */
 export function initialLiteral(model: ModelV2, v: VarV2): string {
   const one = scalarLiteral(model, v.type, v.initial);
-  if (v.mapOf < 0) return one;
-  const keys = instanceIds(model, model.roles[v.mapOf]!);
-  return `{ ${keys.map((k) => `${tsString(k)}: ${one}`).join(', ')} }`;
+  return v.keys === null ? one : mapLiteral(model, v, one);
 }

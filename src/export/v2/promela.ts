@@ -1,7 +1,7 @@
 import type { FieldV2, InvariantV2, ModelV2, RoleV2, TransitionV2, VarV2 } from '../../model/v2/model';
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import { promelaComment } from '../promela/text';
-import { pText, stVar, varVar, type PContext } from './promelaExpr';
+import { pChecked, pKeyChecked, stVar, varVar, type PCode, type PContext } from './promelaExpr';
 import { ExportRefusal } from './refusal';
 import { runningModel } from './running';
 
@@ -103,7 +103,8 @@ function globals(model: ModelV2): string[] {
     // Each instance's crashes, only when its role allows fewer than the design's budget (as the engine's configuration).
     if (role.crashCountSlot >= 0) out.push(`byte r${r}_nc[${n}];`);
     role.vars.forEach((v, k) => {
-      const type = v.type.kind === 'int' ? 'int' : 'byte';
+      // A set is its mask of up to 31 bits (docs/format-v2.md §2).
+      const type = v.type.kind === 'int' || v.type.kind === 'set' ? 'int' : 'byte';
       out.push(`${type} ${varVar(r, k)}[${n * v.width}];`);
       copies.push(`${type} o_${varVar(r, k)}[${n * v.width}];`);
     });
@@ -156,7 +157,7 @@ function invariantAsserts(model: ModelV2, list: readonly InvariantV2[], old: boo
     const n = inv.role < 0 ? 1 : model.roles[inv.role]!.instances;
     for (let self = 0; self < n; self++) {
       const ctx: PContext = { model, role: inv.role, self, sender: null, fields: [], old };
-      out.push(`assert(${pText(inv.expr.text, ctx)}); ${promelaComment(`invariant ${inv.name}`)}`);
+      out.push(`${assertion(pChecked(inv.expr.text, ctx))} ${promelaComment(`invariant ${inv.name}`)}`);
     }
   }
   return out;
@@ -195,19 +196,52 @@ function option(b: Build, step: PromelaStepV2, guard: string, body: readonly str
 }
 
 /** `from` states and guard of each candidate, in document order. */
-function selectors(role: RoleV2, r: number, self: number, list: readonly TransitionV2[], ctx: PContext): { t: TransitionV2; test: string }[] {
+function selectors(role: RoleV2, r: number, self: number, list: readonly TransitionV2[], ctx: PContext): Candidate[] {
   return list.map((t) => {
-    const from = role.states.map((_, i) => i).filter((i) => t.from[i]).map((i) => `${stVar(r)}[${self}] == ${i}`);
-    const guard = t.guard === null ? '' : ` && (${pText(t.guard.text, ctx)})`;
-    return { t, test: `(${from.join(' || ')})${guard}` };
+    const from = `(${role.states.map((_, i) => i).filter((i) => t.from[i]).map((i) => `${stVar(r)}[${self}] == ${i}`).join(' || ')})`;
+    const guard = t.guard === null ? null : pChecked(t.guard.text, ctx);
+    return { t, test: `${from}${guard === null ? '' : ` && (${guard.code})`}`, err: guard?.err == null ? null : `(${from} && ${guard.err})` };
   });
 }
 
+interface Candidate {
+  readonly t: TransitionV2;
+  readonly test: string;
+  /** When evaluating the test fails (the engine's eval-error), or null. */
+  readonly err: string | null;
+}
+
+/**
+ * An option's guard: some candidate's test holds, or testing them in order fails (the step is then
+ * the engine's eval-error, which the body asserts); the failure is asked first, so no test runs
+ * where it would fail.
+ */
+function enabledBy(cands: readonly Candidate[]): string {
+  let err: string | null = null;
+  const before: string[] = [];
+  for (const c of cands) {
+    if (c.err !== null) err = `${err === null ? '' : `${err} || `}(${before.length ? `${before.map((x) => `!(${x})`).join(' && ')} && ` : ''}${c.err})`;
+    before.push(c.test);
+  }
+  return `(${err === null ? '' : `${err} || `}${cands.map((c) => c.test).join(' || ')})`;
+}
+
+/** `assert` that an expression evaluates (else the engine's eval-error) and holds. */
+function assertion(e: PCode): string {
+  return e.err === null ? `assert(${e.code});` : `assert(!(${e.err}) && (${e.code}));`;
+}
+
+/** `assert` that an expression evaluates: none when it cannot fail. */
+function evaluates(e: PCode, what: string): string[] {
+  return e.err === null ? [] : [`assert(!(${e.err})); ${promelaComment(`eval-error ${what}`)}`];
+}
+
 /** First true candidate: nested if/else, or `fallback` when none. */
-function selectBody(b: Build, role: RoleV2, r: number, self: number, cands: { t: TransitionV2; test: string }[], ctx: PContext, fallback: string[]): string[] {
+function selectBody(b: Build, role: RoleV2, r: number, self: number, cands: Candidate[], ctx: PContext, fallback: string[]): string[] {
   if (cands.length === 0) return fallback;
   const [first, ...rest] = cands;
-  return ['if', `:: ${first!.test} ->`, ...take(b, role, r, self, first!.t, ctx).map((l) => `   ${l}`), ':: else ->', ...selectBody(b, role, r, self, rest, ctx, fallback).map((l) => `   ${l}`), 'fi'];
+  // Reached when the earlier guards were false: this one's failure is the step's eval-error.
+  return [...(first!.err === null ? [] : [`assert(!(${first!.err})); ${promelaComment(`eval-error ${first!.t.name}`)}`]), 'if', `:: ${first!.test} ->`, ...take(b, role, r, self, first!.t, ctx).map((l) => `   ${l}`), ':: else ->', ...selectBody(b, role, r, self, rest, ctx, fallback).map((l) => `   ${l}`), 'fi'];
 }
 
 function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, ctx: PContext): string[] {
@@ -225,11 +259,13 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
     const want = v.type.kind === 'enum' ? v.type.values : null;
     const hv = h++;
     if (role.record !== null && v === role.record.flag) flagValue = hv;
-    out.push(`h[${hv}] = ${pText(text, ctx, want)};`);
+    const value = pChecked(text, ctx, want, v.type.kind === 'set' ? v.type.of : null);
+    out.push(...evaluates(value, t.name), `h[${hv}] = ${value.code};`);
     let index = String(self * v.width);
     if (m[2] !== undefined) {
       const hi = h++;
-      out.push(`h[${hi}] = ${pText(m[2], ctx)};`);
+      const key = pKeyChecked(v, m[2], ctx);
+      out.push(...evaluates(key, t.name), `h[${hi}] = ${key.code};`);
       index = `${self * v.width} + h[${hi}]`;
     }
     if (v.type.kind === 'int') checks.push(`assert(h[${hv}] >= ${v.type.lo} && h[${hv}] <= ${v.type.hi}); ${promelaComment(`out-of-range ${role.name}.${v.name}`)}`);
@@ -245,7 +281,9 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
     const terms = msg.payload.fields.map((f, i) => {
       const want = f.type.kind === 'enum' ? f.type.values : null;
       const stride = msg.payload.fields.slice(i + 1).reduce((n, x) => n * x.values.length, 1);
-      return `((${pText(sj.payload![f.name]!, ctx, want)}) - (${f.values[0]!})) * ${stride}`;
+      const e = pChecked(sj.payload![f.name]!, ctx, want);
+      out.push(...evaluates(e, t.name));
+      return `((${e.code}) - (${f.values[0]!})) * ${stride}`;
     });
     out.push(`h[${hp}] = ${terms.length ? terms.join(' + ') : '0'};`);
     let targets: number[];
@@ -254,7 +292,8 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
     else if (sj.to === undefined) targets = [0];
     else {
       ht = h++;
-      out.push(`h[${ht}] = ${pText(sj.to, ctx)};`);
+      const to = pChecked(sj.to, ctx);
+      out.push(...evaluates(to, t.name), `h[${ht}] = ${to.code};`);
       targets = Array.from({ length: toRole.instances }, (_, d) => d);
     }
     const from = role.first + self;
@@ -271,7 +310,7 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
     if (role.persistedSlot >= 0 && role.states[t.to]!.durable) out.push(`r${r}_pst[${self}] = ${t.to};`);
   }
   if (t.invariants.length) {
-    for (const inv of t.invariants) out.push(`assert(${pText(inv.expr.text, { ...ctx, old: true })}); ${promelaComment(`invariant ${inv.name}`)}`);
+    for (const inv of t.invariants) out.push(`${assertion(pChecked(inv.expr.text, { ...ctx, old: true }))} ${promelaComment(`invariant ${inv.name}`)}`);
   }
   for (let i = 0; i < h; i++) out.push(`h[${i}] = 0;`);
   return out;
@@ -311,7 +350,7 @@ function roleProcess(b: Build, role: RoleV2, r: number): string[] {
             const ctx: PContext = { model, role: r, self, sender: { role: m.from, local: s }, fields: fieldsWith(m.payload.fields, p), old: false };
             const cands = selectors(role, r, self, list, ctx);
             const idx = m.poolBase - net.base + (s * role.instances + self) * m.payload.count + p;
-            opts.push(...option(b, { kind: 'receive', instance: g, what: m.index, payload: p, sender: fromRole.first + s, position: -1 }, `${up} && pool[${idx}] && (${cands.map((c) => c.test).join(' || ')})`, selectBody(b, role, r, self, cands, ctx, ['skip'])));
+            opts.push(...option(b, { kind: 'receive', instance: g, what: m.index, payload: p, sender: fromRole.first + s, position: -1 }, `${up} && pool[${idx}] && ${enabledBy(cands)}`, selectBody(b, role, r, self, cands, ctx, ['skip'])));
           }
         }
       }
@@ -344,7 +383,7 @@ function roleProcess(b: Build, role: RoleV2, r: number): string[] {
       for (let p = 0; p < e.payload.count; p++) {
         const ctx: PContext = { model, role: r, self, sender: null, fields: fieldsWith(e.payload.fields, p), old: false };
         const cands = selectors(role, r, self, list, ctx);
-        opts.push(...option(b, { kind: 'event', instance: g, what: ei, payload: p, sender: -1, position: -1 }, `${up} && (${cands.map((c) => c.test).join(' || ')})`, selectBody(b, role, r, self, cands, ctx, ['skip'])));
+        opts.push(...option(b, { kind: 'event', instance: g, what: ei, payload: p, sender: -1, position: -1 }, `${up} && ${enabledBy(cands)}`, selectBody(b, role, r, self, cands, ctx, ['skip'])));
       }
     });
     if (role.modeSlot >= 0) {

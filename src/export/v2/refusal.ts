@@ -10,3 +10,8 @@ export class ExportRefusal extends Error {
 export function poolQuantifierRefusal(kind: string): ExportRefusal {
   return new ExportRefusal(`An expression quantifies over the ${kind} messages in the pool (forall m in ${kind}: …), which exports cannot express yet; check the design in the studio or with the command line.`);
 }
+
+/** A target that does not translate sets and maps keyed by values (docs/format-v2.md §15): the vars named. */
+export function setRefusal(setFeatures: readonly string[], target: string): ExportRefusal {
+  return new ExportRefusal(`this design uses ${setFeatures.join(', ')}, which the ${target} export does not translate (docs/format-v2.md §15: the ts, xstate, harness, monitor and promela exports do)`);
+}

@@ -1,7 +1,7 @@
 import type { FieldV2, ModelV2, RoleV2, TransitionV2, VarV2 } from '../../model/v2/model';
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import { tsDoc, tsKey, tsMember, tsString } from '../typescript/escape';
-import { translateText, type ExprContext } from './expr';
+import { mapKeyTs, setWant, translateText, type ExprContext } from './expr';
 import { idType, initialLiteral, messageType, receivedType, scalarLiteral, sentType, SHARED_FILE, stateType, varTs, viewType } from './names';
 import { payloadTs } from './shared';
 import { chooses, initialValueTs, startDeclarations } from './starts';
@@ -214,8 +214,8 @@ function transitionFunction(model: ModelV2, role: RoleV2, t: TransitionV2, json:
   updates.forEach(([key, text], i) => {
     const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$/s.exec(key)!;
     const v = role.vars.find((x) => x.name === m[1])!;
-    body.push(`  const v${i} = ${translateText(text, ctx)};`);
-    if (m[2] !== undefined) body.push(`  const i${i} = ${translateText(m[2], ctx)};`);
+    body.push(`  const v${i} = ${translateText(text, ctx, setWant(v))};`);
+    if (m[2] !== undefined) body.push(`  const i${i} = ${mapKeyTs(v, translateText(m[2], ctx))};`);
     if (v.type.kind === 'int') checks.push(`  P.$range(v${i}, ${v.type.lo}, ${v.type.hi}, ${tsString(`${role.name}.${v.name}`)});`);
     const target = tsMember(v.storage, v.name);
     assigned.push(m[2] !== undefined ? `  ${target} = { ...${target}, [i${i}]: v${i} };` : `  ${target} = v${i};`);

@@ -3,10 +3,10 @@
  * `eval-error` and `out-of-range`, and integer arithmetic exact within ±2^53 (docs/format-v2.md §5,
  * version 1's rules: division truncates toward zero; a result beyond ±2^53 is an error).
  */
-export const RUNTIME_V2 = `/** A step the design forbids: the engine reports it as a violation and takes no step. */
+const RUNTIME = `/** A step the design forbids: the engine reports it as a violation and takes no step. */
 export class ProtocolFault extends Error {
   constructor(
-    readonly fault: 'division-by-zero' | 'overflow' | 'out-of-range',
+    readonly fault: 'division-by-zero' | 'overflow' | 'out-of-range'$EVAL_ERROR,
     readonly where: string,
   ) {
     super(\`\${fault} in \${where}\`);
@@ -49,3 +49,54 @@ export function $range(value: number, lo: number, hi: number, where: string): nu
   return value;
 }
 `;
+
+/**
+ * The set helpers (docs/format-v2.md §2, §5), for a design with sets or maps keyed by values: a
+ * set is a readonly array of its elements in the type's order, \`all\` being the type's values
+ * in that order, so equal sets are equal arrays; what the engine reports as an eval-error throws
+ * \`ProtocolFault('eval-error', …)\` with the engine's sentence.
+ */
+const SETS = `/** The set of \`items\` (\`{a, b}\`); an int outside the element range is an error (the set cannot hold it). */
+export function $set<T>(all: readonly T[], items: readonly NoInfer<T>[]): T[] {
+  for (const x of items) if (!all.includes(x)) throw new ProtocolFault('eval-error', \`the element \${String(x)} is outside the set's elements \${String(all[0])}..\${String(all[all.length - 1])}\`);
+  return all.filter((x) => items.includes(x));
+}
+export function $union<T>(all: readonly T[], a: readonly NoInfer<T>[], b: readonly NoInfer<T>[]): T[] {
+  return all.filter((x) => a.includes(x) || b.includes(x));
+}
+export function $minus<T>(all: readonly T[], a: readonly NoInfer<T>[], b: readonly NoInfer<T>[]): T[] {
+  return all.filter((x) => a.includes(x) && !b.includes(x));
+}
+export function $inter<T>(all: readonly T[], a: readonly NoInfer<T>[], b: readonly NoInfer<T>[]): T[] {
+  return all.filter((x) => a.includes(x) && b.includes(x));
+}
+/** \`a <= b\`: every element of a is in b. */
+export function $subset<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.every((x) => b.includes(x));
+}
+/** \`a < b\`: a subset of b, and not b. */
+export function $psubset<T>(a: readonly T[], b: readonly T[]): boolean {
+  return $subset(a, b) && a.length < b.length;
+}
+export function $seteq<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+/** \`e in S\` (an int outside the element range is simply not in it). */
+export function $in<T>(e: T, s: readonly T[]): boolean {
+  return s.includes(e);
+}
+/** The values of a listed set (\`forall c in {a, b}\`), each once, in the order written. */
+export function $distinct<T>(items: readonly T[]): T[] {
+  return items.filter((x, i) => items.indexOf(x) === i);
+}
+/** An int key of a map keyed by an int range; outside it is an error, as in the engine. */
+export function $key(key: number, lo: number, hi: number, what: string): number {
+  if (key < lo || key > hi) throw new ProtocolFault('eval-error', \`the key \${key} of \${what} is outside its keys \${lo}..\${hi}\`);
+  return key;
+}
+`;
+
+/** The shared module's runtime: the set helpers only for a design that uses sets or maps keyed by values. */
+export function runtimeV2(sets: boolean): string {
+  return RUNTIME.replace('$EVAL_ERROR', sets ? " | 'eval-error'" : '') + (sets ? SETS : '');
+}

@@ -1,7 +1,8 @@
 import type { ModelV2, RoleV2, ScalarType, VarV2 } from '../../model/v2/model';
 import { instanceName } from '../../model/v2/scalarTypes';
 import { tsDoc, tsKey, tsString } from '../typescript/escape';
-import { idsConst, idType, instanceIds, roleFile, scalarLiteral } from './names';
+import { idsConst, keyTs, mapKeyNames, mapLiteral, roleFile, scalarLiteral, scalarTs } from './names';
+import { maskValues } from './sets';
 
 /**
  * The choice of initial configuration (docs/format-v2.md §2, §8) as the generated code takes it.
@@ -25,7 +26,7 @@ export const designChooses = (model: ModelV2): boolean => model.roles.some(choos
 export const INITIAL_FILE = 'initial.ts';
 
 /** A value of the engine's encoding as a plain value (what a `Start` holds at run time). */
-export function scalarValue(model: ModelV2, type: ScalarType, value: number): string | number | boolean {
+export function scalarValue(model: ModelV2, type: ScalarType, value: number): string | number | boolean | (string | number | boolean)[] {
   switch (type.kind) {
     case 'int':
       return value;
@@ -38,15 +39,15 @@ export function scalarValue(model: ModelV2, type: ScalarType, value: number): st
       return instanceName(r.name, r.instances, value);
     }
     case 'set':
-      // The exporters refuse set vars (compileModel's refusals) before a start is written.
-      throw new Error('a set var has no exported start');
+      return maskValues(model, type.of, value);
   }
 }
 
 /** `prefix`: how the module reaches the shared types (`P.` in a role module). */
 function listedTs(model: ModelV2, v: VarV2, prefix: string): string {
-  const one = v.initials.map((x) => scalarLiteral(model, v.type, x)).join(' | ');
-  return v.mapOf >= 0 ? `Readonly<Record<${prefix}${idType(model.roles[v.mapOf]!.name)}, ${one}>>` : one;
+  // A set is typed as any set of its elements (START_VALUES and checkStart say which).
+  const one = v.type.kind === 'set' ? scalarTs(model, v.type, prefix) : v.initials.map((x) => scalarLiteral(model, v.type, x)).join(' | ');
+  return v.keys !== null ? `Readonly<Record<${keyTs(model, v, prefix)}, ${one}>>` : one;
 }
 
 /**
@@ -62,13 +63,13 @@ export function startDeclarations(model: ModelV2, role: RoleV2): string {
   const values = vars.map((v) => `  ${tsKey(v.name)}: [${v.initials.map((x) => scalarLiteral(model, v.type, x)).join(', ')}],`);
   const first = (v: VarV2): string => {
     const one = scalarLiteral(model, v.type, v.initials[0]!);
-    return v.mapOf < 0 ? one : `{ ${instanceIds(model, model.roles[v.mapOf]!).map((k) => `${tsString(k)}: ${one}`).join(', ')} }`;
+    return v.keys === null ? one : mapLiteral(model, v, one);
   };
   const checks = vars.map((v) => {
     const what = tsString(v.name);
     const allowed = `START_VALUES[${tsString(v.name)}]`;
-    if (v.mapOf < 0) return `  if (!oneOf(${allowed}, vars[${what}])) notAStart(self, ${what}, vars[${what}], ${allowed});`;
-    const ids = `P.${idsConst(model.roles[v.mapOf]!.name)}`;
+    if (v.keys === null) return `  if (!oneOf(${allowed}, vars[${what}])) notAStart(self, ${what}, vars[${what}], ${allowed});`;
+    const ids = v.mapOf >= 0 ? `P.${idsConst(model.roles[v.mapOf]!.name)}` : `[${mapKeyNames(model, v).map(tsString).join(', ')}]`;
     return `  const map${vars.indexOf(v)} = vars[${what}] as unknown;\n  if (typeof map${vars.indexOf(v)} !== 'object' || map${vars.indexOf(v)} === null) notAStart(self, ${what}, map${vars.indexOf(v)}, ${allowed});\n  for (const id of ${ids}) {\n    const entry = (map${vars.indexOf(v)} as Record<string, unknown>)[id];\n    if (!Object.prototype.hasOwnProperty.call(map${vars.indexOf(v)}, id) || !oneOf(${allowed}, entry)) notAStart(self, ${what} + '[' + id + ']', entry, ${allowed});\n  }`;
   });
   return [
@@ -82,7 +83,10 @@ export function startDeclarations(model: ModelV2, role: RoleV2): string {
       `export const START_VALUES = {\n${values.join('\n')}\n} as const;`,
     tsDoc('The first initial state and the first listed values: where the simulator starts when `initially` allows it.') +
       `export const FIRST_START: Start = { state: ${states[0]!}, vars: { ${vars.map((v) => `${tsKey(v.name)}: ${first(v)}`).join(', ')} } };`,
-    `function oneOf(allowed: readonly unknown[], value: unknown): boolean {\n  return allowed.some((a) => a === value);\n}`,
+    // A set is compared as its elements in the type's order (JSON), as the exported code holds it.
+    vars.some((v) => v.type.kind === 'set')
+      ? `function oneOf(allowed: readonly unknown[], value: unknown): boolean {\n  return allowed.some((a) => a === value || (Array.isArray(a) && JSON.stringify(a) === JSON.stringify(value)));\n}`
+      : `function oneOf(allowed: readonly unknown[], value: unknown): boolean {\n  return allowed.some((a) => a === value);\n}`,
     `function notAStart(self: string, what: string, value: unknown, allowed: readonly unknown[]): never {\n  throw new RangeError(self + ': ' + what + ' cannot start as ' + JSON.stringify(value) + '; its initial choices are ' + allowed.map((a) => JSON.stringify(a)).join(', '));\n}`,
     tsDoc('`start` when it is one of this role\'s initial choices (checked at run time too, for callers outside the type system); else a `RangeError` that names the state or var.') +
       `export function checkStart(self: Id, start: Start): Start {\n  if (typeof start !== 'object' || start === null) throw new RangeError(self + ': a start is { state, vars }, not ' + JSON.stringify(start));\n  if (!oneOf(INITIAL_STATES, start.state)) notAStart(self, 'the state', start.state, INITIAL_STATES);\n  const vars = (start.vars ?? {}) as Record<string, unknown>;\n${checks.length ? checks.join('\n') : '  void vars;'}\n  return start;\n}`,
@@ -100,7 +104,7 @@ export function startOf(model: ModelV2, role: RoleV2, base: number, config: Floa
   const vars = Object.fromEntries(
     listedVars(role).map((v) => {
       const at = (j: number) => scalarValue(model, v.type, config[base + v.offset + j]!);
-      return [v.name, v.mapOf < 0 ? at(0) : Object.fromEntries(instanceIds(model, model.roles[v.mapOf]!).map((id, j) => [id, at(j)]))];
+      return [v.name, v.keys === null ? at(0) : Object.fromEntries(mapKeyNames(model, v).map((id, j) => [id, at(j)]))];
     }),
   );
   return { state: role.states[config[base + role.stateSlot]!]!.name, vars };

@@ -12,6 +12,7 @@ import { typeScriptModulesV2 } from './index';
 import { importModulesV2 } from './testing/loadModules';
 import { ChannelFull, ExportedSystem } from './testing/system';
 import { designOf, modelOf, variation, type Variation } from './testing/randomDesigns';
+import { setDesignsV2 } from './testing/setDesigns';
 import { startsDesign } from './testing/startsDesign';
 
 /**
@@ -43,6 +44,8 @@ const CASES: [string, ModelV2][] = [
   // Several initial configurations (docs/format-v2.md §2): each run starts in one of them (with a var called __proto__).
   ['several initial states and listed values (testing/startsDesign.ts)', loadOk(startsDesign())],
   ...['acp-nb', 'ab-correctness', 'asynch-interface'].map((f): [string, ModelV2] => [`published ${f} (several initial configurations)`, loadOk(JSON.parse(readFileSync(join('test-fixtures/published', `${f}.protocol.json`), 'utf8')))]),
+  // Sets and maps keyed by values (docs/format-v2.md §2, §5): every element type, keys of bool, an enum and ints, eval-errors.
+  ...setDesignsV2().map(([name, model]): [string, ModelV2] => [`${name} (sets, maps keyed by values)`, model]),
 ];
 
 function loadOk(value: unknown): ModelV2 {
@@ -108,22 +111,26 @@ describe('exported version-2 modules against the engine', () => {
 describe('exported version-2 modules against the engine on random designs', () => {
   it('agree step by step on variations of the examples', async () => {
     let compared = 0;
+    let withSets = 0;
     await fc.assert(
       fc.asyncProperty(variation, fc.array(fc.nat(), { minLength: 1, maxLength: 25 }), async (v, choices) => {
         const model = modelOf(v);
         if (model === null) return;
         compared++;
+        if (v.sets) withSets++;
         await walk(model, await importModulesV2(typeScriptModulesV2(model)), choices);
       }),
       { numRuns: 40 },
     );
     expect(compared).toBeGreaterThan(10);
+    // Sets and maps keyed by values (docs/format-v2.md §2, §5) among them.
+    expect(withSets).toBeGreaterThan(5);
   }, 240_000);
 
   it('an instance answering its own message on a channel of capacity 1 may, as in the engine (a counterexample fast-check found)', async () => {
     // Raft with "vote-newer-term" guarded by `term < 2`: Node[1] may take its own RequestVote and
     // answer itself on the channel that message leaves, which has room once it is taken.
-    const v: Variation = { example: 7, instances: 3, network: { pool: false, capacity: 1, drop: 0, duplicate: 0, reorder: false }, crashes: 0, roleCrashes: [], guardSwaps: [[117011461, 0]], dropTransition: null };
+    const v: Variation = { example: 7, instances: 3, network: { pool: false, capacity: 1, drop: 0, duplicate: 0, reorder: false }, crashes: 0, roleCrashes: [], guardSwaps: [[117011461, 0]], dropTransition: null, sets: null };
     const model = modelOf(v)!;
     expect(designOf(v).name).toMatch(/^Raft election/);
     await walk(model, await importModulesV2(typeScriptModulesV2(model)), [0, 0, 0]);

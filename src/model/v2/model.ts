@@ -300,6 +300,11 @@ export interface ModelV2 {
    * that the code exporters do not translate yet, in words; empty for every other design.
    */
   readonly beyondExports: readonly string[];
+  /**
+   * The sets and maps keyed by values it uses (docs/format-v2.md §2, §5), in words (`the var
+   * A.votes (a set)`): the TypeScript and Promela exports translate them, SCXML refuses them (§15).
+   */
+  readonly setFeatures: readonly string[];
   /** Quantifier binder slots needed by the deepest expression. */
   readonly bound: number;
   /** The design's `symmetry`, resolved (docs/format-v2.md §18); absent when it has none. */

@@ -162,11 +162,13 @@ describe('maps keyed by values and set-typed vars', () => {
     expect(guard('(count k in {1, 2, 3}: slot[k]) >= 0')).toEqual([]);
   });
 
-  it('the code exporters refuse these vars by name; the JSON export keeps them', async () => {
+  it('the model names these vars (setFeatures); SCXML refuses them by name, TypeScript translates them, the JSON export keeps them', async () => {
     const m = load(design());
-    expect(m.beyondExports).toEqual(['the var P.seen (a set)', 'the var P.tally (a map not keyed by a role)', 'the var P.slot (a map not keyed by a role)', 'the var P.flag (a set)', 'set expressions ({…}, in, card)']);
-    await expect(exportDesignV2(m, 'ts')).rejects.toBeInstanceOf(ExportRefusal);
-    await expect(exportDesignV2(m, 'promela')).rejects.toThrow(/the var P\.seen \(a set\)/);
+    expect(m.setFeatures).toEqual(['the var P.seen (a set)', 'the var P.tally (a map not keyed by a role)', 'the var P.slot (a map not keyed by a role)', 'the var P.flag (a set)', 'set expressions ({…}, in, card)']);
+    expect(m.beyondExports).toEqual([]);
+    await expect(exportDesignV2(m, 'scxml')).rejects.toBeInstanceOf(ExportRefusal);
+    await expect(exportDesignV2(m, 'scxml')).rejects.toThrow(/the var P\.seen \(a set\).*SCXML export does not translate/);
+    expect((await exportDesignV2(m, 'ts')).map((f) => f.name)).toContain('role-P.ts');
     const json = await exportDesignV2(m, 'json');
     expect(JSON.parse(json[0]!.text)).toEqual(m.design);
   });

@@ -9,6 +9,7 @@ import { typeCheckEach } from '../../testing/compile';
 import { harnessOrMonitorFiles, typeScriptModulesV2 } from '../index';
 import { ExportRefusal } from '../refusal';
 import { importModulesV2 } from '../testing/loadModules';
+import { setDesignsV2 } from '../testing/setDesigns';
 import type { AnyAdapters, HarnessFailure, HarnessOptions, HarnessRun, ReferenceRoleModule, referenceAdapter } from './harnessRuntime';
 
 const EXAMPLES = participantExamplesV2();
@@ -56,6 +57,26 @@ describe('the version-2 harness and monitor compile', () => {
     const folder = `h2-${file.replace(/\.protocol\.json$/, '')}`;
     expect([...(problems.get('') ?? []), ...folders.get(folder)!.flatMap((f) => problems.get(f) ?? [])]).toEqual([]);
   });
+});
+
+describe('the version-2 harness of designs with sets and maps keyed by values', () => {
+  it.each(setDesignsV2())('%s: harness.ts and monitor.ts compile under strict tsc; the exported modules pass, every run replays in the engine', async (name, model) => {
+    const exported = [...harnessOrMonitorFiles(model, 'harness'), ...harnessOrMonitorFiles(model, 'monitor').slice(-1)];
+    const folder = `h2-sets-${name.replace(/[^A-Za-z0-9]+/g, '-')}`;
+    expect([...typeCheckEach(Object.fromEntries(exported.map((f) => [`${folder}/${f.name}`, f.text]))).values()].flat()).toEqual([]);
+    const harness = await harnessOf(model);
+    const adapters = harness.referenceAdapters();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(), { maxLength: 30 }), async (choices) => {
+        // The first initial configuration, where the simulator `replays` starts.
+        const run = await harness.runChoices(adapters, choices, { start: 0 });
+        expect(run.failure).toBeNull();
+        expect(replays(model, run.trace), run.trace.join(' | ')).toBe(true);
+      }),
+      { numRuns: 20 },
+    );
+    await fc.assert(harness.harnessProperty(adapters), { numRuns: 10 });
+  }, 60_000);
 });
 
 describe('the version-2 harness with the exported role modules as the implementation', () => {

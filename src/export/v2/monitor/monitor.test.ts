@@ -7,6 +7,7 @@ import type { ModelV2 } from '../../../model/v2/model';
 import type { DesignV2 } from '../../../model/v2/schema';
 import { harnessOrMonitorFiles } from '../index';
 import { importModulesV2 } from '../testing/loadModules';
+import { PUBLISHED_SET_DESIGNS, publishedSetDesign } from '../testing/setDesigns';
 import { EngineSystem } from './engineSystem';
 import { StepMonitor, type MonitorOptions, type MonitorReport } from './monitorRuntime';
 
@@ -71,6 +72,8 @@ describe.each(SYSTEMS)('the version-2 monitor over %s', (_system, moduleOf) => {
           loadExampleV2(f, undefined, faulty),
         ],
       ),
+      // Sets and maps keyed by values (docs/format-v2.md §2, §5).
+      ...PUBLISHED_SET_DESIGNS.map((f): [string, ModelV2] => [`published ${f}`, publishedSetDesign(f)]),
     ];
 
     it.each(cases)(

@@ -503,11 +503,21 @@ export class DesignSystem {
 
   /** The system as the engine's `viewConfigurationV2` shows a configuration (network as a sorted list). */
   view(): { readonly instances: readonly { readonly name: string; readonly state: string; readonly recovering: boolean; readonly vars: Readonly<Record<string, unknown>> }[]; readonly network: readonly string[]; readonly used: { readonly crashes: number; readonly drops: number; readonly duplicates: number } } {
-    const instances = this.nodes.map((n) => ({ name: n.name, ...this.instanceView(n.name) }));
+    const instances = this.nodes.map((n) => {
+      const v = this.instanceView(n.name);
+      return { name: n.name, ...v, vars: shownVars(v.vars) };
+    });
     const network =
       this.spec.network.model === 'pool'
         ? [...this.pool.values()].map((m) => `${this.messageText(m.kind, m.payload)} ${m.from}→${m.to}`)
         : [...this.channels].filter(([, q]) => q.length > 0).map(([key, q]) => `${key}: ${q.map((m) => this.messageText(m.kind, m.payload)).join(', ')}`);
     return { instances, network: network.sort(), used: { ...this.used } };
   }
+}
+
+/** Vars as the engine shows them: a set (its elements in the type's order) as `{v1, v2}`, also as a map's entry. */
+function shownVars(vars: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const shown = (x: unknown): unknown => (Array.isArray(x) ? `{${x.map(String).join(', ')}}` : x);
+  // Built with Object.fromEntries: a var or key named `__proto__` stays an own key.
+  return Object.fromEntries(Object.entries(vars).map(([k, x]) => [k, x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).map(([key, e]) => [key, shown(e)])) : shown(x)]));
 }

@@ -3,12 +3,13 @@ import { exploreV2 } from '../../../engine/v2/explorer';
 import { participantExamplesV2, readExampleV2 } from '../../../engine/v2/testDesigns';
 import { loadDesignValueV2 } from '../../../model/v2/load';
 import type { ModelV2 } from '../../../model/v2/model';
-import type { DesignV2 } from '../../../model/v2/schema';
+import type { DesignV2, ScalarTypeJsonV2 } from '../../../model/v2/schema';
 
 /**
  * Test support: random version-2 designs for the exporters' property tests, made by varying the
  * examples (instance counts, network model and faults, crash budget and per-role crash settings, guards swapped for others of
- * the same role, transitions dropped). A variant the loader refuses, or whose space exceeds
+ * the same role, transitions dropped, a set var or a map from ints to sets added to the first role with an event
+ * that changes it: docs/format-v2.md §2, §5). A variant the loader refuses, or whose space exceeds
  * `maxStates`, is null (the property skips it).
  */
 const EXAMPLES = participantExamplesV2();
@@ -22,6 +23,8 @@ export interface Variation {
   readonly roleCrashes: readonly (number | null)[];
   readonly guardSwaps: readonly (readonly [number, number])[];
   readonly dropTransition: number | null;
+  /** A set var (element type: bool, an enum, ints, the role's instances), or a map from ints to such sets, and an event that changes it. */
+  readonly sets: { readonly element: number; readonly op: number; readonly guard: number; readonly keyed: boolean } | null;
 }
 
 export const variation: fc.Arbitrary<Variation> = fc.record({
@@ -32,6 +35,7 @@ export const variation: fc.Arbitrary<Variation> = fc.record({
   roleCrashes: fc.array(fc.option(fc.nat({ max: 2 }), { nil: null }), { maxLength: 3 }),
   guardSwaps: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
   dropTransition: fc.option(fc.nat(), { nil: null }),
+  sets: fc.option(fc.record({ element: fc.nat({ max: 3 }), op: fc.nat({ max: 2 }), guard: fc.nat({ max: 3 }), keyed: fc.boolean() }), { nil: null }),
 });
 
 export function designOf(v: Variation): DesignV2 {
@@ -60,7 +64,29 @@ export function designOf(v: Variation): DesignV2 {
     const role = d.roles[v.dropTransition % d.roles.length]!;
     if (role.transitions.length > 1) role.transitions.splice(v.dropTransition % role.transitions.length, 1);
   }
+  if (v.sets) addSets(d, v.sets);
   return d;
+}
+
+/**
+ * `zset` on the first role: a set, or a map from 0..1 to sets (`zset[event.k]`, k up to 2: a key
+ * outside is an eval-error), changed by the event `ZStep(z)` from every state (an int z up to 3:
+ * adding 3 is an eval-error), read by a role invariant and by a design invariant over the instances.
+ */
+function addSets(d: DesignV2, s: NonNullable<Variation['sets']>): void {
+  const role = d.roles[0]!;
+  const elements: ScalarTypeJsonV2[] = ['bool', { enum: ['x', 'y', '__proto__'] }, { int: [0, 2] }, { id: role.name }];
+  const element = elements[s.element]!;
+  const payload: ScalarTypeJsonV2 = s.element === 2 ? { int: [0, 3] } : element;
+  const S = s.keyed ? 'zset[event.k]' : 'zset';
+  role.vars = [...(role.vars ?? []), { name: 'zset', type: s.keyed ? { map: { from: { int: [0, 1] }, to: { set: element } } } : { set: element }, initial: [] }];
+  role.events = [...(role.events ?? []), { name: 'ZStep', source: 'internal', payload: [{ name: 'z', type: payload }, ...(s.keyed ? [{ name: 'k', type: { int: [0, 2] } as ScalarTypeJsonV2 }] : [])] }];
+  const guards = [`card(${S}) < 2`, `!(event.z in ${S}) && card(${S}) < 2`, `(forall y in ${S}: y != event.z) && ${S} <= ${S} + {event.z}`, `${S} == {} || (exists y in ${S}: true) && card(${S}) < 2`];
+  const ops = [`${S} + {event.z}`, `card(${S}) == 1 ? ${S} - {event.z} : ${S} + {event.z}`, `(${S} * {event.z}) + {event.z}`];
+  role.transitions.push({ id: 'zstep', from: role.states.map((x) => x.name), event: 'ZStep', guard: guards[s.guard]!, updates: { [S]: ops[s.op]! } });
+  role.invariants = [...(role.invariants ?? []), { name: 'ZSmall', expr: s.keyed ? 'forall k in {0, 1}: card(zset[k]) <= 3' : 'card(zset) <= 3' }];
+  const all = s.keyed ? 'p.zset[0] + p.zset[1]' : 'p.zset';
+  d.invariants = [...(d.invariants ?? []), { name: 'ZMembers', expr: `forall p in ${role.name}: forall y in ${all}: y in ${all}` }];
 }
 
 export function modelOf(v: Variation, maxStates = 5_000): ModelV2 | null {
