@@ -460,13 +460,13 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(layout.network.waitUnexpected ? ['"unexpected": "wait"'] : []),
         ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
-      ],
-      setFeatures: [
-        ...roles.flatMap((r) => r.vars.filter((v) => v.type.kind === 'set' || (v.keys !== null && v.mapOf < 0)).map((v) => `the var ${r.name}.${v.name} (${v.type.kind === 'set' ? 'a set' : 'a map not keyed by a role'})`)),
         ...roles.flatMap((r) => r.vars.filter((v) => v.inner.length > 0).map((v) => `the var ${r.name}.${v.name} (a nested map)`)),
-        ...(setExpressions ? ['set expressions ({…}, in, card)'] : []),
         ...roles.filter((r) => r.stops).map((r) => `the role ${r.name}'s "afterCrash": "stop" (crashed instances that never restart)`),
         ...(readsDown ? ['down(i) in expressions'] : []),
+      ],
+      setFeatures: [
+        ...roles.flatMap((r) => r.vars.filter((v) => v.type.kind === 'set' || (v.keys !== null && v.mapOf < 0)).map((v) => `the var ${r.name}.${v.name} (${v.keys === null ? 'a set' : v.mapOf < 0 ? 'a map not keyed by a role' : 'a map to sets'})`)),
+        ...(setExpressions ? ['set expressions ({…}, in, card)'] : []),
       ],
       bound: binders,
       payloadSlots,

@@ -164,7 +164,7 @@ describe('maps keyed by values and set-typed vars', () => {
 
   it('the model names these vars (setFeatures); SCXML refuses them by name, TypeScript translates them, the JSON export keeps them', async () => {
     const m = load(design());
-    expect(m.setFeatures).toEqual(['the var P.seen (a set)', 'the var P.tally (a map not keyed by a role)', 'the var P.slot (a map not keyed by a role)', 'the var P.flag (a set)', 'set expressions ({…}, in, card)']);
+    expect(m.setFeatures).toEqual(['the var P.seen (a set)', 'the var P.tally (a map not keyed by a role)', 'the var P.slot (a map not keyed by a role)', 'the var P.flag (a map not keyed by a role)', 'set expressions ({…}, in, card)']);
     expect(m.beyondExports).toEqual([]);
     await expect(exportDesignV2(m, 'scxml')).rejects.toBeInstanceOf(ExportRefusal);
     await expect(exportDesignV2(m, 'scxml')).rejects.toThrow(/the var P\.seen \(a set\).*SCXML export does not translate/);
