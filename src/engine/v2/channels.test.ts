@@ -102,6 +102,24 @@ describe('channels', () => {
     expect(r.violations.map((v) => [v.kind, v.name, v.depth])).toEqual([['out-of-range', 'R.got', 2]]);
   });
 
+  it('a payload outside its int field is a step violation named Msg.field, and nothing is sent', () => {
+    // Without the check the value's payload index named another message: a sent 2 of [0, 1] arrived as a message of another kind or payload.
+    for (const model of ['pool', 'channels']) {
+      const m = design({ model }, (d) => {
+        d.messages[0]!.payload = [{ name: 'n', type: { int: [0, 1] } }];
+        const [first, second] = d.roles[0]!.transitions;
+        first!.send![0]!.payload = { n: '1' };
+        second!.send![0]!.payload = { n: '1 + 1' };
+        d.roles[1]!.vars![1]!.type = { int: [0, 1] };
+        d.roles[1]!.vars![1]!.initial = 0;
+        for (const t of d.roles[1]!.transitions) if (t.updates && 'last' in t.updates) t.updates.last = 'event.n';
+        d.invariants = [];
+      });
+      const r = exploreV2(m);
+      expect(r.violations.map((v) => [v.kind, v.name, v.depth, v.detail])).toEqual([['out-of-range', 'Msg.n', 2, 'S#1 sends Msg with n = 2, outside [0, 1].']]);
+    }
+  });
+
   it('the pool keeps a received message: it can be received again', () => {
     const sim = new SimulationV2(design({ model: 'pool' }));
     sim.take(0);

@@ -540,7 +540,7 @@ export class StepRules {
     this.undo();
   }
 
-  /** One send of transition `t` (index `i`): into the pool, or appended to its channel. */
+  /** One send of transition `t` (index `i`): into the pool, or appended to its channel; a payload field outside its int range is `out-of-range`, nothing sent. */
   private send(t: TransitionV2, i: number, role: RoleV2, local: number, env: EnvV2): ViolationV2 | null {
     const model = this.model;
     const next = this.next;
@@ -550,7 +550,13 @@ export class StepRules {
     let p = 0;
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f]!;
-      p = p * field.values.length + (s.payload[f]!(env) - field.values[0]!);
+      const v = s.payload[f]!(env);
+      // Only an int field can be given a value outside its type (arithmetic); its payload index would name another message.
+      const type = field.type;
+      if (type.kind === 'int' && (v < type.lo || v > type.hi)) {
+        return { kind: 'out-of-range', name: `${m.name}.${field.name}`, detail: `${t.name} sends ${m.name} with ${field.name} = ${v}, outside [${type.lo}, ${type.hi}].`, step: true };
+      }
+      p = p * field.values.length + (v - field.values[0]!);
     }
     const toRole = model.roles[m.to]!;
     const first = s.toAll ? 0 : this.sendTargets[i]!;

@@ -283,6 +283,8 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
       const stride = msg.payload.fields.slice(i + 1).reduce((n, x) => n * x.values.length, 1);
       const e = pChecked(sj.payload![f.name]!, ctx, want);
       out.push(...evaluates(e, t.name));
+      // As the engine: an int field outside its range is out-of-range (its index would name another message).
+      if (f.type.kind === 'int') checks.push(`assert((${e.code}) >= ${f.type.lo} && (${e.code}) <= ${f.type.hi}); ${promelaComment(`out-of-range ${msg.name}.${f.name}`)}`);
       return `((${e.code}) - (${f.values[0]!})) * ${stride}`;
     });
     out.push(`h[${hp}] = ${terms.length ? terms.join(' + ') : '0'};`);

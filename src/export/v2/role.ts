@@ -231,7 +231,12 @@ function transitionFunction(model: ModelV2, role: RoleV2, t: TransitionV2, json:
   t.sends.forEach((send, j) => {
     const m = model.messages[send.message]!;
     const sj = json.send![j]!;
-    const payload = `{ ${m.payload.fields.map((f) => `${tsKey(f.name)}: ${translateText(sj.payload![f.name]!, ctx)}`).join(', ')} }`;
+    // An int field outside its range is out-of-range, as in the engine (checked after the updates, in send order).
+    const field = (f: FieldV2) => {
+      const value = translateText(sj.payload![f.name]!, ctx);
+      return f.type.kind === 'int' ? `P.$range(${value}, ${f.type.lo}, ${f.type.hi}, ${tsString(`${m.name}.${f.name}`)})` : value;
+    };
+    const payload = `{ ${m.payload.fields.map((f) => `${tsKey(f.name)}: ${field(f)}`).join(', ')} }`;
     const toRole = model.roles[m.to]!;
     const msg = (to: string) => `{ kind: ${tsString(m.name)}, from: s.self, to: ${to}, payload }`;
     body.push(`  {\n    const payload: P.${messageType(m.name)}['payload'] = ${payload};`);

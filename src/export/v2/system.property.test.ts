@@ -127,6 +127,26 @@ describe('exported version-2 modules against the engine on random designs', () =
     expect(withSets).toBeGreaterThan(5);
   }, 240_000);
 
+  it('a payload outside its int field is a fault of the step, as in the engine', async () => {
+    // S sends n = k + 1 with n in [0, 2]: its third Go would send 3 (the engine's out-of-range Msg.n).
+    const model = loadOk({
+      format: 'protocol-studio',
+      version: 2,
+      name: 'payload range',
+      messages: [{ name: 'Msg', from: 'S', to: 'R', payload: [{ name: 'n', type: { int: [0, 2] } }] }],
+      roles: [
+        { name: 'S', vars: [{ name: 'k', type: { int: [0, 2] }, initial: 0 }], states: [{ name: 's', initial: true }], events: [{ name: 'Go', source: 'internal' }], transitions: [{ from: 's', event: 'Go', to: 's', updates: { k: 'min(k + 1, 2)' }, send: [{ message: 'Msg', payload: { n: 'k + 1' } }] }] },
+        { name: 'R', vars: [{ name: 'got', type: { int: [0, 2] }, initial: 0 }], states: [{ name: 'r', initial: true }], transitions: [{ from: 'r', receive: 'Msg', updates: { got: 'event.n' } }] },
+      ],
+      environment: { network: { model: 'pool' } },
+    });
+    const sim = new SimulationV2(model);
+    sim.take(0);
+    sim.take(sim.enabled().findIndex((s) => s.label === 'S Go'));
+    expect(sim.enabled().find((s) => s.label === 'S Go')!.violations.map((v) => [v.kind, v.name])).toEqual([['out-of-range', 'Msg.n']]);
+    await walk(model, await importModulesV2(typeScriptModulesV2(model)), [0, 0, 0, 0, 0, 0]);
+  });
+
   it('an instance answering its own message on a channel of capacity 1 may, as in the engine (a counterexample fast-check found)', async () => {
     // Raft with "vote-newer-term" guarded by `term < 2`: Node[1] may take its own RequestVote and
     // answer itself on the channel that message leaves, which has room once it is taken.
