@@ -106,7 +106,7 @@ describe('channels', () => {
     // Without the check the value's payload index named another message: a sent 2 of [0, 1] arrived as a message of another kind or payload.
     for (const model of ['pool', 'channels']) {
       const m = design({ model }, (d) => {
-        d.messages[0]!.payload = [{ name: 'n', type: { int: [0, 1] } }];
+        d.messages![0]!.payload = [{ name: 'n', type: { int: [0, 1] } }];
         const [first, second] = d.roles[0]!.transitions;
         first!.send![0]!.payload = { n: '1' };
         second!.send![0]!.payload = { n: '1 + 1' };

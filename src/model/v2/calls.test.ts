@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandCalls, type ExpandedRoleJson, usesCalls } from './calls';
-import { loadAnyDesignValueV2 } from './load';
+import { loadAnyDesignValueV2, loadDesignValueV2 } from './load';
 import type { DesignV2, TransitionJsonV2 } from './schema';
 
 const lease = (): DesignV2 => JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples/v2/lease-calls-fixed.protocol.json'), 'utf8')) as DesignV2;
@@ -17,6 +17,23 @@ function errorsOf(edit: (d: DesignV2) => void): [string, string][] {
 const t = (d: DesignV2, role: number, k: number) => d.roles[role]!.transitions[k] as TransitionJsonV2 & Record<string, unknown>;
 
 describe('calls between participants', () => {
+  it('a best-effort callee: its durable sets and maps to sets get shadows that start as they do (one set is itself a list)', () => {
+    const d = JSON.parse(readFileSync(join(import.meta.dirname, '../../../examples/v2/lease-calls-best-effort.protocol.json'), 'utf8')) as DesignV2;
+    const lock = d.roles.find((r) => r.name === 'Lock')!;
+    lock.vars = [
+      ...(lock.vars ?? []),
+      { name: 'seen', type: { set: 'bool' }, initial: [] },
+      { name: 'some', type: { set: 'bool' }, initial: [[true], []] },
+      { name: 'byKey', type: { map: { from: 'bool', to: { set: { int: [0, 2] } } } }, initial: [1] },
+    ];
+    const r = loadDesignValueV2(d);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const vars = r.model.roles.find((x) => x.name === 'Lock')!.vars;
+    const initial = (name: string) => vars.find((v) => v.name === name)!.initial;
+    for (const name of ['seen', 'some', 'byKey']) expect(initial(`unflushed_${name}`), name).toBe(initial(name));
+    expect([initial('seen'), initial('some'), initial('byKey')]).toEqual([0, 0b10, 0b10]);
+  });
+
   it('load as the messages, vars, timer events and transitions they stand for; export keeps the design as written', () => {
     const d = lease();
     expect(usesCalls(d)).toBe(true);

@@ -1,7 +1,7 @@
 import type { DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
 import { callNames, recordNames, servesBestEffort } from './callNames';
-import { mapLevels, type DesignV2, type EventJsonV2, type FieldJsonV2, type MapKeysJsonV2, type RoleJson, type ScalarTypeJsonV2, type TransitionJsonV2, type VarJsonV2 } from './schema';
+import { initialValues, mapLevels, type DesignV2, type EventJsonV2, type FieldJsonV2, type MapKeysJsonV2, type RoleJson, type ScalarTypeJsonV2, type TransitionJsonV2, type VarJsonV2 } from './schema';
 
 /**
  * Calls between participants with version 1's client semantics (docs/format-v2.md §14), written
@@ -67,7 +67,7 @@ function addRecord(role: Mutable<RoleJson>): { vars: string[]; event: string; tr
     ...(role.vars ?? []),
     { name: rn.unflushed, type: 'bool', initial: false, storage: 'volatile', description: 'An effect was answered before it was durable: the record on disk is the shadow until the flush.' },
     { name: rn.state, type: { enum: role.states.map((s) => s.name) }, initial, storage: 'volatile' },
-    ...durable.map((x): VarJsonV2 => ({ name: rn.shadow(x.name), type: x.type, initial: Array.isArray(x.initial) ? x.initial[0]! : x.initial, storage: 'volatile' })),
+    ...durable.map((x): VarJsonV2 => ({ name: rn.shadow(x.name), type: x.type, initial: initialValues(x.type, x.initial).values[0] as VarJsonV2['initial'], storage: 'volatile' })),
   ];
   role.events = [...(role.events ?? []), { name: rn.flush, source: 'internal', description: 'Persists what was answered before it was durable ("ack": "best-effort").' }];
   role.transitions = [

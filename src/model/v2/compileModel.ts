@@ -13,7 +13,7 @@ import type { ExpandedRoleJson } from './calls';
 import type { WitnessV2, CompiledExprV2, ElementType, EvaluatorV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
 import { checkNames } from './names';
 import { encodeScalar, instanceName, mapKeyTypes, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
-import { mapLevels, type DesignV2, type FieldJsonV2, type RoleJson } from './schema';
+import { initialValues, mapLevels, type DesignV2, type FieldJsonV2, type RoleJson } from './schema';
 import { resolveSymmetry, type InstanceNumbering } from './symmetry';
 
 /**
@@ -101,8 +101,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       const mapOf = keys?.kind === 'id' ? keys.role : -1;
       // A set's value is a list of elements; several initial sets are a list of such lists (docs/format-v2.md §2).
       const isSet = typeof written === 'object' && 'set' in written;
-      const listed = Array.isArray(v.initial) && (!isSet || (v.initial.length > 0 && v.initial.every((x) => Array.isArray(x))));
-      const values: unknown[] = listed ? (v.initial as unknown[]) : [v.initial];
+      const { listed, values } = initialValues(v.type, v.initial);
       const initials: number[] = [];
       if (listed && values.length === 0) err([...path, 'initial'], 'bad-initial', 'A list of initial values needs at least one value.');
       if (listed && (v.storage ?? 'durable') === 'volatile') err([...path, 'initial'], 'bad-initial', 'A volatile var goes back to its one initial value in a crash: give it one value, not a list.');

@@ -37,6 +37,17 @@ export function mapLevels(type: ValueTypeJsonV2): { readonly keys: readonly MapK
   }
   return { keys, leaf: t };
 }
+/**
+ * A var's initial values as written (docs/format-v2.md §2): a list is several values, except that
+ * a set's one value is itself a list, so for a set (or a map to sets) only a non-empty list of
+ * lists is several. `listed` says whether the written value was such a list.
+ */
+export function initialValues(type: ValueTypeJsonV2, initial: unknown): { readonly listed: boolean; readonly values: readonly unknown[] } {
+  const leaf = mapLevels(type).leaf;
+  const isSet = typeof leaf === 'object' && 'set' in leaf;
+  const listed = Array.isArray(initial) && (!isSet || (initial.length > 0 && initial.every((x) => Array.isArray(x))));
+  return { listed, values: listed ? (initial as unknown[]) : [initial] };
+}
 /** Order matters: `schemaErrors.ts` picks the branch to explain by its key (int 1, enum 2, id 3, map 4, set 5). */
 export const valueTypeV2 = z.union([z.literal('bool'), intType, enumType, idType, mapType, setType]);
 export type ValueTypeJsonV2 = z.infer<typeof valueTypeV2>;

@@ -1,6 +1,6 @@
 import type { DesignError } from '../model';
 import { toPointer, type PathSegment } from '../pointer';
-import { mapLevels, type DesignV2 } from './schema';
+import { initialValues, mapLevels, type DesignV2 } from './schema';
 
 /**
  * The design key `symmetry` (docs/format-v2.md §18): roles whose instances are
@@ -59,10 +59,10 @@ function initialErrors(design: DesignV2, roleNames: readonly string[], instances
       const type = mapLevels(v.type).leaf;
       const path: PathSegment[] = ['roles', i, 'vars', k, 'initial'];
       if (typeof type === 'object' && 'set' in type) {
-        setInitialErrors(`${role.name}.${v.name}`, type.set, v.initial, path, roleNames, instances, roles, values, err);
+        setInitialErrors(`${role.name}.${v.name}`, type.set, initialValues(v.type, v.initial).values, path, roleNames, instances, roles, values, err);
         return;
       }
-      const initials = (Array.isArray(v.initial) ? v.initial : [v.initial]).map(String);
+      const initials = initialValues(v.type, v.initial).values.map(String);
       if (typeof type === 'object' && 'id' in type) {
         const r = roleNames.indexOf(type.id);
         if (!roles.includes(r)) return;
@@ -83,9 +83,8 @@ function initialErrors(design: DesignV2, roleNames: readonly string[], instances
  * A set's initial values must not single out an instance or a value either: each initial set holds
  * every instance of a symmetric role or none, and of each symmetric value set all values or none.
  */
-function setInitialErrors(name: string, of: unknown, initial: unknown, path: PathSegment[], roleNames: readonly string[], instances: readonly number[], roles: readonly number[], values: readonly (readonly string[])[], err: (path: PathSegment[], code: string, message: string) => void): void {
-  if (!Array.isArray(initial)) return;
-  const sets = (initial.length > 0 && initial.every((x) => Array.isArray(x)) ? initial : [initial]) as unknown[][];
+function setInitialErrors(name: string, of: unknown, initials: readonly unknown[], path: PathSegment[], roleNames: readonly string[], instances: readonly number[], roles: readonly number[], values: readonly (readonly string[])[], err: (path: PathSegment[], code: string, message: string) => void): void {
+  const sets = initials.filter((x): x is unknown[] => Array.isArray(x)); // anything else is a bad-initial of its own
   const groups: string[][] = [];
   if (typeof of === 'object' && of !== null && 'id' in of) {
     const r = roleNames.indexOf(String((of as { id: string }).id));
