@@ -7,7 +7,7 @@ import type { CheckResultV2 } from './result';
 import { explorePartitionedV2 } from './threadResult';
 import { traceRowsV2 } from './traceTable';
 import { viewConfigurationV2 } from './view';
-import { loadExampleV2, modelOfV2, walkV2 } from './testDesigns';
+import { crashOnlyDesign, loadExampleV2, modelOfV2, walkV2 } from './testDesigns';
 
 /**
  * Fail-stop roles (`"afterCrash": "stop"`, docs/format-v2.md §7): a crashed instance stays down for
@@ -16,24 +16,6 @@ import { loadExampleV2, modelOfV2, walkV2 } from './testDesigns';
 
 const STOPS = 'two-phase-commit-coordinator-stops.protocol.json';
 const roleOf = (d: DesignV2, name: string) => d.roles.find((r) => r.name === name)!;
-
-/** Roles that do nothing but crash (and restart, unless they stop). */
-function crashOnly(roles: readonly { instances: number; crashes?: number; stop?: boolean }[], budget: number): DesignV2 {
-  return {
-    format: 'protocol-studio',
-    version: 2,
-    name: 'crash only',
-    roles: roles.map((r, i) => ({
-      name: `R${i}`,
-      instances: r.instances,
-      ...(r.crashes !== undefined ? { crashes: r.crashes } : {}),
-      ...(r.stop ? { afterCrash: 'stop' as const } : {}),
-      states: [{ name: 'up', initial: true }],
-      transitions: [],
-    })),
-    environment: { crashes: budget },
-  };
-}
 
 /** By hand: each instance of a stop role is up or down for good, at most `budget` down; the others as the restart rules make them. */
 function choose(n: number, k: number): number {
@@ -45,7 +27,7 @@ function choose(n: number, k: number): number {
 describe('fail-stop roles', () => {
   it('count as subsets of instances down for good: at most the budget, never restarted, at most once each', () => {
     for (const [instances, budget] of [[1, 1], [2, 1], [2, 2], [3, 2], [3, 3], [4, 2]] as const) {
-      const r = exploreV2(modelOfV2(crashOnly([{ instances, stop: true }], budget)));
+      const r = exploreV2(modelOfV2(crashOnlyDesign([{ instances, stop: true }], budget)));
       let states = 0;
       let steps = 0;
       for (let k = 0; k <= Math.min(budget, instances); k++) {
@@ -56,10 +38,10 @@ describe('fail-stop roles', () => {
       expect([r.states, r.transitions], `${instances} instances, budget ${budget}`).toEqual([states, steps]);
     }
     // A role's crashes above 1 changes nothing: an instance that stopped cannot crash again.
-    const three = exploreV2(modelOfV2(crashOnly([{ instances: 2, crashes: 3, stop: true }], 3)));
+    const three = exploreV2(modelOfV2(crashOnlyDesign([{ instances: 2, crashes: 3, stop: true }], 3)));
     expect(three.states).toBe(4);
     // "crashes": 0 with stop: never crashes, nothing to stop.
-    expect(exploreV2(modelOfV2(crashOnly([{ instances: 2, crashes: 0, stop: true }], 3))).states).toBe(1);
+    expect(exploreV2(modelOfV2(crashOnlyDesign([{ instances: 2, crashes: 0, stop: true }], 3))).states).toBe(1);
   });
 
   it('"afterCrash": "restart" written out gives exactly the results of the design without the key', () => {

@@ -4,7 +4,7 @@ import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2 } from '../../model/v2/schema';
 import { exploreV2 } from './explorer';
 import { SimulationV2 } from './simulator';
-import { loadExampleV2 } from './testDesigns';
+import { crashOnlyDesign, loadExampleV2, type CrashOnlyRole } from './testDesigns';
 
 /** Per-role crash settings (docs/format-v2.md §7): the crash step honours them, and they change verdicts. */
 
@@ -14,35 +14,13 @@ function model(design: DesignV2): ModelV2 {
   return r.model;
 }
 
-interface RoleSpec {
-  readonly instances: number;
-  readonly crashes?: number;
-}
-
-/** Roles that do nothing but crash and restart: the configurations are exactly what the crash rules make. */
-function crashOnly(roles: readonly RoleSpec[], budget: number): DesignV2 {
-  return {
-    format: 'protocol-studio',
-    version: 2,
-    name: 'crash only',
-    roles: roles.map((r, i) => ({
-      name: `R${i}`,
-      instances: r.instances,
-      ...(r.crashes !== undefined ? { crashes: r.crashes } : {}),
-      states: [{ name: 'up', initial: true }],
-      transitions: [],
-    })),
-    environment: { crashes: budget },
-  };
-}
-
 /**
  * An independent plain search of the same rules, written from the reference: an instance is up
  * or down; crash needs it up, the design's budget not spent and its role's limit not reached;
  * restart brings a down instance up. The configuration holds the modes, the total, and an
  * instance's own count only when its role's limit is below the budget (§8).
  */
-function plainSearch(roles: readonly RoleSpec[], budget: number): { states: number; transitions: number } {
+function plainSearch(roles: readonly CrashOnlyRole[], budget: number): { states: number; transitions: number } {
   const limits = roles.flatMap((r) => Array.from({ length: r.instances }, () => (budget === 0 ? 0 : Math.min(r.crashes ?? budget, budget))));
   const counted = roles.flatMap((r) => Array.from({ length: r.instances }, () => r.crashes !== undefined && r.crashes > 0 && r.crashes < budget));
   type Config = { down: boolean[]; count: number[]; total: number };
@@ -75,7 +53,7 @@ function plainSearch(roles: readonly RoleSpec[], budget: number): { states: numb
 
 describe('per-role crash settings', () => {
   it('count as a plain search of the crash rules counts them', () => {
-    const cases: [RoleSpec[], number][] = [
+    const cases: [CrashOnlyRole[], number][] = [
       [[{ instances: 2 }], 2],
       [[{ instances: 2, crashes: 1 }], 2],
       [[{ instances: 2, crashes: 0 }], 2],
@@ -86,17 +64,17 @@ describe('per-role crash settings', () => {
       [[{ instances: 2, crashes: 3 }, { instances: 1, crashes: 1 }], 2],
     ];
     for (const [roles, budget] of cases) {
-      const r = exploreV2(model(crashOnly(roles, budget)));
+      const r = exploreV2(model(crashOnlyDesign(roles, budget)));
       expect([r.states, r.transitions], JSON.stringify([roles, budget])).toEqual(Object.values(plainSearch(roles, budget)));
     }
   });
 
   it('by hand: two instances, budget 2: 8 configurations; at most one crash each: 9; never: 1', () => {
     // Budget alone: total 0 (both up), 1 (one down, or both up again: 3), 2 (4 mode pairs) = 8.
-    expect(exploreV2(model(crashOnly([{ instances: 2 }], 2))).states).toBe(8);
+    expect(exploreV2(model(crashOnlyDesign([{ instances: 2 }], 2))).states).toBe(8);
     // One each: after one crash and restart, which instance used its crash matters: 1 + 4 + 4 = 9.
-    expect(exploreV2(model(crashOnly([{ instances: 2, crashes: 1 }], 2))).states).toBe(9);
-    expect(exploreV2(model(crashOnly([{ instances: 2, crashes: 0 }], 2))).states).toBe(1);
+    expect(exploreV2(model(crashOnlyDesign([{ instances: 2, crashes: 1 }], 2))).states).toBe(9);
+    expect(exploreV2(model(crashOnlyDesign([{ instances: 2, crashes: 0 }], 2))).states).toBe(1);
   });
 
   it('turn the broken two-phase commit correct when only the resource managers may crash', () => {

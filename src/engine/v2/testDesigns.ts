@@ -94,3 +94,28 @@ export function expectBrokenBy(r: CheckResultV2, name: string): void {
   expect(r.verdict).toBe('violation');
   expect(r.violations.map((v) => v.name)).toContain(name);
 }
+
+/** A role of `crashOnlyDesign`: its instances, its own crash limit, and whether it stops after a crash (docs/format-v2.md §7). */
+export interface CrashOnlyRole {
+  readonly instances: number;
+  readonly crashes?: number;
+  readonly stop?: boolean;
+}
+
+/** Test fixture: roles that do nothing but crash (and restart, unless they stop): the configurations are exactly what the crash rules make. */
+export function crashOnlyDesign(roles: readonly CrashOnlyRole[], budget: number): DesignV2 {
+  return {
+    format: 'protocol-studio',
+    version: 2,
+    name: 'crash only',
+    roles: roles.map((r, i) => ({
+      name: `R${i}`,
+      instances: r.instances,
+      ...(r.crashes !== undefined ? { crashes: r.crashes } : {}),
+      ...(r.stop ? { afterCrash: 'stop' as const } : {}),
+      states: [{ name: 'up', initial: true }],
+      transitions: [],
+    })),
+    environment: { crashes: budget },
+  };
+}
