@@ -224,6 +224,8 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[], want: Elem
     }
     case 'call':
       if (node.fn === 'set' || node.fn === 'in' || node.fn === 'card') return setCall(node, ctx, binders, want);
+      // down(i): the instance's view says whether it is crashed and not restarted (docs/format-v2.md §5).
+      if (node.fn === 'down') return tsMember(viewOf(ctx, roleOf(node.args[0]!, ctx, binders), t(node.args[0]!)), 'down');
       return node.fn === 'abs' ? `Math.abs(${t(node.args[0]!)})` : `Math.${node.fn}(${t(node.args[0]!)}, ${t(node.args[1]!)})`;
     case 'binary': {
       const element = ['+', '-', '*', '<', '<=', '>', '>=', '==', '!='].includes(node.op) ? pairElement(node.left, node.right, setScope(ctx, binders)) : null;

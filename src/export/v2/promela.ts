@@ -98,7 +98,11 @@ function globals(model: ModelV2): string[] {
     const st = stateType(role.states.length);
     out.push(`${st} ${stVar(r)}[${n}];`);
     copies.push(`${st} o_${stVar(r)}[${n}];`);
-    if (role.modeSlot >= 0) out.push(`bit r${r}_dn[${n}];`);
+    if (role.modeSlot >= 0) {
+      out.push(`bit r${r}_dn[${n}];`);
+      // A step invariant's down(i) reads the configuration before the step, as the engine's.
+      if (model.failStopFeatures.length > 0) copies.push(`bit o_r${r}_dn[${n}];`);
+    }
     if (role.persistedSlot >= 0) out.push(`${st} r${r}_pst[${n}];`);
     // Each instance's crashes, only when its role allows fewer than the design's budget (as the engine's configuration).
     if (role.crashCountSlot >= 0) out.push(`byte r${r}_nc[${n}];`);
@@ -143,6 +147,7 @@ function copyLines(model: ModelV2, prefix: string, value: (name: string) => stri
   const out: string[] = [];
   model.roles.forEach((role, r) => {
     for (let i = 0; i < role.instances; i++) out.push(`${prefix}${stVar(r)}[${i}] = ${value(`${stVar(r)}[${i}]`)};`);
+    if (role.modeSlot >= 0 && model.failStopFeatures.length > 0) for (let i = 0; i < role.instances; i++) out.push(`${prefix}r${r}_dn[${i}] = ${value(`r${r}_dn[${i}]`)};`);
     role.vars.forEach((v, k) => {
       for (let i = 0; i < role.instances * v.width; i++) out.push(`${prefix}${varVar(r, k)}[${i}] = ${value(`${varVar(r, k)}[${i}]`)};`);
     });
@@ -391,7 +396,8 @@ function roleProcess(b: Build, role: RoleV2, r: number): string[] {
     if (role.modeSlot >= 0) {
       const ctx: PContext = { model, role: r, self, sender: null, fields: [], old: false };
       const list = role.transitions.filter((t) => t.trigger.kind === 'restart');
-      opts.push(...option(b, { kind: 'restart', instance: g, what: -1, payload: 0, sender: -1, position: -1 }, `r${r}_dn[${self}] == 1`, [`r${r}_dn[${self}] = 0;`, ...selectBody(b, role, r, self, selectors(role, r, self, list, ctx), ctx, ['skip'])]));
+      // A stopping role (`"afterCrash": "stop"`) has no restart: its crashed instance stays down for good.
+      if (!role.stops) opts.push(...option(b, { kind: 'restart', instance: g, what: -1, payload: 0, sender: -1, position: -1 }, `r${r}_dn[${self}] == 1`, [`r${r}_dn[${self}] = 0;`, ...selectBody(b, role, r, self, selectors(role, r, self, list, ctx), ctx, ['skip'])]));
       const reset = role.vars.flatMap((v, k) => (v.storage === 'volatile' ? Array.from({ length: v.width }, (_, j) => `${varVar(r, k)}[${self * v.width + j}] = ${v.initial};`) : []));
       const own = role.crashCountSlot >= 0 ? ` && r${r}_nc[${self}] < ${role.crashes}` : '';
       opts.push(...option(b, { kind: 'crash', instance: g, what: -1, payload: 0, sender: -1, position: -1 }, `${up} && crashes < ${model.crashes}${own}`, [

@@ -283,6 +283,11 @@ function px(node: ExprV2, ctx: PContext, bound: Bound[], want: readonly string[]
     }
     case 'call': {
       if (node.fn === 'set' || node.fn === 'in' || node.fn === 'card') return setCall(node, ctx, bound, element);
+      if (node.fn === 'down') {
+        // down(i): the instance's mode bit (docs/format-v2.md §5); a role that never crashes keeps none and is never down.
+        const id = idOf(node.args[0]!, ctx, bound);
+        return { code: model.roles[id.role]!.modeSlot < 0 ? '0' : cell(ctx, `r${id.role}_dn`, id.code, false), err: id.err };
+      }
       const a = p(node.args[0]!);
       if (node.fn === 'abs') return { code: `((${a.code}) < 0 -> -(${a.code}) : (${a.code}))`, err: a.err };
       const b = p(node.args[1]!);

@@ -15,3 +15,8 @@ export function poolQuantifierRefusal(kind: string): ExportRefusal {
 export function setRefusal(setFeatures: readonly string[], target: string): ExportRefusal {
   return new ExportRefusal(`this design uses ${setFeatures.join(', ')}, which the ${target} export does not translate (docs/format-v2.md §15: the ts, xstate, harness, monitor and promela exports do)`);
 }
+
+/** A target that does not translate fail-stop roles and `down(i)` (docs/format-v2.md §16): the roles named. */
+export function failStopRefusal(failStopFeatures: readonly string[], target: string): ExportRefusal {
+  return new ExportRefusal(`this design uses ${failStopFeatures.join(', ')}, which the ${target} export does not translate (docs/format-v2.md §16: the ts, xstate, harness, monitor and promela exports do)`);
+}

@@ -31,6 +31,7 @@ export function roleModule(model: ModelV2, role: RoleV2): string {
  * and \`recover()\` runs only after a failure the design did not model.
  */
 export const CRASHES: number = ${role.crashes};`);
+  out.push(`/** \`"afterCrash": "stop"\` (docs/format-v2.md §7): a crashed instance stays down for good (never restarts). */\nexport const STOPS: boolean = ${role.stops};`);
   out.push(`export const FINAL_STATES: readonly State[] = [${role.states.filter((s) => s.final).map((s) => tsString(s.name)).join(', ')}];`);
   for (const [storage, title, doc] of [
     ['durable', 'Durable', 'Vars that survive a crash: written to the store before the step\'s messages leave.'],
@@ -64,7 +65,7 @@ export function initialSnapshot(self: Id, start: Start, ghost?: Ghost): Snapshot
   return { self, state: INITIAL_STATE, persisted: INITIAL_STATE, durable: initialDurable(), volatile: initialVolatile(), ghost };
 }`,
   );
-  out.push(`/** What other instances may read of this one (the shared module's \`${viewType(role.name)}\`). */\nexport function view(s: Snapshot): P.${viewType(role.name)} {\n  return { state: s.state, vars: { ...s.durable, ...s.volatile, ...s.ghost } };\n}`);
+  out.push(`/** What other instances may read of this one (the shared module's \`${viewType(role.name)}\`): a running instance is up. */\nexport function view(s: Snapshot): P.${viewType(role.name)} {\n  return { state: s.state, vars: { ...s.durable, ...s.volatile, ...s.ghost }, down: false };\n}`);
   out.push(eventTypes(model, role));
   out.push(`/** Messages this role receives and sends. */\nexport type Received = P.${receivedType(role.name)};\nexport type Sent = P.${sentType(role.name)};`);
   out.push(`export type Input = { readonly kind: 'event'; readonly event: Event } | { readonly kind: 'receive'; readonly message: Received } | { readonly kind: 'restart' };`);

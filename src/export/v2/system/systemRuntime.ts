@@ -55,6 +55,8 @@ export interface SystemRoleModule {
   recover(self: string, store: SystemStore, ghost: unknown, world: unknown): Promise<{ readonly instance: SystemInstance; readonly outcome: SystemOutcome }>;
   /** Crashes one instance may take in the checked design (0: never). */
   readonly CRASHES: number;
+  /** A crashed instance of this role stays down (`"afterCrash": "stop"`): no restart is offered. */
+  readonly STOPS: boolean;
 }
 
 /**
@@ -188,7 +190,12 @@ export class DesignSystem {
   }
 
   /** What guards read of other instances: each instance's view (a down one as its store holds it). */
-  readonly world: Readonly<Record<string, (id: string) => unknown>> = new Proxy({}, { get: () => (id: string) => this.viewOf(this.node(id)) });
+  readonly world: Readonly<Record<string, (id: string) => unknown>> = new Proxy({}, { get: () => (id: string) => this.worldView(this.node(id)) });
+
+  /** An instance's view with whether it is down (`down(i)`): the engine's mode slot. */
+  private worldView(n: SystemNode): { readonly state: string; readonly vars: Readonly<Record<string, unknown>>; readonly down: boolean } {
+    return { ...this.viewOf(n), down: n.up === null };
+  }
 
   /** An instance's state and vars as the design has them (`recovering`: crashed, not yet restarted). */
   instanceView(name: string): { readonly state: string; readonly recovering: boolean; readonly vars: Readonly<Record<string, unknown>> } {
@@ -319,6 +326,7 @@ export class DesignSystem {
     const net = this.spec.network;
     for (const n of this.nodes) {
       if (!n.up) {
+        if (n.api.STOPS) continue; // stopped for good: it takes no step at all, as in the engine
         const restored = await n.api.Instance.restore(n.name, n.store, n.ghost);
         const d = this.probe(n, restored.snapshot(), { kind: 'restart' });
         if (d === 'fault') this.faults++;
