@@ -14,7 +14,7 @@ import { sharedModule } from './shared';
 import { designChooses, INITIAL_FILE, initialModule } from './starts';
 import { roleAlias, SYSTEM_FILE, systemModule, tsLiteral } from './system/systemSpec';
 import { xstateFilesV2 } from './xstate';
-import { ExportRefusal } from './refusal';
+import { ExportRefusal, nestedMapRefusal } from './refusal';
 
 /** A multi-file export: file name → text, in a stable order (shared module first). */
 export type ExportFiles = ReadonlyArray<{ readonly name: string; readonly text: string }>;
@@ -40,6 +40,7 @@ export function isTargetV2(value: string): value is TargetV2 {
 
 /** `export --to ts` for a version-2 design: the shared module and one module per role (unformatted). */
 export function typeScriptModulesV2(written: ModelV2): ExportFiles {
+  if (written.nestedMaps.length > 0) throw nestedMapRefusal(written.nestedMaps, 'TypeScript');
   const model = runningModel(written);
   return [
     { name: SHARED_FILE, text: sharedModule(model) },
@@ -76,6 +77,7 @@ export async function exportDesignV2(written: ModelV2, target: TargetV2, traceSt
   // Each exporter generates from the design as it runs, calls written out (`running.ts`).
   const model = written;
   if (target !== 'mermaid' && model.beyondExports.length > 0) throw new ExportRefusal(`this design uses ${model.beyondExports.join(', ')}, which the ${target} export does not translate yet (docs/format-v2.md §16)`);
+  if (target !== 'mermaid' && target !== 'promela' && model.nestedMaps.length > 0) throw nestedMapRefusal(model.nestedMaps, target);
   const formatted = async (files: ExportFiles): Promise<ExportFiles> => Promise.all(files.map(async (f) => ({ name: f.name, text: await formatTypeScript(f.text) })));
   switch (target) {
     case 'ts':

@@ -1,6 +1,7 @@
 import type { FieldV2, InvariantV2, ModelV2, RoleV2, TransitionV2, VarV2 } from '../../model/v2/model';
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import { promelaComment } from '../promela/text';
+import { updateTarget } from '../../model/v2/compileModel';
 import { pChecked, pKeyChecked, stVar, varVar, type PCode, type PContext } from './promelaExpr';
 import { ExportRefusal } from './refusal';
 import { runningModel } from './running';
@@ -258,8 +259,8 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
   const checks: string[] = [];
   let flagValue = -1;
   for (const [key, text] of Object.entries(json.updates ?? {})) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$/s.exec(key)!;
-    const k = role.vars.findIndex((v) => v.name === m[1]);
+    const target = updateTarget(key)!;
+    const k = role.vars.findIndex((v) => v.name === target.name);
     const v = role.vars[k]!;
     const want = v.type.kind === 'enum' ? v.type.values : null;
     const hv = h++;
@@ -267,9 +268,9 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
     const value = pChecked(text, ctx, want, v.type.kind === 'set' ? v.type.of : null);
     out.push(...evaluates(value, t.name), `h[${hv}] = ${value.code};`);
     let index = String(self * v.width);
-    if (m[2] !== undefined) {
+    if (target.keys.length > 0) {
       const hi = h++;
-      const key = pKeyChecked(v, m[2], ctx);
+      const key = pKeyChecked(v, target.keys, ctx);
       out.push(...evaluates(key, t.name), `h[${hi}] = ${key.code};`);
       index = `${self * v.width} + h[${hi}]`;
     }
