@@ -127,6 +127,17 @@ describe('Spin and the version-2 explorer agree', () => {
     expect(crossCheckV2(model, FAST)).toEqual([]);
   }, 120_000);
 
+  it('a nested map of sets (bool, then instances, to sets of an enum), written from another entry', () => {
+    const model = loadV2(nestedDesign((d) => {
+      (d.roles[0]!.vars![1] as { type: unknown }).type = { map: { from: 'bool', to: { map: { from: 'P', to: { set: { enum: ['v1', 'v2'] } } } } } };
+      d.roles[0]!.vars![1]!.initial = ['v2'];
+      d.roles[0]!.transitions[1]!.guard = 'card(t[true][self]) < 2';
+      d.roles[0]!.transitions[1]!.updates = { 't[true][self]': 't[false][P[2]] + {"v1"}' };
+      d.invariants = [{ name: 'KeepsV2', expr: 'forall p in P: "v2" in p.t[true][p]' }];
+    }));
+    expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 120_000);
+
   it('sets and a map keyed by an enum (published missionaries-and-cannibals: Solution broken at depth 11)', () => {
     expect(crossCheckV2(publishedSetDesign('missionaries-and-cannibals'), FAST)).toEqual([]);
   }, 120_000);
