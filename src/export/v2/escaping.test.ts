@@ -140,3 +140,22 @@ describe('version-2 TypeScript of sets and maps keyed by values whose names try 
     expect(text.split('\n').filter((l) => /pwned|__proto__|constructor|toString/.test(l)).every((l) => /^\s*(.*;\s*)?\/\* [^*]*\*\/$/.test(l))).toBe(true);
   });
 });
+
+describe('version-2 exports of a fail-stop design (STOPS, down(i)) whose names and descriptions try to break out', () => {
+  const model = loadExampleV2('two-phase-commit-coordinator-stops.protocol.json', undefined, hostile);
+
+  it('TypeScript compiles under strict tsc, exports nothing but its own names, and keeps down(i) a read of the view', async () => {
+    const files = typeScriptModulesV2(model);
+    mkdirSync(join(SCRATCH, 'v2-hostile-stops'), { recursive: true });
+    expect(typeCheck(Object.fromEntries(files.map((f) => [`v2-hostile-stops/${f.name}`, f.text])))).toEqual([]);
+    const modules = await importModulesV2(files);
+    for (const m of Object.values(modules)) expect(Object.keys(m as object)).not.toContain('pwned');
+    expect((modules['role-TM.ts'] as { STOPS: boolean }).STOPS).toBe(true);
+  });
+
+  it('Promela keeps them inside comments', () => {
+    const text = promelaModelV2(model);
+    expect(text).not.toContain('#define');
+    expect(text.split('\n').filter((l) => l.includes('pwned')).every((l) => /^\s*(.*;\s*)?\/\* [^*]*\*\/$/.test(l))).toBe(true);
+  });
+});
