@@ -7,7 +7,7 @@ import { loadAnyDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import { promelaWithSteps } from '../../export/v2/promela';
 import { replayTrailV2 } from '../../export/v2/promelaTrail';
-import { nestedDesign } from '../../export/v2/testing/nestedDesign';
+import { nestedDesign, nestedSetsDesign } from '../../export/v2/testing/nestedDesign';
 import { startsDesign } from '../../export/v2/testing/startsDesign';
 import { publishedSetDesign } from '../../export/v2/testing/setDesigns';
 import { setsDesign } from '../../export/v2/testing/setsDesign';
@@ -128,13 +128,7 @@ describe('Spin and the version-2 explorer agree', () => {
   }, 120_000);
 
   it('a nested map of sets (bool, then instances, to sets of an enum), written from another entry', () => {
-    const model = loadV2(nestedDesign((d) => {
-      (d.roles[0]!.vars![1] as { type: unknown }).type = { map: { from: 'bool', to: { map: { from: 'P', to: { set: { enum: ['v1', 'v2'] } } } } } };
-      d.roles[0]!.vars![1]!.initial = ['v2'];
-      d.roles[0]!.transitions[1]!.guard = 'card(t[true][self]) < 2';
-      d.roles[0]!.transitions[1]!.updates = { 't[true][self]': 't[false][P[2]] + {"v1"}' };
-      d.invariants = [{ name: 'KeepsV2', expr: 'forall p in P: "v2" in p.t[true][p]' }];
-    }));
+    const model = loadV2(nestedSetsDesign());
     expect(crossCheckV2(model, FAST)).toEqual([]);
   }, 120_000);
 

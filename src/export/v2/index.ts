@@ -40,7 +40,9 @@ export function isTargetV2(value: string): value is TargetV2 {
 
 /** `export --to ts` for a version-2 design: the shared module and one module per role (unformatted). */
 export function typeScriptModulesV2(written: ModelV2): ExportFiles {
-  if (written.nestedMaps.length > 0) throw nestedMapRefusal(written.nestedMaps, 'TypeScript');
+  // A nested map's several initial values would need a start per entry at every level (starts.ts): not yet.
+  const listed = written.roles.flatMap((r) => r.vars.filter((v) => v.inner.length > 0 && v.initials.length > 1).map((v) => `the var ${r.name}.${v.name} (a nested map with several initial values)`));
+  if (listed.length > 0) throw nestedMapRefusal(listed, 'TypeScript');
   const model = runningModel(written);
   return [
     { name: SHARED_FILE, text: sharedModule(model) },
@@ -77,7 +79,6 @@ export async function exportDesignV2(written: ModelV2, target: TargetV2, traceSt
   // Each exporter generates from the design as it runs, calls written out (`running.ts`).
   const model = written;
   if (target !== 'mermaid' && model.beyondExports.length > 0) throw new ExportRefusal(`this design uses ${model.beyondExports.join(', ')}, which the ${target} export does not translate yet (docs/format-v2.md §16)`);
-  if (target !== 'mermaid' && target !== 'promela' && model.nestedMaps.length > 0) throw nestedMapRefusal(model.nestedMaps, target);
   const formatted = async (files: ExportFiles): Promise<ExportFiles> => Promise.all(files.map(async (f) => ({ name: f.name, text: await formatTypeScript(f.text) })));
   switch (target) {
     case 'ts':

@@ -1,6 +1,7 @@
 import type { FieldV2, ModelV2, RoleV2, TransitionV2, VarV2 } from '../../model/v2/model';
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import { tsDoc, tsKey, tsMember, tsString } from '../typescript/escape';
+import { updateTarget } from '../../model/v2/compileModel';
 import { mapKeyTs, setWant, translateText, type ExprContext } from './expr';
 import { idType, initialLiteral, messageType, receivedType, scalarLiteral, sentType, SHARED_FILE, stateType, varTs, viewType } from './names';
 import { payloadTs } from './shared';
@@ -95,7 +96,8 @@ export function decide(s: Snapshot, input: Input, world: P.World): Decision | nu
   out.push(onMessage(model, role));
   out.push(onRestart(model, role));
   role.transitions.forEach((t, k) => out.push(transitionFunction(model, role, t, json.transitions[k]!, k)));
-  out.push(`const inStates = (state: State, states: readonly State[]): boolean => states.includes(state);`);
+  // A role without transitions (a passive holder of vars) tests no state: strict tsc refuses an unused helper.
+  if (role.transitions.length > 0) out.push(`const inStates = (state: State, states: readonly State[]): boolean => states.includes(state);`);
   out.push(invariantsFunction(model, role));
   out.push(roleStore(role, choosing));
   return `${out.filter((x) => x !== '').join('\n\n')}\n`;
@@ -213,18 +215,20 @@ function transitionFunction(model: ModelV2, role: RoleV2, t: TransitionV2, json:
   const assigned: string[] = [];
   const checks: string[] = [];
   updates.forEach(([key, text], i) => {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$/s.exec(key)!;
-    const v = role.vars.find((x) => x.name === m[1])!;
+    const m = updateTarget(key)!;
+    const v = role.vars.find((x) => x.name === m.name)!;
     body.push(`  const v${i} = ${translateText(text, ctx, setWant(v))};`);
-    if (m[2] !== undefined) body.push(`  const i${i} = ${mapKeyTs(v, translateText(m[2], ctx))};`);
+    m.keys.forEach((k, l) => body.push(`  const i${i}${l === 0 ? '' : `_${l}`} = ${mapKeyTs(v, translateText(k, ctx), l)};`));
     if (v.type.kind === 'int') checks.push(`  P.$range(v${i}, ${v.type.lo}, ${v.type.hi}, ${tsString(`${role.name}.${v.name}`)});`);
     const target = tsMember(v.storage, v.name);
-    assigned.push(m[2] !== undefined ? `  ${target} = { ...${target}, [i${i}]: v${i} };` : `  ${target} = v${i};`);
+    // m[a][b] = v: each level copied with its one entry replaced (docs/format-v2.md §4).
+    const write = (at: string, l: number): string => (l === m.keys.length ? `v${i}` : `{ ...${at}, [i${i}${l === 0 ? '' : `_${l}`}]: ${write(`${at}[i${i}${l === 0 ? '' : `_${l}`}]${(l === 0 ? v.keys! : v.inner[l - 1]!).kind === 'int' ? '!' : ''}`, l + 1)} }`);
+    assigned.push(`  ${target} = ${write(target, 0)};`);
   });
   body.push(...checks);
   for (const storage of ['durable', 'volatile', 'ghost'] as const) {
     const title = storage[0]!.toUpperCase() + storage.slice(1);
-    const touched = updates.some(([key]) => role.vars.find((x) => x.name === /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(key)![1])!.storage === storage);
+    const touched = updates.some(([key]) => role.vars.find((x) => x.name === updateTarget(key)!.name)!.storage === storage);
     body.push(touched ? `  const ${storage}: ${title} = { ...s.${storage} };` : `  const ${storage} = s.${storage};`);
   }
   body.push(...assigned);

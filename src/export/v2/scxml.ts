@@ -177,10 +177,10 @@ export function systemScxml(model: ModelV2): string {
 
 export function scxmlFilesV2(written: ModelV2): ExportFiles {
   // SCXML's data model has no typed sets: its ECMAScript would need the helpers the TypeScript export carries.
+  if (written.nestedMaps.length > 0) throw nestedMapRefusal(written.nestedMaps, 'SCXML');
   if (written.setFeatures.length > 0) throw setRefusal(written.setFeatures, 'SCXML');
   // SCXML's machines have no crash of their own to stop at, nor another instance's liveness to read.
   if (written.failStopFeatures.length > 0) throw failStopRefusal(written.failStopFeatures, 'SCXML');
-  if (written.nestedMaps.length > 0) throw nestedMapRefusal(written.nestedMaps, 'SCXML');
   const model = runningModel(written);
   return [...model.roles.map((r) => ({ name: `role-${r.name}.scxml`, text: roleScxml(model, r) })), { name: 'system.scxml', text: systemScxml(model) }];
 }

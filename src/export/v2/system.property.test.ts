@@ -14,6 +14,7 @@ import { ChannelFull, ExportedSystem } from './testing/system';
 import { designOf, modelOf, variation, type Variation } from './testing/randomDesigns';
 import { setDesignsV2 } from './testing/setDesigns';
 import { startsDesign } from './testing/startsDesign';
+import { nestedDesign, nestedSetsDesign } from './testing/nestedDesign';
 
 /**
  * The exported role modules, wired through an in-memory network with the design's faults, agree
@@ -46,6 +47,10 @@ const CASES: [string, ModelV2][] = [
   ...['acp-nb', 'ab-correctness', 'asynch-interface'].map((f): [string, ModelV2] => [`published ${f} (several initial configurations)`, loadOk(JSON.parse(readFileSync(join('test-fixtures/published', `${f}.protocol.json`), 'utf8')))]),
   // Sets and maps keyed by values (docs/format-v2.md §2, §5): every element type, keys of bool, an enum and ints, eval-errors.
   ...setDesignsV2().map(([name, model]): [string, ModelV2] => [`${name} (sets, maps keyed by values)`, model]),
+  // Nested maps (docs/format-v2.md §2): records of records, entries written m[a][b].
+  ['published crdt-nested (counter[n][o], a nested map)', loadOk(JSON.parse(readFileSync(join('test-fixtures/published', 'crdt-nested.protocol.json'), 'utf8')))],
+  ['nested maps three levels deep (testing/nestedDesign.ts)', loadOk(nestedDesign())],
+  ['a nested map of sets (testing/nestedDesign.ts)', loadOk(nestedSetsDesign())],
 ];
 
 function loadOk(value: unknown): ModelV2 {

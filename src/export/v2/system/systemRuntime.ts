@@ -525,7 +525,13 @@ export class DesignSystem {
 
 /** Vars as the engine shows them: a set (its elements in the type's order) as `{v1, v2}`, also as a map's entry. */
 function shownVars(vars: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  const shown = (x: unknown): unknown => (Array.isArray(x) ? `{${x.map(String).join(', ')}}` : x);
+  const isMap = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+  // A nested map's inner map as text, `{P[1]: 0, P[2]: 1}`, its keys in the type's order (int keys ascending: a record lists them so only from 0).
+  const entries = (m: Record<string, unknown>): [string, unknown][] => {
+    const list = Object.entries(m);
+    return list.every(([k]) => /^-?\d+$/.test(k)) ? list.sort(([a], [b]) => Number(a) - Number(b)) : list;
+  };
+  const shown = (x: unknown): unknown => (Array.isArray(x) ? `{${x.map(String).join(', ')}}` : isMap(x) ? `{${entries(x).map(([k, e]) => `${k}: ${String(shown(e))}`).join(', ')}}` : x);
   // Built with Object.fromEntries: a var or key named `__proto__` stays an own key.
   return Object.fromEntries(Object.entries(vars).map(([k, x]) => [k, x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).map(([key, e]) => [key, shown(e)])) : shown(x)]));
 }

@@ -35,3 +35,14 @@ export function nestedDesign(edit: (d: DesignV2) => void = () => {}): DesignV2 {
   return d;
 }
 
+
+/** The same with `t` a nested map of sets (bool, then instances, to sets of an enum), written from another entry. */
+export function nestedSetsDesign(): DesignV2 {
+  return nestedDesign((d) => {
+    (d.roles[0]!.vars![1] as { type: unknown }).type = { map: { from: 'bool', to: { map: { from: 'P', to: { set: { enum: ['v1', 'v2'] } } } } } };
+    d.roles[0]!.vars![1]!.initial = ['v2'];
+    d.roles[0]!.transitions[1]!.guard = 'card(t[true][self]) < 2';
+    d.roles[0]!.transitions[1]!.updates = { 't[true][self]': 't[false][P[2]] + {"v1"}' };
+    d.invariants = [{ name: 'KeepsV2', expr: 'forall p in P: "v2" in p.t[true][p]' }];
+  });
+}
