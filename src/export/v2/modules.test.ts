@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import { exportDesignV2, harnessOrMonitorFiles, typeScriptModulesV2 } from './index';
+import { importModulesV2 } from './testing/loadModules';
 import { nestedDesign, nestedSetsDesign } from './testing/nestedDesign';
 import { setDesignsV2 } from './testing/setDesigns';
 import { xstateFilesV2 } from './xstate';
@@ -65,6 +66,13 @@ describe('version-2 TypeScript, XState, harness and monitor of designs with nest
   it.each(designs)('%s: records of records compile under strict tsc', (name, model) => {
     const files = [...harnessOrMonitorFiles(model, 'harness'), ...harnessOrMonitorFiles(model, 'monitor').slice(-1), ...xstateFilesV2(model)];
     expect(typeCheck(Object.fromEntries(files.map((f) => [`nested-${name}/${f.name}`, f.text])))).toEqual([]);
+  }, 60_000);
+
+  it.each(designs)('%s: the harness passes the exported modules as the implementation', async (_name, model) => {
+    const harness = (await importModulesV2(harnessOrMonitorFiles(model, 'harness')))['harness.ts'] as { runChoices(a: unknown, c: number[]): Promise<{ failure: unknown; trace: string[] }>; referenceAdapters(): unknown };
+    const run = await harness.runChoices(harness.referenceAdapters(), [0, 3, 1, 4, 2, 5, 1, 1, 0, 2]);
+    expect(run.failure).toBeNull();
+    expect(run.trace.length).toBeGreaterThan(0);
   }, 60_000);
 });
 
