@@ -7,6 +7,7 @@ import { loadAnyDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import { promelaWithSteps } from '../../export/v2/promela';
 import { replayTrailV2 } from '../../export/v2/promelaTrail';
+import { nestedDesign, nestedSetsDesign } from '../../export/v2/testing/nestedDesign';
 import { startsDesign } from '../../export/v2/testing/startsDesign';
 import { publishedSetDesign } from '../../export/v2/testing/setDesigns';
 import { setsDesign } from '../../export/v2/testing/setsDesign';
@@ -111,6 +112,23 @@ describe('Spin and the version-2 explorer agree', () => {
     delete d.symmetry;
     const model = loadV2(d);
     expect(exploreV2({ ...model, checks: { deadlock: false } }).states).toBe(599);
+    expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 120_000);
+
+  it('a nested map, first key major (published crdt-nested: counter[n][o], 25,000 configurations)', () => {
+    const model = loadV2(JSON.parse(readFileSync(join('test-fixtures/published', 'crdt-nested.protocol.json'), 'utf8')));
+    expect(model.nestedMaps).toEqual(['the var System.counter (a nested map)']);
+    expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 120_000);
+
+  it('nested maps three levels deep, keyed by instances, bool, an enum and ints, read of another instance and under primes (testing/nestedDesign.ts)', () => {
+    const model = loadV2(nestedDesign());
+    expect(model.nestedMaps.length).toBe(2);
+    expect(crossCheckV2(model, FAST)).toEqual([]);
+  }, 120_000);
+
+  it('a nested map of sets (bool, then instances, to sets of an enum), written from another entry', () => {
+    const model = loadV2(nestedSetsDesign());
     expect(crossCheckV2(model, FAST)).toEqual([]);
   }, 120_000);
 

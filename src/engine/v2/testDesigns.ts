@@ -47,7 +47,7 @@ export function readExampleV2(file: string): DesignV2 {
 /**
  * The version-2 examples that are designs of participants (those with clients run on version 1's
  * engine, §13): by default those the code exporters translate (the exporters' tests run each);
- * `'all'` adds those they refuse by rule (`ModelV2.beyondExports`: a fail-stop role, §7, §16), for the engine's own tests.
+ * `'all'` adds those they refuse by rule (`ModelV2.beyondExports`, §16), for the engine's own tests.
  */
 export function participantExamplesV2(which: 'exported' | 'all' = 'exported'): string[] {
   return readdirSync(join(__dirname, '../../../examples/v2'))

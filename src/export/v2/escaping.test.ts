@@ -13,6 +13,7 @@ import { SimulationV2 } from '../../engine/v2/simulator';
 import { viewConfigurationV2 } from '../../engine/v2/view';
 import { loadDesignValueV2 } from '../../model/v2/load';
 import { ExportedSystem } from './testing/system';
+import { nestedDesign } from './testing/nestedDesign';
 
 /** Names and descriptions that try to end a comment, a string or a line in every target. */
 const HOSTILE = '*/ export const pwned = 1; /* " \' ` ${pwned} </script> \u2028 \n#define assert(c) skip\n%%{init: {}}%% ]]>';
@@ -138,5 +139,56 @@ describe('version-2 TypeScript of sets and maps keyed by values whose names try 
     const text = promelaModelV2(model);
     expect(text).not.toContain('#define');
     expect(text.split('\n').filter((l) => /pwned|__proto__|constructor|toString/.test(l)).every((l) => /^\s*(.*;\s*)?\/\* [^*]*\*\/$/.test(l))).toBe(true);
+  });
+});
+
+describe('version-2 exports of a fail-stop design (STOPS, down(i)) whose names and descriptions try to break out', () => {
+  const model = loadExampleV2('two-phase-commit-coordinator-stops.protocol.json', undefined, hostile);
+
+  it('TypeScript compiles under strict tsc, exports nothing but its own names, and keeps down(i) a read of the view', async () => {
+    const files = typeScriptModulesV2(model);
+    mkdirSync(join(SCRATCH, 'v2-hostile-stops'), { recursive: true });
+    expect(typeCheck(Object.fromEntries(files.map((f) => [`v2-hostile-stops/${f.name}`, f.text])))).toEqual([]);
+    const modules = await importModulesV2(files);
+    for (const m of Object.values(modules)) expect(Object.keys(m as object)).not.toContain('pwned');
+    expect((modules['role-TM.ts'] as { STOPS: boolean }).STOPS).toBe(true);
+  });
+
+  it('Promela keeps them inside comments', () => {
+    const text = promelaModelV2(model);
+    expect(text).not.toContain('#define');
+    expect(text.split('\n').filter((l) => l.includes('pwned')).every((l) => /^\s*(.*;\s*)?\/\* [^*]*\*\/$/.test(l))).toBe(true);
+  });
+});
+
+describe('version-2 TypeScript of a nested map whose inner keys are __proto__, constructor and toString', () => {
+  const loaded = loadDesignValueV2(
+    nestedDesign((d) => {
+      const t = d.roles[0]!.vars![1] as { type: unknown };
+      t.type = { map: { from: 'bool', to: { map: { from: { enum: ['__proto__', 'constructor', 'toString'] }, to: { map: { from: { int: [1, 2] }, to: { int: [0, 1] } } } } } } };
+      d.roles[0]!.transitions[1]!.guard = 't[true]["__proto__"][event.i] == 0 && self == P[1]';
+      d.roles[0]!.transitions[1]!.updates = { 't[true]["__proto__"][event.i]': '1' };
+      d.invariants = [{ name: 'OnlyProto', expr: 'forall p in P: p.t[true]["constructor"][1] + p.t[false]["toString"][2] == 0' }];
+    }),
+  );
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('; '));
+  const model = loaded.model;
+
+  it('compiles under strict tsc, keeps the keys own entries, and runs as the engine does', async () => {
+    const files = typeScriptModulesV2(model);
+    expect(typeCheck(Object.fromEntries(files.map((f) => [`v2-hostile-nested/${f.name}`, f.text])))).toEqual([]);
+    const modules = await importModulesV2(files);
+    const sim = new SimulationV2(model);
+    const sys = await ExportedSystem.start(model, modules);
+    expect(sys.view().instances).toEqual(viewConfigurationV2(model, sim.current).instances);
+    for (let k = 0; k < 8; k++) {
+      const all = sim.enabled();
+      const steps = all.filter((s) => s.next !== null);
+      if (steps.length === 0) break;
+      const pick = steps[(k * 5) % steps.length]!;
+      await (await sys.enabled()).find((s) => s.label === pick.label)!.take();
+      sim.take(all.indexOf(pick));
+      expect(sys.view().instances).toEqual(viewConfigurationV2(model, sim.current).instances);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { parseExpressionV2 } from '../../model/v2/expr/parser';
 import { tsMember, tsString } from '../typescript/escape';
 import { idsConst } from './names';
 import { poolQuantifierRefusal } from './refusal';
-import { elementValues, isSetLiteral, keyedByValues, pairElement, setElementOf, type SetScope } from './sets';
+import { elementValues, isSetLiteral, pairElement, setElementOf, type SetScope } from './sets';
 
 /**
  * Translates a validated version-2 expression into TypeScript over the generated types: ints are
@@ -54,9 +54,9 @@ export function translateText(text: string, ctx: ExprContext, want: ElementType 
 export const setWant = (v: VarV2): ElementType | null => (v.type.kind === 'set' ? v.type.of : null);
 
 /** A map's key as the record's property: an instance's or enum value's name, `"false"`/`"true"`, an int checked against the keys (the engine's eval-error). */
-export function mapKeyTs(v: VarV2, key: string): string {
-  const keys = v.keys!;
-  if (v.mapOf >= 0 || keys.kind === 'enum' || keys.kind === 'id') return key;
+export function mapKeyTs(v: VarV2, key: string, level = 0): string {
+  const keys = level === 0 ? v.keys! : v.inner[level - 1]!;
+  if (keys.kind === 'enum' || keys.kind === 'id') return key;
   if (keys.kind === 'bool') return `(${key} ? "true" : "false")`;
   return `P.$key(${key}, ${keys.lo}, ${keys.hi}, ${tsString(v.name)})`;
 }
@@ -116,7 +116,9 @@ function roleOf(node: ExprV2, ctx: ExprContext, binders: readonly Binder[]): num
     case 'index': {
       const t = node.target;
       if (isInstanceLiteral(t, ctx, binders)) return model.roles.findIndex((r) => r.name === (t as { name: string }).name);
-      const v = mapVar(t, ctx, binders);
+      let base: ExprV2 = t;
+      while (base.kind === 'index') base = base.target;
+      const v = mapVar(base, ctx, binders);
       return v ? scalarRole(v.type) : -1;
     }
     case 'conditional':
@@ -193,10 +195,17 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[], want: Elem
         const r = model.roles.find((x) => x.name === (target as { name: string }).name)!;
         return tsString(r.instances === 1 ? r.name : `${r.name}[${node.index.value}]`);
       }
-      const map = target.kind === 'name' ? ownRead(ctx, target.name) : t(target);
-      const v = mapVar(target, ctx, binders)!;
+      // `m[a][b]`: the nested map m (docs/format-v2.md §2), one key per level, outermost first.
+      const keys: ExprV2[] = [];
+      let base: ExprV2 = node;
+      while (base.kind === 'index') {
+        keys.unshift(base.index);
+        base = base.target;
+      }
+      const map = base.kind === 'name' ? ownRead(ctx, base.name) : t(base);
+      const v = mapVar(base, ctx, binders)!;
       // An int-keyed record may lack a key as far as the type system knows; P.$key keeps it in range.
-      return `${map}[${mapKeyTs(v, t(node.index))}]${keyedByValues(v) && v.keys!.kind === 'int' ? '!' : ''}`;
+      return keys.reduce((read, key, l) => `${read}[${mapKeyTs(v, t(key), l)}]${(l === 0 ? v.keys! : v.inner[l - 1]!).kind === 'int' ? '!' : ''}`, map);
     }
     case 'quantifier': {
       const role = node.over ? -1 : model.roles.findIndex((r) => r.name === node.role);
@@ -224,6 +233,8 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[], want: Elem
     }
     case 'call':
       if (node.fn === 'set' || node.fn === 'in' || node.fn === 'card') return setCall(node, ctx, binders, want);
+      // down(i): the instance's view says whether it is crashed and not restarted (docs/format-v2.md §5).
+      if (node.fn === 'down') return tsMember(viewOf(ctx, roleOf(node.args[0]!, ctx, binders), t(node.args[0]!)), 'down');
       return node.fn === 'abs' ? `Math.abs(${t(node.args[0]!)})` : `Math.${node.fn}(${t(node.args[0]!)}, ${t(node.args[1]!)})`;
     case 'binary': {
       const element = ['+', '-', '*', '<', '<=', '>', '>=', '==', '!='].includes(node.op) ? pairElement(node.left, node.right, setScope(ctx, binders)) : null;

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExampleV2, participantExamplesV2 } from '../../engine/v2/testDesigns';
 import { typeCheck, typeCheckEach } from '../testing/compile';
-import { exportDesignV2, typeScriptModulesV2 } from './index';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDesignValueV2 } from '../../model/v2/load';
+import type { ModelV2 } from '../../model/v2/model';
+import { exportDesignV2, harnessOrMonitorFiles, typeScriptModulesV2 } from './index';
+import { importModulesV2 } from './testing/loadModules';
+import { nestedDesign, nestedSetsDesign } from './testing/nestedDesign';
 import { setDesignsV2 } from './testing/setDesigns';
 import { xstateFilesV2 } from './xstate';
 
@@ -51,9 +57,34 @@ describe('version-2 TypeScript and XState of designs with sets and maps keyed by
   }, 60_000);
 });
 
+describe('version-2 TypeScript, XState, harness and monitor of designs with nested maps', () => {
+  const designs: [string, ModelV2][] = [
+    ['crdt-nested', loadV2(JSON.parse(readFileSync(join('test-fixtures/published', 'crdt-nested.protocol.json'), 'utf8')))],
+    ['nested', loadV2(nestedDesign())],
+    ['nested-sets', loadV2(nestedSetsDesign())],
+  ];
+  it.each(designs)('%s: records of records compile under strict tsc', (name, model) => {
+    const files = [...harnessOrMonitorFiles(model, 'harness'), ...harnessOrMonitorFiles(model, 'monitor').slice(-1), ...xstateFilesV2(model)];
+    expect(typeCheck(Object.fromEntries(files.map((f) => [`nested-${name}/${f.name}`, f.text])))).toEqual([]);
+  }, 60_000);
+
+  it.each(designs)('%s: the harness passes the exported modules as the implementation', async (_name, model) => {
+    const harness = (await importModulesV2(harnessOrMonitorFiles(model, 'harness')))['harness.ts'] as { runChoices(a: unknown, c: number[]): Promise<{ failure: unknown; trace: string[] }>; referenceAdapters(): unknown };
+    const run = await harness.runChoices(harness.referenceAdapters(), [0, 3, 1, 4, 2, 5, 1, 1, 0, 2]);
+    expect(run.failure).toBeNull();
+    expect(run.trace.length).toBeGreaterThan(0);
+  }, 60_000);
+});
+
 describe('version-2 exports as the command line writes them (prettier-formatted)', () => {
   it('still compile under strict tsc', async () => {
     const files = await exportDesignV2(loadExampleV2('two-phase-commit-fixed.protocol.json'), 'xstate');
     expect(typeCheck(Object.fromEntries(files.map((f) => [`v2-formatted/${f.name}`, f.text])))).toEqual([]);
   });
 });
+
+function loadV2(value: unknown): ModelV2 {
+  const r = loadDesignValueV2(value);
+  if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  return r.model;
+}

@@ -1,7 +1,7 @@
-import type { ModelV2, RoleV2, ScalarType, VarV2 } from '../../model/v2/model';
+import type { ElementType, ModelV2, RoleV2, ScalarType, VarV2 } from '../../model/v2/model';
 import { instanceName } from '../../model/v2/scalarTypes';
 import { tsString } from '../typescript/escape';
-import { keyNames, maskValues } from './sets';
+import { elementValues, keyNames, maskValues } from './sets';
 
 /**
  * Names the generated version-2 modules use. User identifiers never become TypeScript
@@ -46,15 +46,19 @@ export function scalarTs(model: ModelV2, type: ScalarType, prefix = ''): string 
 
 /** The TypeScript type of a map's keys as its record's properties: an instance, an enum value, `"false" | "true"`, an int. */
 export function keyTs(model: ModelV2, v: VarV2, prefix = ''): string {
-  const keys = v.keys!;
+  return levelKeyTs(model, v.keys!, prefix);
+}
+
+/** The TypeScript type of one level's keys (a nested map's level, docs/format-v2.md §2). */
+export function levelKeyTs(model: ModelV2, keys: ElementType, prefix = ''): string {
   if (keys.kind === 'bool') return '"false" | "true"';
   return keys.kind === 'int' ? 'number' : scalarTs(model, keys, prefix);
 }
 
-/** `prefix`: how the module reaches the shared types (`P.` in a role module). */
+/** `prefix`: how the module reaches the shared types (`P.` in a role module). A nested map is a record of records, one per level. */
 export function varTs(model: ModelV2, v: VarV2, prefix = ''): string {
   const scalar = scalarTs(model, v.type, prefix);
-  return v.keys !== null ? `Record<${keyTs(model, v, prefix)}, ${scalar}>` : scalar;
+  return v.keys === null ? scalar : [v.keys, ...v.inner].reduceRight((inner, k) => `Record<${levelKeyTs(model, k, prefix)}, ${inner}>`, scalar);
 }
 
 /** A value of the engine's encoding as a TypeScript literal. */
@@ -83,9 +87,16 @@ export function mapKeyNames(model: ModelV2, v: VarV2): string[] {
   return v.mapOf >= 0 ? instanceIds(model, model.roles[v.mapOf]!) : keyNames(model, v);
 }
 
-/** A map whose every entry is `one` (a literal). */
+/** One level's keys as property names (an instance, an enum value, `false`/`true`, an int). */
+export function levelKeyNames(model: ModelV2, keys: ElementType): string[] {
+  return elementValues(model, keys).map(String);
+}
+
+/** A map whose every entry is `one` (a literal); a nested map's every level written out. */
 export function mapLiteral(model: ModelV2, v: VarV2, one: string): string {
-  return `{ ${mapKeyNames(model, v).map((k) => `${tsPropertyKey(k)}: ${one}`).join(', ')} }`;
+  const levels = [v.keys!, ...v.inner];
+  const level = (l: number): string => (l === levels.length ? one : `{ ${levelKeyNames(model, levels[l]!).map((k) => `${tsPropertyKey(k)}: ${level(l + 1)}`).join(', ')} }`);
+  return level(0);
 }
 
 /** The initial value of a var (a map: every entry). */

@@ -1,6 +1,7 @@
 import type { FieldV2, InvariantV2, ModelV2, RoleV2, TransitionV2, VarV2 } from '../../model/v2/model';
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import { promelaComment } from '../promela/text';
+import { updateTarget } from '../../model/v2/compileModel';
 import { pChecked, pKeyChecked, stVar, varVar, type PCode, type PContext } from './promelaExpr';
 import { ExportRefusal } from './refusal';
 import { runningModel } from './running';
@@ -98,7 +99,11 @@ function globals(model: ModelV2): string[] {
     const st = stateType(role.states.length);
     out.push(`${st} ${stVar(r)}[${n}];`);
     copies.push(`${st} o_${stVar(r)}[${n}];`);
-    if (role.modeSlot >= 0) out.push(`bit r${r}_dn[${n}];`);
+    if (role.modeSlot >= 0) {
+      out.push(`bit r${r}_dn[${n}];`);
+      // A step invariant's down(i) reads the configuration before the step, as the engine's.
+      if (model.failStopFeatures.length > 0) copies.push(`bit o_r${r}_dn[${n}];`);
+    }
     if (role.persistedSlot >= 0) out.push(`${st} r${r}_pst[${n}];`);
     // Each instance's crashes, only when its role allows fewer than the design's budget (as the engine's configuration).
     if (role.crashCountSlot >= 0) out.push(`byte r${r}_nc[${n}];`);
@@ -143,6 +148,7 @@ function copyLines(model: ModelV2, prefix: string, value: (name: string) => stri
   const out: string[] = [];
   model.roles.forEach((role, r) => {
     for (let i = 0; i < role.instances; i++) out.push(`${prefix}${stVar(r)}[${i}] = ${value(`${stVar(r)}[${i}]`)};`);
+    if (role.modeSlot >= 0 && model.failStopFeatures.length > 0) for (let i = 0; i < role.instances; i++) out.push(`${prefix}r${r}_dn[${i}] = ${value(`r${r}_dn[${i}]`)};`);
     role.vars.forEach((v, k) => {
       for (let i = 0; i < role.instances * v.width; i++) out.push(`${prefix}${varVar(r, k)}[${i}] = ${value(`${varVar(r, k)}[${i}]`)};`);
     });
@@ -253,8 +259,8 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
   const checks: string[] = [];
   let flagValue = -1;
   for (const [key, text] of Object.entries(json.updates ?? {})) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$/s.exec(key)!;
-    const k = role.vars.findIndex((v) => v.name === m[1]);
+    const target = updateTarget(key)!;
+    const k = role.vars.findIndex((v) => v.name === target.name);
     const v = role.vars[k]!;
     const want = v.type.kind === 'enum' ? v.type.values : null;
     const hv = h++;
@@ -262,9 +268,9 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
     const value = pChecked(text, ctx, want, v.type.kind === 'set' ? v.type.of : null);
     out.push(...evaluates(value, t.name), `h[${hv}] = ${value.code};`);
     let index = String(self * v.width);
-    if (m[2] !== undefined) {
+    if (target.keys.length > 0) {
       const hi = h++;
-      const key = pKeyChecked(v, m[2], ctx);
+      const key = pKeyChecked(v, target.keys, ctx);
       out.push(...evaluates(key, t.name), `h[${hi}] = ${key.code};`);
       index = `${self * v.width} + h[${hi}]`;
     }
@@ -391,7 +397,8 @@ function roleProcess(b: Build, role: RoleV2, r: number): string[] {
     if (role.modeSlot >= 0) {
       const ctx: PContext = { model, role: r, self, sender: null, fields: [], old: false };
       const list = role.transitions.filter((t) => t.trigger.kind === 'restart');
-      opts.push(...option(b, { kind: 'restart', instance: g, what: -1, payload: 0, sender: -1, position: -1 }, `r${r}_dn[${self}] == 1`, [`r${r}_dn[${self}] = 0;`, ...selectBody(b, role, r, self, selectors(role, r, self, list, ctx), ctx, ['skip'])]));
+      // A stopping role (`"afterCrash": "stop"`) has no restart: its crashed instance stays down for good.
+      if (!role.stops) opts.push(...option(b, { kind: 'restart', instance: g, what: -1, payload: 0, sender: -1, position: -1 }, `r${r}_dn[${self}] == 1`, [`r${r}_dn[${self}] = 0;`, ...selectBody(b, role, r, self, selectors(role, r, self, list, ctx), ctx, ['skip'])]));
       const reset = role.vars.flatMap((v, k) => (v.storage === 'volatile' ? Array.from({ length: v.width }, (_, j) => `${varVar(r, k)}[${self * v.width + j}] = ${v.initial};`) : []));
       const own = role.crashCountSlot >= 0 ? ` && r${r}_nc[${self}] < ${role.crashes}` : '';
       opts.push(...option(b, { kind: 'crash', instance: g, what: -1, payload: 0, sender: -1, position: -1 }, `${up} && crashes < ${model.crashes}${own}`, [

@@ -2,7 +2,7 @@ import type { ExprV2 } from '../../model/v2/expr/ast';
 import { parseExpressionV2 } from '../../model/v2/expr/parser';
 import type { ElementType, ModelV2, ScalarType, VarV2 } from '../../model/v2/model';
 import { ExportRefusal, poolQuantifierRefusal } from './refusal';
-import { elementCount, isSetLiteral, keyedByValues, pairElement, setElementOf, type SetScope } from './sets';
+import { elementCount, isSetLiteral, pairElement, setElementOf, type SetScope } from './sets';
 
 /**
  * Version-2 expressions in Promela. Every instance-dependent part is a constant by the time it
@@ -65,10 +65,40 @@ export function pChecked(text: string, ctx: PContext, want: readonly string[] | 
 }
 
 /** The position of the key written in an update `m[key]` of map var `v`, and when computing it fails. */
-export function pKeyChecked(v: VarV2, text: string, ctx: PContext): PCode {
-  const parsed = parseExpressionV2(text);
-  if (!parsed.ok) throw new Error(`export: expression did not parse after validation: ${parsed.error.message}`);
-  return keyPosition(v, parsed.expr, ctx, []);
+export function pKeyChecked(v: VarV2, texts: readonly string[], ctx: PContext): PCode {
+  return entryPosition(v, texts.map((text) => {
+    const parsed = parseExpressionV2(text);
+    if (!parsed.ok) throw new Error(`export: expression did not parse after validation: ${parsed.error.message}`);
+    return parsed.expr;
+  }), ctx, []);
+}
+
+/**
+ * The entry of `m[a]`, `m[a][b]`…: first key major, as the engine lays a nested map out
+ * (docs/format-v2.md §2): position(a) × (b's key count) + position(b).
+ */
+function entryPosition(v: VarV2, keys: readonly ExprV2[], ctx: PContext, bound: Bound[]): PCode {
+  const levels = [v.keys!, ...v.inner];
+  let code: string | null = null;
+  let err: string | null = null;
+  levels.forEach((level, l) => {
+    const k = keyPosition(level, keys[l]!, ctx, bound);
+    err = orErr(err, k.err);
+    const size = elementCount(ctx.model, level);
+    code = code === null ? k.code : constant(code) !== null && constant(k.code) !== null ? String(constant(code)! * size + constant(k.code)!) : `(${code}) * ${size} + (${k.code})`;
+  });
+  return { code: code!, err };
+}
+
+/** The map var an index chain reads (`m[a][b]`, `i.m[a]`): its base (a name or a member) and keys, outermost first. */
+function indexChain(node: ExprV2 & { kind: 'index' }): { base: ExprV2; keys: ExprV2[] } {
+  const keys: ExprV2[] = [];
+  let base: ExprV2 = node;
+  while (base.kind === 'index') {
+    keys.unshift(base.index);
+    base = base.target;
+  }
+  return { base, keys };
 }
 
 /** `a` or `b` fails. */
@@ -148,8 +178,9 @@ function typeOf(node: ExprV2, ctx: PContext, bound: Bound[]): ScalarType | { kin
     case 'index': {
       const t = node.target;
       if (t.kind === 'name' && model.roles.some((r) => r.name === t.name) && !find(bound, t.name) && !ownVar(ctx, t.name)) return { kind: 'id', role: model.roles.findIndex((r) => r.name === t.name) };
-      if (t.kind === 'name') return ownVar(ctx, t.name)?.type ?? null;
-      if (t.kind === 'member') return model.roles[idOf(t.target, ctx, bound).role]!.vars.find((v) => v.name === t.name)?.type ?? null;
+      const base = indexChain(node).base;
+      if (base.kind === 'name') return ownVar(ctx, base.name)?.type ?? null;
+      if (base.kind === 'member') return model.roles[idOf(base.target, ctx, bound).role]!.vars.find((v) => v.name === base.name)?.type ?? null;
       return null;
     }
     case 'conditional':
@@ -219,8 +250,8 @@ function px(node: ExprV2, ctx: PContext, bound: Bound[], want: readonly string[]
       return { code: cell(ctx, varVar(role, k), width === 1 ? code : folded(`(${code}) * ${width}`, constant(code), (c) => c * width), node.primed), err };
     }
     case 'index': {
-      const t = node.target;
-      if (t.kind === 'name' && !t.primed && model.roles.some((r) => r.name === t.name) && !find(bound, t.name) && !ownVar(ctx, t.name)) return ok(idOf(node, ctx, bound).code);
+      if (node.target.kind === 'name' && !node.target.primed && model.roles.some((r) => r.name === (node.target as { name: string }).name) && !find(bound, node.target.name) && !ownVar(ctx, node.target.name)) return ok(idOf(node, ctx, bound).code);
+      const { base: t, keys } = indexChain(node);
       let role: number;
       let owner: { code: string; err: string | null };
       let name: string;
@@ -239,7 +270,7 @@ function px(node: ExprV2, ctx: PContext, bound: Bound[], want: readonly string[]
       } else throw new Error('export: indexing something that is not a map');
       const vars = model.roles[role]!.vars;
       const k = vars.findIndex((v) => v.name === name);
-      const key = keyPosition(vars[k]!, node.index, ctx, bound);
+      const key = entryPosition(vars[k]!, keys, ctx, bound);
       const width = vars[k]!.width;
       const o = constant(owner.code);
       const at = o !== null && constant(key.code) !== null ? String(o * width + constant(key.code)!) : `(${owner.code}) * ${width} + (${key.code})`;
@@ -283,6 +314,11 @@ function px(node: ExprV2, ctx: PContext, bound: Bound[], want: readonly string[]
     }
     case 'call': {
       if (node.fn === 'set' || node.fn === 'in' || node.fn === 'card') return setCall(node, ctx, bound, element);
+      if (node.fn === 'down') {
+        // down(i): the instance's mode bit (docs/format-v2.md §5); a role that never crashes keeps none and is never down.
+        const id = idOf(node.args[0]!, ctx, bound);
+        return { code: model.roles[id.role]!.modeSlot < 0 ? '0' : cell(ctx, `r${id.role}_dn`, id.code, false), err: id.err };
+      }
       const a = p(node.args[0]!);
       if (node.fn === 'abs') return { code: `((${a.code}) < 0 -> -(${a.code}) : (${a.code}))`, err: a.err };
       const b = p(node.args[1]!);
@@ -330,12 +366,11 @@ function chain(q: 'forall' | 'exists' | 'count', terms: readonly PCode[]): PCode
 }
 
 /** The position of a map's key among its keys (an instance's index, an enum value's, 0/1, an int less lo); an int outside the keys fails. */
-function keyPosition(v: VarV2, index: ExprV2, ctx: PContext, bound: Bound[]): PCode {
-  if (!keyedByValues(v)) {
+function keyPosition(keys: ElementType, index: ExprV2, ctx: PContext, bound: Bound[]): PCode {
+  if (keys.kind === 'id') {
     const id = idOf(index, ctx, bound);
     return { code: id.code, err: id.err };
   }
-  const keys = v.keys!;
   if (keys.kind === 'enum') return px(index, ctx, bound, keys.values);
   const k = px(index, ctx, bound, null);
   if (keys.kind !== 'int') return k;

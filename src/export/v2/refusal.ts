@@ -15,3 +15,13 @@ export function poolQuantifierRefusal(kind: string): ExportRefusal {
 export function setRefusal(setFeatures: readonly string[], target: string): ExportRefusal {
   return new ExportRefusal(`this design uses ${setFeatures.join(', ')}, which the ${target} export does not translate (docs/format-v2.md §15: the ts, xstate, harness, monitor and promela exports do)`);
 }
+
+/** A target that does not translate fail-stop roles and `down(i)` (docs/format-v2.md §16): the roles named. */
+export function failStopRefusal(failStopFeatures: readonly string[], target: string): ExportRefusal {
+  return new ExportRefusal(`this design uses ${failStopFeatures.join(', ')}, which the ${target} export does not translate (docs/format-v2.md §16: the ts, xstate, harness, monitor and promela exports do)`);
+}
+
+/** A target that does not translate nested maps (SCXML), or a nested map's several initial values (TypeScript), docs/format-v2.md §16: the vars named. */
+export function nestedMapRefusal(nestedMaps: readonly string[], target: string): ExportRefusal {
+  return new ExportRefusal(`this design uses ${nestedMaps.join(', ')}, which the ${target} export does not translate yet (docs/format-v2.md §16: the promela export does)`);
+}

@@ -1,6 +1,7 @@
 import type { FieldV2, ModelV2, RoleV2, TransitionV2, VarV2 } from '../../model/v2/model';
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import { tsDoc, tsKey, tsMember, tsString } from '../typescript/escape';
+import { updateTarget } from '../../model/v2/compileModel';
 import { mapKeyTs, setWant, translateText, type ExprContext } from './expr';
 import { idType, initialLiteral, messageType, receivedType, scalarLiteral, sentType, SHARED_FILE, stateType, varTs, viewType } from './names';
 import { payloadTs } from './shared';
@@ -31,6 +32,7 @@ export function roleModule(model: ModelV2, role: RoleV2): string {
  * and \`recover()\` runs only after a failure the design did not model.
  */
 export const CRASHES: number = ${role.crashes};`);
+  out.push(`/** \`"afterCrash": "stop"\` (docs/format-v2.md §7): a crashed instance stays down for good (never restarts). */\nexport const STOPS: boolean = ${role.stops};`);
   out.push(`export const FINAL_STATES: readonly State[] = [${role.states.filter((s) => s.final).map((s) => tsString(s.name)).join(', ')}];`);
   for (const [storage, title, doc] of [
     ['durable', 'Durable', 'Vars that survive a crash: written to the store before the step\'s messages leave.'],
@@ -64,7 +66,7 @@ export function initialSnapshot(self: Id, start: Start, ghost?: Ghost): Snapshot
   return { self, state: INITIAL_STATE, persisted: INITIAL_STATE, durable: initialDurable(), volatile: initialVolatile(), ghost };
 }`,
   );
-  out.push(`/** What other instances may read of this one (the shared module's \`${viewType(role.name)}\`). */\nexport function view(s: Snapshot): P.${viewType(role.name)} {\n  return { state: s.state, vars: { ...s.durable, ...s.volatile, ...s.ghost } };\n}`);
+  out.push(`/** What other instances may read of this one (the shared module's \`${viewType(role.name)}\`): a running instance is up. */\nexport function view(s: Snapshot): P.${viewType(role.name)} {\n  return { state: s.state, vars: { ...s.durable, ...s.volatile, ...s.ghost }, down: false };\n}`);
   out.push(eventTypes(model, role));
   out.push(`/** Messages this role receives and sends. */\nexport type Received = P.${receivedType(role.name)};\nexport type Sent = P.${sentType(role.name)};`);
   out.push(`export type Input = { readonly kind: 'event'; readonly event: Event } | { readonly kind: 'receive'; readonly message: Received } | { readonly kind: 'restart' };`);
@@ -94,7 +96,8 @@ export function decide(s: Snapshot, input: Input, world: P.World): Decision | nu
   out.push(onMessage(model, role));
   out.push(onRestart(model, role));
   role.transitions.forEach((t, k) => out.push(transitionFunction(model, role, t, json.transitions[k]!, k)));
-  out.push(`const inStates = (state: State, states: readonly State[]): boolean => states.includes(state);`);
+  // A role without transitions (a passive holder of vars) tests no state: strict tsc refuses an unused helper.
+  if (role.transitions.length > 0) out.push(`const inStates = (state: State, states: readonly State[]): boolean => states.includes(state);`);
   out.push(invariantsFunction(model, role));
   out.push(roleStore(role, choosing));
   return `${out.filter((x) => x !== '').join('\n\n')}\n`;
@@ -212,18 +215,20 @@ function transitionFunction(model: ModelV2, role: RoleV2, t: TransitionV2, json:
   const assigned: string[] = [];
   const checks: string[] = [];
   updates.forEach(([key, text], i) => {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:\[(.*)\])?\s*$/s.exec(key)!;
-    const v = role.vars.find((x) => x.name === m[1])!;
+    const m = updateTarget(key)!;
+    const v = role.vars.find((x) => x.name === m.name)!;
     body.push(`  const v${i} = ${translateText(text, ctx, setWant(v))};`);
-    if (m[2] !== undefined) body.push(`  const i${i} = ${mapKeyTs(v, translateText(m[2], ctx))};`);
+    m.keys.forEach((k, l) => body.push(`  const i${i}${l === 0 ? '' : `_${l}`} = ${mapKeyTs(v, translateText(k, ctx), l)};`));
     if (v.type.kind === 'int') checks.push(`  P.$range(v${i}, ${v.type.lo}, ${v.type.hi}, ${tsString(`${role.name}.${v.name}`)});`);
     const target = tsMember(v.storage, v.name);
-    assigned.push(m[2] !== undefined ? `  ${target} = { ...${target}, [i${i}]: v${i} };` : `  ${target} = v${i};`);
+    // m[a][b] = v: each level copied with its one entry replaced (docs/format-v2.md §4).
+    const write = (at: string, l: number): string => (l === m.keys.length ? `v${i}` : `{ ...${at}, [i${i}${l === 0 ? '' : `_${l}`}]: ${write(`${at}[i${i}${l === 0 ? '' : `_${l}`}]${(l === 0 ? v.keys! : v.inner[l - 1]!).kind === 'int' ? '!' : ''}`, l + 1)} }`);
+    assigned.push(`  ${target} = ${write(target, 0)};`);
   });
   body.push(...checks);
   for (const storage of ['durable', 'volatile', 'ghost'] as const) {
     const title = storage[0]!.toUpperCase() + storage.slice(1);
-    const touched = updates.some(([key]) => role.vars.find((x) => x.name === /^\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(key)![1])!.storage === storage);
+    const touched = updates.some(([key]) => role.vars.find((x) => x.name === updateTarget(key)!.name)!.storage === storage);
     body.push(touched ? `  const ${storage}: ${title} = { ...s.${storage} };` : `  const ${storage} = s.${storage};`);
   }
   body.push(...assigned);

@@ -80,7 +80,9 @@ export function setElementOf(node: ExprV2, scope: SetScope, want: ElementType | 
       return r < 0 ? null : setOfVar(scope.model.roles[r]!.vars.find((x) => x.name === node.name), false);
     }
     case 'index': {
-      const t = node.target;
+      // `m[a][b]`: the entry of the nested map m (docs/format-v2.md §2), typed by m.
+      let t = node.target;
+      while (t.kind === 'index') t = t.target;
       if (t.kind === 'name' && !scope.bound(t.name)) return setOfVar(scope.ownVar(t.name), true);
       if (t.kind === 'member') {
         const r = roleOf(t.target, scope);

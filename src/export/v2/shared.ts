@@ -18,7 +18,7 @@ export function sharedModule(model: ModelV2): string {
     out.push(`export const ${idsConst(role.name)}: readonly ${idType(role.name)}[] = [${ids.map(tsString).join(', ')}];`);
     out.push(`export type ${stateType(role.name)} = ${role.states.map((s) => tsString(s.name)).join(' | ')};`);
     out.push(`export interface ${varsType(role.name)} {\n${role.vars.map((v) => `  ${tsKey(v.name)}: ${varTs(model, v)};`).join('\n')}\n}`);
-    out.push(`export interface ${viewType(role.name)} {\n  readonly state: ${stateType(role.name)};\n  readonly vars: Readonly<${varsType(role.name)}>;\n}`);
+    out.push(`export interface ${viewType(role.name)} {\n  readonly state: ${stateType(role.name)};\n  readonly vars: Readonly<${varsType(role.name)}>;\n  /** Crashed and not restarted (\`down(i)\`, docs/format-v2.md §5): what a failure detector reports. */\n  readonly down: boolean;\n}`);
   }
   out.push(tsDoc('What an instance can read of the others (the god\'s-eye view some abstract designs use in guards); a real deployment passes what it knows.'));
   out.push(`export interface World {\n${model.roles.map((r) => `  readonly ${tsKey(r.name)}: (id: ${idType(r.name)}) => ${viewType(r.name)};`).join('\n')}\n}`);

@@ -14,6 +14,7 @@ import { ChannelFull, ExportedSystem } from './testing/system';
 import { designOf, modelOf, variation, type Variation } from './testing/randomDesigns';
 import { setDesignsV2 } from './testing/setDesigns';
 import { startsDesign } from './testing/startsDesign';
+import { nestedDesign, nestedSetsDesign } from './testing/nestedDesign';
 
 /**
  * The exported role modules, wired through an in-memory network with the design's faults, agree
@@ -46,6 +47,10 @@ const CASES: [string, ModelV2][] = [
   ...['acp-nb', 'ab-correctness', 'asynch-interface'].map((f): [string, ModelV2] => [`published ${f} (several initial configurations)`, loadOk(JSON.parse(readFileSync(join('test-fixtures/published', `${f}.protocol.json`), 'utf8')))]),
   // Sets and maps keyed by values (docs/format-v2.md §2, §5): every element type, keys of bool, an enum and ints, eval-errors.
   ...setDesignsV2().map(([name, model]): [string, ModelV2] => [`${name} (sets, maps keyed by values)`, model]),
+  // Nested maps (docs/format-v2.md §2): records of records, entries written m[a][b].
+  ['published crdt-nested (counter[n][o], a nested map)', loadOk(JSON.parse(readFileSync(join('test-fixtures/published', 'crdt-nested.protocol.json'), 'utf8')))],
+  ['nested maps three levels deep (testing/nestedDesign.ts)', loadOk(nestedDesign())],
+  ['a nested map of sets (testing/nestedDesign.ts)', loadOk(nestedSetsDesign())],
 ];
 
 function loadOk(value: unknown): ModelV2 {
@@ -112,12 +117,14 @@ describe('exported version-2 modules against the engine on random designs', () =
   it('agree step by step on variations of the examples', async () => {
     let compared = 0;
     let withSets = 0;
+    let withStops = 0;
     await fc.assert(
       fc.asyncProperty(variation, fc.array(fc.nat(), { minLength: 1, maxLength: 25 }), async (v, choices) => {
         const model = modelOf(v);
         if (model === null) return;
         compared++;
         if (v.sets) withSets++;
+        if (model.roles.some((r) => r.stops)) withStops++;
         await walk(model, await importModulesV2(typeScriptModulesV2(model)), choices);
       }),
       { numRuns: 40 },
@@ -125,6 +132,8 @@ describe('exported version-2 modules against the engine on random designs', () =
     expect(compared).toBeGreaterThan(10);
     // Sets and maps keyed by values (docs/format-v2.md §2, §5) among them.
     expect(withSets).toBeGreaterThan(5);
+    // Fail-stop roles read by down(i) (docs/format-v2.md §7, §5) among them.
+    expect(withStops).toBeGreaterThan(0);
   }, 240_000);
 
   it('a payload outside its int field is a fault of the step, as in the engine', async () => {
@@ -150,7 +159,7 @@ describe('exported version-2 modules against the engine on random designs', () =
   it('an instance answering its own message on a channel of capacity 1 may, as in the engine (a counterexample fast-check found)', async () => {
     // Raft with "vote-newer-term" guarded by `term < 2`: Node[1] may take its own RequestVote and
     // answer itself on the channel that message leaves, which has room once it is taken.
-    const v: Variation = { example: 7, instances: 3, network: { pool: false, capacity: 1, drop: 0, duplicate: 0, reorder: false }, crashes: 0, roleCrashes: [], guardSwaps: [[117011461, 0]], dropTransition: null, sets: null };
+    const v: Variation = { example: 7, instances: 3, network: { pool: false, capacity: 1, drop: 0, duplicate: 0, reorder: false }, crashes: 0, roleCrashes: [], guardSwaps: [[117011461, 0]], dropTransition: null, sets: null, stops: null };
     const model = modelOf(v)!;
     expect(designOf(v).name).toMatch(/^Raft election/);
     await walk(model, await importModulesV2(typeScriptModulesV2(model)), [0, 0, 0]);

@@ -63,7 +63,7 @@ export interface Input {
 export type MachineEvent =
   | ${eventTypes.join('\n  | ')};
 
-export function toInput(event: MachineEvent): R.Input {
+export function toInput(${role.events.length || received.length ? 'event' : '_event'}: MachineEvent): R.Input {
 ${role.events.length ? "  if ('event' in event) return { kind: 'event', event: event.event };\n" : ''}${received.length ? "  if ('message' in event) return { kind: 'receive', message: event.message };\n" : ''}  return { kind: 'restart' };
 }
 

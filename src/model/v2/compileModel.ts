@@ -459,7 +459,9 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(layout.network.waitUnexpected ? ['"unexpected": "wait"'] : []),
         ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
-        ...roles.flatMap((r) => r.vars.filter((v) => v.inner.length > 0).map((v) => `the var ${r.name}.${v.name} (a nested map)`)),
+      ],
+      nestedMaps: roles.flatMap((r) => r.vars.filter((v) => v.inner.length > 0).map((v) => `the var ${r.name}.${v.name} (a nested map)`)),
+      failStopFeatures: [
         ...roles.filter((r) => r.stops).map((r) => `the role ${r.name}'s "afterCrash": "stop" (crashed instances that never restart)`),
         ...(readsDown ? ['down(i) in expressions'] : []),
       ],

@@ -305,6 +305,13 @@ export interface ModelV2 {
    * A.votes (a set)`): the TypeScript and Promela exports translate them, SCXML refuses them (§15).
    */
   readonly setFeatures: readonly string[];
+  /**
+   * Its fail-stop roles and `down(i)` (docs/format-v2.md §7, §5), in words: the TypeScript and
+   * Promela exports translate them, SCXML refuses them (§16).
+   */
+  readonly failStopFeatures: readonly string[];
+  /** Its nested maps (docs/format-v2.md §2), in words (`the var P.m (a nested map)`): Promela translates them, the other code targets refuse them (§16). */
+  readonly nestedMaps: readonly string[];
   /** Quantifier binder slots needed by the deepest expression. */
   readonly bound: number;
   /** The design's `symmetry`, resolved (docs/format-v2.md §18); absent when it has none. */

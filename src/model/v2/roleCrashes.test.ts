@@ -137,9 +137,10 @@ describe('"afterCrash": "stop" (fail-stop, docs/format-v2.md §7)', () => {
       d.invariants = [...(d.invariants ?? []), { name: 'up', expr: '!down(TM) || true' }];
     });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.model.beyondExports).toEqual(['the role TM\'s "afterCrash": "stop" (crashed instances that never restart)', 'down(i) in expressions']);
+    expect(r.model.failStopFeatures).toEqual(['the role TM\'s "afterCrash": "stop" (crashed instances that never restart)', 'down(i) in expressions']);
+    expect(r.model.beyondExports).toEqual([]);
     const plain = load(() => {});
-    expect(plain.ok && plain.model.beyondExports).toEqual([]);
+    expect(plain.ok && plain.model.failStopFeatures).toEqual([]);
   });
 });
 

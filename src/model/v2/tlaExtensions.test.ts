@@ -218,11 +218,9 @@ describe('unexpected: wait', () => {
 describe('additivity', () => {
   it('no example and no conformance design uses these keys: each exports as before (beyondExports is empty)', () => {
     const dir = join(__dirname, '../../../examples/v2');
-    // The one example the exporters refuse by rule: its coordinator fails for good (docs/format-v2.md §7, §16), not a key of §17.
-    const failStop = { 'two-phase-commit-coordinator-stops.protocol.json': ['the role TM\'s "afterCrash": "stop" (crashed instances that never restart)', 'down(i) in expressions'] } as Record<string, string[]>;
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.protocol.json'))) {
       const r = loadAnyDesignValueV2(read('examples/v2', f));
-      if (r.ok && r.kind === 'participants') expect(r.model.beyondExports, f).toEqual(failStop[f] ?? []);
+      if (r.ok && r.kind === 'participants') expect(r.model.beyondExports, f).toEqual([]);
     }
   });
 

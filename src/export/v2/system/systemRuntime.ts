@@ -55,6 +55,8 @@ export interface SystemRoleModule {
   recover(self: string, store: SystemStore, ghost: unknown, world: unknown): Promise<{ readonly instance: SystemInstance; readonly outcome: SystemOutcome }>;
   /** Crashes one instance may take in the checked design (0: never). */
   readonly CRASHES: number;
+  /** A crashed instance of this role stays down (`"afterCrash": "stop"`): no restart is offered. */
+  readonly STOPS: boolean;
 }
 
 /**
@@ -188,7 +190,12 @@ export class DesignSystem {
   }
 
   /** What guards read of other instances: each instance's view (a down one as its store holds it). */
-  readonly world: Readonly<Record<string, (id: string) => unknown>> = new Proxy({}, { get: () => (id: string) => this.viewOf(this.node(id)) });
+  readonly world: Readonly<Record<string, (id: string) => unknown>> = new Proxy({}, { get: () => (id: string) => this.worldView(this.node(id)) });
+
+  /** An instance's view with whether it is down (`down(i)`): the engine's mode slot. */
+  private worldView(n: SystemNode): { readonly state: string; readonly vars: Readonly<Record<string, unknown>>; readonly down: boolean } {
+    return { ...this.viewOf(n), down: n.up === null };
+  }
 
   /** An instance's state and vars as the design has them (`recovering`: crashed, not yet restarted). */
   instanceView(name: string): { readonly state: string; readonly recovering: boolean; readonly vars: Readonly<Record<string, unknown>> } {
@@ -319,6 +326,7 @@ export class DesignSystem {
     const net = this.spec.network;
     for (const n of this.nodes) {
       if (!n.up) {
+        if (n.api.STOPS) continue; // stopped for good: it takes no step at all, as in the engine
         const restored = await n.api.Instance.restore(n.name, n.store, n.ghost);
         const d = this.probe(n, restored.snapshot(), { kind: 'restart' });
         if (d === 'fault') this.faults++;
@@ -517,7 +525,13 @@ export class DesignSystem {
 
 /** Vars as the engine shows them: a set (its elements in the type's order) as `{v1, v2}`, also as a map's entry. */
 function shownVars(vars: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  const shown = (x: unknown): unknown => (Array.isArray(x) ? `{${x.map(String).join(', ')}}` : x);
+  const isMap = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+  // A nested map's inner map as text, `{P[1]: 0, P[2]: 1}`, its keys in the type's order (int keys ascending: a record lists them so only from 0).
+  const entries = (m: Record<string, unknown>): [string, unknown][] => {
+    const list = Object.entries(m);
+    return list.every(([k]) => /^-?\d+$/.test(k)) ? list.sort(([a], [b]) => Number(a) - Number(b)) : list;
+  };
+  const shown = (x: unknown): unknown => (Array.isArray(x) ? `{${x.map(String).join(', ')}}` : isMap(x) ? `{${entries(x).map(([k, e]) => `${k}: ${String(shown(e))}`).join(', ')}}` : x);
   // Built with Object.fromEntries: a var or key named `__proto__` stays an own key.
   return Object.fromEntries(Object.entries(vars).map(([k, x]) => [k, x !== null && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).map(([key, e]) => [key, shown(e)])) : shown(x)]));
 }

@@ -7,7 +7,7 @@ import type { DesignV2, ScalarTypeJsonV2 } from '../../../model/v2/schema';
 
 /**
  * Test support: random version-2 designs for the exporters' property tests, made by varying the
- * examples (instance counts, network model and faults, crash budget and per-role crash settings, guards swapped for others of
+ * examples (instance counts, network model and faults, crash budget and per-role crash settings, a fail-stop role read by down(i), guards swapped for others of
  * the same role, transitions dropped, a set var or a map from ints to sets added to the first role with an event
  * that changes it: docs/format-v2.md §2, §5). A variant the loader refuses, or whose space exceeds
  * `maxStates`, is null (the property skips it).
@@ -25,6 +25,8 @@ export interface Variation {
   readonly dropTransition: number | null;
   /** A set var (element type: bool, an enum, ints, the role's instances), or a map from ints to such sets, and an event that changes it. */
   readonly sets: { readonly element: number; readonly op: number; readonly guard: number; readonly keyed: boolean } | null;
+  /** With a crash budget: the role (by index) made fail-stop (`"afterCrash": "stop"`, its restart transitions dropped), its first transition guarded by `!down(…)` of that role's first instance. */
+  readonly stops: number | null;
 }
 
 export const variation: fc.Arbitrary<Variation> = fc.record({
@@ -36,6 +38,7 @@ export const variation: fc.Arbitrary<Variation> = fc.record({
   guardSwaps: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
   dropTransition: fc.option(fc.nat(), { nil: null }),
   sets: fc.option(fc.record({ element: fc.nat({ max: 3 }), op: fc.nat({ max: 2 }), guard: fc.nat({ max: 3 }), keyed: fc.boolean() }), { nil: null }),
+  stops: fc.option(fc.nat({ max: 2 }), { nil: null }),
 });
 
 export function designOf(v: Variation): DesignV2 {
@@ -65,7 +68,22 @@ export function designOf(v: Variation): DesignV2 {
     if (role.transitions.length > 1) role.transitions.splice(v.dropTransition % role.transitions.length, 1);
   }
   if (v.sets) addSets(d, v.sets);
+  if (v.stops !== null && v.crashes > 0) addStop(d, v.stops);
   return d;
+}
+
+/**
+ * Role `k` (modulo the roles) stops after a crash (docs/format-v2.md §7): its `$restart`
+ * transitions go (the loader refuses them there); the first transition of the next role is also
+ * enabled only while that role's first instance is up (`down(i)`, §5).
+ */
+function addStop(d: DesignV2, k: number): void {
+  const role = d.roles[k % d.roles.length]!;
+  role.afterCrash = 'stop';
+  role.transitions = role.transitions.filter((t) => t.event !== '$restart');
+  const first = (role.instances ?? 1) === 1 ? role.name : `${role.name}[1]`;
+  const other = d.roles[(k + 1) % d.roles.length]!.transitions[0];
+  if (other) other.guard = other.guard === undefined ? `!down(${first})` : `!down(${first}) && (${other.guard})`;
 }
 
 /**
