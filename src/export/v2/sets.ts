@@ -1,6 +1,6 @@
 import type { ExprV2 } from '../../model/v2/expr/ast';
 import type { ElementType, ModelV2, VarV2 } from '../../model/v2/model';
-import { instanceName } from '../../model/v2/scalarTypes';
+import { instanceName, sizeOf } from '../../model/v2/scalarTypes';
 
 /**
  * What the TypeScript and Promela exporters share about sets and maps keyed by values
@@ -11,16 +11,7 @@ import { instanceName } from '../../model/v2/scalarTypes';
 
 /** How many values an element type has. */
 export function elementCount(model: ModelV2, t: ElementType): number {
-  switch (t.kind) {
-    case 'bool':
-      return 2;
-    case 'enum':
-      return t.values.length;
-    case 'id':
-      return model.roles[t.role]!.instances;
-    case 'int':
-      return t.hi - t.lo + 1;
-  }
+  return sizeOf(t, { instances: model.roles.map((r) => r.instances) });
 }
 
 /** The values of an element type in the engine's order, as plain values (what the TypeScript export holds). */

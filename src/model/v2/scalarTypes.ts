@@ -124,7 +124,8 @@ export function positionOf(type: ElementType, value: number): number {
   return type.kind === 'int' ? value - type.lo : value;
 }
 
-export function sizeOf(type: ScalarType, roles: RoleNames): number {
+/** How many values a type has (a set: every subset); a role's ids need only its instance counts. */
+export function sizeOf(type: ScalarType, roles: { readonly instances: readonly number[] }): number {
   switch (type.kind) {
     case 'bool':
       return 2;

@@ -3,7 +3,7 @@ import type { ExprProblem } from '../../expr/parser';
 import { EvaluationError } from '../../model';
 import { didYouMean } from '../../spelling';
 import type { ElementType, EvaluatorV2, FieldV2, ScalarType, VarV2 } from '../model';
-import { positionOf } from '../scalarTypes';
+import { positionOf, sizeOf } from '../scalarTypes';
 import type { ExprV2 } from './ast';
 import { messageMemberOf, poolLoopOf, type PoolKind } from './pool';
 import { bitOf, compareOf, constantOf, depsOfSlot, logicOf, loopOf, notOf, readOf, rootOf, sourceOf, type Memo, type Typed } from './closures';
@@ -497,7 +497,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     return { type: node.q === 'count' ? INT : BOOL, ev, deps, safe: body.safe && (set ? set.safe : listed!.every((x) => x.safe)) };
   };
 
-  const elementCount = (element: ElementType): number => (element.kind === 'id' ? scope.roles[element.role]!.instances : element.kind === 'bool' ? 2 : element.kind === 'enum' ? element.values.length : element.hi - element.lo + 1);
+  const elementCount = (element: ElementType): number => sizeOf(element, { instances: scope.roles.map((r) => r.instances) });
 
   /** Nodes of one type (a set literal's elements), the first that types itself visited first; null after reporting. */
   const typedList = (nodes: readonly ExprV2[], want: TypeV2 | null): Typed[] | null => {
