@@ -13,7 +13,12 @@ export class RunDriver {
 
   /** Opens a fixture from `e2e/fixtures/` through the app's test hook (what opening a file does). */
   async openFixture(name: string) {
-    const text = readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+    await this.openFile(new URL(`./fixtures/${name}`, import.meta.url));
+  }
+
+  /** Opens a design file (a published specification, an example) through the app's test hook. */
+  async openFile(file: URL) {
+    const text = readFileSync(file, 'utf8');
     const design = JSON.parse(text) as { name: string };
     await this.page.evaluate((t) => window.__protocolStudio!.openDesign(t), text);
     await expect(this.page.getByRole('button', { name: `Documents (open: ${design.name})` })).toBeVisible();

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { RunDriver } from './runDriver';
 import { lane } from './v2Lanes';
@@ -6,14 +5,12 @@ import { lane } from './v2Lanes';
 // A design with a nested map (docs/format-v2.md §2: CRDT's counter[n][o], a map from Node to maps
 // from Node to ints): the role's form shows the type as JSON and edits it, and Check runs it to
 // TLC's figure; Simulate shows the inner maps.
-const text = readFileSync(new URL('../test-fixtures/published/crdt-nested.protocol.json', import.meta.url), 'utf8');
-const design = JSON.parse(text) as { name: string };
+const file = new URL('../test-fixtures/published/crdt-nested.protocol.json', import.meta.url);
 
 test('a nested map shows and edits as JSON in the role form, and Check finds 25,000 configurations', async ({ page }) => {
   const run = new RunDriver(page);
   await run.openApp();
-  await page.evaluate((t) => window.__protocolStudio!.openDesign(t), text);
-  await expect(page.getByRole('button', { name: `Documents (open: ${design.name})` })).toBeVisible();
+  await run.openFile(file);
 
   await run.mode('Design');
   await lane(page, 'System').getByRole('button', { name: /^System/ }).first().click();

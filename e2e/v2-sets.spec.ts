@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { RunDriver } from './runDriver';
 import { lane } from './v2Lanes';
@@ -6,14 +5,12 @@ import { lane } from './v2Lanes';
 // A design with a set-typed map (docs/format-v2.md §2: Voting's votes, a map from ballots to sets
 // of values): the role's form shows the type and the initial value as JSON and edits them, and
 // Check runs it to TLC's figure under symmetry.
-const text = readFileSync(new URL('../test-fixtures/published/voting-sets.protocol.json', import.meta.url), 'utf8');
-const design = JSON.parse(text) as { name: string };
+const file = new URL('../test-fixtures/published/voting-sets.protocol.json', import.meta.url);
 
 test('a map to sets shows and edits as JSON in the role form, and Check finds 77 classes', async ({ page }) => {
   const run = new RunDriver(page);
   await run.openApp();
-  await page.evaluate((t) => window.__protocolStudio!.openDesign(t), text);
-  await expect(page.getByRole('button', { name: `Documents (open: ${design.name})` })).toBeVisible();
+  await run.openFile(file);
 
   await run.mode('Design');
   await lane(page, 'A').getByRole('button', { name: /^A/ }).first().click();
