@@ -282,6 +282,28 @@ class World {
     ch.splice(i, 0, r);
   }
 
+  /** `toMachine` as the design sees it while request r's write is pending, should that write never happen: r still where `deliver` took it. */
+  unwritten(channel: readonly number[], r: number): number[] {
+    if (!this.spec.environment.reorder) return [r, ...channel];
+    const i = channel.findIndex((x) => x > r);
+    return i < 0 ? [...channel, r] : [...channel.slice(0, i), r, ...channel.slice(i)];
+  }
+
+  /**
+   * The label of a drop from toMachine (its content `before`, then `after`) taken while request r's
+   * write is pending, named as the design names it if that write never happens (a crash before
+   * it takes the delivery out of the trace): against the channel that still holds r, where the
+   * positions `(at N)` differ, or a copy of r becomes one with a neighbour.
+   */
+  dropBeforeWrite(before: readonly number[], after: readonly number[], r: number): string {
+    const reorder = this.spec.environment.reorder;
+    const channel = this.unwritten(before, r);
+    const left = this.unwritten(after, r).join();
+    const choices = dropChoices(channel, (a, b) => a === b, reorder);
+    const c = choices.find((x) => channel.filter((_m, i) => i !== x.position).join() === left)!;
+    return `drop ${this.name(channel[c.position]!)}${c.count > 1 ? ` (at ${c.position + 1})` : ''}`;
+  }
+
   toClient(m: Message): void {
     const ch = this.env.toClient;
     let i = ch.length;
@@ -469,6 +491,8 @@ async function run<Store extends HarnessStore, Request, Durable>(
   let early: Reply[] = [];
   /** Where the pending delivery's label sits in the trace (a crash before its write takes it out). */
   let deliverIndex = -1;
+  /** The drops from toMachine since that delivery: where each sits in the trace and its label should the delivery go. */
+  let dropsSinceDeliver: { readonly at: number; readonly label: string }[] = [];
   let lastWorld: object | null = null;
   let lastReference: object | null = null;
 
@@ -561,6 +585,7 @@ async function run<Store extends HarnessStore, Request, Durable>(
       }
       case 'deliver': {
         deliverIndex = trace.length;
+        dropsSinceDeliver = [];
         env.toMachine.splice(env.toMachine.indexOf(move.r), 1);
         const request = requestOf(spec, world, move.r);
         implReplies = [];
@@ -655,7 +680,9 @@ async function run<Store extends HarnessStore, Request, Durable>(
         continue;
       }
       case 'drop': {
+        const before = [...env.toMachine];
         (move.toMachine ? env.toMachine : env.toClient).splice(move.position, 1);
+        if (move.toMachine && env.mode.kind === 'busy') dropsSinceDeliver.push({ at: trace.length, label: world.dropBeforeWrite(before, env.toMachine, env.mode.r) });
         env.drops++;
         done.push(label);
         trace.push(label);
@@ -708,6 +735,7 @@ async function run<Store extends HarnessStore, Request, Durable>(
           if (move.kind === 'crash-before-write') {
             if (impl.length > 0) {
               done.push(`crash before the write of ${world.name(r)}`);
+              for (const d of dropsSinceDeliver) trace[d.at] = d.label;
               trace.splice(deliverIndex, 1);
               trace.push('crash');
               return fail(`the implementation sent ${showReplies(impl)} before its write, then crashed before the write committed: the client holds an answer for an effect that is gone (lost ack)`);
@@ -716,6 +744,7 @@ async function run<Store extends HarnessStore, Request, Durable>(
             // message stays in flight (at the head of a FIFO channel, where the delivery took it).
             if (spec.environment.reorder) world.toMachine(r);
             else env.toMachine.unshift(r);
+            for (const d of dropsSinceDeliver) trace[d.at] = d.label;
             trace.splice(deliverIndex, 1);
           } else if (mode.phase === 'ack') {
             const expected = impl.filter((x) => x.reply === mode.reply);
