@@ -84,3 +84,24 @@ describe('SimpleAllocator.tla (SimpleAllocator.cfg: three clients, two resources
     expectBrokenBy(r, 'ResourceMutex');
   });
 });
+
+describe('YoYoNoPruning.tla, Yo-Yo leader election (MCYoYoNoPruning.cfg: 5 nodes, 5 edges)', () => {
+  it('60 configurations, TLC depth 19; TypeOK, NeighborInv and NoNewSource (a step invariant) hold', () => {
+    const m = published('yoyo.protocol.json');
+    // incoming lists the four sets Init gives the nodes (4^5 combinations); "initially" keeps Init's.
+    expect(m.initials).toHaveLength(1);
+    const r = exploreV2(m);
+    expectTlcFigures(r, 60, 19);
+    expect(r.coverage.transitions.unreached).toEqual([]);
+  });
+
+  it('a node that reverses its edges without saying no (yes to every incoming neighbour) breaks NeighborInv', () => {
+    const r = exploreV2(
+      published('yoyo.protocol.json', (d) => {
+        const t = transition(d, 'Sys', 'UpOtherYes');
+        for (const [k, v] of Object.entries(t.updates!)) if (k.startsWith('up[Node[')) t.updates![k] = v.replace(/\(down\[event\.n\]\[Node\[\d\]\] == event\.mv \? "yes" : "no"\)/, '"yes"');
+      }),
+    );
+    expectBrokenBy(r, 'NeighborInv');
+  });
+});
