@@ -5,10 +5,10 @@ import { explorePartitionedV2 } from './threadResult';
 import type { DesignV2 } from '../../model/v2/schema';
 
 /**
- * Three more of tlaplus/Examples' published TLC figures (each specification's manifest.json:
+ * Five more of tlaplus/Examples' published TLC figures (each specification's manifest.json:
  * distinctStates, stateDepth), of kinds the others do not cover: a self-stabilizing ring whose
- * every state is initial, Byzantine processes, and resources allocated as sets
- * (docs/format-v2.md §17). TLC's depth counts the initial state as 1, ours counts steps. Each
+ * every state is initial, Byzantine processes, resources allocated as sets, a leader election
+ * whose actions read whole mailboxes, and a puzzle over shared switches (docs/format-v2.md §17). TLC's depth counts the initial state as 1, ours counts steps. Each
  * design has a broken variant that its invariants or types catch.
  */
 const published = loadPublishedV2;
@@ -103,5 +103,20 @@ describe('YoYoNoPruning.tla, Yo-Yo leader election (MCYoYoNoPruning.cfg: 5 nodes
       }),
     );
     expectBrokenBy(r, 'NeighborInv');
+  });
+});
+
+describe('Prisoners.tla (Prisoners.cfg: four prisoners, p1 counts)', () => {
+  it('214 configurations, TLC depth 14, from 4 initial ones (both switches chosen); CountInvariant and Safety hold', () => {
+    const m = published('prisoners.protocol.json');
+    expect(m.initials).toHaveLength(4);
+    const r = exploreV2(m);
+    expectTlcFigures(r, 214, 14);
+    expect(r.coverage.transitions.unreached).toEqual([]);
+  });
+
+  it('a counter that counts whether or not switch A is up breaks CountInvariant', () => {
+    const r = exploreV2(published('prisoners.protocol.json', (d) => (transition(d, 'Room', 'CounterCounts').guard = 'true')));
+    expectBrokenBy(r, 'CountInvariant');
   });
 });
