@@ -79,20 +79,22 @@ export async function exploreOnThreads(
 /**
  * The level loop with partition 0 on this thread (`local`) and the others in worker threads
  * started on idle cores, each given `design()` (either format's; `partitionMessages.ts` builds
- * its partition from it).
+ * its partition from it). `initials`: the design's initial configurations, which partition 0
+ * stores before the first level.
  */
 export async function runOnThreads<F extends FinalFigures>(
   options: ExploreOptions,
   threading: Threading,
   local: (set: SharedFingerprintSet, count: number, pause: () => unknown) => PartitionPort<F>,
   design: () => Pick<PartitionData, 'design' | 'designV2'>,
+  initials = 1,
 ): Promise<LevelsRun<F>> {
   const { threads, workerUrl } = threading;
   const stop = threading.stop ?? new Int32Array(new SharedArrayBuffer(4));
   const started = performance.now();
   // Counted in batches unless a state limit needs the exact count.
   const batch = options.maxStates === undefined ? STORE_BATCH : 1;
-  const set = SharedFingerprintSet.create(1 << 16, 1 << 16, batch);
+  const set = SharedFingerprintSet.create(SharedFingerprintSet.firstLevelCapacity(initials), 1 << 16, batch);
   const workers: { worker: Worker; ready: boolean; failed: boolean }[] = [];
   let failed = false;
   /** Starts `more` workers, the next partitions in order. */

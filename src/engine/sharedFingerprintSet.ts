@@ -50,6 +50,15 @@ export class SharedFingerprintSet {
     return new SharedFingerprintSet({ table: new SharedArrayBuffer(capacity * 8), header: new SharedArrayBuffer(8) }, batch);
   }
 
+  /**
+   * A capacity that holds `initials` configurations stored before the first level is expanded
+   * (partition 0 stores them all at once, and the set grows only between levels), under half
+   * full: version 2's listed initial values make up to 262,144 (docs/format-v2.md §10).
+   */
+  static firstLevelCapacity(initials: number, capacity = 1 << 16): number {
+    return Math.max(capacity, 2 * initials);
+  }
+
   get buffers(): SharedSetBuffers {
     return { table: this.table.buffer as SharedArrayBuffer, header: this.header.buffer as SharedArrayBuffer };
   }

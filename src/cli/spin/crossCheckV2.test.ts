@@ -115,6 +115,13 @@ describe('Spin and the version-2 explorer agree', () => {
     expect(crossCheckV2(model, FAST)).toEqual([]);
   }, 120_000);
 
+  it.each([
+    ['simple-allocator', 'sets built from literals typed by the other side, 400 configurations'],
+    ['bcast-byz', 'a bool payload per process and 64 initial configurations, 14,424'],
+  ])('published %s: %s', (name) => {
+    expect(crossCheckV2(loadV2(JSON.parse(readFileSync(join('test-fixtures/published', `${name}.protocol.json`), 'utf8'))), FAST)).toEqual([]);
+  }, 120_000);
+
   it('a nested map, first key major (published crdt-nested: counter[n][o], 25,000 configurations)', () => {
     const model = loadV2(JSON.parse(readFileSync(join('test-fixtures/published', 'crdt-nested.protocol.json'), 'utf8')));
     expect(model.nestedMaps).toEqual(['the var System.counter (a nested map)']);

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exploreV2 } from '../../engine/v2/explorer';
 import type { CheckResultV2 } from '../../engine/v2/result';
-import { loadExampleV2 } from '../../engine/v2/testDesigns';
+import { loadExampleV2, loadPublishedV2, modelOfV2 } from '../../engine/v2/testDesigns';
 import { exploreOnThreadsV2 } from './checkThreadsV2';
 
 // The workers run the command line's bundle, as they do for a user; this thread runs the sources.
@@ -30,6 +30,18 @@ describe('a version-2 check on several threads', () => {
   it.each([
     ['TwoPhase, 6 RMs', loadExampleV2('tla-two-phase.protocol.json', 6)],
     ['2PC broken (a violation)', loadExampleV2('two-phase-commit-broken.protocol.json')],
+    // Initial configurations, all stored before the first level: the shared set is sized for them
+    // (131,072 would overfill its first 65,536 slots).
+    ['published TokenRing (46,656, every state initial)', loadPublishedV2('token-ring.protocol.json')],
+    [
+      '131,072 initial configurations',
+      modelOfV2({
+        format: 'protocol-studio',
+        version: 2,
+        name: 'bits',
+        roles: [{ name: 'Bit', instances: 17, vars: [{ name: 'on', type: 'bool', initial: [false, true] }], states: [{ name: 'idle', initial: true }], transitions: [] }],
+      }),
+    ],
     // Calls: each thread compiles the design as the loader does, calls written out.
     ['lease calls, fixed', loadExampleV2('lease-calls-fixed.protocol.json')],
     [

@@ -26,6 +26,7 @@ export async function exploreOnThreadsV2(
     threading,
     (set, count, pause) => localPort(createPartitionV2(model, options, { index: 0, count, set }), pause),
     () => ({ design: null, designV2: model.design }),
+    model.initials.length,
   );
   return threadResultV2(model, run, threading.threads);
 }

@@ -89,7 +89,7 @@ export async function explorePartitionedV2(
   setCapacity = 1 << 16,
 ): Promise<CheckResultV2 & { readonly threads: number }> {
   const set = SharedFingerprintSet.create(
-    setCapacity,
+    SharedFingerprintSet.firstLevelCapacity(model.initials.length, setCapacity),
     Math.min(setCapacity, 1 << 16),
     options.maxStates === undefined ? 64 : 1,
   );

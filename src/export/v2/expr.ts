@@ -237,7 +237,8 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[], want: Elem
       if (node.fn === 'down') return tsMember(viewOf(ctx, roleOf(node.args[0]!, ctx, binders), t(node.args[0]!)), 'down');
       return node.fn === 'abs' ? `Math.abs(${t(node.args[0]!)})` : `Math.${node.fn}(${t(node.args[0]!)}, ${t(node.args[1]!)})`;
     case 'binary': {
-      const element = ['+', '-', '*', '<', '<=', '>', '>=', '==', '!='].includes(node.op) ? pairElement(node.left, node.right, setScope(ctx, binders)) : null;
+      // A union of literals alone (`(c ? {"a"} : {}) + {"b"}`) is typed by what it is written to: `want`.
+      const element = ['+', '-', '*', '<', '<=', '>', '>=', '==', '!='].includes(node.op) ? (pairElement(node.left, node.right, setScope(ctx, binders)) ?? (['+', '-', '*'].includes(node.op) ? want : null)) : null;
       if (element !== null) return setBinary(node.op, t(node.left, element), t(node.right, element), elementsTs(model, element));
       const a = t(node.left);
       const b = t(node.right);

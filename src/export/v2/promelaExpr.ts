@@ -326,7 +326,8 @@ function px(node: ExprV2, ctx: PContext, bound: Bound[], want: readonly string[]
       return { code: node.fn === 'min' ? `((${a.code}) <= (${b.code}) -> (${a.code}) : (${b.code}))` : `((${a.code}) >= (${b.code}) -> (${a.code}) : (${b.code}))`, err };
     }
     case 'binary': {
-      const el = ['+', '-', '*', '<', '<=', '>', '>=', '==', '!='].includes(node.op) ? pairElement(node.left, node.right, setScope(ctx, bound)) : null;
+      // A union of literals alone is typed by what it is written to: `element`.
+      const el = ['+', '-', '*', '<', '<=', '>', '>=', '==', '!='].includes(node.op) ? (pairElement(node.left, node.right, setScope(ctx, bound)) ?? (['+', '-', '*'].includes(node.op) ? element : null)) : null;
       if (el !== null) {
         const a = p(node.left, null, el);
         const b = p(node.right, null, el);

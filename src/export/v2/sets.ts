@@ -84,10 +84,11 @@ export function setElementOf(node: ExprV2, scope: SetScope, want: ElementType | 
     case 'call':
       return node.fn === 'set' ? want ?? literalElement(node, scope) : null;
     case 'binary':
+      // Either side may be the one that types the other (a literal, or a `? :` or `+` of literals, is typed by the other side or by `want`).
       if (!['+', '-', '*'].includes(node.op)) return null;
-      return isSetLiteral(node.left) ? setElementOf(node.right, scope, want) ?? want : setElementOf(node.left, scope, want);
+      return setElementOf(node.left, scope, want) ?? setElementOf(node.right, scope, want);
     case 'conditional':
-      return setElementOf(node.then, scope, null) ?? setElementOf(node.otherwise, scope, null) ?? (isSetLiteral(node.then) || isSetLiteral(node.otherwise) ? want : null);
+      return setElementOf(node.then, scope, want) ?? setElementOf(node.otherwise, scope, want);
     default:
       return null;
   }
@@ -110,8 +111,9 @@ function literalElement(node: ExprV2 & { kind: 'call' }, scope: SetScope): Eleme
 
 /**
  * The element type of the two sides of a set operation or comparison (`S + T`, `S <= T`,
- * `S == T`), or null when they are not sets: the left side's unless it is a literal.
+ * `S == T`), or null when they are not sets: the left side's, or the right side's when the left
+ * is typed by it (a literal, or a `? :` or `+ - *` of literals; the loader checked that both agree).
  */
 export function pairElement(left: ExprV2, right: ExprV2, scope: SetScope): ElementType | null {
-  return isSetLiteral(left) ? setElementOf(right, scope) ?? setElementOf(left, scope) : setElementOf(left, scope);
+  return setElementOf(left, scope) ?? setElementOf(right, scope);
 }

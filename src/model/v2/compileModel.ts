@@ -538,6 +538,10 @@ function initialConfigurations(roles: readonly RoleV2[], initial: Float64Array, 
     err(['roles'], 'too-many', `The listed initial states and values make ${combinations} combinations; at most ${LIMITS_V2.initialCombinations} are tried.`);
     return null;
   }
+  if (combinations * initial.length > LIMITS_V2.initialParts) {
+    err(['roles'], 'too-many', `The listed initial states and values make ${combinations} combinations of ${initial.length} parts each; at most ${LIMITS_V2.initialParts} parts in all are built.`);
+    return null;
+  }
   if (choices.length === 0 && initially === null) return [initial];
   const env = { pre: initial, post: initial, self: 0, sender: 0, payload: new Float64Array(1), bound: new Float64Array(Math.max(1, binders)) };
   const out: Float64Array[] = [];

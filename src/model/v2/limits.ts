@@ -26,11 +26,17 @@ export const LIMITS_V2 = {
   /** Slots of one configuration. */
   slots: 8192,
   /**
-   * Combinations of listed initial values tried against `initially` (docs/format-v2.md §2). Half
-   * the threaded search's smallest shared set (2^16 slots), so that every initial configuration
-   * fits in it before the first level is expanded (the set grows only between levels).
+   * Combinations of listed initial states and values tried against `initially` (docs/format-v2.md
+   * §2): TokenRing.tla's `c \in [Node -> 0..5]` with six nodes makes 46,656, every one initial. The
+   * threaded search sizes its shared set for the initial configurations (`firstLevelCapacity`).
    */
-  initialCombinations: 32768,
+  initialCombinations: 262144,
+  /**
+   * Combinations × a configuration's parts: every combination is built as a configuration before
+   * `initially` is read, and those kept are the first level. 32,768 × 8,192, what the earlier
+   * bound of 32,768 combinations allowed at most, so nothing accepted before is refused.
+   */
+  initialParts: 2 ** 28,
   /** Values of a set's element type: a set is one mask of at most 31 bits (docs/format-v2.md §2). */
   setElements: 31,
   /** Entries of one map, nested or not (its slots per instance; a nested map's: the product of its levels' keys); the design's `slots` bound them all together too. */

@@ -152,6 +152,25 @@ describe('maps keyed by values and set-typed vars', () => {
     expect(guard('flag[true] < {0, 1} && flag[false] >= {} && {2} > flag[true]')).toEqual([]);
   });
 
+  it('a ? : or + - * made only of literals is typed by the other side, as a literal is (a subset chosen by a bool per element)', () => {
+    const chosen = '((event.x == "a" ? {"a"} : {}) + (slot[1] ? {"b", "c"} : {"c"}))';
+    const guard = (g: string): [string, string][] => errors(design((d) => (d.roles[0]!.transitions[0]!.guard = g)));
+    expect(guard(`${chosen} <= seen`)).toEqual([]);
+    expect(guard(`seen * ${chosen} == {}`)).toEqual([]);
+    expect(guard(`${chosen} - {"c"} == seen`)).toEqual([]);
+    expect(guard(`(slot[1] ? {"a"} : {}) == seen`)).toEqual([]);
+    // Alone it still has no type; with ints the range comes from the other side.
+    const alone = guard(`card(${chosen}) == 1`);
+    expect(alone.length).toBeGreaterThan(0);
+    expect(alone.every(([, code]) => code === 'untyped-set' || code === 'untyped-string')).toBe(true);
+    expect(guard('(slot[2] ? {0} : {1}) + {2} <= flag[true]')).toEqual([]);
+    // As an update, typed by the var it is written to: seen + {event.x}, the set written first.
+    const m = load(design((d) => (d.roles[0]!.transitions[0]!.updates!.seen = '(event.x == "a" ? {"a"} : {}) + (event.x == "b" ? {"b"} : {}) + (event.x == "c" ? {"c"} : {}) + seen')));
+    const r = exploreV2(m);
+    expect(r.verdict).toBe('ok');
+    expect(r.states).toBe(64);
+  });
+
   it('parse sets: braces, "in" at the level of "<", a quantifier over any set expression', () => {
     const guard = (g: string): [string, string][] => errors(design((d) => (d.roles[0]!.transitions[0]!.guard = g)));
     expect(guard('seen == {"a"')).toEqual([['/roles/0/transitions/0/guard', 'syntax']]);

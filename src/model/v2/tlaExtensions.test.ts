@@ -123,12 +123,21 @@ describe('initial values and initially', () => {
     expect(errors(choice([false, true], 'holds'))[0]).toEqual(['/initially', expect.any(String) as string]);
   });
 
-  it('at most 32,768 combinations are tried', () => {
+  it('at most 262,144 combinations are tried, and combinations × parts at most 2^28', () => {
     const d = ring((x) => {
-      x.roles[0]!.instances = 17;
+      x.roles[0]!.instances = 19;
       x.roles[0]!.vars![0]!.initial = [false, true];
     });
     expect(errors(d)).toEqual([['/roles', 'too-many']]);
+    // 2^18 combinations are allowed, but not with 18 × 65 parts each (before any is built).
+    const wide = ring((x) => {
+      x.roles[0]!.instances = 18;
+      x.roles[0]!.vars![0]!.initial = [false, true];
+      x.roles[0]!.vars!.push({ name: 'wide', type: { map: { from: { int: [1, 64] }, to: 'bool' } }, initial: false });
+    });
+    expect(errors(wide)).toEqual([['/roles', 'too-many']]);
+    const refused = loadDesignValueV2(wide);
+    expect(refused.ok ? '' : refused.errors[0]!.message).toMatch(/262144 combinations of \d+ parts each; at most 268435456 parts/);
   });
 });
 

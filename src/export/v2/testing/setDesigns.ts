@@ -6,10 +6,11 @@ import { setsDesign } from './setsDesign';
 
 /**
  * Test support: the designs with sets and maps keyed by values (docs/format-v2.md §2, §5) the
- * export tests run beside the examples: two published specifications (no example uses sets) and
+ * export tests run beside the examples: three published specifications (no example uses sets;
+ * simple-allocator builds sets from literals, `(event.r1 ? {"r1"} : {}) + …`, typed by the other side) and
  * `setsDesign.ts`, by a name for the test titles.
  */
-export const PUBLISHED_SET_DESIGNS = ['voting-sets', 'missionaries-and-cannibals'] as const;
+export const PUBLISHED_SET_DESIGNS = ['voting-sets', 'missionaries-and-cannibals', 'simple-allocator'] as const;
 
 export function loadParticipants(value: unknown): ModelV2 {
   const r = loadAnyDesignValueV2(value);

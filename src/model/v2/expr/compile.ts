@@ -499,10 +499,21 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
 
   const elementCount = (element: ElementType): number => sizeOf(element, { instances: scope.roles.map((r) => r.instances) });
 
+  /**
+   * A set expression that cannot type itself, and takes its type from the other side (docs/format-v2.md
+   * §5): a literal `{…}`, and a `? :` or `+ - *` made only of such sets (`(event.r1 ? {"r1"} : {}) +
+   * (event.r2 ? {"r2"} : {})`, SimpleAllocator's `S \in SUBSET Resources` as a bool per resource).
+   */
+  const untypedSet = (x: ExprV2): boolean =>
+    (x.kind === 'call' && x.fn === 'set') ||
+    (x.kind === 'conditional' && untypedSet(x.then) && untypedSet(x.otherwise)) ||
+    (x.kind === 'binary' && (x.op === '+' || x.op === '-' || x.op === '*') && untypedSet(x.left) && untypedSet(x.right));
+  /** A quoted value or an untyped set: typed by what it meets. */
+  const untyped = (x: ExprV2): boolean => x.kind === 'string' || untypedSet(x);
+
   /** Nodes of one type (a set literal's elements), the first that types itself visited first; null after reporting. */
   const typedList = (nodes: readonly ExprV2[], want: TypeV2 | null): Typed[] | null => {
     if (nodes.length === 0) return [];
-    const untyped = (x: ExprV2): boolean => x.kind === 'string' || (x.kind === 'call' && x.fn === 'set');
     const firstAt = want === null ? Math.max(0, nodes.findIndex((x) => !untyped(x))) : 0;
     const first = visit(nodes[firstAt]!, want);
     if (first === null) return null;
@@ -637,8 +648,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       }
       case 'conditional': {
         const test = need(node.test, visit(node.test, BOOL), BOOL, 'The condition of "? :"');
-        const untypedNode = (x: ExprV2): boolean => x.kind === 'string' || (x.kind === 'call' && x.fn === 'set');
-        const stringFirst = untypedNode(node.then) && !untypedNode(node.otherwise);
+        const stringFirst = untyped(node.then) && !untyped(node.otherwise);
         const first = visit(stringFirst ? node.otherwise : node.then, want);
         const second = visit(stringFirst ? node.then : node.otherwise, first?.type ?? want);
         if (test === null || first === null || second === null) return null;
@@ -699,24 +709,24 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
         return { type: INT, ev, deps: typed.reduce((d, x) => d | x.deps, 0), safe: typed.every((x) => x.safe) };
       }
       case 'binary':
-        return binary(node);
+        return binary(node, want);
     }
   };
 
-  const binary = (node: ExprV2 & { kind: 'binary' }): Typed | null => {
+  /** `want`: the type the context expects; a set passes on to the operands of `+ - *`, whose result is a set of theirs. */
+  const binary = (node: ExprV2 & { kind: 'binary' }, want: TypeV2 | null): Typed | null => {
     const at = node.opStart;
     if (node.op === '==' || node.op === '!=') {
       const { left, right } = node;
       if (left.kind === 'string' && right.kind === 'string') return problem(left.start, 'untyped-string', 'Compare a quoted value with a var or state, not with another quoted value.');
       let l: Typed | null;
       let r: Typed | null;
-      const isSetLiteral = (x: ExprV2): boolean => x.kind === 'call' && x.fn === 'set';
-      if (left.kind === 'string' || (isSetLiteral(left) && !isSetLiteral(right))) {
+      if (left.kind === 'string' || (untypedSet(left) && !untypedSet(right))) {
         r = visit(right, null);
         l = r === null ? null : visit(left, r.type);
       } else {
         l = visit(left, null);
-        r = (right.kind === 'string' || isSetLiteral(right)) && l === null ? null : visit(right, l?.type ?? null);
+        r = (right.kind === 'string' || untypedSet(right)) && l === null ? null : visit(right, l?.type ?? null);
       }
       if (l === null || r === null) return null;
       if (!sameTypeV2(l.type, r.type)) {
@@ -731,15 +741,15 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     // Sets: `S + {e}`, `S - T`, `S <= T` (docs/format-v2.md §5); the left side is read first unless it is a literal.
     let first: Typed | null | undefined;
     if (!logic && node.left.kind !== 'string') {
-      const literalLeft = node.left.kind === 'call' && node.left.fn === 'set';
-      if (literalLeft) {
+      const setResult = want?.kind === 'set' && (node.op === '+' || node.op === '-' || node.op === '*') ? want : null;
+      if (untypedSet(node.left) && setResult === null) {
         const r = visit(node.right, null);
         if (r === null) return null;
         if (r.type.kind !== 'set') return problem(node.left.start, 'type-mismatch', `"${node.op}" with a set on the left needs a set on the right, but this is ${showTypeV2(r.type)}.`);
         const l = visit(node.left, r.type);
         return l && setBinary(node, l, r);
       }
-      first = visit(node.left, null);
+      first = visit(node.left, setResult);
       if (first?.type.kind === 'set') {
         const r = visit(node.right, first.type);
         return r && setBinary(node, first, r);

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { ModelV2 } from '../../../model/v2/model';
 import { initialDescriber } from '../../../engine/v2/initialChoices';
 
-/** A list of choices up to this many; past it, a number field (a design may have 32,768). */
+/** A list of choices up to this many; past it, a number field (a design may have 262,144). */
 const LISTED = 64;
 
 /**
