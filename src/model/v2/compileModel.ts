@@ -11,6 +11,7 @@ import { LIMITS_V2 } from './limits';
 import { networkLinks } from './links';
 import type { ExpandedRoleJson } from './calls';
 import type { WitnessV2, CompiledExprV2, ElementType, EvaluatorV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
+import { exportFeatures } from './exportFeatures';
 import { checkNames } from './names';
 import { encodeScalar, instanceName, mapKeyTypes, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
 import { initialValues, mapLevels, type DesignV2, type FieldJsonV2, type RoleJson } from './schema';
@@ -452,23 +453,14 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       slotBits: layout.slotBits,
       initial: starts[0]!,
       initials: starts,
-      beyondExports: [
-        ...(messages.some((m) => m.consumed) ? ['the network model "set"'] : []),
-        ...(layout.network.lossy ? ['a lossy network'] : []),
-        ...(layout.network.blockWhenFull ? ['"whenFull": "block"'] : []),
-        ...(layout.network.waitUnexpected ? ['"unexpected": "wait"'] : []),
-        ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
-        ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
-      ],
-      nestedMaps: roles.flatMap((r) => r.vars.filter((v) => v.inner.length > 0).map((v) => `the var ${r.name}.${v.name} (a nested map)`)),
-      failStopFeatures: [
-        ...roles.filter((r) => r.stops).map((r) => `the role ${r.name}'s "afterCrash": "stop" (crashed instances that never restart)`),
-        ...(readsDown ? ['down(i) in expressions'] : []),
-      ],
-      setFeatures: [
-        ...roles.flatMap((r) => r.vars.filter((v) => v.type.kind === 'set' || (v.keys !== null && v.mapOf < 0)).map((v) => `the var ${r.name}.${v.name} (${v.keys === null ? 'a set' : v.mapOf < 0 ? 'a map not keyed by a role' : 'a map to sets'})`)),
-        ...(setExpressions ? ['set expressions ({…}, in, card)'] : []),
-      ],
+      exportFeatures: exportFeatures(roles, {
+        network: layout.network,
+        consumed: messages.some((m) => m.consumed),
+        exceptSends: roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))),
+        instanceArithmetic,
+        setExpressions,
+        readsDown,
+      }),
       bound: binders,
       payloadSlots,
       ...(symmetry ? { symmetry } : {}),

@@ -58,11 +58,11 @@ export interface CompiledV2 {
   readonly evaluate: EvaluatorV2;
   /** Quantifier slots this expression needs. */
   readonly binders: number;
-  /** It computes with instance numbers (`index(i)`, `RM[e]` with e not a literal), which the exporters do not translate yet. */
+  /** It computes with instance numbers (`index(i)`, `RM[e]` with e not a literal): a `tla` export feature (`../exportFeatures.ts`). */
   readonly instanceArithmetic: boolean;
-  /** It uses a set form (`{…}`, `in`, `card`, a quantifier over a set), which the exporters do not translate yet. */
+  /** It uses a set form (`{…}`, `in`, `card`, a quantifier over a set): a `set` export feature. */
   readonly setExpressions: boolean;
-  /** It reads whether an instance is down (`down(i)`), which the exporters do not translate yet. */
+  /** It reads whether an instance is down (`down(i)`): a `failStop` export feature. */
   readonly readsDown: boolean;
   /** Roles whose instances it tells apart by number (`index(i)`, `RM[2]`, `RM[e]`): symmetry refuses them (docs/format-v2.md §18). */
   readonly numbersInstancesOf: readonly number[];
