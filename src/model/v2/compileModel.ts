@@ -11,6 +11,7 @@ import { LIMITS_V2 } from './limits';
 import { networkLinks } from './links';
 import type { ExpandedRoleJson } from './calls';
 import type { WitnessV2, CompiledExprV2, ElementType, EvaluatorV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
+import { entryStrides, keyLevels } from './entryLayout';
 import { exportFeatures } from './exportFeatures';
 import { checkNames } from './names';
 import { encodeScalar, instanceName, mapKeyTypes, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
@@ -341,18 +342,17 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
           err(upath, 'unknown-var', m ? `Unknown var "${m.name}" of ${r.name}; updates assign the role's own vars.` : `"${key}" is not a var or a map entry (write x, m[i] or m[i][j]).`);
           continue;
         }
-        const levels = v.keys === null ? [] : [v.keys, ...v.inner];
+        const levels = keyLevels(v);
         if (levels.length !== m.keys.length) {
           const example = `${v.name}${levels.map((k, j) => `[${j === 0 && v.mapOf >= 0 ? 'sender' : k.kind === 'id' ? `${names.names[k.role]}[1]` : 'k'}]`).join('')}`;
           err(upath, 'map-index', levels.length === 0 ? `${v.name} is not a map, so it cannot be indexed.` : `${v.name} is a ${levels.length > 1 ? 'nested ' : ''}map: assign one entry, as in "${example}"${m.keys.length > 0 ? ` (${levels.length} key${levels.length === 1 ? '' : 's'}, not ${m.keys.length})` : ''}.`);
           continue;
         }
-        // Each key's position, then the entry's: Σ position × stride, the first key major.
-        let stride = v.width;
+        // Each key's position, then the entry's: Σ position × stride, the first key major (entryLayout.ts).
+        const strides = entryStrides(v, names);
         const keyParts = levels.map((k, j) => {
-          stride /= sizeOf(k, names);
           const key = compileKey(m.keys[j]!, upath, { ...scope, what: 'map index' }, k, v.name);
-          return key && { at: key.evaluate, stride };
+          return key && { at: key.evaluate, stride: strides[j]! };
         });
         const value = compile(text, upath, { ...scope, what: 'update' }, fromScalar(v.type, v.name, names.names));
         if (value && keyParts.every((p) => p !== null)) updates.push({ variable: v, index: keyParts.length === 0 ? null : entryPosition(keyParts as { at: EvaluatorV2; stride: number }[]), value: value.evaluate, path: toPointer(upath) });
