@@ -1,5 +1,5 @@
 import type { ElementType, ModelV2, ScalarType } from '../../model/v2/model';
-import { sizeOf } from '../../model/v2/scalarTypes';
+import { entryStrides, keyLevels, mapEntry } from '../../model/v2/entryLayout';
 
 /**
  * Symmetry reduction (docs/format-v2.md §18): the canonical form of a configuration
@@ -97,7 +97,7 @@ export class Symmetry {
       for (const ch of model.network.channels) for (let k = 0; k < model.network.capacity; k++) this.mapperOf[ch.base + k] = codeMapper;
     }
 
-    const roleNames = { names: model.roles.map((r) => r.name), instances: model.roles.map((r) => r.instances) };
+    const counts = { instances: model.roles.map((r) => r.instances) };
     for (const g of groupElements(model)) {
       const dst = new Int32Array(model.size);
       for (let j = 0; j < model.size; j++) dst[j] = j;
@@ -111,21 +111,11 @@ export class Symmetry {
           // permuted set, maps its key to the key's image (a nested map's levels all at once, the first key major).
           for (const v of role.vars) {
             if (v.keys === null) continue;
-            const levels = [v.keys, ...v.inner];
-            const images = levels.map((keys) => keyImages(keys, g, model));
+            const images = keyLevels(v).map((keys) => keyImages(keys, g, model));
             if (images.every((img) => img === null)) continue;
+            const strides = entryStrides(v, counts);
             for (let k = 0; k < v.width; k++) {
-              let rest = k;
-              let image = 0;
-              let stride = v.width;
-              for (let j = 0; j < levels.length; j++) {
-                const n = sizeOf(levels[j]!, roleNames);
-                stride /= n;
-                const key = Math.floor(rest / stride);
-                rest -= key * stride;
-                image += (images[j]?.[key] ?? key) * stride;
-              }
-              dst[base + v.offset + k] = to + v.offset + image;
+              dst[base + v.offset + k] = to + v.offset + mapEntry(strides, k, (j, key) => images[j]?.[key] ?? key);
             }
           }
         });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { usesFeature } from '../../model/v2/exportFeatures';
 import { loadAnyDesignValueV2, loadDesignValueV2 } from '../../model/v2/load';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2 } from '../../model/v2/schema';
@@ -47,14 +48,14 @@ export function readExampleV2(file: string): DesignV2 {
 /**
  * The version-2 examples that are designs of participants (those with clients run on version 1's
  * engine, §13): by default those the code exporters translate (the exporters' tests run each);
- * `'all'` adds those they refuse by rule (`ModelV2.beyondExports`, §16), for the engine's own tests.
+ * `'all'` adds those they refuse by rule (`tla` features of `ModelV2.exportFeatures`, §16), for the engine's own tests.
  */
 export function participantExamplesV2(which: 'exported' | 'all' = 'exported'): string[] {
   return readdirSync(join(__dirname, '../../../examples/v2'))
     .filter((f) => f.endsWith('.protocol.json'))
     .filter((f) => {
       const loaded = loadAnyDesignValueV2(readExampleV2(f));
-      return loaded.ok && loaded.kind === 'participants' && (which === 'all' || loaded.model.beyondExports.length === 0);
+      return loaded.ok && loaded.kind === 'participants' && (which === 'all' || !usesFeature(loaded.model, 'tla'));
     });
 }
 

@@ -1,4 +1,5 @@
 import type { ElementType, ModelV2, VarV2 } from '../../model/v2/model';
+import { entryStrides } from '../../model/v2/entryLayout';
 import { formatScalar, sizeOf, type RoleNames } from '../../model/v2/scalarTypes';
 import { callEventLabel, callMessageText, dedupeNote } from './callReading';
 import type { StepRef } from './stepTypes';
@@ -48,7 +49,7 @@ function keyText(keys: ElementType, k: number, model: ModelV2): string {
 function innerText(model: ModelV2, v: VarV2, vec: Float64Array, at: number, level: number): string {
   const keys = v.inner[level]!;
   const n = keyCount(keys, model);
-  const stride = v.inner.slice(level + 1).reduce((w, k) => w * keyCount(k, model), 1);
+  const stride = entryStrides(v, roleNames(model))[level + 1]!;
   const parts = Array.from({ length: n }, (_, k) => `${keyText(keys, k, model)}: ${level + 1 < v.inner.length ? innerText(model, v, vec, at + k * stride, level + 1) : String(value(model, v, vec[at + k]!))}`);
   return `{${parts.join(', ')}}`;
 }
@@ -62,7 +63,7 @@ export function viewConfigurationV2(model: ModelV2, vec: Float64Array): Configur
         if (v.keys === null) return [v.name, value(model, v, vec[inst.base + v.offset]!)];
         // Entry k is the keys' k-th value: an instance, false/true, an enum value, lo + k.
         const keys = v.keys;
-        const inner = v.width / keyCount(keys, model);
+        const inner = entryStrides(v, roleNames(model))[0]!;
         const entries = Array.from({ length: keyCount(keys, model) }, (_, k) => [keyText(keys, k, model), v.inner.length === 0 ? value(model, v, vec[inst.base + v.offset + k]!) : innerText(model, v, vec, inst.base + v.offset + k * inner, 0)] as const);
         return [v.name, Object.fromEntries(entries)];
       }),

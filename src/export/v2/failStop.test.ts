@@ -2,6 +2,7 @@
 import mermaid from 'mermaid';
 import { describe, expect, it } from 'vitest';
 import { loadExampleV2 } from '../../engine/v2/testDesigns';
+import { featureTexts } from '../../model/v2/exportFeatures';
 import { ExportRefusal } from './refusal';
 import { scxmlFilesV2 } from './scxml';
 import { exportDesignV2, type TargetV2 } from './index';
@@ -26,7 +27,7 @@ describe('a design with a fail-stop role in the exports', () => {
       rm.transitions = rm.transitions.filter((t) => t.id !== 'give-up');
       rm.events = rm.events!.filter((e) => e.name !== 'CoordinatorFailed');
     });
-    expect(m.failStopFeatures).toEqual([`the role TM's "afterCrash": "stop" (crashed instances that never restart)`]);
+    expect(featureTexts(m, 'failStop')).toEqual([`the role TM's "afterCrash": "stop" (crashed instances that never restart)`]);
     expect(() => scxmlFilesV2(m)).toThrow(/^this design uses the role TM's "afterCrash": "stop" \(crashed instances that never restart\), which the SCXML export/);
   });
 

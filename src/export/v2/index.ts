@@ -14,35 +14,17 @@ import { sharedModule } from './shared';
 import { designChooses, INITIAL_FILE, initialModule } from './starts';
 import { roleAlias, SYSTEM_FILE, systemModule, tsLiteral } from './system/systemSpec';
 import { xstateFilesV2 } from './xstate';
-import { ExportRefusal, nestedMapRefusal } from './refusal';
+import { refuseUntranslated } from './refusal';
 
 /** A multi-file export: file name → text, in a stable order (shared module first). */
 export type ExportFiles = ReadonlyArray<{ readonly name: string; readonly text: string }>;
 
-/** The targets a version-2 design exports to (docs/format-v2.md, "Exports"). */
-export const TARGETS_V2 = ['ts', 'xstate', 'mermaid', 'scxml', 'promela', 'harness', 'monitor', 'json'] as const;
-export type TargetV2 = (typeof TARGETS_V2)[number];
-
-export const TARGET_INFO_V2: Record<TargetV2, { readonly label: string }> = {
-  ts: { label: 'TypeScript: one module per role and the shared message types' },
-  xstate: { label: 'XState v5: one machine per role and the actor system' },
-  mermaid: { label: 'Mermaid: a state diagram per role and a sequence diagram' },
-  scxml: { label: 'SCXML: one document per role (transitions only)' },
-  promela: { label: 'Promela (Spin): one proctype per role' },
-  harness: { label: 'Test harness: your implementation of each role against the design, step by step' },
-  monitor: { label: 'Runtime monitor: observed steps of the running instances checked against the design' },
-  json: { label: 'Design JSON' },
-};
-
-export function isTargetV2(value: string): value is TargetV2 {
-  return (TARGETS_V2 as readonly string[]).includes(value);
-}
+import type { TargetV2 } from './targets';
+export { isTargetV2, TARGET_INFO_V2, TARGETS_V2, type TargetV2 } from './targets';
 
 /** `export --to ts` for a version-2 design: the shared module and one module per role (unformatted). */
 export function typeScriptModulesV2(written: ModelV2): ExportFiles {
-  // A nested map's several initial values would need a start per entry at every level (starts.ts): not yet.
-  const listed = written.roles.flatMap((r) => r.vars.filter((v) => v.inner.length > 0 && v.initials.length > 1).map((v) => `the var ${r.name}.${v.name} (a nested map with several initial values)`));
-  if (listed.length > 0) throw nestedMapRefusal(listed, 'TypeScript');
+  refuseUntranslated(written, 'ts');
   const model = runningModel(written);
   return [
     { name: SHARED_FILE, text: sharedModule(model) },
@@ -54,6 +36,7 @@ export function typeScriptModulesV2(written: ModelV2): ExportFiles {
 
 /** `export --to harness|monitor`: the TypeScript modules, the running system (`system.ts`) and the harness or the monitor (unformatted). */
 export function harnessOrMonitorFiles(model: ModelV2, target: 'harness' | 'monitor'): ExportFiles {
+  refuseUntranslated(model, target);
   return [
     ...typeScriptModulesV2(model),
     { name: SYSTEM_FILE, text: systemModule(model) },
@@ -78,7 +61,7 @@ export async function exportDesignV2(written: ModelV2, target: TargetV2, traceSt
   if (target === 'json') return [{ name: 'design.protocol.json', text: `${JSON.stringify(written.design, null, 2)}\n` }];
   // Each exporter generates from the design as it runs, calls written out (`running.ts`).
   const model = written;
-  if (target !== 'mermaid' && model.beyondExports.length > 0) throw new ExportRefusal(`this design uses ${model.beyondExports.join(', ')}, which the ${target} export does not translate yet (docs/format-v2.md §16)`);
+  refuseUntranslated(model, target);
   const formatted = async (files: ExportFiles): Promise<ExportFiles> => Promise.all(files.map(async (f) => ({ name: f.name, text: await formatTypeScript(f.text) })));
   switch (target) {
     case 'ts':

@@ -3,7 +3,8 @@ import type { TransitionJsonV2 } from '../../model/v2/schema';
 import { promelaComment } from '../promela/text';
 import { updateTarget } from '../../model/v2/compileModel';
 import { pChecked, pKeyChecked, stVar, varVar, type PCode, type PContext } from './promelaExpr';
-import { ExportRefusal } from './refusal';
+import { ExportRefusal, refuseUntranslated } from './refusal';
+import { usesFeature } from '../../model/v2/exportFeatures';
 import { runningModel } from './running';
 
 /**
@@ -51,7 +52,7 @@ export function promelaModelV2(model: ModelV2): string {
 }
 
 export function promelaWithSteps(written: ModelV2): { text: string; steps: readonly PromelaStepV2[] } {
-  if (written.beyondExports.length > 0) throw new ExportRefusal(`this design uses ${written.beyondExports.join(', ')}, which the Promela export does not translate yet (docs/format-v2.md §16)`);
+  refuseUntranslated(written, 'promela');
   const model = runningModel(written);
   for (const role of model.roles) {
     for (const v of role.vars) {
@@ -102,7 +103,7 @@ function globals(model: ModelV2): string[] {
     if (role.modeSlot >= 0) {
       out.push(`bit r${r}_dn[${n}];`);
       // A step invariant's down(i) reads the configuration before the step, as the engine's.
-      if (model.failStopFeatures.length > 0) copies.push(`bit o_r${r}_dn[${n}];`);
+      if (usesFeature(model, 'failStop')) copies.push(`bit o_r${r}_dn[${n}];`);
     }
     if (role.persistedSlot >= 0) out.push(`${st} r${r}_pst[${n}];`);
     // Each instance's crashes, only when its role allows fewer than the design's budget (as the engine's configuration).
@@ -148,7 +149,7 @@ function copyLines(model: ModelV2, prefix: string, value: (name: string) => stri
   const out: string[] = [];
   model.roles.forEach((role, r) => {
     for (let i = 0; i < role.instances; i++) out.push(`${prefix}${stVar(r)}[${i}] = ${value(`${stVar(r)}[${i}]`)};`);
-    if (role.modeSlot >= 0 && model.failStopFeatures.length > 0) for (let i = 0; i < role.instances; i++) out.push(`${prefix}r${r}_dn[${i}] = ${value(`r${r}_dn[${i}]`)};`);
+    if (role.modeSlot >= 0 && usesFeature(model, 'failStop')) for (let i = 0; i < role.instances; i++) out.push(`${prefix}r${r}_dn[${i}] = ${value(`r${r}_dn[${i}]`)};`);
     role.vars.forEach((v, k) => {
       for (let i = 0; i < role.instances * v.width; i++) out.push(`${prefix}${varVar(r, k)}[${i}] = ${value(`${varVar(r, k)}[${i}]`)};`);
     });

@@ -1,6 +1,7 @@
 import type { ExprV2 } from '../../model/v2/expr/ast';
 import { parseExpressionV2 } from '../../model/v2/expr/parser';
 import type { ElementType, ModelV2, ScalarType, VarV2 } from '../../model/v2/model';
+import { entryStrides, keyLevels } from '../../model/v2/entryLayout';
 import { ExportRefusal, poolQuantifierRefusal } from './refusal';
 import { elementCount, isSetLiteral, pairElement, setElementOf, type SetScope } from './sets';
 
@@ -74,20 +75,26 @@ export function pKeyChecked(v: VarV2, texts: readonly string[], ctx: PContext): 
 }
 
 /**
- * The entry of `m[a]`, `m[a][b]`…: first key major, as the engine lays a nested map out
- * (docs/format-v2.md §2): position(a) × (b's key count) + position(b).
+ * The entry of `m[a]`, `m[a][b]`…: Σ position(key_j) × stride_j, the strides of
+ * `model/v2/entryLayout.ts` (first key major, as the engine lays a nested map out, docs/format-v2.md
+ * §2); the keys known here fold into one number.
  */
 function entryPosition(v: VarV2, keys: readonly ExprV2[], ctx: PContext, bound: Bound[]): PCode {
-  const levels = [v.keys!, ...v.inner];
-  let code: string | null = null;
+  const strides = entryStrides(v, { instances: ctx.model.roles.map((r) => r.instances) });
   let err: string | null = null;
-  levels.forEach((level, l) => {
+  let fixed = 0;
+  const terms: { code: string; stride: number }[] = [];
+  keyLevels(v).forEach((level, l) => {
     const k = keyPosition(level, keys[l]!, ctx, bound);
     err = orErr(err, k.err);
-    const size = elementCount(ctx.model, level);
-    code = code === null ? k.code : constant(code) !== null && constant(k.code) !== null ? String(constant(code)! * size + constant(k.code)!) : `(${code}) * ${size} + (${k.code})`;
+    const c = constant(k.code);
+    if (c !== null) fixed += c * strides[l]!;
+    else terms.push({ code: k.code, stride: strides[l]! });
   });
-  return { code: code!, err };
+  if (terms.length === 0) return { code: String(fixed), err };
+  if (terms.length === 1 && terms[0]!.stride === 1 && fixed === 0) return { code: terms[0]!.code, err };
+  const sum = terms.map((t) => (t.stride === 1 ? `(${t.code})` : `(${t.code}) * ${t.stride}`));
+  return { code: [...sum, ...(fixed === 0 ? [] : [String(fixed)])].join(' + '), err };
 }
 
 /** The map var an index chain reads (`m[a][b]`, `i.m[a]`): its base (a name or a member) and keys, outermost first. */

@@ -2,11 +2,12 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { loadExampleV2, participantExamplesV2 } from '../../engine/v2/testDesigns';
+import { usesFeature } from '../../model/v2/exportFeatures';
 import { ExportRefusal } from './refusal';
 import { scxmlFilesV2 } from './scxml';
 
 // A fail-stop design is refused by rule (failStop.test.ts asserts the sentence).
-const EXAMPLES = participantExamplesV2().filter((f) => loadExampleV2(f).failStopFeatures.length === 0);
+const EXAMPLES = participantExamplesV2().filter((f) => !usesFeature(loadExampleV2(f), 'failStop'));
 
 /** Every script, cond and expr of an SCXML document parses as JavaScript. */
 function scriptProblems(doc: Document): string[] {

@@ -4,7 +4,7 @@ import { tsString } from '../typescript/escape';
 import { translateText, type ExprContext } from './expr';
 import type { ExportFiles } from './index';
 import { idsConst, initialLiteral, instanceIds } from './names';
-import { ExportRefusal, setRefusal, failStopRefusal, nestedMapRefusal } from './refusal';
+import { ExportRefusal, refuseUntranslated } from './refusal';
 import { runningModel } from './running';
 import { chooses, configurations, designChooses, startOf } from './starts';
 import { tsLiteral } from './system/systemSpec';
@@ -176,11 +176,9 @@ export function systemScxml(model: ModelV2): string {
 }
 
 export function scxmlFilesV2(written: ModelV2): ExportFiles {
-  // SCXML's data model has no typed sets: its ECMAScript would need the helpers the TypeScript export carries.
-  if (written.nestedMaps.length > 0) throw nestedMapRefusal(written.nestedMaps, 'SCXML');
-  if (written.setFeatures.length > 0) throw setRefusal(written.setFeatures, 'SCXML');
-  // SCXML's machines have no crash of their own to stop at, nor another instance's liveness to read.
-  if (written.failStopFeatures.length > 0) throw failStopRefusal(written.failStopFeatures, 'SCXML');
+  // Its ECMAScript data model has no typed sets or nested records (it would need the TypeScript
+  // export's helpers); its machines have no crash to stop at, nor another instance's liveness to read.
+  refuseUntranslated(written, 'scxml');
   const model = runningModel(written);
   return [...model.roles.map((r) => ({ name: `role-${r.name}.scxml`, text: roleScxml(model, r) })), { name: 'system.scxml', text: systemScxml(model) }];
 }

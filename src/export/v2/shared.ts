@@ -2,6 +2,7 @@ import type { FieldV2, ModelV2 } from '../../model/v2/model';
 import { tsDoc, tsKey, tsString } from '../typescript/escape';
 import { idsConst, idType, instanceIds, messageType, receivedType, scalarTs, sentType, stateType, varsType, varTs, viewType } from './names';
 import { runtimeV2 } from './runtime';
+import { usesFeature } from '../../model/v2/exportFeatures';
 
 /**
  * The shared module (`protocol.ts`) every role module imports: instance ids, each role's states
@@ -32,7 +33,7 @@ export function sharedModule(model: ModelV2): string {
     out.push(`export type ${receivedType(role.name)} = ${union(model.messages.filter((m) => m.to === role.index).map((m) => messageType(m.name)))};`);
     out.push(`export type ${sentType(role.name)} = ${union(model.messages.filter((m) => m.from === role.index).map((m) => messageType(m.name)))};`);
   }
-  out.push(runtimeV2(model.setFeatures.length > 0));
+  out.push(runtimeV2(usesFeature(model, 'set')));
   return `${out.filter((x) => x !== '').join('\n\n')}\n`;
 }
 

@@ -11,6 +11,8 @@ import { LIMITS_V2 } from './limits';
 import { networkLinks } from './links';
 import type { ExpandedRoleJson } from './calls';
 import type { WitnessV2, CompiledExprV2, ElementType, EvaluatorV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
+import { entryStrides, keyLevels } from './entryLayout';
+import { exportFeatures } from './exportFeatures';
 import { checkNames } from './names';
 import { encodeScalar, instanceName, mapKeyTypes, resolveScalar, showScalar, sizeOf, valuesOf, type RoleNames } from './scalarTypes';
 import { initialValues, mapLevels, type DesignV2, type FieldJsonV2, type RoleJson } from './schema';
@@ -340,18 +342,17 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
           err(upath, 'unknown-var', m ? `Unknown var "${m.name}" of ${r.name}; updates assign the role's own vars.` : `"${key}" is not a var or a map entry (write x, m[i] or m[i][j]).`);
           continue;
         }
-        const levels = v.keys === null ? [] : [v.keys, ...v.inner];
+        const levels = keyLevels(v);
         if (levels.length !== m.keys.length) {
           const example = `${v.name}${levels.map((k, j) => `[${j === 0 && v.mapOf >= 0 ? 'sender' : k.kind === 'id' ? `${names.names[k.role]}[1]` : 'k'}]`).join('')}`;
           err(upath, 'map-index', levels.length === 0 ? `${v.name} is not a map, so it cannot be indexed.` : `${v.name} is a ${levels.length > 1 ? 'nested ' : ''}map: assign one entry, as in "${example}"${m.keys.length > 0 ? ` (${levels.length} key${levels.length === 1 ? '' : 's'}, not ${m.keys.length})` : ''}.`);
           continue;
         }
-        // Each key's position, then the entry's: Σ position × stride, the first key major.
-        let stride = v.width;
+        // Each key's position, then the entry's: Σ position × stride, the first key major (entryLayout.ts).
+        const strides = entryStrides(v, names);
         const keyParts = levels.map((k, j) => {
-          stride /= sizeOf(k, names);
           const key = compileKey(m.keys[j]!, upath, { ...scope, what: 'map index' }, k, v.name);
-          return key && { at: key.evaluate, stride };
+          return key && { at: key.evaluate, stride: strides[j]! };
         });
         const value = compile(text, upath, { ...scope, what: 'update' }, fromScalar(v.type, v.name, names.names));
         if (value && keyParts.every((p) => p !== null)) updates.push({ variable: v, index: keyParts.length === 0 ? null : entryPosition(keyParts as { at: EvaluatorV2; stride: number }[]), value: value.evaluate, path: toPointer(upath) });
@@ -452,23 +453,14 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       slotBits: layout.slotBits,
       initial: starts[0]!,
       initials: starts,
-      beyondExports: [
-        ...(messages.some((m) => m.consumed) ? ['the network model "set"'] : []),
-        ...(layout.network.lossy ? ['a lossy network'] : []),
-        ...(layout.network.blockWhenFull ? ['"whenFull": "block"'] : []),
-        ...(layout.network.waitUnexpected ? ['"unexpected": "wait"'] : []),
-        ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
-        ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
-      ],
-      nestedMaps: roles.flatMap((r) => r.vars.filter((v) => v.inner.length > 0).map((v) => `the var ${r.name}.${v.name} (a nested map)`)),
-      failStopFeatures: [
-        ...roles.filter((r) => r.stops).map((r) => `the role ${r.name}'s "afterCrash": "stop" (crashed instances that never restart)`),
-        ...(readsDown ? ['down(i) in expressions'] : []),
-      ],
-      setFeatures: [
-        ...roles.flatMap((r) => r.vars.filter((v) => v.type.kind === 'set' || (v.keys !== null && v.mapOf < 0)).map((v) => `the var ${r.name}.${v.name} (${v.keys === null ? 'a set' : v.mapOf < 0 ? 'a map not keyed by a role' : 'a map to sets'})`)),
-        ...(setExpressions ? ['set expressions ({…}, in, card)'] : []),
-      ],
+      exportFeatures: exportFeatures(roles, {
+        network: layout.network,
+        consumed: messages.some((m) => m.consumed),
+        exceptSends: roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))),
+        instanceArithmetic,
+        setExpressions,
+        readsDown,
+      }),
       bound: binders,
       payloadSlots,
       ...(symmetry ? { symmetry } : {}),

@@ -1,5 +1,6 @@
 import type { DesignError } from '../model';
 import type { InvariantKind, VarStorage } from '../schema';
+import type { ExportFeatureV2 } from './exportFeatures';
 import type { DesignV2 } from './schema';
 import type { SymmetryV2 } from './symmetry';
 
@@ -296,22 +297,11 @@ export interface ModelV2 {
    */
   readonly initials: readonly Float64Array[];
   /**
-   * The features written for reproducing TLA+ specifications (docs/format-v2.md §6, §3, §2, §5)
-   * that the code exporters do not translate yet, in words; empty for every other design.
+   * Every feature it uses that some export target does not translate (docs/format-v2.md §15,
+   * §16), each in words naming the var, role or key; empty for most designs. The targets that
+   * translate each kind are stated in `src/export/v2/refusal.ts`.
    */
-  readonly beyondExports: readonly string[];
-  /**
-   * The sets and maps keyed by values it uses (docs/format-v2.md §2, §5), in words (`the var
-   * A.votes (a set)`): the TypeScript and Promela exports translate them, SCXML refuses them (§15).
-   */
-  readonly setFeatures: readonly string[];
-  /**
-   * Its fail-stop roles and `down(i)` (docs/format-v2.md §7, §5), in words: the TypeScript and
-   * Promela exports translate them, SCXML refuses them (§16).
-   */
-  readonly failStopFeatures: readonly string[];
-  /** Its nested maps (docs/format-v2.md §2), in words (`the var P.m (a nested map)`): Promela translates them, the other code targets refuse them (§16). */
-  readonly nestedMaps: readonly string[];
+  readonly exportFeatures: readonly ExportFeatureV2[];
   /** Quantifier binder slots needed by the deepest expression. */
   readonly bound: number;
   /** The design's `symmetry`, resolved (docs/format-v2.md §18); absent when it has none. */

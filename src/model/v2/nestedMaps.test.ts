@@ -148,15 +148,17 @@ describe('nested maps', () => {
 
   it('Promela and the TypeScript targets translate a nested map (walked against the engine: system.property.test.ts; Spin: src/cli/spin/crossCheckV2.test.ts); SCXML refuses it by name; Mermaid and JSON export it', async () => {
     const model = load(design());
-    expect(model.nestedMaps).toEqual(['the var P.m (a nested map)', 'the var P.t (a nested map)']);
-    expect(model.beyondExports).toEqual([]);
+    // t, keyed by bool at its first level, is also a map keyed by values (§2).
+    expect(model.exportFeatures).toEqual([{ kind: 'nestedMap', what: 'the var P.m (a nested map)' }, { kind: 'nestedMap', what: 'the var P.t (a nested map)' }, { kind: 'set', what: 'the var P.t (a map not keyed by a role)' }]);
     await expect(exportDesignV2(model, 'scxml')).rejects.toBeInstanceOf(ExportRefusal);
-    await expect(exportDesignV2(model, 'scxml')).rejects.toThrow('this design uses the var P.m (a nested map), the var P.t (a nested map), which the SCXML export does not translate yet (docs/format-v2.md §16: the promela export does)');
+    await expect(exportDesignV2(model, 'scxml')).rejects.toThrow('this design uses the var P.m (a nested map), the var P.t (a nested map), the var P.t (a map not keyed by a role), which the SCXML export does not translate (docs/format-v2.md §15, §16: the ts, xstate, harness, monitor and promela exports do)');
     const role = (await exportDesignV2(model, 'ts')).find((f) => f.name === 'role-P.ts')!.text;
     expect(role).toMatch(/Record<"false" \| "true", Record<"x" \| "y" \| "z", Record<number, number>>>/);
     // Several initial values of a nested map: TypeScript refuses that one case by name.
     const listed = load(design((d) => (d.roles[0]!.vars![0]!.initial = [false, true])));
-    await expect(exportDesignV2(listed, 'ts')).rejects.toThrow('this design uses the var P.m (a nested map with several initial values), which the TypeScript export does not translate yet');
+    await expect(exportDesignV2(listed, 'ts')).rejects.toThrow('this design uses the var P.m (a nested map with several initial values), which the TypeScript export does not translate (docs/format-v2.md §16: the promela export does)');
+    await expect(exportDesignV2(listed, 'harness')).rejects.toThrow('which the harness export does not translate (docs/format-v2.md §16: the promela export does)');
+    expect((await exportDesignV2(listed, 'promela'))[0]!.text).toContain('int r0_v1[24];');
     // t[false]["y"][1] of P[1] is entry (0 × 3 + 1) × 2 + 0 = 2 of its 12; P[2]'s entries follow.
     const pml = (await exportDesignV2(model, 'promela'))[0]!.text;
     expect(pml).toContain('int r0_v1[24];');

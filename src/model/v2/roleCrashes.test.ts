@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { featureTexts } from './exportFeatures';
 import { loadDesignValueV2 } from './load';
 import type { DesignV2 } from './schema';
 
@@ -137,10 +138,10 @@ describe('"afterCrash": "stop" (fail-stop, docs/format-v2.md §7)', () => {
       d.invariants = [...(d.invariants ?? []), { name: 'up', expr: '!down(TM) || true' }];
     });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.model.failStopFeatures).toEqual(['the role TM\'s "afterCrash": "stop" (crashed instances that never restart)', 'down(i) in expressions']);
-    expect(r.model.beyondExports).toEqual([]);
+    expect(featureTexts(r.model, 'failStop')).toEqual(['the role TM\'s "afterCrash": "stop" (crashed instances that never restart)', 'down(i) in expressions']);
+    expect(featureTexts(r.model, 'tla')).toEqual([]);
     const plain = load(() => {});
-    expect(plain.ok && plain.model.failStopFeatures).toEqual([]);
+    expect(plain.ok && featureTexts(plain.model, 'failStop')).toEqual([]);
   });
 });
 

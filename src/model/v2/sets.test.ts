@@ -3,6 +3,7 @@ import { exploreV2 } from '../../engine/v2/explorer';
 import { viewConfigurationV2 } from '../../engine/v2/view';
 import { exportDesignV2 } from '../../export/v2/index';
 import { ExportRefusal } from '../../export/v2/refusal';
+import { featureTexts } from './exportFeatures';
 import { loadDesignValueV2 } from './load';
 import type { ModelV2 } from './model';
 import type { DesignV2 } from './schema';
@@ -181,10 +182,10 @@ describe('maps keyed by values and set-typed vars', () => {
     expect(guard('(count k in {1, 2, 3}: slot[k]) >= 0')).toEqual([]);
   });
 
-  it('the model names these vars (setFeatures); SCXML refuses them by name, TypeScript translates them, the JSON export keeps them', async () => {
+  it('the model names these vars (exportFeatures of kind set); SCXML refuses them by name, TypeScript translates them, the JSON export keeps them', async () => {
     const m = load(design());
-    expect(m.setFeatures).toEqual(['the var P.seen (a set)', 'the var P.tally (a map not keyed by a role)', 'the var P.slot (a map not keyed by a role)', 'the var P.flag (a map not keyed by a role)', 'set expressions ({…}, in, card)']);
-    expect(m.beyondExports).toEqual([]);
+    expect(featureTexts(m, 'set')).toEqual(['the var P.seen (a set)', 'the var P.tally (a map not keyed by a role)', 'the var P.slot (a map not keyed by a role)', 'the var P.flag (a map not keyed by a role)', 'set expressions ({…}, in, card)']);
+    expect(featureTexts(m, 'tla')).toEqual([]);
     await expect(exportDesignV2(m, 'scxml')).rejects.toBeInstanceOf(ExportRefusal);
     await expect(exportDesignV2(m, 'scxml')).rejects.toThrow(/the var P\.seen \(a set\).*SCXML export does not translate/);
     expect((await exportDesignV2(m, 'ts')).map((f) => f.name)).toContain('role-P.ts');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exploreV2 } from '../../engine/v2/explorer';
 import { exportDesignV2 } from '../../export/v2/index';
 import { ExportRefusal } from '../../export/v2/refusal';
+import { featureTexts } from './exportFeatures';
 import { loadAnyDesignValueV2, loadDesignValueV2 } from './load';
 import type { DesignV2 } from './schema';
 
@@ -181,7 +182,7 @@ describe('several initial states', () => {
   it('the code exporters translate it (src/export/v2 tests): only the ring\'s other keys are refused', async () => {
     const m = loadOk(two((d) => (d.roles[0]!.vars![0]!.initial = [false, true])));
     await expect(exportDesignV2(m, 'ts')).rejects.toThrow(/network model "set", instance numbers/);
-    expect(m.beyondExports).toEqual(['the network model "set"', 'instance numbers in expressions (index(i), RM[e])']);
+    expect(featureTexts(m, 'tla')).toEqual(['the network model "set"', 'instance numbers in expressions (index(i), RM[e])']);
   });
 });
 
@@ -225,11 +226,11 @@ describe('unexpected: wait', () => {
 });
 
 describe('additivity', () => {
-  it('no example and no conformance design uses these keys: each exports as before (beyondExports is empty)', () => {
+  it('no example and no conformance design uses these keys: each exports as before (no tla export features)', () => {
     const dir = join(__dirname, '../../../examples/v2');
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.protocol.json'))) {
       const r = loadAnyDesignValueV2(read('examples/v2', f));
-      if (r.ok && r.kind === 'participants') expect(r.model.beyondExports, f).toEqual([]);
+      if (r.ok && r.kind === 'participants') expect(featureTexts(r.model, 'tla'), f).toEqual([]);
     }
   });
 

@@ -31,7 +31,7 @@ function TransitionEdgeView({ data, selected, markerEnd }: EdgeProps<TransitionF
   // The anchor is a zero-size box at the label point that centres the label with flexbox: placed
   // by left/top rather than a transform, so 600 labels add no compositing work while panning.
   const labelElement = (
-    <div className="edge-label-anchor" style={{ left: shape.labelX, top: shape.labelY }}>
+    <div className={`edge-label-anchor${shape.labelAbove ? ' is-above' : ''}`} style={{ left: shape.labelX, top: shape.labelY }}>
       <div className={`edge-label nodrag nopan ${classes}`}>
         <button
           type="button"

@@ -38,6 +38,37 @@ describe('transition edges', () => {
     expect(selfLoop(box, 1).labelY).toBeLessThan(selfLoop(box, 0).labelY);
   });
 
+  it("stands a self-loop's label on the loop's apex, above its state however tall the label", () => {
+    const box = { x: 0, y: 100, width: 60, height: 40 };
+    for (const k of [0, 1, 2]) {
+      const loop = selfLoop(box, k);
+      expect(loop.labelAbove).toBe(true);
+      // The label's bottom (its point) is above the box and above the path's highest point.
+      const ys = [...loop.path.matchAll(/-?\d+(?:\.\d+)?/g)].map(Number).filter((_, i) => i % 2 === 1);
+      const apex = 0.125 * ys[0]! + 0.375 * ys[1]! + 0.375 * ys[2]! + 0.125 * ys[3]!;
+      expect(loop.labelY).toBeLessThan(apex);
+      expect(loop.labelY).toBeLessThan(box.y);
+    }
+  });
+
+  it("moves an edge's label along it off a state the edge runs past, and keeps it at the middle otherwise", () => {
+    const a = { x: 0, y: 0, width: 100, height: 40 };
+    const b = { x: 600, y: 0, width: 100, height: 40 };
+    const room = { boxes: [a, b], halfWidth: 30, halfHeight: 8 };
+    const middle = edgeBetween(a, b, 0);
+    expect(edgeBetween(a, b, 0, room)).toEqual(middle);
+    expect(middle.labelX).toBe(350);
+    const moved = edgeBetween(a, b, 0, { ...room, boxes: [a, b, { x: 300, y: -10, width: 100, height: 60 }] });
+    expect(moved.path).toBe(middle.path);
+    expect(moved.labelY).toBe(20);
+    // Off the state in the way (300 to 400) by at least half the label, and off both ends.
+    expect(moved.labelX + 30 <= 300 || moved.labelX - 30 >= 400).toBe(true);
+    expect(moved.labelX - 30).toBeGreaterThanOrEqual(100);
+    expect(moved.labelX + 30).toBeLessThanOrEqual(600);
+    // Nowhere clear: the middle.
+    expect(edgeBetween(a, b, 0, { ...room, boxes: [{ x: 0, y: -100, width: 700, height: 200 }] }).labelX).toBe(350);
+  });
+
   it('labels a transition as [guard] / updates', () => {
     expect(transitionDetail({ from: 'A', event: 'Go', to: 'B', guard: 'x < 2', updates: { x: 'x + 1' } })).toBe('[x < 2] / x := x + 1');
   });

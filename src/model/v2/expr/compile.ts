@@ -3,6 +3,7 @@ import type { ExprProblem } from '../../expr/parser';
 import { EvaluationError } from '../../model';
 import { didYouMean } from '../../spelling';
 import type { ElementType, EvaluatorV2, FieldV2, ScalarType, VarV2 } from '../model';
+import { entryStrides, keyLevels } from '../entryLayout';
 import { positionOf, sizeOf } from '../scalarTypes';
 import type { ExprV2 } from './ast';
 import { messageMemberOf, poolLoopOf, type PoolKind } from './pool';
@@ -58,11 +59,11 @@ export interface CompiledV2 {
   readonly evaluate: EvaluatorV2;
   /** Quantifier slots this expression needs. */
   readonly binders: number;
-  /** It computes with instance numbers (`index(i)`, `RM[e]` with e not a literal), which the exporters do not translate yet. */
+  /** It computes with instance numbers (`index(i)`, `RM[e]` with e not a literal): a `tla` export feature (`../exportFeatures.ts`). */
   readonly instanceArithmetic: boolean;
-  /** It uses a set form (`{…}`, `in`, `card`, a quantifier over a set), which the exporters do not translate yet. */
+  /** It uses a set form (`{…}`, `in`, `card`, a quantifier over a set): a `set` export feature. */
   readonly setExpressions: boolean;
-  /** It reads whether an instance is down (`down(i)`), which the exporters do not translate yet. */
+  /** It reads whether an instance is down (`down(i)`): a `failStop` export feature. */
   readonly readsDown: boolean;
   /** Roles whose instances it tells apart by number (`index(i)`, `RM[2]`, `RM[e]`): symmetry refuses them (docs/format-v2.md §18). */
   readonly numbersInstancesOf: readonly number[];
@@ -80,7 +81,7 @@ interface Binder {
 
 const NOTHING: EvaluatorV2 = () => 0;
 
-/** A nested map entry's position from its computed keys' positions and strides (the keys known before running are already in the offset). */
+/** A nested map entry's position from its computed keys' positions and strides (`../entryLayout.ts`; the keys known before running are already in the offset), as a closure. */
 export function entryPosition(parts: readonly { readonly at: EvaluatorV2; readonly stride: number }[]): EvaluatorV2 {
   if (parts.length === 1) {
     const [{ at, stride }] = parts as [{ at: EvaluatorV2; stride: number }];
@@ -274,7 +275,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   };
 
   /** `m[RM[1]][k]`: how one entry of map `v` is written, for messages. */
-  const entryExample = (v: VarV2): string => `${v.name}${[v.keys!, ...v.inner].map((k) => `[${k.kind === 'id' ? `${roleNames[k.role]}[1]` : 'k'}]`).join('')}`;
+  const entryExample = (v: VarV2): string => `${v.name}${keyLevels(v).map((k) => `[${k.kind === 'id' ? `${roleNames[k.role]}[1]` : 'k'}]`).join('')}`;
 
   const index = (node: ExprV2 & { kind: 'index' }): Typed | null => {
     const target = node.target;
@@ -365,11 +366,11 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     const found = mapVar(node, base);
     if (found === null) return null;
     const { v, role, owner, primed } = found;
-    const levels = [v.keys!, ...v.inner];
+    const levels = keyLevels(v);
     if (keyNodes.length !== levels.length) {
       return problem(node.start, levels.length === 1 ? 'not-a-map' : 'map-needs-index', `${v.name} has ${levels.length} key level${levels.length === 1 ? '' : 's'}, so one entry is ${entryExample(v)}; this gives ${keyNodes.length} keys.`);
     }
-    let stride = v.width;
+    const strides = entryStrides(v, { instances: scope.roles.map((r) => r.instances) });
     let fixed = 0;
     let deps = owner.deps;
     let safe = owner.safe;
@@ -377,7 +378,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     for (let j = 0; j < levels.length; j++) {
       const keys = levels[j]!;
       const keyNode = keyNodes[j]!;
-      stride /= elementCount(keys);
+      const stride = strides[j]!;
       const keyType = fromScalar(keys, v.name, roleNames);
       const i = visit(keyNode, keyType);
       if (i === null) return null;

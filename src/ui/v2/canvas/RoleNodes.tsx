@@ -63,7 +63,7 @@ function RoleTransitionView({ data, selected, markerEnd }: EdgeProps<RoleTransit
     <>
       <BaseEdge path={data.shape.path} markerEnd={markerEnd} className={classes} interactionWidth={14} />
       <EdgeLabelRenderer>
-        <div className={`edge-label nodrag nopan role-edge-label ${classes}${data.crowded ? ' is-crowded' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${data.shape.labelX}px, ${data.shape.labelY}px)` }}>
+        <div className={`edge-label nodrag nopan role-edge-label ${classes}${data.crowded ? ' is-crowded' : ''}${data.shape.labelAbove ? ' is-loop' : ''}`} style={{ transform: `translate(-50%, ${data.shape.labelAbove ? '-100%' : '-50%'}) translate(${data.shape.labelX}px, ${data.shape.labelY}px)` }}>
           <button type="button" className={`edge-label__event${data.receive ? ' is-receive' : ''}`} aria-label={`Transition ${data.index + 1} of ${data.role}: ${label}`} title={label} onClick={() => click(data.index)}>
             {data.trigger}
             {detail && <span className="edge-label__detail"> {detail}</span>}

@@ -52,6 +52,23 @@ describe('keepUnchanged', () => {
   });
 });
 
+describe('labels and the states', () => {
+  it("an edge that runs past a third state has its label off that state; a self-loop's stands above its state", () => {
+    const past: RoleJson = { ...role, transitions: [{ from: 'a', to: 'c', event: 'Step', guard: 'true' }, { from: 'b', event: 'Step' }] };
+    const spread = { a: { x: 0, y: 0 }, b: { x: 350, y: 0 }, c: { x: 700, y: 0 } };
+    const [ac, loop] = toRoleEdges(past, spread, new Set(), undefined, noErrors);
+    const b = { ...spread.b, ...NODE_SIZE };
+    // The middle of a to c is on b: the label (a few characters, one line) moves along the line off b.
+    const { labelX, labelY } = ac!.data!.shape;
+    expect(labelY).toBeCloseTo(NODE_SIZE.height / 2);
+    expect(labelX + 30 <= b.x || labelX - 30 >= b.x + b.width).toBe(true);
+    expect(labelX - 30).toBeGreaterThanOrEqual(NODE_SIZE.width);
+    expect(labelX + 30).toBeLessThanOrEqual(spread.c.x);
+    expect(loop!.data!.shape.labelAbove).toBe(true);
+    expect(loop!.data!.shape.labelY).toBeLessThan(b.y);
+  });
+});
+
 describe('a state with many self-loops', () => {
   const busy: RoleJson = { ...role, transitions: [...role.transitions, ...Array.from({ length: 4 }, () => ({ from: 'a', event: 'Step', guard: 'true' }))] };
   const edges = toRoleEdges(busy, positions, new Set(), undefined, noErrors);

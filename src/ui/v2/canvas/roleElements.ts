@@ -5,7 +5,7 @@ import type { TransitionJson } from '../../../model/schema';
 import type { Point } from '../../../store/designEdits';
 import type { RoleOverlay } from '../../../store/v2/roleOverlay';
 import { fromStates } from '../../../store/v2/designEditsV2';
-import { edgeBetween, selfLoop, type Box, type EdgeShape } from '../../canvas/edgeGeometry';
+import { edgeBetween, selfLoop, type Box, type EdgeShape, type LabelRoom } from '../../canvas/edgeGeometry';
 
 /** What a state node of a role canvas draws. */
 export interface RoleStateData extends Record<string, unknown> {
@@ -140,7 +140,18 @@ export function toRoleNodes(role: RoleJson, positions: Readonly<Record<string, P
   });
 }
 
-/** One edge per (from state, transition); a transition without `to` loops on its state. */
+/** A label's size as the canvas draws it (11 px text, 14 px lines, at most 180 px wide: `.edge-label__event` in theme.css), from its text: enough to keep it off the states. */
+const LABEL_FONT = { charWidth: 6.2, line: 14, maxWidth: 180, padding: 12 } as const;
+
+/** The room a label of this text needs, kept off every state's box (`edgeBetween`). */
+function labelRoom(boxes: readonly Box[], trigger: string, detail: string): LabelRoom {
+  const chars = trigger.length + (detail ? detail.length + 1 : 0);
+  const width = Math.min(LABEL_FONT.maxWidth, chars * LABEL_FONT.charWidth + LABEL_FONT.padding);
+  const lines = Math.max(1, Math.ceil((chars * LABEL_FONT.charWidth) / (LABEL_FONT.maxWidth - LABEL_FONT.padding)));
+  return { boxes, halfWidth: width / 2, halfHeight: (lines * LABEL_FONT.line) / 2 + 1 };
+}
+
+/** One edge per (from state, transition); a transition without `to` loops on its state. The label of an edge that runs past another state moves along it off that state (`edgeBetween`); a self-loop's stands above the loop. */
 export function toRoleEdges(role: RoleJson, positions: Readonly<Record<string, Point>>, selected: ReadonlySet<number>, overlay: RoleOverlay | undefined, errors: RoleErrorCounts, receiverOf?: (kind: string) => string | undefined): RoleTransitionEdge[] {
   const o = overlay ?? NO_OVERLAY;
   const index = new Map(role.states.map((s, i) => [s.name, i]));
@@ -162,13 +173,15 @@ export function toRoleEdges(role: RoleJson, positions: Readonly<Record<string, P
     const key = p.from === p.to ? `loop:${p.from}` : [p.from, p.to].sort().join('\u0000');
     count.set(key, (count.get(key) ?? 0) + 1);
   }
+  const boxes = role.states.map((st) => box(st.name));
   return pairs.map(({ t, i, from, to }) => {
     const key = from === to ? `loop:${from}` : [from, to].sort().join('\u0000');
     const k = groups.get(key) ?? 0;
     groups.set(key, k + 1);
     const n = count.get(key)!;
     const canonical = (k - (n - 1) / 2) * PARALLEL_SPACING;
-    const shape = from === to ? selfLoop(box(from), k) : edgeBetween(box(from), box(to), from < to ? canonical : -canonical);
+    const detail = transitionDetailV2(t, receiverOf);
+    const shape = from === to ? selfLoop(box(from), k) : edgeBetween(box(from), box(to), from < to ? canonical : -canonical, labelRoom(boxes, triggerText(t), shownDetail({ detail, crowded: false }, false)));
     const isSelected = selected.has(i);
     const active = o.lastTransition === i;
     return {
@@ -183,7 +196,7 @@ export function toRoleEdges(role: RoleJson, positions: Readonly<Record<string, P
         role: role.name,
         index: i,
         trigger: triggerText(t),
-        detail: transitionDetailV2(t, receiverOf),
+        detail,
         restart: t.event === RESTART_EVENT,
         receive: t.receive !== undefined,
         active,
@@ -246,7 +259,7 @@ function sameValue(a: unknown, b: unknown, depth: number): boolean {
 }
 
 /** Half the room a loop's label takes around its centre: a one-line trigger when crowded, a few lines of detail otherwise. */
-const LOOP_LABEL = { halfWidth: 90, crowded: 10, full: 30 } as const;
+const LOOP_LABEL = { halfWidth: 90, crowded: 10, full: 38 } as const;
 
 /**
  * The rectangle a role's drawing covers: its states (at their measured sizes) and the self-loops
@@ -270,7 +283,8 @@ export function roleBounds(nodes: readonly RoleStateNode[], edges: readonly Role
     if (e.source !== e.target || !e.data) continue;
     const { labelX, labelY } = e.data.shape;
     const half = e.data.crowded ? LOOP_LABEL.crowded : LOOP_LABEL.full;
-    cover(labelX - LOOP_LABEL.halfWidth, labelY - half, labelX + LOOP_LABEL.halfWidth, labelY + half);
+    // A loop's label stands on its point (`labelAbove`): it reaches 2 × half above it.
+    cover(labelX - LOOP_LABEL.halfWidth, labelY - 2 * half, labelX + LOOP_LABEL.halfWidth, labelY);
   }
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
