@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectBrokenBy, expectTlcFigures, loadPublishedV2 } from './testDesigns';
+import { expectBrokenBy, expectTlcFigures, loadPublishedV2, transitionOf } from './testDesigns';
 import { exploreV2 } from './explorer';
-import type { DesignV2 } from '../../model/v2/schema';
 
 /**
  * More of tlaplus/Examples' published TLC figures (each specification's manifest.json:
@@ -12,13 +11,7 @@ import type { DesignV2 } from '../../model/v2/schema';
  */
 const published = loadPublishedV2;
 
-type TransitionJson = DesignV2['roles'][number]['transitions'][number];
-/** The transition `id` of `role` in design `d`. */
-function transition(d: DesignV2, role: string, id: string): TransitionJson {
-  const t = d.roles.find((r) => r.name === role)?.transitions.find((x) => x.id === id);
-  if (t === undefined) throw new Error(`no transition ${role}.${id}`);
-  return t;
-}
+const transition = transitionOf;
 
 describe('AsynchInterface.tla (AsynchInterface.cfg and Channel.cfg: Data = {d1, d2, d3})', () => {
   it('12 configurations, TLC depth 2, from 6 initial ones (val and rdy chosen, ack = rdy)', () => {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectBrokenBy, expectTlcFigures, loadPublishedV2 } from './testDesigns';
+import { expectBrokenBy, expectTlcFigures, loadPublishedV2, transitionOf } from './testDesigns';
 import { exploreV2 } from './explorer';
 import { explorePartitionedV2 } from './threadResult';
-import type { DesignV2 } from '../../model/v2/schema';
 
 /**
  * Five more of tlaplus/Examples' published TLC figures (each specification's manifest.json:
@@ -13,13 +12,7 @@ import type { DesignV2 } from '../../model/v2/schema';
  */
 const published = loadPublishedV2;
 
-type TransitionJson = DesignV2['roles'][number]['transitions'][number];
-/** The transition `id` of `role` in design `d`. */
-function transition(d: DesignV2, role: string, id: string): TransitionJson {
-  const t = d.roles.find((r) => r.name === role)?.transitions.find((x) => x.id === id);
-  if (t === undefined) throw new Error(`no transition ${role}.${id}`);
-  return t;
-}
+const transition = transitionOf;
 
 describe('TokenRing.tla, Dijkstra\'s EWD426 (TokenRing.cfg: N = 6, M = 6)', () => {
   it('46,656 configurations, TLC depth 1: all 6^6 initial (more than the 32,768 combinations once allowed)', () => {

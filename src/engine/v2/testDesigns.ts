@@ -120,3 +120,11 @@ export function crashOnlyDesign(roles: readonly CrashOnlyRole[], budget: number)
     environment: { crashes: budget },
   };
 }
+
+type TransitionJson = DesignV2['roles'][number]['transitions'][number];
+/** The transition `id` of `role` in design `d` (a published design's broken variants edit one). */
+export function transitionOf(d: DesignV2, role: string, id: string): TransitionJson {
+  const t = d.roles.find((r) => r.name === role)?.transitions.find((x) => x.id === id);
+  if (t === undefined) throw new Error(`no transition ${role}.${id}`);
+  return t;
+}
