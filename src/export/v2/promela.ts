@@ -304,10 +304,18 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
       out.push(...evaluates(to, t.name), `h[${ht}] = ${to.code};`);
       targets = Array.from({ length: toRole.instances }, (_, d) => d);
     }
+    // `except` (a send to all): the instances left out, each read before the step into a scratch value.
+    const left = (sj.except ?? []).map((e) => {
+      const he = h++;
+      const code = pChecked(e, ctx);
+      out.push(...evaluates(code, t.name), `h[${he}] = ${code.code};`);
+      return he;
+    });
     const from = role.first + self;
     for (const d of targets) {
       const deliver = sendTo(model, from, s.message, self, d, `h[${hp}]`);
       if (ht >= 0) sends.push(`if :: h[${ht}] == ${d} -> ${deliver.join(' ')} :: else -> skip fi;`);
+      else if (left.length > 0) sends.push(`if :: ${left.map((he) => `h[${he}] != ${d}`).join(' && ')} -> ${deliver.join(' ')} :: else -> skip fi;`);
       else sends.push(...deliver);
     }
   });

@@ -471,7 +471,6 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(layout.network.lossy ? ['a lossy network'] : []),
         ...(layout.network.blockWhenFull ? ['"whenFull": "block"'] : []),
         ...(layout.network.waitUnexpected ? ['"unexpected": "wait"'] : []),
-        ...(roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))) ? ['sends with "except"'] : []),
         ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
       ],
       nestedMaps: roles.flatMap((r) => r.vars.filter((v) => v.inner.length > 0).map((v) => `the var ${r.name}.${v.name} (a nested map)`)),
