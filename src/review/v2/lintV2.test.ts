@@ -103,6 +103,17 @@ describe('the review checklist of a design of several participants', () => {
     expect(at(review(pool), 'drops-off')).toEqual(['/environment']);
   });
 
+  it('says a duplicate budget duplicates nothing when every channel holds one message', () => {
+    const d = twoPhaseBroken();
+    d.environment = { ...d.environment, network: { model: 'channels', capacity: 1, drop: 1, duplicate: 1 } };
+    const r = review(d);
+    expect(at(r, 'duplicates-off')).toEqual(['/environment/network/capacity']);
+    expect(r.findings.find((f) => f.rule === 'duplicates-off')!.why).toContain('a copy needs a free slot behind its original');
+    // Room for a copy: the budget is used, and nothing is said.
+    d.environment.network = { model: 'channels', capacity: 2, drop: 1, duplicate: 1 };
+    expect(at(review(d), 'duplicates-off')).toEqual([]);
+  });
+
   it('flags a counter without a step invariant, per role, and an epoch adopted from a message unguarded', () => {
     expect(at(review(leaseBroken()), 'counter-may-decrease')).toEqual(['/roles/0/vars/0']);
     const stated = leaseBroken();
