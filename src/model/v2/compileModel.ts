@@ -248,15 +248,21 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     return witness ? { name: inv.name, kind, role, expr, witness } : { name: inv.name, kind, role, expr };
   };
   // The body of an invariant `forall a, b in R: …`, compiled with a and b bound (slots 0, 1), so a
-  // violation can name the instances that break it. Only for the message: the check uses `expr`.
+  // violation can name the instances that break it; `!(exists a, b in R: …)` is the same invariant
+  // (its witness is a tuple whose body holds). Only for the message: the check uses `expr`.
   const witnessOf = (text: string, scope: ScopeV2): WitnessV2 | undefined => {
     const parsed = parseExpressionV2(text);
-    if (!parsed.ok || parsed.expr.kind !== 'quantifier' || parsed.expr.q !== 'forall') return undefined;
-    const q = parsed.expr;
+    if (!parsed.ok) return undefined;
+    const top = parsed.expr;
+    const negated = top.kind === 'unary' && top.op === '!' && top.operand.kind === 'quantifier' && top.operand.q === 'exists';
+    const q = negated ? top.operand : top;
+    if (q.kind !== 'quantifier' || (!negated && q.q !== 'forall') || q.over !== undefined) return undefined;
     const role = roleLayouts.findIndex((r) => r.name === q.role);
     if (role < 0) return undefined;
     const body = compileExpressionV2(q.body, { ...scope, bound: q.names.map((name) => ({ name, role })) }, BOOL);
-    return body.problems.length ? undefined : { names: q.names, role, body: body.evaluate };
+    if (body.problems.length) return undefined;
+    const holds = body.evaluate;
+    return { names: q.names, role, body: negated ? (env) => (holds(env) === 0 ? 1 : 0) : holds };
   };
 
   const invariants: InvariantV2[] = [];
