@@ -187,6 +187,8 @@ export function scxmlFilesV2(written: ModelV2): ExportFiles {
   // SCXML's data model has no typed sets: its ECMAScript would need the helpers the TypeScript export carries.
   if (written.nestedMaps.length > 0) throw nestedMapRefusal(written.nestedMaps, 'SCXML');
   if (written.setFeatures.length > 0) throw setRefusal(written.setFeatures, 'SCXML');
+  // Its data model's P carries the instance ids, not the TypeScript export's $instance.
+  if (written.instanceNumbers) throw new ExportRefusal('this design uses instance numbers in expressions (index(i), RM[e]), which the SCXML export does not translate yet (docs/format-v2.md §16: the ts, xstate, harness, monitor and promela exports do)');
   // SCXML's machines have no crash of their own to stop at, nor another instance's liveness to read.
   if (written.failStopFeatures.length > 0) throw failStopRefusal(written.failStopFeatures, 'SCXML');
   const model = runningModel(written);

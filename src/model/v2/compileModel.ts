@@ -477,8 +477,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         ...(layout.network.lossy ? ['a lossy network'] : []),
         ...(layout.network.blockWhenFull ? ['"whenFull": "block"'] : []),
         ...(layout.network.waitUnexpected ? ['"unexpected": "wait"'] : []),
-        ...(instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
       ],
+      instanceNumbers: instanceArithmetic,
       nestedMaps: roles.flatMap((r) => r.vars.filter((v) => v.inner.length > 0).map((v) => `the var ${r.name}.${v.name} (a nested map)`)),
       failStopFeatures: [
         ...roles.filter((r) => r.stops).map((r) => `the role ${r.name}'s "afterCrash": "stop" (crashed instances that never restart)`),

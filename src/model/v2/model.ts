@@ -301,6 +301,11 @@ export interface ModelV2 {
    */
   readonly beyondExports: readonly string[];
   /**
+   * Whether an expression numbers instances (`index(i)`, `RM[e]`, docs/format-v2.md §5): the
+   * TypeScript and Promela exports translate them, SCXML refuses them (§16).
+   */
+  readonly instanceNumbers: boolean;
+  /**
    * The sets and maps keyed by values it uses (docs/format-v2.md §2, §5), in words (`the var
    * A.votes (a set)`): the TypeScript and Promela exports translate them, SCXML refuses them (§15).
    */

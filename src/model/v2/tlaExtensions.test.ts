@@ -171,8 +171,9 @@ describe('several initial states', () => {
 
   it('the code exporters translate it (src/export/v2 tests): only the ring\'s other keys are refused', async () => {
     const m = loadOk(two((d) => (d.roles[0]!.vars![0]!.initial = [false, true])));
-    await expect(exportDesignV2(m, 'ts')).rejects.toThrow(/network model "set", instance numbers/);
-    expect(m.beyondExports).toEqual(['the network model "set"', 'instance numbers in expressions (index(i), RM[e])']);
+    await expect(exportDesignV2(m, 'ts')).rejects.toThrow(/network model "set", which/);
+    expect(m.beyondExports).toEqual(['the network model "set"']);
+    expect(m.instanceNumbers).toBe(true);
   });
 });
 
