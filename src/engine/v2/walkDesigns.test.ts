@@ -20,6 +20,9 @@ describe('the designs written from the docs alone', () => {
     ['quorum-broken', 'violation', [['invariant', 'read sees the last acknowledged write', 8]], 46448],
     ['lock-token-volatile', 'violation', [['invariant', 'one writer per token', 12]], 1744],
     ['lock-token-durable', 'ok', [], 12132],
+    ['queue-calls-no-dedupe', 'violation', [['invariant', 'applied at most once', 5], ['replay', 'Deliver', 5]], 58],
+    ['queue-calls-request-id', 'violation', [['invariant', 'applied at most once', 8]], 265],
+    ['queue-calls-message-id', 'ok', [], 4775],
   ] as const)('%s', (slug, verdict, violations, states) => {
     const r = exploreV2(model(slug));
     expect(r.verdict).toBe(verdict);
