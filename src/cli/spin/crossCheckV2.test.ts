@@ -137,9 +137,10 @@ describe('Spin and the version-2 explorer agree', () => {
     expect(crossCheckV2(publishedSetDesign('missionaries-and-cannibals'), FAST)).toEqual([]);
   }, 120_000);
 
-  it('instance numbers: index(i) and Node[e] round a ring, and Node[e] past the last node (an eval-error at the engine\'s depth)', () => {
+  it('instance numbers, / and %: index(i) and Node[index(self) % 3 + 1] round a ring; Node[e] past the last node and a division by zero are eval-errors at the engine\'s depth', () => {
     expect(crossCheckV2(loadV2(ringDesign()), FAST)).toEqual([]);
-    expect(crossCheckV2(loadV2(ringDesign(true)), FAST)).toEqual([]);
+    expect(crossCheckV2(loadV2(ringDesign('overrun')), FAST)).toEqual([]);
+    expect(crossCheckV2(loadV2(ringDesign('zero')), FAST)).toEqual([]);
   }, 120_000);
 
   it('sets of every element type, maps keyed by bool, an enum and ints, and their eval-errors (testing/setsDesign.ts)', () => {

@@ -22,7 +22,7 @@ import { runningModel } from './running';
  * replays a trail; `STEP_TABLE` maps the option back to the engine's step.
  *
  * Not expressed: the deadlock check (it needs "no step changes the configuration", which a
- * Promela guard cannot see without evaluating every step), `/` and `%` (refused), and the
+ * Promela guard cannot see without evaluating every step), and the
  * engine's ±2^53 integer range (Spin's int is 32 bits: ranges beyond ±2^15 are refused so that
  * sums and products of two values stay exact).
  */

@@ -1,7 +1,7 @@
 import type { ExprV2 } from '../../model/v2/expr/ast';
 import { parseExpressionV2 } from '../../model/v2/expr/parser';
 import type { ElementType, ModelV2, ScalarType, VarV2 } from '../../model/v2/model';
-import { ExportRefusal, poolQuantifierRefusal } from './refusal';
+import { poolQuantifierRefusal } from './refusal';
 import { elementCount, isSetLiteral, pairElement, setElementOf, type SetScope } from './sets';
 
 /**
@@ -351,9 +351,10 @@ function px(node: ExprV2, ctx: PContext, bound: Bound[], want: readonly string[]
         const b = p(node.right, w);
         return { code: `(${a.code} ${node.op} ${b.code})`, err: orErr(a.err, b.err) };
       }
-      if (node.op === '/' || node.op === '%') throw new ExportRefusal(`"${node.op}" is not exported to Promela for version-2 designs yet (the engine's division-by-zero violation has no Promela counterpart here).`);
       const a = p(node.left);
       const b = p(node.right);
+      // C's / and % truncate toward zero, as the engine's; a zero divisor is the engine's eval-error (the step fails).
+      if (node.op === '/' || node.op === '%') return { code: `(${a.code} ${node.op} ${b.code})`, err: orErr(orErr(a.err, b.err), `((${b.code}) == 0)`) };
       // Left to right, skipping as the engine does: the right side fails only when it is evaluated.
       if (node.op === '&&') return { code: `(${a.code} && ${b.code})`, err: orErr(a.err, andErr(a.code, b.err)) };
       if (node.op === '||') return { code: `(${a.code} || ${b.code})`, err: orErr(a.err, andErr(`!(${a.code})`, b.err)) };

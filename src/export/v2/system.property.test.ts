@@ -54,7 +54,8 @@ const CASES: [string, ModelV2][] = [
   ['a nested map of sets (testing/nestedDesign.ts)', loadOk(nestedSetsDesign())],
   // Instance numbers (docs/format-v2.md §5): index(i) and Node[e], and Node[e] past the last instance (an eval-error).
   ['a ring by instance numbers (testing/ringDesign.ts)', loadOk(ringDesign())],
-  ['a ring past its last node (testing/ringDesign.ts)', loadOk(ringDesign(true))],
+  ['a ring past its last node (testing/ringDesign.ts)', loadOk(ringDesign('overrun'))],
+  ['a ring dividing by zero (testing/ringDesign.ts)', loadOk(ringDesign('zero'))],
 ];
 
 function loadOk(value: unknown): ModelV2 {
