@@ -25,6 +25,8 @@ import tlaTCommit from './v2/tla-tcommit.protocol.json';
 import tlaTwoPhase from './v2/tla-two-phase.protocol.json';
 import twoPhaseBroken from './v2/two-phase-commit-broken.protocol.json';
 import twoPhaseCoordinatorStops from './v2/two-phase-commit-coordinator-stops.protocol.json';
+import twoPhaseTerminationBroken from './v2/two-phase-commit-termination-broken.protocol.json';
+import twoPhaseTerminationFixed from './v2/two-phase-commit-termination-fixed.protocol.json';
 import twoPhaseFixed from './v2/two-phase-commit-fixed.protocol.json';
 
 export interface Example {
@@ -119,6 +121,18 @@ export const examplesV2: readonly ExampleV2[] = [
     title: 'Two-phase commit: the coordinator fails for good',
     lesson: 'A coordinator that crashes and never restarts leaves every participant that voted yes waiting forever, even one that sees it failed: two-phase commit blocks (a deadlock at depth 3).',
     design: twoPhaseCoordinatorStops as unknown as DesignV2,
+  },
+  {
+    slug: 'two-phase-commit-termination-broken',
+    title: 'Two-phase commit: a participant gives up alone',
+    lesson: 'A participant that voted yes and aborts when the coordinator fails disagrees with one that already received COMMIT (depth 8).',
+    design: twoPhaseTerminationBroken as unknown as DesignV2,
+  },
+  {
+    slug: 'two-phase-commit-termination-fixed',
+    title: 'Two-phase commit: uncertain participants ask their peers',
+    lesson: 'Cooperative termination: ask the other participants (a send to all but itself) and adopt what one knows; never decide alone. Safe, though it still blocks when no one knows.',
+    design: twoPhaseTerminationFixed as unknown as DesignV2,
   },
   {
     slug: 'lease-without-fencing',

@@ -20,7 +20,8 @@ export const checkCommand: Command = async (args) => {
   if (args.some((a) => a === '--engine' || a.startsWith('--engine='))) return spinCheckCommand(args);
   const parsed = checkArguments(args);
   if (typeof parsed === 'string') {
-    process.stderr.write(`check: ${parsed}\nusage: check FILE [--json] [--max-states N] [--max-seconds S] [--max-memory SIZE] [--threads N]\n`);
+    // Both forms, so the Spin engine is found from the usage line (docs/format-v2.md §11, §15).
+    process.stderr.write(`check: ${parsed}\nusage: check FILE [--json] [--max-states N] [--max-seconds S] [--max-memory SIZE] [--threads N]\n       check FILE --engine spin [--cores N] [--bitstate] [--json] [--max-seconds S]\n`);
     return 2;
   }
   const read = await readDesignText(parsed.file);

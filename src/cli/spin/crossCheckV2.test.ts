@@ -12,6 +12,7 @@ import { nestedDesign, nestedSetsDesign } from '../../export/v2/testing/nestedDe
 import { startsDesign } from '../../export/v2/testing/startsDesign';
 import { publishedSetDesign } from '../../export/v2/testing/setDesigns';
 import { setsDesign } from '../../export/v2/testing/setsDesign';
+import { ringDesign } from '../../export/v2/testing/ringDesign';
 import { exploreV2 } from '../../engine/v2/explorer';
 import type { DesignV2 } from '../../model/v2/schema';
 import { modelOf, variation } from '../../export/v2/testing/randomDesigns';
@@ -142,6 +143,12 @@ describe('Spin and the version-2 explorer agree', () => {
 
   it('sets and a map keyed by an enum (published missionaries-and-cannibals: Solution broken at depth 11)', () => {
     expect(crossCheckV2(publishedSetDesign('missionaries-and-cannibals'), FAST)).toEqual([]);
+  }, 120_000);
+
+  it('instance numbers, / and %: index(i) and Node[index(self) % 3 + 1] round a ring; Node[e] past the last node and a division by zero are eval-errors at the engine\'s depth', () => {
+    expect(crossCheckV2(loadV2(ringDesign()), FAST)).toEqual([]);
+    expect(crossCheckV2(loadV2(ringDesign('overrun')), FAST)).toEqual([]);
+    expect(crossCheckV2(loadV2(ringDesign('zero')), FAST)).toEqual([]);
   }, 120_000);
 
   it('sets of every element type, maps keyed by bool, an enum and ints, and their eval-errors (testing/setsDesign.ts)', () => {

@@ -191,9 +191,11 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[], want: Elem
     }
     case 'index': {
       const target = node.target;
-      if (isInstanceLiteral(target, ctx, binders) && node.index.kind === 'int') {
+      if (isInstanceLiteral(target, ctx, binders)) {
         const r = model.roles.find((x) => x.name === (target as { name: string }).name)!;
-        return tsString(r.instances === 1 ? r.name : `${r.name}[${node.index.value}]`);
+        if (node.index.kind === 'int') return tsString(r.instances === 1 ? r.name : `${r.name}[${node.index.value}]`);
+        // `RM[e]` (docs/format-v2.md §5): the instance numbered e, an eval-error outside 1..instances, as in the engine.
+        return `P.$instance(P.${idsConst(r.name)}, ${t(node.index)}, ${tsString(r.name)})`;
       }
       // `m[a][b]`: the nested map m (docs/format-v2.md §2), one key per level, outermost first.
       const keys: ExprV2[] = [];
@@ -235,6 +237,8 @@ function translate(node: ExprV2, ctx: ExprContext, binders: Binder[], want: Elem
       if (node.fn === 'set' || node.fn === 'in' || node.fn === 'card') return setCall(node, ctx, binders, want);
       // down(i): the instance's view says whether it is crashed and not restarted (docs/format-v2.md §5).
       if (node.fn === 'down') return tsMember(viewOf(ctx, roleOf(node.args[0]!, ctx, binders), t(node.args[0]!)), 'down');
+      // index(i): the instance's number, from 1 (its place in the role's ids).
+      if (node.fn === 'index') return `(P.${idsConst(ctx.model.roles[roleOf(node.args[0]!, ctx, binders)]!.name)}.indexOf(${t(node.args[0]!)}) + 1)`;
       return node.fn === 'abs' ? `Math.abs(${t(node.args[0]!)})` : `Math.${node.fn}(${t(node.args[0]!)}, ${t(node.args[1]!)})`;
     case 'binary': {
       // A union of literals alone (`(c ? {"a"} : {}) + {"b"}`) is typed by what it is written to: `want`.

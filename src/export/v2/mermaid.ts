@@ -35,7 +35,7 @@ export function roleStateDiagram(model: ModelV2, role: RoleV2): string {
   for (const k of role.initialStates) lines.push(`    [*] --> ${role.states[k]!.name}`);
   role.transitions.forEach((t, k) => {
     const guard = t.guard ? ` [${t.guard.text}]` : '';
-    const sends = (json.transitions[k]!.send ?? []).map((s) => `${s.message}${s.toAll ? ' to all' : s.to !== undefined ? ` to ${s.to}` : ''}`);
+    const sends = (json.transitions[k]!.send ?? []).map((s) => `${s.message}${s.toAll ? ` to all${s.except?.length ? ` but ${s.except.join(', ')}` : ''}` : s.to !== undefined ? ` to ${s.to}` : ''}`);
     const label = mermaidText(`${trigger(model, role, t)}${guard}${sends.length ? ` / send ${sends.join(', ')}` : ''}`);
     role.states.forEach((s, i) => {
       if (!t.from[i]) return;

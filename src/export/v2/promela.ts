@@ -23,7 +23,7 @@ import { runningModel } from './running';
  * replays a trail; `STEP_TABLE` maps the option back to the engine's step.
  *
  * Not expressed: the deadlock check (it needs "no step changes the configuration", which a
- * Promela guard cannot see without evaluating every step), `/` and `%` (refused), and the
+ * Promela guard cannot see without evaluating every step), and the
  * engine's ±2^53 integer range (Spin's int is 32 bits: ranges beyond ±2^15 are refused so that
  * sums and products of two values stay exact).
  */
@@ -305,10 +305,18 @@ function take(b: Build, role: RoleV2, r: number, self: number, t: TransitionV2, 
       out.push(...evaluates(to, t.name), `h[${ht}] = ${to.code};`);
       targets = Array.from({ length: toRole.instances }, (_, d) => d);
     }
+    // `except` (a send to all): the instances left out, each read before the step into a scratch value.
+    const left = (sj.except ?? []).map((e) => {
+      const he = h++;
+      const code = pChecked(e, ctx);
+      out.push(...evaluates(code, t.name), `h[${he}] = ${code.code};`);
+      return he;
+    });
     const from = role.first + self;
     for (const d of targets) {
       const deliver = sendTo(model, from, s.message, self, d, `h[${hp}]`);
       if (ht >= 0) sends.push(`if :: h[${ht}] == ${d} -> ${deliver.join(' ')} :: else -> skip fi;`);
+      else if (left.length > 0) sends.push(`if :: ${left.map((he) => `h[${he}] != ${d}`).join(' && ')} -> ${deliver.join(' ')} :: else -> skip fi;`);
       else sends.push(...deliver);
     }
   });

@@ -2,7 +2,7 @@ import type { ExprV2 } from '../../model/v2/expr/ast';
 import { parseExpressionV2 } from '../../model/v2/expr/parser';
 import type { ElementType, ModelV2, ScalarType, VarV2 } from '../../model/v2/model';
 import { entryStrides, keyLevels } from '../../model/v2/entryLayout';
-import { ExportRefusal, poolQuantifierRefusal } from './refusal';
+import { poolQuantifierRefusal } from './refusal';
 import { elementCount, isSetLiteral, pairElement, setElementOf, type SetScope } from './sets';
 
 /**
@@ -151,8 +151,13 @@ function idOf(node: ExprV2, ctx: PContext, bound: Bound[]): { role: number; code
     }
     case 'index': {
       const t = node.target;
-      if (t.kind === 'name' && !t.primed && model.roles.some((r) => r.name === t.name) && !find(bound, t.name) && !ownVar(ctx, t.name) && node.index.kind === 'int') {
-        return { role: model.roles.findIndex((r) => r.name === t.name), code: String(node.index.value - 1), err: null };
+      if (t.kind === 'name' && !t.primed && model.roles.some((r) => r.name === t.name) && !find(bound, t.name) && !ownVar(ctx, t.name)) {
+        const role = model.roles.findIndex((r) => r.name === t.name);
+        if (node.index.kind === 'int') return { role, code: String(node.index.value - 1), err: null };
+        // `RM[e]` (docs/format-v2.md §5): local index e - 1; outside 1..instances the step fails, as the engine's eval-error.
+        const e = px(node.index, ctx, bound, null);
+        const n = model.roles[role]!.instances;
+        return { role, code: `((${e.code}) - 1)`, err: orErr(e.err, `((${e.code}) < 1 || (${e.code}) > ${n})`) };
       }
       return { role: (typeOf(node, ctx, bound) as { role: number }).role, ...px(node, ctx, bound, null) };
     }
@@ -257,7 +262,10 @@ function px(node: ExprV2, ctx: PContext, bound: Bound[], want: readonly string[]
       return { code: cell(ctx, varVar(role, k), width === 1 ? code : folded(`(${code}) * ${width}`, constant(code), (c) => c * width), node.primed), err };
     }
     case 'index': {
-      if (node.target.kind === 'name' && !node.target.primed && model.roles.some((r) => r.name === (node.target as { name: string }).name) && !find(bound, node.target.name) && !ownVar(ctx, node.target.name)) return ok(idOf(node, ctx, bound).code);
+      if (node.target.kind === 'name' && !node.target.primed && model.roles.some((r) => r.name === (node.target as { name: string }).name) && !find(bound, node.target.name) && !ownVar(ctx, node.target.name)) {
+        const id = idOf(node, ctx, bound);
+        return { code: id.code, err: id.err };
+      }
       const { base: t, keys } = indexChain(node);
       let role: number;
       let owner: { code: string; err: string | null };
@@ -321,6 +329,11 @@ function px(node: ExprV2, ctx: PContext, bound: Bound[], want: readonly string[]
     }
     case 'call': {
       if (node.fn === 'set' || node.fn === 'in' || node.fn === 'card') return setCall(node, ctx, bound, element);
+      if (node.fn === 'index') {
+        // index(i): the instance's number, from 1 (its local index + 1).
+        const id = idOf(node.args[0]!, ctx, bound);
+        return { code: `((${id.code}) + 1)`, err: id.err };
+      }
       if (node.fn === 'down') {
         // down(i): the instance's mode bit (docs/format-v2.md §5); a role that never crashes keeps none and is never down.
         const id = idOf(node.args[0]!, ctx, bound);
@@ -346,9 +359,10 @@ function px(node: ExprV2, ctx: PContext, bound: Bound[], want: readonly string[]
         const b = p(node.right, w);
         return { code: `(${a.code} ${node.op} ${b.code})`, err: orErr(a.err, b.err) };
       }
-      if (node.op === '/' || node.op === '%') throw new ExportRefusal(`"${node.op}" is not exported to Promela for version-2 designs yet (the engine's division-by-zero violation has no Promela counterpart here).`);
       const a = p(node.left);
       const b = p(node.right);
+      // C's / and % truncate toward zero, as the engine's; a zero divisor is the engine's eval-error (the step fails).
+      if (node.op === '/' || node.op === '%') return { code: `(${a.code} ${node.op} ${b.code})`, err: orErr(orErr(a.err, b.err), `((${b.code}) == 0)`) };
       // Left to right, skipping as the engine does: the right side fails only when it is evaluated.
       if (node.op === '&&') return { code: `(${a.code} && ${b.code})`, err: orErr(a.err, andErr(a.code, b.err)) };
       if (node.op === '||') return { code: `(${a.code} || ${b.code})`, err: orErr(a.err, andErr(`!(${a.code})`, b.err)) };

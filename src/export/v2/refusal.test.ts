@@ -10,6 +10,7 @@ import { exportDesignV2 } from './index';
 import { TRANSLATED_BY, untranslatedRefusal } from './refusal';
 import { TARGETS_V2 } from './targets';
 import { nestedDesign } from './testing/nestedDesign';
+import { ringDesign } from './testing/ringDesign';
 import { setsDesign } from './testing/setsDesign';
 
 const load = (d: DesignV2): ModelV2 => {
@@ -25,6 +26,7 @@ const DESIGNS: Record<ExportFeatureKind, () => ModelV2> = {
   failStop: () => loadExampleV2('two-phase-commit-coordinator-stops.protocol.json'),
   nestedMap: () => load(nestedDesign()),
   nestedMapInitials: () => load(nestedDesign((d) => (d.roles[0]!.vars![0]!.initial = [false, true]))),
+  instanceNumbers: () => load(ringDesign()),
 };
 
 describe('one statement of what each target translates (TRANSLATED_BY)', () => {

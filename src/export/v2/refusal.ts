@@ -32,6 +32,7 @@ export const TRANSLATED_BY: Record<ExportFeatureKind, { readonly targets: readon
   failStop: { targets: ['ts', 'xstate', 'harness', 'monitor', 'promela', 'mermaid', 'json'], section: '§16' },
   nestedMap: { targets: ['ts', 'xstate', 'harness', 'monitor', 'promela', 'mermaid', 'json'], section: '§16' },
   nestedMapInitials: { targets: ['promela', 'mermaid', 'json'], section: '§16' },
+  instanceNumbers: { targets: ['ts', 'xstate', 'harness', 'monitor', 'promela', 'mermaid', 'json'], section: '§16' },
 };
 
 /**

@@ -245,7 +245,10 @@ function transitionFunction(model: ModelV2, role: RoleV2, t: TransitionV2, json:
     const toRole = model.roles[m.to]!;
     const msg = (to: string) => `{ kind: ${tsString(m.name)}, from: s.self, to: ${to}, payload }`;
     body.push(`  {\n    const payload: P.${messageType(m.name)}['payload'] = ${payload};`);
-    if (send.toAll) body.push(`    for (const to of P.IDS_${toRole.name}) sends.push(${msg('to')});`);
+    // `except`: the instances left out, read before the step like the rest of the send (format-v2 §3).
+    const except = (sj.except ?? []).map((e) => translateText(e, ctx));
+    if (send.toAll && except.length > 0) body.push(`    const except: readonly P.${idType(toRole.name)}[] = [${except.join(', ')}];`, `    for (const to of P.IDS_${toRole.name}) if (!except.includes(to)) sends.push(${msg('to')});`);
+    else if (send.toAll) body.push(`    for (const to of P.IDS_${toRole.name}) sends.push(${msg('to')});`);
     else body.push(`    sends.push(${msg(sj.to === undefined ? tsString(toRole.name) : translateText(sj.to, ctx))});`);
     body.push('  }');
   });

@@ -96,7 +96,18 @@ export function $key(key: number, lo: number, hi: number, what: string): number 
 }
 `;
 
-/** The shared module's runtime: the set helpers only for a design that uses sets or maps keyed by values. */
-export function runtimeV2(sets: boolean): string {
-  return RUNTIME.replace('$EVAL_ERROR', sets ? " | 'eval-error'" : '') + (sets ? SETS : '');
+/** `RM[e]`: the instance numbered e; outside 1..instances an error with the engine's sentence. */
+const INSTANCES = `/** The instance numbered \`n\` (from 1) of a role; any other number is an error, as in the engine. */
+export function $instance<T>(ids: readonly T[], n: number, role: string): T {
+  if (!Number.isInteger(n) || n < 1 || n > ids.length) throw new ProtocolFault('eval-error', \`\${role}[\${n}] is no instance (they are numbered 1 to \${ids.length})\`);
+  return ids[n - 1]!;
+}
+`;
+
+/**
+ * The shared module's runtime: the set helpers only for a design that uses sets or maps keyed by
+ * values, `$instance` only for one that numbers instances (`RM[e]`).
+ */
+export function runtimeV2(sets: boolean, instanceNumbers = false): string {
+  return RUNTIME.replace('$EVAL_ERROR', sets || instanceNumbers ? " | 'eval-error'" : '') + (sets ? SETS : '') + (instanceNumbers ? INSTANCES : '');
 }

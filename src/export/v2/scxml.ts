@@ -120,7 +120,15 @@ export function roleScxml(model: ModelV2, role: RoleV2): string {
         script.push(`var p${j} = ${payloadJs};`);
         const message = (to: string) => `({ kind: ${tsString(msg.name)}, from: self, to: ${to}, payload: p${j} })`;
         const one = (to: string) => `<send event="${xmlText(`msg.${msg.name}`)}" target="#_parent"><param name="message" expr="${xmlText(message(to))}"/></send>`;
-        if (send.toAll) sends.push(`<foreach array="P.${idsConst(toRole.name)}" item="to">${one('to')}</foreach>`);
+        // `except`: the instances left out of a send to all, read before the step like its payload.
+        const left = (sj.except ?? []).map((e, k) => {
+          const code = js(e);
+          pieces.push(code);
+          script.push(`var x${j}_${k} = ${code};`);
+          return `to !== x${j}_${k}`;
+        });
+        if (send.toAll && left.length > 0) sends.push(`<foreach array="P.${idsConst(toRole.name)}" item="to"><if cond="${xmlText(left.join(' && '))}">${one('to')}</if></foreach>`);
+        else if (send.toAll) sends.push(`<foreach array="P.${idsConst(toRole.name)}" item="to">${one('to')}</foreach>`);
         else {
           const target = sj.to === undefined ? tsString(toRole.name) : js(sj.to);
           pieces.push(target);
@@ -177,7 +185,8 @@ export function systemScxml(model: ModelV2): string {
 
 export function scxmlFilesV2(written: ModelV2): ExportFiles {
   // Its ECMAScript data model has no typed sets or nested records (it would need the TypeScript
-  // export's helpers); its machines have no crash to stop at, nor another instance's liveness to read.
+  // export's helpers), its P carries instance ids rather than numbers, and its machines have no
+  // crash to stop at, nor another instance's liveness to read.
   refuseUntranslated(written, 'scxml');
   const model = runningModel(written);
   return [...model.roles.map((r) => ({ name: `role-${r.name}.scxml`, text: roleScxml(model, r) })), { name: 'system.scxml', text: systemScxml(model) }];

@@ -33,7 +33,7 @@ export function sharedModule(model: ModelV2): string {
     out.push(`export type ${receivedType(role.name)} = ${union(model.messages.filter((m) => m.to === role.index).map((m) => messageType(m.name)))};`);
     out.push(`export type ${sentType(role.name)} = ${union(model.messages.filter((m) => m.from === role.index).map((m) => messageType(m.name)))};`);
   }
-  out.push(runtimeV2(usesFeature(model, 'set')));
+  out.push(runtimeV2(usesFeature(model, 'set'), usesFeature(model, 'instanceNumbers')));
   return `${out.filter((x) => x !== '').join('\n\n')}\n`;
 }
 

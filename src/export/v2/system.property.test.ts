@@ -15,6 +15,7 @@ import { designOf, modelOf, variation, type Variation } from './testing/randomDe
 import { setDesignsV2 } from './testing/setDesigns';
 import { startsDesign } from './testing/startsDesign';
 import { nestedDesign, nestedSetsDesign } from './testing/nestedDesign';
+import { ringDesign } from './testing/ringDesign';
 
 /**
  * The exported role modules, wired through an in-memory network with the design's faults, agree
@@ -51,6 +52,10 @@ const CASES: [string, ModelV2][] = [
   ['published crdt-nested (counter[n][o], a nested map)', loadOk(JSON.parse(readFileSync(join('test-fixtures/published', 'crdt-nested.protocol.json'), 'utf8')))],
   ['nested maps three levels deep (testing/nestedDesign.ts)', loadOk(nestedDesign())],
   ['a nested map of sets (testing/nestedDesign.ts)', loadOk(nestedSetsDesign())],
+  // Instance numbers (docs/format-v2.md §5): index(i) and Node[e], and Node[e] past the last instance (an eval-error).
+  ['a ring by instance numbers (testing/ringDesign.ts)', loadOk(ringDesign())],
+  ['a ring past its last node (testing/ringDesign.ts)', loadOk(ringDesign('overrun'))],
+  ['a ring dividing by zero (testing/ringDesign.ts)', loadOk(ringDesign('zero'))],
 ];
 
 function loadOk(value: unknown): ModelV2 {

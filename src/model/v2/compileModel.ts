@@ -250,15 +250,21 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     return witness ? { name: inv.name, kind, role, expr, witness } : { name: inv.name, kind, role, expr };
   };
   // The body of an invariant `forall a, b in R: …`, compiled with a and b bound (slots 0, 1), so a
-  // violation can name the instances that break it. Only for the message: the check uses `expr`.
+  // violation can name the instances that break it; `!(exists a, b in R: …)` is the same invariant
+  // (its witness is a tuple whose body holds). Only for the message: the check uses `expr`.
   const witnessOf = (text: string, scope: ScopeV2): WitnessV2 | undefined => {
     const parsed = parseExpressionV2(text);
-    if (!parsed.ok || parsed.expr.kind !== 'quantifier' || parsed.expr.q !== 'forall') return undefined;
-    const q = parsed.expr;
+    if (!parsed.ok) return undefined;
+    const top = parsed.expr;
+    const negated = top.kind === 'unary' && top.op === '!' && top.operand.kind === 'quantifier' && top.operand.q === 'exists';
+    const q = negated ? top.operand : top;
+    if (q.kind !== 'quantifier' || (!negated && q.q !== 'forall') || q.over !== undefined) return undefined;
     const role = roleLayouts.findIndex((r) => r.name === q.role);
     if (role < 0) return undefined;
     const body = compileExpressionV2(q.body, { ...scope, bound: q.names.map((name) => ({ name, role })) }, BOOL);
-    return body.problems.length ? undefined : { names: q.names, role, body: body.evaluate };
+    if (body.problems.length) return undefined;
+    const holds = body.evaluate;
+    return { names: q.names, role, body: negated ? (env) => (holds(env) === 0 ? 1 : 0) : holds };
   };
 
   const invariants: InvariantV2[] = [];
@@ -321,8 +327,14 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         }
       } else if (t.receive !== undefined) {
         const m = messages.findIndex((x) => x.name === t.receive);
-        if (m < 0) err([...path, 'receive'], 'unknown-message', `Unknown message "${t.receive}".`);
-        else {
+        if (m < 0) {
+          // The usual slip: an event of the role written as "receive"; otherwise say which kinds come to this role.
+          const inbox = messages.filter((x) => x.to === ri).map((x) => x.name);
+          const hint = events.some((x) => x.name === t.receive)
+            ? `: it is an event of ${r.name}, taken with "event": "${t.receive}"`
+            : inbox.length ? ` (the kinds sent to ${r.name}: ${inbox.join(', ')})` : ` (no message kind is sent to ${r.name}: declare one in "messages" with "to": "${r.name}")`;
+          err([...path, 'receive'], 'unknown-message', `Unknown message "${t.receive}"${hint}.`);
+        } else {
           // A wrong receiver is reported once; its expressions are still checked as if it were right.
           if (messages[m]!.to !== ri) err([...path, 'receive'], 'wrong-receiver', `${t.receive} is sent to ${names.names[messages[m]!.to]}, not to ${r.name}.`);
           trigger = { kind: 'receive', message: m };
@@ -330,6 +342,10 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
           senderRole = messages[m]!.from;
         }
       }
+      // An event or message that does not exist leaves no sender or payload to read: what its expressions say
+      // about those (below) follows from the one error above, so it is not reported again.
+      const triggerUnknown = (t.event !== undefined) !== (t.receive !== undefined) && t.event !== RESTART_EVENT && trigger.kind === 'restart';
+      const firstExpressionError = errors.length;
       // Written out, not spread from scopeBase: a spread here cost more than the rest of the transition's checks.
       const scope: ScopeV2 = { roles: scopeBase.roles, crashSlot: scopeBase.crashSlot, pool, role: ri, event, senderRole, primes: false, invariant: false, what: 'guard' };
       const guard = t.guard === undefined ? null : compile(t.guard, [...path, 'guard'], scope, BOOL);
@@ -388,6 +404,10 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
         const compiled = invariant({ ...inv, kind: 'step' }, [...path, 'invariants', j], ri, { event, senderRole });
         if (compiled) tInvariants.push(compiled);
       });
+      if (triggerUnknown) {
+        const kept = errors.splice(firstExpressionError).filter((e) => e.code !== 'sender-not-allowed' && e.code !== 'event-on-restart');
+        errors.push(...kept);
+      }
       const transition: TransitionV2 = { name, role: ri, index: allTransitions.length, from, trigger, to, guard, updates, sends, invariants: tInvariants, path: toPointer(path) };
       transitions.push(transition);
       allTransitions.push(transition);
@@ -456,7 +476,6 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
       exportFeatures: exportFeatures(roles, {
         network: layout.network,
         consumed: messages.some((m) => m.consumed),
-        exceptSends: roles.some((r) => r.transitions.some((t) => t.sends.some((x) => x.except.length > 0))),
         instanceArithmetic,
         setExpressions,
         readsDown,

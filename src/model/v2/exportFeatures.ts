@@ -9,8 +9,9 @@ import type { ModelV2, NetworkV2, RoleV2 } from './model';
  * - `nestedMap`: a nested map (§2) with one initial value.
  * - `nestedMapInitials`: a nested map listing several initial values (the TypeScript targets
  *   would need a start per entry at every level).
+ * - `instanceNumbers`: expressions that number instances (`index(i)`, `RM[e]`, §5).
  */
-export type ExportFeatureKind = 'tla' | 'set' | 'failStop' | 'nestedMap' | 'nestedMapInitials';
+export type ExportFeatureKind = 'tla' | 'set' | 'failStop' | 'nestedMap' | 'nestedMapInitials' | 'instanceNumbers';
 
 /** One such feature of a design, in words that name the var, role or key (`the var A.votes (a set)`). */
 export interface ExportFeatureV2 {
@@ -23,7 +24,6 @@ export interface DesignUses {
   readonly network: Pick<NetworkV2, 'lossy' | 'blockWhenFull' | 'waitUnexpected'>;
   /** Some message kind travels in the network model `"set"`. */
   readonly consumed: boolean;
-  readonly exceptSends: boolean;
   readonly instanceArithmetic: boolean;
   readonly setExpressions: boolean;
   readonly readsDown: boolean;
@@ -39,9 +39,8 @@ export function exportFeatures(roles: readonly RoleV2[], uses: DesignUses): Expo
       ...(network.lossy ? ['a lossy network'] : []),
       ...(network.blockWhenFull ? ['"whenFull": "block"'] : []),
       ...(network.waitUnexpected ? ['"unexpected": "wait"'] : []),
-      ...(uses.exceptSends ? ['sends with "except"'] : []),
-      ...(uses.instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
     ]),
+    ...of('instanceNumbers', uses.instanceArithmetic ? ['instance numbers in expressions (index(i), RM[e])'] : []),
     ...roles.flatMap((r) =>
       r.vars
         .filter((v) => v.inner.length > 0)

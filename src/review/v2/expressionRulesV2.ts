@@ -64,6 +64,23 @@ function writesOf(role: RoleJson, name: string): Write[] | null {
   return out;
 }
 
+/**
+ * The step invariant that says var v never goes down, written so that it loads: over a map's keys
+ * by a quantifier (a role's instances, or the listed values of bool and a small int range), entry
+ * by entry for a few enum values (a quoted value alone has no type), in words beyond that.
+ */
+function monotonic(v: VarJsonV2): string {
+  const type = v.type as VarJsonV2['type'];
+  if (typeof type !== 'object' || !('map' in type)) return `${v.name}' >= ${v.name}`;
+  const from = type.map.from;
+  const entry = (k: string) => `${v.name}'[${k}] >= ${v.name}[${k}]`;
+  const over = (keys: string) => `forall k in ${keys}: ${entry('k')}`;
+  if (typeof from === 'string') return over(from === 'bool' ? '{false, true}' : from);
+  if ('int' in from && from.int[1] - from.int[0] < 16) return over(`{${Array.from({ length: from.int[1] - from.int[0] + 1 }, (_, i) => from.int[0] + i).join(', ')}}`);
+  if ('enum' in from && from.enum.length <= 4) return from.enum.map((e) => entry(JSON.stringify(e))).join(' && ');
+  return `${entry('k')} for every key k`;
+}
+
 /** A var incremented (`x + 1`, `max(x, …)`) and never lowered, or lowered only by adopting a value from a message or another instance without a guard that it is newer. */
 export function counters(d: DesignV2): Draft[] {
   const steps = invariantTrees(d).filter((t) => t.step);
@@ -79,8 +96,7 @@ export function counters(d: DesignV2): Draft[] {
       // A reset (`x: 0`) or any other computation: not a counter, as in version 1.
       if (!unsafe.every((w) => someNode(w.value, (n) => n.kind === 'field' || n.kind === 'member'))) return;
       if (steps.some((t) => statesMonotonic(t.expr, (ref) => t.expr !== null && refersTo(ref, t.scope, t.expr, role.name, v.name)))) return;
-      const map = typeof v.type === 'object' && 'map' in v.type ? v.type.map.from : undefined;
-      const stated = map === undefined ? `${v.name}' >= ${v.name}` : `forall k in ${map}: ${v.name}'[k] >= ${v.name}[k]`;
+      const stated = monotonic(v);
       const crash = v.storage === 'volatile' ? ` It is volatile: a crash of an instance puts it back to ${JSON.stringify(v.initial)}.` : '';
       const name = (w: Write) => transitionNameV2(role, w.k);
       const why =

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exploreV2 } from '../../engine/v2/explorer';
 import type { Review } from '../lint';
 import type { RuleId } from '../rules';
 import { withSilence } from '../silence';
 import type { Design } from '../../model/schema';
+import type { DesignV2 } from '../../model/v2/schema';
 import { reviewDesignV2 } from './lintV2';
 import { leaseBroken, modelOfV2, twoPhaseBroken } from './testDesignsV2';
 
@@ -101,6 +104,33 @@ describe('the review checklist of a design of several participants', () => {
     // One kind on faulty channels beside the pool: its budgets are asked for again.
     pool.environment.network = { model: 'pool', links: [{ message: pool.messages![0]!.name, model: 'channels' }] };
     expect(at(review(pool), 'drops-off')).toEqual(['/environment']);
+  });
+
+  it('says a duplicate budget duplicates nothing when every channel holds one message', () => {
+    const d = twoPhaseBroken();
+    d.environment = { ...d.environment, network: { model: 'channels', capacity: 1, drop: 1, duplicate: 1 } };
+    const r = review(d);
+    expect(at(r, 'duplicates-off')).toEqual(['/environment/network/capacity']);
+    expect(r.findings.find((f) => f.rule === 'duplicates-off')!.why).toContain('a copy needs a free slot behind its original');
+    // Room for a copy: the budget is used, and nothing is said.
+    d.environment.network = { model: 'channels', capacity: 2, drop: 1, duplicate: 1 };
+    expect(at(review(d), 'duplicates-off')).toEqual([]);
+  });
+
+  it('writes the step invariant of a counter map keyed by values so that it loads (it said forall k in [object Object])', () => {
+    const d = JSON.parse(readFileSync(join(__dirname, '../../../test-fixtures/walk-v2/queue-calls-message-id.protocol.json'), 'utf8')) as DesignV2;
+    const consumer = d.roles[1]!;
+    consumer.vars!.push({ name: 'byDir', type: { map: { from: { enum: ['E', 'W'] }, to: { int: [0, 3] } } }, initial: 0 });
+    consumer.transitions[0]!.updates!['byDir["E"]'] = 'byDir["E"] + 1';
+    const fixes = (r: Review) => r.findings.filter((f) => f.rule === 'counter-may-decrease' && f.path.startsWith('/roles/1/')).map((f) => f.fix);
+    const said = fixes(review(d));
+    expect(said).toEqual([
+      "Add a step invariant `forall k in {1, 2}: applied'[k] >= applied[k]` to Consumer.",
+      'Add a step invariant `byDir\'["E"] >= byDir["E"] && byDir\'["W"] >= byDir["W"]` to Consumer.',
+    ]);
+    // Written as suggested, each loads and settles its finding.
+    consumer.invariants = said.map((fix, k) => ({ name: `grows ${k}`, kind: 'step' as const, expr: /`(.*)`/.exec(fix)![1]! }));
+    expect(fixes(review(d))).toEqual([]);
   });
 
   it('flags a counter without a step invariant, per role, and an epoch adopted from a message unguarded', () => {

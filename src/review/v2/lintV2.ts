@@ -268,5 +268,18 @@ function budgets(d: DesignV2, model: ModelV2): Draft[] {
   // are errors (§6). With no faulty channel, budgets of 0 say nothing more.
   const lossy = model.messages.some((m) => !m.pool && !m.reliable);
   const env = { drop: lossy ? model.network.drop : 1, duplicate: lossy ? model.network.duplicate : 1, crashes: model.crashes };
-  return budgetFindings(d.environment ? '/environment' : '', env, volatile);
+  const out = budgetFindings(d.environment ? '/environment' : '', env, volatile);
+  // A duplicate is appended behind its original when the channel has room (§6): with room for one
+  // message there never is, so a budget above 0 duplicates nothing, silently.
+  if (lossy && model.network.duplicate > 0 && model.network.capacity === 1)
+    out.push(
+      finding(
+        'duplicates-off',
+        d.environment?.network ? '/environment/network/capacity' : '/environment',
+        'environment',
+        `The duplicate budget is ${model.network.duplicate}, but each channel holds 1 message (capacity 1) and a copy needs a free slot behind its original: no message is ever delivered twice.`,
+        'Set "network.capacity" to 2 or more, or the duplicate budget to 0 to say that duplicates are not checked.',
+      ),
+    );
+  return out;
 }

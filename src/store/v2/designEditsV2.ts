@@ -243,18 +243,22 @@ function renameRole(design: DesignV2, index: number, name: string): DesignV2 {
       const m = (t as { map: { from: string; to: unknown } }).map;
       return { map: { from: m.from === old ? name : m.from, to: type(m.to) } };
     }
+    if ('set' in t) return { ...t, set: type((t as { set: unknown }).set) };
     return t;
   };
   const fields = <F extends { type: unknown }>(list: readonly F[] | undefined): F[] | undefined => list?.map((f) => ({ ...f, type: type(f.type) }) as F);
   const expr = (e: string) => renameInExpression(e, old, name);
   // An id var's initial value names an instance: `RM[2]`, or `TM` for a role of one instance.
-  const instance = (v: unknown): unknown => (typeof v === 'string' && (v === old || v.startsWith(`${old}[`)) ? name + v.slice(old.length) : v);
+  // A set's value is a list of them, and a var's several initial values a list of those.
+  const instance = (v: unknown): unknown => (Array.isArray(v) ? v.map(instance) : typeof v === 'string' && (v === old || v.startsWith(`${old}[`)) ? name + v.slice(old.length) : v);
   const namesInstance = (t: unknown): boolean =>
-    !!t && typeof t === 'object' && (('id' in t && (t as { id: string }).id === name) || ('map' in t && namesInstance((t as { map: { to: unknown } }).map.to)));
+    !!t &&
+    typeof t === 'object' &&
+    (('id' in t && (t as { id: string }).id === name) || ('map' in t && namesInstance((t as { map: { to: unknown } }).map.to)) || ('set' in t && namesInstance((t as { set: unknown }).set)));
   const initial = (v: VarJsonV2): VarJsonV2 => {
     const t = type(v.type) as VarJsonV2['type'];
     if (!namesInstance(t)) return { ...v, type: t };
-    return { ...v, type: t, initial: (Array.isArray(v.initial) ? v.initial.map(instance) : instance(v.initial)) as VarJsonV2['initial'] };
+    return { ...v, type: t, initial: instance(v.initial) as VarJsonV2['initial'] };
   };
   const end = (r: string | undefined) => (r === old ? name : r);
   const out: DesignV2 = {

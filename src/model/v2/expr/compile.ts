@@ -214,8 +214,12 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     }
     const candidates = [...binders.map((x) => x.name), ...roleNames, ...(scope.role >= 0 ? ['state', 'self', ...scope.roles[scope.role]!.vars.map((v) => v.name)] : [])];
     const hint = didYouMean(n, candidates);
-    if (scope.role < 0 && scope.roles.some((role) => role.vars.some((v) => v.name === n) || n === 'state')) {
-      return problem(node.start, 'unknown-name', `A design invariant belongs to no instance: say whose ${n} (as in ${roleNames[0]}[1].${n}, or forall r in ${roleNames[0]}: r.${n}).`);
+    // The example names a role that has the var (any role has a state), by its name when it has one instance.
+    const owner = scope.role < 0 ? scope.roles.findIndex((role) => n === 'state' || role.vars.some((v) => v.name === n)) : -1;
+    if (owner >= 0) {
+      const o = roleNames[owner]!;
+      const example = scope.roles[owner]!.instances === 1 ? `${o}.${n}` : `${o}[1].${n}, or forall r in ${o}: r.${n}`;
+      return problem(node.start, 'unknown-name', `A design invariant belongs to no instance: say whose ${n} (as in ${example}).`);
     }
     return problem(node.start, 'unknown-name', hint ? `Unknown name "${n}"${hint}` : `Unknown name "${n}"; declare a var with that name or fix the spelling.`);
   };
