@@ -185,6 +185,9 @@ function dropChoices<T>(channel: readonly T[], same: (a: T, b: T) => boolean, mu
   return choices.map((c) => ({ position: c.position, count: choices.filter((d) => same(d.message, c.message)).length }));
 }
 
+/** A drop's place, named only when the same message has more than one distinct drop (MODEL.md §4). */
+const at = (c: { readonly position: number; readonly count: number }): string => (c.count > 1 ? ` (at ${c.position + 1})` : '');
+
 function firstOfEach<T>(channel: readonly T[], same: (a: T, b: T) => boolean): number[] {
   const out: number[] = [];
   channel.forEach((m, i) => {
@@ -262,10 +265,9 @@ class World {
       case 'crash-before-write':
         return 'crash';
       case 'drop': {
-        const at = move.count > 1 ? ` (at ${move.position + 1})` : '';
-        if (move.toMachine) return `drop ${this.name(this.env.toMachine[move.position]!)}${at}`;
+        if (move.toMachine) return this.dropLabel(this.env.toMachine, move);
         const m = this.env.toClient[move.position]!;
-        return `drop reply ${this.name(m.r)} ${m.reply}${at}`;
+        return `drop reply ${this.name(m.r)} ${m.reply}${at(move)}`;
       }
       case 'duplicate': {
         if (move.toMachine) return `duplicate ${this.name(this.env.toMachine[move.position]!)}`;
@@ -300,8 +302,12 @@ class World {
     const channel = this.unwritten(before, r);
     const left = this.unwritten(after, r).join();
     const choices = dropChoices(channel, (a, b) => a === b, reorder);
-    const c = choices.find((x) => channel.filter((_m, i) => i !== x.position).join() === left)!;
-    return `drop ${this.name(channel[c.position]!)}${c.count > 1 ? ` (at ${c.position + 1})` : ''}`;
+    return this.dropLabel(channel, choices.find((x) => channel.filter((_m, i) => i !== x.position).join() === left)!);
+  }
+
+  /** The engine's label of a drop from toMachine holding `channel`. */
+  private dropLabel(channel: readonly number[], c: { readonly position: number; readonly count: number }): string {
+    return `drop ${this.name(channel[c.position]!)}${at(c)}`;
   }
 
   toClient(m: Message): void {
