@@ -1,3 +1,4 @@
+import { grownCapacity, overFull } from '../fingerprintSet';
 import { murmur3 } from './murmur';
 
 /** Record numbers plus one take the low 26 bits of a table entry while they fit; the high 6 bits then hold a tag of the hash. */
@@ -23,7 +24,8 @@ const RECENT_MAX = 4096;
 export class ConfigurationStore {
   private arena: Int32Array;
   private table: Int32Array;
-  private mask: number;
+  /** Slots of `table`: any number, not only a power of two (grown by half again, `homeSlot`). */
+  private capacity: number;
   /** The bits of a table entry holding its record number plus one: the low `recordBits` while entries carry tags, else all (-1). */
   private recordMask: number;
   /** Per slot: a record found or added lately with this slot's hash bits, plus one (0: none). */
@@ -39,7 +41,7 @@ export class ConfigurationStore {
     this.recordMask = (1 << recordBits) - 1;
     this.arena = new Int32Array(words * 1024);
     this.table = new Int32Array(2048);
-    this.mask = 2047;
+    this.capacity = 2048;
   }
 
   get records(): Int32Array {
@@ -62,8 +64,8 @@ export class ConfigurationStore {
     }
     const recordMask = this.recordMask;
     const tag = hash & ~recordMask;
-    let h = hash & this.mask;
-    const table = this.table;
+    const table = this.table, capacity = this.capacity;
+    let h = homeSlot(hash, capacity);
     for (;;) {
       const e = table[h]!;
       if (e === 0) break;
@@ -76,11 +78,11 @@ export class ConfigurationStore {
           return r;
         }
       }
-      h = (h + 1) & this.mask;
+      if (++h === capacity) h = 0;
     }
     const r = this.count++;
     if ((r + 1) * w > this.arena.length) {
-      const bigger = new Int32Array(Math.ceil(this.arena.length / w / 2) * 3 * w);
+      const bigger = new Int32Array(grownLength(this.arena.length / w) * w);
       bigger.set(this.arena);
       this.arena = bigger;
     }
@@ -91,8 +93,8 @@ export class ConfigurationStore {
     if (this.count === recordMask) {
       // Record numbers no longer leave room for tags: the same table without them.
       this.recordMask = -1;
-      this.rehash(this.mask + 1);
-    } else if (this.count * 4 > this.mask * 3) this.grow();
+      this.rehash(capacity);
+    } else if (overFull(this.count, capacity)) this.grow();
     this.added = true;
     return r;
   }
@@ -107,9 +109,10 @@ export class ConfigurationStore {
   }
 
   private grow(): void {
-    const size = (this.mask + 1) * 2;
-    if (this.recent.length < RECENT_MAX) {
-      this.recent = new Int32Array(Math.min(RECENT_MAX, size / 8));
+    const size = grownCapacity(this.capacity);
+    // The cache stays a power of two: an eighth of the table's, at most RECENT_MAX.
+    while (this.recent.length < RECENT_MAX && this.recent.length * 16 <= size) {
+      this.recent = new Int32Array(this.recent.length * 2);
       this.recentMask = this.recent.length - 1;
     }
     this.rehash(size);
@@ -117,17 +120,34 @@ export class ConfigurationStore {
 
   private rehash(size: number): void {
     const table = new Int32Array(size);
-    const mask = size - 1;
     const notTag = this.recordMask;
     const arena = this.arena;
     const w = this.words;
     for (let r = 0, n = this.count; r < n; r++) {
       const hash = murmur3(arena, r * w, w, 0);
-      let h = hash & mask;
-      while (table[h]! !== 0) h = (h + 1) & mask;
+      let h = homeSlot(hash, size);
+      while (table[h]! !== 0) if (++h === size) h = 0;
       table[h] = (hash & ~notTag) | (r + 1);
     }
     this.table = table;
-    this.mask = mask;
+    this.capacity = size;
   }
+}
+
+/**
+ * The slot a record's probe starts at in a table of any capacity: the high bits of the hash mixed
+ * once, times the capacity (multiply-shift, as `fingerprintSet.ts`'s `homeSlot`). The mix keeps
+ * the slot apart from the tag (the hash's own high bits), so neighbours' tags still differ.
+ */
+function homeSlot(hash: number, capacity: number): number {
+  return ((Math.imul(hash, 0x9e3779b1) >>> 0) * capacity * 2.3283064365386963e-10) | 0;
+}
+
+/**
+ * Records of room after `records`: a quarter more. The arena and the links (`recordLinks.ts`) grow
+ * together, so their slack adds up: at most 25% of each, with the table's 8/15 to 4/5 fill, keeps
+ * a search of two-word records under 24 bytes a configuration (a third more each had reached 26).
+ */
+export function grownLength(records: number): number {
+  return Math.ceil(records * 1.25);
 }

@@ -1,8 +1,9 @@
+import { grownLength } from './configurationStore';
 /**
  * What the explorer keeps per stored configuration beside its packed words: the parent's record
  * number, the ordinal of the step that reached it from the parent (one byte while every ordinal
  * fits, widened to 32 bits the first time one does not), and a bit saying it violated something
- * and is not expanded. Arrays grow by half so the slack stays small.
+ * and is not expanded. Arrays grow by a quarter so the slack stays small (`grownLength`).
  */
 export class RecordLinks {
   parent = new Int32Array(1024);
@@ -30,7 +31,7 @@ export class RecordLinks {
 
   private grow(need: number): void {
     let n = this.parent.length;
-    while (n < need) n = Math.ceil(n * 1.5);
+    while (n < need) n = grownLength(n);
     const parent = new Int32Array(n);
     parent.set(this.parent);
     this.parent = parent;
