@@ -54,6 +54,16 @@ export class FlatFingerprint {
     this.n = 0;
   }
 
+  /**
+   * The record becomes the base's with some fields replaced, the vector left as it is (a
+   * tabulated step, `flatMemo.ts`): per word, the base's `keep` bits and `bits[at + w]`.
+   */
+  patch(keep: Int32Array, bits: Int32Array, at: number): void {
+    const { base, words } = this;
+    for (let w = 0; w < base.length; w++) words[w] = (base[w]! & keep[w]!) | bits[at + w]!;
+    this.n = 0;
+  }
+
   /** `v[i] = x`, journaled, with the record following. */
   set(v: Int32Array, i: number, x: number): void {
     const a = v[i]!;

@@ -2,6 +2,7 @@ import type { EvalEnv, EvalFrame, InvariantModel, Model, TransitionModel } from 
 import { stateInvariants, stepInvariants } from './checks';
 import { enterPlans, type EnterPlan, type EnterViolations } from './flatEnter';
 import { FlatFrames } from './flatFrame';
+import { guardTables, NONE as NO_TRANSITION, UNSELECTED, type GuardTable } from './flatMemo';
 import { clearBusy, count, firstOccurrence, indexOf, insert, removeAt, setMode } from './flatChannels';
 import type { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
@@ -59,6 +60,8 @@ export class FlatStepper implements EnterViolations {
   private selError: string | null = null;
   /** Per transition: its updates and its entry into its target, resolved once (`flatEnter.ts`). */
   private readonly plans: EnterPlan[];
+  /** Per state and fired event: which transition the event takes, by the values its guards read (`flatMemo.ts`). */
+  private readonly guardTables: (GuardTable | null)[][];
 
   /**
    * `j` journals every write `apply` makes (`flatFingerprint.ts`): the caller starts it with the
@@ -87,6 +90,7 @@ export class FlatStepper implements EnterViolations {
     this.initial = Int32Array.from(this.volatile, (i) => model.vars[i]!.initial);
     this.durableState = Uint8Array.from(model.states.map((s) => (s.durable ? 1 : 0)));
     this.plans = enterPlans(model, L, j, this);
+    this.guardTables = guardTables(model, L);
   }
 
   private push(kind: number, a: number, b = 0): void {
@@ -138,13 +142,25 @@ export class FlatStepper implements EnterViolations {
     } else if (tcN > 0) this.push(RECEIVE, 0);
     for (let r = 0; r < n; r++) if (v[L.clients + 7 * r + F.STATUS] === PENDING) this.push(TIMEOUT, r + 1);
     if (mode === 0 && model.firedEvents.length > 0) {
-      const genv = this.guardEnv(v, NO_PAYLOAD);
-      const cands = model.candidates[v[F.STATE]!]!;
+      const s = v[F.STATE]!;
+      const cands = model.candidates[s]!, tables = this.guardTables[s]!;
+      let genv: EvalEnv | null = null;
       // The selected transition goes with the step (-1 after a guard error), so `apply` does not
-      // evaluate the guards again.
+      // evaluate the guards again; a guard table (`flatMemo.ts`) answers for the vars' values it has met.
       const fired = model.firedEvents;
       for (let k = 0; k < fired.length; k++) {
-        const e = fired[k]!, t = this.select(cands[e]!, genv);
+        const e = fired[k]!, table = tables[k]!;
+        const key = table !== null ? table.vars.key(v) : 0;
+        if (table !== null) {
+          const selected = table.selected(key);
+          if (selected !== UNSELECTED) {
+            if (selected !== NO_TRANSITION) this.push(FIRE, e, selected);
+            continue;
+          }
+        }
+        genv ??= this.guardEnv(v, NO_PAYLOAD);
+        const t = this.select(cands[e]!, genv);
+        if (table !== null) table.learn(key, t === null ? NO_TRANSITION : this.selError === null ? t.index : UNSELECTED);
         if (t !== null) this.push(FIRE, e, this.selError === null ? t.index : -1);
       }
     }

@@ -104,6 +104,8 @@ export interface CompiledExpr {
   readonly readsObservables: boolean;
   /** Reads a primed name. */
   readonly readsPrimed: boolean;
+  /** The vars it reads (indices, ascending) when it reads nothing but vars and constants; null otherwise (`expr/reads.ts`). */
+  readonly readsVars: readonly number[] | null;
   /** Returns the value encoded as a number; throws `EvaluationError`. */
   readonly evaluate: (env: EvalEnv) => number;
 }

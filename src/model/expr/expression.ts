@@ -2,6 +2,7 @@ import type { CompiledExpr, DesignError } from '../model';
 import { checkExpression, type ExprScope } from './checker';
 import { compileExpression } from './compile';
 import { parseExpression } from './parser';
+import { varReads } from './reads';
 import { toValueType, type Type } from './types';
 
 /**
@@ -34,6 +35,7 @@ export function compileDesignExpression(
       type: toValueType(checked.type),
       readsObservables: checked.readsObservables,
       readsPrimed: checked.readsPrimed,
+      readsVars: varReads(parsed.expr, scope),
       evaluate: compileExpression(parsed.expr, scope, checked.literals),
     },
   };
