@@ -3,7 +3,6 @@ import { initialConfiguration } from './configuration';
 import { createFlatCodec, type FlatCodec } from './flatCodec';
 import { FlatFingerprint } from './flatFingerprint';
 import { STATE, STATUS_CODE, flatLayout, toFlat, type FlatLayout } from './flatLayout';
-import { TransitionTables } from './flatMemo';
 import { FIRE, FlatStepper } from './flatStep';
 import type { SearchStorage } from './searchStorage';
 
@@ -35,8 +34,6 @@ export class FlatExpander implements Expander {
   private readonly vec: Int32Array;
   /** A copy of the parent, only for step and transition invariants (they read both sides of a step). */
   private readonly pre: Int32Array;
-  /** Fired transitions' tables of what they write (`flatMemo.ts`); null with step invariants. */
-  private readonly tables: TransitionTables | null;
   /** The record expanded last in this level (-2: none): the vector still holds it. */
   private expandedLast = -2;
   private level: Int32Array = new Int32Array(0);
@@ -45,12 +42,10 @@ export class FlatExpander implements Expander {
     this.layout = flatLayout(model);
     this.codec = createFlatCodec(model, this.layout);
     this.journal = new FlatFingerprint(this.codec);
-    this.stepper = new FlatStepper(model, this.layout, this.journal);
+    this.stepper = new FlatStepper(model, this.layout, this.journal, this.codec);
     this.words = this.codec.words;
     this.vec = new Int32Array(this.layout.width);
     this.pre = new Int32Array(this.layout.width);
-    // Step invariants read the successor's vector, which a tabulated step leaves unbuilt.
-    this.tables = this.stepper.hasStepChecks ? null : new TransitionTables(model, this.layout, this.codec);
   }
 
   start(storage: SearchStorage): void {
@@ -79,12 +74,11 @@ export class FlatExpander implements Expander {
     const count = stepper.enumerate(vec);
     storage.transitions += count;
     const d = depth + 1;
-    const { kinds, args2 } = stepper;
-    const tables = this.tables;
+    const { kinds, args2, firedTable, firedKey } = stepper;
     for (let k = 0; k < count; k++) {
       // A fired transition with a table: its record from the table, unless this key is not in it yet.
-      const table = tables !== null && kinds[k] === FIRE && args2[k]! >= 0 ? tables.of(args2[k]!) : null;
-      const key = table !== null ? table.vars.key(vec) : 0;
+      const table = kinds[k] === FIRE && args2[k]! >= 0 ? firedTable[k]! : null;
+      const key = table !== null ? firedKey[k]! : 0;
       if (table !== null && table.tabulated(key)) {
         journal.patch(table.keep, table.bits, key * this.words);
         storage.transitionsReached[args2[k]!] = 1;
@@ -103,7 +97,7 @@ export class FlatExpander implements Expander {
       const produced = stepper.apply(vec, k);
       if (stepper.transition >= 0) storage.transitionsReached[stepper.transition] = 1;
       if (stepper.violations.length > 0) for (const v of stepper.violations) storage.violation(v, d, id, k);
-      if (table !== null) table.learn(key, produced && stepper.violations.length === 0 ? journal.words : null);
+      if (table !== null) table.learnWrites(key, args2[k]!, produced && stepper.violations.length === 0 ? journal.words : null);
       if (produced) {
         if (checksSteps) for (const v of stepper.checkStep(this.pre, vec)) storage.violation(v, d, id, k);
         // Most successors were seen before: only a new one costs the call that stores it.

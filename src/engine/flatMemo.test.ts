@@ -4,7 +4,7 @@ import type { Model } from '../model/model';
 import { explore } from './explorer';
 import { createFlatCodec } from './flatCodec';
 import { flatLayout } from './flatLayout';
-import { guardTables, TransitionTables } from './flatMemo';
+import { firedTables } from './flatMemo';
 import { naiveExplore } from './naiveExplorer';
 import { createSimulator } from './simulator';
 import { testModel } from './testDesign';
@@ -42,29 +42,39 @@ function ticking(update: string, range: [number, number] = [0, 9]): Model {
 }
 
 describe('tabulated transitions and guards (flatMemo.ts)', () => {
-  it('gives tables exactly to fired transitions whose updates and guards read vars only, within the key limit', () => {
+  it('tabulates an event in a state exactly when its guards and updates read vars only, the writes only within the key limit', () => {
     const m = testModel({
       vars: [
         { name: 'x', type: { int: [0, 3] }, initial: 0, storage: 'durable' },
         { name: 'big', type: { int: [0, 100_000] }, initial: 0, storage: 'volatile' },
       ],
-      states: [{ name: 'A', initial: true }],
+      states: [{ name: 'A', initial: true }, { name: 'B' }],
       events: [
         { name: 'Tick', source: 'internal' },
+        { name: 'Tock', source: 'timer' },
         { name: 'Put', source: 'client' },
       ],
       transitions: [
         { from: 'A', event: 'Tick', to: 'A', guard: 'x < 3', updates: { x: 'x + 1' } },
-        { from: 'A', event: 'Tick', to: 'A', guard: 'big > 2', updates: { x: 'big % 4' } },
+        { from: 'A', event: 'Tick', to: 'B', updates: { x: '0' } },
+        { from: 'A', event: 'Tick', to: 'A', guard: 'big > 2' }, // never reached: the one before has no guard
+        { from: 'B', event: 'Tick', to: 'A', guard: 'x > 0', updates: { big: 'big + 1' } },
+        { from: 'A', event: 'Tock', to: 'A', guard: 'big > 2' },
         { from: 'A', event: 'Put', to: 'A', updates: { x: '0' } },
         { from: 'A', event: '$restart', to: 'A', updates: { x: '0' } },
       ],
     });
     const L = flatLayout(m);
-    const tables = new TransitionTables(m, L, createFlatCodec(m, L));
-    expect([0, 1, 2, 3].map((t) => tables.of(t) !== null)).toEqual([true, false, false, false]); // reads big (too many keys), a client event, a restart
-    // Tick's guards read x and big: 4 × 100,001 keys, too many.
-    expect(guardTables(m, L)[0]![0]).toBeNull();
+    const tables = firedTables(m, L, createFlatCodec(m, L));
+    const [tickA, tockA] = tables[0]!, [tickB] = tables[1]!;
+    // In A, Tick reads x (4 keys) and both its reachable transitions' writes are tabulated.
+    expect([tickA!.vars.keys, tickA!.bits.length > 0]).toEqual([4, true]);
+    // Tock's guard reads big: 100,001 keys, too many for any table.
+    expect(tockA).toBeNull();
+    // In B, Tick's update reads big: its selection alone is tabulated, by x.
+    expect([tickB!.vars.keys, tickB!.bits.length]).toEqual([4, 0]);
+    // Without a codec (step invariants) nothing's writes are.
+    expect(firedTables(m, L, null)[0]![0]!.bits.length).toBe(0);
   });
 
   it('explores exactly what the naive explorer does, through keys met many times', () => {

@@ -2,7 +2,8 @@ import type { EvalEnv, EvalFrame, InvariantModel, Model, TransitionModel } from 
 import { stateInvariants, stepInvariants } from './checks';
 import { enterPlans, type EnterPlan, type EnterViolations } from './flatEnter';
 import { FlatFrames } from './flatFrame';
-import { guardTables, NONE as NO_TRANSITION, UNSELECTED, type GuardTable } from './flatMemo';
+import type { FlatCodec } from './flatCodec';
+import { firedTables, NONE as NO_TRANSITION, UNSELECTED, type FiredTable } from './flatMemo';
 import { clearBusy, count, firstOccurrence, indexOf, insert, removeAt, setMode } from './flatChannels';
 import type { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
@@ -60,8 +61,11 @@ export class FlatStepper implements EnterViolations {
   private selError: string | null = null;
   /** Per transition: its updates and its entry into its target, resolved once (`flatEnter.ts`). */
   private readonly plans: EnterPlan[];
-  /** Per state and fired event: which transition the event takes, by the values its guards read (`flatMemo.ts`). */
-  private readonly guardTables: (GuardTable | null)[][];
+  /** Per state and fired event: which transition the event takes and what it writes, by the vars' values they read (`flatMemo.ts`). */
+  private readonly tables: (FiredTable | null)[][];
+  /** Per enumerated FIRE step: its table (or null) and key there, for the expander. */
+  firedTable: (FiredTable | null)[] = [];
+  firedKey = new Int32Array(64);
 
   /**
    * `j` journals every write `apply` makes (`flatFingerprint.ts`): the caller starts it with the
@@ -71,6 +75,8 @@ export class FlatStepper implements EnterViolations {
     private readonly model: Model,
     private readonly L: F.FlatLayout,
     private readonly j: FlatFingerprint,
+    /** The codec of the records, to tabulate fired transitions' writes (`flatMemo.ts`); null: only their selection. */
+    writes: FlatCodec | null = null,
   ) {
     this.newValues = model.vars.map(() => 0);
     this.stateInv = stateInvariants(model);
@@ -90,7 +96,8 @@ export class FlatStepper implements EnterViolations {
     this.initial = Int32Array.from(this.volatile, (i) => model.vars[i]!.initial);
     this.durableState = Uint8Array.from(model.states.map((s) => (s.durable ? 1 : 0)));
     this.plans = enterPlans(model, L, j, this);
-    this.guardTables = guardTables(model, L);
+    // Step invariants read the successor's vector, which a tabulated write leaves unbuilt.
+    this.tables = firedTables(model, L, writes !== null && !this.hasStepChecks ? writes : null);
   }
 
   private push(kind: number, a: number, b = 0): void {
@@ -104,6 +111,7 @@ export class FlatStepper implements EnterViolations {
       this.kinds = grow(this.kinds);
       this.args = grow(this.args);
       this.args2 = grow(this.args2);
+      this.firedKey = grow(this.firedKey);
     }
     this.kinds[i] = kind;
     this.args[i] = a;
@@ -143,25 +151,27 @@ export class FlatStepper implements EnterViolations {
     for (let r = 0; r < n; r++) if (v[L.clients + 7 * r + F.STATUS] === PENDING) this.push(TIMEOUT, r + 1);
     if (mode === 0 && model.firedEvents.length > 0) {
       const s = v[F.STATE]!;
-      const cands = model.candidates[s]!, tables = this.guardTables[s]!;
+      const cands = model.candidates[s]!, tables = this.tables[s]!;
       let genv: EvalEnv | null = null;
       // The selected transition goes with the step (-1 after a guard error), so `apply` does not
-      // evaluate the guards again; a guard table (`flatMemo.ts`) answers for the vars' values it has met.
+      // evaluate the guards again; a table (`flatMemo.ts`) answers for the vars' values it has met.
       const fired = model.firedEvents;
       for (let k = 0; k < fired.length; k++) {
         const e = fired[k]!, table = tables[k]!;
         const key = table !== null ? table.vars.key(v) : 0;
-        if (table !== null) {
-          const selected = table.selected(key);
-          if (selected !== UNSELECTED) {
-            if (selected !== NO_TRANSITION) this.push(FIRE, e, selected);
-            continue;
-          }
+        let selected = table !== null ? table.selected(key) : UNSELECTED;
+        if (selected === UNSELECTED) {
+          genv ??= this.guardEnv(v, NO_PAYLOAD);
+          const t = this.select(cands[e]!, genv);
+          selected = t === null ? NO_TRANSITION : this.selError === null ? t.index : UNSELECTED;
+          if (table !== null) table.learnSelection(key, selected);
+          if (selected === UNSELECTED) selected = -1; // a guard's eval-error: `apply` selects again and reports it
         }
-        genv ??= this.guardEnv(v, NO_PAYLOAD);
-        const t = this.select(cands[e]!, genv);
-        if (table !== null) table.learn(key, t === null ? NO_TRANSITION : this.selError === null ? t.index : UNSELECTED);
-        if (t !== null) this.push(FIRE, e, this.selError === null ? t.index : -1);
+        if (selected === NO_TRANSITION) continue;
+        const i = this.count;
+        this.push(FIRE, e, selected);
+        this.firedTable[i] = table;
+        this.firedKey[i] = key;
       }
     }
     if (mode === 1) this.push(RESTART, 0);
