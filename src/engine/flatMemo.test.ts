@@ -21,7 +21,7 @@ function naive(m: Model) {
 }
 
 /** A counter that ticks round and a second var the tick sets from it: updates that read vars only, met again and again. */
-function ticking(update: string, range: [number, number] = [0, 9]): Model {
+function ticking(update: string, range: [number, number] = [0, 9], guard = 'x < 3'): Model {
   return testModel({
     vars: [
       { name: 'x', type: { int: [0, 3] }, initial: 0, storage: 'durable' },
@@ -33,7 +33,7 @@ function ticking(update: string, range: [number, number] = [0, 9]): Model {
       { name: 'Flip', source: 'timer' },
     ],
     transitions: [
-      { from: 'A', event: 'Tick', to: 'A', guard: 'x < 3', updates: { x: 'x + 1', y: update } },
+      { from: 'A', event: 'Tick', to: 'A', guard, updates: { x: 'x + 1', y: update } },
       { from: 'A', event: 'Tick', to: 'B', updates: { x: '0' } },
       { from: 'B', event: 'Flip', to: 'A', guard: 'y != 1 || x == 0' },
     ],
@@ -85,10 +85,11 @@ describe('tabulated transitions and guards (flatMemo.ts)', () => {
     }
   });
 
-  it('never tabulates a step that violated: an eval-error or an out-of-range value is reported at its shallowest depth, with a trace that replays', () => {
+  it('never tabulates a step that violated: an eval-error (of an update or a guard) or an out-of-range value is reported at its shallowest depth, with a trace that replays', () => {
     // x reaches 2 after two ticks: 6 / (2 - x) divides by zero there, and x + 8 leaves y's range.
     for (const [m, kind] of [
       [ticking('6 / (2 - x)'), 'eval-error'],
+      [ticking('0', [0, 9], 'x < 3 && 6 / (2 - x) > 0'), 'eval-error'],
       [ticking('x + 8'), 'out-of-range'],
     ] as const) {
       const want = naive(m);

@@ -165,11 +165,10 @@ export class FlatStepper implements EnterViolations {
           const t = this.select(cands[e]!, genv);
           selected = t === null ? NO_TRANSITION : this.selError === null ? t.index : UNSELECTED;
           if (table !== null) table.learnSelection(key, selected);
-          if (selected === UNSELECTED) selected = -1; // a guard's eval-error: `apply` selects again and reports it
         }
         if (selected === NO_TRANSITION) continue;
         const i = this.count;
-        this.push(FIRE, e, selected);
+        this.push(FIRE, e, selected === UNSELECTED ? -1 : selected); // -1, a guard's eval-error: `apply` selects again and reports it
         this.firedTable[i] = table;
         this.firedKey[i] = key;
       }

@@ -1,4 +1,4 @@
-import { grownCapacity, homeSlot, overFull } from './fingerprintSet';
+import { grownCapacity, homeSlot, overFull, RecentFingerprints } from './fingerprintSet';
 
 /**
  * `FingerprintSet` over shared memory, for a search on several threads (`partitioned.ts`): one
@@ -25,6 +25,7 @@ export class SharedFingerprintSet {
   private capacity = 0;
   /** Pairs this thread stored and has not yet added to the shared count. */
   private pending = 0;
+  private readonly recent = new RecentFingerprints();
   /**
    * No other thread uses the set yet (the command line's first thread, before any worker has
    * joined): slots are claimed with plain writes, as in a set of one's own.
@@ -93,6 +94,7 @@ export class SharedFingerprintSet {
   add(a: number, b: number): boolean {
     if (a === 0) a = 0x2545f491; // 0 marks an empty slot, and an unwritten second word
     if (b === 0) b = 0x6b43a9b5;
+    if (this.recent.met(a, b)) return false; // this thread's own cache of what it met lately (`RecentFingerprints`)
     const table = this.table, capacity = this.capacity;
     let i = homeSlot(a, b, capacity);
     for (let probes = 0; ; probes++) {
