@@ -4,8 +4,8 @@
  * `flatFingerprint.ts`; of its packed record on the readable path), never as a string. Like TLC's, it is approximate: two configurations whose 64-bit fingerprints collide
  * count as one (about n² / 2^65 for n configurations: under 1 in 30 million at 1,000,000).
  */
-/** Entries of a `RecentFingerprints` (32 KiB). */
-const RECENT = 4096;
+/** Entries of a `RecentFingerprints` (16 KiB). */
+const RECENT = 2048;
 
 /**
  * A direct-mapped cache of the fingerprints a set was asked for lately, in front of it: in a
