@@ -3,7 +3,7 @@
  * to four 32-bit words, stored exactly (open addressing, no fingerprint) with a parent link and
  * the index of the step that reached it (what a trace is rebuilt from), and a breadth-first
  * loop. The design-specific part is one `expand` function that edits the successor through
- * `get`/`set` and calls `emit` once per step, and optionally a `stored` check of each new
+ * `get`/`set` and calls `emit` once per step (`stay` for a step that changes nothing), and optionally a `stored` check of each new
  * configuration (MODEL.md §6's state invariants, §7's state coverage and outcomes).
  */
 export interface SpecializedResult {
@@ -62,6 +62,8 @@ export interface Cursor {
   set(f: Field, v: number): void;
   /** Stores the successor built so far (counted as one transition), then resets it to the parent. */
   emit(): void;
+  /** Counts a step that changes nothing (a message received again): one transition, no look-up, as the engine does. */
+  stay(): void;
 }
 
 /**
@@ -142,6 +144,10 @@ export function search(shape: Layout, expand: (c: Cursor) => void, stored?: (get
       }
       step++;
       child.set(parent);
+    },
+    stay: () => {
+      transitions++;
+      step++;
     },
   };
 
