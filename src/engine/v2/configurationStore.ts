@@ -1,4 +1,3 @@
-import { grownCapacity, overFull } from '../fingerprintSet';
 import { murmur3 } from './murmur';
 
 /** Record numbers plus one take the low 26 bits of a table entry while they fit; the high 6 bits then hold a tag of the hash. */
@@ -24,8 +23,7 @@ const RECENT_MAX = 4096;
 export class ConfigurationStore {
   private arena: Int32Array;
   private table: Int32Array;
-  /** Slots of `table`: any number, not only a power of two (grown by half again, `homeSlot`). */
-  private capacity: number;
+  private mask: number;
   /** The bits of a table entry holding its record number plus one: the low `recordBits` while entries carry tags, else all (-1). */
   private recordMask: number;
   /** Per slot: a record found or added lately with this slot's hash bits, plus one (0: none). */
@@ -41,7 +39,7 @@ export class ConfigurationStore {
     this.recordMask = (1 << recordBits) - 1;
     this.arena = new Int32Array(words * 1024);
     this.table = new Int32Array(2048);
-    this.capacity = 2048;
+    this.mask = 2047;
   }
 
   get records(): Int32Array {
@@ -64,8 +62,8 @@ export class ConfigurationStore {
     }
     const recordMask = this.recordMask;
     const tag = hash & ~recordMask;
-    const table = this.table, capacity = this.capacity;
-    let h = homeSlot(hash, capacity);
+    let h = hash & this.mask;
+    const table = this.table;
     for (;;) {
       const e = table[h]!;
       if (e === 0) break;
@@ -78,7 +76,7 @@ export class ConfigurationStore {
           return r;
         }
       }
-      if (++h === capacity) h = 0;
+      h = (h + 1) & this.mask;
     }
     const r = this.count++;
     if ((r + 1) * w > this.arena.length) {
@@ -93,8 +91,8 @@ export class ConfigurationStore {
     if (this.count === recordMask) {
       // Record numbers no longer leave room for tags: the same table without them.
       this.recordMask = -1;
-      this.rehash(capacity);
-    } else if (overFull(this.count, capacity)) this.grow();
+      this.rehash(this.mask + 1);
+    } else if (this.count * 5 > this.mask * 4) this.grow(); // 4/5 full: doubled, it is 2/5 full
     this.added = true;
     return r;
   }
@@ -109,10 +107,9 @@ export class ConfigurationStore {
   }
 
   private grow(): void {
-    const size = grownCapacity(this.capacity);
-    // The cache stays a power of two: an eighth of the table's, at most RECENT_MAX.
-    while (this.recent.length < RECENT_MAX && this.recent.length * 16 <= size) {
-      this.recent = new Int32Array(this.recent.length * 2);
+    const size = (this.mask + 1) * 2;
+    if (this.recent.length < RECENT_MAX) {
+      this.recent = new Int32Array(Math.min(RECENT_MAX, size / 8));
       this.recentMask = this.recent.length - 1;
     }
     this.rehash(size);
@@ -120,34 +117,29 @@ export class ConfigurationStore {
 
   private rehash(size: number): void {
     const table = new Int32Array(size);
+    const mask = size - 1;
     const notTag = this.recordMask;
     const arena = this.arena;
     const w = this.words;
     for (let r = 0, n = this.count; r < n; r++) {
       const hash = murmur3(arena, r * w, w, 0);
-      let h = homeSlot(hash, size);
-      while (table[h]! !== 0) if (++h === size) h = 0;
+      let h = hash & mask;
+      while (table[h]! !== 0) h = (h + 1) & mask;
       table[h] = (hash & ~notTag) | (r + 1);
     }
     this.table = table;
-    this.capacity = size;
+    this.mask = mask;
   }
 }
 
 /**
- * The slot a record's probe starts at in a table of any capacity: the high bits of the hash mixed
- * once, times the capacity (multiply-shift, as `fingerprintSet.ts`'s `homeSlot`). The mix keeps
- * the slot apart from the tag (the hash's own high bits), so neighbours' tags still differ.
- */
-function homeSlot(hash: number, capacity: number): number {
-  return ((Math.imul(hash, 0x9e3779b1) >>> 0) * capacity * 2.3283064365386963e-10) | 0;
-}
-
-/**
- * Records of room after `records`: a quarter more. The arena and the links (`recordLinks.ts`) grow
- * together, so their slack adds up: at most 25% of each, with the table's 8/15 to 4/5 fill, keeps
- * a search of two-word records under 24 bytes a configuration (a third more each had reached 26).
+ * Records of room after `records`: an eighth more. The arena and the links (`recordLinks.ts`)
+ * grow together, so their slack adds up; with at most an eighth of each and a table doubled at
+ * 4/5 full (4 bytes a slot, 5 to 10 a record), a search of two-word records stays within 24
+ * bytes a configuration (half again each, with a table doubled at 3/4, had reached 26). Growing
+ * by an eighth copies more, but a copy is a memcpy; a table grown by less would be rehashed
+ * (murmur3 of every record) more often, which measured slower.
  */
 export function grownLength(records: number): number {
-  return Math.ceil(records * 1.25);
+  return Math.ceil(records * 1.125);
 }

@@ -3,7 +3,7 @@ import { grownLength } from './configurationStore';
  * What the explorer keeps per stored configuration beside its packed words: the parent's record
  * number, the ordinal of the step that reached it from the parent (one byte while every ordinal
  * fits, widened to 32 bits the first time one does not), and a bit saying it violated something
- * and is not expanded. Arrays grow by a quarter so the slack stays small (`grownLength`).
+ * and is not expanded. Arrays grow by an eighth so the slack stays small (`grownLength`).
  */
 export class RecordLinks {
   parent = new Int32Array(1024);
