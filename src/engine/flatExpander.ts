@@ -83,12 +83,11 @@ export class FlatExpander implements Expander {
         journal.patch(table.keep, table.bits, key * this.words);
         storage.transitionsReached[args2[k]!] = 1;
         journal.fingerprint();
-        // Only a new configuration is taken the ordinary way: its vector is what `store` reads.
+        // Only a new configuration gets its vector (what `store` reads): the written fields decoded, then the parent's again.
         if (storage.admit(journal.f1, journal.f2)) {
-          journal.begin();
-          stepper.apply(vec, k);
+          codec.unpackChanged(journal.words, 0, vec, journal.base, 0);
           this.store(storage, id, k, d);
-          journal.undo(vec);
+          codec.unpackChanged(journal.base, 0, vec, journal.words, 0);
         }
         if (storage.limit !== null) return;
         continue;

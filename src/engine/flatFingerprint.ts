@@ -16,7 +16,7 @@ export class FlatFingerprint {
   /** The packed record of the vector as last set by `of`/`from` or edited since `begin`. */
   readonly words: Int32Array;
   /** The record `begin` starts from (the configuration being expanded). */
-  private readonly base: Int32Array;
+  readonly base: Int32Array;
   /** Per slot, interleaved: its record word (-1: a slot never packed), its field's mask in place, its low bound, its shift. */
   private readonly fields: Int32Array;
   /** The journal since `begin`: slot and old value of each write, in order (`slots[0..n)`). */
