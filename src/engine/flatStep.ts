@@ -207,10 +207,16 @@ export class FlatStepper implements EnterViolations {
       const s = v[L.clients + 7 * r + F.STATUS];
       if (s === PENDING || (s === UNSENT && model.clientEvents.length > 0)) return false;
     }
-    if (model.firedEvents.length === 0) return true;
-    const genv = this.guardEnv(v, NO_PAYLOAD);
-    const cands = model.candidates[v[F.STATE]!]!;
-    for (const e of model.firedEvents) if (this.select(cands[e]!, genv) !== null) return false;
+    const fired = model.firedEvents;
+    if (fired.length === 0) return true;
+    const s = v[F.STATE]!;
+    const cands = model.candidates[s]!, tables = this.tables[s]!;
+    for (let k = 0; k < fired.length; k++) {
+      // Enabled when a transition is selected, or a guard fails to evaluate (a table that knows answers first).
+      const table = tables[k]!, selected = table !== null ? table.selected(table.vars.key(v)) : UNSELECTED;
+      if (selected === NO_TRANSITION) continue;
+      if (selected >= 0 || this.select(cands[fired[k]!]!, this.guardEnv(v, NO_PAYLOAD)) !== null) return false;
+    }
     return true;
   }
 
