@@ -27,8 +27,8 @@ export class ConfigurationStore {
   /** The bits of a table entry holding its record number plus one: the low `recordBits` while entries carry tags, else all (-1). */
   private recordMask: number;
   /** Per slot: a record found or added lately with this slot's hash bits, plus one (0: none). */
-  private recent = new Int32Array(256);
-  private recentMask = 255;
+  private recent = new Int32Array(64);
+  private recentMask = 63;
   count = 0;
 
   /** `recordBits` below 26 only in tests (the table drops its tags at 2^recordBits - 1 records). */
@@ -37,9 +37,9 @@ export class ConfigurationStore {
     recordBits = RECORD_BITS,
   ) {
     this.recordMask = (1 << recordBits) - 1;
-    this.arena = new Int32Array(words * 1024);
-    this.table = new Int32Array(2048);
-    this.mask = 2047;
+    this.arena = new Int32Array(words * 256);
+    this.table = new Int32Array(512);
+    this.mask = 511;
   }
 
   get records(): Int32Array {

@@ -6,9 +6,9 @@ import { grownLength } from './configurationStore';
  * and is not expanded. Arrays grow by an eighth so the slack stays small (`grownLength`).
  */
 export class RecordLinks {
-  parent = new Int32Array(1024);
-  ordinal: Uint8Array | Int32Array = new Uint8Array(1024);
-  private blocked = new Uint32Array(32);
+  parent = new Int32Array(256);
+  ordinal: Uint8Array | Int32Array = new Uint8Array(256);
+  private blocked = new Uint32Array(8);
 
   set(r: number, parent: number, ordinal: number): void {
     if (r >= this.parent.length) this.grow(r + 1);
