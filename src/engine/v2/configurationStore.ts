@@ -1,4 +1,5 @@
 import { murmur3 } from './murmur';
+import { CHUNK, CHUNK_BITS } from './recordLinks';
 
 /** Record numbers plus one take the low 26 bits of a table entry while they fit; the high 6 bits then hold a tag of the hash. */
 const RECORD_BITS = 26;
@@ -7,10 +8,12 @@ const RECORD_BITS = 26;
 const RECENT_MAX = 4096;
 
 /**
- * The explorer's set of configurations, exact (no fingerprints): packed records in one growing
- * word arena, found through an open-addressing table of record numbers plus one (0 is an empty
- * slot, so a new table needs no filling). Records are numbered in the order they were added,
- * which in a breadth-first search is the queue itself.
+ * The explorer's set of configurations, exact (no fingerprints): packed records in an arena of
+ * chunks (CHUNK records each: growing never copies, and holds at most a chunk of room), found
+ * through an open-addressing table of record numbers plus one (0 is an empty slot, so a new
+ * table needs no filling), doubled at 4/5 full: with the links' 5 bytes, a search of two-word
+ * records holds at most 8 + 5 + 10 bytes a configuration. Records are numbered in the order they
+ * were added, which in a breadth-first search is the queue itself.
  *
  * In front of the table, a small direct-mapped cache of the records found or added lately (`recent`,
  * indexed by other bits of the same hash) answers most lookups of a configuration met before: in a
@@ -21,7 +24,9 @@ const RECENT_MAX = 4096;
  * compared word by word like any other, and a configuration it misses is looked up in the table.
  */
 export class ConfigurationStore {
-  private arena: Int32Array;
+  /** Record r is at `chunks[r >>> CHUNK_BITS]`, from word `(r & (CHUNK - 1)) * words`. */
+  private readonly chunks: Int32Array[] = [];
+  private joined: Int32Array | null = null;
   private table: Int32Array;
   private mask: number;
   /** The bits of a table entry holding its record number plus one: the low `recordBits` while entries carry tags, else all (-1). */
@@ -37,17 +42,32 @@ export class ConfigurationStore {
     recordBits = RECORD_BITS,
   ) {
     this.recordMask = (1 << recordBits) - 1;
-    this.arena = new Int32Array(words * 256);
     this.table = new Int32Array(512);
     this.mask = 511;
   }
 
+  /** The chunk holding record r, and where in it r starts. */
+  chunk(r: number): Int32Array {
+    return this.chunks[r >>> CHUNK_BITS]!;
+  }
+
+  offset(r: number): number {
+    return (r & (CHUNK - 1)) * this.words;
+  }
+
+  /** Every record in one array (record r from word r × words), joined from the chunks when first read after a change: for traces. */
   get records(): Int32Array {
-    return this.arena;
+    if (this.joined === null) {
+      const all = new Int32Array(this.count * this.words);
+      const size = CHUNK * this.words;
+      this.chunks.forEach((c, k) => all.set(c.subarray(0, Math.min(size, all.length - k * size)), k * size));
+      this.joined = all;
+    }
+    return this.joined;
   }
 
   bytes(): number {
-    return this.arena.byteLength + this.table.byteLength + this.recent.byteLength;
+    return this.chunks.length * CHUNK * this.words * 4 + this.table.byteLength + this.recent.byteLength;
   }
 
   /** The record number of the packed configuration at `key[at…]`, adding it when new (then `added` is true). */
@@ -79,20 +99,17 @@ export class ConfigurationStore {
       h = (h + 1) & this.mask;
     }
     const r = this.count++;
-    if ((r + 1) * w > this.arena.length) {
-      const bigger = new Int32Array(grownLength(this.arena.length / w) * w);
-      bigger.set(this.arena);
-      this.arena = bigger;
-    }
-    const arena = this.arena;
-    for (let i = 0; i < w; i++) arena[r * w + i] = key[at + i]!;
+    if ((r & (CHUNK - 1)) === 0) this.chunks.push(new Int32Array(CHUNK * w));
+    const chunk = this.chunks[r >>> CHUNK_BITS]!, o = (r & (CHUNK - 1)) * w;
+    for (let i = 0; i < w; i++) chunk[o + i] = key[at + i]!;
+    this.joined = null;
     table[h] = tag | (r + 1);
     this.recent[slot] = r + 1;
     if (this.count === recordMask) {
       // Record numbers no longer leave room for tags: the same table without them.
       this.recordMask = -1;
       this.rehash(this.mask + 1);
-    } else if (this.count * 5 > this.mask * 4) this.grow(); // 4/5 full: doubled, it is 2/5 full
+    } else if (this.count * 5 > this.mask * 4) this.grow(); // 4/5 full: 4 to 10 bytes a record
     this.added = true;
     return r;
   }
@@ -100,8 +117,8 @@ export class ConfigurationStore {
   added = false;
 
   private equals(r: number, key: Int32Array, at: number): boolean {
-    const a = this.arena;
-    const base = r * this.words;
+    const a = this.chunks[r >>> CHUNK_BITS]!;
+    const base = (r & (CHUNK - 1)) * this.words;
     for (let i = 0; i < this.words; i++) if (a[base + i] !== key[at + i]) return false;
     return true;
   }
@@ -119,10 +136,9 @@ export class ConfigurationStore {
     const table = new Int32Array(size);
     const mask = size - 1;
     const notTag = this.recordMask;
-    const arena = this.arena;
     const w = this.words;
     for (let r = 0, n = this.count; r < n; r++) {
-      const hash = murmur3(arena, r * w, w, 0);
+      const hash = murmur3(this.chunks[r >>> CHUNK_BITS]!, (r & (CHUNK - 1)) * w, w, 0);
       let h = hash & mask;
       while (table[h]! !== 0) h = (h + 1) & mask;
       table[h] = (hash & ~notTag) | (r + 1);
@@ -132,14 +148,3 @@ export class ConfigurationStore {
   }
 }
 
-/**
- * Records of room after `records`: an eighth more. The arena and the links (`recordLinks.ts`)
- * grow together, so their slack adds up; with at most an eighth of each and a table doubled at
- * 4/5 full (4 bytes a slot, 5 to 10 a record), a search of two-word records stays within 24
- * bytes a configuration (half again each, with a table doubled at 3/4, had reached 26). Growing
- * by an eighth copies more, but a copy is a memcpy; a table grown by less would be rehashed
- * (murmur3 of every record) more often, which measured slower.
- */
-export function grownLength(records: number): number {
-  return Math.ceil(records * 1.125);
-}

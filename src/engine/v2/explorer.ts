@@ -145,7 +145,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
 
   const expandOne = (r: number): void => {
     // `cur` and `curKey` hold the configuration expanded last: only the words that differ are unpacked.
-    packing.unpackChanged(store.records, r * W, cur, curKey);
+    packing.unpackChanged(store.chunk(r), store.offset(r), cur, curKey);
     expanding = r;
     ordinal = 0;
     quiescent = true;
@@ -194,7 +194,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     },
     stored(r) {
       const configuration = new Float64Array(model.size);
-      packing.unpack(store.records, r * W, configuration);
+      packing.unpack(store.chunk(r), store.offset(r), configuration);
       return { configuration, parent: links.parent[r]!, ordinal: links.ordinal[r]! };
     },
     stop(l) {

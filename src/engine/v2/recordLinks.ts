@@ -1,20 +1,33 @@
-import { grownLength } from './configurationStore';
+/** Records per chunk of links and of the store's arena (`configurationStore.ts`). */
+export const CHUNK_BITS = 8;
+export const CHUNK = 1 << CHUNK_BITS;
+
 /**
  * What the explorer keeps per stored configuration beside its packed words: the parent's record
  * number, the ordinal of the step that reached it from the parent (one byte while every ordinal
  * fits, widened to 32 bits the first time one does not), and a bit saying it violated something
- * and is not expanded. Arrays grow by an eighth so the slack stays small (`grownLength`).
+ * and is not expanded. Held in chunks of CHUNK records, so growing never copies and never holds
+ * more than a chunk of room; `parent` and `ordinal` join them into one array when a trace is read.
  */
 export class RecordLinks {
-  parent = new Int32Array(256);
-  ordinal: Uint8Array | Int32Array = new Uint8Array(256);
-  private blocked = new Uint32Array(8);
+  private readonly parents: Int32Array[] = [];
+  private ordinals: (Uint8Array | Int32Array)[] = [];
+  private wide = false;
+  private blocked = new Uint32Array(CHUNK / 32);
+  private count = 0;
+  private joined: { parent: Int32Array; ordinal: Uint8Array | Int32Array } | null = null;
 
   set(r: number, parent: number, ordinal: number): void {
-    if (r >= this.parent.length) this.grow(r + 1);
-    this.parent[r] = parent;
-    if (ordinal > 255 && this.ordinal instanceof Uint8Array) this.ordinal = Int32Array.from(this.ordinal);
-    this.ordinal[r] = ordinal;
+    const c = r >>> CHUNK_BITS;
+    while (c >= this.parents.length) this.addChunk();
+    if (ordinal > 255 && !this.wide) {
+      this.wide = true;
+      this.ordinals = this.ordinals.map((o) => Int32Array.from(o));
+    }
+    this.parents[c]![r & (CHUNK - 1)] = parent;
+    this.ordinals[c]![r & (CHUNK - 1)] = ordinal;
+    if (r >= this.count) this.count = r + 1;
+    this.joined = null;
   }
 
   block(r: number): void {
@@ -25,21 +38,35 @@ export class RecordLinks {
     return (this.blocked[r >>> 5]! & (1 << (r & 31))) !== 0;
   }
 
-  bytes(): number {
-    return this.parent.byteLength + this.ordinal.byteLength + this.blocked.byteLength;
+  /** Per record: its parent's record number (one array, joined from the chunks when first read after a change). */
+  get parent(): Int32Array {
+    return this.join().parent;
   }
 
-  private grow(need: number): void {
-    let n = this.parent.length;
-    while (n < need) n = grownLength(n);
-    const parent = new Int32Array(n);
-    parent.set(this.parent);
-    this.parent = parent;
-    const ordinal = this.ordinal instanceof Uint8Array ? new Uint8Array(n) : new Int32Array(n);
-    ordinal.set(this.ordinal);
-    this.ordinal = ordinal;
-    const blocked = new Uint32Array(Math.ceil(n / 32));
+  get ordinal(): Uint8Array | Int32Array {
+    return this.join().ordinal;
+  }
+
+  bytes(): number {
+    return this.parents.length * CHUNK * (4 + (this.wide ? 4 : 1)) + this.blocked.byteLength;
+  }
+
+  private addChunk(): void {
+    this.parents.push(new Int32Array(CHUNK));
+    this.ordinals.push(this.wide ? new Int32Array(CHUNK) : new Uint8Array(CHUNK));
+    const blocked = new Uint32Array((this.parents.length * CHUNK) / 32);
     blocked.set(this.blocked);
     this.blocked = blocked;
+  }
+
+  private join(): { parent: Int32Array; ordinal: Uint8Array | Int32Array } {
+    if (this.joined) return this.joined;
+    const n = this.count;
+    const parent = new Int32Array(n);
+    const ordinal = this.wide ? new Int32Array(n) : new Uint8Array(n);
+    this.parents.forEach((p, c) => parent.set(p.subarray(0, Math.min(CHUNK, n - c * CHUNK)), c * CHUNK));
+    this.ordinals.forEach((o, c) => ordinal.set(o.subarray(0, Math.min(CHUNK, n - c * CHUNK)), c * CHUNK));
+    this.joined = { parent, ordinal };
+    return this.joined;
   }
 }
