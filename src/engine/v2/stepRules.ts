@@ -1,7 +1,7 @@
 import { witnessText } from './witness';
 import { EvaluationError } from '../../model/model';
 import { callNameIndex } from '../../model/v2/callNames';
-import type { EnvV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, TransitionV2 } from '../../model/v2/model';
+import { poolSlot, type EnvV2, type InvariantV2, type MessageV2, type ModelV2, type PayloadShape, type RoleV2, type TransitionV2 } from '../../model/v2/model';
 import { emptyStep, type StepRef, type ViolationV2 } from './stepTypes';
 
 /**
@@ -54,7 +54,7 @@ class PoolScan {
   readonly sender: Int32Array;
   readonly payload: Int32Array;
 
-  constructor(plans: readonly PoolPlan[], receivers: number) {
+  constructor(plans: readonly PoolPlan[]) {
     const at: number[] = [];
     const mul: number[] = [];
     const sender: number[] = [];
@@ -63,8 +63,10 @@ class PoolScan {
       const count = plan.payloads;
       for (let s = 0; s < plan.senders; s++) {
         for (let p = 0; p < count; p++) {
-          at.push(plan.message.poolBase + s * receivers * count + p);
-          mul.push(count);
+          // A kind with one slot for every receiver (`MessageV2.receivers` 1): the same slot for each instance.
+          const shared = plan.message.receivers === 1;
+          at.push(poolSlot(plan.message, s, 0, p));
+          mul.push(shared ? 0 : count);
           this.plans.push(plan);
           sender.push(s);
           payload.push(p);
@@ -188,7 +190,7 @@ export class StepRules {
           const sender = model.roles[m.from]!;
           pool.push(new PoolPlan(m, c, unguarded(c), !m.consumed && inert(unguarded(c), r, st), !m.consumed && plain(unguarded(c), r), sender.instances, sender.first, m.payload.count, m.payload.fields));
         }
-        this.poolScans.push(new PoolScan(pool, r.instances));
+        this.poolScans.push(new PoolScan(pool));
         const evs: EventPlan[] = [];
         for (let e = 0; e < r.events.length; e++) {
           const c = events[e * states + st]!;
@@ -566,7 +568,7 @@ export class StepRules {
       if (s.except.length > 0 && excepted(s.except, env, d)) continue;
       if (this.onSend !== null) this.onSend(m.index, toRole.first + d, p);
       if (m.pool) {
-        this.put(m.poolBase + (local * toRole.instances + d) * m.payload.count + p, 1);
+        this.put(poolSlot(m, local, d, p), 1);
         continue;
       }
       const total = model.instances.length;

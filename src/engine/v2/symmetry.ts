@@ -1,4 +1,4 @@
-import type { ElementType, ModelV2, ScalarType } from '../../model/v2/model';
+import { poolSlot, type ElementType, type ModelV2, type ScalarType } from '../../model/v2/model';
 import { entryStrides, keyLevels, mapEntry } from '../../model/v2/entryLayout';
 
 /**
@@ -126,8 +126,9 @@ export class Symmetry {
         const nTo = model.roles[m.to]!.instances;
         const gf = g.roles[m.from]!;
         const gt = g.roles[m.to]!;
-        for (let a = 0; a < nFrom; a++) for (let b = 0; b < nTo; b++) for (let p = 0; p < m.payload.count; p++) {
-          dst[m.poolBase + (a * nTo + b) * m.payload.count + p] = m.poolBase + (gf[a]! * nTo + gt[b]!) * m.payload.count + g.payload(m.payload.fields, p);
+        // A kind with one slot for all its receivers (`MessageV2.receivers` 1) maps its sender's slots alone.
+        for (let a = 0; a < nFrom; a++) for (let b = 0; b < (m.receivers === 1 ? 1 : nTo); b++) for (let p = 0; p < m.payload.count; p++) {
+          dst[poolSlot(m, a, b, p)] = poolSlot(m, gf[a]!, gt[b]!, g.payload(m.payload.fields, p));
         }
       }
       const total = model.instances.length;

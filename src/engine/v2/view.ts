@@ -1,4 +1,4 @@
-import type { ElementType, ModelV2, VarV2 } from '../../model/v2/model';
+import { poolSlot, type ElementType, type ModelV2, type VarV2 } from '../../model/v2/model';
 import { entryStrides } from '../../model/v2/entryLayout';
 import { formatScalar, sizeOf, type RoleNames } from '../../model/v2/scalarTypes';
 import { callEventLabel, callMessageText, dedupeNote } from './callReading';
@@ -97,7 +97,7 @@ function networkView(model: ModelV2, vec: Float64Array): string[] {
       for (let s = 0; s < from.instances; s++) {
         for (let d = 0; d < to.instances; d++) {
           for (let p = 0; p < m.payload.count; p++) {
-            if (vec[m.poolBase + (s * to.instances + d) * m.payload.count + p] === 1) {
+            if (vec[poolSlot(m, s, d, p)] === 1) {
               out.push(`${messageText(model, m.index, p)} ${model.instances[from.first + s]!.name}→${model.instances[to.first + d]!.name}`);
             }
           }

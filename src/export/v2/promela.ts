@@ -1,4 +1,4 @@
-import type { FieldV2, InvariantV2, ModelV2, RoleV2, TransitionV2, VarV2 } from '../../model/v2/model';
+import { poolSlot, type FieldV2, type InvariantV2, type ModelV2, type RoleV2, type TransitionV2, type VarV2 } from '../../model/v2/model';
 import type { TransitionJsonV2 } from '../../model/v2/schema';
 import { promelaComment } from '../promela/text';
 import { updateTarget } from '../../model/v2/compileModel';
@@ -338,7 +338,7 @@ function sendTo(model: ModelV2, from: number, m: number, self: number, d: number
   const msg = model.messages[m]!;
   const toRole = model.roles[msg.to]!;
   const net = model.network;
-  if (net.model === 'pool') return [`pool[${msg.poolBase - net.base + (self * toRole.instances + d) * msg.payload.count} + ${p}] = 1;`];
+  if (net.model === 'pool') return [`pool[${poolSlot(msg, self, d, 0) - net.base} + ${p}] = 1;`];
   const c = net.channelOf[from * model.instances.length + toRole.first + d]!;
   const base = net.channels[c]!.base - net.channels[0]!.base;
   return [
@@ -366,7 +366,7 @@ function roleProcess(b: Build, role: RoleV2, r: number): string[] {
           for (let p = 0; p < m.payload.count; p++) {
             const ctx: PContext = { model, role: r, self, sender: { role: m.from, local: s }, fields: fieldsWith(m.payload.fields, p), old: false };
             const cands = selectors(role, r, self, list, ctx);
-            const idx = m.poolBase - net.base + (s * role.instances + self) * m.payload.count + p;
+            const idx = poolSlot(m, s, self, p) - net.base;
             opts.push(...option(b, { kind: 'receive', instance: g, what: m.index, payload: p, sender: fromRole.first + s, position: -1 }, `${up} && pool[${idx}] && ${enabledBy(cands)}`, selectBody(b, role, r, self, cands, ctx, ['skip'])));
           }
         }

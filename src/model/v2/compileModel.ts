@@ -10,6 +10,7 @@ import { countSlots, layOut, type NetworkShape, type RoleShape } from './layout'
 import { LIMITS_V2 } from './limits';
 import { networkLinks } from './links';
 import type { ExpandedRoleJson } from './calls';
+import { poolReceivers } from './poolReceivers';
 import type { WitnessV2, CompiledExprV2, ElementType, EvaluatorV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
 import { entryStrides, keyLevels } from './entryLayout';
 import { exportFeatures } from './exportFeatures';
@@ -175,7 +176,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
 
   // Sizes, before anything is allocated.
   const shapes: RoleShape[] = roleShapes.map((r, i) => ({ instances: instances[i]!, crashes: roleCrashes[i]!.crashes, countsCrashes: roleCrashes[i]!.counts, states: r.states.length, hasVolatileState: r.states.some((s) => !s.durable), vars: r.vars }));
-  const sized = countSlots(shapes, names, messageShapes.map((m, i) => ({ from: m.from, to: m.to, count: m.payload!.count, pool: links[i]!.pool })), network);
+  const receivers = poolReceivers(roleJson, messageShapes, links, instances);
+  const sized = countSlots(shapes, names, messageShapes.map((m, i) => ({ from: m.from, to: m.to, count: m.payload!.count, pool: links[i]!.pool, receivers: receivers[i]! })), network);
   if (sized.pool > LIMITS_V2.poolMessages) err(['messages'], 'too-many', `The pool could hold ${sized.pool} distinct messages (kind × sender × receiver × payload); at most ${LIMITS_V2.poolMessages} are allowed.`);
   if (sized.channelSlots > LIMITS_V2.channelSlots) err(['environment', 'network'], 'too-many', `The channels need ${sized.channelSlots} message slots (channels × capacity); at most ${LIMITS_V2.channelSlots} are allowed.`);
   if (sized.slots > LIMITS_V2.slots) err([], 'too-large', `A configuration of this design has ${sized.slots} parts; at most ${LIMITS_V2.slots} are allowed.`);
@@ -185,8 +187,8 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   let code = 1;
   const messages: MessageV2[] = messageShapes.map((m, index) => {
     const { pool, consumed, reliable } = links[index]!;
-    const msg = { name: m.name, index, from: m.from, to: m.to, payload: m.payload!, poolBase: pool ? poolBase : -1, code: pool ? 0 : code, pool, consumed, reliable };
-    if (pool) poolBase += instances[m.from]! * instances[m.to]! * m.payload!.count;
+    const msg = { name: m.name, index, from: m.from, to: m.to, payload: m.payload!, poolBase: pool ? poolBase : -1, receivers: receivers[index]!, code: pool ? 0 : code, pool, consumed, reliable };
+    if (pool) poolBase += instances[m.from]! * msg.receivers * m.payload!.count;
     else code += m.payload!.count;
     return msg;
   });
@@ -233,7 +235,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   };
   const pool: PoolKind[] = messages
     .filter((m) => m.pool)
-    .map((m) => ({ name: m.name, from: m.from, to: m.to, fields: m.payload.fields, count: m.payload.count, receivers: instances[m.to]!, size: instances[m.from]! * instances[m.to]! * m.payload.count, base: m.poolBase }));
+    .map((m) => ({ name: m.name, from: m.from, to: m.to, fields: m.payload.fields, count: m.payload.count, receivers: instances[m.to]!, shared: m.receivers === 1 && instances[m.to]! > 1, size: instances[m.from]! * instances[m.to]! * m.payload.count, base: m.poolBase }));
   const scopeBase = { roles: roleLayouts, crashSlot: layout.crashSlot, pool };
   const invariantNames = new Set<string>();
   const invariant = (inv: { name: string; expr: string; kind?: 'state' | 'step' }, path: PathSegment[], role: number, extra: Partial<ScopeV2> = {}): InvariantV2 | null => {

@@ -91,7 +91,7 @@ export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: 
   const dropSlot = channels && network.drop > 0 ? slot(0, network.drop) : -1;
   const duplicateSlot = channels && network.duplicate > 0 ? slot(0, network.duplicate) : -1;
   const base = lo.length;
-  const size = messages.reduce((n, m) => n + (m.pool ? names.instances[m.from]! * names.instances[m.to]! * m.payload.count : 0), 0);
+  const size = messages.reduce((n, m) => n + (m.pool ? names.instances[m.from]! * m.receivers * m.payload.count : 0), 0);
   for (let i = 0; i < size; i++) slot(0, 1);
   const total = first;
   const channelOf = new Int32Array(total * total).fill(-1);
@@ -115,14 +115,14 @@ export function layOut(roles: readonly RoleShape[], names: RoleNames, messages: 
 }
 
 /** The slots a layout will take, computed without allocating it (to refuse a design first). */
-export function countSlots(roles: readonly RoleShape[], names: RoleNames, messages: readonly { from: number; to: number; count: number; pool: boolean }[], network: NetworkShape): { slots: number; pool: number; channelSlots: number } {
+export function countSlots(roles: readonly RoleShape[], names: RoleNames, messages: readonly { from: number; to: number; count: number; pool: boolean; receivers: number }[], network: NetworkShape): { slots: number; pool: number; channelSlots: number } {
   let slots = 0;
   for (const role of roles) {
     const crashing = role.crashes > 0;
     const block = (crashing ? 1 : 0) + 1 + (crashing && role.hasVolatileState ? 1 : 0) + (crashing && role.countsCrashes ? 1 : 0) + role.vars.reduce((n, v) => n + v.width, 0);
     slots += block * role.instances;
   }
-  const pool = messages.reduce((n, m) => n + (m.pool ? names.instances[m.from]! * names.instances[m.to]! * m.count : 0), 0);
+  const pool = messages.reduce((n, m) => n + (m.pool ? names.instances[m.from]! * m.receivers * m.count : 0), 0);
   const pairs = new Set<string>();
   for (const m of messages) if (!m.pool) pairs.add(`${m.from}>${m.to}`);
   let channelSlots = 0;

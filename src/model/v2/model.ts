@@ -107,8 +107,14 @@ export interface MessageV2 {
   readonly from: number;
   readonly to: number;
   readonly payload: PayloadShape;
-  /** Pool model: first slot of this kind; a message (from, to, p) is at base + (from * nTo + to) * count + p. */
+  /** Pool model: first slot of this kind; a message (from, to, p) is at `poolSlot(m, from, to, p)`. */
   readonly poolBase: number;
+  /**
+   * Pool model: receiver slots per sender and payload. The receiving role's instances, or 1 for a
+   * kind every send of which goes to all of them (`toAll`, no `except`) and that no receive takes
+   * out: its copies are sent together and stay together, so one slot stands for them all.
+   */
+  readonly receivers: number;
   /** Channels model: first code of this kind; a message with payload p is code + p (0 is "empty"). */
   readonly code: number;
   /** Whether this kind travels in the pool (else on channels): the network's model, or its link's. */
@@ -117,6 +123,11 @@ export interface MessageV2 {
   readonly consumed: boolean;
   /** On channels: drops and duplicates never touch this kind (a `reliable` link). */
   readonly reliable: boolean;
+}
+
+/** The pool slot of message (sender `from`, receiver `to`, payload p) of kind m (local instance indexes). */
+export function poolSlot(m: MessageV2, from: number, to: number, p: number): number {
+  return m.poolBase + (from * m.receivers + (m.receivers === 1 ? 0 : to)) * m.payload.count + p;
 }
 
 export type Trigger =

@@ -67,7 +67,7 @@ function compute(run: RunV2): RunSequenceV2 {
   const messages: SequenceMessageV2[] = [];
   const net = model.network;
   const queues: number[][] = net.model === 'channels' ? net.channels.map(() => []) : [];
-  const poolSent = new Map<number, number>();
+  const poolSent = new Map<string, number>();
   const send = (text: string, from: number, to: number, row: number, duplicate: boolean): number => {
     messages.push({ text, from, to, sentRow: row, duplicate, ends: [] });
     return messages.length - 1;
@@ -98,12 +98,12 @@ function compute(run: RunV2): RunSequenceV2 {
       });
     } else {
       if (step.kind === 'receive') {
-        const id = poolSent.get(poolSlot(model, step.what, step.sender, step.instance, step.payload));
+        const id = poolSent.get(poolMessage(step.what, step.sender, step.instance, step.payload));
         if (id !== undefined) messages[id]!.ends.push({ row: i, how: step.transition < 0 ? 'ignored' : 'received' });
       }
       for (const m of networkMessages(model, point.vector)) {
-        const slot = poolSlot(model, m.message, m.from, m.to, m.payload);
-        if (!poolSent.has(slot)) poolSent.set(slot, send(m.text, m.from, m.to, i, false));
+        const key = poolMessage(m.message, m.from, m.to, m.payload);
+        if (!poolSent.has(key)) poolSent.set(key, send(m.text, m.from, m.to, i, false));
       }
     }
   }
@@ -121,8 +121,7 @@ function rowKind(model: ModelV2, kind: StepKindV2, instance: number, what: numbe
   return role.events[what]?.source === 'timer' ? 'timeout' : 'event';
 }
 
-function poolSlot(model: ModelV2, message: number, sender: number, receiver: number, payload: number): number {
-  const m = model.messages[message]!;
-  const to = model.roles[m.to]!;
-  return m.poolBase + (model.instances[sender]!.local * to.instances + model.instances[receiver]!.local) * m.payload.count + payload;
+/** One pool message (kind, sender, receiver, payload): a key of its own, not its slot (a kind sent only to all keeps one slot for all its receivers). */
+function poolMessage(message: number, sender: number, receiver: number, payload: number): string {
+  return `${message} ${sender} ${receiver} ${payload}`;
 }

@@ -1,5 +1,5 @@
 import { derived } from '../../model/derived';
-import type { ModelV2 } from '../../model/v2/model';
+import { poolSlot, type ModelV2 } from '../../model/v2/model';
 import type { StepKindV2, ViolationV2 } from '../../engine/v2/stepTypes';
 import { callLines, isGeneratedVar } from '../../engine/v2/callState';
 import { messageText, viewConfigurationV2, type ValueView } from '../../engine/v2/view';
@@ -97,7 +97,7 @@ export function networkMessages(model: ModelV2, vec: Float64Array): MessageRowV2
       for (let s = 0; s < from.instances; s++) {
         for (let d = 0; d < to.instances; d++) {
           for (let p = 0; p < m.payload.count; p++) {
-            if (vec[m.poolBase + (s * to.instances + d) * m.payload.count + p] === 1) {
+            if (vec[poolSlot(m, s, d, p)] === 1) {
               out.push({ from: from.first + s, to: to.first + d, message: m.index, payload: p, text: messageText(model, m.index, p), channel: -1, position: -1 });
             }
           }

@@ -5,8 +5,8 @@ import type { TypeV2 } from './types';
 /**
  * Quantifiers over the messages of one kind in the pool (`exists m in P1b: m.bal == b`), TLA+'s
  * `\E m \in msgs: m.type = "1b" /\ …`. The bound slot holds the message's place in its kind's
- * block of the pool, (sender × receivers + receiver) × payloads + payload (the layout of
- * `MessageV2.poolBase`); the members decode it. The pool is read before the step.
+ * block, (sender × receivers + receiver) × payloads + payload; the members decode it, and
+ * `slotsOf` gives its pool slot (`MessageV2.receivers`). The pool is read before the step.
  */
 
 /** What an expression needs to know of a kind that travels in the pool. */
@@ -19,9 +19,17 @@ export interface PoolKind {
   readonly count: number;
   /** Instances of the receiving role. */
   readonly receivers: number;
-  /** Slots of the kind: senders × receivers × payloads. */
+  /** Messages of the kind: senders × receivers × payloads. */
   readonly size: number;
   readonly base: number;
+  /** One pool slot per sender and payload stands for the copies to every receiver (`MessageV2.receivers` 1). */
+  readonly shared: boolean;
+}
+
+/** Per place k of a kind's block, the pool slot of its message: `base + k`, or with `shared` its sender's and payload's one slot. */
+function slotsOf(kind: PoolKind): Int32Array {
+  const { base, count, receivers, shared, size } = kind;
+  return Int32Array.from({ length: size }, (_, k) => base + (shared ? Math.floor(k / (count * receivers)) * count + (k % count) : k));
 }
 
 /** `m.sender`, `m.receiver` (instance indexes) or payload field `f` of the message bound in `slot`. */
@@ -45,13 +53,14 @@ export function messageMemberOf(kind: PoolKind, slot: number, member: 'sender' |
 export function poolLoopOf(q: 'forall' | 'exists' | 'count', slot: number, kind: PoolKind, body: Typed, type: TypeV2): Typed {
   const bit = bitOf(slot);
   const deps = body.deps === -1 || bit === 0 ? -1 : body.deps & ~bit;
-  const { base, size } = kind;
+  const size = kind.size;
   const b = body.ev;
+  const at = slotsOf(kind);
   let ev: EvaluatorV2;
   if (q === 'forall') {
     ev = (env) => {
       for (let k = 0; k < size; k++) {
-        if (env.pre[base + k] === 0) continue;
+        if (env.pre[at[k]!] === 0) continue;
         env.bound[slot] = k;
         if (b(env) === 0) return 0;
       }
@@ -60,7 +69,7 @@ export function poolLoopOf(q: 'forall' | 'exists' | 'count', slot: number, kind:
   } else if (q === 'exists') {
     ev = (env) => {
       for (let k = 0; k < size; k++) {
-        if (env.pre[base + k] === 0) continue;
+        if (env.pre[at[k]!] === 0) continue;
         env.bound[slot] = k;
         if (b(env) !== 0) return 1;
       }
@@ -70,7 +79,7 @@ export function poolLoopOf(q: 'forall' | 'exists' | 'count', slot: number, kind:
     ev = (env) => {
       let n = 0;
       for (let k = 0; k < size; k++) {
-        if (env.pre[base + k] === 0) continue;
+        if (env.pre[at[k]!] === 0) continue;
         env.bound[slot] = k;
         if (b(env) !== 0) n++;
       }
