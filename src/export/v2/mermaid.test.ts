@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import mermaid from 'mermaid';
 import { describe, expect, it } from 'vitest';
-import { loadExampleV2, participantExamplesV2 } from '../../engine/v2/testDesigns';
+import { loadExampleV2, modelOfV2, participantExamplesV2 } from '../../engine/v2/testDesigns';
+import type { DesignV2 } from '../../model/v2/schema';
 import { chosenTrace } from './index';
 import { mermaidFilesV2, sequenceDiagram } from './mermaid';
 
@@ -44,6 +47,11 @@ describe('the version-2 Mermaid export', () => {
     expect(text).not.toContain('not enabled');
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^ {4}Note over p0: replay Acquire$/);
     await expect(mermaid.parse(text)).resolves.toBeTruthy();
+    // A transition invariant, broken as the step is computed: on the lifeline that took it (Storage).
+    const tokens = modelOfV2(JSON.parse(readFileSync(join(__dirname, '../../../test-fixtures/walk-v2/lock-token-volatile.protocol.json'), 'utf8')) as DesignV2);
+    const storage = sequenceDiagram(tokens, chosenTrace(tokens)).trimEnd().split('\n');
+    expect(storage).toContain('    participant p3 as Storage');
+    expect(storage.slice(-2)).toEqual(['    p2->>p3: Write(token=1) (s-accept)', '    Note over p3: violates one writer per token']);
     // Every example with a violation ends its diagram on a note naming it, after a replay that found every step.
     for (const file of EXAMPLES) {
       const model = loadExampleV2(file);
