@@ -187,6 +187,22 @@ describe('the Markdown review report', () => {
     }
   });
 
+  it('names the violation in the sequence diagram, on the participant of the step that broke it, escaped', () => {
+    const diagram = (d: unknown) => {
+      const text = reportMarkdown(reportOf(d, true).report);
+      const from = text.indexOf('```mermaid\nsequenceDiagram');
+      return text.slice(from, text.indexOf('```', from + 3)).trimEnd().split('\n');
+    };
+    // The retry is delivered to the machine and processed again.
+    expect(diagram(retried()).slice(-2)).toEqual(['    N->>M: 5. deliver Charge#35;1', '    Note over M: #10007; replay Charge']);
+    // Without the replay check, and charging a retry again: the invariant it breaks, by name.
+    const d = retried();
+    d.environment = { ...d.environment, checks: { replay: false } };
+    d.transitions.push({ from: 'Charged', event: 'Charge', to: 'Charged', updates: { charges: 'charges + 1' }, ack: 'durable' });
+    d.invariants[0]!.name = 'at most; #once% <b>';
+    expect(diagram(d).at(-1)).toBe('    Note over M: #10007; violates at most#59; #35;once#37; #60;b#62;');
+  });
+
   it('lets no hostile name open HTML, a heading or a new table row', () => {
     const md = reportMarkdown(reportOf(hostileDesign(), true).report);
     // A `<` is backslash-escaped (shown as `<`), never written bare, and renders as text.
