@@ -7,6 +7,7 @@ import { loadExampleV2, modelOfV2, participantExamplesV2 } from '../../engine/v2
 import type { DesignV2 } from '../../model/v2/schema';
 import { chosenTrace } from './index';
 import { mermaidFilesV2, sequenceDiagram } from './mermaid';
+import { startsDesign } from './testing/startsDesign';
 
 const EXAMPLES = participantExamplesV2();
 
@@ -60,6 +61,16 @@ describe('the version-2 Mermaid export', () => {
       expect(sequence, file).not.toContain('not enabled');
       if (trace.violation) expect(sequence.trimEnd().split('\n').at(-1), file).toMatch(/^ {4}Note over p\d+(,p\d+)?: (violates |\S+ )/);
     }
+  });
+
+  it('replays a trace from the initial configuration it starts from', () => {
+    const d = startsDesign();
+    // Only a voter that starts with a ballot listed (its ghost var's second value) breaks it.
+    d.invariants = [{ name: 'one ballot each', expr: 'forall v in Voter: v.ballots <= 1' }];
+    const model = modelOfV2(d);
+    const trace = chosenTrace(model);
+    expect(trace.start).toBeGreaterThan(0);
+    expect(sequenceDiagram(model, trace).trimEnd().split('\n').slice(-2)).toEqual(['    Note over p1: Voter#91;2#93; Cast', '    Note over p1: violates one ballot each']);
   });
 
   it('notes a violation the replay cannot place (a deadlock) over every lifeline at the end', () => {

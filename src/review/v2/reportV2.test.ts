@@ -7,6 +7,7 @@ import { reportHtml } from '../reportHtml';
 import { reportMarkdown } from '../reportMarkdown';
 import { withSilence } from '../silence';
 import { reviewDesignV2 } from './lintV2';
+import { startsDesign } from '../../export/v2/testing/startsDesign';
 import { buildReportV2 } from './reportV2';
 import { leaseBroken, modelOfV2, twoPhaseBroken } from './testDesignsV2';
 
@@ -92,6 +93,10 @@ describe('the review report of a design of several participants', () => {
     const lease = diagram(leaseBroken());
     expect(lease.join('\n')).not.toContain('not enabled');
     expect(lease.at(-1)).toBe('    Note over p0: #10007; replay Acquire');
+    // A trace from another initial configuration than the first is replayed from it.
+    const starts = startsDesign();
+    starts.invariants = [{ name: 'one ballot each', expr: 'forall v in Voter: v.ballots <= 1' }];
+    expect(diagram(starts).slice(-2)).toEqual(['    Note over p1: 1. Voter#91;2#93; Cast', '    Note over p1: #10007; violates one ballot each']);
   });
 
   it('lists client outcomes per call site with their shortest traces', () => {
