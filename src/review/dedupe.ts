@@ -13,9 +13,9 @@ import { parsed, referencedVar, sameTree, someNode } from './exprFacts';
  * | `!M[k]`, `M[k] == false` / `== c` (a map) | `M[k]:` a literal other than `false` / `c`, or `M[k] + n` (n > 0) |
  * | `k > W` or `W < k` (a high-water mark) | `W: k` or `W: max(W, k)` |
  *
- * `S`, `M` and `W` may be indexed by something else (`seen[sender]`). Whether the record survives a
- * crash, and whether the handler's other transitions change nothing, the callers decide
- * (`handlerDedupes`).
+ * `S`, `M` and `W` may be indexed by something else (`seen[sender]`). `handlerDedupes` adds what
+ * the handler as a whole needs: a record that survives a crash, and other transitions that change
+ * nothing and answer a known id with ok.
  */
 
 /** A transition of a request handler, as written. */
