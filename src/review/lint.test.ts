@@ -29,6 +29,25 @@ describe('the review checklist', () => {
     expect(at(review(idempotent()), 'retry-without-idempotency')).toEqual([]);
   });
 
+  it('does not flag retries to a handler that dedupes on a payload id (a durable high-water mark), and the check agrees', () => {
+    const d = retried() as Mutable;
+    d.events[0]!.payload = [{ name: 'id', type: { int: [1, 2] } }];
+    d.vars.push({ name: 'lastId', type: { int: [0, 2] }, initial: 0 });
+    d.transitions[0]!.guard = 'event.id > lastId';
+    d.transitions[0]!.updates = { charges: 'charges + 1', lastId: 'event.id' };
+    d.transitions.push({ id: 'known', from: 'Charged', event: 'Charge', to: 'Charged', ack: 'durable' });
+    expect(at(review(d), 'retry-without-idempotency')).toEqual([]);
+    expect(explore(modelOf(d)).verdict).toBe('ok');
+    // A mark that lets the same id through again, or one a crash resets, is no dedupe.
+    d.transitions[0]!.guard = 'event.id >= lastId';
+    expect(at(review(d), 'retry-without-idempotency')).toEqual(['/events/0']);
+    d.transitions[0]!.guard = 'event.id > lastId';
+    d.vars[1]!.storage = 'volatile';
+    expect(review(d).findings.find((f) => f.rule === 'retry-without-idempotency')!.why).toBe(
+      'Charge is sent up to 2 times with no idempotency key: its handler dedupes on `lastId`, which is volatile: a crash forgets it, and a retry of a request already processed is processed again.',
+    );
+  });
+
   it('flags a client transition whose ack is left at its default, and only that one', () => {
     const d = retried() as Mutable;
     delete (d.transitions[0] as { ack?: string }).ack;

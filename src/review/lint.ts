@@ -1,6 +1,7 @@
 import type { CheckResult } from '../engine/result';
 import { RESTART, type Model, type TransitionModel } from '../model/model';
 import type { ExprV2 } from '../model/v2/expr/ast';
+import { dedupeGapText, handlerDedupes, type HandlerStep } from './dedupe';
 import { mentionsAmbiguous, looksLikeClock, neverLowers, orderingBy, parsed, statesMonotonic } from './exprFacts';
 import type { Finding } from './finding';
 import type { RuleId } from './rules';
@@ -93,18 +94,34 @@ function hasDurableEffect(model: Model, t: TransitionModel): boolean {
   );
 }
 
+const storageOfVar = (model: Model, name: string) => model.vars.find((v) => v.name === name)?.storage ?? 'durable';
+
+/** A transition on a client event as `dedupe.ts` reads it: as written, with its states' names. */
+function handlerStep(model: Model, t: TransitionModel): HandlerStep {
+  const written = model.design.transitions[t.index]!;
+  return {
+    guard: written.guard,
+    updates: written.updates ?? {},
+    effect: t.updates.length > 0 || t.to !== t.from,
+    refuses: t.reply === 'error',
+    from: [model.states[t.from]!.name],
+    to: [model.states[t.to]!.name],
+  };
+}
+
 function idempotency(model: Model): Draft[] {
   const out: Draft[] = [];
   for (const i of model.clientEvents) {
     const e = model.events[i]!;
-    if (e.maxAttempts > 1 && e.idempotency === 'none') {
+    const gap = e.maxAttempts > 1 && e.idempotency === 'none' ? handlerDedupes(clientTransitions(model, i).map((t) => handlerStep(model, t)), (v) => storageOfVar(model, v)) : undefined;
+    if (gap) {
       out.push(
         finding(
           'retry-without-idempotency',
           `/events/${i}`,
           `event ${e.name}`,
-          `${e.name} is sent up to ${e.maxAttempts} times with no idempotency key: a retry of a request already processed is processed again.`,
-          'Set "idempotency" to "durable": record the request id with its reply in the same write as the effect.',
+          `${e.name} is sent up to ${e.maxAttempts} times with no idempotency key: ${dedupeGapText(gap, 'processed')}`,
+          'Set "idempotency" to "durable": record the request id with its reply in the same write as the effect. Or dedupe on an id of the payload: a durable var checked in the guard (`event.id > lastId`) and written with the effect, and a transition that answers a known id without effect.',
         ),
       );
     }

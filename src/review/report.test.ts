@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { explore } from '../engine/explorer';
 import type { CheckResult } from '../engine/result';
 import { mermaidDiagram } from '../export/mermaid/export';
 import { reviewDesign } from './lint';
 import { reportHtml } from './reportHtml';
+import { mdCode } from './escape';
 import { reportMarkdown } from './reportMarkdown';
 import { buildReport } from './reportModel';
 import { withSilence } from './silence';
@@ -136,9 +138,76 @@ describe('the Markdown review report', () => {
     expect(md).toContain('| charge | Idle | Charge | Charged |');
   });
 
+  // Everything Markdown reads in a name or description: quotes, a pipe, code spans, HTML, a link
+  // and bare autolinks, an entity, emphasis, a heading, list starts on new lines, a backslash.
+  // Names are shorter and hold no line break (the loader refuses both).
+  const NAME = `"q" it's | \`t\` <b>x</b> [l](https://e.x) www.e.x &copy; _i_ #`;
+  const TRICKY = `  say "hi" | a \`tick\` \`\`two\`\` <script>alert(1)</script> [x](https://evil.example) www.evil.example https://evil.example me@evil.example &copy; **b** _i_ ~s~ #\n- item\n1. one\\|`;
+  const flat = TRICKY.replace(/\n/g, ' ').trimStart();
+
+  it('shows names and descriptions as their text when rendered: no entity, HTML, link, code span, emphasis or row of their own', () => {
+    const d = retried();
+    d.transitions[0]!.guard = 'state == "Idle" || charges == 3';
+    const rendered = (design: unknown) => parse(marked.parse(reportMarkdown(reportOf(design, true).report), { gfm: true, async: false }));
+    const tags = (x: Document) => [...x.querySelectorAll('*')].map((e) => e.tagName).sort();
+    const clean = tags(rendered(d));
+    d.name = NAME;
+    d.description = TRICKY;
+    d.invariants[0]!.name = NAME;
+    d.invariants[0]!.description = TRICKY;
+    const text = reportMarkdown(reportOf(d, true).report);
+    // Quotes are never entity-encoded (GitHub shows `&quot;` as is in code and to anyone reading the file).
+    expect(text).not.toMatch(/&(quot|#39|lt|gt|amp);/);
+    expect(text).toContain('say "hi" |'.replace('|', '\\|'));
+    expect(text).toContain(`# Review: "q" it's`);
+    // Rendered by a GitHub-flavoured parser (marked, mermaid's own Markdown parser).
+    const doc = parse(marked.parse(text, { gfm: true, async: false }));
+    expect(doc.querySelectorAll('script, a, img, em, del').length).toBe(0);
+    expect(tags(doc)).toEqual(clean);
+    expect(doc.querySelector('h1')!.textContent).toBe(`Review: ${NAME}`);
+    expect(doc.querySelector('h1 + p')!.textContent).toBe(flat);
+    for (const table of doc.querySelectorAll('table')) {
+      const width = table.querySelectorAll('thead th').length;
+      for (const row of table.querySelectorAll('tbody tr')) expect(row.children.length).toBe(width);
+    }
+    const invariants = [...doc.querySelectorAll('table')].find((t) => t.querySelector('th')!.textContent === 'name' && t.textContent.includes('expression'))!;
+    const cells = [...invariants.querySelectorAll('tbody tr')[0]!.children].map((c) => c.textContent);
+    expect(cells).toEqual([NAME, 'state', 'charges <= sent.Charge', flat]);
+    const guard = [...doc.querySelectorAll('code')].map((c) => c.textContent);
+    expect(guard).toContain('state == "Idle" || charges == 3');
+  });
+
+  it('writes an expression as one code span whatever backticks, pipes or backslashes it holds', () => {
+    for (const code of ['a', 'a `b` c', '`a``', 'x || y', 'a\\|b', '``', ' a ']) {
+      const doc = parse(marked.parse(`| h |\n| --- |\n| ${mdCode(code)} |\n`, { gfm: true, async: false }));
+      const cell = doc.querySelector('tbody td')!;
+      expect(cell.children.length).toBe(1);
+      // GitHub reads `\\|` in a row as an escaped backslash kept in the code and a `|` of it.
+      expect(cell.querySelector('code')!.textContent).toBe(code.replace(/\\(?=\|)/g, '\\\\'));
+    }
+  });
+
+  it('names the violation in the sequence diagram, on the participant of the step that broke it, escaped', () => {
+    const diagram = (d: unknown) => {
+      const text = reportMarkdown(reportOf(d, true).report);
+      const from = text.indexOf('```mermaid\nsequenceDiagram');
+      return text.slice(from, text.indexOf('```', from + 3)).trimEnd().split('\n');
+    };
+    // The retry is delivered to the machine and processed again.
+    expect(diagram(retried()).slice(-2)).toEqual(['    N->>M: 5. deliver Charge#35;1', '    Note over M: #10007; replay Charge']);
+    // Without the replay check, and charging a retry again: the invariant it breaks, by name.
+    const d = retried();
+    d.environment = { ...d.environment, checks: { replay: false } };
+    d.transitions.push({ from: 'Charged', event: 'Charge', to: 'Charged', updates: { charges: 'charges + 1' }, ack: 'durable' });
+    d.invariants[0]!.name = 'at most; #once% <b>';
+    expect(diagram(d).at(-1)).toBe('    Note over M: #10007; violates at most#59; #35;once#37; #60;b#62;');
+  });
+
   it('lets no hostile name open HTML, a heading or a new table row', () => {
     const md = reportMarkdown(reportOf(hostileDesign(), true).report);
-    expect(md).not.toMatch(/<(script|img|iframe|svg|style|b)\b/i);
+    // A `<` is backslash-escaped (shown as `<`), never written bare, and renders as text.
+    expect(md).not.toMatch(/(^|[^\\])<(script|img|iframe|svg|style|b)\b/im);
+    expect(parse(marked.parse(md, { gfm: true, async: false })).querySelectorAll('script, img, iframe, svg, style, b, a').length).toBe(0);
     expect(md).not.toMatch(/^## not a heading/m);
     // Every table row has as many cells as its header.
     const tables = md.split('\n\n').filter((b) => b.startsWith('| '));

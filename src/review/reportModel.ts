@@ -2,7 +2,7 @@ import { initialConfiguration } from '../engine/configuration';
 import type { CheckResult } from '../engine/result';
 import { traceRows } from '../engine/traceTable';
 import { viewConfiguration } from '../engine/view';
-import { mermaidText } from '../export/mermaid/export';
+import { mermaidText, violationNote } from '../export/mermaid/export';
 import { designIdentity } from '../model/designIdentity';
 import { RESTART, showValue, type Model, type ValueType } from '../model/model';
 import { designDiagram, diagramSvg } from './diagramSvg';
@@ -344,9 +344,9 @@ function sequenceMermaid(v: CheckResult['violations'][number]): string {
     '    participant N as Network',
     '    participant M as Machine',
   ];
-  v.trace.forEach((s, i) => {
+  const pairs = v.trace.map((s) => {
     const kind = s.label.split(' ')[0];
-    const pair =
+    return (
       kind === 'send'
         ? 'C->>N'
         : kind === 'deliver'
@@ -359,9 +359,15 @@ function sequenceMermaid(v: CheckResult['violations'][number]): string {
                 ? 'C->>C'
                 : kind === 'drop' || kind === 'duplicate'
                   ? 'N-xN'
-                  : 'M->>M';
-    lines.push(`    ${pair}: ${mermaidText(`${i + 1}. ${s.label}`)}`);
+                  : 'M->>M'
+    );
   });
-  lines.push(`    Note over C,M: ${mermaidText(v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}`)}`);
+  v.trace.forEach((s, i) => lines.push(`    ${pairs[i]}: ${mermaidText(`${i + 1}. ${s.label}`)}`));
+  // The step that broke it is the trace's last: the note names it on the participant that step
+  // reached (the report's text above the trace says the rest). A deadlock, or a violation of the
+  // initial configuration, has no such step: every participant.
+  const last = pairs.at(-1);
+  const over = last && v.kind !== 'deadlock' ? last.slice(-1) : 'C,M';
+  lines.push(`    Note over ${over}: ${mermaidText(`✗ ${violationNote(v)}`)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -45,7 +45,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
     id: 'retry-without-idempotency',
     title: 'Retries without idempotency',
     reasoning:
-      'A client retries when its reply is slow or lost, not only when the request failed. Without an idempotency key the machine processes the retry as a new request and the effect happens twice, or the client is told a failure for an effect that happened.',
+      'A client retries when its reply is slow or lost, not only when the request failed. Without an idempotency key the machine processes the retry as a new request and the effect happens twice, or the client is told a failure for an effect that happened. A handler that dedupes on an id its request carries needs none: every transition with an effect checks in its guard that the id is new to a durable var (`!(event.id in seen)`, `!done[event.id]`, `event.id > lastId`) and records it in the same step (`seen + {event.id}`, `done[event.id]` set, `lastId := event.id`), and where it leaves the handler a transition without effect answers a known id with ok.',
   },
   'volatile-idempotency': {
     id: 'volatile-idempotency',

@@ -18,6 +18,15 @@ export function mermaidText(text: string): string {
 }
 
 /**
+ * A sequence diagram's note on a violation: the invariant it violates by name (`violates
+ * TCConsistent`), any other kind with its subject (`replay Acquire`, `deadlock RM[2]`). Plain
+ * text: the caller escapes it like every other label.
+ */
+export function violationNote(v: { readonly kind: string; readonly name: string }): string {
+  return v.kind === 'invariant' ? `violates ${v.name}` : `${v.kind}${v.name ? ` ${v.name}` : ''}`;
+}
+
+/**
  * A `%%` comment line: nothing in it can end the line early, and no `%` survives, because Mermaid
  * applies a `%%{init: …}%%` directive wherever it appears, comments included.
  */

@@ -2,7 +2,7 @@ import { exploreV2 } from '../../engine/v2/explorer';
 import type { ModelV2 } from '../../model/v2/model';
 import { formatTypeScript } from '../format';
 import { HARNESS_FILE, harnessModuleV2 } from './harness/export';
-import { happyPath, mermaidFilesV2 } from './mermaid';
+import { happyPath, mermaidFilesV2, type TraceToShow } from './mermaid';
 import { MONITOR_FILE, monitorModuleV2 } from './monitor/export';
 import { roleFile, SHARED_FILE } from './names';
 import { designInvariantsModule } from './invariants';
@@ -48,10 +48,10 @@ export function harnessOrMonitorFiles(model: ModelV2, target: 'harness' | 'monit
  * The run the sequence diagram shows: the first shortest violation of a bounded check (at most
  * `maxStates` configurations), else a fault-free run (`happyPath`).
  */
-export function chosenTrace(model: ModelV2, maxStates = 50_000): { readonly labels: readonly string[]; readonly title: string } {
+export function chosenTrace(model: ModelV2, maxStates = 50_000): TraceToShow {
   const result = exploreV2(model, { maxStates, maxSeconds: 10 });
   const v = result.violations[0];
-  if (v) return { labels: v.trace.map((s) => s.label), title: `shortest trace to ${v.kind} ${v.name}` };
+  if (v) return { labels: v.trace.map((s) => s.label), title: `shortest trace to ${v.kind} ${v.name}`, violation: { kind: v.kind, name: v.name }, ...(v.start !== undefined ? { start: v.start } : {}) };
   return { labels: happyPath(model), title: 'a run without faults' };
 }
 

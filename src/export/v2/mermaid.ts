@@ -2,7 +2,7 @@ import { SimulationV2 } from '../../engine/v2/simulator';
 import type { StepRef } from '../../engine/v2/stepTypes';
 import { messageText } from '../../engine/v2/view';
 import type { ModelV2, RoleV2, TransitionV2 } from '../../model/v2/model';
-import { mermaidText } from '../mermaid/export';
+import { mermaidText, violationNote } from '../mermaid/export';
 import type { ExportFiles } from './index';
 import { runningModel } from './running';
 
@@ -63,15 +63,35 @@ export function lifelineName(model: ModelV2, g: number): string {
   return role.instances === 1 ? role.name : `${role.name}_${inst.local + 1}`;
 }
 
+/** The run a sequence diagram shows; for a check's trace, the violation it ends on and the initial configuration it starts from (`ViolationReportV2.start`). */
+export interface TraceToShow {
+  readonly labels: readonly string[];
+  readonly title: string;
+  readonly violation?: { readonly kind: string; readonly name: string };
+  readonly start?: number;
+}
+
 /**
  * A sequence diagram of the run whose step labels are given (a trace of `check`, or the labels
- * of a simulation): each label is replayed through the engine, so a label that is not enabled
- * ends the diagram with a note saying so.
+ * of a simulation): each label is replayed through the engine on the model as loaded (its labels
+ * are the check's: calls read as calls), so a label that is not enabled ends the diagram with a
+ * note saying so. Where a step breaks something, a note on the lifeline that took it names it
+ * (`violates TCConsistent`): a step violation as the step is computed, a state invariant in the
+ * configuration the step produces (the initial one's on the first lifeline). The violation the
+ * run was chosen for, if the replay met no such violation (a deadlock: no step to put it on), is
+ * noted over every lifeline at the end.
  */
-export function sequenceDiagram(model: ModelV2, labels: readonly string[], title: string): string {
+export function sequenceDiagram(model: ModelV2, trace: TraceToShow): string {
+  const { labels, title, violation: reported, start = 0 } = trace;
   const lines = ['sequenceDiagram', `    ${comment(`${model.name}: ${title} (exported by Protocol Studio)`)}`];
   for (let g = 0; g < model.instances.length; g++) lines.push(`    participant ${lifeline(model, g)} as ${mermaidText(model.instances[g]!.name)}`);
-  const sim = new SimulationV2(model);
+  const noted = new Set<string>();
+  const note = (g: number, v: { readonly kind: string; readonly name: string }) => {
+    noted.add(`${v.kind} ${v.name}`);
+    lines.push(`    Note over ${lifeline(model, g)}: ${mermaidText(violationNote(v))}`);
+  };
+  const sim = new SimulationV2(start === 0 ? model : { ...model, initial: model.initials[start] ?? model.initial });
+  for (const v of sim.violations()) note(0, v);
   for (const label of labels) {
     const enabled = sim.enabled();
     const i = enabled.findIndex((s) => s.label === label);
@@ -81,8 +101,13 @@ export function sequenceDiagram(model: ModelV2, labels: readonly string[], title
     }
     const { step, violations } = enabled[i]!;
     lines.push(`    ${stepLine(model, step, label)}`);
-    for (const v of violations) lines.push(`    Note over ${lifeline(model, step.instance)}: ${mermaidText(`violation: ${v.kind} ${v.name}`)}`);
+    for (const v of violations) note(step.instance, v);
     if (!sim.take(i)) break;
+    for (const v of sim.violations()) note(step.instance, v);
+  }
+  if (reported && !noted.has(`${reported.kind} ${reported.name}`)) {
+    const last = lifeline(model, model.instances.length - 1);
+    lines.push(`    Note over ${lifeline(model, 0)}${last === lifeline(model, 0) ? '' : `,${last}`}: ${mermaidText(violationNote(reported))}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -128,10 +153,11 @@ function sameVector(a: Float64Array | null, b: Float64Array): boolean {
 }
 
 /** `export --to mermaid`: one file per role and the sequence diagram. */
-export function mermaidFilesV2(written: ModelV2, trace: { readonly labels: readonly string[]; readonly title: string }): ExportFiles {
+export function mermaidFilesV2(written: ModelV2, trace: TraceToShow): ExportFiles {
   const model = runningModel(written);
   return [
     ...model.roles.map((r) => ({ name: `role-${r.name}.mmd`, text: roleStateDiagram(model, r) })),
-    { name: 'sequence.mmd', text: sequenceDiagram(model, trace.labels, trace.title) },
+    // Replayed on the model as loaded: the running design's calls are plain messages, whose labels are not the check's.
+    { name: 'sequence.mmd', text: sequenceDiagram(written, trace) },
   ];
 }

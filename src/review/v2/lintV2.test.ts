@@ -28,6 +28,72 @@ describe('the review checklist of a design of several participants', () => {
     expect(at(review(once), 'retry-without-idempotency')).toEqual([]);
   });
 
+  describe('a callee that dedupes on an id the request carries', () => {
+    const walk = (name: string) =>
+      JSON.parse(readFileSync(join(__dirname, `../../../test-fixtures/walk-v2/${name}.protocol.json`), 'utf8')) as DesignV2 & Record<string, unknown>;
+    const why = (d: unknown) => review(d).findings.find((f) => f.rule === 'retry-without-idempotency')?.why;
+
+    it('is not flagged: a set of applied ids checked in the guard, written with the effect, a known id acked without effect', () => {
+      expect(at(review(walk('queue-calls-message-id')), 'retry-without-idempotency')).toEqual([]);
+      // Its neighbour applies every delivery: still flagged.
+      expect(at(review(walk('queue-calls-no-dedupe')), 'retry-without-idempotency')).toEqual(['/roles/0/transitions/0']);
+    });
+
+    it('is flagged when the record does not survive a crash, or is only a ghost', () => {
+      for (const storage of ['volatile', 'ghost'] as const) {
+        const d = walk('queue-calls-message-id');
+        d.roles[1]!.vars!.find((v) => v.name === 'seen')!.storage = storage;
+        expect(why(d)).toContain(`dedupes on \`seen\`, which is ${storage}`);
+      }
+    });
+
+    it('is flagged when the check is not recorded, records another id, or a transition with an effect does not check', () => {
+      const unrecorded = walk('queue-calls-message-id');
+      delete unrecorded.roles[1]!.transitions[0]!.updates!.seen;
+      expect(why(unrecorded)).toBe('It calls Consumer.Deliver up to 2 times, and Deliver has no idempotency: a retry of a request already served is served again.');
+      const other = walk('queue-calls-message-id');
+      other.roles[1]!.transitions[0]!.updates!.seen = 'seen + {1}';
+      expect(why(other)).toContain('served again');
+      const effectful = walk('queue-calls-message-id');
+      effectful.roles[1]!.transitions[1]!.updates = { total: 'total + 1' };
+      expect(why(effectful)).toContain('served again');
+    });
+
+    it('is flagged when a known id is refused or has no transition: the caller of a retry hears a failure', () => {
+      const refused = walk('queue-calls-message-id');
+      refused.roles[1]!.transitions[1]!.reply = 'error';
+      expect(why(refused)).toContain('in state up no transition without effect answers a known id with ok');
+      const missing = walk('queue-calls-message-id');
+      missing.roles[1]!.transitions.splice(1, 1);
+      expect(why(missing)).toContain('in state up no transition without effect');
+    });
+
+    it('recognises a map of flags and a high-water mark, keyed by a payload field', () => {
+      const flags = walk('queue-calls-message-id');
+      const consumer = flags.roles[1]!;
+      consumer.vars = consumer.vars!.filter((v) => v.name !== 'seen');
+      consumer.vars.push({ name: 'done', type: { map: { from: { int: [1, 2] }, to: 'bool' } }, initial: false });
+      consumer.transitions[0]!.guard = '!done[event.id]';
+      const { seen: _, ...updates } = consumer.transitions[0]!.updates!;
+      consumer.transitions[0]!.updates = { ...updates, 'done[event.id]': 'true' };
+      expect(at(review(flags), 'retry-without-idempotency')).toEqual([]);
+      consumer.transitions[0]!.updates['done[event.id]'] = 'false';
+      expect(why(flags)).toContain('served again');
+
+      const mark = walk('queue-calls-message-id');
+      const c = mark.roles[1]!;
+      c.vars = c.vars!.filter((v) => v.name !== 'seen');
+      c.vars.push({ name: 'lastId', type: { int: [0, 2] }, initial: 0 });
+      c.transitions[0]!.guard = 'event.id > lastId';
+      const { seen: __, ...rest } = c.transitions[0]!.updates!;
+      c.transitions[0]!.updates = { ...rest, lastId: 'event.id' };
+      expect(at(review(mark), 'retry-without-idempotency')).toEqual([]);
+      // `>=` lets the same id through again.
+      c.transitions[0]!.guard = 'event.id >= lastId';
+      expect(why(mark)).toContain('served again');
+    });
+  });
+
   it('flags volatile idempotency guarding a durable effect', () => {
     const d = leaseBroken();
     d.roles[0]!.events![0]!.idempotency = 'volatile';

@@ -2,6 +2,7 @@ import type { CheckResultV2 } from '../../engine/v2/result';
 import type { ModelV2 } from '../../model/v2/model';
 import type { DesignV2, RoleJson, TransitionJsonV2 } from '../../model/v2/schema';
 import { budgetFindings, finding, incomplete, withSilences, type Draft, type Review } from '../lint';
+import { dedupeGapText, handlerDedupes, type HandlerStep } from '../dedupe';
 import { parsed, someNode } from '../exprFacts';
 import { fromStates, transitionElementV2, transitionNameV2 } from './elementsV2';
 import { mentionsAnotherInstance } from './exprFactsV2';
@@ -108,7 +109,7 @@ function serving(d: DesignV2): Draft[] {
   return out;
 }
 
-/** A call retried (`retry.maxAttempts` > 1) to a call event without idempotency. */
+/** A call retried (`retry.maxAttempts` > 1) to a call event without idempotency, unless its handler dedupes on an id of the request (`../dedupe.ts`). */
 function callRetries(d: DesignV2): Draft[] {
   const out: Draft[] = [];
   const callee = new Map<string, { role: RoleJson; idempotency: string }>();
@@ -119,18 +120,33 @@ function callRetries(d: DesignV2): Draft[] {
       const attempts = t.call?.retry?.maxAttempts ?? 1;
       const target = t.call ? callee.get(t.call.event) : undefined;
       if (!t.call || !target || attempts <= 1 || target.idempotency !== 'none') return;
+      const event = t.call.event;
+      const gap = handlerDedupes(
+        target.role.transitions.filter((h) => h.event === event).map(handlerStep),
+        (v) => storageOf(target.role, v),
+      );
+      if (gap === undefined) return;
       out.push(
         finding(
           'retry-without-idempotency',
           `/roles/${r}/transitions/${k}`,
           transitionElementV2(role, k),
-          `It calls ${target.role.name}.${t.call.event} up to ${attempts} times, and ${t.call.event} has no idempotency: a retry of a request already served is served again.`,
-          `Set "idempotency" of ${t.call.event} to "durable": the callee answers a request id it has seen with its first reply.`,
+          `It calls ${target.role.name}.${event} up to ${attempts} times, and ${event} has no idempotency: ${dedupeGapText(gap)}`,
+          `Set "idempotency" of ${event} to "durable" (the callee answers a request id it has seen with its first reply), or dedupe on an id the request carries: a durable record checked in the guard and written with the effect, and a transition that acknowledges a known id without effect.`,
         ),
       );
     }),
   );
   return out;
+}
+
+/** A handler's transition as `../dedupe.ts` reads it. */
+function handlerStep(t: TransitionJsonV2): HandlerStep {
+  const from = fromStates(t);
+  const to = t.to !== undefined ? [t.to] : from;
+  const moves = t.to !== undefined && (from.length !== 1 || from[0] !== t.to);
+  const effect = Object.keys(t.updates ?? {}).length > 0 || moves || (t.send ?? []).length > 0 || t.call !== undefined;
+  return { guard: t.guard, updates: t.updates ?? {}, effect, refuses: t.reply === 'error', from, to };
 }
 
 /** Every expression text of the design: guards, updates, send targets and payloads, invariants. */

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { exploreV2 } from '../../engine/v2/explorer';
 import type { Design } from '../../model/schema';
@@ -6,6 +7,7 @@ import { reportHtml } from '../reportHtml';
 import { reportMarkdown } from '../reportMarkdown';
 import { withSilence } from '../silence';
 import { reviewDesignV2 } from './lintV2';
+import { startsDesign } from '../../export/v2/testing/startsDesign';
 import { buildReportV2 } from './reportV2';
 import { leaseBroken, modelOfV2, twoPhaseBroken } from './testDesignsV2';
 
@@ -78,6 +80,25 @@ describe('the review report of a design of several participants', () => {
     ]);
   });
 
+  it("names the violation in the Markdown sequence diagram, on the lifeline of the step that broke it, the calls' steps replayed", () => {
+    const diagram = (d: unknown) => {
+      const md = reportMarkdown(reportOf(d).report);
+      return md.slice(md.indexOf('```mermaid\nsequenceDiagram'), md.indexOf('```', md.indexOf('```mermaid\nsequenceDiagram') + 3)).trimEnd().split('\n');
+    };
+    const twoPhase = twoPhaseBroken();
+    twoPhase.invariants![0]!.name = 'all; or #nothing% <b>';
+    // The last step delivers Abort to RM[2] (p2) while RM[1] has committed.
+    expect(diagram(twoPhase).slice(-2)).toEqual(['    p0->>p2: 10. RM#91;2#93; receive Abort', '    Note over p2: #10007; violates all#59; or #35;nothing#37; #60;b#62;']);
+    // A design with calls: every step of the check found again, the replay named on the callee.
+    const lease = diagram(leaseBroken());
+    expect(lease.join('\n')).not.toContain('not enabled');
+    expect(lease.at(-1)).toBe('    Note over p0: #10007; replay Acquire');
+    // A trace from another initial configuration than the first is replayed from it.
+    const starts = startsDesign();
+    starts.invariants = [{ name: 'one ballot each', expr: 'forall v in Voter: v.ballots <= 1' }];
+    expect(diagram(starts).slice(-2)).toEqual(['    Note over p1: 1. Voter#91;2#93; Cast', '    Note over p1: #10007; violates one ballot each']);
+  });
+
   it('lists client outcomes per call site with their shortest traces', () => {
     // Explored to the end (no invariants, no replay check), so calls settle with each outcome.
     const d = leaseBroken();
@@ -107,7 +128,9 @@ describe('the review report of a design of several participants', () => {
 
   it('cannot be broken out of by hostile names and descriptions (Markdown)', () => {
     const md = reportMarkdown(reportOf(hostileDesign()).report);
-    expect(md).not.toMatch(/<script|<iframe|<img|<svg|<style/i);
+    // A `<` is backslash-escaped (shown as `<`), never written bare, and renders as text.
+    expect(md).not.toMatch(/(^|[^\\])<(script|iframe|img|svg|style)/im);
+    expect(parse(marked.parse(md, { gfm: true, async: false })).querySelectorAll('script, iframe, img, svg, style, a, b').length).toBe(0);
     // Every table row keeps its cell count: no `|` or line break from a name ends a cell or a row.
     for (const table of md.split('\n\n').filter((b) => b.startsWith('| '))) {
       const [header, ...rows] = table.split('\n');

@@ -302,7 +302,8 @@ function violationsSection(model: ModelV2, result: CheckResultV2): Section {
     blocks.push({ kind: 'heading', text: `${v.kind} ${v.name} at depth ${v.depth}`, tone: 'bad' });
     blocks.push({ kind: 'text', text: v.trace.at(-1)?.violation ?? v.detail });
     blocks.push({ kind: 'table', header, rows });
-    blocks.push({ kind: 'picture', svg: sequenceSvgV2(running, v), mermaid: sequenceMermaidV2(running, v) });
+    // Replayed on the model as loaded: its labels are the check's (the running design's calls are plain messages).
+    blocks.push({ kind: 'picture', svg: sequenceSvgV2(model, v), mermaid: sequenceMermaidV2(model, v) });
   }
   return { id: 'violations', title: 'Violations (shortest traces)', blocks };
 }

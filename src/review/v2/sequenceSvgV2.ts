@@ -2,7 +2,7 @@ import type { ViolationReportV2 } from '../../engine/v2/result';
 import { SimulationV2 } from '../../engine/v2/simulator';
 import type { StepRef } from '../../engine/v2/stepTypes';
 import type { ModelV2 } from '../../model/v2/model';
-import { mermaidText } from '../../export/mermaid/export';
+import { mermaidText, violationNote } from '../../export/mermaid/export';
 import { xml } from '../escape';
 
 /**
@@ -26,10 +26,12 @@ interface Row {
   readonly fault: boolean;
 }
 
-function rowsOf(model: ModelV2, labels: readonly string[]): Row[] {
-  const sim = new SimulationV2(model);
+/** The rows of a trace, replayed on the model as loaded (the check's labels) from the trace's initial configuration. */
+function rowsOf(model: ModelV2, v: ViolationReportV2): Row[] {
+  const start = v.start ?? 0;
+  const sim = new SimulationV2(start === 0 ? model : { ...model, initial: model.initials[start] ?? model.initial });
   const rows: Row[] = [];
-  for (const label of labels) {
+  for (const { label } of v.trace) {
     const enabled = sim.enabled();
     const i = enabled.findIndex((s) => s.label === label);
     if (i < 0) {
@@ -60,7 +62,7 @@ function rowOf(step: StepRef, label: string): Row {
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function sequenceSvgV2(model: ModelV2, v: ViolationReportV2): string {
-  const rows = rowsOf(model, v.trace.map((s) => s.label));
+  const rows = rowsOf(model, v);
   const lanes = model.instances.length;
   const what = v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}: ${v.detail}`;
   const height = TOP + rows.length * ROW + 44;
@@ -101,7 +103,7 @@ export function strictMermaidText(text: string): string {
 }
 
 export function sequenceMermaidV2(model: ModelV2, v: ViolationReportV2): string {
-  const rows = rowsOf(model, v.trace.map((s) => s.label));
+  const rows = rowsOf(model, v);
   // Lifelines are `p0`, `p1`…: no user name is ever a Mermaid identifier.
   const lines = ['sequenceDiagram', ...model.instances.map((inst, g) => `    participant p${g} as ${strictMermaidText(inst.name)}`)];
   rows.forEach((r, i) => {
@@ -109,6 +111,11 @@ export function sequenceMermaidV2(model: ModelV2, v: ViolationReportV2): string 
     if (r.from === r.to) lines.push(`    Note over p${r.to}: ${text}`);
     else lines.push(`    p${r.from}${r.fault ? '-x' : '->>'}p${r.to}: ${text}`);
   });
-  lines.push(`    Note over p0: ${strictMermaidText(`✗ ${v.trace.at(-1)?.violation ?? `${v.kind} ${v.name}: ${v.detail}`}`)}`);
+  // The step that broke it is the trace's last: the note names it on that step's lifeline (the
+  // report's text above the trace says the rest). A deadlock, or a violation of the initial
+  // configuration, has no such step: every lifeline.
+  const last = rows.at(-1);
+  const over = last && v.kind !== 'deadlock' ? `p${last.to}` : `p0${model.instances.length > 1 ? `,p${model.instances.length - 1}` : ''}`;
+  lines.push(`    Note over ${over}: ${strictMermaidText(`✗ ${violationNote(v)}`)}`);
   return `${lines.join('\n')}\n`;
 }
