@@ -19,7 +19,7 @@ export interface EnterViolations {
 }
 
 /** Per var, the bounds of `inType`: an int's range, a bool's 0..1, an enum's indices (whole numbers: `whole` 1). */
-function bounds(model: Model, i: number): readonly [lo: number, hi: number, whole: number] {
+export function bounds(model: Model, i: number): readonly [lo: number, hi: number, whole: number] {
   const type = model.vars[i]!.type;
   return type.kind === 'int' ? [type.lo, type.hi, 0] : [0, type.kind === 'bool' ? 1 : type.values.length - 1, 1];
 }

@@ -1,5 +1,6 @@
 import type { Model, TransitionModel } from '../model/model';
 import type { FlatCodec } from './flatCodec';
+import { bounds } from './flatEnter';
 import * as F from './flatLayout';
 
 /** The most keys one table may have (its read vars' ranges multiplied). */
@@ -148,8 +149,7 @@ function varsKey(model: Model, L: F.FlatLayout, reads: ReadonlySet<number>): Var
   const lows: number[] = [];
   let keys = 1;
   for (const i of vars) {
-    const type = model.vars[i]!.type;
-    const [lo, hi] = type.kind === 'int' ? [type.lo, type.hi] : [0, type.kind === 'bool' ? 1 : type.values.length - 1];
+    const [lo, hi] = bounds(model, i);
     strides.push(keys);
     lows.push(lo);
     keys *= hi - lo + 1;

@@ -1,6 +1,6 @@
 import type { EvalEnv, EvalFrame, InvariantModel, Model, TransitionModel } from '../model/model';
 import { stateInvariants, stepInvariants } from './checks';
-import { enterPlans, type EnterPlan, type EnterViolations } from './flatEnter';
+import { bounds, enterPlans, type EnterPlan, type EnterViolations } from './flatEnter';
 import { FlatFrames } from './flatFrame';
 import type { FlatCodec } from './flatCodec';
 import { firedTables, NONE as NO_TRANSITION, UNSELECTED, type FiredTable } from './flatMemo';
@@ -87,10 +87,10 @@ export class FlatStepper implements EnterViolations {
     this.env = { pre: NO_FRAME, post: null, payload: NO_PAYLOAD };
     this.clientEvents = Int32Array.from(model.clientEvents);
     this.payloadCounts = Int32Array.from(model.events.map((e) => e.payloadValues.length));
-    const bounds = model.vars.map(({ type }) => (type.kind === 'int' ? [type.lo, type.hi, 0] : [0, type.kind === 'bool' ? 1 : type.values.length - 1, 1]));
-    this.lo = Float64Array.from(bounds, (b) => b[0]!);
-    this.hi = Float64Array.from(bounds, (b) => b[1]!);
-    this.whole = Uint8Array.from(bounds, (b) => b[2]!);
+    const varBounds = model.vars.map((_, i) => bounds(model, i));
+    this.lo = Float64Array.from(varBounds, (b) => b[0]);
+    this.hi = Float64Array.from(varBounds, (b) => b[1]);
+    this.whole = Uint8Array.from(varBounds, (b) => b[2]);
     this.durable = model.vars.filter((v) => v.storage === 'durable').map((v) => v.index);
     this.volatile = model.vars.filter((v) => v.storage === 'volatile').map((v) => v.index);
     this.initial = Int32Array.from(this.volatile, (i) => model.vars[i]!.initial);

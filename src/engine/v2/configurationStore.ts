@@ -1,5 +1,5 @@
 import { murmur3 } from './murmur';
-import { CHUNK, CHUNK_BITS } from './recordLinks';
+import { CHUNK, CHUNK_BITS, joinChunks } from './recordLinks';
 
 /** Record numbers plus one take the low 26 bits of a table entry while they fit; the high 6 bits then hold a tag of the hash. */
 const RECORD_BITS = 26;
@@ -57,12 +57,7 @@ export class ConfigurationStore {
 
   /** Every record in one array (record r from word r × words), joined from the chunks when first read after a change: for traces. */
   get records(): Int32Array {
-    if (this.joined === null) {
-      const all = new Int32Array(this.count * this.words);
-      const size = CHUNK * this.words;
-      this.chunks.forEach((c, k) => all.set(c.subarray(0, Math.min(size, all.length - k * size)), k * size));
-      this.joined = all;
-    }
+    this.joined ??= joinChunks(this.chunks, new Int32Array(this.count * this.words), CHUNK * this.words);
     return this.joined;
   }
 

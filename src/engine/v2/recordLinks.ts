@@ -2,6 +2,12 @@
 export const CHUNK_BITS = 8;
 export const CHUNK = 1 << CHUNK_BITS;
 
+/** `into` filled from `chunks` of `per` elements each, in order (as far as `into` reaches): a chunked array as one, for traces. */
+export function joinChunks<T extends Int32Array | Uint8Array>(chunks: readonly T[], into: T, per: number): T {
+  chunks.forEach((c, k) => into.set(c.subarray(0, Math.max(0, Math.min(per, into.length - k * per))), k * per));
+  return into;
+}
+
 /**
  * What the explorer keeps per stored configuration beside its packed words: the parent's record
  * number, the ordinal of the step that reached it from the parent (one byte while every ordinal
@@ -62,10 +68,8 @@ export class RecordLinks {
   private join(): { parent: Int32Array; ordinal: Uint8Array | Int32Array } {
     if (this.joined) return this.joined;
     const n = this.count;
-    const parent = new Int32Array(n);
-    const ordinal = this.wide ? new Int32Array(n) : new Uint8Array(n);
-    this.parents.forEach((p, c) => parent.set(p.subarray(0, Math.min(CHUNK, n - c * CHUNK)), c * CHUNK));
-    this.ordinals.forEach((o, c) => ordinal.set(o.subarray(0, Math.min(CHUNK, n - c * CHUNK)), c * CHUNK));
+    const parent = joinChunks(this.parents, new Int32Array(n), CHUNK);
+    const ordinal = this.wide ? joinChunks(this.ordinals as Int32Array[], new Int32Array(n), CHUNK) : joinChunks(this.ordinals as Uint8Array[], new Uint8Array(n), CHUNK);
     this.joined = { parent, ordinal };
     return this.joined;
   }

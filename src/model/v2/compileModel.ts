@@ -11,7 +11,7 @@ import { LIMITS_V2 } from './limits';
 import { networkLinks } from './links';
 import type { ExpandedRoleJson } from './calls';
 import { poolReceivers } from './poolReceivers';
-import type { WitnessV2, CompiledExprV2, ElementType, EvaluatorV2, UnflushedRecordV2, EventV2, FieldV2, InvariantV2, MessageV2, ModelV2, PayloadShape, RoleV2, ScalarType, SendV2, StateV2, TransitionV2, UpdateV2, VarV2 } from './model';
+import { poolSlot, type WitnessV2, type CompiledExprV2, type ElementType, type EvaluatorV2, type UnflushedRecordV2, type EventV2, type FieldV2, type InvariantV2, type MessageV2, type ModelV2, type PayloadShape, type RoleV2, type ScalarType, type SendV2, type StateV2, type TransitionV2, type UpdateV2, type VarV2 } from './model';
 import { entryStrides, keyLevels } from './entryLayout';
 import { exportFeatures } from './exportFeatures';
 import { checkNames } from './names';
@@ -235,7 +235,13 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
   };
   const pool: PoolKind[] = messages
     .filter((m) => m.pool)
-    .map((m) => ({ name: m.name, from: m.from, to: m.to, fields: m.payload.fields, count: m.payload.count, receivers: instances[m.to]!, shared: m.receivers === 1 && instances[m.to]! > 1, size: instances[m.from]! * instances[m.to]! * m.payload.count, base: m.poolBase }));
+    .map((m) => {
+      const [count, receivers] = [m.payload.count, instances[m.to]!];
+      const size = instances[m.from]! * receivers * count;
+      // Place k of the block is (sender × receivers + receiver) × payloads + payload.
+      const slots = Int32Array.from({ length: size }, (_, k) => poolSlot(m, Math.floor(k / (count * receivers)), Math.floor(k / count) % receivers, k % count));
+      return { name: m.name, from: m.from, to: m.to, fields: m.payload.fields, count, receivers, size, slots };
+    });
   const scopeBase = { roles: roleLayouts, crashSlot: layout.crashSlot, pool };
   const invariantNames = new Set<string>();
   const invariant = (inv: { name: string; expr: string; kind?: 'state' | 'step' }, path: PathSegment[], role: number, extra: Partial<ScopeV2> = {}): InvariantV2 | null => {

@@ -6,7 +6,7 @@ import type { TypeV2 } from './types';
  * Quantifiers over the messages of one kind in the pool (`exists m in P1b: m.bal == b`), TLA+'s
  * `\E m \in msgs: m.type = "1b" /\ …`. The bound slot holds the message's place in its kind's
  * block, (sender × receivers + receiver) × payloads + payload; the members decode it, and
- * `slotsOf` gives its pool slot (`MessageV2.receivers`). The pool is read before the step.
+ * `slots` gives its pool slot (`poolSlot`). The pool is read before the step.
  */
 
 /** What an expression needs to know of a kind that travels in the pool. */
@@ -21,15 +21,8 @@ export interface PoolKind {
   readonly receivers: number;
   /** Messages of the kind: senders × receivers × payloads. */
   readonly size: number;
-  readonly base: number;
-  /** One pool slot per sender and payload stands for the copies to every receiver (`MessageV2.receivers` 1). */
-  readonly shared: boolean;
-}
-
-/** Per place k of a kind's block, the pool slot of its message: `base + k`, or with `shared` its sender's and payload's one slot. */
-function slotsOf(kind: PoolKind): Int32Array {
-  const { base, count, receivers, shared, size } = kind;
-  return Int32Array.from({ length: size }, (_, k) => base + (shared ? Math.floor(k / (count * receivers)) * count + (k % count) : k));
+  /** Per place of the block, the pool slot holding that message (`poolSlot`: a kind sent only to all keeps one slot for its copies). */
+  readonly slots: Int32Array;
 }
 
 /** `m.sender`, `m.receiver` (instance indexes) or payload field `f` of the message bound in `slot`. */
@@ -55,7 +48,7 @@ export function poolLoopOf(q: 'forall' | 'exists' | 'count', slot: number, kind:
   const deps = body.deps === -1 || bit === 0 ? -1 : body.deps & ~bit;
   const size = kind.size;
   const b = body.ev;
-  const at = slotsOf(kind);
+  const at = kind.slots;
   let ev: EvaluatorV2;
   if (q === 'forall') {
     ev = (env) => {
