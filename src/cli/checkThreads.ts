@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createExploration, createPartition } from '../engine/explorer';
@@ -6,7 +7,7 @@ import { remotePort, type PartitionData } from '../engine/partitionMessages';
 import { localPort, reportOf, runLevels, type FinalFigures, type LevelsRun, type PartitionPort } from '../engine/partitioned';
 import type { CheckResult, ExploreOptions } from '../engine/result';
 import { SharedFingerprintSet } from '../engine/sharedFingerprintSet';
-import { idleCores, startsAlone, threadsToStart, type CoreTimes } from '../engine/threadUse';
+import { idleCores, othersRunning, startsAlone, threadsToStart, type CoreTimes } from '../engine/threadUse';
 import { handoff } from '../model/handoff';
 import type { Model } from '../model/model';
 
@@ -177,7 +178,32 @@ export async function runOnThreads<F extends FinalFigures>(
 
 /** No core is free for a second thread (`startsAlone`): the check runs as one thread (tests that wait for threads never do). */
 export function busyMachine(threading: Threading): boolean {
-  return threading.waitForThreads !== true && startsAlone(availableParallelism(), loadavg()[0] ?? 0);
+  return threading.waitForThreads !== true && startsAlone(availableParallelism(), othersNow() ?? loadavg()[0] ?? 0);
+}
+
+/** Readings of the processes running, 1 ms apart (`othersRunning`): about 5 ms before a check that may use threads. */
+const READINGS = 5;
+
+/**
+ * The processes running now besides this one, from Linux's count of the tasks running
+ * (`/proc/loadavg`'s fourth field, `running/all`); null where there is no such count.
+ */
+function othersNow(): number | null {
+  const readings: number[] = [];
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < READINGS; i++) {
+    let text: string;
+    try {
+      text = readFileSync('/proc/loadavg', 'utf8');
+    } catch {
+      return null;
+    }
+    const running = /\s(\d+)\/\d+\s/.exec(text);
+    if (running === null) return null;
+    readings.push(Number(running[1]));
+    if (i + 1 < READINGS) Atomics.wait(pause, 0, 0, 1);
+  }
+  return othersRunning(readings);
 }
 
 /** Every core's time counters now (ms): `idleCores` compares two readings. */

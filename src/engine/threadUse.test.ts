@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idleCores, SPLIT_MS, startsAlone, threadsToStart, ThreadUse } from './threadUse';
+import { idleCores, othersRunning, SPLIT_MS, startsAlone, threadsToStart, ThreadUse } from './threadUse';
 
 /**
  * Feeds `levels` levels of 10,000 configurations (10 transitions each) to two threads at the
@@ -123,11 +123,21 @@ describe('threads are started only on idle cores', () => {
 
 
 describe('a busy machine checks on one thread from the start', () => {
-  it('runs alone while the load leaves no core beside the search\'s own', () => {
-    expect(startsAlone(2, 0.1)).toBe(false); // idle two cores
-    expect(startsAlone(2, 1.0)).toBe(true); // another process on one of them
+  it('runs alone while the processes running leave no core beside the search\'s own', () => {
+    expect(startsAlone(2, 0)).toBe(false); // idle two cores
+    expect(startsAlone(2, 0.1)).toBe(false);
+    expect(startsAlone(2, 1)).toBe(true); // another process on one of them
     expect(startsAlone(2, 12)).toBe(true);
     expect(startsAlone(4, 2)).toBe(false);
+    expect(startsAlone(4, 3)).toBe(true);
     expect(startsAlone(1, 0)).toBe(true);
+  });
+
+  it('counts the others running from the median of readings that count this process too', () => {
+    expect(othersRunning([1, 1, 1, 1, 1])).toBe(0); // only the search
+    expect(othersRunning([2, 2, 2, 2, 2])).toBe(1); // a burner
+    expect(othersRunning([1, 3, 1, 1, 2])).toBe(0); // the search's own compiler thread, a moment's wake-up
+    expect(othersRunning([2, 1, 2, 2, 1])).toBe(1);
+    expect(othersRunning([])).toBe(0);
   });
 });

@@ -142,12 +142,26 @@ export function threadsToStart(wanted: number, idle: number): number {
 
 
 /**
- * Whether a check on several threads should run as one thread from the start: the machine's
- * load (runnable processes, averaged over the last minute) leaves no core free for a second
- * thread beside the search's own (`cores - load` under 1.5). Until a worker joins, the threaded
- * search's first thread runs the partition (a shared set, claimed chunks), measured up to ~8 %
- * more CPU than the one-thread explorer; on a machine with no core to give it never joins.
+ * Whether a check on several threads should run as one thread from the start: the processes
+ * running now besides the search (`others`, counted at the start; where the system cannot count
+ * them, the load averaged over the last minute) leave no core free for a second thread beside the
+ * search's own (`cores - others` under 1.5). Until a worker joins, the threaded search's first
+ * thread runs the partition (a shared set, claimed chunks), measured 2-8 % more CPU than the
+ * one-thread explorer; on a machine with no core to give it never joins. A count taken now, not
+ * an average: a process started a moment ago (measured: a CPU burner started 0.3 s before) weighs
+ * little in the minute's average, and one that ended a moment ago still weighs much.
  */
-export function startsAlone(cores: number, loadAverage: number): boolean {
-  return cores - loadAverage < 1.5;
+export function startsAlone(cores: number, others: number): boolean {
+  return cores - others < 1.5;
+}
+
+/**
+ * The processes running besides this one from a few readings of the number running now (each
+ * counting this one): their median, so that a reading taken while one of this process's own
+ * helper threads (the compiler's, the collector's) ran, or while another process woke for a
+ * moment, does not decide.
+ */
+export function othersRunning(readings: readonly number[]): number {
+  const sorted = [...readings].sort((a, b) => a - b);
+  return Math.max(0, (sorted[sorted.length >> 1] ?? 1) - 1);
 }
