@@ -3,7 +3,7 @@ import { initialConfiguration } from './configuration';
 import { createFlatCodec, type FlatCodec } from './flatCodec';
 import { FlatFingerprint } from './flatFingerprint';
 import { STATE, STATUS_CODE, flatLayout, toFlat, type FlatLayout } from './flatLayout';
-import { FIRE, FlatStepper } from './flatStep';
+import { CRASH, FIRE, FlatStepper } from './flatStep';
 import type { SearchStorage } from './searchStorage';
 
 /** What the level loop (`explorer.ts`) asks of an expander. */
@@ -74,14 +74,15 @@ export class FlatExpander implements Expander {
     const count = stepper.enumerate(vec);
     storage.transitions += count;
     const d = depth + 1;
-    const { kinds, args2, firedTable, firedKey } = stepper;
+    const { kinds, args2, stepTable, stepKey } = stepper;
     for (let k = 0; k < count; k++) {
-      // A fired transition with a table: its record from the table, unless this key is not in it yet.
-      const table = kinds[k] === FIRE && args2[k]! >= 0 ? firedTable[k]! : null;
-      const key = table !== null ? firedKey[k]! : 0;
+      // A fired transition or a crash with a table: its record from the table, unless this key is not in it yet.
+      const kind = kinds[k]!;
+      const table = (kind === FIRE && args2[k]! >= 0) || kind === CRASH ? stepTable[k]! : null;
+      const key = table !== null ? stepKey[k]! : 0;
       if (table !== null && table.tabulated(key)) {
+        // (A transition's coverage is taken: it was taken the ordinary way when this key was learnt.)
         journal.patch(table.keep, table.bits, key * this.words);
-        storage.transitionsReached[args2[k]!] = 1;
         journal.fingerprint();
         // Only a new configuration gets its vector (what `store` reads): the written fields decoded, then the parent's again.
         if (storage.admit(journal.f1, journal.f2)) {

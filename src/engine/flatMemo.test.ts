@@ -4,7 +4,7 @@ import type { Model } from '../model/model';
 import { explore } from './explorer';
 import { createFlatCodec } from './flatCodec';
 import { flatLayout } from './flatLayout';
-import { firedTables } from './flatMemo';
+import { crashTable, firedTables } from './flatMemo';
 import { naiveExplore } from './naiveExplorer';
 import { createSimulator } from './simulator';
 import { testModel } from './testDesign';
@@ -103,5 +103,38 @@ describe('tabulated transitions and guards (flatMemo.ts)', () => {
       const last = sim.take(labels.at(-1)!);
       expect((last.ok ? sim.history().at(-1)!.violations : (last.outcome?.violations ?? [])).map((x) => x.kind)).toContain(kind);
     }
+  });
+
+  it('tabulates a crash by the persisted state and the crash count: crashes in every mode, durable and volatile vars and states, as the naive explorer counts', () => {
+    const crashing = (crashes: number) =>
+      testModel({
+        vars: [
+          { name: 'x', type: { int: [0, 3] }, initial: 0, storage: 'durable' },
+          { name: 'y', type: { int: [0, 3] }, initial: 1, storage: 'volatile' },
+        ],
+        states: [{ name: 'A', initial: true }, { name: 'B' }, { name: 'C', storage: 'volatile' }],
+        events: [
+          { name: 'Tick', source: 'internal' },
+          { name: 'Put', source: 'client', idempotency: 'volatile' },
+        ],
+        transitions: [
+          { from: 'A', event: 'Tick', to: 'B', guard: 'x < 3', updates: { x: 'x + 1', y: 'min(y + 1, 3)' } },
+          { from: 'B', event: 'Tick', to: 'C', updates: { y: '0' } },
+          { from: 'C', event: 'Tick', to: 'A', guard: 'y == 0' },
+          { from: 'A', event: 'Put', to: 'A', updates: { y: '2' } },
+          { from: 'B', event: '$restart', to: 'A', updates: { y: 'x' } },
+        ],
+        environment: { requests: 2, crashes },
+      });
+    for (const crashes of [1, 3]) {
+      const m = crashing(crashes);
+      const L = flatLayout(m);
+      expect(crashTable(m, L, createFlatCodec(m, L), [])?.vars.keys).toBe(3 * crashes);
+      expect(figures(m)).toEqual(naive(m));
+    }
+    // No table without a codec (step invariants) or without crashes.
+    const m = crashing(1), L = flatLayout(m);
+    expect(crashTable(m, L, null, [])).toBeNull();
+    expect(crashTable(crashing(0), flatLayout(crashing(0)), createFlatCodec(m, L), [])).toBeNull();
   });
 });

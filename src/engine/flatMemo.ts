@@ -21,6 +21,9 @@ export const NONE = -1, UNSELECTED = -2;
  *   those fields' bits, so the successor's record is the parent's with them replaced
  *   (`FlatFingerprint.patch`): no expression evaluated, no vector touched, no write journaled.
  *
+ * A crash has a table too (`crashTable`): what it writes is a function of the persisted state and
+ * the crash count.
+ *
  * Each key is learnt the first time the step is taken the ordinary way. A key whose guard failed
  * to evaluate, or whose step violated (an eval-error, a value out of range), is never tabulated:
  * that step is always taken, and reported, the ordinary way.
@@ -114,6 +117,25 @@ function firedTable(model: Model, L: F.FlatLayout, codec: FlatCodec | null, cand
 function keepOf(model: Model, L: F.FlatLayout, codec: FlatCodec, t: TransitionModel): Int32Array {
   const written = [F.STATE, ...t.updates.map((u) => L.vars + u.var)];
   if (model.states[t.to]!.durable) written.push(F.PSTATE);
+  return keepAllBut(codec, written);
+}
+
+/**
+ * The crash's table (one "transition", 0), when what a crash writes is a function of the
+ * persisted state and the crash count alone: `written`, the slots it writes (`FlatStepper`'s one
+ * statement of the crash), hold constants but for the state (the persisted one) and the count
+ * (one more), which holds with `FlatLayout.mirror` (the durable vars are their persisted values,
+ * so a crash leaves them). Null when writes are not tabulated (`codec` null) or there is no mirror.
+ */
+export function crashTable(model: Model, L: F.FlatLayout, codec: FlatCodec | null, written: readonly number[]): FiredTable | null {
+  const budget = model.environment.crashes;
+  if (codec === null || !L.mirror || budget === 0 || model.states.length * budget > MAX_KEYS) return null;
+  const key = new VarsKey(Int32Array.of(F.PSTATE, F.CRASHES), Int32Array.of(0, 0), Int32Array.of(1, model.states.length), model.states.length * budget);
+  return new FiredTable(key, new Map([[0, keepAllBut(codec, written)]]), codec.words);
+}
+
+/** Per record word, the bits of every field but those of the `written` slots. */
+function keepAllBut(codec: FlatCodec, written: readonly number[]): Int32Array {
   const keep = new Int32Array(codec.words).fill(-1);
   const fields = codec.slotFields;
   for (const s of written) {
@@ -123,18 +145,35 @@ function keepOf(model: Model, L: F.FlatLayout, codec: FlatCodec, t: TransitionMo
   return keep;
 }
 
-/** A key over some vars' values in a flat vector: their offsets from their low bounds, mixed radix. */
+/**
+ * A key over some vars' values in a flat vector: their offsets from their low bounds, mixed radix.
+ * Up to four vars (most guards) it is one expression over fields, no loop: it is computed for
+ * every fired event of every configuration expanded.
+ */
 export class VarsKey {
+  private readonly s0: number; private readonly s1: number; private readonly s2: number; private readonly s3: number;
+  private readonly m0: number; private readonly m1: number; private readonly m2: number; private readonly m3: number;
+  /** The key of every var at its low bound, taken off once. */
+  private readonly base: number;
+
   constructor(
     /** The vector slots of the read vars, their low bounds and the key's strides. */
     private readonly slots: Int32Array,
     private readonly lows: Int32Array,
     private readonly strides: Int32Array,
     readonly keys: number,
-  ) {}
+  ) {
+    // A term past the vars read has stride 0 (it reads slot 0 and adds nothing).
+    const slot = (i: number) => slots[i] ?? 0, stride = (i: number) => (i < slots.length ? strides[i]! : 0);
+    [this.s0, this.s1, this.s2, this.s3] = [slot(0), slot(1), slot(2), slot(3)];
+    [this.m0, this.m1, this.m2, this.m3] = [stride(0), stride(1), stride(2), stride(3)];
+    this.base = lows.reduce((sum, lo, i) => sum + lo * strides[i]!, 0);
+  }
 
   /** The key of the read vars' values in vector `v`. */
   key(v: Int32Array): number {
+    if (this.slots.length <= 4)
+      return v[this.s0]! * this.m0 + v[this.s1]! * this.m1 + v[this.s2]! * this.m2 + v[this.s3]! * this.m3 - this.base;
     const { slots, lows, strides } = this;
     let key = 0;
     for (let i = 0; i < slots.length; i++) key += (v[slots[i]!]! - lows[i]!) * strides[i]!;

@@ -3,9 +3,9 @@ import { stateInvariants, stepInvariants } from './checks';
 import { bounds, enterPlans, type EnterPlan, type EnterViolations } from './flatEnter';
 import { FlatFrames } from './flatFrame';
 import type { FlatCodec } from './flatCodec';
-import { firedTables, NONE as NO_TRANSITION, UNSELECTED, type FiredTable } from './flatMemo';
+import { crashTable, firedTables, NONE as NO_TRANSITION, UNSELECTED, type FiredTable } from './flatMemo';
 import { clearBusy, count, firstOccurrence, indexOf, insert, removeAt, setMode } from './flatChannels';
-import type { FlatFingerprint } from './flatFingerprint';
+import { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
 import { NO_INVARIANTS, NO_VIOLATIONS, checkInvariant, replayViolation } from './flatViolations';
 import { ACK, CRASH, DELIVER, DROP_C, DROP_M, DUP_C, DUP_M, FIRE, PERSIST, RECEIVE, RESTART, SEND, TIMEOUT } from './flatStepKinds';
@@ -63,9 +63,11 @@ export class FlatStepper implements EnterViolations {
   private readonly plans: EnterPlan[];
   /** Per state and fired event: which transition the event takes and what it writes, by the vars' values they read (`flatMemo.ts`). */
   private readonly tables: (FiredTable | null)[][];
-  /** Per enumerated FIRE step: its table (or null) and key there, for the expander. */
-  firedTable: (FiredTable | null)[] = [];
-  firedKey = new Int32Array(64);
+  /** The crash's table (`flatMemo.ts`, `crashTable`), or null. */
+  private readonly crashTable: FiredTable | null;
+  /** Per enumerated FIRE step whose transition is selected, and CRASH step: its table (or null) and key there, for the expander. */
+  stepTable: (FiredTable | null)[] = [];
+  stepKey = new Int32Array(64);
 
   /**
    * `j` journals every write `apply` makes (`flatFingerprint.ts`): the caller starts it with the
@@ -97,7 +99,25 @@ export class FlatStepper implements EnterViolations {
     this.durableState = Uint8Array.from(model.states.map((s) => (s.durable ? 1 : 0)));
     this.plans = enterPlans(model, L, j, this);
     // Step invariants read the successor's vector, which a tabulated write leaves unbuilt.
-    this.tables = firedTables(model, L, writes !== null && !this.hasStepChecks ? writes : null);
+    const tabulated = writes !== null && !this.hasStepChecks ? writes : null;
+    this.tables = firedTables(model, L, tabulated);
+    this.crashTable = tabulated === null ? null : crashTable(model, L, tabulated, this.crashWrites(tabulated));
+  }
+
+  /**
+   * The slots a crash writes, from its one statement (`crash`) journaled on two vectors that
+   * differ in every slot (each slot's value its own, so a copy from another slot changes it): a
+   * write the journal skips on one (the value already there) it takes on the other. (Journals of
+   * their own: `crash` and `setMode` only ever see journals, so they stay monomorphic.)
+   */
+  private crashWrites(codec: FlatCodec): number[] {
+    const written = new Set<number>();
+    for (const first of [-1, -2]) {
+      const journal = new FlatFingerprint(codec);
+      this.crash(Int32Array.from({ length: this.L.width }, (_, i) => first - i), journal);
+      for (const slot of journal.slots.subarray(0, journal.n)) written.add(slot);
+    }
+    return [...written];
   }
 
   private push(kind: number, a: number, b = 0): void {
@@ -111,7 +131,7 @@ export class FlatStepper implements EnterViolations {
       this.kinds = grow(this.kinds);
       this.args = grow(this.args);
       this.args2 = grow(this.args2);
-      this.firedKey = grow(this.firedKey);
+      this.stepKey = grow(this.stepKey);
     }
     this.kinds[i] = kind;
     this.args[i] = a;
@@ -169,8 +189,8 @@ export class FlatStepper implements EnterViolations {
         if (selected === NO_TRANSITION) continue;
         const i = this.count;
         this.push(FIRE, e, selected === UNSELECTED ? -1 : selected); // -1, a guard's eval-error: `apply` selects again and reports it
-        this.firedTable[i] = table;
-        this.firedKey[i] = key;
+        this.stepTable[i] = table;
+        this.stepKey[i] = key;
       }
     }
     if (mode === 1) this.push(RESTART, 0);
@@ -188,7 +208,12 @@ export class FlatStepper implements EnterViolations {
         for (let i = 0; i < tcN; i++) if (firstOccurrence(v, tc + 1, i)) this.push(DUP_C, v[tc + 1 + i]!);
       }
     }
-    if (v[F.CRASHES]! < env.crashes && mode !== 1) this.push(CRASH, 0);
+    if (v[F.CRASHES]! < env.crashes && mode !== 1) {
+      const i = this.count, table = this.crashTable;
+      this.push(CRASH, 0);
+      this.stepTable[i] = table;
+      if (table !== null) this.stepKey[i] = table.vars.key(v);
+    }
     return this.count;
   }
 
@@ -325,18 +350,27 @@ export class FlatStepper implements EnterViolations {
         this.pushClient(v, a);
         j.set(v, F.DUPS, v[F.DUPS]! + 1);
         return true;
-      case CRASH: {
-        setMode(j, v, 1, 0, 0, 0);
-        j.set(v, F.STATE, v[F.PSTATE]!);
-        const { durable, volatile, initial } = this;
-        if (!L.mirror) for (let k = 0; k < durable.length; k++) j.set(v, L.vars + durable[k]!, v[L.pvars + durable[k]!]!); // with `mirror` they are the persisted values
-        for (let k = 0; k < volatile.length; k++) j.set(v, L.vars + volatile[k]!, initial[k]!);
-        for (let r = 0; r < L.requests; r++) j.set(v, L.clients + 7 * r + F.DEDUPE, 0);
-        j.set(v, F.CRASHES, v[F.CRASHES]! + 1);
+      case CRASH:
+        this.crash(v, j);
         return true;
-      }
     }
     throw new Error(`unknown step kind ${kind}`);
+  }
+
+  /**
+   * A crash of `v` (MODEL.md §5), each write through `write`: recovering, in the persisted state,
+   * the durable vars their persisted values, the volatile ones their initial values, no reply
+   * cached in memory, one crash more. The one statement of a crash: `apply` journals it, and the
+   * crash's table (`flatMemo.ts`) takes the slots it writes from it (`crashWrites`: the same on every vector).
+   */
+  private crash(v: Int32Array, write: FlatFingerprint): void {
+    const { L, durable, volatile, initial } = this;
+    setMode(write, v, 1, 0, 0, 0);
+    write.set(v, F.STATE, v[F.PSTATE]!);
+    if (!L.mirror) for (let k = 0; k < durable.length; k++) write.set(v, L.vars + durable[k]!, v[L.pvars + durable[k]!]!); // with `mirror` they are the persisted values
+    for (let k = 0; k < volatile.length; k++) write.set(v, L.vars + volatile[k]!, initial[k]!);
+    for (let r = 0; r < L.requests; r++) write.set(v, L.clients + 7 * r + F.DEDUPE, 0);
+    write.set(v, F.CRASHES, v[F.CRASHES]! + 1);
   }
 
   /** §5 on `v`, whose toMachine channel has already lost the message of request r. */
