@@ -3,7 +3,7 @@ import { initialConfiguration } from './configuration';
 import { createFlatCodec, type FlatCodec } from './flatCodec';
 import { FlatFingerprint } from './flatFingerprint';
 import { STATE, STATUS_CODE, flatLayout, toFlat, type FlatLayout } from './flatLayout';
-import { CRASH, FIRE, FlatStepper } from './flatStep';
+import { FlatStepper } from './flatStep';
 import type { SearchStorage } from './searchStorage';
 
 /** What the level loop (`explorer.ts`) asks of an expander. */
@@ -38,7 +38,11 @@ export class FlatExpander implements Expander {
   private expandedLast = -2;
   private level: Int32Array = new Int32Array(0);
 
-  constructor(private readonly model: Model) {
+  constructor(
+    private readonly model: Model,
+    /** Tests (`ExploreOptions.verifyTables`): each tabulated step is held to `apply`. */
+    private readonly verify = false,
+  ) {
     this.layout = flatLayout(model);
     this.codec = createFlatCodec(model, this.layout);
     this.journal = new FlatFingerprint(this.codec);
@@ -74,15 +78,15 @@ export class FlatExpander implements Expander {
     const count = stepper.enumerate(vec);
     storage.transitions += count;
     const d = depth + 1;
-    const { kinds, args2, stepTable, stepKey } = stepper;
+    const { args2, stepTable, stepKey } = stepper;
     for (let k = 0; k < count; k++) {
-      // A fired transition or a crash with a table: its record from the table, unless this key is not in it yet.
-      const kind = kinds[k]!;
-      const table = (kind === FIRE && args2[k]! >= 0) || kind === CRASH ? stepTable[k]! : null;
+      // A step with a table (`flatMemo.ts`): its record from the table, unless this key is not in it yet.
+      const table = stepTable[k]!;
       const key = table !== null ? stepKey[k]! : 0;
       if (table !== null && table.tabulated(key)) {
         // (A transition's coverage is taken: it was taken the ordinary way when this key was learnt.)
-        journal.patch(table.keep, table.bits, key * this.words);
+        journal.patch(table.keep, key * table.keepStride, table.bits, key * this.words);
+        if (this.verify) this.verifyTabulated(k, key);
         journal.fingerprint();
         // Only a new configuration gets its vector (what `store` reads): the written fields decoded, then the parent's again.
         if (storage.admit(journal.f1, journal.f2)) {
@@ -107,6 +111,19 @@ export class FlatExpander implements Expander {
       journal.undo(vec);
       if (storage.limit !== null) return;
     }
+  }
+
+  /** The record just patched from a table is the one `apply` gives for step k (tests only: throws when not). */
+  private verifyTabulated(k: number, key: number): void {
+    const { journal, vec, stepper } = this;
+    const patched = Int32Array.from(journal.words);
+    journal.begin();
+    stepper.apply(vec, k);
+    const taken = Int32Array.from(journal.words);
+    journal.undo(vec);
+    journal.words.set(patched);
+    if (taken.some((w, i) => w !== patched[i]))
+      throw new Error(`step ${k} (kind ${stepper.kinds[k]}, key ${key}) from its table gives [${patched.join()}], taken gives [${taken.join()}]`);
   }
 
   /**

@@ -56,11 +56,11 @@ export class FlatFingerprint {
 
   /**
    * The record becomes the base's with some fields replaced, the vector left as it is (a
-   * tabulated step, `flatMemo.ts`): per word, the base's bits `keep[at + w]` and `bits[at + w]`.
+   * tabulated step, `flatMemo.ts`): per word, the base's bits `keep[keepAt + w]` and `bits[at + w]`.
    */
-  patch(keep: Int32Array, bits: Int32Array, at: number): void {
+  patch(keep: Int32Array, keepAt: number, bits: Int32Array, at: number): void {
     const { base, words } = this;
-    for (let w = 0; w < base.length; w++) words[w] = (base[w]! & keep[at + w]!) | bits[at + w]!;
+    for (let w = 0; w < base.length; w++) words[w] = (base[w]! & keep[keepAt + w]!) | bits[at + w]!;
     this.n = 0;
   }
 

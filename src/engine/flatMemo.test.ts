@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { varsDesign } from '../../bench/shapeDesigns';
 import type { Model } from '../model/model';
 import { explore } from './explorer';
 import { createFlatCodec } from './flatCodec';
 import { flatLayout } from './flatLayout';
-import { crashTable, firedTables } from './flatMemo';
+import fc from 'fast-check';
+import { channelsDesign, varsDesign } from '../../bench/shapeDesigns';
+import { firedTables } from './flatMemo';
+import { smallDesign } from './smallDesigns';
 import { naiveExplore } from './naiveExplorer';
 import { createSimulator } from './simulator';
 import { testModel } from './testDesign';
@@ -106,7 +108,7 @@ describe('tabulated transitions and guards (flatMemo.ts)', () => {
   });
 
   it('tabulates a crash by the persisted state and the crash count: crashes in every mode, durable and volatile vars and states, as the naive explorer counts', () => {
-    const crashing = (crashes: number) =>
+    const crashing = (crashes: number, reorder: boolean) =>
       testModel({
         vars: [
           { name: 'x', type: { int: [0, 3] }, initial: 0, storage: 'durable' },
@@ -115,7 +117,7 @@ describe('tabulated transitions and guards (flatMemo.ts)', () => {
         states: [{ name: 'A', initial: true }, { name: 'B' }, { name: 'C', storage: 'volatile' }],
         events: [
           { name: 'Tick', source: 'internal' },
-          { name: 'Put', source: 'client', idempotency: 'volatile' },
+          { name: 'Put', source: 'client', idempotency: 'volatile', retry: { maxAttempts: 2 } },
         ],
         transitions: [
           { from: 'A', event: 'Tick', to: 'B', guard: 'x < 3', updates: { x: 'x + 1', y: 'min(y + 1, 3)' } },
@@ -124,17 +126,33 @@ describe('tabulated transitions and guards (flatMemo.ts)', () => {
           { from: 'A', event: 'Put', to: 'A', updates: { y: '2' } },
           { from: 'B', event: '$restart', to: 'A', updates: { y: 'x' } },
         ],
-        environment: { requests: 2, crashes },
+        environment: { requests: 2, crashes, network: { drop: 1, duplicate: 1, reorder } },
       });
-    for (const crashes of [1, 3]) {
-      const m = crashing(crashes);
-      const L = flatLayout(m);
-      expect(crashTable(m, L, createFlatCodec(m, L), [])?.vars.keys).toBe(3 * crashes);
-      expect(figures(m)).toEqual(naive(m));
+    for (const crashes of [0, 1, 3])
+      for (const reorder of [true, false]) {
+        const m = crashing(crashes, reorder);
+        expect(figures(m)).toEqual(naive(m));
+        // Every step taken from a table agrees with taking it (else explore throws).
+        expect(explore(m, { verifyTables: true }).states).toBe(figures(m).states);
+      }
+  });
+
+  it('gives every tabulated step (transitions, crashes, drops, duplicates, receives, timeouts) the record taking it gives, on random designs and every bench shape', () => {
+    for (const design of [channelsDesign({ requests: 2, drop: 1, duplicate: 1, crashes: 1 }), channelsDesign({ requests: 2, drop: 2, duplicate: 1, crashes: 2 }), varsDesign({ pairs: 2, crashes: 2 })]) {
+      const m = testModel(design);
+      // Everything but the time taken.
+      const { seconds: _s, statesPerSecond: _r, ...verified } = explore(m, { verifyTables: true });
+      const { seconds: _t, statesPerSecond: _q, ...plain } = explore(m);
+      expect(verified).toEqual(plain);
     }
-    // No table without a codec (step invariants) or without crashes.
-    const m = crashing(1), L = flatLayout(m);
-    expect(crashTable(m, L, null, [])).toBeNull();
-    expect(crashTable(crashing(0), flatLayout(crashing(0)), createFlatCodec(m, L), [])).toBeNull();
+    fc.assert(
+      fc.property(smallDesign, (d) => {
+        const m = testModel(d);
+        const plain = explore(m, { maxStates: 20_000 });
+        const verified = explore(m, { maxStates: 20_000, verifyTables: true });
+        expect([verified.verdict, verified.states, verified.transitions]).toEqual([plain.verdict, plain.states, plain.transitions]);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -21,8 +21,9 @@ export const NONE = -1, UNSELECTED = -2;
  *   those fields' bits, so the successor's record is the parent's with them replaced
  *   (`FlatFingerprint.patch`): no expression evaluated, no vector touched, no write journaled.
  *
- * A crash has a table too (`crashTable`): what it writes is a function of the persisted state and
- * the crash count.
+ * Some steps that are no transition have a table too (`stepTable`): a crash (what it writes is a
+ * function of the persisted state and the crash count), and on counted channels a message
+ * dropped, duplicated or received, and a timeout.
  *
  * Each key is learnt the first time the step is taken the ordinary way. A key whose guard failed
  * to evaluate, or whose step violated (an eval-error, a value out of range), is never tabulated:
@@ -33,8 +34,13 @@ export class FiredTable {
   private readonly outcome: Int32Array;
   /** Per key: whether the selected transition's writes are known (UNKNOWN, TABULATED, UNTABULATED). */
   private readonly status: Uint8Array;
-  /** Per key, `words` Int32 each: the bits of the fields the selected transition does not write, and the written fields' bits. */
+  /**
+   * The bits of the fields the selected transition does not write: per key (`keepStride` words
+   * apart), or, when only one transition's writes are tabulated, once (`keepStride` 0).
+   */
   readonly keep: Int32Array;
+  readonly keepStride: number;
+  /** Per key, `words` Int32 each: the written fields' bits. */
   readonly bits: Int32Array;
 
   constructor(
@@ -45,7 +51,8 @@ export class FiredTable {
   ) {
     this.outcome = new Int32Array(vars.keys);
     this.status = new Uint8Array(keeps.size > 0 ? vars.keys : 0);
-    this.keep = new Int32Array(keeps.size > 0 ? vars.keys * words : 0);
+    this.keepStride = keeps.size > 1 ? words : 0;
+    this.keep = keeps.size > 1 ? new Int32Array(vars.keys * words) : Int32Array.from([...keeps.values()][0] ?? []);
     this.bits = new Int32Array(keeps.size > 0 ? vars.keys * words : 0);
   }
 
@@ -75,7 +82,7 @@ export class FiredTable {
     }
     const W = this.words;
     for (let w = 0; w < W; w++) {
-      this.keep[key * W + w] = keep[w]!;
+      if (this.keepStride > 0) this.keep[key * W + w] = keep[w]!;
       this.bits[key * W + w] = words[w]! & ~keep[w]!;
     }
     this.status[key] = TABULATED;
@@ -121,16 +128,22 @@ function keepOf(model: Model, L: F.FlatLayout, codec: FlatCodec, t: TransitionMo
 }
 
 /**
- * The crash's table (one "transition", 0), when what a crash writes is a function of the
- * persisted state and the crash count alone: `written`, the slots it writes (`FlatStepper`'s one
- * statement of the crash), hold constants but for the state (the persisted one) and the count
- * (one more), which holds with `FlatLayout.mirror` (the durable vars are their persisted values,
- * so a crash leaves them). Null when writes are not tabulated (`codec` null) or there is no mirror.
+ * The table of a step that is not a transition (a crash, a message dropped, duplicated or
+ * received, a timeout: one "transition", 0) whose writes are a function of the values of the
+ * slots `reads` alone: the caller (`FlatStepper`) states which, and `written`, every slot the step
+ * may write (a slot read but not written keeps its bits, the key's value). The key's ranges are
+ * the slots' packed fields (a slot never packed is a constant, and no part of the key). Null when
+ * writes are not tabulated (`codec` null) or the key would exceed MAX_KEYS.
  */
-export function crashTable(model: Model, L: F.FlatLayout, codec: FlatCodec | null, written: readonly number[]): FiredTable | null {
-  const budget = model.environment.crashes;
-  if (codec === null || !L.mirror || budget === 0 || model.states.length * budget > MAX_KEYS) return null;
-  const key = new VarsKey(Int32Array.of(F.PSTATE, F.CRASHES), Int32Array.of(0, 0), Int32Array.of(1, model.states.length), model.states.length * budget);
+export function stepTable(codec: FlatCodec | null, reads: readonly number[], written: readonly number[]): FiredTable | null {
+  if (codec === null) return null;
+  const fields = codec.slotFields;
+  const packed = reads.filter((s) => fields[4 * s]! >= 0);
+  const sizes = packed.map((s) => (fields[4 * s + 1]! >>> fields[4 * s + 3]!) + 1);
+  const keys = sizes.reduce((n, size) => n * size, 1);
+  if (keys > MAX_KEYS) return null;
+  const strides = sizes.map((_, i) => sizes.slice(0, i).reduce((n, size) => n * size, 1));
+  const key = new VarsKey(Int32Array.from(packed), Int32Array.from(packed, (s) => fields[4 * s + 2]!), Int32Array.from(strides), keys);
   return new FiredTable(key, new Map([[0, keepAllBut(codec, written)]]), codec.words);
 }
 

@@ -3,7 +3,7 @@ import { stateInvariants, stepInvariants } from './checks';
 import { bounds, enterPlans, type EnterPlan, type EnterViolations } from './flatEnter';
 import { FlatFrames } from './flatFrame';
 import type { FlatCodec } from './flatCodec';
-import { crashTable, firedTables, NONE as NO_TRANSITION, UNSELECTED, type FiredTable } from './flatMemo';
+import { firedTables, NONE as NO_TRANSITION, stepTable, UNSELECTED, type FiredTable } from './flatMemo';
 import { clearBusy, count, firstOccurrence, indexOf, insert, removeAt, setMode } from './flatChannels';
 import { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
@@ -63,9 +63,9 @@ export class FlatStepper implements EnterViolations {
   private readonly plans: EnterPlan[];
   /** Per state and fired event: which transition the event takes and what it writes, by the vars' values they read (`flatMemo.ts`). */
   private readonly tables: (FiredTable | null)[][];
-  /** The crash's table (`flatMemo.ts`, `crashTable`), or null. */
-  private readonly crashTable: FiredTable | null;
-  /** Per enumerated FIRE step whose transition is selected, and CRASH step: its table (or null) and key there, for the expander. */
+  /** Per step kind and argument, the table of a step that is no transition (`flatMemo.ts`, `stepTable`), or null. */
+  private readonly kindTables: (FiredTable | null)[][];
+  /** Per enumerated step: its table (null: none, or a FIRE whose guard failed to evaluate) and key there, for the expander. */
   stepTable: (FiredTable | null)[] = [];
   stepKey = new Int32Array(64);
 
@@ -101,7 +101,49 @@ export class FlatStepper implements EnterViolations {
     // Step invariants read the successor's vector, which a tabulated write leaves unbuilt.
     const tabulated = writes !== null && !this.hasStepChecks ? writes : null;
     this.tables = firedTables(model, L, tabulated);
-    this.crashTable = tabulated === null ? null : crashTable(model, L, tabulated, this.crashWrites(tabulated));
+    this.kindTables = this.stepTables(tabulated);
+  }
+
+  /**
+   * The tables of the steps that are no transition, by kind and argument: what each reads and
+   * writes, stated here beside `apply` (`ExploreOptions.verifyTables` holds every tabulated
+   * step to `apply` in the tests). A crash reads the persisted state and the crash count, and
+   * writes what `crash` writes (with `mirror`: the durable vars are their persisted values, so
+   * it leaves them). On counted channels (a message is a count per code): a drop or duplicate
+   * of code a reads and writes its count, the channel's length and the budget's count; a
+   * receive, also its request's status; a timeout reads the request's attempts and event (its
+   * retry limit) and writes the attempts or the status, and the toMachine count it retries into.
+   */
+  private stepTables(codec: FlatCodec | null): (FiredTable | null)[][] {
+    const { model, L } = this;
+    const n = L.requests;
+    const tables: (FiredTable | null)[][] = Array.from({ length: CRASH + 1 }, () => new Array<FiredTable | null>(2 * n + 1).fill(null));
+    if (codec === null) return tables;
+    if (L.mirror && model.environment.crashes > 0) tables[CRASH]![0] = stepTable(codec, [F.PSTATE, F.CRASHES], this.crashWrites(codec));
+    if (!L.counted) return tables;
+    const same = (reads: number[]) => stepTable(codec, reads, reads);
+    for (let a = 1; a <= n; a++) {
+      const c = L.clients + 7 * (a - 1), count = L.tmLen + a;
+      tables[DROP_M]![a] = same([count, L.tmLen, F.DROPS]);
+      tables[DUP_M]![a] = same([count, L.tmLen, F.DUPS]);
+      tables[TIMEOUT]![a] = stepTable(codec, [c + F.ATTEMPTS, c + F.EVENT, count, L.tmLen], [c + F.ATTEMPTS, c + F.STATUS, count, L.tmLen]);
+    }
+    for (let code = 0; code < 2 * n; code++) {
+      const count = L.tcLen + 1 + code;
+      tables[DROP_C]![code] = same([count, L.tcLen, F.DROPS]);
+      tables[DUP_C]![code] = same([count, L.tcLen, F.DUPS]);
+      tables[RECEIVE]![code] = same([count, L.tcLen, L.clients + 7 * (code >> 1) + F.STATUS]);
+    }
+    return tables;
+  }
+
+  /** The step pushed last goes with the table of its kind and argument (`stepTables`), when there is one, and its key there. */
+  private tabled(v: Int32Array, kind: number, a: number): void {
+    const table = this.kindTables[kind]![a]!;
+    if (table === null) return;
+    const i = this.count - 1;
+    this.stepTable[i] = table;
+    this.stepKey[i] = table.vars.key(v);
   }
 
   /**
@@ -136,6 +178,7 @@ export class FlatStepper implements EnterViolations {
     this.kinds[i] = kind;
     this.args[i] = a;
     this.args2[i] = b;
+    this.stepTable[i] = null;
   }
   private count = 0;
 
@@ -166,9 +209,18 @@ export class FlatStepper implements EnterViolations {
       } else if (tmN > 0) this.push(DELIVER, v[tm + 1]!);
     } else if (mode === 2) this.push(v[F.BUSY_PHASE] === 0 ? ACK : PERSIST, v[F.BUSY_R]!);
     if (counted) {
-      if (tcN > 0) for (let c = 0; c < 2 * n; c++) if (v[tc + 1 + c]! > 0) this.push(RECEIVE, c);
+      if (tcN > 0)
+        for (let c = 0; c < 2 * n; c++)
+          if (v[tc + 1 + c]! > 0) {
+            this.push(RECEIVE, c);
+            this.tabled(v, RECEIVE, c);
+          }
     } else if (tcN > 0) this.push(RECEIVE, 0);
-    for (let r = 0; r < n; r++) if (v[L.clients + 7 * r + F.STATUS] === PENDING) this.push(TIMEOUT, r + 1);
+    for (let r = 0; r < n; r++)
+      if (v[L.clients + 7 * r + F.STATUS] === PENDING) {
+        this.push(TIMEOUT, r + 1);
+        this.tabled(v, TIMEOUT, r + 1);
+      }
     if (mode === 0 && model.firedEvents.length > 0) {
       const s = v[F.STATE]!;
       const cands = model.candidates[s]!, tables = this.tables[s]!;
@@ -189,6 +241,7 @@ export class FlatStepper implements EnterViolations {
         if (selected === NO_TRANSITION) continue;
         const i = this.count;
         this.push(FIRE, e, selected === UNSELECTED ? -1 : selected); // -1, a guard's eval-error: `apply` selects again and reports it
+        if (selected === UNSELECTED) continue;
         this.stepTable[i] = table;
         this.stepKey[i] = key;
       }
@@ -209,10 +262,8 @@ export class FlatStepper implements EnterViolations {
       }
     }
     if (v[F.CRASHES]! < env.crashes && mode !== 1) {
-      const i = this.count, table = this.crashTable;
       this.push(CRASH, 0);
-      this.stepTable[i] = table;
-      if (table !== null) this.stepKey[i] = table.vars.key(v);
+      this.tabled(v, CRASH, 0);
     }
     return this.count;
   }
@@ -220,8 +271,18 @@ export class FlatStepper implements EnterViolations {
   /** Steps `kindM`, `kindC` (drop or duplicate) of each message code with a count, toMachine's then toClient's. */
   private pushCounted(v: Int32Array, kindM: number, kindC: number, tmN: number, tcN: number): void {
     const L = this.L, n = L.requests;
-    if (tmN > 0) for (let r = 1; r <= n; r++) if (v[L.tmLen + r]! > 0) this.push(kindM, r);
-    if (tcN > 0) for (let c = 0; c < 2 * n; c++) if (v[L.tcLen + 1 + c]! > 0) this.push(kindC, c);
+    if (tmN > 0)
+      for (let r = 1; r <= n; r++)
+        if (v[L.tmLen + r]! > 0) {
+          this.push(kindM, r);
+          this.tabled(v, kindM, r);
+        }
+    if (tcN > 0)
+      for (let c = 0; c < 2 * n; c++)
+        if (v[L.tcLen + 1 + c]! > 0) {
+          this.push(kindC, c);
+          this.tabled(v, kindC, c);
+        }
   }
 
   /** §6 quiescence on a vector. */

@@ -92,4 +92,6 @@ export interface ExploreOptions extends CheckLimits {
   readonly onProgress?: (p: CheckProgress) => void;
   readonly progressEveryMs?: number;
   readonly shouldStop?: () => boolean;
+  /** Tests: every step taken from a table (`flatMemo.ts`) is also taken the ordinary way, and the two must agree (else it throws). */
+  readonly verifyTables?: boolean;
 }
