@@ -92,9 +92,11 @@ export class Packing {
   /**
    * Unpacks the record at `from[at…]` into `vec`, which holds the unpacking of `known` (the
    * packing of a record unpacked before): only the words that differ are read, and `known`
-   * becomes the new record's words.
+   * becomes the new record's words. The slots written are listed in `changed` (as long as the
+   * vector); their number is returned.
    */
-  unpackChanged(from: Int32Array, at: number, vec: Float64Array, known: Int32Array): void {
+  unpackChanged(from: Int32Array, at: number, vec: Float64Array, known: Int32Array, changed: Int32Array): number {
+    let count = 0;
     const live = this.live;
     const liveShift = this.liveShift;
     const liveMask = this.liveMask;
@@ -110,10 +112,13 @@ export class Packing {
         const j = liveOfBit[w * 32 + (31 - Math.clz32(diff))]!;
         const shift = liveShift[j]!;
         const mask = liveMask[j]!;
-        vec[live[j]!] = liveLo[j]! + ((bits >>> shift) & mask);
+        const i = live[j]!;
+        vec[i] = liveLo[j]! + ((bits >>> shift) & mask);
+        changed[count++] = i;
         diff &= ~(mask << shift);
       }
     }
+    return count;
   }
 
   unpack(from: Int32Array, at: number, vec: Float64Array): void {

@@ -215,10 +215,27 @@ export class StepRules {
 
   /** Calls `sink` once per enabled step of `vec`, in the documented order. */
   forEachStep(vec: Float64Array, sink: StepSink): void {
-    const model = this.model;
     this.undo();
     this.next.set(vec);
     this.current = vec;
+    this.steps(vec, sink);
+  }
+
+  /**
+   * `forEachStep` for `vec` when it is the array of the previous call, since changed at most in
+   * the `count` slots listed in `changed` (an explorer's expanded configuration, unpacked in
+   * place): only those are copied into the scratch vector.
+   */
+  forEachStepChanged(vec: Float64Array, changed: Int32Array, count: number, sink: StepSink): void {
+    this.undo();
+    if (vec !== this.current) this.next.set(vec);
+    else for (let j = 0; j < count; j++) this.next[changed[j]!] = vec[changed[j]!]!;
+    this.current = vec;
+    this.steps(vec, sink);
+  }
+
+  private steps(vec: Float64Array, sink: StepSink): void {
+    const model = this.model;
     // What `select` would set, for the steps whose one transition has no guard (`choose`).
     this.env.pre = vec;
     this.env.post = vec;
@@ -240,8 +257,14 @@ export class StepRules {
         }
         const state = vec[base + stateSlot]! | 0; // an int index: keyed loads stay fast
         // Kinds in the pool first (per-link models: a design may have both), then the channels, then events.
+        // The pool slots this state receives from (`PoolScan`), tested here: a call only for a message present.
         const scan = this.poolScans[plans + state]!;
-        if (scan.at.length > 0) this.poolReceives(vec, role, local, g, scan, sink);
+        const at = scan.at;
+        const mul = scan.mul;
+        for (let j = 0; j < at.length; j++) {
+          const slot = at[j]! + local * mul[j]!;
+          if (vec[slot] === 1) this.poolReceive(vec, role, local, g, scan, j, slot, sink);
+        }
         if (channels) this.channelReceives(vec, role, local, g, state, sink);
         const events = this.eventPlans[plans + state]!;
         if (events.length > 0) this.events(vec, role, local, g, events, sink);
@@ -291,50 +314,42 @@ export class StepRules {
     return null;
   }
 
-  /** Receives from the pool: the slots `scan` lists for the instance's state (`PoolScan`), in step order. */
-  private poolReceives(vec: Float64Array, role: RoleV2, local: number, g: number, scan: PoolScan, sink: StepSink): void {
+  /** Receives the pool message in `slot`, the `j`th that `scan` lists for the instance's state (`PoolScan`). */
+  private poolReceive(vec: Float64Array, role: RoleV2, local: number, g: number, scan: PoolScan, j: number, slot: number, sink: StepSink): void {
     const step = this.step;
-    const env = this.env;
-    const at = scan.at;
-    const mul = scan.mul;
-    // The step's fields that stay the same for every pool message this instance receives (the sink never writes them).
+    const plan = scan.plans[j]!;
+    const s = scan.sender[j]!;
+    const p = scan.payload[j]!;
+    const direct = plan.unguarded;
     step.kind = 'receive';
     step.instance = g;
     step.channel = -1;
     step.position = -1;
-    for (let j = 0; j < at.length; j++) {
-      const slot = at[j]! + local * mul[j]!;
-      if (vec[slot] !== 1) continue;
-      const plan = scan.plans[j]!;
-      const s = scan.sender[j]!;
-      const p = scan.payload[j]!;
-      const direct = plan.unguarded;
-      step.what = plan.message.index;
-      if (plan.inert) {
-        step.transition = direct!.index;
-        step.payload = p;
-        step.sender = plan.senderFirst + s;
-        sink(step, this.next, NONE, false);
-        continue;
-      }
-      if (plan.plain) {
-        step.transition = direct!.index;
-        step.payload = p;
-        step.sender = plan.senderFirst + s;
-        this.enter(vec, role, local, direct!, sink);
-        continue;
-      }
-      if (plan.fields.length > 0) this.decodePayload(plan.fields, p);
-      env.sender = s;
-      if (direct !== null) this.choose(direct);
-      else if (!this.select(vec, plan.candidates, local)) continue;
+    step.what = plan.message.index;
+    if (plan.inert) {
+      step.transition = direct!.index;
       step.payload = p;
       step.sender = plan.senderFirst + s;
-      // A set's message is taken out by its receive (docs/format-v2.md §6); the pool's stays.
-      this.consumeSlot = plan.message.consumed ? slot : -1;
-      this.take(vec, role, local, sink, -1, -1);
-      this.consumeSlot = -1;
+      sink(step, this.next, NONE, false);
+      return;
     }
+    if (plan.plain) {
+      step.transition = direct!.index;
+      step.payload = p;
+      step.sender = plan.senderFirst + s;
+      this.enter(vec, role, local, direct!, sink);
+      return;
+    }
+    if (plan.fields.length > 0) this.decodePayload(plan.fields, p);
+    this.env.sender = s;
+    if (direct !== null) this.choose(direct);
+    else if (!this.select(vec, plan.candidates, local)) return;
+    step.payload = p;
+    step.sender = plan.senderFirst + s;
+    // A set's message is taken out by its receive (docs/format-v2.md §6); the pool's stays.
+    this.consumeSlot = plan.message.consumed ? slot : -1;
+    this.take(vec, role, local, sink, -1, -1);
+    this.consumeSlot = -1;
   }
 
   /** Receives from the channels to instance `g`: each channel's head, or every position when they reorder. */
