@@ -1,4 +1,4 @@
-import { murmur3 } from './murmur';
+import { murmur1, murmur3 } from './murmur';
 import { CHUNK, CHUNK_BITS, joinChunks } from './recordLinks';
 
 /** Record numbers plus one take the low 26 bits of a table entry while they fit; the high 6 bits then hold a tag of the hash. */
@@ -68,6 +68,7 @@ export class ConfigurationStore {
   /** The record number of the packed configuration at `key[at…]`, adding it when new (then `added` is true). */
   add(key: Int32Array, at: number): number {
     const w = this.words;
+    if (w === 1) return this.add1(key[at]!);
     const hash = murmur3(key, at, w, 0);
     const slot = (hash >>> 16) & this.recentMask;
     const seen = this.recent[slot]! - 1;
@@ -97,8 +98,47 @@ export class ConfigurationStore {
     if ((r & (CHUNK - 1)) === 0) this.chunks.push(new Int32Array(CHUNK * w));
     const chunk = this.chunks[r >>> CHUNK_BITS]!, o = (r & (CHUNK - 1)) * w;
     for (let i = 0; i < w; i++) chunk[o + i] = key[at + i]!;
+    return this.added1(r, h, tag, slot);
+  }
+
+  /** `add` for one-word records (the word `k`): the same hash, table and cache, each comparison one load. */
+  private add1(k: number): number {
+    const hash = murmur1(k);
+    const slot = (hash >>> 16) & this.recentMask;
+    const seen = this.recent[slot]! - 1;
+    if (seen >= 0 && this.chunks[seen >>> CHUNK_BITS]![seen & (CHUNK - 1)] === k) {
+      this.added = false;
+      return seen;
+    }
+    const recordMask = this.recordMask;
+    const tag = hash & ~recordMask;
+    const mask = this.mask;
+    const table = this.table;
+    let h = hash & mask;
+    for (;;) {
+      const e = table[h]!;
+      if (e === 0) break;
+      if ((e & ~recordMask) === tag) {
+        const r = (e & recordMask) - 1;
+        if (this.chunks[r >>> CHUNK_BITS]![r & (CHUNK - 1)] === k) {
+          this.recent[slot] = r + 1;
+          this.added = false;
+          return r;
+        }
+      }
+      h = (h + 1) & mask;
+    }
+    const r = this.count++;
+    if ((r & (CHUNK - 1)) === 0) this.chunks.push(new Int32Array(CHUNK));
+    this.chunks[r >>> CHUNK_BITS]![r & (CHUNK - 1)] = k;
+    return this.added1(r, h, tag, slot);
+  }
+
+  /** Record r is new, its words in place: its table entry (at `h`) and cache slot, then growth. */
+  private added1(r: number, h: number, tag: number, slot: number): number {
+    const recordMask = this.recordMask;
     this.joined = null;
-    table[h] = tag | (r + 1);
+    this.table[h] = tag | (r + 1);
     this.recent[slot] = r + 1;
     if (this.count === recordMask) {
       // Record numbers no longer leave room for tags: the same table without them.
@@ -133,7 +173,8 @@ export class ConfigurationStore {
     const notTag = this.recordMask;
     const w = this.words;
     for (let r = 0, n = this.count; r < n; r++) {
-      const hash = murmur3(this.chunks[r >>> CHUNK_BITS]!, (r & (CHUNK - 1)) * w, w, 0);
+      const chunk = this.chunks[r >>> CHUNK_BITS]!;
+      const hash = w === 1 ? murmur1(chunk[r & (CHUNK - 1)]!) : murmur3(chunk, (r & (CHUNK - 1)) * w, w, 0);
       let h = hash & mask;
       while (table[h]! !== 0) h = (h + 1) & mask;
       table[h] = (hash & ~notTag) | (r + 1);
