@@ -4,7 +4,7 @@ import { CHUNK, CHUNK_BITS, joinChunks } from './recordLinks';
 /** Record numbers plus one take the low 26 bits of a table entry while they fit; the high 6 bits then hold a tag of the hash. */
 const RECORD_BITS = 26;
 
-/** The cache of recently found records (see `ConfigurationStore`): an eighth of the table, at most 4,096 entries (16 KiB). */
+/** The cache of recently found records (see `ConfigurationStore`): an eighth of the table, at most 4,096 entries (32 KiB for one-word records). */
 const RECENT_MAX = 4096;
 
 /**
@@ -20,8 +20,10 @@ const RECENT_MAX = 4096;
  * breadth-first search most are met again within a few expansions (two steps taken in either
  * order; two steps of one expansion reaching the same configuration), so the cache and those
  * records' words are still close to the processor while the table is not (TwoPhase with 7 resource
- * managers: 1.26 M of its 1.44 M repeated lookups). It only shortcuts: a record it names is
- * compared word by word like any other, and a configuration it misses is looked up in the table.
+ * managers: 1.26 M of its 1.44 M repeated lookups). Each entry holds the record's number and a
+ * copy of its words (records never change), so a hit reads nothing else: the record's own words in
+ * the arena are the one cache miss of a lookup the table would not have. It only shortcuts: a
+ * configuration it misses is looked up in the table.
  */
 export class ConfigurationStore {
   /** Record r is at `chunks[r >>> CHUNK_BITS]`, from word `(r & (CHUNK - 1)) * words`. */
@@ -31,8 +33,8 @@ export class ConfigurationStore {
   private mask: number;
   /** The bits of a table entry holding its record number plus one: the low `recordBits` while entries carry tags, else all (-1). */
   private recordMask: number;
-  /** Per slot: a record found or added lately with this slot's hash bits, plus one (0: none). */
-  private recent = new Int32Array(64);
+  /** Per slot (`1 + words` ints from slot × (1 + words)): a record found or added lately with this slot's hash bits, plus one (0: none), then its words. */
+  private recent: Int32Array;
   private recentMask = 63;
   count = 0;
 
@@ -42,6 +44,7 @@ export class ConfigurationStore {
     recordBits = RECORD_BITS,
   ) {
     this.recordMask = (1 << recordBits) - 1;
+    this.recent = new Int32Array(64 * (1 + words));
     this.table = new Int32Array(512);
     this.mask = 511;
   }
@@ -70,11 +73,15 @@ export class ConfigurationStore {
     const w = this.words;
     if (w === 1) return this.add1(key[at]!);
     const hash = murmur3(key, at, w, 0);
-    const slot = (hash >>> 16) & this.recentMask;
-    const seen = this.recent[slot]! - 1;
-    if (seen >= 0 && this.equals(seen, key, at)) {
-      this.added = false;
-      return seen;
+    const slot = ((hash >>> 16) & this.recentMask) * (1 + w);
+    const recent = this.recent;
+    if (recent[slot]! !== 0) {
+      let i = 0;
+      while (i < w && recent[slot + 1 + i] === key[at + i]) i++;
+      if (i === w) {
+        this.added = false;
+        return recent[slot]! - 1;
+      }
     }
     const recordMask = this.recordMask;
     const tag = hash & ~recordMask;
@@ -87,7 +94,7 @@ export class ConfigurationStore {
       if ((e & ~recordMask) === tag) {
         const r = (e & recordMask) - 1;
         if (this.equals(r, key, at)) {
-          this.recent[slot] = r + 1;
+          this.remember(slot, r, key, at);
           this.added = false;
           return r;
         }
@@ -98,17 +105,18 @@ export class ConfigurationStore {
     if ((r & (CHUNK - 1)) === 0) this.chunks.push(new Int32Array(CHUNK * w));
     const chunk = this.chunks[r >>> CHUNK_BITS]!, o = (r & (CHUNK - 1)) * w;
     for (let i = 0; i < w; i++) chunk[o + i] = key[at + i]!;
-    return this.added1(r, h, tag, slot);
+    this.remember(slot, r, key, at);
+    return this.added1(r, h, tag);
   }
 
   /** `add` for one-word records (the word `k`): the same hash, table and cache, each comparison one load. */
   private add1(k: number): number {
     const hash = murmur1(k);
-    const slot = (hash >>> 16) & this.recentMask;
-    const seen = this.recent[slot]! - 1;
-    if (seen >= 0 && this.chunks[seen >>> CHUNK_BITS]![seen & (CHUNK - 1)] === k) {
+    const slot = ((hash >>> 16) & this.recentMask) * 2;
+    const recent = this.recent;
+    if (recent[slot + 1] === k && recent[slot]! !== 0) {
       this.added = false;
-      return seen;
+      return recent[slot]! - 1;
     }
     const recordMask = this.recordMask;
     const tag = hash & ~recordMask;
@@ -121,7 +129,8 @@ export class ConfigurationStore {
       if ((e & ~recordMask) === tag) {
         const r = (e & recordMask) - 1;
         if (this.chunks[r >>> CHUNK_BITS]![r & (CHUNK - 1)] === k) {
-          this.recent[slot] = r + 1;
+          recent[slot] = r + 1;
+          recent[slot + 1] = k;
           this.added = false;
           return r;
         }
@@ -131,15 +140,16 @@ export class ConfigurationStore {
     const r = this.count++;
     if ((r & (CHUNK - 1)) === 0) this.chunks.push(new Int32Array(CHUNK));
     this.chunks[r >>> CHUNK_BITS]![r & (CHUNK - 1)] = k;
-    return this.added1(r, h, tag, slot);
+    recent[slot] = r + 1;
+    recent[slot + 1] = k;
+    return this.added1(r, h, tag);
   }
 
-  /** Record r is new, its words in place: its table entry (at `h`) and cache slot, then growth. */
-  private added1(r: number, h: number, tag: number, slot: number): number {
+  /** Record r is new, its words in place (arena and cache): its table entry (at `h`), then growth. */
+  private added1(r: number, h: number, tag: number): number {
     const recordMask = this.recordMask;
     this.joined = null;
     this.table[h] = tag | (r + 1);
-    this.recent[slot] = r + 1;
     if (this.count === recordMask) {
       // Record numbers no longer leave room for tags: the same table without them.
       this.recordMask = -1;
@@ -151,6 +161,13 @@ export class ConfigurationStore {
 
   added = false;
 
+  /** Cache entry at `slot` (its first int) := record r, whose words are `key[at…]`. */
+  private remember(slot: number, r: number, key: Int32Array, at: number): void {
+    const recent = this.recent;
+    recent[slot] = r + 1;
+    for (let i = 0; i < this.words; i++) recent[slot + 1 + i] = key[at + i]!;
+  }
+
   private equals(r: number, key: Int32Array, at: number): boolean {
     const a = this.chunks[r >>> CHUNK_BITS]!;
     const base = (r & (CHUNK - 1)) * this.words;
@@ -160,9 +177,10 @@ export class ConfigurationStore {
 
   private grow(): void {
     const size = (this.mask + 1) * 2;
-    if (this.recent.length < RECENT_MAX) {
-      this.recent = new Int32Array(Math.min(RECENT_MAX, size / 8));
-      this.recentMask = this.recent.length - 1;
+    if (this.recentMask + 1 < RECENT_MAX) {
+      const slots = Math.min(RECENT_MAX, size / 8);
+      this.recent = new Int32Array(slots * (1 + this.words));
+      this.recentMask = slots - 1;
     }
     this.rehash(size);
   }
