@@ -35,7 +35,7 @@ export class ConfigurationStore {
   private recordMask: number;
   /** Per slot (`1 + words` ints from slot × (1 + words)): a record found or added lately with this slot's hash bits, plus one (0: none), then its words. */
   private recent: Int32Array;
-  private recentMask = 63;
+  private recentMask = 31;
   count = 0;
 
   /** `recordBits` below 26 only in tests (the table drops its tags at 2^recordBits - 1 records). */
@@ -44,7 +44,7 @@ export class ConfigurationStore {
     recordBits = RECORD_BITS,
   ) {
     this.recordMask = (1 << recordBits) - 1;
-    this.recent = new Int32Array(64 * (1 + words));
+    this.recent = new Int32Array(32 * (1 + words));
     this.table = new Int32Array(512);
     this.mask = 511;
   }
