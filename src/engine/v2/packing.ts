@@ -79,13 +79,15 @@ export class Packing {
    * in the `count` slots listed in `slots`: only those fields are rewritten.
    */
   patch(key: Int32Array, from: Float64Array, to: Float64Array, slots: Int32Array, count: number): void {
+    const lo = this.lo;
+    const word = this.word;
+    const mask = this.mask;
+    const shift = this.shift;
+    // A slot written back to its value flips nothing (its two fields xor to zero).
     for (let j = 0; j < count; j++) {
       const i = slots[j]!;
-      const a = from[i]!;
-      const b = to[i]!;
-      if (a === b) continue;
-      const lo = this.lo[i]!;
-      key[this.word[i]!]! ^= ((((a - lo) ^ (b - lo)) & this.mask[i]!) << this.shift[i]!);
+      const l = lo[i]!;
+      key[word[i]!]! ^= (((from[i]! - l) ^ (to[i]! - l)) & mask[i]!) << shift[i]!;
     }
   }
 
