@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationStore } from './configurationStore';
+import { mix1 } from './murmur';
 
 /** A small deterministic generator (xorshift), so a failure repeats. */
 function words(seed: number): () => number {
@@ -41,6 +42,27 @@ describe('ConfigurationStore', () => {
       expect(wrong.slice(0, 3)).toEqual([]);
       expect(store.count).toBe(known.size);
       for (const [text, r] of known) expect(Array.from(store.records.subarray(r * w, r * w + w)).join(',')).toBe(text);
+    }
+  });
+
+  it('adds an all-zero record to an empty store (an empty cache entry is not a record of zeros)', () => {
+    for (const w of [1, 2]) {
+      const store = new ConfigurationStore(w);
+      const zero = new Int32Array(w);
+      expect([store.add(zero, 0), store.added]).toEqual([0, true]);
+      expect([store.add(zero, 0), store.added]).toEqual([0, false]);
+      expect(store.count).toBe(1);
+    }
+  });
+
+  it('hashes one word with mix1, a bijection (distinct words, distinct hashes)', () => {
+    const next = words(12345);
+    const seen = new Map<number, number>();
+    for (let i = 0; i < 100_000; i++) {
+      const k = i < 50_000 ? i - 25_000 : next();
+      const h = mix1(k);
+      expect(seen.get(h) ?? k).toBe(k);
+      seen.set(h, k);
     }
   });
 });

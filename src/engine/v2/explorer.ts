@@ -52,6 +52,8 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   /** The packing of the configuration being expanded; each successor's key is it patched with the step's writes. */
   const curKey = new Int32Array(W);
   const cur = new Float64Array(model.size);
+  /** The slots of `cur` the last unpacking changed. */
+  const unpacked = new Int32Array(model.size);
   const shortest = new ShortestViolations<Found>();
   const reachedTransitions = new Uint8Array(model.transitions.length);
   const reachedStates = model.roles.map((r) => new Uint8Array(r.states.length));
@@ -110,6 +112,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   levelEnd = store.count;
   if (shortest.found.length) done = true;
 
+  const deadlockCheck = rules.tracksChange;
   // The sink of one expansion: counts, coverage, storage, violations.
   let expanding = 0;
   let ordinal = 0;
@@ -118,7 +121,7 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     transitions++;
     const o = ordinal++;
     if (step.transition >= 0) reachedTransitions[step.transition] = 1;
-    if (changed && quiescent && step.kind !== 'crash' && step.kind !== 'drop' && step.kind !== 'duplicate') quiescent = false;
+    if (deadlockCheck && changed && quiescent && step.kind !== 'crash' && step.kind !== 'drop' && step.kind !== 'duplicate') quiescent = false;
     if (next === null) {
       for (const v of violations) note(v, depth + 1, expanding, o);
       return;
@@ -141,15 +144,14 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
       for (const v of violations) note(v, depth + 1, expanding, o);
     }
   };
-  const deadlockCheck = rules.tracksChange;
 
   const expandOne = (r: number): void => {
     // `cur` and `curKey` hold the configuration expanded last: only the words that differ are unpacked.
-    packing.unpackChanged(store.chunk(r), store.offset(r), cur, curKey);
+    const count = packing.unpackChanged(store.chunk(r), store.offset(r), cur, curKey, unpacked);
     expanding = r;
     ordinal = 0;
     quiescent = true;
-    rules.forEachStep(cur, sink);
+    rules.forEachStepChanged(cur, unpacked, count, sink);
     if (deadlockCheck && quiescent) {
       const stuck = deadlockOf(model, cur);
       if (stuck) note(stuck, depth, r, -1);

@@ -19,3 +19,16 @@ export function murmur3(a: Int32Array, at: number, n: number, seed: number): num
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
 }
+
+/**
+ * The store's hash of a one-word record: Wellons' `lowbias32` mix (two multiplies, three
+ * xor-shifts; a bijection whose every input bit reaches the low bits a table uses), about half
+ * of `murmur3`'s work for one word.
+ */
+export function mix1(k: number): number {
+  k ^= k >>> 16;
+  k = Math.imul(k, 0x7feb352d);
+  k ^= k >>> 15;
+  k = Math.imul(k, 0x846ca68b);
+  return k ^ (k >>> 16);
+}

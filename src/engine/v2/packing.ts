@@ -79,22 +79,26 @@ export class Packing {
    * in the `count` slots listed in `slots`: only those fields are rewritten.
    */
   patch(key: Int32Array, from: Float64Array, to: Float64Array, slots: Int32Array, count: number): void {
+    const lo = this.lo;
+    const word = this.word;
+    const mask = this.mask;
+    const shift = this.shift;
+    // A slot written back to its value flips nothing (its two fields xor to zero).
     for (let j = 0; j < count; j++) {
       const i = slots[j]!;
-      const a = from[i]!;
-      const b = to[i]!;
-      if (a === b) continue;
-      const lo = this.lo[i]!;
-      key[this.word[i]!]! ^= ((((a - lo) ^ (b - lo)) & this.mask[i]!) << this.shift[i]!);
+      const l = lo[i]!;
+      key[word[i]!]! ^= (((from[i]! - l) ^ (to[i]! - l)) & mask[i]!) << shift[i]!;
     }
   }
 
   /**
    * Unpacks the record at `from[at…]` into `vec`, which holds the unpacking of `known` (the
    * packing of a record unpacked before): only the words that differ are read, and `known`
-   * becomes the new record's words.
+   * becomes the new record's words. The slots written are listed in `changed` (as long as the
+   * vector); their number is returned.
    */
-  unpackChanged(from: Int32Array, at: number, vec: Float64Array, known: Int32Array): void {
+  unpackChanged(from: Int32Array, at: number, vec: Float64Array, known: Int32Array, changed: Int32Array): number {
+    let count = 0;
     const live = this.live;
     const liveShift = this.liveShift;
     const liveMask = this.liveMask;
@@ -110,10 +114,13 @@ export class Packing {
         const j = liveOfBit[w * 32 + (31 - Math.clz32(diff))]!;
         const shift = liveShift[j]!;
         const mask = liveMask[j]!;
-        vec[live[j]!] = liveLo[j]! + ((bits >>> shift) & mask);
+        const i = live[j]!;
+        vec[i] = liveLo[j]! + ((bits >>> shift) & mask);
+        changed[count++] = i;
         diff &= ~(mask << shift);
       }
     }
+    return count;
   }
 
   unpack(from: Int32Array, at: number, vec: Float64Array): void {

@@ -157,12 +157,14 @@ export function createPartitionV2(
     for (const v of violations) note(v, depth + 1, expanding, o);
   };
 
+  /** The slots the last unpacking changed. */
+  const unpacked = new Int32Array(model.size);
   const expand = (c: number): void => {
-    packing.unpackChanged(level, c * Q, cur, curKey);
+    const count = packing.unpackChanged(level, c * Q, cur, curKey, unpacked);
     expanding = level[c * Q + W]!;
     ordinal = 0;
     quiescent = true;
-    rules.forEachStep(cur, sink);
+    rules.forEachStepChanged(cur, unpacked, count, sink);
     if (rules.tracksChange && quiescent) {
       // The explorer's own reading (deadlock.ts), so both searches name the same instance.
       const stuck = deadlockOf(model, cur);

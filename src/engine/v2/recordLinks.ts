@@ -19,7 +19,8 @@ export class RecordLinks {
   private readonly parents: Int32Array[] = [];
   private ordinals: (Uint8Array | Int32Array)[] = [];
   private wide = false;
-  private blocked = new Uint32Array(CHUNK / 32);
+  /** Per chunk, a bit per record (small arrays: growing copies nothing). */
+  private readonly blocked: Uint32Array[] = [];
   private count = 0;
   private joined: { parent: Int32Array; ordinal: Uint8Array | Int32Array } | null = null;
 
@@ -37,11 +38,11 @@ export class RecordLinks {
   }
 
   block(r: number): void {
-    this.blocked[r >>> 5]! |= 1 << (r & 31);
+    this.blocked[r >>> CHUNK_BITS]![(r & (CHUNK - 1)) >>> 5]! |= 1 << (r & 31);
   }
 
   isBlocked(r: number): boolean {
-    return (this.blocked[r >>> 5]! & (1 << (r & 31))) !== 0;
+    return (this.blocked[r >>> CHUNK_BITS]![(r & (CHUNK - 1)) >>> 5]! & (1 << (r & 31))) !== 0;
   }
 
   /** Per record: its parent's record number (one array, joined from the chunks when first read after a change). */
@@ -54,15 +55,13 @@ export class RecordLinks {
   }
 
   bytes(): number {
-    return this.parents.length * CHUNK * (4 + (this.wide ? 4 : 1)) + this.blocked.byteLength;
+    return this.parents.length * CHUNK * (4 + (this.wide ? 4 : 1) + 1 / 8);
   }
 
   private addChunk(): void {
     this.parents.push(new Int32Array(CHUNK));
     this.ordinals.push(this.wide ? new Int32Array(CHUNK) : new Uint8Array(CHUNK));
-    const blocked = new Uint32Array((this.parents.length * CHUNK) / 32);
-    blocked.set(this.blocked);
-    this.blocked = blocked;
+    this.blocked.push(new Uint32Array(CHUNK / 32));
   }
 
   private join(): { parent: Int32Array; ordinal: Uint8Array | Int32Array } {

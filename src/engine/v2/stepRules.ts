@@ -33,8 +33,10 @@ class PoolPlan {
     readonly unguarded: TransitionV2 | null,
     /** `unguarded` provably writes nothing from this state (`inert` in the constructor): its steps go to the sink unchanged without being applied. */
     readonly inert: boolean,
-    /** `unguarded` at most enters another state (`plain` in the constructor): applied as that one write, without `take`. */
+    /** `unguarded` at most enters another state and sends fixed pool messages (`plain` in the constructor): applied as those writes, without `take`. */
     readonly plain: boolean,
+    /** `unguarded`'s sends when `plain`. */
+    readonly sends: PlainSends,
     readonly senders: number,
     readonly senderFirst: number,
     readonly payloads: number,
@@ -88,10 +90,56 @@ class EventPlan {
     readonly unguarded: TransitionV2 | null,
     /** As `PoolPlan.plain`. */
     readonly plain: boolean,
+    readonly sends: PlainSends,
     readonly payloads: number,
     readonly fields: PayloadShape['fields'],
   ) {}
 }
+
+/**
+ * The sends of a transition when each goes into the pool with no payload fields, to a fixed
+ * receiver (`toAll` without `except`, or a role's only instance): the slots it sets, `at[k] +
+ * sender * mul[k]` (`poolSlot`), one per receiver in `send`'s order, with the kind and receiving
+ * instance for `onSend`. Nothing to evaluate, so nothing can fail.
+ */
+class PlainSends {
+  constructor(
+    readonly at: Int32Array,
+    readonly mul: Int32Array,
+    readonly message: Int32Array,
+    readonly to: Int32Array,
+  ) {}
+
+  /** The sends of `t` when `fit`, else none. */
+  static of(model: ModelV2, t: TransitionV2 | null): PlainSends {
+    if (t === null || !PlainSends.fit(model, t)) return NO_SENDS;
+    const at: number[] = [];
+    const mul: number[] = [];
+    const message: number[] = [];
+    const to: number[] = [];
+    for (const s of t.sends) {
+      const m = model.messages[s.message]!;
+      const toRole = model.roles[m.to]!;
+      for (let d = 0; d < (s.toAll ? toRole.instances : 1); d++) {
+        at.push(poolSlot(m, 0, d, 0));
+        mul.push(poolSlot(m, 1, d, 0) - poolSlot(m, 0, d, 0));
+        message.push(m.index);
+        to.push(toRole.first + d);
+      }
+    }
+    return new PlainSends(Int32Array.from(at), Int32Array.from(mul), Int32Array.from(message), Int32Array.from(to));
+  }
+
+  /** Whether every send of `t` is of that kind. */
+  static fit(model: ModelV2, t: TransitionV2): boolean {
+    return t.sends.every((s) => {
+      const m = model.messages[s.message]!;
+      return m.pool && m.payload.fields.length === 0 && s.except.length === 0 && (s.toAll || s.to === null);
+    });
+  }
+}
+
+const NO_SENDS = new PlainSends(new Int32Array(0), new Int32Array(0), new Int32Array(0), new Int32Array(0));
 
 interface Selected {
   transition: TransitionV2 | null;
@@ -175,8 +223,9 @@ export class StepRules {
     // is checked across the step. Such a step (a message received again in the state it led to)
     // goes to the sink unchanged, exactly as applying it would. Never for a kind in a set: its receive removes it.
     const plain = (t: TransitionV2 | null, r: RoleV2): boolean =>
-      t !== null && !this.hasStepInvariants && t.updates.length === 0 && t.sends.length === 0 && t.invariants.length === 0 && r.record === null && (t.to < 0 || !(r.persistedSlot >= 0 && r.states[t.to]!.durable));
-    const inert = (t: TransitionV2 | null, r: RoleV2, st: number): boolean => plain(t, r) && (t!.to < 0 || t!.to === st);
+      t !== null && !this.hasStepInvariants && t.updates.length === 0 && PlainSends.fit(model, t) && t.invariants.length === 0 && r.record === null && (t.to < 0 || !(r.persistedSlot >= 0 && r.states[t.to]!.durable));
+    const inert = (t: TransitionV2 | null, r: RoleV2, st: number): boolean => plain(t, r) && t!.sends.length === 0 && (t!.to < 0 || t!.to === st);
+    const sendsOf = (t: TransitionV2 | null): PlainSends => PlainSends.of(model, t);
     for (const r of model.roles) {
       this.planBase[r.index] = this.poolScans.length;
       const states = r.states.length;
@@ -188,13 +237,13 @@ export class StepRules {
           const c = kinds[m.index * states + st]!;
           if (m.to !== r.index || !m.pool || c.length === 0) continue;
           const sender = model.roles[m.from]!;
-          pool.push(new PoolPlan(m, c, unguarded(c), !m.consumed && inert(unguarded(c), r, st), !m.consumed && plain(unguarded(c), r), sender.instances, sender.first, m.payload.count, m.payload.fields));
+          pool.push(new PoolPlan(m, c, unguarded(c), !m.consumed && inert(unguarded(c), r, st), !m.consumed && plain(unguarded(c), r), sendsOf(unguarded(c)), sender.instances, sender.first, m.payload.count, m.payload.fields));
         }
         this.poolScans.push(new PoolScan(pool));
         const evs: EventPlan[] = [];
         for (let e = 0; e < r.events.length; e++) {
           const c = events[e * states + st]!;
-          if (c.length > 0) evs.push(new EventPlan(e, c, unguarded(c), plain(unguarded(c), r), r.events[e]!.payload.count, r.events[e]!.payload.fields));
+          if (c.length > 0) evs.push(new EventPlan(e, c, unguarded(c), plain(unguarded(c), r), sendsOf(unguarded(c)), r.events[e]!.payload.count, r.events[e]!.payload.fields));
         }
         this.eventPlans.push(evs);
       }
@@ -215,10 +264,27 @@ export class StepRules {
 
   /** Calls `sink` once per enabled step of `vec`, in the documented order. */
   forEachStep(vec: Float64Array, sink: StepSink): void {
-    const model = this.model;
     this.undo();
     this.next.set(vec);
     this.current = vec;
+    this.steps(vec, sink);
+  }
+
+  /**
+   * `forEachStep` for `vec` when it is the array of the previous call, since changed at most in
+   * the `count` slots listed in `changed` (an explorer's expanded configuration, unpacked in
+   * place): only those are copied into the scratch vector.
+   */
+  forEachStepChanged(vec: Float64Array, changed: Int32Array, count: number, sink: StepSink): void {
+    this.undo();
+    if (vec !== this.current) this.next.set(vec);
+    else for (let j = 0; j < count; j++) this.next[changed[j]!] = vec[changed[j]!]!;
+    this.current = vec;
+    this.steps(vec, sink);
+  }
+
+  private steps(vec: Float64Array, sink: StepSink): void {
+    const model = this.model;
     // What `select` would set, for the steps whose one transition has no guard (`choose`).
     this.env.pre = vec;
     this.env.post = vec;
@@ -240,8 +306,14 @@ export class StepRules {
         }
         const state = vec[base + stateSlot]! | 0; // an int index: keyed loads stay fast
         // Kinds in the pool first (per-link models: a design may have both), then the channels, then events.
+        // The pool slots this state receives from (`PoolScan`), tested here: a call only for a message present.
         const scan = this.poolScans[plans + state]!;
-        if (scan.at.length > 0) this.poolReceives(vec, role, local, g, scan, sink);
+        const at = scan.at;
+        const mul = scan.mul;
+        for (let j = 0; j < at.length; j++) {
+          const slot = at[j]! + local * mul[j]!;
+          if (vec[slot] === 1) this.poolReceive(vec, role, local, g, scan, j, slot, sink);
+        }
         if (channels) this.channelReceives(vec, role, local, g, state, sink);
         const events = this.eventPlans[plans + state]!;
         if (events.length > 0) this.events(vec, role, local, g, events, sink);
@@ -291,50 +363,42 @@ export class StepRules {
     return null;
   }
 
-  /** Receives from the pool: the slots `scan` lists for the instance's state (`PoolScan`), in step order. */
-  private poolReceives(vec: Float64Array, role: RoleV2, local: number, g: number, scan: PoolScan, sink: StepSink): void {
+  /** Receives the pool message in `slot`, the `j`th that `scan` lists for the instance's state (`PoolScan`). */
+  private poolReceive(vec: Float64Array, role: RoleV2, local: number, g: number, scan: PoolScan, j: number, slot: number, sink: StepSink): void {
     const step = this.step;
-    const env = this.env;
-    const at = scan.at;
-    const mul = scan.mul;
-    // The step's fields that stay the same for every pool message this instance receives (the sink never writes them).
+    const plan = scan.plans[j]!;
+    const s = scan.sender[j]!;
+    const p = scan.payload[j]!;
+    const direct = plan.unguarded;
     step.kind = 'receive';
     step.instance = g;
     step.channel = -1;
     step.position = -1;
-    for (let j = 0; j < at.length; j++) {
-      const slot = at[j]! + local * mul[j]!;
-      if (vec[slot] !== 1) continue;
-      const plan = scan.plans[j]!;
-      const s = scan.sender[j]!;
-      const p = scan.payload[j]!;
-      const direct = plan.unguarded;
-      step.what = plan.message.index;
-      if (plan.inert) {
-        step.transition = direct!.index;
-        step.payload = p;
-        step.sender = plan.senderFirst + s;
-        sink(step, this.next, NONE, false);
-        continue;
-      }
-      if (plan.plain) {
-        step.transition = direct!.index;
-        step.payload = p;
-        step.sender = plan.senderFirst + s;
-        this.enter(vec, role, local, direct!, sink);
-        continue;
-      }
-      if (plan.fields.length > 0) this.decodePayload(plan.fields, p);
-      env.sender = s;
-      if (direct !== null) this.choose(direct);
-      else if (!this.select(vec, plan.candidates, local)) continue;
+    step.what = plan.message.index;
+    if (plan.inert) {
+      step.transition = direct!.index;
       step.payload = p;
       step.sender = plan.senderFirst + s;
-      // A set's message is taken out by its receive (docs/format-v2.md §6); the pool's stays.
-      this.consumeSlot = plan.message.consumed ? slot : -1;
-      this.take(vec, role, local, sink, -1, -1);
-      this.consumeSlot = -1;
+      sink(step, this.next, NONE, false);
+      return;
     }
+    if (plan.plain) {
+      step.transition = direct!.index;
+      step.payload = p;
+      step.sender = plan.senderFirst + s;
+      this.enter(vec, role, local, direct!, plan.sends, sink);
+      return;
+    }
+    if (plan.fields.length > 0) this.decodePayload(plan.fields, p);
+    this.env.sender = s;
+    if (direct !== null) this.choose(direct);
+    else if (!this.select(vec, plan.candidates, local)) return;
+    step.payload = p;
+    step.sender = plan.senderFirst + s;
+    // A set's message is taken out by its receive (docs/format-v2.md §6); the pool's stays.
+    this.consumeSlot = plan.message.consumed ? slot : -1;
+    this.take(vec, role, local, sink, -1, -1);
+    this.consumeSlot = -1;
   }
 
   /** Receives from the channels to instance `g`: each channel's head, or every position when they reorder. */
@@ -397,7 +461,7 @@ export class StepRules {
         if (plan.plain) {
           step.transition = direct!.index;
           step.payload = p;
-          this.enter(vec, role, local, direct!, sink);
+          this.enter(vec, role, local, direct!, plan.sends, sink);
           continue;
         }
         if (fields.length > 0) this.decodePayload(fields, p);
@@ -532,14 +596,37 @@ export class StepRules {
   }
 
   /**
-   * Takes a plain transition `t` (unguarded, no updates, sends, invariants, durable target or
-   * unflushed record: `plain` in the constructor) for the step in `this.step`: exactly what `take`
-   * does for it, which is entering its state.
+   * Takes a plain transition `t` (unguarded, no updates, invariants, durable target or unflushed
+   * record, sends only of fixed pool messages: `plain` in the constructor) for the step in
+   * `this.step`: exactly what `take` does for it, which is setting its pool slots (`sends`, told
+   * to `onSend` as `send` does) and entering its state.
    */
-  private enter(vec: Float64Array, role: RoleV2, local: number, t: TransitionV2, sink: StepSink): void {
-    if (t.to >= 0) this.put(role.bases[local]! + role.stateSlot, t.to);
-    sink(this.step, this.next, NONE, this.changed(vec));
-    this.undo();
+  private enter(vec: Float64Array, role: RoleV2, local: number, t: TransitionV2, sends: PlainSends, sink: StepSink): void {
+    const slot = role.bases[local]! + role.stateSlot;
+    const at = sends.at;
+    if (at.length > 0) {
+      const mul = sends.mul;
+      for (let k = 0; k < at.length; k++) {
+        if (this.onSend !== null) this.onSend(sends.message[k]!, sends.to[k]!, 0);
+        this.put(at[k]! + local * mul[k]!, 1);
+      }
+      if (t.to >= 0) this.put(slot, t.to);
+      sink(this.step, this.next, NONE, this.changed(vec));
+      this.undo();
+      return;
+    }
+    if (t.to < 0 || vec[slot] === t.to) {
+      sink(this.step, this.next, NONE, false);
+      return;
+    }
+    // `put` and `undo` for the one write, nothing journaled before it (no step is being applied).
+    const next = this.next;
+    next[slot] = t.to;
+    this.written[0] = slot;
+    this.writtenCount = 1;
+    sink(this.step, next, NONE, true);
+    next[slot] = vec[slot]!;
+    this.writtenCount = 0;
   }
 
   /** One send of transition `t` (index `i`): into the pool, or appended to its channel; a payload field outside its int range is `out-of-range`, nothing sent. */
