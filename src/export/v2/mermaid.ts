@@ -1,10 +1,10 @@
 import { SimulationV2 } from '../../engine/v2/simulator';
-import type { StepRef } from '../../engine/v2/stepTypes';
 import { messageText } from '../../engine/v2/view';
 import type { ModelV2, RoleV2, TransitionV2 } from '../../model/v2/model';
 import { mermaidText, violationNote } from '../mermaid/export';
 import type { ExportFiles } from './index';
 import { runningModel } from './running';
+import { sequenceRowsV2, type SequenceRowV2 } from './sequenceRows';
 
 /**
  * Mermaid for a version-2 design: one `stateDiagram-v2` per role (arrows labelled with the
@@ -73,7 +73,7 @@ export interface TraceToShow {
 
 /**
  * A sequence diagram of the run whose step labels are given (a trace of `check`, or the labels
- * of a simulation): each label is replayed through the engine on the model as loaded (its labels
+ * of a simulation): each label is replayed (`sequenceRowsV2`) on the model as loaded (its labels
  * are the check's: calls read as calls), so a label that is not enabled ends the diagram with a
  * note saying so. Where a step breaks something, a note on the lifeline that took it names it
  * (`violates TCConsistent`): a step violation as the step is computed, a state invariant in the
@@ -90,21 +90,13 @@ export function sequenceDiagram(model: ModelV2, trace: TraceToShow): string {
     noted.add(`${v.kind} ${v.name}`);
     lines.push(`    Note over ${lifeline(model, g)}: ${mermaidText(violationNote(v))}`);
   };
-  const sim = new SimulationV2(start === 0 ? model : { ...model, initial: model.initials[start] ?? model.initial });
-  for (const v of sim.violations()) note(0, v);
-  for (const label of labels) {
-    const enabled = sim.enabled();
-    const i = enabled.findIndex((s) => s.label === label);
-    if (i < 0) {
-      lines.push(`    Note over ${lifeline(model, 0)}: ${mermaidText(`not enabled here: ${label}`)}`);
-      break;
-    }
-    const { step, violations } = enabled[i]!;
-    lines.push(`    ${stepLine(model, step, label)}`);
-    for (const v of violations) note(step.instance, v);
-    if (!sim.take(i)) break;
-    for (const v of sim.violations()) note(step.instance, v);
+  const run = sequenceRowsV2(model, labels, start);
+  for (const v of run.initial) note(0, v);
+  for (const row of run.rows) {
+    lines.push(`    ${stepLine(model, row)}`);
+    for (const v of row.violations) note(row.to, v);
   }
+  if (run.end.kind === 'not-enabled') lines.push(`    Note over ${lifeline(model, 0)}: ${mermaidText(`not enabled here: ${run.end.label}`)}`);
   if (reported && !noted.has(`${reported.kind} ${reported.name}`)) {
     const last = lifeline(model, model.instances.length - 1);
     lines.push(`    Note over ${lifeline(model, 0)}${last === lifeline(model, 0) ? '' : `,${last}`}: ${mermaidText(violationNote(reported))}`);
@@ -112,16 +104,18 @@ export function sequenceDiagram(model: ModelV2, trace: TraceToShow): string {
   return `${lines.join('\n')}\n`;
 }
 
-function stepLine(model: ModelV2, step: StepRef, label: string): string {
-  const who = lifeline(model, step.instance);
+function stepLine(model: ModelV2, row: SequenceRowV2): string {
+  const { step, label } = row;
+  const who = lifeline(model, row.to);
+  const from = lifeline(model, row.from);
   const transition = step.transition >= 0 ? ` (${model.transitions[step.transition]!.name})` : '';
-  switch (step.kind) {
+  switch (row.kind) {
     case 'receive':
-      return `${lifeline(model, step.sender)}->>${who}: ${mermaidText(`${messageText(model, step.what, step.payload)}${transition}${step.transition < 0 ? ' ignored' : ''}`)}`;
+      return `${from}->>${who}: ${mermaidText(`${messageText(model, step.what, step.payload)}${transition}${step.transition < 0 ? ' ignored' : ''}`)}`;
     case 'drop':
-      return `${lifeline(model, step.sender)}-x${who}: ${mermaidText(`lost ${messageText(model, step.what, step.payload)}`)}`;
+      return `${from}-x${who}: ${mermaidText(`lost ${messageText(model, step.what, step.payload)}`)}`;
     case 'duplicate':
-      return `${lifeline(model, step.sender)}--)${who}: ${mermaidText(`duplicated ${messageText(model, step.what, step.payload)}`)}`;
+      return `${from}--)${who}: ${mermaidText(`duplicated ${messageText(model, step.what, step.payload)}`)}`;
     case 'crash':
       return `Note over ${who}: ${mermaidText('crash')}`;
     case 'restart':

@@ -1,17 +1,16 @@
 import type { ViolationReportV2 } from '../../engine/v2/result';
-import { SimulationV2 } from '../../engine/v2/simulator';
-import type { StepRef } from '../../engine/v2/stepTypes';
 import type { ModelV2 } from '../../model/v2/model';
 import { mermaidText, violationNote } from '../../export/mermaid/export';
+import { sequenceRowsV2 } from '../../export/v2/sequenceRows';
 import { xml } from '../escape';
 
 /**
  * A version-2 violation's trace as a sequence diagram with one lifeline per instance, a
- * standalone SVG string with every label escaped. The trace's labels are replayed through the
- * engine (`SimulationV2`) to learn who sent what to whom: a received message is an arrow from
- * its sender, a lost or duplicated one a red arrow, a crash a red mark on the crashed instance,
- * an event or restart a note on its instance. The last row says what was violated.
- * `sequenceMermaidV2` draws the same rows as Mermaid for Markdown.
+ * standalone SVG string with every label escaped. The rows are `sequenceRowsV2`'s
+ * (`export/v2/sequenceRows.ts`, the replay `export --to mermaid` draws too): a received message
+ * is an arrow from its sender, a lost or duplicated one a red arrow, a crash a red mark on the
+ * crashed instance, an event or restart a note on its instance. The last row says what was
+ * violated. `sequenceMermaidV2` draws the same rows as Mermaid for Markdown.
  */
 
 const LANE = 170;
@@ -26,37 +25,12 @@ interface Row {
   readonly fault: boolean;
 }
 
-/** The rows of a trace, replayed on the model as loaded (the check's labels) from the trace's initial configuration. */
+/** The rows of a trace (`sequenceRowsV2`, from the trace's initial configuration); a label not enabled ends it on a fault mark on the first lifeline. */
 function rowsOf(model: ModelV2, v: ViolationReportV2): Row[] {
-  const start = v.start ?? 0;
-  const sim = new SimulationV2(start === 0 ? model : { ...model, initial: model.initials[start] ?? model.initial });
-  const rows: Row[] = [];
-  for (const { label } of v.trace) {
-    const enabled = sim.enabled();
-    const i = enabled.findIndex((s) => s.label === label);
-    if (i < 0) {
-      rows.push({ from: 0, to: 0, text: `not enabled here: ${label}`, fault: true });
-      break;
-    }
-    rows.push(rowOf(enabled[i]!.step, label));
-    // A step violating while it is computed ends the trace on it.
-    if (!sim.take(i)) break;
-  }
-  return rows;
-}
-
-function rowOf(step: StepRef, label: string): Row {
-  switch (step.kind) {
-    case 'receive':
-      return { from: step.sender, to: step.instance, text: label, fault: false };
-    case 'drop':
-    case 'duplicate':
-      return { from: step.sender, to: step.instance, text: label, fault: true };
-    case 'crash':
-      return { from: step.instance, to: step.instance, text: label, fault: true };
-    default:
-      return { from: step.instance, to: step.instance, text: label, fault: false };
-  }
+  const { rows, end } = sequenceRowsV2(model, v.trace.map((s) => s.label), v.start ?? 0);
+  const drawn: Row[] = rows.map((r) => ({ from: r.from, to: r.to, text: r.label, fault: r.fault }));
+  if (end.kind === 'not-enabled') drawn.push({ from: 0, to: 0, text: `not enabled here: ${end.label}`, fault: true });
+  return drawn;
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
