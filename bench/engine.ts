@@ -83,15 +83,30 @@ for (const p of shapesOnly ? [] : quick ? family.slice(0, 4) : family) {
 // (bench/specialized/), run alternately A B A B so a change in the machine's speed hits both alike;
 // the best of each. Counts must agree, else the row says so.
 const shapeRows: string[][] = [['shape', 'design', 'states', 'transitions', 'states/s', 'transitions/s', 'B/state', 'special states/s', 'special B/state', 'time ratio']];
+/**
+ * Whether a shape row runs its pair (general, specialized) again after `run` pairs that took
+ * `spent` seconds: at least 3 (2 quick), up to 5 while under a second, and a small row (a few
+ * ms a run) until a quarter of a second, so that both are timed warm, not while the JIT compiles.
+ */
+function moreRuns(run: number, spent: number): boolean {
+  return run < (quick ? 2 : 3) || (run < 5 && spent < 1) || (!quick && run < 200 && spent < 0.25);
+}
+/** `run()` with `seconds` the wall time of the whole call: both sides of a shape row are timed alike (set-up and result included, as `scripts/shapes-cpu-ab.mjs` does). */
+function called<R extends { seconds: number }>(run: () => R): R {
+  const t0 = performance.now();
+  const r = run();
+  return { ...r, seconds: (performance.now() - t0) / 1000 };
+}
 function shape(kind: string, d: Record<string, unknown>, special: () => SpecializedResult): void {
   const m = model(d);
   explore(m, { maxStates: 20_000 });
   special();
   let general: ExploreFigures | undefined;
   let hand: SpecializedResult | undefined;
-  for (let run = 0; run < (quick ? 2 : 3); run++) {
-    const g = explore(m, { maxSeconds: 60 });
-    const h = special();
+  for (let run = 0, spent = 0; moreRuns(run, spent); run++) {
+    const g = called(() => explore(m, { maxSeconds: 60 }));
+    const h = called(special);
+    spent += g.seconds + h.seconds;
     if (!general || g.seconds < general.seconds) general = g;
     if (!hand || h.seconds < hand.seconds) hand = h;
   }
@@ -147,14 +162,14 @@ for (const rms of quick ? [3, 4, 5] : [3, 4, 5, 6, 7]) {
     const used = process.cpuUsage(before);
     return { r, cpu: (used.user + used.system) / 1e6, wall };
   };
-  // General and specialized alternately: at least 3 runs each (as `shape`), up to 5 while they take under a second.
+  // General and specialized alternately, as many runs as `shape` makes.
   let best = timed(quick ? 3 : 30);
   let fastest = best;
-  let hand = exploreTwoPhase({ rms });
-  for (let run = 1, spent = best.wall; run < 3 || (run < 5 && spent < 1); run++) {
+  let hand = called(() => exploreTwoPhase({ rms }));
+  for (let run = 1, spent = best.wall + hand.seconds; moreRuns(run, spent); run++) {
     const t = timed(30);
-    const h = exploreTwoPhase({ rms });
-    spent += t.wall;
+    const h = called(() => exploreTwoPhase({ rms }));
+    spent += t.wall + h.seconds;
     if (t.cpu < best.cpu) best = t;
     if (t.wall < fastest.wall) fastest = t;
     if (h.seconds < hand.seconds) hand = h;
@@ -201,7 +216,7 @@ function print(table: string[][]): void {
 print(rows);
 console.log('');
 print(shapeRows);
-console.log('time ratio: the general explorer\'s seconds over the hand-specialized one\'s (best of the alternating runs)');
+console.log('time ratio: the general explorer\'s seconds over the hand-specialized one\'s, each the wall time of the whole call (set-up and result included), the best of the alternating runs (small rows: a quarter of a second of them)');
 console.log(`v2 TwoPhase configurations per CPU second (best run): ${cpuRates.join(', ')}`);
 if (kvRegister) console.log(`v1 kv-register configurations per CPU second (best of 5): ${kvCpuRate}`);
 console.log(`\ncli rows: wall time of \`npm run -s cli -- check FILE --json [--threads 1]\` (in brackets: threads that took part); explore alone took${explored} s`);
