@@ -44,11 +44,12 @@ export class Packing {
       live.push(i);
     }
     this.words = live.length === 0 ? 1 : w + 1;
-    this.live = Int32Array.from(live);
-    this.liveWord = Int32Array.from(live, (i) => this.word[i]!);
-    this.liveShift = Int32Array.from(live, (i) => this.shift[i]!);
-    this.liveMask = Int32Array.from(live, (i) => this.mask[i]! | 0);
-    this.liveLo = Float64Array.from(live, (i) => this.lo[i]!);
+    // `new` over a plain array, not `from` with a mapping function (built for every search: `from` measured twice as slow).
+    this.live = new Int32Array(live);
+    this.liveWord = new Int32Array(live.map((i) => this.word[i]!));
+    this.liveShift = new Int32Array(live.map((i) => this.shift[i]!));
+    this.liveMask = new Int32Array(live.map((i) => this.mask[i]! | 0));
+    this.liveLo = new Float64Array(live.map((i) => this.lo[i]!));
     this.liveOfBit = new Int32Array(this.words * 32);
     for (let j = 0; j < live.length; j++) for (let b = 0; b < model.slotBits[live[j]!]!; b++) this.liveOfBit[this.liveWord[j]! * 32 + this.liveShift[j]! + b] = j;
   }

@@ -75,10 +75,10 @@ class PoolScan {
         }
       }
     }
-    this.at = Int32Array.from(at);
-    this.mul = Int32Array.from(mul);
-    this.sender = Int32Array.from(sender);
-    this.payload = Int32Array.from(payload);
+    this.at = new Int32Array(at);
+    this.mul = new Int32Array(mul);
+    this.sender = new Int32Array(sender);
+    this.payload = new Int32Array(payload);
   }
 }
 
@@ -110,9 +110,9 @@ class PlainSends {
     readonly to: Int32Array,
   ) {}
 
-  /** The sends of `t` when `fit`, else none. */
+  /** The sends of `t` when `fit`, else none (no arrays built for a transition that sends nothing: plans are built for every search). */
   static of(model: ModelV2, t: TransitionV2 | null): PlainSends {
-    if (t === null || !PlainSends.fit(model, t)) return NO_SENDS;
+    if (t === null || t.sends.length === 0 || !PlainSends.fit(model, t)) return NO_SENDS;
     const at: number[] = [];
     const mul: number[] = [];
     const message: number[] = [];
@@ -127,7 +127,7 @@ class PlainSends {
         to.push(toRole.first + d);
       }
     }
-    return new PlainSends(Int32Array.from(at), Int32Array.from(mul), Int32Array.from(message), Int32Array.from(to));
+    return new PlainSends(new Int32Array(at), new Int32Array(mul), new Int32Array(message), new Int32Array(to));
   }
 
   /** Whether every send of `t` is of that kind. */
