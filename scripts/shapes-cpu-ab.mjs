@@ -5,7 +5,7 @@
 // or `git archive REV src bench examples | tar -x -C DIR`). Each tree's `explore` (and `exploreV2`
 // for the `v2 TwoPhase` rows, on that tree's examples/v2/tla-two-phase.protocol.json) is bundled with esbuild;
 // then one process per row runs old, new and specialized alternately (and reversed), RUNS times
-// (default 11; 7 for the four large rows) after one warm-up each, in CPU seconds
+// (default 11; 7 for the four large rows, more for the two smallest) after one warm-up each, in CPU seconds
 // (process.cpuUsage): min / median, and the ratio of each min to the specialized one's.
 // On the shared machine only such an alternation separates A from B. Prints figures, asserts nothing.
 // `SHAPES_ROWS="vars p4 c2,channels r2 d1 u1 c1"` runs only the rows named.
@@ -30,6 +30,8 @@ const ROWS = [
   ['register r1 b2 v64', 'register', { requests: 1, budget: 2, values: 64 }],
   ['register r2 b1 v8', 'register', { requests: 2, budget: 1, values: 8 }, 7],
   ['register r2 b1 v2', 'register', { requests: 2, budget: 1, values: 2 }],
+  ['v2 TwoPhase 3 RMs', 'twoPhase', { rms: 3 }, 101],
+  ['v2 TwoPhase 4 RMs', 'twoPhase', { rms: 4 }, 41],
   ['v2 TwoPhase 5 RMs', 'twoPhase', { rms: 5 }],
   ['v2 TwoPhase 6 RMs', 'twoPhase', { rms: 6 }],
   ['v2 TwoPhase 7 RMs', 'twoPhase', { rms: 7 }, 7],
@@ -95,6 +97,8 @@ const stats = (xs) => {
   const s = [...xs].sort((p, q) => p - q);
   return [s[0], s[s.length >> 1]];
 };
+/** Seconds to three decimals, or to five below a hundredth (the smallest rows take a fraction of a millisecond). */
+const sec = (x) => x.toFixed(x < 0.01 ? 5 : 3);
 console.log(`old = ${oldTree}, new = ${newTree}; CPU seconds min / median; ratio = min / specialized min`);
 console.log('| row (configurations) | old | new | specialized | ratio old → new | B/configuration old → new (specialized) |');
 console.log('| --- | --- | --- | --- | --- | --- |');
@@ -106,5 +110,5 @@ for (const [name, kind, params, large] of ROWS.filter(([name]) => !only || only.
   const [nm, nd] = stats(r.t.new);
   const [sm] = stats(r.t.special);
   const differ = r.same ? '' : ' COUNTS DIFFER';
-  console.log(`| ${name} (${r.states.toLocaleString('en-US')}) | ${om.toFixed(3)}/${od.toFixed(3)} | ${nm.toFixed(3)}/${nd.toFixed(3)} | ${sm.toFixed(3)} | ${(om / sm).toFixed(2)} → ${(nm / sm).toFixed(2)} | ${r.bytes[0]} → ${r.bytes[1]} (${r.bytes[2]})${differ} |`);
+  console.log(`| ${name} (${r.states.toLocaleString('en-US')}) | ${sec(om)}/${sec(od)} | ${sec(nm)}/${sec(nd)} | ${sec(sm)} | ${(om / sm).toFixed(2)} → ${(nm / sm).toFixed(2)} | ${r.bytes[0]} → ${r.bytes[1]} (${r.bytes[2]})${differ} |`);
 }
