@@ -139,12 +139,12 @@ export function stepTable(codec: FlatCodec | null, reads: readonly number[], wri
   if (codec === null) return null;
   const fields = codec.slotFields;
   const packed = reads.filter((s) => fields[4 * s]! >= 0);
-  const sizes = packed.map((s) => (fields[4 * s + 1]! >>> fields[4 * s + 3]!) + 1);
-  const keys = sizes.reduce((n, size) => n * size, 1);
-  if (keys > MAX_KEYS) return null;
-  const strides = sizes.map((_, i) => sizes.slice(0, i).reduce((n, size) => n * size, 1));
-  const key = new VarsKey(Int32Array.from(packed), Int32Array.from(packed, (s) => fields[4 * s + 2]!), Int32Array.from(strides), keys);
-  return new FiredTable(key, new Map([[0, keepAllBut(codec, written)]]), codec.words);
+  const key = VarsKey.over(
+    packed,
+    packed.map((s) => fields[4 * s + 2]!),
+    packed.map((s) => (fields[4 * s + 1]! >>> fields[4 * s + 3]!) + 1),
+  );
+  return key === null ? null : new FiredTable(key, new Map([[0, keepAllBut(codec, written)]]), codec.words);
 }
 
 /** Per record word, the bits of every field but those of the `written` slots. */
@@ -169,7 +169,19 @@ export class VarsKey {
   /** The key of every var at its low bound, taken off once. */
   private readonly base: number;
 
-  constructor(
+  /** The key over vector `slots` whose values run from `lows[i]` over `sizes[i]` values, or null when they multiply to more than MAX_KEYS. */
+  static over(slots: readonly number[], lows: readonly number[], sizes: readonly number[]): VarsKey | null {
+    const strides: number[] = [];
+    let keys = 1;
+    for (const size of sizes) {
+      strides.push(keys);
+      keys *= size;
+      if (keys > MAX_KEYS) return null;
+    }
+    return new VarsKey(Int32Array.from(slots), Int32Array.from(lows), Int32Array.from(strides), keys);
+  }
+
+  private constructor(
     /** The vector slots of the read vars, their low bounds and the key's strides. */
     private readonly slots: Int32Array,
     private readonly lows: Int32Array,
@@ -197,15 +209,10 @@ export class VarsKey {
 /** The key over `reads` (var indices), or null when their ranges multiply to more than MAX_KEYS. */
 function varsKey(model: Model, L: F.FlatLayout, reads: ReadonlySet<number>): VarsKey | null {
   const vars = [...reads].sort((a, b) => a - b);
-  const strides: number[] = [];
-  const lows: number[] = [];
-  let keys = 1;
-  for (const i of vars) {
-    const [lo, hi] = bounds(model, i);
-    strides.push(keys);
-    lows.push(lo);
-    keys *= hi - lo + 1;
-    if (keys > MAX_KEYS) return null;
-  }
-  return new VarsKey(Int32Array.from(vars, (i) => L.vars + i), Int32Array.from(lows), Int32Array.from(strides), keys);
+  const ranges = vars.map((i) => bounds(model, i));
+  return VarsKey.over(
+    vars.map((i) => L.vars + i),
+    ranges.map(([lo]) => lo),
+    ranges.map(([lo, hi]) => hi - lo + 1),
+  );
 }

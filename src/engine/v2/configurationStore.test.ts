@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigurationStore } from './configurationStore';
-import { mix1 } from './murmur';
+import { fmix } from '../fingerprintSet';
 
 /** A small deterministic generator (xorshift), so a failure repeats. */
 function words(seed: number): () => number {
@@ -55,12 +55,12 @@ describe('ConfigurationStore', () => {
     }
   });
 
-  it('hashes one word with mix1, a bijection (distinct words, distinct hashes)', () => {
+  it('hashes one word with fmix, a bijection (distinct words, distinct hashes)', () => {
     const next = words(12345);
     const seen = new Map<number, number>();
     for (let i = 0; i < 100_000; i++) {
       const k = i < 50_000 ? i - 25_000 : next();
-      const h = mix1(k);
+      const h = fmix(k);
       expect(seen.get(h) ?? k).toBe(k);
       seen.set(h, k);
     }

@@ -1,4 +1,5 @@
-import { mix1, murmur3 } from './murmur';
+import { fmix } from '../fingerprintSet';
+import { murmur3 } from './murmur';
 import { CHUNK, CHUNK_BITS, joinChunks } from './recordLinks';
 
 /** Record numbers plus one take the low 26 bits of a table entry while they fit; the high 6 bits then hold a tag of the hash. */
@@ -113,9 +114,9 @@ export class ConfigurationStore {
     return this.added1(r, h, tag);
   }
 
-  /** `add` for one-word records (the word `k`): hashed by `mix1`, the same table and cache, each comparison one load. */
+  /** `add` for one-word records (the word `k`): hashed by `fmix` (murmur3's finaliser, a bijection), the same table and cache, each comparison one load. */
   private add1(k: number): number {
-    const hash = mix1(k);
+    const hash = fmix(k);
     const slot = ((hash >>> 16) & this.recentMask) * 2;
     const recent = this.recent;
     if (recent[slot + 1] === k && recent[slot]! !== 0) {
@@ -189,7 +190,7 @@ export class ConfigurationStore {
     const w = this.words;
     for (let r = 0, n = this.count; r < n; r++) {
       const chunk = this.chunks[r >>> CHUNK_BITS]!;
-      const hash = w === 1 ? mix1(chunk[r & (CHUNK - 1)]!) : murmur3(chunk, (r & (CHUNK - 1)) * w, w, 0);
+      const hash = w === 1 ? fmix(chunk[r & (CHUNK - 1)]!) : murmur3(chunk, (r & (CHUNK - 1)) * w, w, 0);
       let h = hash & mask;
       while (table[h]! !== 0) h = (h + 1) & mask;
       table[h] = (hash & ~notTag) | (r + 1);
