@@ -94,4 +94,6 @@ export interface ExploreOptions extends CheckLimits {
   readonly shouldStop?: () => boolean;
   /** Tests: every step taken from a table (`flatMemo.ts`) is also taken the ordinary way, and the two must agree (else it throws). */
   readonly verifyTables?: boolean;
+  /** Tests (version 2): false takes every step from the step rules, none from an instance's table (`v2/localTables.ts`). */
+  readonly localTables?: boolean;
 }

@@ -12,6 +12,7 @@ import { splitCallCoverage } from './callReading';
 import { ShortestViolations } from './shortestViolations';
 import { Symmetry } from './symmetry';
 import { deadlockOf } from './deadlock';
+import { LocalTables } from './localTables';
 
 /**
  * Breadth-first checking of a version-2 design, with the one set of step rules (`StepRules`).
@@ -89,7 +90,11 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   /** Stores `vec`, whose packing is in `key`. */
   const store1 = (vec: Float64Array, from: number, ordinal: number): number => {
     const r = store.add(key, 0);
-    if (!store.added) return r;
+    if (store.added) stored(vec, from, ordinal, r);
+    return r;
+  };
+  /** What a new record `r` (the configuration `vec`) gets: its link, coverage, outcomes, invariants. */
+  const stored = (vec: Float64Array, from: number, ordinal: number, r: number): void => {
     links.set(r, from, ordinal);
     markStates(vec, from < 0 || sym !== null);
     outcomes.note(vec, r);
@@ -98,7 +103,6 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
       links.block(r);
       for (const v of violations) note(v, depth + (from < 0 ? 0 : 1), r, -1);
     }
-    return r;
   };
 
   // Every initial configuration (several when vars list initial values, format-v2.md §8) at depth 0.
@@ -145,13 +149,29 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     }
   };
 
+  // Steps from tables (`localTables.ts`): no symmetry, whose canonical forms are packed whole.
+  const tables = sym === null && options.localTables !== false ? LocalTables.of(model, rules, packing) : null;
+  /** A tabled step: its successor's packing is in `key` (a transition with fixed writes: never a violation, never a fault). */
+  const tabled = (transition: number, differs: boolean): void => {
+    transitions++;
+    const o = ordinal++;
+    reachedTransitions[transition] = 1;
+    if (!differs) return;
+    quiescent = false;
+    const r = store.add(key, 0);
+    if (!store.added) return;
+    stored(tables!.successor(), expanding, o, r);
+    rules.undo();
+  };
+
   const expandOne = (r: number): void => {
     // `cur` and `curKey` hold the configuration expanded last: only the words that differ are unpacked.
     const count = packing.unpackChanged(store.chunk(r), store.offset(r), cur, curKey, unpacked);
     expanding = r;
     ordinal = 0;
     quiescent = true;
-    rules.forEachStepChanged(cur, unpacked, count, sink);
+    if (tables !== null) tables.expand(cur, unpacked, count, curKey, key, sink, tabled);
+    else rules.forEachStepChanged(cur, unpacked, count, sink);
     if (deadlockCheck && quiescent) {
       const stuck = deadlockOf(model, cur);
       if (stuck) note(stuck, depth, r, -1);

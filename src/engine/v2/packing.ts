@@ -92,6 +92,25 @@ export class Packing {
     }
   }
 
+  /** Where slot `i` lies: it holds `lo + ((word >>> shift) & mask)` (mask 0: a slot of one value). */
+  field(i: number): { readonly word: number; readonly shift: number; readonly mask: number; readonly lo: number } {
+    return { word: this.word[i]!, shift: this.shift[i]!, mask: this.mask[i]! | 0, lo: this.lo[i]! };
+  }
+
+  /**
+   * Adds "slot `i` holds `v`" to a fixed write of words: `clear[clearAt + w]` gets the slot's field
+   * cleared, `set[setAt + w]` its bits (a word then becomes `(word & clear) | set`). A slot of one
+   * value has no field.
+   */
+  writeInto(i: number, v: number, clear: Int32Array, set: Int32Array, clearAt: number, setAt: number): void {
+    const mask = this.mask[i]!;
+    if (mask === 0) return;
+    const shift = this.shift[i]!;
+    const w = this.word[i]!;
+    clear[clearAt + w] = clear[clearAt + w]! & ~(mask << shift);
+    set[setAt + w] = (set[setAt + w]! & ~(mask << shift)) | (((v - this.lo[i]!) & mask) << shift);
+  }
+
   /**
    * Unpacks the record at `from[at…]` into `vec`, which holds the unpacking of `known` (the
    * packing of a record unpacked before): only the words that differ are read, and `known`

@@ -5,6 +5,7 @@ import type { SharedFingerprintSet } from '../sharedFingerprintSet';
 import { Packing } from './packing';
 import { RecordLinks } from './recordLinks';
 import { StepRules } from './stepRules';
+import { LocalTables } from './localTables';
 import { deadlockOf } from './deadlock';
 import { CallOutcomeCounter, type CallOutcomeTally } from './callOutcomes';
 import type { ViolationV2 } from './stepTypes';
@@ -99,15 +100,10 @@ export function createPartitionV2(
     shortest.note(v, d, () => ({ kind: v.kind, name: v.name, depth: d, violation: v, id, ordinal }));
   };
 
-  /** Stores the configuration `vec` (packed in `key`) if no thread has; returns its id, or -1 when it was not new. */
-  const store = (
-    vec: Float64Array,
-    parent: number,
-    ordinal: number,
-    d: number,
-    blockedByStep: boolean,
-  ): number => {
-    if (!set.add(murmur3(key, 0, W, 0x9747b28c), murmur3(key, 0, W, 0x5bd1e995))) return -1;
+  /** Whether no thread has stored the configuration packed in `key` (it is now counted as stored). */
+  const isNew = (): boolean => set.add(murmur3(key, 0, W, 0x9747b28c), murmur3(key, 0, W, 0x5bd1e995));
+  /** Stores the new configuration `vec` (packed in `key`; `isNew` said so); returns its id. */
+  const keep = (vec: Float64Array, parent: number, ordinal: number, d: number, blockedByStep: boolean): number => {
     const n = stored++;
     if ((n + 1) * W > records.length) {
       const bigger = new Int32Array(Math.ceil(records.length / W / 2) * 3 * W);
@@ -152,9 +148,22 @@ export function createPartitionV2(
     if (after !== null && changed) {
       for (let i = 0; i < W; i++) key[i] = curKey[i]!;
       packing.patch(key, cur, after, rules.written, rules.writtenCount);
-      store(after, expanding, o, depth + 1, violations.length > 0);
+      if (isNew()) keep(after, expanding, o, depth + 1, violations.length > 0);
     }
     for (const v of violations) note(v, depth + 1, expanding, o);
+  };
+
+  // Steps from tables, as the single-thread explorer takes them (`localTables.ts`).
+  const tables = options.localTables !== false ? LocalTables.of(model, rules, packing) : null;
+  const tabled = (transition: number, differs: boolean): void => {
+    transitions++;
+    const o = ordinal++;
+    transitionsReached[transition] = 1;
+    if (!differs) return;
+    quiescent = false;
+    if (!isNew()) return;
+    keep(tables!.successor(), expanding, o, depth + 1, false);
+    rules.undo();
   };
 
   /** The slots the last unpacking changed. */
@@ -164,7 +173,8 @@ export function createPartitionV2(
     expanding = level[c * Q + W]!;
     ordinal = 0;
     quiescent = true;
-    rules.forEachStepChanged(cur, unpacked, count, sink);
+    if (tables !== null) tables.expand(cur, unpacked, count, curKey, key, sink, tabled);
+    else rules.forEachStepChanged(cur, unpacked, count, sink);
     if (rules.tracksChange && quiescent) {
       // The explorer's own reading (deadlock.ts), so both searches name the same instance.
       const stuck = deadlockOf(model, cur);
@@ -196,7 +206,7 @@ export function createPartitionV2(
   if (index === 0) {
     for (const start of model.initials) {
       packing.pack(start, key, 0);
-      store(start, -1, -1, 0, false);
+      if (isNew()) keep(start, -1, -1, 0, false);
     }
     set.flush();
     takeQueue();

@@ -180,6 +180,12 @@ export class StepRules {
   /** The slots of `next` the current step changed, each once (`writtenCount` of them; a slot may have been changed back); valid during the sink call. */
   readonly written: Int32Array;
   writtenCount = 0;
+  /**
+   * Journal every write, also of a slot's own value (`written` then lists every slot the step
+   * writes, whatever it held): set while a table learns a step (`localTables.ts`), whose writes
+   * must hold for every configuration it is used for.
+   */
+  journalEvery = false;
   /** Told of every message a step sends (kind, receiving instance, payload index), before the sink sees the step; the explorer leaves it null. */
   onSend: ((message: number, to: number, payload: number) => void) | null = null;
   private readonly dirty: Uint8Array;
@@ -266,7 +272,7 @@ export class StepRules {
   forEachStep(vec: Float64Array, sink: StepSink): void {
     this.undo();
     this.next.set(vec);
-    this.current = vec;
+    this.begin(vec);
     this.steps(vec, sink);
   }
 
@@ -276,49 +282,68 @@ export class StepRules {
    * place): only those are copied into the scratch vector.
    */
   forEachStepChanged(vec: Float64Array, changed: Int32Array, count: number, sink: StepSink): void {
-    this.undo();
-    if (vec !== this.current) this.next.set(vec);
-    else for (let j = 0; j < count; j++) this.next[changed[j]!] = vec[changed[j]!]!;
-    this.current = vec;
+    this.beginChanged(vec, changed, count);
     this.steps(vec, sink);
   }
 
-  private steps(vec: Float64Array, sink: StepSink): void {
-    const model = this.model;
+  /**
+   * The steps of `vec` in parts, for an explorer that takes some instances' steps from tables
+   * (`localTables.ts`): `beginChanged` as `forEachStepChanged` starts, then `instanceSteps` for
+   * every instance in order (role by role) and `globalSteps` make exactly `forEachStepChanged`'s
+   * steps, in its order.
+   */
+  beginChanged(vec: Float64Array, changed: Int32Array, count: number): void {
+    this.undo();
+    if (vec !== this.current) this.next.set(vec);
+    else for (let j = 0; j < count; j++) this.next[changed[j]!] = vec[changed[j]!]!;
+    this.begin(vec);
+  }
+
+  private begin(vec: Float64Array): void {
+    this.current = vec;
     // What `select` would set, for the steps whose one transition has no guard (`choose`).
     this.env.pre = vec;
     this.env.post = vec;
-    const roles = model.roles;
-    const channels = model.network.channels.length > 0;
+  }
+
+  private steps(vec: Float64Array, sink: StepSink): void {
+    const roles = this.model.roles;
     for (let ri = 0; ri < roles.length; ri++) {
       const role = roles[ri]!;
-      const plans = this.planBase[ri]!;
-      const bases = role.bases;
-      const modeSlot = role.modeSlot;
-      const stateSlot = role.stateSlot;
-      for (let local = 0; local < role.instances; local++) {
-        const g = role.first + local;
-        const base = bases[local]!;
-        if (modeSlot >= 0 && vec[base + modeSlot] === 1) {
-          // A stopped instance (`"afterCrash": "stop"`) stays down: it takes no step at all.
-          if (!role.stops) this.restart(vec, role, local, g, sink);
-          continue;
-        }
-        const state = vec[base + stateSlot]! | 0; // an int index: keyed loads stay fast
-        // Kinds in the pool first (per-link models: a design may have both), then the channels, then events.
-        // The pool slots this state receives from (`PoolScan`), tested here: a call only for a message present.
-        const scan = this.poolScans[plans + state]!;
-        const at = scan.at;
-        const mul = scan.mul;
-        for (let j = 0; j < at.length; j++) {
-          const slot = at[j]! + local * mul[j]!;
-          if (vec[slot] === 1) this.poolReceive(vec, role, local, g, scan, j, slot, sink);
-        }
-        if (channels) this.channelReceives(vec, role, local, g, state, sink);
-        const events = this.eventPlans[plans + state]!;
-        if (events.length > 0) this.events(vec, role, local, g, events, sink);
-      }
+      for (let local = 0; local < role.instances; local++) this.instanceSteps(vec, role, local, sink);
     }
+    this.globalSteps(vec, sink);
+  }
+
+  /** The steps instance `local` of `role` takes: receives from the pool, then from channels, then events (a restart when it is down). */
+  instanceSteps(vec: Float64Array, role: RoleV2, local: number, sink: StepSink): void {
+    const g = role.first + local;
+    const base = role.bases[local]!;
+    const modeSlot = role.modeSlot;
+    if (modeSlot >= 0 && vec[base + modeSlot] === 1) {
+      // A stopped instance (`"afterCrash": "stop"`) stays down: it takes no step at all.
+      if (!role.stops) this.restart(vec, role, local, g, sink);
+      return;
+    }
+    const state = vec[base + role.stateSlot]! | 0; // an int index: keyed loads stay fast
+    const plans = this.planBase[role.index]!;
+    // Kinds in the pool first (per-link models: a design may have both), then the channels, then events.
+    // The pool slots this state receives from (`PoolScan`), tested here: a call only for a message present.
+    const scan = this.poolScans[plans + state]!;
+    const at = scan.at;
+    const mul = scan.mul;
+    for (let j = 0; j < at.length; j++) {
+      const slot = at[j]! + local * mul[j]!;
+      if (vec[slot] === 1) this.poolReceive(vec, role, local, g, scan, j, slot, sink);
+    }
+    if (this.model.network.channels.length > 0) this.channelReceives(vec, role, local, g, state, sink);
+    const events = this.eventPlans[plans + state]!;
+    if (events.length > 0) this.events(vec, role, local, g, events, sink);
+  }
+
+  /** The steps after every instance's: the network's faults, then crashes. */
+  globalSteps(vec: Float64Array, sink: StepSink): void {
+    const model = this.model;
     if (model.network.channels.length > 0) this.faults(vec, sink);
     if (model.crashSlot >= 0 && vec[model.crashSlot]! < model.crashes) {
       for (const role of model.roles) {
@@ -331,6 +356,28 @@ export class StepRules {
         }
       }
     }
+  }
+
+  /**
+   * For tables (`localTables.ts`): the pool slots whose presence alone decides every step an
+   * instance of `role` takes in `state` (slot `at[j] + local * mul[j]`, tested in order), when
+   * each transition it may take there is plain or inert (unguarded, fixed writes: the state it
+   * enters and fixed pool messages, nothing taken out) and no channel can bring it a message;
+   * else null. What such a step writes is then the same in every configuration.
+   */
+  localView(role: RoleV2, state: number): { readonly at: Int32Array; readonly mul: Int32Array } | null {
+    if (this.model.network.channels.length > 0) return null;
+    const plans = this.planBase[role.index]! + state;
+    const scan = this.poolScans[plans]!;
+    if (!scan.plans.every((p) => p.inert || p.plain)) return null;
+    if (!this.eventPlans[plans]!.every((e) => e.plain)) return null;
+    return scan;
+  }
+
+  /** Writes `values[j]` to `slots[j]` for j in [from, to) as a step would (journaled) and returns the successor, until `undo`. */
+  applyWrites(slots: Int32Array, values: Float64Array, from: number, to: number): Float64Array {
+    for (let j = from; j < to; j++) this.put(slots[j]!, values[j]!);
+    return this.next;
   }
 
   /** State invariants of a configuration (design invariants once, role invariants per instance). */
@@ -813,7 +860,7 @@ export class StepRules {
   private put(i: number, v: number): void {
     if (this.dirty[i] === 0) {
       // Writing a slot its own value changes nothing: nothing to journal (a message received again).
-      if (this.next[i] === v) return;
+      if (this.next[i] === v && !this.journalEvery) return;
       this.dirty[i] = 1;
       this.written[this.writtenCount++] = i;
     } else if (v === this.current[i]) this.rewritten = true;
@@ -821,7 +868,7 @@ export class StepRules {
   }
 
   /** Puts the journaled slots of `next` back to the configuration being expanded. */
-  private undo(): void {
+  undo(): void {
     const next = this.next;
     const from = this.current;
     for (let j = 0; j < this.writtenCount; j++) {
