@@ -91,6 +91,22 @@ const shapeRows: string[][] = [['shape', 'design', 'states', 'transitions', 'sta
 function moreRuns(run: number, spent: number): boolean {
   return run < (quick ? 2 : 3) || (run < 5 && spent < 1) || (!quick && run < 200 && spent < 0.25);
 }
+/**
+ * Runs both sides of a row alternately, untimed, for a quarter of a second (at least once each;
+ * at most 400 pairs) before it is timed. The general explorers are large: V8 keeps optimizing
+ * them for 5 to 15 runs (each search compiles the design into fresh closures), while a hand
+ * explorer is warm after one or two. Without this a row of a few tens of milliseconds timed the
+ * general explorer still warming (channels r2 d1 u1 c1: 74, 35, 31, 26 … 21 ms in its first ten
+ * runs, against 60, 18, 16 … 15 ms for its specialized explorer). `--quick` skips it.
+ */
+function warm(general: () => unknown, special: () => unknown): void {
+  if (quick) return;
+  const t0 = performance.now();
+  for (let run = 0; run < 400 && (run < 1 || performance.now() - t0 < 250); run++) {
+    general();
+    special();
+  }
+}
 /** `run()` with `seconds` the wall time of the whole call: both sides of a shape row are timed alike (set-up and result included, as `scripts/shapes-cpu-ab.mjs` does). */
 function called<R extends { seconds: number }>(run: () => R): R {
   const t0 = performance.now();
@@ -99,8 +115,7 @@ function called<R extends { seconds: number }>(run: () => R): R {
 }
 function shape(kind: string, d: Record<string, unknown>, special: () => SpecializedResult): void {
   const m = model(d);
-  explore(m, { maxStates: 20_000 });
-  special();
+  warm(() => explore(m, { maxSeconds: 60 }), special);
   let general: ExploreFigures | undefined;
   let hand: SpecializedResult | undefined;
   for (let run = 0, spent = 0; moreRuns(run, spent); run++) {
@@ -150,8 +165,6 @@ function twoPhase(rms: number): ModelV2 {
 }
 // Also in CPU seconds (process.cpuUsage): on the shared machine the wall clock measures the load.
 const cpuRates: string[] = [];
-exploreV2(twoPhase(5));
-exploreTwoPhase({ rms: 5 });
 for (const rms of quick ? [3, 4, 5] : [3, 4, 5, 6, 7]) {
   const m = twoPhase(rms);
   const timed = (maxSeconds: number) => {
@@ -162,7 +175,8 @@ for (const rms of quick ? [3, 4, 5] : [3, 4, 5, 6, 7]) {
     const used = process.cpuUsage(before);
     return { r, cpu: (used.user + used.system) / 1e6, wall };
   };
-  // General and specialized alternately, as many runs as `shape` makes.
+  // General and specialized alternately, as many runs as `shape` makes, once both are warm.
+  warm(() => exploreV2(m, { maxSeconds: 30 }), () => exploreTwoPhase({ rms }));
   let best = timed(quick ? 3 : 30);
   let fastest = best;
   let hand = called(() => exploreTwoPhase({ rms }));
