@@ -110,7 +110,10 @@ export class LocalTables {
   static of(model: ModelV2, rules: StepRules, packing: Packing): LocalTables | null {
     let any = false;
     // A mode or a pool slot is a bit (0 or 1) in the packed words.
-    const isBit = (slot: number): boolean => packing.field(slot).mask === 1 && packing.field(slot).lo === 0;
+    const isBit = (slot: number): boolean => {
+      const f = packing.field(slot);
+      return f.mask === 1 && f.lo === 0;
+    };
     const views = model.instances.map((inst) => {
       const role = model.roles[inst.role]!;
       if (role.modeSlot >= 0 && !isBit(role.bases[inst.local]! + role.modeSlot)) return role.states.map(() => null);
