@@ -96,4 +96,6 @@ export interface ExploreOptions extends CheckLimits {
   readonly verifyTables?: boolean;
   /** Tests (version 2): false takes every step from the step rules, none from an instance's table (`v2/localTables.ts`). */
   readonly localTables?: boolean;
+  /** Tests (version 2): false evaluates every state invariant of every new configuration, none remembered (`v2/invariantMemo.ts`). */
+  readonly invariantMemo?: boolean;
 }

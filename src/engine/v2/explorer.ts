@@ -13,6 +13,7 @@ import { ShortestViolations } from './shortestViolations';
 import { Symmetry } from './symmetry';
 import { deadlockOf } from './deadlock';
 import { LocalTables } from './localTables';
+import { InvariantMemo } from './invariantMemo';
 
 /**
  * Breadth-first checking of a version-2 design, with the one set of step rules (`StepRules`).
@@ -71,7 +72,9 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxMs = (options.maxSeconds ?? Infinity) * 1000;
 
-  const bytes = (): number => store.bytes() + links.bytes();
+  /** State invariants remembered by the values they read (`invariantMemo.ts`). */
+  const memo = options.invariantMemo === false ? null : InvariantMemo.of(model, packing);
+  const bytes = (): number => store.bytes() + links.bytes() + (memo?.bytes() ?? 0);
   const note = (v: ViolationV2, d: number, record: number, ordinal: number): void => {
     shortest.note(v, d, () => ({ violation: v, depth: d, record, ordinal }));
   };
@@ -93,12 +96,12 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     if (store.added) stored(vec, from, ordinal, r);
     return r;
   };
-  /** What a new record `r` (the configuration `vec`) gets: its link, coverage, outcomes, invariants. */
+  /** What a new record `r` (the configuration `vec`, packed in `key`) gets: its link, coverage, outcomes, invariants. */
   const stored = (vec: Float64Array, from: number, ordinal: number, r: number): void => {
     links.set(r, from, ordinal);
     markStates(vec, from < 0 || sym !== null);
     outcomes.note(vec, r);
-    const violations = rules.checkState(vec);
+    const violations = memo === null ? rules.checkState(vec) : memo.check(rules, vec, key);
     if (violations.length) {
       links.block(r);
       for (const v of violations) note(v, depth + (from < 0 ? 0 : 1), r, -1);
@@ -151,6 +154,16 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
 
   // Steps from tables (`localTables.ts`): no symmetry, whose canonical forms are packed whole.
   const tables = sym === null && options.localTables !== false ? LocalTables.of(model, rules, packing) : null;
+  /**
+   * A tabled step's new configuration needs no vector when nothing else reads it: its invariants
+   * known to hold (`invariantMemo.ts`), no call outcomes to count, and its states reached among
+   * the step's fixed writes (the parent's are marked).
+   */
+  const vectorless = tables !== null && memo !== null && outcomes.sites.length === 0;
+  const markWrite = (slot: number, value: number): void => {
+    const role = stateRoleOf[slot]!;
+    if (role >= 0) reachedStates[role]![value | 0] = 1;
+  };
   /** A tabled step: its successor's packing is in `key` (a transition with fixed writes: never a violation, never a fault). */
   const tabled = (transition: number, differs: boolean): void => {
     transitions++;
@@ -160,6 +173,11 @@ export function createExplorationV2(model: ModelV2, options: ExploreOptions = {}
     quiescent = false;
     const r = store.add(key, 0);
     if (!store.added) return;
+    if (vectorless && memo!.holds(key)) {
+      links.set(r, expanding, o);
+      tables!.forEachWrite(markWrite);
+      return;
+    }
     stored(tables!.successor(), expanding, o, r);
     rules.undo();
   };

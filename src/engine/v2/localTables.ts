@@ -9,6 +9,9 @@ const MAX_VIEW_BITS = 10;
 const UNLEARNT = -1;
 const GENERAL = -2;
 
+/** Ints per instance in `LocalTables.inst`. */
+const INST = 6;
+
 /**
  * Step tables per instance (issue 16): in a state where every transition an instance may take is
  * plain or inert (`StepRules.localView`), which of its steps are enabled depends only on which
@@ -24,25 +27,22 @@ const GENERAL = -2;
  */
 export class LocalTables {
   /**
-   * Per instance, read from the packed words (no vector loads, no branches): its mode (down when
-   * `(word >>> modeShift) & 1`; modeWord -1: it never crashes) and its state (`stateLo + ((word >>> stateShift) & stateMask)`).
+   * Per instance g, from `INST * g`, read from the packed words: its mode's word and shift (down
+   * when `(word >>> shift) & 1`; word -1: it never crashes), its state's word, shift and mask, and
+   * where its states start in `viewOf` (the state's field is `state - lo`, so that is `g * states + lo`).
    */
-  private readonly modeWord: Int32Array;
-  private readonly modeShift: Int32Array;
-  private readonly stateWord: Int32Array;
-  private readonly stateShift: Int32Array;
-  private readonly stateMask: Int32Array;
-  private readonly stateLo: Int32Array;
-  /** Per instance g and state s (`g * states + s`, `states` the most of any role): its view's number, or -1 when a table cannot give its steps there. */
+  private readonly inst: Int32Array;
+  /** Per instance g and state s (`g * states + s`, `states` the most of any role): where its view starts in `view`, or -1 when a table cannot give its steps there. */
   private readonly viewOf: Int32Array;
-  private readonly states: number;
-  /** Per view: the pool slots it reads (one bit each: `(word >>> shift) & 1`), from `bitStart[v]` to `bitStart[v + 1]`, and where its entries start, one per subset present. */
-  private readonly bitStart: Int32Array;
-  private readonly bitWord: Int32Array;
-  private readonly bitShift: Int32Array;
-  private readonly entryStart: Int32Array;
   /**
-   * Per entry (`entryStart[v] + bits`): where it starts in `steps`, or UNLEARNT, or GENERAL. An
+   * Views one after another: where its entries start (one per subset of its pool slots present),
+   * its number of runs, then per run (word, shift, mask, offset): the run's slots are adjacent
+   * one-bit fields, so the subset's bits `offset…` are `(word >>> shift) & mask` (TwoPhase's
+   * resource managers read `Commit` and `Abort`, adjacent: one run).
+   */
+  private readonly view: Int32Array;
+  /**
+   * Per entry (`view[v] + bits`): where it starts in `steps`, or UNLEARNT, or GENERAL. An
    * entry is its step count, then per step (`3 + 2W` ints): its transition, where its writes lie in
    * `writeSlots`/`writeValues` (from, to), and per word `clear`, then per word `set`: the successor's
    * word is `(word & clear) | set`. Flat arrays: learning allocates nothing per entry.
@@ -71,38 +71,37 @@ export class LocalTables {
     const n = model.instances.length;
     this.roleOf = model.instances.map((i) => model.roles[i.role]!);
     this.W = packing.words;
-    const modes = this.roleOf.map((r, g) => (r.modeSlot < 0 ? null : packing.field(r.bases[g - r.first]! + r.modeSlot)));
-    const stateFields = this.roleOf.map((r, g) => packing.field(r.bases[g - r.first]! + r.stateSlot));
-    this.modeWord = new Int32Array(modes.map((f) => (f === null ? -1 : f.word)));
-    this.modeShift = new Int32Array(modes.map((f) => f?.shift ?? 0));
-    this.stateWord = new Int32Array(stateFields.map((f) => f.word));
-    this.stateShift = new Int32Array(stateFields.map((f) => f.shift));
-    this.stateMask = new Int32Array(stateFields.map((f) => f.mask));
-    this.stateLo = new Int32Array(stateFields.map((f) => f.lo));
-    this.states = Math.max(...model.roles.map((r) => r.states.length));
-    this.viewOf = new Int32Array(n * this.states).fill(-1);
-    const bitStart = [0];
-    const entryStart = [0];
-    const words: number[] = [];
-    const shifts: number[] = [];
+    const states = Math.max(...model.roles.map((r) => r.states.length));
+    this.inst = new Int32Array(INST * n);
+    this.roleOf.forEach((r, g) => {
+      const mode = r.modeSlot < 0 ? null : packing.field(r.bases[g - r.first]! + r.modeSlot);
+      const state = packing.field(r.bases[g - r.first]! + r.stateSlot);
+      this.inst.set([mode?.word ?? -1, mode?.shift ?? 0, state.word, state.shift, state.mask, g * states + state.lo], INST * g);
+    });
+    this.viewOf = new Int32Array(n * states).fill(-1);
+    const view: number[] = [];
+    let entries = 0;
     views.forEach((perState, g) =>
-      perState.forEach((view, st) => {
-        if (view === null) return;
-        this.viewOf[g * this.states + st] = bitStart.length - 1;
-        for (const slot of view) {
+      perState.forEach((slots, st) => {
+        if (slots === null) return;
+        this.viewOf[g * states + st] = view.length;
+        view.push(entries, 0);
+        const runs = view.length - 1;
+        slots.forEach((slot, b) => {
           const f = packing.field(slot);
-          words.push(f.word);
-          shifts.push(f.shift);
-        }
-        bitStart.push(words.length);
-        entryStart.push(entryStart.at(-1)! + (1 << view.length));
+          const last = view.length - 4;
+          // Adjacent to the last run's bits in the same word: that run grows by a bit.
+          if (view[runs]! > 0 && view[last] === f.word && view[last + 1]! + 32 - Math.clz32(view[last + 2]!) === f.shift) view[last + 2] = (view[last + 2]! << 1) | 1;
+          else {
+            view.push(f.word, f.shift, 1, b);
+            view[runs]!++;
+          }
+        });
+        entries += 1 << slots.length;
       }),
     );
-    this.bitStart = new Int32Array(bitStart);
-    this.bitWord = new Int32Array(words);
-    this.bitShift = new Int32Array(shifts);
-    this.entryStart = new Int32Array(entryStart);
-    this.entryAt = new Int32Array(entryStart.at(-1)!).fill(UNLEARNT);
+    this.view = new Int32Array(view);
+    this.entryAt = new Int32Array(entries).fill(UNLEARNT);
     this.record = (step, next, violations) => this.keep(step.transition, next, violations.length === 0);
   }
 
@@ -147,28 +146,23 @@ export class LocalTables {
   ): void {
     const rules = this.rules;
     const roleOf = this.roleOf;
-    const modeWord = this.modeWord;
-    const stateWord = this.stateWord;
+    const inst = this.inst;
     const viewOf = this.viewOf;
-    const states = this.states;
-    const bitStart = this.bitStart;
-    const bitWord = this.bitWord;
-    const bitShift = this.bitShift;
+    const view = this.view;
     const entryAt = this.entryAt;
     const W = this.W;
     rules.beginChanged(vec, changed, count);
-    for (let g = 0; g < roleOf.length; g++) {
-      const mw = modeWord[g]!;
-      const down = mw >= 0 && ((curKey[mw]! >>> this.modeShift[g]!) & 1) === 1;
-      const state = this.stateLo[g]! + ((curKey[stateWord[g]!]! >>> this.stateShift[g]!) & this.stateMask[g]!);
-      const v = down ? -1 : viewOf[g * states + state]!;
+    for (let g = 0, i = 0; g < roleOf.length; g++, i += INST) {
+      const mw = inst[i]!;
+      const down = mw >= 0 && ((curKey[mw]! >>> inst[i + 1]!) & 1) === 1;
+      const v = down ? -1 : viewOf[inst[i + 5]! + ((curKey[inst[i + 2]!]! >>> inst[i + 3]!) & inst[i + 4]!)]!;
       if (v < 0) {
         rules.instanceSteps(vec, roleOf[g]!, g - roleOf[g]!.first, sink);
         continue;
       }
       let bits = 0;
-      for (let j = bitStart[v]!, b = 0; j < bitStart[v + 1]!; j++, b++) bits |= ((curKey[bitWord[j]!]! >>> bitShift[j]!) & 1) << b;
-      const at = this.entryStart[v]! + bits;
+      for (let r = v + 2, end = r + 4 * view[v + 1]!; r < end; r += 4) bits |= ((curKey[view[r]!]! >>> view[r + 1]!) & view[r + 2]!) << view[r + 3]!;
+      const at = view[v]! + bits;
       let o = entryAt[at]!;
       if (o === UNLEARNT) o = entryAt[at] = this.learn(vec, roleOf[g]!, g - roleOf[g]!.first);
       if (o === GENERAL) {
@@ -199,6 +193,12 @@ export class LocalTables {
       }
     }
     rules.globalSteps(vec, sink);
+  }
+
+  /** Each slot the tabled step being told writes, with the value (what `successor()` writes, without writing it). */
+  forEachWrite(visit: (slot: number, value: number) => void): void {
+    const p = this.at;
+    for (let j = this.steps[p + 1]!, end = this.steps[p + 2]!; j < end; j++) visit(this.writeSlots[j]!, this.writeValues[j]!);
   }
 
   /** The successor of the tabled step being told, written into the step rules' scratch vector (journaled) until `rules.undo()`. */

@@ -10,6 +10,7 @@ import { deadlockOf } from './deadlock';
 import { CallOutcomeCounter, type CallOutcomeTally } from './callOutcomes';
 import type { ViolationV2 } from './stepTypes';
 import { murmur3 } from './murmur';
+import { InvariantMemo } from './invariantMemo';
 import { ShortestViolations } from './shortestViolations';
 
 /**
@@ -94,8 +95,10 @@ export function createPartitionV2(
   const cur = new Float64Array(model.size);
   packing.unpack(curKey, 0, cur);
 
+  /** State invariants remembered by the values they read (`invariantMemo.ts`). */
+  const memo = options.invariantMemo === false ? null : InvariantMemo.of(model, packing);
   const bytes = (): number =>
-    records.byteLength + links.bytes() + next.byteLength + level.byteLength + (index === 0 ? set.bytes : 0);
+    records.byteLength + links.bytes() + next.byteLength + level.byteLength + (index === 0 ? set.bytes : 0) + (memo?.bytes() ?? 0);
   const note = (v: ViolationV2, d: number, id: number, ordinal: number): void => {
     shortest.note(v, d, () => ({ kind: v.kind, name: v.name, depth: d, violation: v, id, ordinal }));
   };
@@ -116,7 +119,7 @@ export function createPartitionV2(
     for (const role of model.roles)
       for (const base of role.bases) statesReached[stateBase[role.index]! + (vec[base + role.stateSlot]! | 0)] = 1;
     outcomes.note(vec, id);
-    const violations = rules.checkState(vec);
+    const violations = memo === null ? rules.checkState(vec) : memo.check(rules, vec, key);
     for (const v of violations) note(v, d, id, -1);
     if (violations.length === 0 && !blockedByStep) {
       if ((nextCount + 1) * Q > next.length) {

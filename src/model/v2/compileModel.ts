@@ -226,7 +226,7 @@ export function compileModelV2(design: DesignV2, earlier: readonly DesignError[]
     if (compiled.setExpressions) setExpressions = true;
     if (compiled.readsDown) readsDown = true;
     for (const role of compiled.numbersInstancesOf) numberings.push({ path: pointer, role });
-    return { text, path: pointer, evaluate: compiled.evaluate };
+    return { text, path: pointer, evaluate: compiled.evaluate, reads: compiled.reads };
   };
   // A map entry's key, evaluated to the entry's position (an int key outside its range is an evaluation error).
   const compileKey = (text: string, path: PathSegment[], scope: ScopeV2, keys: ElementType, varName: string): CompiledExprV2 | null => {

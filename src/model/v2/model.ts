@@ -49,6 +49,8 @@ export interface CompiledExprV2 {
   readonly text: string;
   readonly path: string;
   readonly evaluate: EvaluatorV2;
+  /** Every configuration slot it may read, ascending (a superset), or null when it reads the pool (`expr/compile.ts`). */
+  readonly reads?: Int32Array | null;
 }
 
 export interface VarV2 {

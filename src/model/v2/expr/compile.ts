@@ -67,6 +67,12 @@ export interface CompiledV2 {
   readonly readsDown: boolean;
   /** Roles whose instances it tells apart by number (`index(i)`, `RM[2]`, `RM[e]`): symmetry refuses them (docs/format-v2.md §18). */
   readonly numbersInstancesOf: readonly number[];
+  /**
+   * Every configuration slot it may read, ascending (a superset: a state or var read counts every
+   * instance's, a map read every entry), or null when it reads the pool. An explorer may take its
+   * value as a function of these slots' values (`engine/v2/invariantMemo.ts`).
+   */
+  readonly reads: Int32Array | null;
 }
 
 interface Binder {
@@ -108,6 +114,12 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   let setExpressions = false;
   let readsDown = false;
   const numbersInstancesOf: number[] = [];
+  const reads = new Set<number>();
+  let readsPool = false;
+  /** Notes a read of `width` slots from `offset` in the blocks of `role`, for any instance. */
+  const reading = (role: number, offset: number, width: number): void => {
+    for (const base of scope.roles[role]!.bases) for (let j = 0; j < width; j++) reads.add(base + offset + j);
+  };
   const roleNames = scope.roles.map((r) => r.name);
   const problem = (column: number, code: string, message: string): null => {
     problems.push({ column, code, message });
@@ -163,13 +175,17 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   const memberOf = (node: ExprV2, role: number, id: Typed, name: string, primed: boolean, shownTarget: string): Typed | null => {
     const layout = scope.roles[role]!;
     if (!primeOk(node, primed, `${shownTarget}.${name}`)) return null;
-    if (name === 'state') return slotAt(stateType(role), role, id, layout.stateSlot, primed, layout.states.length <= 32);
+    if (name === 'state') {
+      reading(role, layout.stateSlot, 1);
+      return slotAt(stateType(role), role, id, layout.stateSlot, primed, layout.states.length <= 32);
+    }
     const v = layout.vars.find((x) => x.name === name);
     if (!v) {
       const hint = didYouMean(name, ['state', ...layout.vars.map((x) => x.name)]);
       return problem(node.start, 'unknown-name', `${layout.name} has no var "${name}"${hint || '; name "state" or one of its vars.'}`);
     }
     if (v.keys !== null) return problem(node.start, 'map-needs-index', `${v.name} is a map; read one entry, as in ${shownTarget}.${entryExample(v)}.`);
+    reading(role, v.offset, 1);
     return slotAt(fromScalar(v.type, v.name, roleNames), role, id, v.offset, primed, small(v.type));
   };
 
@@ -199,6 +215,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
       if (!primeOk(node, node.primed, 'crashes')) return null;
       const slot = scope.crashSlot;
       if (slot < 0) return constantOf(INT, 0);
+      reads.add(slot);
       return readOf(INT, { post: node.primed, at: slot, stride: 0, source: null, small: false });
     }
     if (scope.role >= 0 && (n === 'state' || scope.roles[scope.role]!.vars.some((v) => v.name === n))) {
@@ -256,6 +273,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
 
   /** `m.sender`, `m.receiver` or `m.F` of a message bound by a quantifier over the pool. */
   const messageMember = (node: ExprV2 & { kind: 'member' }, kind: PoolKind, slot: number): Typed | null => {
+    readsPool = true;
     if (node.primed) return problem(node.start, 'prime-not-allowed', `A message in the pool does not change during a step; drop the prime.`);
     const f = kind.fields.findIndex((x) => x.name === node.name);
     if (f >= 0) return messageMemberOf(kind, slot, f, fromScalar(kind.fields[f]!.type, node.name, roleNames));
@@ -267,6 +285,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
 
   /** `forall m in Kind: …` over the messages of a kind in the pool (before the step). */
   const poolQuantifier = (node: ExprV2 & { kind: 'quantifier' }, kind: PoolKind): Typed | null => {
+    readsPool = true;
     if (node.names.length > 1) return problem(node.start, 'message-one-name', `A quantifier over ${kind.name} messages binds one name; nest a second one for pairs.`);
     const slot = binders.length;
     binders.push({ name: node.names[0]!, role: -1, slot, message: kind });
@@ -352,6 +371,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     }
     if (v.keys === null) return problem(target.start, 'not-a-map', `${varName} is not a map, so it cannot be indexed.`);
     if (!primeOk(target, primed, varName)) return null;
+    reading(role, v.offset, v.width);
     return { v, role, owner, primed };
   };
 
@@ -697,6 +717,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
           if (id === null) return null;
           if (id.type.kind !== 'id') return problem(node.args[0]!.start, 'type-mismatch', `down takes an instance (whether it is crashed), not ${showTypeV2(id.type)}.`);
           const modeSlot = scope.roles[id.type.role]!.modeSlot;
+          if (modeSlot >= 0) reading(id.type.role, modeSlot, 1);
           if (modeSlot < 0) {
             if (id.safe) return constantOf(BOOL, 0);
             const e = id.ev; // RM[e] may name no instance: still an evaluation error
@@ -782,7 +803,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     problem(expr.start, scope.what === 'update' ? 'type-mismatch' : 'not-bool', `${/^[aeiou]/.test(scope.what) ? 'An' : 'A'} ${scope.what} must be ${showTypeV2(expected)}, but this expression is ${showTypeV2(result.type)}.`);
   }
   const ok = result !== null && problems.length === 0;
-  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic, setExpressions, readsDown, numbersInstancesOf };
+  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic, setExpressions, readsDown, numbersInstancesOf, reads: readsPool ? null : Int32Array.from([...reads].sort((a, b) => a - b)) };
 }
 
 /** The distance between consecutive instance blocks when it is one number, else null. */
