@@ -3,8 +3,8 @@ import type { Packing } from './packing';
 import type { StepRules } from './stepRules';
 import type { ViolationV2 } from './stepTypes';
 
-/** At most this many bits of packed fields in the key (a table of 2^bits bytes, 64 KiB at most). */
-const MAX_KEY_BITS = 16;
+/** At most this many bits of packed fields in the key (a table of 2^bits bits, 128 KiB at most). */
+const MAX_KEY_BITS = 20;
 
 const NONE: readonly ViolationV2[] = [];
 
@@ -12,7 +12,7 @@ const NONE: readonly ViolationV2[] = [];
  * State invariants remembered by the values they read (issue 16): an invariant's value is a
  * function of the slots its expression may read (`CompiledExprV2.reads`, a superset the
  * compiler states), so once every invariant held for some values of those slots, they all hold
- * whenever those values come back. The slots' packed fields are the key of a table of one byte
+ * whenever those values come back. The slots' packed fields are the key of a table of one bit
  * per key; a configuration whose key is known is not evaluated again. TwoPhase's invariants read
  * the resource managers' states and the transaction manager's `prepared` (15 bits with five
  * resource managers), and most configurations of a search repeat a combination seen before.
@@ -27,11 +27,12 @@ export class InvariantMemo {
    * read as one, `(word >>> shift) & mask`, and placed at `offset` in the key.
    */
   private readonly runs: Int32Array;
-  private readonly known: Uint8Array;
+  /** Bit `at` (word `at >>> 5`): the invariants hold for key `at`. */
+  private readonly known: Int32Array;
 
   private constructor(runs: readonly number[], bits: number) {
     this.runs = new Int32Array(runs);
-    this.known = new Uint8Array(1 << bits);
+    this.known = new Int32Array(((1 << bits) + 31) >>> 5);
   }
 
   /** A memo for `model`'s state invariants packed by `packing`, or null when they have no key. */
@@ -62,15 +63,16 @@ export class InvariantMemo {
 
   /** Whether the invariants are known to hold for the configuration packed in `key`. */
   holds(key: Int32Array): boolean {
-    return this.known[this.at(key)] === 1;
+    const at = this.at(key);
+    return ((this.known[at >>> 5]! >>> (at & 31)) & 1) === 1;
   }
 
   /** `rules.checkState(vec)`, where `key` is the packing of `vec`: nothing is evaluated when the invariants are known to hold there. */
   check(rules: StepRules, vec: Float64Array, key: Int32Array): readonly ViolationV2[] {
     const at = this.at(key);
-    if (this.known[at] === 1) return NONE;
+    if (((this.known[at >>> 5]! >>> (at & 31)) & 1) === 1) return NONE;
     const violations = rules.checkState(vec);
-    if (violations.length === 0) this.known[at] = 1;
+    if (violations.length === 0) this.known[at >>> 5]! |= 1 << (at & 31);
     return violations;
   }
 
