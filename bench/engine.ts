@@ -27,6 +27,8 @@ import type { SpecializedResult } from './specialized/packedSearch';
 const root = process.cwd(); // scripts/bench.mjs runs every benchmark from the project root
 const quick = process.argv.includes('--quick');
 const shapesOnly = process.argv.includes('--shapes');
+/** `--row=N`: run shape row N alone and print it as one JSON line (see `shapeJobs`). */
+const rowOnly = process.argv.find((a) => a.startsWith('--row='));
 
 function model(value: unknown): Model {
   const r = typeof value === 'string' ? loadDesign(value) : loadDesignValue(value);
@@ -114,7 +116,24 @@ function called<R extends { seconds: number }>(run: () => R): R {
   const r = run();
   return { ...r, seconds: (performance.now() - t0) / 1000 };
 }
+/**
+ * What one shape row gives: its cells, and for a TwoPhase row its line of the main table and its
+ * CPU rate. Each row runs in a process of its own (`--row=N`, below), as a check from the command
+ * line does: in one process the general explorer's shared code has already run every earlier
+ * row's design, and V8's type feedback from them slows it on the next (vars p4 c2 after the
+ * channel rows: 1.44–1.54× its specialized explorer, against 1.33–1.37× in a fresh process),
+ * while each hand explorer is code of its own. Row order then no longer decides a row.
+ */
+interface ShapeOutput {
+  readonly shape: string[];
+  readonly main?: { name: string; r: Parameters<typeof row>[1] };
+  readonly cpu?: string;
+}
+const shapeJobs: (() => ShapeOutput)[] = [];
 function shape(kind: string, d: Record<string, unknown>, special: () => SpecializedResult): void {
+  shapeJobs.push(() => shapeRun(kind, d, special));
+}
+function shapeRun(kind: string, d: Record<string, unknown>, special: () => SpecializedResult): ShapeOutput {
   const m = model(d);
   warm(() => explore(m, { maxSeconds: 60 }), special);
   let general: ExploreFigures | undefined;
@@ -126,17 +145,17 @@ function shape(kind: string, d: Record<string, unknown>, special: () => Speciali
     if (!general || g.seconds < general.seconds) general = g;
     if (!hand || h.seconds < hand.seconds) hand = h;
   }
-  shapeRow(kind, String(d.name), general!, hand!);
+  return { shape: shapeRow(kind, String(d.name), general!, hand!) };
 }
 type ExploreFigures = { states: number; transitions: number; depth: number; seconds: number; bytesPerState: number };
 /** One row of the shape table: the general explorer's best run against the hand-specialized one's. */
-function shapeRow(kind: string, name: string, g: ExploreFigures, h: SpecializedResult): void {
+function shapeRow(kind: string, name: string, g: ExploreFigures, h: SpecializedResult): string[] {
   const agree = g.states === h.states && g.transitions === h.transitions && g.depth === h.depth;
   const rate = (n: number, sec: number): string => String(Math.round(n / Math.max(sec, 1e-9)));
-  shapeRows.push([
+  return [
     kind, name, String(g.states), String(g.transitions), rate(g.states, g.seconds), rate(g.transitions, g.seconds), String(g.bytesPerState),
     rate(h.states, h.seconds), String(h.bytesPerState), agree ? (g.seconds / h.seconds).toFixed(2) : `counts differ: ${h.states}/${h.transitions}/${h.depth}`,
-  ]);
+  ];
 }
 const channelRows = [
   { requests: 2, drop: 1, duplicate: 1, crashes: 1 },
@@ -166,7 +185,8 @@ function twoPhase(rms: number): ModelV2 {
 }
 // Also in CPU seconds (process.cpuUsage): on the shared machine the wall clock measures the load.
 const cpuRates: string[] = [];
-for (const rms of quick ? [3, 4, 5] : [3, 4, 5, 6, 7]) {
+for (const rms of quick ? [3, 4, 5] : [3, 4, 5, 6, 7]) shapeJobs.push(() => twoPhaseRun(rms));
+function twoPhaseRun(rms: number): ShapeOutput {
   const m = twoPhase(rms);
   const timed = (maxSeconds: number) => {
     const before = process.cpuUsage();
@@ -189,9 +209,31 @@ for (const rms of quick ? [3, 4, 5] : [3, 4, 5, 6, 7]) {
     if (t.wall < fastest.wall) fastest = t;
     if (h.seconds < hand.seconds) hand = h;
   }
-  if (!shapesOnly) row(`v2 TwoPhase ${rms} RMs`, best.r);
-  cpuRates.push(`${rms} RMs ${Math.round(best.r.states / Math.max(best.cpu, 1e-6))}`);
-  shapeRow('v2 pool', `TwoPhase ${rms} RMs`, { ...fastest.r, seconds: fastest.wall }, hand);
+  return {
+    shape: shapeRow('v2 pool', `TwoPhase ${rms} RMs`, { ...fastest.r, seconds: fastest.wall }, hand),
+    main: { name: `v2 TwoPhase ${rms} RMs`, r: best.r },
+    cpu: `${rms} RMs ${Math.round(best.r.states / Math.max(best.cpu, 1e-6))}`,
+  };
+}
+
+// Each shape row in a process of its own (see `ShapeOutput`): this script again with `--row=N`.
+const ROW_LINE = 'shape-row ';
+if (rowOnly) {
+  console.log(ROW_LINE + JSON.stringify(shapeJobs[Number(rowOnly.slice('--row='.length))]!()));
+  process.exit(0);
+}
+for (let i = 0; i < shapeJobs.length; i++) {
+  const flags = ['--shapes', ...(quick ? ['--quick'] : []), `--row=${i}`];
+  const child = spawnSync(process.execPath, [process.argv[1]!, ...flags], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const line = child.stdout.split('\n').find((l) => l.startsWith(ROW_LINE));
+  if (!line) {
+    console.log(`shape row ${i} failed (exit ${child.status}): ${child.stderr.slice(0, 300)}`);
+    continue;
+  }
+  const out = JSON.parse(line.slice(ROW_LINE.length)) as ShapeOutput;
+  shapeRows.push(out.shape);
+  if (out.main && !shapesOnly) row(out.main.name, out.main.r);
+  if (out.cpu) cpuRates.push(out.cpu);
 }
 
 // The command line end to end (npm, process start, load, explore, JSON out) on ~1M configurations:
@@ -231,7 +273,7 @@ function print(table: string[][]): void {
 print(rows);
 console.log('');
 print(shapeRows);
-console.log('time ratio: the general explorer\'s seconds over the hand-specialized one\'s, each the wall time of the whole call (set-up and result included), the best of the alternating runs (small rows: a second of them, after a quarter of a second untimed)');
+console.log('time ratio: the general explorer\'s seconds over the hand-specialized one\'s, each the wall time of the whole call (set-up and result included), the best of the alternating runs (small rows: a second of them, after a quarter of a second untimed); each row in a process of its own');
 console.log(`v2 TwoPhase configurations per CPU second (best run): ${cpuRates.join(', ')}`);
 if (kvRegister) console.log(`v1 kv-register configurations per CPU second (best of 5): ${kvCpuRate}`);
 console.log(`\ncli rows: wall time of \`npm run -s cli -- check FILE --json [--threads 1]\` (in brackets: threads that took part); explore alone took${explored} s`);
