@@ -88,24 +88,25 @@ const shapeRows: string[][] = [['shape', 'design', 'states', 'transitions', 'sta
 /**
  * Whether a shape row runs its pair (general, specialized) again after `run` pairs that took
  * `spent` seconds: at least 3 (2 quick), up to 5 while under a second, and a small row (a few
- * ms a run) until a second, up to 200 pairs: the best of many, so a moment of load on the shared
+ * ms a run) until a second, up to 5,000 pairs: the best of many, so a moment of load on the shared
  * machine (another process on the other core) does not decide a row of a few milliseconds.
  */
 function moreRuns(run: number, spent: number): boolean {
-  return run < (quick ? 2 : 3) || (run < 5 && spent < 1) || (!quick && run < 200 && spent < 1);
+  return run < (quick ? 2 : 3) || (run < 5 && spent < 1) || (!quick && run < 5000 && spent < 1);
 }
 /**
- * Runs both sides of a row alternately, untimed, for a quarter of a second (at least once each;
- * at most 400 pairs) before it is timed. The general explorers are large: V8 keeps optimizing
- * them for 5 to 15 runs (each search compiles the design into fresh closures), while a hand
- * explorer is warm after one or two. Without this a row of a few tens of milliseconds timed the
- * general explorer still warming (channels r2 d1 u1 c1: 74, 35, 31, 26 … 21 ms in its first ten
- * runs, against 60, 18, 16 … 15 ms for its specialized explorer). `--quick` skips it.
+ * Runs both sides of a row alternately, untimed, for a second (at least once each; at most 5,000
+ * pairs) before it is timed. The general explorers are large: V8 keeps optimizing them for 5 to
+ * 15 runs of a mid-sized row (each search compiles the design into fresh closures), and for about
+ * 800 runs of the smallest (TwoPhase 3 RMs, 0.1 ms a run: best ratio over pairs 1–50 1.68, 100–200
+ * 1.43, 400–800 1.28, then level), while a hand explorer is warm after a few. Without this a row
+ * timed the general explorer still warming (channels r2 d1 u1 c1: 74, 35, 31, 26 … 21 ms in its
+ * first ten runs, against 60, 18, 16 … 15 ms for its specialized explorer). `--quick` skips it.
  */
 function warm(general: () => unknown, special: () => unknown): void {
   if (quick) return;
   const t0 = performance.now();
-  for (let run = 0; run < 400 && (run < 1 || performance.now() - t0 < 250); run++) {
+  for (let run = 0; run < 5000 && (run < 1 || performance.now() - t0 < 1000); run++) {
     general();
     special();
   }
@@ -273,7 +274,7 @@ function print(table: string[][]): void {
 print(rows);
 console.log('');
 print(shapeRows);
-console.log('time ratio: the general explorer\'s seconds over the hand-specialized one\'s, each the wall time of the whole call (set-up and result included), the best of the alternating runs (small rows: a second of them, after a quarter of a second untimed); each row in a process of its own');
+console.log('time ratio: the general explorer\'s seconds over the hand-specialized one\'s, each the wall time of the whole call (set-up and result included), the best of the alternating runs (small rows: a second of them, after a second untimed); each row in a process of its own');
 console.log(`v2 TwoPhase configurations per CPU second (best run): ${cpuRates.join(', ')}`);
 if (kvRegister) console.log(`v1 kv-register configurations per CPU second (best of 5): ${kvCpuRate}`);
 console.log(`\ncli rows: wall time of \`npm run -s cli -- check FILE --json [--threads 1]\` (in brackets: threads that took part); explore alone took${explored} s`);
