@@ -104,11 +104,24 @@ describe('version 2: state invariants remembered by what they read', () => {
     expect(compared).toBeGreaterThan(20_000);
   }, 120_000);
 
-  it('a pool quantifier names no slots: the memo is not used', () => {
+  it('a pool quantifier, or a read of more than 256 slots, names no slots: the memo is not used', () => {
     const d = forms.find((f) => f.name === 'pool reads')!;
     const model = modelOfV2(d);
     expect(model.invariants[0]!.expr.reads).toBeNull();
     expect(InvariantMemo.of(model, new Packing(model))).toBeNull();
+    // A map of 100 entries in each of three instances: 300 slots.
+    const wide = (invariant: string) =>
+      modelOfV2({
+        format: 'protocol-studio',
+        version: 2,
+        name: 'wide map',
+        messages: [],
+        roles: [{ name: 'W', instances: 3, vars: [{ name: 'm', type: { map: { from: { int: [0, 99] }, to: 'bool' } }, initial: false }], states: [{ name: 's', initial: true }], transitions: [] }],
+        invariants: [{ name: 'inv', expr: invariant }],
+        environment: { network: { model: 'pool' } },
+      } as unknown as DesignV2).invariants[0]!.expr.reads;
+    expect(wide('forall w in W: !w.m[3]')).toBeNull();
+    expect(wide('W[1].state == "s"')?.length).toBe(3);
   });
 
   it('TwoPhase: its invariants have a key (15 bits with 5 resource managers, 18 with 6), and none with 7 (21 bits)', () => {

@@ -49,7 +49,7 @@ export interface CompiledExprV2 {
   readonly text: string;
   readonly path: string;
   readonly evaluate: EvaluatorV2;
-  /** Every configuration slot it may read, ascending (a superset), or null when it reads the pool (`expr/compile.ts`). */
+  /** Every configuration slot it may read, ascending (a superset), or null when it reads the pool or too many slots (`expr/compile.ts`). */
   readonly reads?: Int32Array | null;
 }
 

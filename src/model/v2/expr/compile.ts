@@ -69,8 +69,8 @@ export interface CompiledV2 {
   readonly numbersInstancesOf: readonly number[];
   /**
    * Every configuration slot it may read, ascending (a superset: a state or var read counts every
-   * instance's, a map read every entry), or null when it reads the pool. An explorer may take its
-   * value as a function of these slots' values (`engine/v2/invariantMemo.ts`).
+   * instance's, a map read every entry), or null when it reads the pool or more than MAX_READS
+   * slots. An explorer may take its value as a function of these slots' values (`engine/v2/invariantMemo.ts`).
    */
   readonly reads: Int32Array | null;
 }
@@ -105,6 +105,9 @@ export function entryPosition(parts: readonly { readonly at: EvaluatorV2; readon
   };
 }
 
+/** At most this many slots in `CompiledV2.reads` (an explorer keys on a few; more is not worth a large set while loading). */
+const MAX_READS = 256;
+
 export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: TypeV2 | null): CompiledV2 {
   const problems: ExprProblem[] = [];
   const binders: Binder[] = (scope.bound ?? []).map((b, slot) => ({ ...b, slot }));
@@ -115,10 +118,16 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
   let readsDown = false;
   const numbersInstancesOf: number[] = [];
   const reads = new Set<number>();
-  let readsPool = false;
+  /** Whether `reads` is not stated (null): the expression reads the pool, or more than MAX_READS slots. */
+  let readsUnstated = false;
   /** Notes a read of `width` slots from `offset` in the blocks of `role`, for any instance. */
   const reading = (role: number, offset: number, width: number): void => {
-    for (const base of scope.roles[role]!.bases) for (let j = 0; j < width; j++) reads.add(base + offset + j);
+    const bases = scope.roles[role]!.bases;
+    if (readsUnstated || reads.size + bases.length * width > MAX_READS) {
+      readsUnstated = true;
+      return;
+    }
+    for (const base of bases) for (let j = 0; j < width; j++) reads.add(base + offset + j);
   };
   const roleNames = scope.roles.map((r) => r.name);
   const problem = (column: number, code: string, message: string): null => {
@@ -273,7 +282,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
 
   /** `m.sender`, `m.receiver` or `m.F` of a message bound by a quantifier over the pool. */
   const messageMember = (node: ExprV2 & { kind: 'member' }, kind: PoolKind, slot: number): Typed | null => {
-    readsPool = true;
+    readsUnstated = true;
     if (node.primed) return problem(node.start, 'prime-not-allowed', `A message in the pool does not change during a step; drop the prime.`);
     const f = kind.fields.findIndex((x) => x.name === node.name);
     if (f >= 0) return messageMemberOf(kind, slot, f, fromScalar(kind.fields[f]!.type, node.name, roleNames));
@@ -285,7 +294,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
 
   /** `forall m in Kind: …` over the messages of a kind in the pool (before the step). */
   const poolQuantifier = (node: ExprV2 & { kind: 'quantifier' }, kind: PoolKind): Typed | null => {
-    readsPool = true;
+    readsUnstated = true;
     if (node.names.length > 1) return problem(node.start, 'message-one-name', `A quantifier over ${kind.name} messages binds one name; nest a second one for pairs.`);
     const slot = binders.length;
     binders.push({ name: node.names[0]!, role: -1, slot, message: kind });
@@ -803,7 +812,7 @@ export function compileExpressionV2(expr: ExprV2, scope: ScopeV2, expected: Type
     problem(expr.start, scope.what === 'update' ? 'type-mismatch' : 'not-bool', `${/^[aeiou]/.test(scope.what) ? 'An' : 'A'} ${scope.what} must be ${showTypeV2(expected)}, but this expression is ${showTypeV2(result.type)}.`);
   }
   const ok = result !== null && problems.length === 0;
-  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic, setExpressions, readsDown, numbersInstancesOf, reads: readsPool ? null : Int32Array.from([...reads].sort((a, b) => a - b)) };
+  return { type: ok ? result.type : null, problems, evaluate: ok ? rootOf(result.ev, memo) : NOTHING, binders: maxBinders, instanceArithmetic, setExpressions, readsDown, numbersInstancesOf, reads: readsUnstated ? null : Int32Array.from([...reads].sort((a, b) => a - b)) };
 }
 
 /** The distance between consecutive instance blocks when it is one number, else null. */
