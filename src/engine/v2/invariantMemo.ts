@@ -45,20 +45,8 @@ export class InvariantMemo {
       if (!inv.expr.reads) return null;
       for (const slot of inv.expr.reads) slots.add(slot);
     }
-    const fields = [...slots].map((slot) => packing.field(slot)).filter((f) => f.mask !== 0);
-    fields.sort((a, b) => a.word - b.word || a.shift - b.shift);
-    const runs: number[] = [];
-    let bits = 0;
-    for (const f of fields) {
-      const size = 32 - Math.clz32(f.mask);
-      const last = runs.length - 4;
-      const lastSize = last >= 0 ? 32 - Math.clz32(runs[last + 2]!) : 0;
-      // Adjacent to the last run in the same word: that run grows (under 32 bits, so its mask stays positive).
-      if (last >= 0 && runs[last] === f.word && runs[last + 1]! + lastSize === f.shift && lastSize + size < 32) runs[last + 2] = (runs[last + 2]! << size) | f.mask;
-      else runs.push(f.word, f.shift, f.mask, bits);
-      bits += size;
-      if (bits > MAX_KEY_BITS) return null;
-    }
+    const { runs, bits } = packing.runs(slots);
+    if (bits > MAX_KEY_BITS) return null;
     return new InvariantMemo(runs, bits);
   }
 

@@ -36,9 +36,9 @@ export class LocalTables {
   private readonly viewOf: Int32Array;
   /**
    * Views one after another: where its entries start (one per subset of its pool slots present),
-   * its number of runs, then per run (word, shift, mask, offset): the run's slots are adjacent
-   * one-bit fields, so the subset's bits `offset…` are `(word >>> shift) & mask` (TwoPhase's
-   * resource managers read `Commit` and `Abort`, adjacent: one run).
+   * its number of runs, then per run (word, shift, mask, offset) from `Packing.runs`: adjacent
+   * one-bit fields read at once, the subset's bits `offset…` being `(word >>> shift) & mask`
+   * (TwoPhase's resource managers read `Commit` and `Abort`, adjacent: one run).
    */
   private readonly view: Int32Array;
   /**
@@ -85,19 +85,9 @@ export class LocalTables {
       perState.forEach((slots, st) => {
         if (slots === null) return;
         this.viewOf[g * states + st] = view.length;
-        view.push(entries, 0);
-        const runs = view.length - 1;
-        slots.forEach((slot, b) => {
-          const f = packing.field(slot);
-          const last = view.length - 4;
-          // Adjacent to the last run's bits in the same word: that run grows by a bit.
-          if (view[runs]! > 0 && view[last] === f.word && view[last + 1]! + 32 - Math.clz32(view[last + 2]!) === f.shift) view[last + 2] = (view[last + 2]! << 1) | 1;
-          else {
-            view.push(f.word, f.shift, 1, b);
-            view[runs]!++;
-          }
-        });
-        entries += 1 << slots.length;
+        const { runs, bits } = packing.runs(slots);
+        view.push(entries, runs.length / 4, ...runs);
+        entries += 1 << bits;
       }),
     );
     this.view = new Int32Array(view);

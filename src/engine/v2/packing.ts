@@ -98,6 +98,29 @@ export class Packing {
   }
 
   /**
+   * The fields of `slots` as runs of adjacent fields (four ints each: word, shift, mask, offset),
+   * in packing order, and their bits: `key |= ((words[word] >>> shift) & mask) << offset` over the
+   * runs reads every field at once into a key of `bits` bits. Slots of one value take no bits.
+   * (Instance views in `localTables.ts`, invariant keys in `invariantMemo.ts`.)
+   */
+  runs(slots: Iterable<number>): { readonly runs: number[]; readonly bits: number } {
+    const fields = [...new Set(slots)].filter((i) => this.mask[i] !== 0).sort((a, b) => this.word[a]! - this.word[b]! || this.shift[a]! - this.shift[b]!);
+    const runs: number[] = [];
+    let bits = 0;
+    for (const i of fields) {
+      const mask = this.mask[i]! | 0;
+      const size = 32 - Math.clz32(mask);
+      const last = runs.length - 4;
+      const lastSize = last >= 0 ? 32 - Math.clz32(runs[last + 2]!) : 0;
+      // Adjacent to the last run in the same word: that run grows (under 32 bits, so its mask stays positive).
+      if (last >= 0 && runs[last] === this.word[i] && runs[last + 1]! + lastSize === this.shift[i] && lastSize + size < 32) runs[last + 2] = (runs[last + 2]! << size) | mask;
+      else runs.push(this.word[i]!, this.shift[i]!, mask, bits);
+      bits += size;
+    }
+    return { runs, bits };
+  }
+
+  /**
    * Adds "slot `i` holds `v`" to a fixed write of words: `clear[clearAt + w]` gets the slot's field
    * cleared, `set[setAt + w]` its bits (a word then becomes `(word & clear) | set`). A slot of one
    * value has no field.
