@@ -49,7 +49,7 @@ function flatAction(model: Model, L: F.FlatLayout, s: FlatStepper, v: Int32Array
     case SEND: {
       let r = 0;
       while (v[L.clients + 7 * r + F.STATUS] !== 0) r++;
-      return { kind: 'send', request: r + 1, event: a, payloadIndex: b };
+      return { kind: 'send', request: r + 1, event: model.clientEvents[a]!, payloadIndex: b };
     }
     case DELIVER:
       return { kind: 'deliver', request: a };
@@ -63,7 +63,7 @@ function flatAction(model: Model, L: F.FlatLayout, s: FlatStepper, v: Int32Array
     }
     case TIMEOUT: {
       const c = L.clients + 7 * (a - 1);
-      return { kind: 'timeout', request: a, retry: v[c + F.ATTEMPTS]! < model.events[v[c + F.EVENT]!]!.maxAttempts };
+      return { kind: 'timeout', request: a, retry: v[c + F.ATTEMPTS]! < model.events[model.clientEvents[v[c + F.EVENT]!]!]!.maxAttempts };
     }
     case FIRE:
       return { kind: 'fire', event: a };
@@ -100,7 +100,9 @@ function compareStepByStep(model: Model, cap = CAP): number {
   const L = F.flatLayout(model);
   const zobrist = new FlatFingerprint(createFlatCodec(model, L));
   const stepper = new FlatStepper(model, L, zobrist);
-  const check = new FlatFingerprint(createFlatCodec(model, L));
+  const codec = createFlatCodec(model, L);
+  const check = new FlatFingerprint(codec);
+  const record = new Int32Array(codec.words), back = new Int32Array(L.width);
   const vec = new Int32Array(L.width), parent = new Int32Array(L.width), want = new Int32Array(L.width);
   const start = initialConfiguration(model);
   const seen = new Set([JSON.stringify(start)]);
@@ -112,6 +114,10 @@ function compareStepByStep(model: Model, cap = CAP): number {
     // With `mirror` the vector holds no persisted vars: the readable engine's must follow from the vars.
     if (L.mirror) agree(config.persisted.vars, model.vars.map((x) => (x.storage === 'durable' ? config.vars[x.index]! : x.initial)), () => `${where()}: persisted vars`);
     agree(F.fromFlat(model, L, vec), config, () => `${where()}: fromFlat`);
+    // Every field's range holds what this design reaches: packed and unpacked, the vector is the same.
+    codec.pack(vec, record, 0);
+    codec.unpack(record, 0, back);
+    agree([...back], [...vec], () => `${where()}: packed and unpacked`);
     parent.set(vec);
     zobrist.of(vec);
 

@@ -35,12 +35,23 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
     widths.push(bits(hi - lo));
   };
   const n = L.requests;
+  // Each range is the widest this design can reach (MODEL.md §5), not the widest the slot can
+  // hold: a field no step of this design writes takes no bits (`agreement.test.ts` round-trips
+  // every reachable vector through the codec, so a range too narrow fails there).
+  const clientEvents = model.clientEvents.map((e) => model.events[e]!);
+  const maxAttempts = Math.max(1, ...clientEvents.map((e) => e.maxAttempts));
+  const maxPayloads = Math.max(1, ...clientEvents.map((e) => e.payloadValues.length));
+  const idempotent = (kind: string) => (clientEvents.some((e) => e.idempotency === kind) ? 3 : 0);
+  // The persisted state is the initial one or a durable one.
+  const persistable = model.states.filter((s) => s.durable || s.index === model.initialState).map((s) => s.index);
+  // A channel holds at most a request's sends and every duplicate, and so many replies to it (one per delivery).
+  const copies = maxAttempts + env.duplicate;
   field(F.MODE, 0, 2);
   field(F.BUSY_R, 0, n);
-  field(F.BUSY_PHASE, 0, 1);
-  field(F.BUSY_REPLY, 0, 1);
+  field(F.BUSY_PHASE, 0, L.mirror ? 0 : 1); // the persist phase follows a best-effort ack only
+  field(F.BUSY_REPLY, 0, model.transitions.some((t) => t.reply === 'error') ? 1 : 0);
   field(F.STATE, 0, model.states.length - 1);
-  field(F.PSTATE, 0, model.states.length - 1);
+  field(F.PSTATE, 0, Math.max(...persistable));
   field(F.DROPS, 0, env.drop);
   field(F.DUPS, 0, env.duplicate);
   field(F.CRASHES, 0, env.crashes);
@@ -50,23 +61,21 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
     if (v.storage === 'durable' && !L.mirror) field(L.pvars + v.index, lo, hi);
     // Non-durable persisted slots never change (they stay at `initial`; every one at 0 with `mirror`): not packed, restored below.
   }
-  const maxAttempts = Math.max(1, ...model.events.map((e) => e.maxAttempts));
-  const maxPayloads = Math.max(1, ...model.events.map((e) => e.payloadValues.length));
   for (let r = 0; r < n; r++) {
     const b = L.clients + 7 * r;
     field(b + F.STATUS, 0, 4);
     field(b + F.ATTEMPTS, 0, maxAttempts);
-    field(b + F.EVENT, -1, model.events.length - 1);
+    field(b + F.EVENT, -1, model.clientEvents.length - 1);
     field(b + F.PAYLOAD, 0, maxPayloads - 1);
-    field(b + F.FIRST, 0, 3);
-    field(b + F.DEDUPE, 0, 3);
-    field(b + F.PDEDUPE, 0, 3);
+    field(b + F.FIRST, 0, model.environment.replay ? 3 : 0); // written only to check replays
+    field(b + F.DEDUPE, 0, idempotent('volatile'));
+    field(b + F.PDEDUPE, 0, idempotent('durable'));
   }
   field(L.tmLen, 0, L.tmCap);
-  if (L.counted) for (let r = 1; r <= n; r++) field(L.tmLen + r, 0, L.tmCap);
+  if (L.counted) for (let r = 1; r <= n; r++) field(L.tmLen + r, 0, Math.min(L.tmCap, copies));
   else for (let i = 0; i < L.tmCap; i++) field(L.tmLen + 1 + i, 0, n);
   field(L.tcLen, 0, L.tcCap);
-  if (L.counted) for (let c = 0; c < 2 * n; c++) field(L.tcLen + 1 + c, 0, L.tcCap);
+  if (L.counted) for (let c = 0; c < 2 * n; c++) field(L.tcLen + 1 + c, 0, Math.min(L.tcCap, copies));
   else for (let i = 0; i < L.tcCap; i++) field(L.tcLen + 1 + i, 0, Math.max(0, 2 * n - 1));
 
   // Lay fields into words without straddling a word boundary.

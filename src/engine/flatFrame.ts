@@ -17,6 +17,8 @@ export class FlatFrames {
   constructor(
     private readonly L: F.FlatLayout,
     private readonly events: number,
+    /** The event index of each client event's place (a request's `F.EVENT` slot). */
+    private readonly clientEvents: Int32Array,
   ) {}
 
   /**
@@ -56,7 +58,7 @@ export class FlatFrames {
       const b = L.clients + 7 * r;
       const s = v[b + F.STATUS]!;
       if (s === F.STATUS_CODE.unsent) continue;
-      const e = v[b + F.EVENT]!;
+      const e = this.clientEvents[v[b + F.EVENT]!]!;
       sent[e]!++;
       if (s === F.STATUS_CODE.ok) acked[e]!++;
       else if (s === F.STATUS_CODE.error) failed[e]!++;

@@ -48,7 +48,7 @@ export const CRASHES = 8;
 // Offsets inside a request's seven slots.
 export const STATUS = 0; // 0 unsent, 1 pending, 2 ok, 3 error, 4 ambiguous
 export const ATTEMPTS = 1;
-export const EVENT = 2; // -1 while unsent
+export const EVENT = 2; // the event's place in `model.clientEvents`, -1 while unsent
 export const PAYLOAD = 3; // index in payloadValues
 export const FIRST = 4; // 0 none, 1 ok, 2 error, 3 noreply
 export const DEDUPE = 5; // 0 none, 1 ok, 2 error, 3 noreply
@@ -60,7 +60,9 @@ export function flatLayout(model: Model): FlatLayout {
   const n = env.requests;
   const maxAttempts = Math.max(1, ...model.clientEvents.map((e) => model.events[e]!.maxAttempts));
   const tmCap = n * maxAttempts + env.duplicate;
-  const tcCap = tmCap + n + env.duplicate;
+  // A reply is appended once per delivery (§5) or per duplicate (§4), and a delivery takes a
+  // request off toMachine: a channel's sends, retries and duplicates bound both channels.
+  const tcCap = tmCap;
   const vars = 9;
   const pvars = vars + nv;
   const clients = pvars + nv;
@@ -115,7 +117,7 @@ export function toFlat(model: Model, L: FlatLayout, c: Configuration, out: Int32
     const cl = c.clients[r]!;
     out[b + STATUS] = STATUS_CODE[cl.status];
     out[b + ATTEMPTS] = cl.attempts;
-    out[b + EVENT] = cl.event;
+    out[b + EVENT] = model.clientEvents.indexOf(cl.event);
     out[b + PAYLOAD] = cl.event < 0 ? 0 : model.events[cl.event]!.payloadValues.findIndex((p) => p.every((x, i) => x === cl.payload[i]));
     out[b + FIRST] = OUTCOME_CODE[c.firstOutcome[r]!];
     out[b + DEDUPE] = c.dedupe[r] === null ? 0 : OUTCOME_CODE[c.dedupe[r]!];
@@ -150,7 +152,7 @@ export function fromFlat(model: Model, L: FlatLayout, v: Int32Array): Configurat
   const firstOutcome: FirstOutcome[] = [], dedupe: (CachedReply | null)[] = [], pdedupe: (CachedReply | null)[] = [];
   for (let r = 0; r < L.requests; r++) {
     const b = L.clients + 7 * r;
-    const event = v[b + EVENT]!;
+    const event = v[b + EVENT]! < 0 ? -1 : model.clientEvents[v[b + EVENT]!]!;
     clients.push({ status: STATUSES[v[b + STATUS]!]!, event, payload: event < 0 ? [] : model.events[event]!.payloadValues[v[b + PAYLOAD]!]!, attempts: v[b + ATTEMPTS]! });
     firstOutcome.push(OUTCOMES[v[b + FIRST]!]!);
     dedupe.push(CACHED[v[b + DEDUPE]!]!);

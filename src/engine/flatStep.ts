@@ -85,7 +85,7 @@ export class FlatStepper implements EnterViolations {
     this.stepInv = stepInvariants(model);
     this.stateObs = this.stateInv.some((i) => i.expr.readsObservables);
     this.hasStepChecks = this.stepInv.length > 0 || model.transitions.some((t) => t.invariants.length > 0);
-    this.frames = new FlatFrames(L, model.events.length);
+    this.frames = new FlatFrames(L, model.events.length, Int32Array.from(model.clientEvents));
     this.env = { pre: NO_FRAME, post: null, payload: NO_PAYLOAD };
     this.clientEvents = Int32Array.from(model.clientEvents);
     this.payloadCounts = Int32Array.from(model.events.map((e) => e.payloadValues.length));
@@ -196,7 +196,7 @@ export class FlatStepper implements EnterViolations {
       const ce = this.clientEvents;
       for (let j = 0; j < ce.length; j++) {
         const e = ce[j]!, k = this.payloadCounts[e]!;
-        for (let p = 0; p < k; p++) this.push(SEND, e, p);
+        for (let p = 0; p < k; p++) this.push(SEND, j, p); // the event's place among the client events (`F.EVENT`)
       }
       break;
     }
@@ -373,7 +373,7 @@ export class FlatStepper implements EnterViolations {
       case PERSIST: {
         this.persist(v);
         const c = L.clients + 7 * (a - 1);
-        if (model.events[v[c + F.EVENT]!]!.idempotency === 'durable') j.set(v, c + F.PDEDUPE, v[F.BUSY_REPLY]! + 1);
+        if (model.events[this.clientEvents[v[c + F.EVENT]!]!]!.idempotency === 'durable') j.set(v, c + F.PDEDUPE, v[F.BUSY_REPLY]! + 1);
         clearBusy(j, v);
         return true;
       }
@@ -387,7 +387,7 @@ export class FlatStepper implements EnterViolations {
       case TIMEOUT: {
         const c = L.clients + 7 * (a - 1);
         const attempts = v[c + F.ATTEMPTS]!;
-        if (attempts < model.events[v[c + F.EVENT]!]!.maxAttempts) {
+        if (attempts < model.events[this.clientEvents[v[c + F.EVENT]!]!]!.maxAttempts) {
           j.set(v, c + F.ATTEMPTS, attempts + 1);
           this.pushMachine(v, a);
         } else j.set(v, c + F.STATUS, AMBIGUOUS);
@@ -442,7 +442,7 @@ export class FlatStepper implements EnterViolations {
   private deliver(v: Int32Array, r: number): boolean {
     const { model, L, j } = this;
     const c = L.clients + 7 * (r - 1);
-    const e = v[c + F.EVENT]!;
+    const e = this.clientEvents[v[c + F.EVENT]!]!;
     const event = model.events[e]!;
     if (event.idempotency !== 'none') {
       const cached = v[c + (event.idempotency === 'durable' ? F.PDEDUPE : F.DEDUPE)]!;
