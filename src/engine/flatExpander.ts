@@ -2,7 +2,7 @@ import type { Model } from '../model/model';
 import { initialConfiguration } from './configuration';
 import { createFlatCodec, type FlatCodec } from './flatCodec';
 import { FlatFingerprint } from './flatFingerprint';
-import { STATE, STATUS_CODE, flatLayout, toFlat, type FlatLayout } from './flatLayout';
+import { MODE, STATE, STATUS_CODE, flatLayout, toFlat, type FlatLayout } from './flatLayout';
 import { FlatStepper } from './flatStep';
 import type { SearchStorage } from './searchStorage';
 
@@ -37,6 +37,8 @@ export class FlatExpander implements Expander {
   /** The record expanded last in this level (-2: none): the vector still holds it. */
   private expandedLast = -2;
   private level: Int32Array = new Int32Array(0);
+  /** Per record word, the bits of the mode and of both channels' lengths (each 0 exactly when its bits are: their low bound is 0). */
+  private readonly busyBits: Int32Array;
 
   constructor(
     private readonly model: Model,
@@ -50,6 +52,11 @@ export class FlatExpander implements Expander {
     this.words = this.codec.words;
     this.vec = new Int32Array(this.layout.width);
     this.pre = new Int32Array(this.layout.width);
+    this.busyBits = new Int32Array(this.words);
+    for (const slot of [MODE, this.layout.tmLen, this.layout.tcLen]) {
+      const f = this.codec.slotFields, w = f[4 * slot]!;
+      if (w >= 0) this.busyBits[w]! |= f[4 * slot + 1]!;
+    }
   }
 
   start(storage: SearchStorage): void {
@@ -90,9 +97,12 @@ export class FlatExpander implements Expander {
         journal.fingerprint();
         // Only a new configuration gets its vector (what `store` reads): the written fields decoded, then the parent's again.
         if (storage.admit(journal.f1, journal.f2)) {
-          codec.unpackChanged(journal.words, 0, vec, journal.base, 0);
-          this.store(storage, id, k, d);
-          codec.unpackChanged(journal.base, 0, vec, journal.words, 0);
+          if (table.keepsInvariants && !this.mayBeQuiescent(journal.words)) this.storeKept(storage, id, k);
+          else {
+            codec.unpackChanged(journal.words, 0, vec, journal.base, 0);
+            this.store(storage, id, k, d);
+            codec.unpackChanged(journal.base, 0, vec, journal.words, 0);
+          }
         }
         if (storage.limit !== null) return;
         continue;
@@ -132,7 +142,7 @@ export class FlatExpander implements Expander {
    * next record of the level queue.
    */
   private store(storage: SearchStorage, parent: number, stepIndex: number, d: number): void {
-    const { vec, stepper, journal, layout } = this;
+    const { vec, stepper, layout } = this;
     const id = storage.newId(parent, stepIndex);
     storage.statesReached[vec[STATE]!] = 1;
     const quiescent = stepper.quiescent(vec);
@@ -151,8 +161,31 @@ export class FlatExpander implements Expander {
       for (const v of violations) storage.violation(v, d, parent, stepIndex);
       return;
     }
+    this.enqueue(storage);
+  }
+
+  /**
+   * A new configuration from a table that keeps the state invariants (`FiredTable.keepsInvariants`)
+   * and that is not quiescent: `store` without its vector. Its invariants hold (its parent was
+   * queued, so they held there, and no slot they read was written); only a quiescent one has
+   * outcomes or a deadlock; and its state was marked reached when the table learnt this key.
+   */
+  private storeKept(storage: SearchStorage, parent: number, stepIndex: number): void {
+    storage.newId(parent, stepIndex);
+    this.enqueue(storage);
+  }
+
+  /** The record in `journal` becomes the next of the level queue. */
+  private enqueue(storage: SearchStorage): void {
     const o = storage.reserve();
-    const next = storage.next, words = journal.words;
+    const next = storage.next, words = this.journal.words;
     for (let w = 0; w < words.length; w++) next[o + w] = words[w]!;
+  }
+
+  /** False when the record's mode is not up or a channel is not empty: not quiescent (§6), whatever else it holds. */
+  private mayBeQuiescent(words: Int32Array): boolean {
+    const busy = this.busyBits;
+    for (let w = 0; w < words.length; w++) if ((words[w]! & busy[w]!) !== 0) return false;
+    return true;
   }
 }

@@ -5,7 +5,8 @@ import { createFlatCodec } from './flatCodec';
 import { flatLayout } from './flatLayout';
 import fc from 'fast-check';
 import { channelsDesign, varsDesign } from '../../bench/shapeDesigns';
-import { firedTables } from './flatMemo';
+import { firedTables, markKeptInvariants } from './flatMemo';
+import { stateInvariants } from './checks';
 import { smallDesign } from './smallDesigns';
 import { naiveExplore } from './naiveExplorer';
 import { createSimulator } from './simulator';
@@ -135,6 +136,23 @@ describe('tabulated transitions and guards (flatMemo.ts)', () => {
         // Every step taken from a table agrees with taking it (else explore throws).
         expect(explore(m, { verifyTables: true }).states).toBe(figures(m).states);
       }
+  });
+
+  it('lets a successor from a table skip the state invariants only when the table writes no var they read', () => {
+    // vars p2: `d0 <= 2` reads d0; Step0 writes d0 (and v0), Step1 writes d1 and v1, Sync writes v0 and v1, Pause v0.
+    const tablesOf = (design: Record<string, unknown>) => {
+      const m = testModel(design), L = flatLayout(m);
+      const tables = firedTables(m, L, createFlatCodec(m, L));
+      markKeptInvariants(tables.flat(), stateInvariants(m), L);
+      // Per fired event from the state Run (index 0): whether its table keeps the invariants.
+      return Object.fromEntries(m.firedEvents.map((e, k) => [m.events[e]!.name, tables[0]![k]?.keepsInvariants ?? null]));
+    };
+    const design = varsDesign({ pairs: 2, crashes: 1 });
+    expect(tablesOf(design)).toEqual({ Step0: false, Step1: true, Sync: true, Pause: true });
+    // An invariant that reads the state: no table keeps it.
+    expect(tablesOf({ ...design, invariants: [{ name: 'in run', expr: 'd1 <= 2' }, { name: 'state', expr: 'state != "Paused" || d0 <= 2' }] })).toEqual({ Step0: false, Step1: false, Sync: false, Pause: false });
+    // No invariant: every table keeps them.
+    expect(tablesOf({ ...design, invariants: [] })).toEqual({ Step0: true, Step1: true, Sync: true, Pause: true });
   });
 
   it('gives every tabulated step (transitions, crashes, drops, duplicates, receives, timeouts) the record taking it gives, on random designs and every bench shape', () => {

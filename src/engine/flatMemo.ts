@@ -1,4 +1,4 @@
-import type { Model, TransitionModel } from '../model/model';
+import type { InvariantModel, Model, TransitionModel } from '../model/model';
 import type { FlatCodec } from './flatCodec';
 import { bounds } from './flatEnter';
 import * as F from './flatLayout';
@@ -42,12 +42,19 @@ export class FiredTable {
   readonly keepStride: number;
   /** Per key, `words` Int32 each: the written fields' bits. */
   readonly bits: Int32Array;
+  /**
+   * No state invariant reads a slot this table's steps may write, so a successor from it holds
+   * them as its parent did (`markKeptInvariants`).
+   */
+  keepsInvariants = false;
 
   constructor(
     readonly vars: VarsKey,
     /** Per transition index: its written fields' masks per record word, or absent when its writes are not tabulated. */
     private readonly keeps: ReadonlyMap<number, Int32Array>,
     private readonly words: number,
+    /** Every slot a tabulated step may write. */
+    readonly written: readonly number[] = [],
   ) {
     this.outcome = new Int32Array(vars.keys);
     this.status = new Uint8Array(keeps.size > 0 ? vars.keys : 0);
@@ -111,20 +118,23 @@ function firedTable(model: Model, L: F.FlatLayout, codec: FlatCodec | null, cand
   if (guardKey === null) return null;
   // The writes too, when the key over the updates' reads as well stays within MAX_KEYS.
   const keeps = new Map<number, Int32Array>();
+  const written = new Set<number>();
   for (const t of codec === null ? [] : reachable) {
     if (t.updates.some((u) => u.expr.readsVars === null)) continue;
     for (const u of t.updates) for (const i of u.expr.readsVars!) reads.add(i);
-    keeps.set(t.index, keepOf(model, L, codec!, t));
+    const writes = writtenBy(model, L, t);
+    for (const s of writes) written.add(s);
+    keeps.set(t.index, keepAllBut(codec!, writes));
   }
   const key = keeps.size > 0 ? varsKey(model, L, reads) : null;
-  return key === null ? new FiredTable(guardKey, new Map(), 0) : new FiredTable(key, keeps, codec!.words);
+  return key === null ? new FiredTable(guardKey, new Map(), 0) : new FiredTable(key, keeps, codec!.words, [...written]);
 }
 
-/** Per record word, the bits of the fields t does not write: the state, each updated var, and the persisted state when it enters a durable one. */
-function keepOf(model: Model, L: F.FlatLayout, codec: FlatCodec, t: TransitionModel): Int32Array {
+/** The slots a fired transition writes: the state, each updated var, and the persisted state when it enters a durable one. */
+function writtenBy(model: Model, L: F.FlatLayout, t: TransitionModel): number[] {
   const written = [F.STATE, ...t.updates.map((u) => L.vars + u.var)];
   if (model.states[t.to]!.durable) written.push(F.PSTATE);
-  return keepAllBut(codec, written);
+  return written;
 }
 
 /**
@@ -144,7 +154,18 @@ export function stepTable(codec: FlatCodec | null, reads: readonly number[], wri
     packed.map((s) => fields[4 * s + 2]!),
     packed.map((s) => (fields[4 * s + 1]! >>> fields[4 * s + 3]!) + 1),
   );
-  return key === null ? null : new FiredTable(key, new Map([[0, keepAllBut(codec, written)]]), codec.words);
+  return key === null ? null : new FiredTable(key, new Map([[0, keepAllBut(codec, written)]]), codec.words, written);
+}
+
+/**
+ * Marks each table whose `written` slots none of the state `invariants` reads
+ * (`FiredTable.keepsInvariants`). An invariant that reads anything but vars (the state, an
+ * observable) leaves every table unmarked.
+ */
+export function markKeptInvariants(tables: readonly (FiredTable | null)[], invariants: readonly InvariantModel[], L: F.FlatLayout): void {
+  if (invariants.some((i) => i.expr.readsVars === null)) return;
+  const read = new Set(invariants.flatMap((i) => i.expr.readsVars!.map((x) => L.vars + x)));
+  for (const table of tables) if (table !== null) table.keepsInvariants = table.written.every((s) => !read.has(s));
 }
 
 /** Per record word, the bits of every field but those of the `written` slots. */

@@ -3,7 +3,7 @@ import { stateInvariants, stepInvariants } from './checks';
 import { bounds, enterPlans, type EnterPlan, type EnterViolations } from './flatEnter';
 import { FlatFrames } from './flatFrame';
 import type { FlatCodec } from './flatCodec';
-import { firedTables, NONE as NO_TRANSITION, stepTable, UNSELECTED, type FiredTable } from './flatMemo';
+import { firedTables, markKeptInvariants, NONE as NO_TRANSITION, stepTable, UNSELECTED, type FiredTable } from './flatMemo';
 import { clearBusy, count, firstOccurrence, indexOf, insert, removeAt, setMode } from './flatChannels';
 import { FlatFingerprint } from './flatFingerprint';
 import * as F from './flatLayout';
@@ -102,6 +102,7 @@ export class FlatStepper implements EnterViolations {
     const tabulated = writes !== null && !this.hasStepChecks ? writes : null;
     this.tables = firedTables(model, L, tabulated);
     this.kindTables = this.stepTables(tabulated);
+    markKeptInvariants([...this.tables.flat(), ...this.kindTables.flat()], this.stateInv, L);
   }
 
   /**
