@@ -131,7 +131,7 @@ export function createPartition(model: Model, options: ExploreOptions, sharing: 
 /** The level loop: one level of records at a time, expanded in slices (one thread) or in claimed chunks (a partition). */
 function createSearch(model: Model, options: ExploreOptions, sharing: Sharing | null): Exploration & Partition {
   const expander: Expander = fitsFlat(model) ? new FlatExpander(model, options.verifyTables === true) : new WideExpander(model);
-  const storage = new SearchStorage(model, expander.words, sharing, options.maxStates ?? Infinity);
+  const storage = new SearchStorage(model, expander.words, sharing, options.maxStates ?? Infinity, expander.namedByF2);
   const Q = storage.record;
   const index = sharing?.index ?? 0;
   const maxBytes = options.maxBytes ?? Infinity;

@@ -35,17 +35,27 @@ export class FingerprintSet {
   private table: Int32Array;
   private readonly recent = new RecentFingerprints();
   private capacity: number;
+  /** With `single`: whether the fingerprint 0 is in the set (an empty slot holds 0). */
+  private zero = false;
   size = 0;
 
-  constructor(initialCapacity = 1 << 12) {
+  constructor(
+    initialCapacity = 1 << 12,
+    /**
+     * `b` alone names a configuration, as it does for a record of one word (`FlatFingerprint`):
+     * the set keeps `b` only, one Int32 a slot, and so exactly.
+     */
+    private readonly single = false,
+  ) {
     let capacity = 16;
     while (capacity < initialCapacity * 2) capacity *= 2;
-    this.table = new Int32Array(capacity * 2);
+    this.table = new Int32Array(single ? capacity : capacity * 2);
     this.capacity = capacity;
   }
 
-  /** Adds the fingerprint (a, b); true when it was not there yet. (0, 0) is stored as (0, 1). */
+  /** Adds the fingerprint (a, b); true when it was not there yet. (0, 0) is stored as (0, 1), unless `single`. */
   add(a: number, b: number): boolean {
+    if (this.single) return this.addSingle(b);
     if (a === 0 && b === 0) b = 1;
     if (this.recent.met(a, b)) return false;
     const table = this.table, capacity = this.capacity;
@@ -64,6 +74,26 @@ export class FingerprintSet {
     return true;
   }
 
+  /** `add` of a `single` set: its `b` (cached lately as (b, b ^ 1): never the cache's empty (0, 0)). */
+  private addSingle(a: number): boolean {
+    if (this.recent.met(a, a ^ 1)) return false;
+    if (a === 0) {
+      if (this.zero) return false;
+      this.zero = true;
+    } else {
+      const table = this.table, capacity = this.capacity;
+      let i = homeSlot(a, 0, capacity);
+      for (let x = table[i]!; x !== 0; x = table[i]!) {
+        if (x === a) return false;
+        if (++i === capacity) i = 0;
+      }
+      table[i] = a;
+    }
+    this.size++;
+    if (overFull(this.size, this.capacity)) this.grow();
+    return true;
+  }
+
   get bytes(): number {
     return this.table.byteLength + this.recent.bytes;
   }
@@ -71,6 +101,19 @@ export class FingerprintSet {
   private grow(): void {
     const old = this.table;
     const capacity = grownCapacity(this.capacity);
+    if (this.single) {
+      const table = new Int32Array(capacity);
+      for (let j = 0; j < old.length; j++) {
+        const a = old[j]!;
+        if (a === 0) continue;
+        let i = homeSlot(a, 0, capacity);
+        while (table[i] !== 0) if (++i === capacity) i = 0;
+        table[i] = a;
+      }
+      this.table = table;
+      this.capacity = capacity;
+      return;
+    }
     const table = new Int32Array(capacity * 2);
     for (let j = 0; j < old.length; j += 2) {
       const a = old[j]!;

@@ -10,6 +10,8 @@ import type { SearchStorage } from './searchStorage';
 export interface Expander {
   /** Int32 words of a packed configuration (a record of the storage's queue). */
   readonly words: number;
+  /** The second fingerprint (`f2`) alone names a configuration: two configurations never share one. */
+  readonly namedByF2: boolean;
   /** Stores the initial configuration (depth 0). */
   start(storage: SearchStorage): void;
   /** Expands record `index` of `level` (records of `storage.record` Int32), configuration `id`, at `depth`, storing what is new. */
@@ -26,6 +28,7 @@ export interface Expander {
  */
 export class FlatExpander implements Expander {
   readonly words: number;
+  readonly namedByF2: boolean;
   private readonly layout: FlatLayout;
   private readonly codec: FlatCodec;
   private readonly journal: FlatFingerprint;
@@ -50,6 +53,8 @@ export class FlatExpander implements Expander {
     this.journal = new FlatFingerprint(this.codec);
     this.stepper = new FlatStepper(model, this.layout, this.journal, this.codec);
     this.words = this.codec.words;
+    // Of one word, `FlatFingerprint.fingerprint`'s f2 is an invertible mix of it (its f1 need not be).
+    this.namedByF2 = this.words === 1;
     this.vec = new Int32Array(this.layout.width);
     this.pre = new Int32Array(this.layout.width);
     this.busyBits = new Int32Array(this.words);

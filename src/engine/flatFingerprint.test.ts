@@ -73,6 +73,22 @@ describe('the journal and its packed record', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('names a record of one word by its second fingerprint alone (the set of one Int32 a configuration keeps only that)', () => {
+    const codec = { words: 1, slotFields: new Int32Array(0), pack: () => {}, unpack: () => {}, unpackChanged: () => {} };
+    fc.assert(
+      fc.property(fc.integer({ min: -0x80000000, max: 0x7fffffff }), (w0) => {
+        const j = new FlatFingerprint(codec);
+        j.from(Int32Array.of(w0), 0);
+        j.fingerprint();
+        // The second word is 0, so f2 alone gives back a (and f1 follows from it).
+        const b = j.f2;
+        const a = Math.imul(b ^ (b >>> 16), inverse(0x85ebca6b));
+        expect(unmix(a ^ Math.imul(b, 0xc2b2ae35), b)).toEqual([w0, 0]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 /** The inverse of `FlatFingerprint.fingerprint` on two words (each of its lines undone in turn). */

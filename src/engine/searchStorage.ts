@@ -49,13 +49,15 @@ export class SearchStorage {
     readonly words: number,
     sharing: Sharing | null,
     private readonly maxStates: number,
+    /** The second fingerprint alone names a configuration (`Expander.namedByF2`): a set of one Int32 a configuration. */
+    namedByF2 = false,
   ) {
     this.record = words;
     this.next = new Int32Array(this.record * 1024);
     this.statesReached = new Uint8Array(model.states.length);
     this.transitionsReached = new Uint8Array(model.transitions.length);
     this.shared = sharing?.set ?? null;
-    this.seen = sharing === null ? new FingerprintSet(1 << 14) : null;
+    this.seen = sharing === null ? new FingerprintSet(1 << 14, namedByF2) : null;
     this.index = sharing?.index ?? 0;
     this.count = sharing?.count ?? 1;
   }

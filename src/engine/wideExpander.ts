@@ -17,6 +17,7 @@ const NO_CONFIGURATION_CHECK = { checkConfiguration: false };
  */
 export class WideExpander implements Expander {
   readonly words: number;
+  readonly namedByF2 = false;
   private readonly records: WideRecord;
   private readonly scratch: Int32Array;
   private readonly fp = new Int32Array(2);
