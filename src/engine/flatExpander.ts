@@ -42,6 +42,12 @@ export class FlatExpander implements Expander {
   private level: Int32Array = new Int32Array(0);
   /** Per record word, the bits of the mode and of both channels' lengths (each 0 exactly when its bits are: their low bound is 0). */
   private readonly busyBits: Int32Array;
+  /** Per state, 1 when an internal or timer event has a transition from it with no guard: never quiescent (§6) while up. */
+  private readonly busyState: Uint8Array;
+  /** The state's field in the record: its word (-1: one state, never packed), mask in place, and shift. */
+  private readonly stateWord: number;
+  private readonly stateMask: number;
+  private readonly stateShift: number;
 
   constructor(
     private readonly model: Model,
@@ -57,11 +63,11 @@ export class FlatExpander implements Expander {
     this.namedByF2 = this.words === 1;
     this.vec = new Int32Array(this.layout.width);
     this.pre = new Int32Array(this.layout.width);
+    const f = this.codec.slotFields;
     this.busyBits = new Int32Array(this.words);
-    for (const slot of [MODE, this.layout.tmLen, this.layout.tcLen]) {
-      const f = this.codec.slotFields, w = f[4 * slot]!;
-      if (w >= 0) this.busyBits[w]! |= f[4 * slot + 1]!;
-    }
+    for (const slot of [MODE, this.layout.tmLen, this.layout.tcLen]) if (f[4 * slot]! >= 0) this.busyBits[f[4 * slot]!]! |= f[4 * slot + 1]!;
+    this.busyState = Uint8Array.from(model.candidates, (byEvent) => (model.firedEvents.some((e) => byEvent[e]!.some((t) => t.guard === null)) ? 1 : 0));
+    [this.stateWord, this.stateMask, this.stateShift] = [f[4 * STATE]!, f[4 * STATE + 1]!, f[4 * STATE + 3]!];
   }
 
   start(storage: SearchStorage): void {
@@ -187,10 +193,15 @@ export class FlatExpander implements Expander {
     for (let w = 0; w < words.length; w++) next[o + w] = words[w]!;
   }
 
-  /** False when the record's mode is not up or a channel is not empty: not quiescent (§6), whatever else it holds. */
+  /**
+   * False when the record's mode is not up, a channel is not empty, or its state has an unguarded
+   * internal or timer transition (a guard that cannot be false: that event is enabled while up):
+   * not quiescent (§6), whatever else it holds.
+   */
   private mayBeQuiescent(words: Int32Array): boolean {
     const busy = this.busyBits;
     for (let w = 0; w < words.length; w++) if ((words[w]! & busy[w]!) !== 0) return false;
-    return true;
+    const state = this.stateWord < 0 ? 0 : (words[this.stateWord]! & this.stateMask) >>> this.stateShift;
+    return this.busyState[state] === 0;
   }
 }
