@@ -185,6 +185,14 @@ export function createFlatCodec(model: Model, L: F.FlatLayout): FlatCodec {
   };
 }
 
+/** Per record word, the bits of the fields of `slots` (a slot never packed has none). */
+export function fieldBits(codec: FlatCodec, slots: readonly number[]): Int32Array {
+  const out = new Int32Array(codec.words);
+  const fields = codec.slotFields;
+  for (const s of slots) if (fields[4 * s]! >= 0) out[fields[4 * s]!]! |= fields[4 * s + 1]!;
+  return out;
+}
+
 function bits(x: number): number {
   return x <= 0 ? 0 : 32 - Math.clz32(x);
 }

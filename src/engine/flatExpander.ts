@@ -1,6 +1,6 @@
 import type { Model } from '../model/model';
 import { initialConfiguration } from './configuration';
-import { createFlatCodec, type FlatCodec } from './flatCodec';
+import { createFlatCodec, fieldBits, type FlatCodec } from './flatCodec';
 import { FlatFingerprint } from './flatFingerprint';
 import { MODE, STATE, STATUS_CODE, flatLayout, toFlat, type FlatLayout } from './flatLayout';
 import { FlatStepper } from './flatStep';
@@ -64,8 +64,7 @@ export class FlatExpander implements Expander {
     this.vec = new Int32Array(this.layout.width);
     this.pre = new Int32Array(this.layout.width);
     const f = this.codec.slotFields;
-    this.busyBits = new Int32Array(this.words);
-    for (const slot of [MODE, this.layout.tmLen, this.layout.tcLen]) if (f[4 * slot]! >= 0) this.busyBits[f[4 * slot]!]! |= f[4 * slot + 1]!;
+    this.busyBits = fieldBits(this.codec, [MODE, this.layout.tmLen, this.layout.tcLen]);
     this.busyState = Uint8Array.from(model.candidates, (byEvent) => (model.firedEvents.some((e) => byEvent[e]!.some((t) => t.guard === null)) ? 1 : 0));
     [this.stateWord, this.stateMask, this.stateShift] = [f[4 * STATE]!, f[4 * STATE + 1]!, f[4 * STATE + 3]!];
   }

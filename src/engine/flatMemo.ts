@@ -1,5 +1,5 @@
 import type { InvariantModel, Model, TransitionModel } from '../model/model';
-import type { FlatCodec } from './flatCodec';
+import { fieldBits, type FlatCodec } from './flatCodec';
 import { bounds } from './flatEnter';
 import * as F from './flatLayout';
 
@@ -170,13 +170,7 @@ export function markKeptInvariants(tables: readonly (FiredTable | null)[], invar
 
 /** Per record word, the bits of every field but those of the `written` slots. */
 function keepAllBut(codec: FlatCodec, written: readonly number[]): Int32Array {
-  const keep = new Int32Array(codec.words).fill(-1);
-  const fields = codec.slotFields;
-  for (const s of written) {
-    const w = fields[4 * s]!;
-    if (w >= 0) keep[w]! &= ~fields[4 * s + 1]!;
-  }
-  return keep;
+  return fieldBits(codec, written).map((bits) => ~bits);
 }
 
 /**
