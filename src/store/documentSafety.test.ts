@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { createStore as createIdbStore, set } from 'idb-keyval';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Design } from '../model/schema';
 import { emptyDesign } from './designEdits';
 import { createDesignStore } from './designStore';
@@ -45,6 +45,8 @@ function channelHub() {
 interface TabOptions {
   storage?: ReturnType<typeof memoryStorage>;
   channel?: DocumentChannel;
+  /** 5 ms unless a test needs edits to stay unsaved until it flushes them. */
+  autosaveDelayMs?: number;
 }
 function tab(repository: DocumentRepository, options: TabOptions = {}) {
   const designs = createDesignStore(emptyDesign());
@@ -52,13 +54,15 @@ function tab(repository: DocumentRepository, options: TabOptions = {}) {
     repository,
     designs,
     examples: [{ title: 'E', lesson: 'L', design: example }],
-    autosaveDelayMs: 5,
+    autosaveDelayMs: options.autosaveDelayMs ?? 5,
     ...(options.storage ? { journal: createJournal(options.storage) } : {}),
     ...(options.channel ? { channel: options.channel } : {}),
   });
   return { designs, workspace, w: () => workspace.getState(), names: () => designs.getState().design.states.map((s) => s.name) };
 }
-const settle = (ms = 40) => new Promise((r) => setTimeout(r, ms));
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits for an assertion to hold (a write or a message between tabs lands a few macrotasks later), up to 10 s on a loaded machine. */
+const eventually = (assertion: () => void) => vi.waitFor(assertion, { timeout: 10_000, interval: 10 });
 
 describe('a corrupt stored document never blanks the app or hides the others', () => {
   it('lists each damaged record with what is wrong, opens the good one, and gives the raw text', async () => {
@@ -129,8 +133,7 @@ describe('a failed save is visible and recoverable', () => {
     await a.w().flush();
     expect(a.w().saveStatus).toMatchObject({ kind: 'failed', attempts: 2, retryInMs: 2000 });
     a.w().retrySave();
-    await settle();
-    expect(a.w().saveStatus).toEqual({ kind: 'saved' });
+    await eventually(() => expect(a.w().saveStatus).toEqual({ kind: 'saved' }));
     expect(stateNames(await repository.get(id))).toEqual(['Idle', 'Kept']);
     expect(storage.items.size).toBe(0);
   });
@@ -161,10 +164,13 @@ describe('two tabs never overwrite each other silently', () => {
   async function twoTabs(withChannel: boolean) {
     const repository = createDocumentRepository(database());
     const hub = channelHub();
-    const a = tab(repository, withChannel ? { channel: hub() } : {});
+    // Edits stay unsaved until a test flushes them: "A has edits when B's save arrives" then
+    // holds however slowly the machine runs (a 5 ms autosave could save A's edits first).
+    const options = { autosaveDelayMs: 60_000 };
+    const a = tab(repository, withChannel ? { ...options, channel: hub() } : options);
     await a.w().init();
     await a.w().flush();
-    const b = tab(repository, withChannel ? { channel: hub() } : {});
+    const b = tab(repository, withChannel ? { ...options, channel: hub() } : options);
     await b.w().init();
     expect(b.w().currentId).toBe(a.w().currentId);
     return { repository, a, b, id: a.w().currentId! };
@@ -205,14 +211,12 @@ describe('two tabs never overwrite each other silently', () => {
     const { a, b } = await twoTabs(true);
     b.designs.getState().apply({ type: 'addState', state: { name: 'FromB' } });
     await b.w().flush();
-    await settle();
-    expect(a.names()).toEqual(['Idle', 'FromB']);
+    await eventually(() => expect(a.names()).toEqual(['Idle', 'FromB']));
 
     a.designs.getState().apply({ type: 'setMeta', description: 'typing in A' }); // within the debounce
     b.designs.getState().apply({ type: 'addState', state: { name: 'Second' } });
     await b.w().flush();
-    await settle();
-    expect(a.w().saveStatus.kind).toBe('conflict');
+    await eventually(() => expect(a.w().saveStatus.kind).toBe('conflict'));
     expect(a.designs.getState().design.description).toBe('typing in A');
     expect(b.names()).toEqual(['Idle', 'FromB', 'Second']);
   });

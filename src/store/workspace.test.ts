@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Design } from '../model/schema';
 import { emptyDesign } from './designEdits';
 import { createDesignStore } from './designStore';
@@ -75,9 +75,9 @@ describe('the workspace', () => {
     const { repository, designs, workspace } = setup();
     await workspace.getState().init();
     designs.getState().apply({ type: 'setMeta', description: 'typed' });
-    await new Promise((r) => setTimeout(r, 50));
     const id = workspace.getState().currentId!;
-    expect((await repository.get(id))?.design.description).toBe('typed');
+    // No flush: the autosave timer writes it (polled, so a loaded machine cannot fail it).
+    await vi.waitFor(async () => expect((await repository.get(id))?.design.description).toBe('typed'), { timeout: 10_000, interval: 10 });
   });
 
   it('duplicates, renames, deletes and brings a deleted document back', async () => {

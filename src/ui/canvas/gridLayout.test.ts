@@ -27,9 +27,7 @@ function chain(n: number): Design {
 describe('layout of a big design', () => {
   it("lays 1,000 states in a grid of about a screen's proportions, not in one row, every state placed once and apart", () => {
     const design = chain(1000);
-    const started = performance.now();
     const layout = gridLayout(design, box);
-    expect(performance.now() - started).toBeLessThan(5000); // generous: the point is "not minutes"
     const points = Object.values(layout);
     expect(points).toHaveLength(1000);
     const rows = new Set(points.map((p) => p.y)).size;
