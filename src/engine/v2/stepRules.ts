@@ -146,6 +146,29 @@ interface Selected {
   error: ViolationV2 | null;
 }
 
+/** What an empty bucket of `byKeyAndState` holds: one array for all of them, never written. */
+const NO_TRANSITIONS: readonly TransitionV2[] = Object.freeze([]);
+
+/**
+ * `[key * states + state]`: the transitions of `r` that `keyOf` files under `key` (-1: none) and
+ * that leave `state`, in document order. One pass over the transitions, and no array for an
+ * empty bucket: the rules are built for every search, so their set-up is part of a small one.
+ */
+function byKeyAndState(r: RoleV2, keys: number, keyOf: (t: TransitionV2) => number): (readonly TransitionV2[])[] {
+  const states = r.states.length;
+  const buckets = new Array<readonly TransitionV2[]>(keys * states).fill(NO_TRANSITIONS);
+  for (const t of r.transitions) {
+    const key = keyOf(t);
+    if (key < 0) continue;
+    for (let s = 0; s < states; s++) {
+      if (!t.from[s]) continue;
+      const at = key * states + s;
+      buckets[at] = buckets[at] === NO_TRANSITIONS ? [t] : [...buckets[at]!, t];
+    }
+  }
+  return buckets;
+}
+
 export class StepRules {
   private readonly step: StepRef = emptyStep();
   private readonly next: Float64Array;
@@ -156,11 +179,11 @@ export class StepRules {
   private readonly indices: Float64Array;
   private readonly sendTargets: Int32Array;
   /** [role][event * states + state]: the transitions an event may take from that state, in document order. */
-  private readonly byEvent: TransitionV2[][][];
+  private readonly byEvent: (readonly TransitionV2[])[][];
   /** [role][message * states + state]: the same for receiving a message kind. */
-  private readonly byMessage: TransitionV2[][][];
+  private readonly byMessage: (readonly TransitionV2[])[][];
   /** [role][state]: the `$restart` transitions from that state. */
-  private readonly restarts: TransitionV2[][][];
+  private readonly restarts: (readonly TransitionV2[])[][];
   /**
    * [planBase[role] + state]: the pool slots of the kinds sent to that role that some transition
    * takes from that state (kind order), and the events likewise (event order): an instance walks only these.
@@ -212,10 +235,9 @@ export class StepRules {
     this.indices = new Float64Array(maxUpdates);
     this.sendTargets = new Int32Array(Math.max(1, ...model.transitions.map((t) => t.sends.length)));
     // Guards are tried only for transitions that leave the instance's current state (document order kept).
-    const byState = (r: RoleV2, list: TransitionV2[]): TransitionV2[][] => r.states.map((_, s) => list.filter((t) => t.from[s]));
-    this.byEvent = model.roles.map((r) => r.events.flatMap((_, e) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'event' && t.trigger.event === e))));
-    this.byMessage = model.roles.map((r) => model.messages.flatMap((_, m) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'receive' && t.trigger.message === m))));
-    this.restarts = model.roles.map((r) => byState(r, r.transitions.filter((t) => t.trigger.kind === 'restart')));
+    this.byEvent = model.roles.map((r) => byKeyAndState(r, r.events.length, (t) => (t.trigger.kind === 'event' ? t.trigger.event : -1)));
+    this.byMessage = model.roles.map((r) => byKeyAndState(r, model.messages.length, (t) => (t.trigger.kind === 'receive' ? t.trigger.message : -1)));
+    this.restarts = model.roles.map((r) => byKeyAndState(r, 1, (t) => (t.trigger.kind === 'restart' ? 0 : -1)));
     const all = [...model.invariants, ...model.roles.flatMap((r) => r.invariants)];
     this.stepInvariants = all.filter((i) => i.kind === 'step');
     this.stateInvariants = all.filter((i) => i.kind === 'state');
