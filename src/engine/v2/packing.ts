@@ -104,7 +104,10 @@ export class Packing {
    * (Instance views in `localTables.ts`, invariant keys in `invariantMemo.ts`.)
    */
   runs(slots: Iterable<number>): { readonly runs: number[]; readonly bits: number } {
-    const fields = [...new Set(slots)].filter((i) => this.mask[i] !== 0).sort((a, b) => this.word[a]! - this.word[b]! || this.shift[a]! - this.shift[b]!);
+    // A few slots (a view, an invariant's reads): a list and `includes` rather than a Set.
+    const fields: number[] = [];
+    for (const i of slots) if (this.mask[i] !== 0 && !fields.includes(i)) fields.push(i);
+    fields.sort((a, b) => this.word[a]! - this.word[b]! || this.shift[a]! - this.shift[b]!);
     const runs: number[] = [];
     let bits = 0;
     for (const i of fields) {
