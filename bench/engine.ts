@@ -290,7 +290,11 @@ function print(table: string[][]): void {
 print(rows);
 console.log('');
 print(shapeRows);
-console.log(`time ratio: the general explorer's seconds over the hand-specialized one's, each the wall time of the whole call (set-up and result included), the best of the alternating runs (small rows: a second of them, after a second untimed); each row in ${PROCESSES === 1 ? 'a process of its own' : `${PROCESSES} processes of its own: the median process's row, the range of the ${PROCESSES} ratios in brackets`}`);
+console.log(
+  quick
+    ? "time ratio (--quick): the general explorer's seconds over the hand-specialized one's, the best of two cold runs each in one process, without the warm-up: a smoke test of the table, not its measurement (run without --quick for that)"
+    : `time ratio: the general explorer's seconds over the hand-specialized one's, each the wall time of the whole call (set-up and result included), the best of the alternating runs (small rows: a second of them, after a second untimed); each row in ${PROCESSES} processes of its own: the median process's row, the range of the ${PROCESSES} ratios in brackets`,
+);
 console.log(`v2 TwoPhase configurations per CPU second (best run): ${cpuRates.join(', ')}`);
 if (kvRegister) console.log(`v1 kv-register configurations per CPU second (best of 5): ${kvCpuRate}`);
 console.log(`\ncli rows: wall time of \`npm run -s cli -- check FILE --json [--threads 1]\` (in brackets: threads that took part); explore alone took${explored} s`);
