@@ -44,9 +44,10 @@ export class FlatExpander implements Expander {
   private readonly busyBits: Int32Array;
   /** Per state, 1 when an internal or timer event has a transition from it with no guard: never quiescent (§6) while up. */
   private readonly busyState: Uint8Array;
-  /** The state's field in the record: its word (-1: one state, never packed), mask in place, and shift. */
+  /** The state's field in the record: its word (-1: one state, never packed), mask in place, low bound and shift (`slotFields`). */
   private readonly stateWord: number;
   private readonly stateMask: number;
+  private readonly stateLow: number;
   private readonly stateShift: number;
 
   constructor(
@@ -66,7 +67,7 @@ export class FlatExpander implements Expander {
     const f = this.codec.slotFields;
     this.busyBits = fieldBits(this.codec, [MODE, this.layout.tmLen, this.layout.tcLen]);
     this.busyState = Uint8Array.from(model.candidates, (byEvent) => (model.firedEvents.some((e) => byEvent[e]!.some((t) => t.guard === null)) ? 1 : 0));
-    [this.stateWord, this.stateMask, this.stateShift] = [f[4 * STATE]!, f[4 * STATE + 1]!, f[4 * STATE + 3]!];
+    [this.stateWord, this.stateMask, this.stateLow, this.stateShift] = [f[4 * STATE]!, f[4 * STATE + 1]!, f[4 * STATE + 2]!, f[4 * STATE + 3]!];
   }
 
   start(storage: SearchStorage): void {
@@ -200,7 +201,8 @@ export class FlatExpander implements Expander {
   private mayBeQuiescent(words: Int32Array): boolean {
     const busy = this.busyBits;
     for (let w = 0; w < words.length; w++) if ((words[w]! & busy[w]!) !== 0) return false;
-    const state = this.stateWord < 0 ? 0 : (words[this.stateWord]! & this.stateMask) >>> this.stateShift;
+    // A field holds its value less its low bound (`FlatCodec.slotFields`).
+    const state = this.stateWord < 0 ? 0 : ((words[this.stateWord]! & this.stateMask) >>> this.stateShift) + this.stateLow;
     return this.busyState[state] === 0;
   }
 }
